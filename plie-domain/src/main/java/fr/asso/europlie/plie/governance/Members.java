@@ -1,0 +1,60 @@
+package fr.asso.europlie.plie.governance;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks every committee makes of its members and quorum rule. */
+final class Members {
+
+    private Members() {
+    }
+
+    /**
+     * Checks a committee's members and quorum rule, adding every problem to {@code violations}.
+     *
+     * @return an unmodifiable copy of the members, without null elements or repeated persons (empty when the list was null)
+     */
+    static List<Member> check(CommitteeKind kind, List<Member> members, QuorumRule quorum, List<Violation> violations) {
+        if (quorum == null) {
+            violations.add(Violation.of(GovernanceError.REQUIRED, "quorum", null));
+        }
+        if (members == null) {
+            violations.add(Violation.of(GovernanceError.REQUIRED, "members", null));
+            return List.of();
+        }
+        if (members.isEmpty()) {
+            violations.add(Violation.of(GovernanceError.EMPTY_COMMITTEE, "members", "[]", kind));
+        }
+        List<Member> seen = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            if (member == null) {
+                violations.add(Violation.of(GovernanceError.REQUIRED, "members[" + i + "]", null));
+            } else if (seen.stream().anyMatch(member::samePerson)) {
+                violations.add(Violation.of(GovernanceError.DUPLICATE_MEMBER, "members[" + i + "]", member));
+            } else {
+                seen.add(member);
+            }
+        }
+        if (quorum != null) {
+            quorum.mandatoryOrganisation()
+                    .filter(org -> seen.stream().noneMatch(m -> m.organisation().equals(org)))
+                    .ifPresent(org -> violations.add(
+                            Violation.of(GovernanceError.MANDATORY_NOT_MEMBER, "quorum.mandatoryOrganisation", org, kind)));
+        }
+        return List.copyOf(seen);
+    }
+
+    /**
+     * Throws when any problem was found.
+     *
+     * @throws InvalidValueException with every violation
+     */
+    static void throwIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException(violations);
+        }
+    }
+}
