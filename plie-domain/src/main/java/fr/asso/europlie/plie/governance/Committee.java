@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.governance;
 
 import fr.asso.europlie.plie.error.RuleViolationException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public sealed interface Committee permits SteeringCommittee, TechnicalCommittee,
      */
     default <O extends Enum<O>> Decision<O> decide(Collection<Member> present, Instant decidedAt, O outcome,
             String reasons, String reference) {
-        Decision<O> decision = new Decision<>(kind(), present == null ? null : List.copyOf(present), decidedAt, outcome,
+        Decision<O> decision = new Decision<>(kind(), present == null ? null : new ArrayList<>(present), decidedAt, outcome,
                 reasons, Optional.ofNullable(reference));
         DecisionPolicies.requireAll(this, decision);
         return decision;

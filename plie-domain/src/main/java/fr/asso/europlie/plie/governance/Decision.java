@@ -47,18 +47,7 @@ public record Decision<O extends Enum<O>>(CommitteeKind committee, List<Member> 
         if (present == null) {
             violations.add(Violation.of(GovernanceError.REQUIRED, "present", null));
         } else {
-            List<Member> seen = new ArrayList<>();
-            for (int i = 0; i < present.size(); i++) {
-                Member person = present.get(i);
-                if (person == null) {
-                    violations.add(Violation.of(GovernanceError.REQUIRED, "present[" + i + "]", null));
-                } else if (seen.stream().anyMatch(person::samePerson)) {
-                    violations.add(Violation.of(GovernanceError.DUPLICATE_MEMBER, "present[" + i + "]", person));
-                } else {
-                    seen.add(person);
-                }
-            }
-            present = List.copyOf(seen);
+            present = Members.persons(present, "present", violations);
         }
         if (decidedAt == null) {
             violations.add(Violation.of(GovernanceError.REQUIRED, "decidedAt", null));

@@ -27,22 +27,33 @@ final class Members {
         if (members.isEmpty()) {
             violations.add(Violation.of(GovernanceError.EMPTY_COMMITTEE, "members", "[]", kind));
         }
-        List<Member> seen = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            Member member = members.get(i);
-            if (member == null) {
-                violations.add(Violation.of(GovernanceError.REQUIRED, "members[" + i + "]", null));
-            } else if (seen.stream().anyMatch(member::samePerson)) {
-                violations.add(Violation.of(GovernanceError.DUPLICATE_MEMBER, "members[" + i + "]", member));
-            } else {
-                seen.add(member);
-            }
-        }
+        List<Member> seen = persons(members, "members", violations);
         if (quorum != null) {
             quorum.mandatoryOrganisation()
                     .filter(org -> seen.stream().noneMatch(m -> m.organisation().equals(org)))
                     .ifPresent(org -> violations.add(
                             Violation.of(GovernanceError.MANDATORY_NOT_MEMBER, "quorum.mandatoryOrganisation", org, kind)));
+        }
+        return seen;
+    }
+
+    /**
+     * Checks a list of persons: each given, none twice (by {@link Member#samePerson(Member)}),
+     * adding a violation named {@code field[i]} for each problem.
+     *
+     * @return the persons without null elements or repeats, unmodifiable
+     */
+    static List<Member> persons(List<Member> persons, String field, List<Violation> violations) {
+        List<Member> seen = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            Member person = persons.get(i);
+            if (person == null) {
+                violations.add(Violation.of(GovernanceError.REQUIRED, field + "[" + i + "]", null));
+            } else if (seen.stream().anyMatch(person::samePerson)) {
+                violations.add(Violation.of(GovernanceError.DUPLICATE_MEMBER, field + "[" + i + "]", person));
+            } else {
+                seen.add(person);
+            }
         }
         return List.copyOf(seen);
     }
