@@ -1,11 +1,15 @@
 package fr.asso.europlie.plie.governance;
 
 import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A committee of the PLIE's governance (instance): its kind, its members and its quorum rule.
@@ -45,6 +49,28 @@ public sealed interface Committee permits SteeringCommittee, TechnicalCommittee,
      */
     default boolean isMember(Member person) {
         return members().stream().anyMatch(m -> m.samePerson(person));
+    }
+
+    /**
+     * Whether an organisation has at least one member on the committee, such as the Département
+     * on the steering committee.
+     *
+     * @param organisation an organisation; null gives false
+     * @return true when a member represents it
+     */
+    default boolean represents(OrganisationId organisation) {
+        return members().stream().anyMatch(m -> m.organisation().equals(organisation));
+    }
+
+    /**
+     * The organisations represented on the committee.
+     *
+     * @return each organisation once, in the order of the members, unmodifiable
+     */
+    default Set<OrganisationId> organisations() {
+        Set<OrganisationId> organisations = new LinkedHashSet<>();
+        members().forEach(m -> organisations.add(m.organisation()));
+        return Collections.unmodifiableSet(organisations);
     }
 
     /**

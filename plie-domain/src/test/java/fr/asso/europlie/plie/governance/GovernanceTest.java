@@ -38,6 +38,17 @@ class GovernanceTest {
     }
 
     @Test
+    @DisplayName("the steering committee represents the Département and the State but not the intermediate body")
+    void represents() {
+        SteeringCommittee copil = GovernanceFixture.steeringCommittee();
+        assertThat(copil.represents(GovernanceFixture.DEPARTMENT)).isTrue();
+        assertThat(copil.represents(GovernanceFixture.INTERMEDIATE_BODY)).isFalse();
+        assertThat(copil.represents(null)).isFalse();
+        assertThat(copil.organisations()).containsExactly(GovernanceFixture.EPCI, GovernanceFixture.DEPARTMENT,
+                GovernanceFixture.STATE, GovernanceFixture.REGION, GovernanceFixture.FRANCE_TRAVAIL);
+    }
+
+    @Test
     @DisplayName("a governance without its committees is refused naming each")
     void missingCommittees() {
         PlieException error = assertRefused(() -> new Governance(null, null, Optional.empty(), null),
