@@ -185,6 +185,8 @@ public final class ProtocolJson {
         pti.put("department", content.pti().department()).put("name", content.pti().name());
         ArrayNode ptiAxes = pti.putArray("axes");
         content.pti().axes().forEach(a -> ptiAxes.addObject().put("code", a.code()).put("title", a.title()));
+        ArrayNode ptiGovernance = pti.putArray("governanceBody");
+        content.pti().governanceBody().forEach(o -> ptiGovernance.add(o.value()));
         ObjectNode budget = node.putObject("budget");
         ArrayNode contributions = budget.putArray("contributions");
         content.budget().contributions().forEach(c -> contributions.addObject().put("funder", c.funder().value())
@@ -240,7 +242,8 @@ public final class ProtocolJson {
         List<StrategicAxis> axes = node.list("strategicAxes", true, a -> new StrategicAxis(
                 a.convert("id", () -> StrategicAxisId.of(a.text("id"))), a.text("title"), a.text("ptiAxis")));
         TerritorialInsertionPact pti = node.object("pti", p -> new TerritorialInsertionPact(p.text("department"), p.text("name"),
-                p.list("axes", true, a -> new PtiAxis(a.text("code"), a.text("title")))));
+                p.list("axes", true, a -> new PtiAxis(a.text("code"), a.text("title"))),
+                p.texts("governanceBody", true).stream().map(OrganisationId::of).toList()));
         ProtocolBudget budget = node.object("budget", b -> new ProtocolBudget(
                 b.list("contributions", true, c -> new Contribution(c.convert("funder", () -> OrganisationId.of(c.text("funder"))),
                         c.year("year"), c.money("amount"))),

@@ -63,7 +63,9 @@ public enum ProtocolError implements ErrorCode {
     /** The stored protocol changed since it was read (optimistic locking). */
     CONCURRENT_CHANGE("PLIE-PROTOCOL-029"),
     /** No protocol with this id. */
-    NOT_FOUND("PLIE-PROTOCOL-030");
+    NOT_FOUND("PLIE-PROTOCOL-030"),
+    /** The PLIE's animation structure is not represented in the PTI's governance body. */
+    PLIE_NOT_IN_PTI_GOVERNANCE("PLIE-PROTOCOL-031");
 
     private final String code;
 

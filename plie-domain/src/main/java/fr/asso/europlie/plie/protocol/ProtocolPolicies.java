@@ -108,6 +108,19 @@ public enum ProtocolPolicies implements ProtocolPolicy {
         }
     },
 
+    /**
+     * Mutual representation: as the Département sits on the steering committee, the PLIE, through
+     * its animation structure, is represented in the PTI's governance body ({@code PLIE-PROTOCOL-031}).
+     */
+    PLIE_IN_PTI_GOVERNANCE(Moment.ADOPTION) {
+        @Override
+        public List<Violation> check(ProtocolContent content) {
+            OrganisationId structure = content.animationStructure().id();
+            return content.pti().governanceBody().contains(structure) ? List.of()
+                    : List.of(Violation.of(ProtocolError.PLIE_NOT_IN_PTI_GOVERNANCE, "pti.governanceBody", structure));
+        }
+    },
+
     /** The shared PTI-PLIE diagnostic fills its six items ({@code PLIE-PROTOCOL-017}). */
     DIAGNOSTIC_COMPLETE(Moment.ADOPTION) {
         @Override

@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.protocol;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.Set;
  * @param department the code of the Département that owns it (e.g. {@code 24}), not blank
  * @param name the pact's name, not blank
  * @param axes its axes, copied, codes unique
+ * @param governanceBody the organisations represented in the PTI's governance body, copied; the
+ *     PLIE's animation structure must be among them (mutual representation)
  */
-public record TerritorialInsertionPact(String department, String name, List<PtiAxis> axes) {
+public record TerritorialInsertionPact(String department, String name, List<PtiAxis> axes, List<OrganisationId> governanceBody) {
 
     /**
      * Checks the components.
@@ -32,6 +35,7 @@ public record TerritorialInsertionPact(String department, String name, List<PtiA
             throw new InvalidValueException(ProtocolError.BLANK, "pti.name", name);
         }
         axes = List.copyOf(axes);
+        governanceBody = governanceBody == null ? List.of() : List.copyOf(governanceBody);
         List<Violation> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (PtiAxis axis : axes) {

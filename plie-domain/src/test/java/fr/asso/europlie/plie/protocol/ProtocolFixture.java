@@ -89,7 +89,8 @@ public final class ProtocolFixture {
                 new PtiAxis("PTI-1", "Accompagner vers l’emploi les publics les plus éloignés"),
                 new PtiAxis("PTI-2", "Lever les freins périphériques à l’emploi"),
                 new PtiAxis("PTI-3", "Mobiliser les entreprises et les clauses sociales"),
-                new PtiAxis("PTI-4", "Coordonner les acteurs et les parcours")));
+                new PtiAxis("PTI-4", "Coordonner les acteurs et les parcours")),
+                List.of(DEPARTMENT, EPCI, STATE, FRANCE_TRAVAIL, ANIMATION));
     }
 
     /**

@@ -97,10 +97,21 @@ class ProtocolPoliciesTest {
     @Test
     @DisplayName("the PTI of another Département than the territory's is refused")
     void ptiOfTheTerritory() {
-        TerritorialInsertionPact gironde = new TerritorialInsertionPact("33", "PTI de la Gironde", VALID.pti().axes());
+        TerritorialInsertionPact gironde = new TerritorialInsertionPact("33", "PTI de la Gironde", VALID.pti().axes(),
+                VALID.pti().governanceBody());
         Violation v = single(ProtocolPolicies.PTI_OF_THE_TERRITORY, VALID.withPti(gironde));
         assertThat(v.code()).isEqualTo(ProtocolError.PTI_OF_ANOTHER_DEPARTMENT);
         assertThat(v.value()).isEqualTo("33");
+    }
+
+    @Test
+    @DisplayName("a PTI whose governance body does not include the PLIE's animation structure breaks mutual representation")
+    void plieInPtiGovernance() {
+        TerritorialInsertionPact pti = new TerritorialInsertionPact("24", VALID.pti().name(), VALID.pti().axes(),
+                List.of(ProtocolFixture.DEPARTMENT, ProtocolFixture.STATE));
+        Violation v = single(ProtocolPolicies.PLIE_IN_PTI_GOVERNANCE, VALID.withPti(pti));
+        assertThat(v.code()).isEqualTo(ProtocolError.PLIE_NOT_IN_PTI_GOVERNANCE);
+        assertThat(v.value()).isEqualTo(ProtocolFixture.ANIMATION.value());
     }
 
     @Test
