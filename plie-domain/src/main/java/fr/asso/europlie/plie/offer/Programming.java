@@ -1,0 +1,427 @@
+package fr.asso.europlie.plie.offer;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The annual programming of a PLIE (programmation annuelle), PROCESSES.md B: the call for
+ * proposals, the admissible applications with their appraisal, PTI complementarity marking and
+ * steering committee decision, the adoption, and the amendments during the year.
+ *
+ * <p>Immutable: every command returns a new programming, and a refused command throws before
+ * anything is built, so nothing half-applied can be seen. Invariants: only admissible applications
+ * enter; each approved operation has been appraised and marked; the approved total of each axis
+ * never exceeds its envelope; once adopted, decisions change only by amendment.
+ */
+public final class Programming {
+
+    private final CallForProposals call;
+    private final AxisMapping mapping;
+    private final OrganisationId department;
+    private final ProgrammingState state;
+    private final Map<OperationId, Application> applications;
+    private final Adoption adoption;
+    private final List<ProgrammingAmendment> amendments;
+
+    private Programming(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
+            Map<OperationId, Application> applications, Adoption adoption, List<ProgrammingAmendment> amendments) {
+        this.call = call;
+        this.mapping = mapping;
+        this.department = department;
+        this.state = state;
+        this.applications = Collections.unmodifiableMap(new LinkedHashMap<>(applications));
+        this.adoption = adoption;
+        this.amendments = List.copyOf(amendments);
+    }
+
+    /**
+     * Opens the programming of a year on a call for proposals.
+     *
+     * @param call the call, not null
+     * @param mapping the mapping of programming axes onto the protocol's strategic axes, covering
+     *     every axis the call opens, not null
+     * @param department the Département that marks PTI complementarity, not null
+     * @return the open programming
+     * @throws InvalidValueException {@code PLIE-OFFER-001} for a missing argument,
+     *     {@code PLIE-OFFER-008} naming every open axis not mapped
+     */
+    public static Programming open(CallForProposals call, AxisMapping mapping, OrganisationId department) {
+        if (call == null || mapping == null || department == null) {
+            throw new InvalidValueException(OfferError.BLANK, call == null ? "call" : mapping == null ? "axisMapping" : "department", null);
+        }
+        List<Violation> unmapped = mapping.unmappedAxesOf(call);
+        if (!unmapped.isEmpty()) {
+            throw new InvalidValueException(unmapped);
+        }
+        return new Programming(call, mapping, department, ProgrammingState.OPEN, Map.of(), null, List.of());
+    }
+
+    /**
+     * Rebuilds a programming from its stored parts (JSON, database), checking every invariant.
+     *
+     * @param call the call
+     * @param mapping the axis mapping
+     * @param department the Département
+     * @param state the state
+     * @param applications the applications
+     * @param adoption the adoption, null unless adopted
+     * @param amendments the amendments, empty unless adopted
+     * @return the programming
+     * @throws InvalidValueException when the parts break an invariant
+     */
+    public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
+            List<Application> applications, Adoption adoption, List<ProgrammingAmendment> amendments) {
+        open(call, mapping, department); // checks the call, the mapping and the Département
+        List<Violation> violations = new ArrayList<>();
+        if (state == null) {
+            throw new InvalidValueException(OfferError.BLANK, "state", null);
+        }
+        Map<OperationId, Application> byId = new LinkedHashMap<>();
+        for (int i = 0; i < applications.size(); i++) {
+            Application a = applications.get(i);
+            if (byId.put(a.operation().id(), a) != null) {
+                violations.add(Violation.of(OfferError.DUPLICATE, "applications[" + i + "].operation.id", a.operation().id()));
+            }
+            if (a.marking() != null && !a.marking().markedBy().equals(department)) {
+                violations.add(Violation.of(OfferError.NOT_THE_DEPARTMENT, "applications[" + i + "].marking.markedBy",
+                        a.marking().markedBy(), department));
+            }
+            if (a.decision() != null && (a.appraisal() == null || a.marking() == null)) {
+                violations.add(Violation.of(a.appraisal() == null ? OfferError.NOT_APPRAISED : OfferError.NOT_MARKED,
+                        "applications[" + i + "].decision", a.operation().id()));
+            }
+        }
+        if ((state == ProgrammingState.ADOPTED) != (adoption != null) || state != ProgrammingState.ADOPTED && !amendments.isEmpty()) {
+            violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, "state", state, "restore"));
+        }
+        Programming restored = new Programming(call, mapping, department, state, byId, adoption, amendments);
+        for (ProgrammingAxis axis : ProgrammingAxis.values()) {
+            violations.addAll(restored.overProgrammed(axis));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException(violations);
+        }
+        return restored;
+    }
+
+    // ------------------------------------------------------------------------------ commands
+
+    /**
+     * Submits an application: it enters the round only when admissible.
+     *
+     * @param operation the operation applied for, not null
+     * @param submittedOn the day of submission, not null
+     * @param operators the operators the plan knows, not null
+     * @param settings the offer settings, not null
+     * @return the programming with the application
+     * @throws RuleViolationException {@code PLIE-OFFER-021} when the call is not open,
+     *     {@code PLIE-OFFER-020} when the operation was already submitted, otherwise every
+     *     admissibility reason at once
+     */
+    public Programming submit(Operation operation, LocalDate submittedOn, Operators operators, OfferSettings settings) {
+        requireState(ProgrammingState.OPEN, "submit");
+        if (applications.containsKey(operation.id())) {
+            throw new RuleViolationException(OfferError.ALREADY_SUBMITTED, "operation.id", operation.id());
+        }
+        Admissibility.requireAdmissible(operation, new AdmissibilityContext(call, operators, settings, submittedOn));
+        return with(new Application(operation, submittedOn, null, null, null));
+    }
+
+    /**
+     * Closes the call: no more applications; appraisal and decisions may start.
+     *
+     * @return the closed programming
+     * @throws RuleViolationException ({@code PLIE-OFFER-021}) unless open
+     */
+    public Programming close() {
+        requireState(ProgrammingState.OPEN, "close");
+        return new Programming(call, mapping, department, ProgrammingState.CLOSED, applications, null, amendments);
+    }
+
+    /**
+     * Records the appraisal of an application (replacing an earlier one).
+     *
+     * @param appraisal not null
+     * @return the programming with the appraisal
+     * @throws RuleViolationException {@code PLIE-OFFER-021} when the programming is still open,
+     *     {@code PLIE-OFFER-019} for an unknown operation, {@code PLIE-OFFER-027} when the proposed
+     *     amount exceeds the operation's total cost
+     */
+    public Programming appraise(Appraisal appraisal) {
+        requireNotOpen("appraise");
+        Application application = application(appraisal.operation(), "appraisal.operation");
+        Money cost = application.operation().costs().total();
+        if (appraisal.proposedAmount().isGreaterThan(cost)) {
+            throw new RuleViolationException(OfferError.AMOUNT_OVER_COST, "appraisal.proposedAmount", appraisal.proposedAmount(), cost);
+        }
+        return with(application.withAppraisal(appraisal));
+    }
+
+    /**
+     * Records the Département's PTI complementarity marking of an application.
+     *
+     * @param marking not null
+     * @return the programming with the marking
+     * @throws RuleViolationException {@code PLIE-OFFER-021} when still open, {@code PLIE-OFFER-019}
+     *     for an unknown operation, {@code PLIE-OFFER-024} when marked by another organisation
+     */
+    public Programming mark(PtiMarking marking) {
+        requireNotOpen("mark");
+        Application application = application(marking.operation(), "ptiMarking.operation");
+        if (!marking.markedBy().equals(department)) {
+            throw new RuleViolationException(OfferError.NOT_THE_DEPARTMENT, "ptiMarking.markedBy", marking.markedBy(), department);
+        }
+        return with(application.withMarking(marking));
+    }
+
+    /**
+     * Records the steering committee's decision on an operation before adoption.
+     *
+     * @param decision not null
+     * @return the programming with the decision
+     * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, otherwise every reason
+     *     among {@code PLIE-OFFER-019}, {@code -022}, {@code -023}, {@code -027}, {@code -025}
+     */
+    public Programming decide(SteeringDecision decision) {
+        requireState(ProgrammingState.CLOSED, "decide");
+        return withDecision(decision);
+    }
+
+    /**
+     * Adopts the programming: every application must have a decision.
+     *
+     * @param value the adoption, not null
+     * @return the adopted programming
+     * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, {@code PLIE-OFFER-026}
+     *     naming the operations without decision
+     */
+    public Programming adopt(Adoption value) {
+        requireState(ProgrammingState.CLOSED, "adopt");
+        List<OperationId> undecided = applications.values().stream().filter(a -> a.decision() == null)
+                .map(a -> a.operation().id()).toList();
+        if (!undecided.isEmpty()) {
+            throw new RuleViolationException(OfferError.UNDECIDED_OPERATIONS, "applications", undecided);
+        }
+        return new Programming(call, mapping, department, ProgrammingState.ADOPTED, applications, value, amendments);
+    }
+
+    /**
+     * Amends the adopted programming: a new decision on one operation (for instance approving an
+     * adjourned operation, or changing an approved amount), under the same rules as a decision.
+     *
+     * @param decision the new decision, not null
+     * @param reason why, not blank
+     * @return the amended programming
+     * @throws RuleViolationException {@code PLIE-OFFER-021} unless adopted, otherwise as
+     *     {@link #decide(SteeringDecision)}
+     * @throws InvalidValueException ({@code PLIE-OFFER-001}) for a blank reason
+     */
+    public Programming amend(SteeringDecision decision, String reason) {
+        requireState(ProgrammingState.ADOPTED, "amend");
+        ProgrammingAmendment amendment = new ProgrammingAmendment(amendments.size() + 1, decision,
+                applications.containsKey(decision.operation()) ? applications.get(decision.operation()).decision() : null, reason);
+        Programming amended = withDecision(decision);
+        List<ProgrammingAmendment> all = new ArrayList<>(amendments);
+        all.add(amendment);
+        return new Programming(call, mapping, department, state, amended.applications, adoption, all);
+    }
+
+    private Programming withDecision(SteeringDecision decision) {
+        Application application = application(decision.operation(), "decision.operation");
+        List<Violation> violations = new ArrayList<>();
+        if (application.appraisal() == null) {
+            violations.add(Violation.of(OfferError.NOT_APPRAISED, "decision.operation", decision.operation()));
+        }
+        if (application.marking() == null) {
+            violations.add(Violation.of(OfferError.NOT_MARKED, "decision.operation", decision.operation()));
+        }
+        Money cost = application.operation().costs().total();
+        if (decision.approvedAmount().isGreaterThan(cost)) {
+            violations.add(Violation.of(OfferError.AMOUNT_OVER_COST, "decision.approvedAmount", decision.approvedAmount(), cost));
+        }
+        Programming next = with(application.withDecision(decision));
+        violations.addAll(next.overProgrammed(application.operation().axis()));
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return next;
+    }
+
+    private List<Violation> overProgrammed(ProgrammingAxis axis) {
+        Money total = approvedTotal(axis);
+        Money envelope = call.envelope(axis).orElse(Money.ZERO);
+        return total.isGreaterThan(envelope)
+                ? List.of(Violation.of(OfferError.AXIS_OVER_PROGRAMMED, "envelopes." + axis, total, envelope, total.minus(envelope)))
+                : List.of();
+    }
+
+    private Programming with(Application application) {
+        Map<OperationId, Application> copy = new LinkedHashMap<>(applications);
+        copy.put(application.operation().id(), application);
+        return new Programming(call, mapping, department, state, copy, adoption, amendments);
+    }
+
+    private Application application(OperationId id, String field) {
+        Application application = applications.get(id);
+        if (application == null) {
+            throw new RuleViolationException(OfferError.UNKNOWN_OPERATION, field, id);
+        }
+        return application;
+    }
+
+    private void requireState(ProgrammingState expected, String action) {
+        if (state != expected) {
+            throw new RuleViolationException(OfferError.ILLEGAL_TRANSITION, "state", state, action);
+        }
+    }
+
+    private void requireNotOpen(String action) {
+        if (state == ProgrammingState.OPEN) {
+            throw new RuleViolationException(OfferError.ILLEGAL_TRANSITION, "state", state, action);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ queries
+
+    /**
+     * The sum of the amounts approved on an axis.
+     *
+     * @param axis not null
+     * @return the approved total, zero when none
+     */
+    public Money approvedTotal(ProgrammingAxis axis) {
+        return Money.sum(applications.values().stream().filter(a -> a.isApproved() && a.operation().axis() == axis)
+                .map(a -> a.decision().approvedAmount()).toList());
+    }
+
+    /**
+     * What is left of an axis's envelope.
+     *
+     * @param axis not null
+     * @return envelope minus approved total; zero for an axis the call does not open
+     */
+    public Money remaining(ProgrammingAxis axis) {
+        return call.envelope(axis).orElse(Money.ZERO).minus(approvedTotal(axis));
+    }
+
+    /**
+     * The approved operations, in the order of submission.
+     *
+     * @return the approved applications
+     */
+    public List<Application> approved() {
+        return applications.values().stream().filter(Application::isApproved).toList();
+    }
+
+    /**
+     * The application of an operation.
+     *
+     * @param id not null
+     * @return the application, if submitted and admissible
+     */
+    public Optional<Application> application(OperationId id) {
+        return Optional.ofNullable(applications.get(id));
+    }
+
+    /**
+     * The applications, in the order of submission.
+     *
+     * @return the applications
+     */
+    public List<Application> applications() {
+        return List.copyOf(applications.values());
+    }
+
+    /**
+     * The call for proposals.
+     *
+     * @return the call
+     */
+    public CallForProposals call() {
+        return call;
+    }
+
+    /**
+     * The year programmed.
+     *
+     * @return the call's year
+     */
+    public Year year() {
+        return call.year();
+    }
+
+    /**
+     * The mapping of programming axes onto the protocol's strategic axes.
+     *
+     * @return the mapping
+     */
+    public AxisMapping mapping() {
+        return mapping;
+    }
+
+    /**
+     * The Département that marks PTI complementarity.
+     *
+     * @return the Département
+     */
+    public OrganisationId department() {
+        return department;
+    }
+
+    /**
+     * The state.
+     *
+     * @return the state
+     */
+    public ProgrammingState state() {
+        return state;
+    }
+
+    /**
+     * The adoption.
+     *
+     * @return the adoption, when adopted
+     */
+    public Optional<Adoption> adoption() {
+        return Optional.ofNullable(adoption);
+    }
+
+    /**
+     * The amendments, oldest first.
+     *
+     * @return the amendments
+     */
+    public List<ProgrammingAmendment> amendments() {
+        return amendments;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Programming that && call.equals(that.call) && mapping.equals(that.mapping)
+                && department.equals(that.department) && state == that.state
+                && List.copyOf(applications.values()).equals(List.copyOf(that.applications.values()))
+                && Objects.equals(adoption, that.adoption) && amendments.equals(that.amendments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(call, mapping, department, state, applications, adoption, amendments);
+    }
+
+    @Override
+    public String toString() {
+        return "Programming[" + call.id() + " " + call.year() + " " + state + ", " + applications.size() + " applications]";
+    }
+}
