@@ -27,10 +27,12 @@ public record AxisMapping(Map<ProgrammingAxis, StrategicAxisId> targets) {
      * @throws InvalidValueException ({@code PLIE-OFFER-001}) when null or holding a null
      */
     public AxisMapping {
-        if (targets == null || targets.containsValue(null)) {
+        if (targets == null || targets.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
             throw new InvalidValueException(OfferError.BLANK, "axisMapping", targets);
         }
-        targets = Collections.unmodifiableMap(new EnumMap<>(targets.isEmpty() ? Map.of() : targets));
+        Map<ProgrammingAxis, StrategicAxisId> copy = new EnumMap<>(ProgrammingAxis.class);
+        copy.putAll(targets);
+        targets = Collections.unmodifiableMap(copy);
     }
 
     /**

@@ -1,0 +1,229 @@
+package fr.asso.europlie.plie.offer;
+
+import static fr.asso.europlie.plie.error.ViolationAssertions.assertRefused;
+import static fr.asso.europlie.plie.error.ViolationAssertions.assertViolation;
+import static fr.asso.europlie.plie.offer.OfferFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.error.Messages;
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.StrategicAxisId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("the annual programming")
+class ProgrammingTest {
+
+    private static final Operation OP1 = anOperation("OP-1");
+    private static final Operation OP2 = anOperation("OP-2");
+    private static final Operation OP3 = anOperation("OP-3");
+
+    @Test
+    @DisplayName("an admissible application enters the round; an inadmissible one is refused with every reason and changes nothing")
+    void submit() {
+        Programming open = anOpenProgramming();
+        Programming withOne = open.submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
+        assertThat(withOne.applications()).extracting(a -> a.operation().id()).containsExactly(OP1.id());
+        assertThat(open.applications()).isEmpty();
+
+        Operation bad = OP2.withFinancingPlan(FinancingPlan.of(Resource.of(FunderKind.ESF_PLUS, OI, Money.euros(50_000))));
+        PlieException error = assertRefused(() -> withOne.submit(bad, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults()),
+                OfferError.ESF_SHARE_OVER_RATE, "financingPlan.esfShare", "50000.00");
+        assertThat(error.violations()).hasSize(1);
+        assertThat(withOne.applications()).hasSize(1);
+        assertRefused(() -> withOne.submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults()),
+                OfferError.ALREADY_SUBMITTED, "operation.id", "OP-1");
+    }
+
+    @Test
+    @DisplayName("an axis cannot be over-programmed: the approval that would pass the envelope is refused, nothing changes")
+    void axisCannotBeOverProgrammed() {
+        Programming reviewed = aReviewedProgrammingWith(List.of(OP1, OP2, OP3));
+        Programming two = reviewed.decide(anApproval(OP1.id(), Money.euros(50_000))).decide(anApproval(OP2.id(), Money.euros(45_000)));
+        assertThat(two.remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(5_000));
+        PlieException error = assertRefused(() -> two.decide(anApproval(OP3.id(), Money.euros(6_000))),
+                OfferError.AXIS_OVER_PROGRAMMED, "envelopes.ACCOMPANIMENT", "101000.00");
+        assertThat(error.violation().message(Messages.FRENCH)).contains("100000.00").contains("1000.00");
+        assertThat(two.application(OP3.id()).orElseThrow().decisionIfAny()).isEmpty();
+        assertThat(two.approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(95_000));
+        Programming full = two.decide(anApproval(OP3.id(), Money.euros(5_000)));
+        assertThat(full.remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    @DisplayName("rejections and adjournments do not count against the envelope")
+    void rejectionsDoNotCount() {
+        Programming reviewed = aReviewedProgrammingWith(List.of(OP1, OP2));
+        Programming decided = reviewed.decide(anApproval(OP1.id(), Money.euros(50_000)))
+                .decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", "animatrice.plie",
+                        at(400), "Préciser les indicateurs"));
+        assertThat(decided.approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(50_000));
+        assertThat(decided.approved()).extracting(a -> a.operation().id()).containsExactly(OP1.id());
+    }
+
+    @Test
+    @DisplayName("the steering committee decides only on appraised operations marked by the Département")
+    void decisionNeedsAppraisalAndMarking() {
+        Programming closed = aClosedProgrammingWith(List.of(OP1));
+        PlieException error = assertRefused(() -> closed.decide(anApproval(OP1.id(), Money.euros(10_000))),
+                OfferError.NOT_APPRAISED, "decision.operation", "OP-1");
+        assertViolation(error, OfferError.NOT_MARKED, "decision.operation", "OP-1");
+        Programming appraised = closed.appraise(anAppraisal(OP1.id(), Money.euros(10_000)));
+        assertRefused(() -> appraised.decide(anApproval(OP1.id(), Money.euros(10_000))), OfferError.NOT_MARKED, "decision.operation", "OP-1");
+    }
+
+    @Test
+    @DisplayName("only the Département marks PTI complementarity, with a justification")
+    void onlyTheDepartmentMarks() {
+        Programming closed = aClosedProgrammingWith(List.of(OP1));
+        PtiMarking byEpci = new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT, "Doublon", EPCI, "agent.epci", at(1));
+        assertRefused(() -> closed.mark(byEpci), OfferError.NOT_THE_DEPARTMENT, "ptiMarking.markedBy", "EPCI-200040392");
+        assertRefused(() -> new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT, " ", DEPARTMENT, "x", at(1)),
+                OfferError.BLANK, "ptiMarking.justification", " ");
+        Programming marked = closed.mark(aMarking(OP1.id()));
+        assertThat(marked.application(OP1.id()).orElseThrow().markingIfAny().orElseThrow().complementarity())
+                .isEqualTo(PtiMarking.Complementarity.COMPLEMENTARY);
+    }
+
+    @Test
+    @DisplayName("the appraisal records instructor, opinion and a proposed amount within the operation's cost")
+    void appraisal() {
+        Programming closed = aClosedProgrammingWith(List.of(OP1));
+        Programming appraised = closed.appraise(anAppraisal(OP1.id(), Money.euros(45_000)));
+        Appraisal appraisal = appraised.application(OP1.id()).orElseThrow().appraisalIfAny().orElseThrow();
+        assertThat(appraisal.instructor()).isEqualTo("instructeur.plie");
+        assertThat(appraisal.proposedAmount()).isEqualTo(Money.euros(45_000));
+        assertRefused(() -> closed.appraise(anAppraisal(OP1.id(), Money.euros(50_001))), OfferError.AMOUNT_OVER_COST,
+                "appraisal.proposedAmount", "50001.00");
+        assertRefused(() -> closed.appraise(anAppraisal(OperationId.of("OP-404"), Money.euros(1))), OfferError.UNKNOWN_OPERATION,
+                "appraisal.operation", "OP-404");
+    }
+
+    @Test
+    @DisplayName("adoption needs a decision on every operation, then decisions change only by amendment")
+    void adoptionAndAmendments() {
+        Programming reviewed = aReviewedProgrammingWith(List.of(OP1, OP2, OP3));
+        Programming twoDecided = reviewed.decide(anApproval(OP1.id(), Money.euros(50_000)))
+                .decide(SteeringDecision.refuse(OP3.id(), SteeringDecision.Outcome.REJECTED, "COPIL 2026-03-12", "animatrice.plie",
+                        at(400), "Hors besoins du territoire"));
+        Adoption adoption = new Adoption("COPIL 2026-03-12", "animatrice.plie", at(500));
+        assertRefused(() -> twoDecided.adopt(adoption), OfferError.UNDECIDED_OPERATIONS, "applications", "[OP-2]");
+
+        Programming adopted = twoDecided.decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED,
+                "COPIL 2026-03-12", "animatrice.plie", at(400), "Préciser le public")).adopt(adoption);
+        assertThat(adopted.state()).isEqualTo(ProgrammingState.ADOPTED);
+        assertThat(adopted.adoption()).contains(adoption);
+        assertRefused(() -> adopted.decide(anApproval(OP2.id(), Money.euros(10_000))), OfferError.ILLEGAL_TRANSITION, "state", "ADOPTED");
+
+        Programming amended = adopted.amend(SteeringDecision.approve(OP2.id(), Money.euros(40_000), "COPIL 2026-06-20",
+                "animatrice.plie", at(900)), "Public précisé");
+        assertThat(amended.amendments()).hasSize(1);
+        assertThat(amended.amendments().get(0).previous().outcome()).isEqualTo(SteeringDecision.Outcome.ADJOURNED);
+        assertThat(amended.approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(90_000));
+        assertRefused(() -> amended.amend(anApproval(OP1.id(), Money.euros(50_001)), "Hausse"),
+                OfferError.AMOUNT_OVER_COST, "decision.approvedAmount", "50001.00");
+        assertRefused(() -> amended.amend(SteeringDecision.approve(OP3.id(), Money.euros(15_000), "COPIL 2026-09-20",
+                "animatrice.plie", at(1000)), "Réexamen"), OfferError.AXIS_OVER_PROGRAMMED, "envelopes.ACCOMPANIMENT", "105000.00");
+        assertRefused(() -> amended.amend(anApproval(OP3.id(), Money.euros(1)), " "), OfferError.BLANK, "amendment.reason", " ");
+        assertThat(amended.amendments()).hasSize(1);
+        assertThat(amended.application(OP3.id()).orElseThrow().isApproved()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a decision's amount must fit its outcome")
+    void decisionAmount() {
+        assertRefused(() -> SteeringDecision.approve(OP1.id(), Money.ZERO, "COPIL", "x", at(1)),
+                OfferError.DECISION_AMOUNT, "decision.approvedAmount", "0.00");
+        assertRefused(() -> new SteeringDecision(OP1.id(), SteeringDecision.Outcome.REJECTED, Money.euros(1), "COPIL", "x", at(1), "non"),
+                OfferError.DECISION_AMOUNT, "decision.approvedAmount", "1.00");
+    }
+
+    @Test
+    @DisplayName("programming axes map onto the protocol's strategic axes; an unknown or missing one is refused")
+    void axisMapping() {
+        assertThat(ProgrammingAxis.values()).extracting(ProgrammingAxis::number).containsExactly(1, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(aMapping().strategicAxisOf(ProgrammingAxis.ACCOMPANIMENT)).contains(StrategicAxisId.of("AXE-1"));
+        PlieException unknown = assertRefused(() -> AxisMapping.of(Map.of(ProgrammingAxis.ACCOMPANIMENT, StrategicAxisId.of("AXE-9")),
+                PROTOCOL_AXES), OfferError.UNKNOWN_STRATEGIC_AXIS, "axisMapping.ACCOMPANIMENT", "AXE-9");
+        assertThat(unknown.violation().message(Messages.ENGLISH)).contains("[AXE-1, AXE-2]");
+        AxisMapping partial = AxisMapping.of(Map.of(ProgrammingAxis.ACCOMPANIMENT, StrategicAxisId.of("AXE-1")), PROTOCOL_AXES);
+        assertRefused(() -> Programming.open(aCall(), partial, DEPARTMENT), OfferError.AXIS_NOT_MAPPED, "axisMapping", "LINKS_WITH_EMPLOYERS");
+    }
+
+    @Test
+    @DisplayName("a call without axis or with a negative envelope is refused")
+    void badCall() {
+        CallForProposals call = aCall();
+        assertRefused(() -> call.withEnvelope(ProgrammingAxis.ANIMATION, Money.euros(-10)),
+                fr.asso.europlie.plie.money.MoneyError.NEGATIVE, "envelopes.ANIMATION", "-10.00");
+        assertRefused(() -> new CallForProposals(call.id(), call.protocol(), call.year(), call.eligibility(), call.closingDate(),
+                call.regionCategory(), Map.of()), OfferError.NO_OPEN_AXIS, "envelopes", "{}");
+    }
+
+    static Stream<Arguments> stateByAction() {
+        UnaryOperator<Programming> submit = p -> p.submit(OP2, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
+        UnaryOperator<Programming> close = Programming::close;
+        UnaryOperator<Programming> appraise = p -> p.appraise(anAppraisal(OP1.id(), Money.euros(2)));
+        UnaryOperator<Programming> mark = p -> p.mark(new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT, "Doublon partiel",
+                DEPARTMENT, "cheffe.insertion.24", at(2)));
+        UnaryOperator<Programming> decide = p -> p.decide(anApproval(OP1.id(), Money.euros(3)));
+        UnaryOperator<Programming> adopt = p -> p.adopt(new Adoption("COPIL", "x", at(1)));
+        UnaryOperator<Programming> amend = p -> p.amend(anApproval(OP1.id(), Money.euros(2)), "raison");
+        Programming open = anOpenProgramming().submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
+        Programming closed = open.close().appraise(anAppraisal(OP1.id(), Money.euros(1))).mark(aMarking(OP1.id()))
+                .decide(anApproval(OP1.id(), Money.euros(1)));
+        Programming adopted = closed.adopt(new Adoption("COPIL", "x", at(1)));
+        Map<String, UnaryOperator<Programming>> actions = new java.util.LinkedHashMap<>();
+        actions.put("submit", submit);
+        actions.put("close", close);
+        actions.put("appraise", appraise);
+        actions.put("mark", mark);
+        actions.put("decide", decide);
+        actions.put("adopt", adopt);
+        actions.put("amend", amend);
+        Map<ProgrammingState, Programming> states = Map.of(ProgrammingState.OPEN, open, ProgrammingState.CLOSED, closed,
+                ProgrammingState.ADOPTED, adopted);
+        Map<ProgrammingState, List<String>> allowed = Map.of(
+                ProgrammingState.OPEN, List.of("submit", "close"),
+                ProgrammingState.CLOSED, List.of("appraise", "mark", "decide", "adopt"),
+                ProgrammingState.ADOPTED, List.of("appraise", "mark", "amend"));
+        return states.entrySet().stream().flatMap(s -> actions.entrySet().stream().map(a -> Arguments.of(
+                s.getKey(), a.getKey(), s.getValue(), a.getValue(), allowed.get(s.getKey()).contains(a.getKey()))));
+    }
+
+    @ParameterizedTest(name = "{0} x {1}: allowed = {4}")
+    @MethodSource("stateByAction")
+    @DisplayName("the state x action table of the programming")
+    void stateByAction(ProgrammingState state, String action, Programming programming, UnaryOperator<Programming> command, boolean allowed) {
+        if (allowed) {
+            assertThat(command.apply(programming)).isNotEqualTo(programming);
+        } else {
+            assertRefused(() -> command.apply(programming), OfferError.ILLEGAL_TRANSITION, "state", state.name());
+        }
+        assertThat(programming.state()).isEqualTo(state);
+    }
+
+    @Test
+    @DisplayName("a programming is rebuilt from its parts only when its invariants hold")
+    void restore() {
+        Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
+        Programming copy = Programming.restore(decided.call(), decided.mapping(), decided.department(), decided.state(),
+                decided.applications(), null, List.of());
+        assertThat(copy).isEqualTo(decided);
+        CallForProposals small = decided.call().withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(10_000));
+        assertRefused(() -> Programming.restore(small, decided.mapping(), decided.department(), decided.state(), decided.applications(),
+                null, List.of()), OfferError.AXIS_OVER_PROGRAMMED, "envelopes.ACCOMPANIMENT", "50000.00");
+        assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), OrganisationId.of("DEPT-33"), decided.state(),
+                decided.applications(), null, List.of()), OfferError.NOT_THE_DEPARTMENT, "applications[0].marking.markedBy", "DEPT-24");
+    }
+}
