@@ -1,0 +1,83 @@
+package fr.asso.europlie.plie.funds;
+
+import fr.asso.europlie.plie.error.ErrorCode;
+
+/**
+ * The error codes of the FSE+ funds managed by the intermediate body: global grant and envelopes,
+ * ledger, grant agreements, execution reports and service-done checks.
+ *
+ * <p>Messages live in {@code fr/asso/europlie/plie/funds/messages*.properties}; see
+ * {@code docs/offer-and-funds.md} for the table of codes.
+ */
+public enum FundsError implements ErrorCode {
+    /** A required text or value is blank or missing. */
+    BLANK("PLIE-FUNDS-001"),
+    /** An amount that must be above zero is not. */
+    NOT_POSITIVE("PLIE-FUNDS-002"),
+    /** An envelope the global grant does not hold. */
+    UNKNOWN_ENVELOPE("PLIE-FUNDS-003"),
+    /** Reservations plus commitments would exceed the envelope. */
+    ENVELOPE_EXCEEDED("PLIE-FUNDS-004"),
+    /** An operation the ledger does not know. */
+    UNKNOWN_OPERATION("PLIE-FUNDS-005"),
+    /** A release of more than is reserved. */
+    OVER_RELEASE("PLIE-FUNDS-006"),
+    /** A commitment of more than is reserved. */
+    OVER_RESERVATION("PLIE-FUNDS-007"),
+    /** An operation committed a second time. */
+    ALREADY_COMMITTED("PLIE-FUNDS-008"),
+    /** The appraiser of an operation recorded as the one who decides its commitment. */
+    SEPARATION_OF_FUNCTIONS("PLIE-FUNDS-009"),
+    /** A payment, decommitment or check on an operation that is not committed. */
+    NOT_COMMITTED("PLIE-FUNDS-010"),
+    /** A payment beyond the commitment. */
+    OVER_COMMITMENT("PLIE-FUNDS-011"),
+    /** A payment beyond the amount accepted by the service-done checks. */
+    OVER_ACCEPTED("PLIE-FUNDS-012"),
+    /** A payment or check after the balance was paid. */
+    BALANCE_ALREADY_PAID("PLIE-FUNDS-013"),
+    /** A decommitment of more than is left to pay. */
+    OVER_DECOMMITMENT("PLIE-FUNDS-014"),
+    /** An idempotency key reused for a different command. */
+    IDEMPOTENCY_CONFLICT("PLIE-FUNDS-015"),
+    /** A reservation for an operation already reserved on another envelope. */
+    OTHER_ENVELOPE("PLIE-FUNDS-016"),
+    /** An advance after interim payments or service-done checks started. */
+    ADVANCE_AFTER_START("PLIE-FUNDS-017"),
+    /** A service-done check accepting more than the commitment. */
+    ACCEPTED_OVER_COMMITMENT("PLIE-FUNDS-018"),
+    /** A service-done check rejecting more than was declared. */
+    REJECTED_OVER_DECLARED("PLIE-FUNDS-019"),
+    /** The same key twice in a list. */
+    DUPLICATE("PLIE-FUNDS-020"),
+    /** A grant agreement amendment signed outside the operation's period. */
+    AMENDMENT_OUTSIDE_PERIOD("PLIE-FUNDS-021"),
+    /** A grant agreement amended below what was already paid. */
+    AMOUNT_BELOW_PAID("PLIE-FUNDS-022"),
+    /** An FSE+ amount over the eligible cost. */
+    AMOUNT_OVER_COST("PLIE-FUNDS-023"),
+    /** A number of interim reports outside what the operation's length requires. */
+    INTERIM_REPORTS("PLIE-FUNDS-024"),
+    /** A final report due more than the allowed months after the operation's end. */
+    FINAL_REPORT_LATE("PLIE-FUNDS-025"),
+    /** A count below zero or over its total. */
+    BAD_COUNT("PLIE-FUNDS-026"),
+    /** A date outside the range it must lie in. */
+    DATE_OUT_OF_RANGE("PLIE-FUNDS-027");
+
+    private final String code;
+
+    FundsError(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String bundle() {
+        return "fr.asso.europlie.plie.funds.messages";
+    }
+}

@@ -1,0 +1,370 @@
+package fr.asso.europlie.plie.funds;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The global grant of an intermediate body (subvention globale): the FSE+ envelopes by priority,
+ * specific objective and year, and the ledger (grand livre) that reserves, releases, commits, pays
+ * and decommits them for operations (RULES.md section 4, PROCESSES.md C).
+ *
+ * <p>Immutable: {@link #apply(LedgerCommand)} returns a new grant with the movements it made, or
+ * throws before anything is built, so a refused command changes nothing. Invariants, after every
+ * command:
+ * <ul>
+ *   <li>for each envelope, reservations plus commitments (net of decommitments) never exceed it;</li>
+ *   <li>payments never exceed the commitment (net of decommitments), and once an interim payment
+ *       or the balance is paid, never exceed the amount accepted by the service-done checks;</li>
+ *   <li>an operation is committed once, by someone who did not appraise it;</li>
+ *   <li>each balance equals the sum of the movements;</li>
+ *   <li>a command retried under the same idempotency key is applied once; a different command under
+ *       a used key is refused.</li>
+ * </ul>
+ */
+public final class GlobalGrant {
+
+    private record Applied(LedgerCommand command, List<Movement> movements) {
+    }
+
+    private final GlobalGrantId id;
+    private final OrganisationId intermediateBody;
+    private final SortedMap<EnvelopeKey, Money> envelopes;
+    private final List<LedgerCommand> journal;
+    private final List<Movement> movements;
+    private final Map<OperationId, OperationAccount> accounts;
+    private final Map<IdempotencyKey, Applied> applied;
+
+    private GlobalGrant(GlobalGrantId id, OrganisationId intermediateBody, SortedMap<EnvelopeKey, Money> envelopes,
+            List<LedgerCommand> journal, List<Movement> movements, Map<OperationId, OperationAccount> accounts,
+            Map<IdempotencyKey, Applied> applied) {
+        this.id = id;
+        this.intermediateBody = intermediateBody;
+        this.envelopes = envelopes;
+        this.journal = journal;
+        this.movements = movements;
+        this.accounts = accounts;
+        this.applied = applied;
+    }
+
+    /**
+     * A global grant with its envelopes and an empty ledger.
+     *
+     * @param id the grant, not null
+     * @param intermediateBody the OI that holds it, not null
+     * @param envelopes the amount of each envelope, zero or more, at least one
+     * @return the grant
+     * @throws InvalidValueException naming every missing part or negative envelope
+     */
+    public static GlobalGrant of(GlobalGrantId id, OrganisationId intermediateBody, Map<EnvelopeKey, Money> envelopes) {
+        Require require = new Require().present("id", id).present("intermediateBody", intermediateBody).present("envelopes", envelopes);
+        if (envelopes != null) {
+            if (envelopes.isEmpty()) {
+                require.add(Violation.of(FundsError.BLANK, "envelopes", "{}"));
+            }
+            envelopes.forEach((key, amount) -> require.present("envelopes", key).nonNegative("envelopes." + key, amount));
+        }
+        require.orThrow();
+        return new GlobalGrant(id, intermediateBody, Collections.unmodifiableSortedMap(new TreeMap<>(envelopes)), List.of(), List.of(),
+                Map.of(), Map.of());
+    }
+
+    /**
+     * Rebuilds a grant by replaying its journal of applied commands (JSON, database): every rule is
+     * checked again, so a journal that breaks one is refused.
+     *
+     * @param id the grant
+     * @param intermediateBody the OI
+     * @param envelopes the envelopes
+     * @param journal the applied commands, in order
+     * @return the grant
+     * @throws InvalidValueException or {@link RuleViolationException} naming the command's position
+     */
+    public static GlobalGrant replay(GlobalGrantId id, OrganisationId intermediateBody, Map<EnvelopeKey, Money> envelopes,
+            List<LedgerCommand> journal) {
+        GlobalGrant grant = of(id, intermediateBody, envelopes);
+        for (int i = 0; i < journal.size(); i++) {
+            try {
+                grant = grant.apply(journal.get(i)).grant();
+            } catch (RuleViolationException e) {
+                final String at = "journal[" + i + "]";
+                throw new InvalidValueException(e.violations().stream().map(v -> v.under(at)).toList());
+            }
+        }
+        return grant;
+    }
+
+    // ------------------------------------------------------------------------------ commands
+
+    /**
+     * Applies a ledger command.
+     *
+     * @param command not null
+     * @return the grant after it and the movements it made; for a retry under the same key, this
+     *     grant and the earlier movements
+     * @throws RuleViolationException with every rule the command would break, the grant unchanged:
+     *     {@code PLIE-FUNDS-015} for a key reused by another command, and per command the codes
+     *     listed on {@link FundsError}
+     */
+    public LedgerResult apply(LedgerCommand command) {
+        Objects.requireNonNull(command, "command");
+        Applied earlier = applied.get(command.key());
+        if (earlier != null) {
+            if (earlier.command().sameRequestAs(command)) {
+                return new LedgerResult(this, earlier.movements(), true);
+            }
+            throw new RuleViolationException(FundsError.IDEMPOTENCY_CONFLICT, "key", command.key(),
+                    earlier.command().getClass().getSimpleName() + " " + earlier.command().operation());
+        }
+        List<Violation> refusals = new ArrayList<>();
+        List<Movement> made = new ArrayList<>();
+        OperationAccount after = decide(command, refusals, made);
+        if (!refusals.isEmpty()) {
+            throw new RuleViolationException(refusals);
+        }
+        List<LedgerCommand> newJournal = new ArrayList<>(journal);
+        newJournal.add(command);
+        List<Movement> newMovements = new ArrayList<>(movements);
+        newMovements.addAll(made);
+        Map<OperationId, OperationAccount> newAccounts = new LinkedHashMap<>(accounts);
+        newAccounts.put(after.operation(), after);
+        Map<IdempotencyKey, Applied> newApplied = new HashMap<>(applied);
+        newApplied.put(command.key(), new Applied(command, List.copyOf(made)));
+        GlobalGrant next = new GlobalGrant(id, intermediateBody, envelopes, Collections.unmodifiableList(newJournal),
+                Collections.unmodifiableList(newMovements), Collections.unmodifiableMap(newAccounts), Collections.unmodifiableMap(newApplied));
+        return new LedgerResult(next, made, false);
+    }
+
+    private OperationAccount decide(LedgerCommand command, List<Violation> refusals, List<Movement> made) {
+        OperationAccount account = accounts.get(command.operation());
+        if (command instanceof LedgerCommand.Reserve reserve) {
+            return reserve(reserve, account, refusals, made);
+        }
+        if (account == null) {
+            refusals.add(Violation.of(FundsError.UNKNOWN_OPERATION, "operation", command.operation()));
+            return null;
+        }
+        if (command instanceof LedgerCommand.Release release) {
+            if (release.amount().isGreaterThan(account.reserved())) {
+                refusals.add(Violation.of(FundsError.OVER_RELEASE, "amount", release.amount(), account.reserved()));
+            }
+            move(made, MovementKind.RELEASE, null, account, release.amount(), command, command.reason());
+            return account.release(release.amount());
+        }
+        if (command instanceof LedgerCommand.Commit commit) {
+            return commit(commit, account, refusals, made);
+        }
+        if (!account.isCommitted()) {
+            refusals.add(Violation.of(FundsError.NOT_COMMITTED, "operation", command.operation()));
+            return null;
+        }
+        if (command instanceof LedgerCommand.Pay pay) {
+            return pay(pay, account, refusals, made);
+        }
+        if (command instanceof LedgerCommand.Decommit decommit) {
+            if (decommit.amount().isGreaterThan(account.leftToPay())) {
+                refusals.add(Violation.of(FundsError.OVER_DECOMMITMENT, "amount", decommit.amount(), account.leftToPay()));
+            }
+            move(made, MovementKind.DECOMMITMENT, null, account, decommit.amount(), command, command.reason());
+            return account.decommit(decommit.amount());
+        }
+        LedgerCommand.RecordServiceDone check = (LedgerCommand.RecordServiceDone) command;
+        Money accepted = check.check().accepted();
+        if (account.balancePaid()) {
+            refusals.add(Violation.of(FundsError.BALANCE_ALREADY_PAID, "operation", command.operation()));
+        }
+        if (account.accepted().plus(accepted).isGreaterThan(account.netCommitment())) {
+            refusals.add(Violation.of(FundsError.ACCEPTED_OVER_COMMITMENT, "check.accepted", accepted, account.accepted(),
+                    account.netCommitment()));
+        }
+        if (accepted.isPositive()) {
+            move(made, MovementKind.SERVICE_DONE, null, account, accepted, command, command.reason());
+        }
+        return account.accept(accepted);
+    }
+
+    private OperationAccount reserve(LedgerCommand.Reserve reserve, OperationAccount existing, List<Violation> refusals,
+            List<Movement> made) {
+        Money envelope = envelopes.get(reserve.envelope());
+        if (envelope == null) {
+            refusals.add(Violation.of(FundsError.UNKNOWN_ENVELOPE, "envelope", reserve.envelope(), envelopes.keySet()));
+            return null;
+        }
+        OperationAccount account = existing == null ? OperationAccount.opened(reserve.operation(), reserve.envelope()) : existing;
+        if (account.isCommitted()) {
+            refusals.add(Violation.of(FundsError.ALREADY_COMMITTED, "operation", reserve.operation(), account.committed()));
+        }
+        if (!account.envelope().equals(reserve.envelope())) {
+            refusals.add(Violation.of(FundsError.OTHER_ENVELOPE, "envelope", reserve.envelope(), account.envelope()));
+        }
+        Money available = balance(reserve.envelope()).available();
+        if (reserve.amount().isGreaterThan(available)) {
+            refusals.add(Violation.of(FundsError.ENVELOPE_EXCEEDED, "amount", reserve.amount(), available, reserve.envelope(), envelope));
+        }
+        move(made, MovementKind.RESERVATION, null, account, reserve.amount(), reserve, reserve.reason());
+        return account.reserve(reserve.amount(), reserve.actor());
+    }
+
+    private OperationAccount commit(LedgerCommand.Commit commit, OperationAccount account, List<Violation> refusals, List<Movement> made) {
+        if (account.isCommitted()) {
+            refusals.add(Violation.of(FundsError.ALREADY_COMMITTED, "operation", commit.operation(), account.committed()));
+        }
+        if (account.appraisers().contains(commit.actor())) {
+            refusals.add(Violation.of(FundsError.SEPARATION_OF_FUNCTIONS, "actor", commit.actor(), commit.operation()));
+        }
+        if (commit.amount().isGreaterThan(account.reserved())) {
+            refusals.add(Violation.of(FundsError.OVER_RESERVATION, "amount", commit.amount(), account.reserved()));
+        }
+        move(made, MovementKind.COMMITMENT, null, account, commit.amount(), commit, commit.reason());
+        Money rest = account.reserved().minus(commit.amount());
+        if (rest.isPositive()) {
+            move(made, MovementKind.RELEASE, null, account, rest, commit, "reste de la réservation libéré à l’engagement");
+        }
+        return account.commit(commit.amount());
+    }
+
+    private OperationAccount pay(LedgerCommand.Pay pay, OperationAccount account, List<Violation> refusals, List<Movement> made) {
+        Money paidAfter = account.paid().plus(pay.amount());
+        if (account.balancePaid()) {
+            refusals.add(Violation.of(FundsError.BALANCE_ALREADY_PAID, "operation", pay.operation()));
+        }
+        if (paidAfter.isGreaterThan(account.netCommitment())) {
+            refusals.add(Violation.of(FundsError.OVER_COMMITMENT, "amount", pay.amount(), account.leftToPay(), account.netCommitment()));
+        }
+        if (pay.kind() == PaymentKind.ADVANCE && account.started()) {
+            refusals.add(Violation.of(FundsError.ADVANCE_AFTER_START, "kind", pay.kind(), pay.operation()));
+        }
+        if (pay.kind() != PaymentKind.ADVANCE && paidAfter.isGreaterThan(account.accepted())) {
+            refusals.add(Violation.of(FundsError.OVER_ACCEPTED, "amount", pay.amount(), account.accepted(), account.paid()));
+        }
+        move(made, MovementKind.PAYMENT, pay.kind(), account, pay.amount(), pay, pay.reason());
+        return account.pay(pay.kind(), pay.amount());
+    }
+
+    private void move(List<Movement> made, MovementKind kind, PaymentKind paymentKind, OperationAccount account, Money amount,
+            LedgerCommand command, String reason) {
+        made.add(new Movement(movements.size() + made.size() + 1L, kind, paymentKind, account.operation(), account.envelope(), amount,
+                command.actor(), command.at(), reason, command.key()));
+    }
+
+    // ------------------------------------------------------------------------------ queries
+
+    /**
+     * Where an envelope stands.
+     *
+     * @param key the envelope, not null
+     * @return its balance
+     * @throws RuleViolationException ({@code PLIE-FUNDS-003}) for an unknown envelope
+     */
+    public EnvelopeBalance balance(EnvelopeKey key) {
+        Money amount = envelopes.get(key);
+        if (amount == null) {
+            throw new RuleViolationException(FundsError.UNKNOWN_ENVELOPE, "envelope", key, envelopes.keySet());
+        }
+        Money reserved = Money.ZERO;
+        Money committed = Money.ZERO;
+        Money paid = Money.ZERO;
+        for (OperationAccount account : accounts.values()) {
+            if (account.envelope().equals(key)) {
+                reserved = reserved.plus(account.reserved());
+                committed = committed.plus(account.netCommitment());
+                paid = paid.plus(account.paid());
+            }
+        }
+        return new EnvelopeBalance(key, amount, reserved, committed, paid, amount.minus(reserved).minus(committed));
+    }
+
+    /**
+     * The account of an operation.
+     *
+     * @param operation not null
+     * @return the account, when the operation has a reservation
+     */
+    public Optional<OperationAccount> account(OperationId operation) {
+        return Optional.ofNullable(accounts.get(operation));
+    }
+
+    /**
+     * The accounts of every operation, in the order of their first reservation.
+     *
+     * @return the accounts
+     */
+    public List<OperationAccount> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    /**
+     * Every movement, oldest first.
+     *
+     * @return the movements
+     */
+    public List<Movement> movements() {
+        return movements;
+    }
+
+    /**
+     * Every command applied, oldest first (retries excluded): the journal from which
+     * {@link #replay} rebuilds the grant.
+     *
+     * @return the commands
+     */
+    public List<LedgerCommand> journal() {
+        return journal;
+    }
+
+    /**
+     * The envelopes.
+     *
+     * @return the amount of each envelope, sorted by key
+     */
+    public SortedMap<EnvelopeKey, Money> envelopes() {
+        return envelopes;
+    }
+
+    /**
+     * The grant's identifier.
+     *
+     * @return the identifier
+     */
+    public GlobalGrantId id() {
+        return id;
+    }
+
+    /**
+     * The intermediate body that holds the grant.
+     *
+     * @return the OI
+     */
+    public OrganisationId intermediateBody() {
+        return intermediateBody;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GlobalGrant that && id.equals(that.id) && intermediateBody.equals(that.intermediateBody)
+                && envelopes.equals(that.envelopes) && journal.equals(that.journal);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, intermediateBody, envelopes, journal);
+    }
+
+    @Override
+    public String toString() {
+        return "GlobalGrant[" + id + " of " + intermediateBody + ", " + envelopes.size() + " envelopes, " + movements.size() + " movements]";
+    }
+}
