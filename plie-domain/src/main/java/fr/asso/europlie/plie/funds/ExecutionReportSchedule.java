@@ -1,0 +1,116 @@
+package fr.asso.europlie.plie.funds;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.offer.OperationPeriod;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The schedule of an operation's execution reports (calendrier des bilans d'exécution), derived
+ * from its length (RULES.md section 4): the final report at most 6 months (a setting) after the
+ * end; interim reports by length: up to 12 months none, over 12 and up to 24 months at most one,
+ * over 24 and up to 36 at least one, over 36 and up to 48 at least two, and beyond one more for
+ * each further started year. A length is counted in started months ({@link OperationPeriod#months()}).
+ *
+ * @param period the operation's period, not null
+ * @param interimDueDates the due dates of the interim reports, in order, within the period
+ * @param finalDueDate the due date of the final report, after the end and at most the allowed
+ *     months after it
+ */
+public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> interimDueDates, LocalDate finalDueDate) {
+
+    /**
+     * Copies the dates (the rules are checked by {@link #of(OperationPeriod, List, LocalDate, FundsSettings)}).
+     *
+     * @throws InvalidValueException ({@code PLIE-FUNDS-001}) for a missing part
+     */
+    public ExecutionReportSchedule {
+        new Require().present("period", period).present("interimDueDates", interimDueDates).present("finalDueDate", finalDueDate)
+                .orThrow();
+        interimDueDates = List.copyOf(interimDueDates);
+    }
+
+    /**
+     * The least number of interim reports for a length.
+     *
+     * @param months the length in months, at least 1
+     * @return 0 up to 24 months, 1 up to 36, 2 up to 48, then one more per started year
+     */
+    public static int minimumInterimReports(int months) {
+        return Math.max(0, (months + 11) / 12 - 2);
+    }
+
+    /**
+     * The most interim reports for a length.
+     *
+     * @param months the length in months, at least 1
+     * @return 0 up to 12 months, 1 up to 24, otherwise no maximum
+     */
+    public static Optional<Integer> maximumInterimReports(int months) {
+        return months <= 12 ? Optional.of(0) : months <= 24 ? Optional.of(1) : Optional.empty();
+    }
+
+    /**
+     * The standard schedule: the least number of interim reports, evenly spread over the period,
+     * and the final report on the last allowed day.
+     *
+     * @param period the operation's period, not null
+     * @param settings the funds settings, not null
+     * @return the schedule
+     */
+    public static ExecutionReportSchedule standard(OperationPeriod period, FundsSettings settings) {
+        int months = period.months();
+        int interim = minimumInterimReports(months);
+        List<LocalDate> dates = new ArrayList<>();
+        for (int i = 1; i <= interim; i++) {
+            dates.add(period.start().plusMonths((long) months * i / (interim + 1)));
+        }
+        return new ExecutionReportSchedule(period, dates, period.end().plusMonths(settings.finalReportMonths()));
+    }
+
+    /**
+     * A schedule proposed by the OI or the operator, checked against the rules.
+     *
+     * @param period the operation's period
+     * @param interimDueDates the interim reports' due dates
+     * @param finalDueDate the final report's due date
+     * @param settings the funds settings
+     * @return the schedule
+     * @throws RuleViolationException with every rule broken: {@code PLIE-FUNDS-024} for a number of
+     *     interim reports outside the range, {@code PLIE-FUNDS-025} for a final report due too late,
+     *     {@code PLIE-FUNDS-027} for a date outside the period or before the end
+     */
+    public static ExecutionReportSchedule of(OperationPeriod period, List<LocalDate> interimDueDates, LocalDate finalDueDate,
+            FundsSettings settings) {
+        ExecutionReportSchedule schedule = new ExecutionReportSchedule(period, interimDueDates, finalDueDate);
+        List<Violation> violations = new ArrayList<>();
+        int months = period.months();
+        int count = schedule.interimDueDates.size();
+        int min = minimumInterimReports(months);
+        Optional<Integer> max = maximumInterimReports(months);
+        if (count < min || max.isPresent() && count > max.get()) {
+            violations.add(Violation.of(FundsError.INTERIM_REPORTS, "interimDueDates", count, months, min,
+                    max.map(String::valueOf).orElse("-")));
+        }
+        for (int i = 0; i < count; i++) {
+            LocalDate date = schedule.interimDueDates.get(i);
+            if (!period.contains(date)) {
+                violations.add(Violation.of(FundsError.DATE_OUT_OF_RANGE, "interimDueDates[" + i + "]", date, period));
+            }
+        }
+        LocalDate latest = period.end().plusMonths(settings.finalReportMonths());
+        if (finalDueDate.isAfter(latest)) {
+            violations.add(Violation.of(FundsError.FINAL_REPORT_LATE, "finalDueDate", finalDueDate, latest, settings.finalReportMonths()));
+        } else if (finalDueDate.isBefore(period.end())) {
+            violations.add(Violation.of(FundsError.DATE_OUT_OF_RANGE, "finalDueDate", finalDueDate, period.end() + "/" + latest));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return schedule;
+    }
+}

@@ -1,0 +1,123 @@
+package fr.asso.europlie.plie.funds;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.OperationPeriod;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The grant agreement of an operation (convention attributive de subvention): the legal
+ * commitment of FSE+ funds signed between the intermediate body and the operator, with its
+ * amendments while the operation runs. Every version is kept; the last one is in force.
+ *
+ * <p>Immutable: {@link #amend} returns a new agreement.
+ *
+ * @param id the agreement, not null
+ * @param operation the operation, not null
+ * @param operator the operator (beneficiary), not null
+ * @param intermediateBody the OI, not null
+ * @param versions the versions, numbered 1, 2... in order, at least one, copied
+ */
+public record GrantAgreement(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
+        List<AgreementVersion> versions) {
+
+    /**
+     * Checks the agreement.
+     *
+     * @throws InvalidValueException naming every missing part or misnumbered version
+     */
+    public GrantAgreement {
+        Require require = new Require().present("id", id).present("operation", operation).present("operator", operator)
+                .present("intermediateBody", intermediateBody).present("versions", versions);
+        if (versions != null) {
+            if (versions.isEmpty()) {
+                require.add(Violation.of(FundsError.BLANK, "versions", "[]"));
+            }
+            for (int i = 0; i < versions.size(); i++) {
+                if (versions.get(i).number() != i + 1) {
+                    require.add(Violation.of(FundsError.BAD_COUNT, "versions[" + i + "].number", versions.get(i).number(), i + 1));
+                }
+            }
+        }
+        require.orThrow();
+        versions = List.copyOf(versions);
+    }
+
+    /**
+     * Signs an agreement.
+     *
+     * @param id the agreement
+     * @param operation the operation
+     * @param operator the operator
+     * @param intermediateBody the OI
+     * @param esfAmount the FSE+ amount
+     * @param eligibleCost the eligible cost
+     * @param period the operation's period
+     * @param signedOn the day of signature
+     * @return the agreement, version 1
+     * @throws InvalidValueException naming every bad value
+     */
+    public static GrantAgreement sign(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
+            Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn) {
+        return new GrantAgreement(id, operation, operator, intermediateBody,
+                List.of(new AgreementVersion(1, esfAmount, eligibleCost, period, signedOn, "")));
+    }
+
+    /**
+     * Amends the agreement while the operation runs.
+     *
+     * @param esfAmount the new FSE+ amount, at least what was already paid
+     * @param eligibleCost the new eligible cost
+     * @param period the new period
+     * @param signedOn the day the amendment is signed, within the period in force
+     * @param reason why, not blank
+     * @param alreadyPaid what the ledger has already paid on the operation, zero or more
+     * @return the amended agreement, with one more version
+     * @throws InvalidValueException for a bad value of the new version
+     * @throws RuleViolationException with every rule broken: {@code PLIE-FUNDS-021} when signed
+     *     outside the period in force, {@code PLIE-FUNDS-022} when below what was paid
+     */
+    public GrantAgreement amend(Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn, String reason,
+            Money alreadyPaid) {
+        AgreementVersion next = new AgreementVersion(versions.size() + 1, esfAmount, eligibleCost, period, signedOn, reason);
+        List<Violation> violations = new ArrayList<>();
+        OperationPeriod running = current().period();
+        if (!running.contains(signedOn)) {
+            violations.add(Violation.of(FundsError.AMENDMENT_OUTSIDE_PERIOD, "signedOn", signedOn, running));
+        }
+        if (esfAmount.isLessThan(alreadyPaid)) {
+            violations.add(Violation.of(FundsError.AMOUNT_BELOW_PAID, "esfAmount", esfAmount, alreadyPaid));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        List<AgreementVersion> all = new ArrayList<>(versions);
+        all.add(next);
+        return new GrantAgreement(id, operation, operator, intermediateBody, all);
+    }
+
+    /**
+     * The version in force: the last one.
+     *
+     * @return the version
+     */
+    public AgreementVersion current() {
+        return versions.get(versions.size() - 1);
+    }
+
+    /**
+     * The standard execution report schedule of the version in force.
+     *
+     * @param settings the funds settings, not null
+     * @return the schedule
+     */
+    public ExecutionReportSchedule reportSchedule(FundsSettings settings) {
+        return ExecutionReportSchedule.standard(current().period(), settings);
+    }
+}
