@@ -104,7 +104,7 @@ public record SimplifiedCostOption(Kind kind, BigDecimal ratePercent) {
         if (annualHours <= 0) {
             throw new InvalidValueException(OfferError.NEGATIVE_COUNT, "annualHours", annualHours);
         }
-        return Money.rounded(annualGrossEmploymentCost.amount().divide(BigDecimal.valueOf(annualHours), 10, ROUNDING), ROUNDING);
+        return Money.of(annualGrossEmploymentCost.amount().divide(BigDecimal.valueOf(annualHours), 2, ROUNDING));
     }
 
     /**

@@ -1,0 +1,100 @@
+package fr.asso.europlie.plie.funds;
+
+import static fr.asso.europlie.plie.error.ViolationAssertions.assertRefused;
+import static fr.asso.europlie.plie.error.ViolationAssertions.assertViolation;
+import static fr.asso.europlie.plie.funds.FundsFixture.OI;
+import static fr.asso.europlie.plie.funds.FundsFixture.OP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.error.Messages;
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationPeriod;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("grant agreements and execution reports")
+class GrantAgreementTest {
+
+    private static final OperationPeriod YEAR_2026 = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+
+    private static GrantAgreement anAgreement() {
+        return GrantAgreement.sign(GrantAgreementId.of("CONV-2026-001"), OP, OrganisationId.of("ASSO-INSERTION-24"), OI,
+                Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2026, 4, 15));
+    }
+
+    @Test
+    @DisplayName("an amendment while the operation runs gives a new version and keeps the old ones")
+    void amendment() {
+        GrantAgreement signed = anAgreement();
+        OperationPeriod longer = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 6, 30));
+        GrantAgreement amended = signed.amend(Money.euros(36_000), Money.euros(60_000), longer, LocalDate.of(2026, 10, 1),
+                "Prolongation de six mois", Money.euros(10_000));
+        assertThat(amended.versions()).hasSize(2);
+        assertThat(amended.versions().get(0)).isEqualTo(signed.current());
+        assertThat(amended.current().number()).isEqualTo(2);
+        assertThat(amended.current().esfAmount()).isEqualTo(Money.euros(36_000));
+        assertThat(signed.versions()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("an amendment after the end, or below what was paid, is refused with every reason")
+    void amendmentRefused() {
+        PlieException error = assertRefused(() -> anAgreement().amend(Money.euros(5_000), Money.euros(50_000), YEAR_2026,
+                LocalDate.of(2027, 2, 1), "Trop tard", Money.euros(10_000)), FundsError.AMENDMENT_OUTSIDE_PERIOD, "signedOn", "2027-02-01");
+        assertViolation(error, FundsError.AMOUNT_BELOW_PAID, "esfAmount", "5000.00");
+        assertRefused(() -> anAgreement().amend(Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2026, 6, 1), " ",
+                Money.ZERO), FundsError.BLANK, "reason", " ");
+    }
+
+    @Test
+    @DisplayName("the FSE+ amount cannot exceed the eligible cost, and amounts must be positive")
+    void amounts() {
+        assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(60_000), Money.euros(50_000), YEAR_2026,
+                LocalDate.of(2026, 1, 1)), FundsError.AMOUNT_OVER_COST, "esfAmount", "60000.00");
+        assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(-1), Money.euros(50_000), YEAR_2026,
+                LocalDate.of(2026, 1, 1)), FundsError.NOT_POSITIVE, "esfAmount", "-1.00");
+    }
+
+    @ParameterizedTest(name = "{0} months: at least {1} interim report(s), at most {2}")
+    @CsvSource({"6,0,0", "12,0,0", "13,0,1", "24,0,1", "25,1,-", "36,1,-", "37,2,-", "48,2,-", "49,3,-"})
+    @DisplayName("the number of interim reports follows the operation's length")
+    void interimReportsByLength(int months, int min, String max) {
+        assertThat(ExecutionReportSchedule.minimumInterimReports(months)).isEqualTo(min);
+        assertThat(ExecutionReportSchedule.maximumInterimReports(months).map(String::valueOf).orElse("-")).isEqualTo(max);
+        OperationPeriod period = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1).plusMonths(months).minusDays(1));
+        ExecutionReportSchedule standard = ExecutionReportSchedule.standard(period, FundsSettings.defaults());
+        assertThat(standard.interimDueDates()).hasSize(min).allMatch(period::contains);
+        assertThat(standard.finalDueDate()).isEqualTo(period.end().plusMonths(6));
+        assertThat(ExecutionReportSchedule.of(period, standard.interimDueDates(), standard.finalDueDate(), FundsSettings.defaults()))
+                .isEqualTo(standard);
+    }
+
+    @Test
+    @DisplayName("a schedule with too few or too many interim reports, or a late final report, is refused")
+    void scheduleRefused() {
+        OperationPeriod thirtyMonths = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2028, 6, 30));
+        PlieException error = assertRefused(() -> ExecutionReportSchedule.of(thirtyMonths, List.of(), LocalDate.of(2029, 1, 1),
+                FundsSettings.defaults()), FundsError.INTERIM_REPORTS, "interimDueDates", "0");
+        assertViolation(error, FundsError.FINAL_REPORT_LATE, "finalDueDate", "2029-01-01");
+        assertThat(error.violation().message(Messages.FRENCH)).contains("30 mois").contains("minimum 1");
+        assertRefused(() -> ExecutionReportSchedule.of(OperationPeriod.of(LocalDate.of(2026, 1, 1),
+                LocalDate.of(2027, 5, 31)), List.of(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 12, 1)), LocalDate.of(2027, 11, 30),
+                FundsSettings.defaults()), FundsError.INTERIM_REPORTS, "interimDueDates", "2");
+        assertRefused(() -> ExecutionReportSchedule.of(YEAR_2026, List.of(), LocalDate.of(2026, 12, 1), FundsSettings.defaults()),
+                FundsError.DATE_OUT_OF_RANGE, "finalDueDate", "2026-12-01");
+    }
+
+    @Test
+    @DisplayName("the report delay is a setting, and the agreement derives its schedule from the period in force")
+    void settings() {
+        assertThat(anAgreement().reportSchedule(new FundsSettings(3)).finalDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(anAgreement().reportSchedule(FundsSettings.defaults()).finalDueDate()).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertRefused(() -> new FundsSettings(-1), FundsError.BAD_COUNT, "finalReportMonths", "-1");
+    }
+}
