@@ -108,7 +108,7 @@ public final class Programming {
         }
         Programming restored = new Programming(call, mapping, department, state, byId, adoption, amendments);
         for (ProgrammingAxis axis : ProgrammingAxis.values()) {
-            violations.addAll(restored.overProgrammed(axis));
+            restored.overProgrammed(axis).forEach(v -> violations.add(v.under("call")));
         }
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);

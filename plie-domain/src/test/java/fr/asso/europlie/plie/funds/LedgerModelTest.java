@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -263,7 +264,6 @@ class LedgerModelTest {
         qt().withExamples(200)
                 .forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(FIELDS, FIELDS * 40))
                 .checkAssert(LedgerModelTest::run);
-        System.out.println("ledger model outcomes: " + new java.util.TreeMap<>(SEEN));
         assertThat(SEEN).as("outcomes seen").containsKeys("accepted Reserve", "accepted Release", "accepted Commit", "accepted Pay",
                 "accepted Decommit", "accepted RecordServiceDone", "replayed", "conflict", "refused PLIE-FUNDS-004",
                 "refused PLIE-FUNDS-009", "refused PLIE-FUNDS-011", "refused PLIE-FUNDS-012", "refused PLIE-FUNDS-013",
@@ -292,6 +292,8 @@ class LedgerModelTest {
             grant = step(grant, model, command, movementsByKey);
             checkInvariants(grant, model);
         }
+        // and whatever the ledger went through, its document reads back the same
+        assertThat(GlobalGrantJson.read(GlobalGrantJson.write(grant))).isEqualTo(grant);
     }
 
     private static GlobalGrant step(GlobalGrant grant, Model model, LedgerCommand command, Map<IdempotencyKey, List<Movement>> movementsByKey) {

@@ -222,7 +222,7 @@ class ProgrammingTest {
         assertThat(copy).isEqualTo(decided);
         CallForProposals small = decided.call().withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(10_000));
         assertRefused(() -> Programming.restore(small, decided.mapping(), decided.department(), decided.state(), decided.applications(),
-                null, List.of()), OfferError.AXIS_OVER_PROGRAMMED, "envelopes.ACCOMPANIMENT", "50000.00");
+                null, List.of()), OfferError.AXIS_OVER_PROGRAMMED, "call.envelopes.ACCOMPANIMENT", "50000.00");
         assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), OrganisationId.of("DEPT-33"), decided.state(),
                 decided.applications(), null, List.of()), OfferError.NOT_THE_DEPARTMENT, "applications[0].marking.markedBy", "DEPT-24");
     }
