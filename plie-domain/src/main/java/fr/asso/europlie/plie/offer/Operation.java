@@ -70,6 +70,46 @@ public record Operation(OperationId id, CallId call, OrganisationId operator, Pr
     }
 
     /**
+     * A copy run by another operator.
+     *
+     * @param newOperator not null
+     * @return the copy
+     */
+    public Operation withOperator(OrganisationId newOperator) {
+        return new Operation(id, call, newOperator, axis, title, description, period, forecast, costs, financingPlan);
+    }
+
+    /**
+     * A copy on another programming axis.
+     *
+     * @param newAxis not null
+     * @return the copy
+     */
+    public Operation withAxis(ProgrammingAxis newAxis) {
+        return new Operation(id, call, operator, newAxis, title, description, period, forecast, costs, financingPlan);
+    }
+
+    /**
+     * A copy over another period.
+     *
+     * @param newPeriod not null
+     * @return the copy
+     */
+    public Operation withPeriod(OperationPeriod newPeriod) {
+        return new Operation(id, call, operator, axis, title, description, newPeriod, forecast, costs, financingPlan);
+    }
+
+    /**
+     * A copy applying to another call.
+     *
+     * @param newCall not null
+     * @return the copy
+     */
+    public Operation withCall(CallId newCall) {
+        return new Operation(id, newCall, operator, axis, title, description, period, forecast, costs, financingPlan);
+    }
+
+    /**
      * A copy with other costs.
      *
      * @param newCosts not null

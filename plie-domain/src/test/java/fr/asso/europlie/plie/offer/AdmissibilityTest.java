@@ -78,18 +78,14 @@ class AdmissibilityTest {
     @Test
     @DisplayName("an unknown operator is refused naming the field and the operator")
     void unknownOperator() {
-        Operation o = anOperation("OP-1");
-        Operation stranger = new Operation(o.id(), o.call(), OrganisationId.of("INCONNU-1"), o.axis(), o.title(), o.description(),
-                o.period(), o.forecast(), o.costs(), o.financingPlan());
+        Operation stranger = anOperation("OP-1").withOperator(OrganisationId.of("INCONNU-1"));
         assertRefused(() -> Admissibility.requireAdmissible(stranger, aContext()), OfferError.UNKNOWN_OPERATOR, "operator", "INCONNU-1");
     }
 
     @Test
     @DisplayName("a period outside the call is refused naming the period and the call's period")
     void periodOutsideCall() {
-        Operation o = anOperation("OP-1");
-        Operation late = new Operation(o.id(), o.call(), o.operator(), o.axis(), o.title(), o.description(),
-                OperationPeriod.of(LocalDate.of(2027, 7, 1), LocalDate.of(2028, 6, 30)), o.forecast(), o.costs(), o.financingPlan());
+        Operation late = anOperation("OP-1").withPeriod(OperationPeriod.of(LocalDate.of(2027, 7, 1), LocalDate.of(2028, 6, 30)));
         PlieException error = assertRefused(() -> Admissibility.requireAdmissible(late, aContext()),
                 OfferError.PERIOD_OUTSIDE_CALL, "period", "2027-07-01/2028-06-30");
         assertThat(error.violation().message(Messages.FRENCH)).contains("2026-01-01/2027-12-31");
@@ -98,9 +94,7 @@ class AdmissibilityTest {
     @Test
     @DisplayName("an axis the call does not open is refused naming the axis")
     void axisNotOpen() {
-        Operation o = anOperation("OP-1");
-        Operation other = new Operation(o.id(), o.call(), o.operator(), ProgrammingAxis.EXPERIMENTAL_ACTIONS, o.title(), o.description(),
-                o.period(), o.forecast(), o.costs(), o.financingPlan());
+        Operation other = anOperation("OP-1").withAxis(ProgrammingAxis.EXPERIMENTAL_ACTIONS);
         assertRefused(() -> Admissibility.requireAdmissible(other, aContext()), OfferError.AXIS_NOT_OPEN, "axis", "EXPERIMENTAL_ACTIONS");
     }
 
@@ -116,9 +110,7 @@ class AdmissibilityTest {
     @Test
     @DisplayName("an application to another call is refused")
     void otherCall() {
-        Operation o = anOperation("OP-1");
-        Operation other = new Operation(o.id(), CallId.of("AAP-2025"), o.operator(), o.axis(), o.title(), o.description(),
-                o.period(), o.forecast(), o.costs(), o.financingPlan());
+        Operation other = anOperation("OP-1").withCall(CallId.of("AAP-2025"));
         assertRefused(() -> Admissibility.requireAdmissible(other, aContext()), OfferError.OTHER_CALL, "call", "AAP-2025");
     }
 
@@ -150,10 +142,9 @@ class AdmissibilityTest {
     @Test
     @DisplayName("admissibility returns every reason at once")
     void everyReasonAtOnce() {
-        Operation o = anOperation("OP-1");
-        Operation bad = new Operation(o.id(), o.call(), OrganisationId.of("INCONNU-1"), ProgrammingAxis.ANIMATION, o.title(),
-                o.description(), OperationPeriod.of(LocalDate.of(2025, 6, 1), LocalDate.of(2026, 5, 31)), o.forecast(), o.costs(),
-                FinancingPlan.of(Resource.of(FunderKind.ESF_PLUS, OI, Money.euros(45_000))));
+        Operation bad = withPlan(anOperation("OP-1").withOperator(OrganisationId.of("INCONNU-1")).withAxis(ProgrammingAxis.ANIMATION)
+                .withPeriod(OperationPeriod.of(LocalDate.of(2025, 6, 1), LocalDate.of(2026, 5, 31))),
+                Resource.of(FunderKind.ESF_PLUS, OI, Money.euros(45_000)));
         AdmissibilityContext late = new AdmissibilityContext(aCall(), OPERATORS, OfferSettings.defaults(), LocalDate.of(2026, 3, 1));
         PlieException error = assertRefused(() -> Admissibility.requireAdmissible(bad, late),
                 OfferError.UNKNOWN_OPERATOR, "operator", "INCONNU-1");
