@@ -63,7 +63,11 @@ public enum FundsError implements ErrorCode {
     /** A count below zero or over its total. */
     BAD_COUNT("PLIE-FUNDS-026"),
     /** A date outside the range it must lie in. */
-    DATE_OUT_OF_RANGE("PLIE-FUNDS-027");
+    DATE_OUT_OF_RANGE("PLIE-FUNDS-027"),
+    /** A global grant changed by someone else since it was read. */
+    CONCURRENT_CHANGE("PLIE-FUNDS-028"),
+    /** A global grant the store does not hold. */
+    NOT_FOUND("PLIE-FUNDS-029");
 
     private final String code;
 

@@ -326,6 +326,16 @@ public final class GlobalGrant {
     }
 
     /**
+     * The revision: the number of commands applied, raised by one at every change; stores use it
+     * for optimistic locking.
+     *
+     * @return the revision, from 0
+     */
+    public long revision() {
+        return journal.size();
+    }
+
+    /**
      * The envelopes.
      *
      * @return the amount of each envelope, sorted by key

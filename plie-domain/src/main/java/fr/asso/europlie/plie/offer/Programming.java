@@ -326,6 +326,16 @@ public final class Programming {
     }
 
     /**
+     * The approved operations whose financing plan asks for FSE+: each starts an OI commitment
+     * once the programming is adopted (PROCESSES.md B step 8).
+     *
+     * @return the approved applications with an FSE+ share, in the order of submission
+     */
+    public List<Application> approvedAskingEsf() {
+        return approved().stream().filter(a -> a.operation().financingPlan().esfShare().isPositive()).toList();
+    }
+
+    /**
      * The application of an operation.
      *
      * @param id not null

@@ -69,6 +69,7 @@ class ProgrammingTest {
                         at(400), "Préciser les indicateurs"));
         assertThat(decided.approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(50_000));
         assertThat(decided.approved()).extracting(a -> a.operation().id()).containsExactly(OP1.id());
+        assertThat(decided.approvedAskingEsf()).extracting(a -> a.operation().id()).containsExactly(OP1.id());
     }
 
     @Test
