@@ -383,6 +383,24 @@ public record AccompanimentPeriod(
         return statuses.stream().anyMatch(s -> s.status() == ParticipantStatus.RSA_RECIPIENT);
     }
 
+    /**
+     * This period without the free-text fields that may identify a person: the other PTI scheme's
+     * name becomes {@code "-"} (the flag of a double accompaniment stays) and the refusal reason is
+     * dropped.
+     *
+     * @return the period without free text
+     */
+    public AccompanimentPeriod withoutFreeText() {
+        Draft draft = draft();
+        if (referral.otherPtiScheme() != null) {
+            draft.referral = new Referral(referral.referrer(), referral.referredOn(), "-");
+        }
+        if (entryDecision != null && entryDecision.reason() != null) {
+            draft.entryDecision = new EntryDecision(entryDecision.decidedOn(), entryDecision.validated(), null);
+        }
+        return draft.build();
+    }
+
     Draft draft() {
         return new Draft(this);
     }

@@ -591,15 +591,7 @@ public final class Cohort {
         LocalDate until = settings.retention().retainUntil(lastPayment);
         Erasure erasure = new Erasure(id, on, until.isBefore(on) ? on : until);
         List<AccompanimentPeriod> cleared = new ArrayList<>();
-        for (AccompanimentPeriod period : participant.periods()) {
-            AccompanimentPeriod.Draft draft = period.draft();
-            Referral referral = draft.referral;
-            draft.referral = new Referral(referral.referrer(), referral.referredOn(), referral.otherPtiScheme() == null ? null : "-");
-            if (draft.entryDecision != null) {
-                draft.entryDecision = new EntryDecision(draft.entryDecision.decidedOn(), draft.entryDecision.validated(), null);
-            }
-            cleared.add(draft.build());
-        }
+        participant.periods().forEach(period -> cleared.add(period.withoutFreeText()));
         participants.put(id, new Participant(id, cleared));
         vault.erase(erasure);
         return erasure;

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,5 +38,26 @@ public record CohortData(List<Referent> referents, List<Participant> participant
      */
     public CohortData withoutIdentities() {
         return new CohortData(referents, participants, Map.of(), erasures);
+    }
+
+    /**
+     * The data for a reporting export (export pseudonymisé): no identity, no erasure record, every
+     * participant under its keyed pseudonym, and the free-text fields that may identify a person
+     * (other PTI scheme, refusal reason) cleared. FSE+ data, including its sensitive fields, stays:
+     * reporting needs it.
+     *
+     * @param pseudonymiser the keyed pseudonymiser, not null
+     * @return the pseudonymised data
+     */
+    public CohortData pseudonymised(Pseudonymiser pseudonymiser) {
+        List<Participant> renamed = new ArrayList<>(participants.size());
+        for (Participant participant : participants) {
+            List<AccompanimentPeriod> periods = new ArrayList<>();
+            for (AccompanimentPeriod period : participant.periods()) {
+                periods.add(period.withoutFreeText());
+            }
+            renamed.add(new Participant(pseudonymiser.pseudonym(participant.id()), periods));
+        }
+        return new CohortData(referents, renamed, Map.of(), Map.of());
     }
 }
