@@ -150,7 +150,7 @@ public final class SyntheticCohort {
             LocalDate firstReferral = day(start, end.minusMonths(3));
             LocalDate birth = firstReferral.minusYears(16 + random.nextInt(49)).minusDays(random.nextInt(365));
             this.identity = new PersonalData("Nom" + id.value().substring(2), "Prénom" + random.nextInt(1000), birth,
-                    random.nextInt(3) + " rue des Lilas", null, null, null);
+                    id.value().substring(2) + " rue des Lilas", null, null, null);
             this.first = firstReferral;
         }
 
@@ -176,18 +176,20 @@ public final class SyntheticCohort {
             if (publics.isEmpty()) {
                 publics = Set.of(settings.eligibility().targetPublics().get(0));
             }
-            Referral referral = new Referral(REFERRERS.get(random.nextInt(REFERRERS.size())), referredOn, null);
+            boolean elsewhere = random.nextInt(100) < 3;
+            Referral referral = new Referral(REFERRERS.get(random.nextInt(REFERRERS.size())), referredOn,
+                    elsewhere ? "Accompagnement global " + id.value() : null);
             List<StatusChange> statuses = new ArrayList<>(List.of(new StatusChange(referredOn, situation.status())));
             LocalDate decided = referredOn.plusDays(3 + random.nextInt(20));
             if (decided.isAfter(end) || random.nextInt(100) < 4) {
-                EntryDecision refused = decided.isAfter(end) ? null : new EntryDecision(decided, false, null);
-                return new AccompanimentPeriod(number, referral, publics, false, refused, null, List.of(), statuses, List.of(), null,
+                EntryDecision refused = decided.isAfter(end) ? null : new EntryDecision(decided, false, "Refus " + identity.lastName());
+                return new AccompanimentPeriod(number, referral, publics, elsewhere, refused, null, List.of(), statuses, List.of(), null,
                         List.of(), null, null);
             }
             EntryDecision validated = new EntryDecision(decided, true, null);
             LocalDate entry = decided.plusDays(1 + random.nextInt(20));
             if (entry.isAfter(end)) {
-                return new AccompanimentPeriod(number, referral, publics, false, validated, null, List.of(), statuses, List.of(), null,
+                return new AccompanimentPeriod(number, referral, publics, elsewhere, validated, null, List.of(), statuses, List.of(), null,
                         List.of(), null, null);
             }
             Referent referent = referents.get(random.nextInt(referents.size()));
@@ -223,7 +225,7 @@ public final class SyntheticCohort {
                 boolean employed = random.nextInt(100) < 55;
                 sixMonths = new EsfSixMonthData(exit.exitedOn().plusMonths(6), employed, employed && random.nextInt(100) < 30);
             }
-            return new AccompanimentPeriod(number, referral, publics, false, validated, adhesion, assignments, statuses, steps, entryData,
+            return new AccompanimentPeriod(number, referral, publics, elsewhere, validated, adhesion, assignments, statuses, steps, entryData,
                     followUps, exit, sixMonths);
         }
 
