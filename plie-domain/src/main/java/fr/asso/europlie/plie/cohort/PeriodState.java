@@ -3,10 +3,10 @@ package fr.asso.europlie.plie.cohort;
 /**
  * The state of an accompaniment period (état de la période), derived from what it holds.
  *
- * <pre>
+ * <pre>{@code
  * REFERRED -> VALIDATED -> ACTIVE <-> IN_WORK_FOLLOW_UP -> EXITED
- *     \___________\______-> REJECTED
- * </pre>
+ * REFERRED or VALIDATED -> REJECTED
+ * }</pre>
  */
 public enum PeriodState {
     /** Referred and found eligible, waiting for the entry commission (orientée). */
