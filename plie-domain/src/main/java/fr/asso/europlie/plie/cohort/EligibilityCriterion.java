@@ -42,14 +42,15 @@ public sealed interface EligibilityCriterion {
     String text();
 
     /**
-     * A minimum age in whole years at the check: {@code age >= N}.
+     * An age limit in whole years at the check: {@code age >= N} (a minimum) or {@code age <= N} (a maximum).
      *
-     * @param years the minimum age
+     * @param years the limit
+     * @param minimum true for a minimum age, false for a maximum
      */
-    record MinimumAge(int years) implements EligibilityCriterion {
+    record AgeLimit(int years, boolean minimum) implements EligibilityCriterion {
         @Override
         public boolean isMetBy(EligibilityFacts facts) {
-            return facts.age() >= years;
+            return minimum ? facts.age() >= years : facts.age() <= years;
         }
 
         @Override
@@ -64,34 +65,7 @@ public sealed interface EligibilityCriterion {
 
         @Override
         public String text() {
-            return "age >= " + years;
-        }
-    }
-
-    /**
-     * A maximum age in whole years at the check: {@code age <= N}.
-     *
-     * @param years the maximum age
-     */
-    record MaximumAge(int years) implements EligibilityCriterion {
-        @Override
-        public boolean isMetBy(EligibilityFacts facts) {
-            return facts.age() <= years;
-        }
-
-        @Override
-        public String field() {
-            return "age";
-        }
-
-        @Override
-        public Object valueIn(EligibilityFacts facts) {
-            return facts.age();
-        }
-
-        @Override
-        public String text() {
-            return "age <= " + years;
+            return "age " + (minimum ? ">=" : "<=") + " " + years;
         }
     }
 
@@ -160,53 +134,39 @@ public sealed interface EligibilityCriterion {
     }
 
     /**
-     * A recognised disability (RQTH, BOE): {@code disability}.
+     * A yes-or-no fact of the situation: a recognised disability (RQTH, BOE), {@code disability}, or
+     * living in a priority neighbourhood, {@code qpv}.
+     *
+     * @param fact the fact, not null
      */
-    record RecognisedDisability() implements EligibilityCriterion {
+    record Holds(Fact fact) implements EligibilityCriterion {
         @Override
         public boolean isMetBy(EligibilityFacts facts) {
-            return facts.situation().recognisedDisability();
+            return fact == Fact.DISABILITY ? facts.situation().recognisedDisability() : facts.situation().qpvResident();
         }
 
         @Override
         public String field() {
-            return "recognisedDisability";
+            return fact == Fact.DISABILITY ? "recognisedDisability" : "qpvResident";
         }
 
         @Override
         public Object valueIn(EligibilityFacts facts) {
-            return facts.situation().recognisedDisability();
+            return isMetBy(facts);
         }
 
         @Override
         public String text() {
-            return "disability";
+            return fact == Fact.DISABILITY ? "disability" : "qpv";
         }
     }
 
-    /**
-     * Living in a priority neighbourhood: {@code qpv}.
-     */
-    record QpvResidence() implements EligibilityCriterion {
-        @Override
-        public boolean isMetBy(EligibilityFacts facts) {
-            return facts.situation().qpvResident();
-        }
-
-        @Override
-        public String field() {
-            return "qpvResident";
-        }
-
-        @Override
-        public Object valueIn(EligibilityFacts facts) {
-            return facts.situation().qpvResident();
-        }
-
-        @Override
-        public String text() {
-            return "qpv";
-        }
+    /** The yes-or-no facts a criterion may require. */
+    enum Fact {
+        /** A recognised disability (RQTH, BOE). */
+        DISABILITY,
+        /** Living in a priority neighbourhood (QPV). */
+        QPV
     }
 
     /**

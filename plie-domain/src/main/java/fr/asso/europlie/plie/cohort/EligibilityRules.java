@@ -233,10 +233,10 @@ public record EligibilityRules(Map<TargetPublic, List<EligibilityCriterion>> rul
     private static Optional<EligibilityCriterion> criterion(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.equals("disability")) {
-            return Optional.of(new EligibilityCriterion.RecognisedDisability());
+            return Optional.of(new EligibilityCriterion.Holds(EligibilityCriterion.Fact.DISABILITY));
         }
         if (lower.equals("qpv")) {
-            return Optional.of(new EligibilityCriterion.QpvResidence());
+            return Optional.of(new EligibilityCriterion.Holds(EligibilityCriterion.Fact.QPV));
         }
         Matcher comparison = COMPARISON.matcher(lower);
         if (comparison.matches()) {
@@ -244,7 +244,7 @@ public record EligibilityRules(Map<TargetPublic, List<EligibilityCriterion>> rul
             boolean atLeast = comparison.group(2).equals(">=");
             switch (comparison.group(1)) {
                 case "age":
-                    return Optional.of(atLeast ? new EligibilityCriterion.MinimumAge(n) : new EligibilityCriterion.MaximumAge(n));
+                    return Optional.of(new EligibilityCriterion.AgeLimit(n, atLeast));
                 case "unemployment":
                     return atLeast ? Optional.of(new EligibilityCriterion.MinimumUnemployment(n)) : Optional.empty();
                 default:

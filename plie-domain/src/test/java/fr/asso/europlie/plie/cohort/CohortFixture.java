@@ -1,5 +1,9 @@
 package fr.asso.europlie.plie.cohort;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import fr.asso.europlie.plie.cohort.synthetic.SyntheticCohort;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.math.BigDecimal;
@@ -7,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.quicktheories.core.Gen;
 
 /**
  * The vocabulary of cohort tests: a plan with the common target publics, referents, and people in
@@ -31,7 +36,24 @@ public final class CohortFixture {
             TargetPublic.OTHER_MINIMUM_INCOME, TargetPublic.LOW_QUALIFIED_YOUNG, TargetPublic.SENIORS, TargetPublic.DISABLED_WORKERS,
             TargetPublic.QPV_RESIDENTS);
 
+    /** The first day of generated cohorts. */
+    public static final LocalDate GENERATED_FROM = LocalDate.of(2021, 1, 1);
+    /** The last day of generated cohorts. */
+    public static final LocalDate GENERATED_TO = LocalDate.of(2027, 12, 31);
+    /** A generator of realistic cohorts over 2021-2027 with the default settings. */
+    public static final SyntheticCohort GENERATOR = new SyntheticCohort(defaultSettings(), GENERATED_FROM, GENERATED_TO);
+
     private CohortFixture() {
+    }
+
+    /**
+     * Realistic generated cohorts, any seed, 0 to {@code most} participants.
+     *
+     * @param most the largest cohort
+     * @return the generator of cohorts
+     */
+    public static Gen<SyntheticCohort.Generated> generatedCohorts(int most) {
+        return longs().all().zip(integers().between(0, most), GENERATOR::generate);
     }
 
     /**

@@ -2,7 +2,6 @@ package fr.asso.europlie.plie.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import fr.asso.europlie.plie.cohort.csv.CohortCsv;
@@ -25,12 +24,10 @@ import org.quicktheories.core.Gen;
 class CohortPropertiesTest {
 
     static final CohortSettings SETTINGS = CohortFixture.defaultSettings();
-    static final LocalDate START = LocalDate.of(2021, 1, 1);
-    static final LocalDate END = LocalDate.of(2027, 12, 31);
-    static final SyntheticCohort GENERATOR = new SyntheticCohort(SETTINGS, START, END);
+    static final LocalDate END = CohortFixture.GENERATED_TO;
 
     static Gen<SyntheticCohort.Generated> cohorts() {
-        return longs().all().zip(integers().between(0, 60), GENERATOR::generate);
+        return CohortFixture.generatedCohorts(60);
     }
 
     static Cohort loaded(CohortData data) {

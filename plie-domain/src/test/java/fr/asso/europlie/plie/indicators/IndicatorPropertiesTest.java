@@ -3,7 +3,6 @@ package fr.asso.europlie.plie.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.longs;
 
 import fr.asso.europlie.plie.cohort.CohortData;
 import fr.asso.europlie.plie.cohort.CohortFixture;
@@ -18,13 +17,11 @@ import org.quicktheories.core.Gen;
 class IndicatorPropertiesTest {
 
     static final CohortSettings SETTINGS = CohortFixture.defaultSettings();
-    static final LocalDate START = LocalDate.of(2021, 1, 1);
-    static final LocalDate END = LocalDate.of(2027, 12, 31);
-    static final SyntheticCohort GENERATOR = new SyntheticCohort(SETTINGS, START, END);
+    static final LocalDate START = CohortFixture.GENERATED_FROM;
 
     /** Realistic generated cohorts of 0 to 80 participants. */
     static Gen<SyntheticCohort.Generated> cohorts() {
-        return longs().all().zip(integers().between(0, 80), GENERATOR::generate);
+        return CohortFixture.generatedCohorts(80);
     }
 
     /** Report periods within the generated span. */
