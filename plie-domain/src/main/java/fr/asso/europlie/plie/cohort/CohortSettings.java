@@ -70,6 +70,20 @@ public record CohortSettings(
     }
 
     /**
+     * The default settings for a protocol: its target publics (with their default eligibility
+     * rules), its positive-exit objective, and its Département, which designates the referent of
+     * RSA recipients.
+     *
+     * @param protocol the protocol's content, not null
+     * @return the settings
+     * @throws fr.asso.europlie.plie.error.InvalidValueException when a target public has no default rule
+     */
+    public static CohortSettings forProtocol(fr.asso.europlie.plie.protocol.ProtocolContent protocol) {
+        CohortSettings settings = of(protocol.targetPublics(), protocol.objectives().positiveExitRatePercent());
+        return protocol.department().map(d -> settings.withDepartment(d.id())).orElse(settings);
+    }
+
+    /**
      * The default settings with given eligibility rules.
      *
      * @param eligibility the rules
