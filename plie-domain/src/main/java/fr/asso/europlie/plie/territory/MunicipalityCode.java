@@ -1,0 +1,51 @@
+package fr.asso.europlie.plie.territory;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import java.util.regex.Pattern;
+
+/**
+ * The INSEE code of a commune (code officiel géographique, code commune INSEE), such as
+ * {@code 24322} for Périgueux or {@code 2A004} for Ajaccio.
+ *
+ * <p>Exactly five characters: five digits, or {@code 2A} / {@code 2B} followed by three digits for
+ * the two Corsican Départements. Overseas codes ({@code 97101}, {@code 98818}) are five digits too.
+ * Letters must be upper case. This type checks the shape only; whether the commune exists is
+ * {@link Geography}'s business. Codes order as text, the order of the official files.
+ *
+ * @param value the code, not null
+ */
+public record MunicipalityCode(String value) implements Comparable<MunicipalityCode> {
+
+    private static final Pattern SHAPE = Pattern.compile("\\d{5}|2[AB]\\d{3}");
+
+    /**
+     * Checks the shape of the code.
+     *
+     * @throws InvalidValueException ({@code PLIE-TERRITORY-002}, field {@code municipalityCode})
+     *     when null or malformed
+     */
+    public MunicipalityCode {
+        Checks.shaped(value, SHAPE, TerritoryError.MALFORMED_MUNICIPALITY_CODE, "municipalityCode");
+    }
+
+    /**
+     * Creates a code.
+     *
+     * @param value the code, such as {@code 24322}
+     * @return the code
+     * @throws InvalidValueException ({@code PLIE-TERRITORY-002}) when null or malformed
+     */
+    public static MunicipalityCode of(String value) {
+        return new MunicipalityCode(value);
+    }
+
+    @Override
+    public int compareTo(MunicipalityCode other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
