@@ -217,6 +217,7 @@ public final class PlieEngine implements AutoCloseable {
         private ZoneId zone = PlieConfigurator.PARIS;
         private boolean asyncExecutor = true;
         private String name;
+        private String databaseSchema;
 
         private Builder() {
         }
@@ -291,6 +292,18 @@ public final class PlieEngine implements AutoCloseable {
         }
 
         /**
+         * The database schema that holds the tables, when the database has several (PostgreSQL);
+         * the data source's connections must use it as their current schema. Default: none.
+         *
+         * @param value the schema, not blank
+         * @return this builder
+         */
+        public Builder databaseSchema(String value) {
+            this.databaseSchema = Objects.requireNonNull(value, "databaseSchema");
+            return this;
+        }
+
+        /**
          * Builds and starts the engine: schema created or upgraded, processes deployed.
          *
          * @return the engine; close it
@@ -305,6 +318,9 @@ public final class PlieEngine implements AutoCloseable {
                 configuration.setJdbcDriver("org.h2.Driver");
                 configuration.setJdbcUsername("sa");
                 configuration.setJdbcPassword("");
+            }
+            if (databaseSchema != null) {
+                configuration.setDatabaseSchema(databaseSchema);
             }
             configuration.setEngineName(name != null ? name : "plie-" + number);
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);

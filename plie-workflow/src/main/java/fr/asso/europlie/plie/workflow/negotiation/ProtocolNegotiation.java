@@ -5,6 +5,9 @@ import fr.asso.europlie.plie.budget.ProtocolBudget;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.DecisionPolicies;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.Deliberation;
@@ -264,28 +267,36 @@ public final class ProtocolNegotiation {
 
     /**
      * The steering committee's decision on the negotiated text: adopt (with quorum and the
-     * adoption rules), send back to consolidation, or abandon.
+     * adoption rules), send back to consolidation, or abandon, each taken with quorum.
      *
      * @param actor the steering committee's secretariat
      * @param id the protocol
-     * @param decision the decision and its meeting, not null
-     * @return what became of it: a decision without quorum does not count, the committee meets
-     *     again; an adoption refused by the rules sends the text back to consolidation
+     * @param decision the decision: outcome, members present, date, reasons, minutes' reference
+     * @return what became of it: a decision without quorum does not count and the committee meets
+     *     again; an adoption refused by the protocol's rules sends the text back to consolidation
+     * @throws RuleViolationException when the decision is not the steering committee's or names
+     *     people who are not members ({@code PLIE-GOVERNANCE-011}, {@code -010}): nothing changes
      */
-    public CommitteeOutcome decideInCommittee(Actor actor, ProtocolId id, CommitteeDecision decision) {
+    public CommitteeOutcome decideInCommittee(Actor actor, ProtocolId id, Decision<AdoptionOutcome> decision) {
         required(decision, "decision");
         return act(actor, id, NegotiationStep.COMMITTEE_DECISION, (task, protocol) -> {
-            audit(actor, id, task, NegotiationStep.COMMITTEE_DECISION, decision.verdict().name(),
-                    decision.meeting().reasons(), decision.meeting().reference());
-            complete(task, actor, Map.of(NegotiationProcess.Var.COMMITTEE_VERDICT, decision.verdict().name()),
-                    Map.of(NegotiationProcess.Var.COMMITTEE_MEETING, decision.meeting()));
+            var committee = Steps.negotiated(protocol).governance().steeringCommittee();
+            List<Violation> invalid = new ArrayList<>();
+            invalid.addAll(DecisionPolicies.RIGHT_COMMITTEE.check(committee, decision));
+            invalid.addAll(DecisionPolicies.ONLY_MEMBERS_PRESENT.check(committee, decision));
+            if (!invalid.isEmpty()) {
+                throw new RuleViolationException(invalid);
+            }
+            audit(actor, id, task, NegotiationStep.COMMITTEE_DECISION, decision.outcome().name(), decision.reasons(),
+                    decision.reference().orElse(null));
+            complete(task, actor, Map.of(NegotiationProcess.Var.COMMITTEE_VERDICT, decision.outcome().name()),
+                    Map.of(NegotiationProcess.Var.COMMITTEE_MEETING, decision));
             Object refusal = Context.getCommandContext().getAttribute(RecordCommitteeDecision.REFUSAL);
             if (refusal instanceof RuleViolationException refused) {
-                boolean noQuorum = refused.violations().stream().anyMatch(v -> v.code() == ProtocolError.NO_QUORUM);
-                return new CommitteeOutcome(noQuorum ? CommitteeOutcome.Result.NO_QUORUM : CommitteeOutcome.Result.REFUSED,
-                        refused.violations());
+                return new CommitteeOutcome(RecordCommitteeDecision.isQuorum(refused) ? CommitteeOutcome.Result.NO_QUORUM
+                        : CommitteeOutcome.Result.REFUSED, refused.violations());
             }
-            return new CommitteeOutcome(switch (decision.verdict()) {
+            return new CommitteeOutcome(switch (decision.outcome()) {
                 case ADOPT -> CommitteeOutcome.Result.ADOPTED;
                 case SEND_BACK -> CommitteeOutcome.Result.SENT_BACK;
                 case ABANDON -> CommitteeOutcome.Result.ABANDONED;
@@ -321,7 +332,8 @@ public final class ProtocolNegotiation {
 
     /**
      * A non-mandatory signatory withdraws from the protocol while its body deliberates; its
-     * budget lines go with it. The Département and any mandatory signatory may not.
+     * budget lines go with it, and if the budget no longer balances the text goes back to
+     * consolidation. The Département and any mandatory signatory may not withdraw.
      *
      * @param actor the signatory's deliberating body
      * @param id the protocol
@@ -331,11 +343,21 @@ public final class ProtocolNegotiation {
     public void withdraw(Actor actor, ProtocolId id, String reason) {
         requiredText(reason, "reason");
         act(actor, id, NegotiationStep.DELIBERATION, (task, protocol) -> {
-            save(protocol, protocol.withdraw(actor.organisation(), reason, runtime.now(), actor.userId()));
+            Protocol without = protocol.withdraw(actor.organisation(), reason, runtime.now(), actor.userId());
             List<String> signers = new ArrayList<>(stringList(task.getProcessInstanceId(), NegotiationProcess.Var.SIGNERS));
             signers.remove(actor.organisation().value());
             runtimeService.setVariable(task.getProcessInstanceId(), NegotiationProcess.Var.SIGNERS, signers);
             audit(actor, id, task, NegotiationStep.DELIBERATION, NegotiationProcess.Audit.WITHDRAWAL, reason, null);
+            ProtocolBudget budget = Steps.negotiated(without).budget();
+            if (!budget.isBalanced()) {
+                // Its budget lines left with it: the plan no longer balances, so it cannot be signed.
+                String why = "budget unbalanced after the withdrawal of " + actor.organisation() + ": resources "
+                        + budget.totalResources() + ", expenses " + budget.totalExpenses();
+                without = without.sendBack(why, runtime.now(), actor.userId());
+                runtimeService.setVariable(task.getProcessInstanceId(), NegotiationProcess.Var.DELIBERATION_SEND_BACK, true);
+                audit(actor, id, task, NegotiationStep.DELIBERATION, "SENT_BACK", why, null);
+            }
+            save(protocol, without);
             complete(task, actor, Map.of(), Map.of());
             return null;
         });

@@ -1,9 +1,12 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
 import fr.asso.europlie.plie.error.RuleViolationException;
-import fr.asso.europlie.plie.protocol.Adoption;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.DecisionPolicies;
+import fr.asso.europlie.plie.governance.GovernanceError;
 import fr.asso.europlie.plie.protocol.Protocol;
-import fr.asso.europlie.plie.protocol.ProtocolError;
 import fr.asso.europlie.plie.protocol.Signatory;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,35 +28,50 @@ public final class RecordCommitteeDecision implements JavaDelegate {
     static final String REFUSAL = "plie.committeeRefusal";
 
     @Override
+    @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        String verdict = (String) execution.getVariable(NegotiationProcess.Var.COMMITTEE_VERDICT);
-        Adoption meeting = (Adoption) execution.getTransientVariable(NegotiationProcess.Var.COMMITTEE_MEETING);
-        String reference = meeting == null ? null : meeting.reference();
-        String reasons = meeting == null ? null : meeting.reasons();
-        switch (verdict) {
-            case NegotiationProcess.Values.ADOPT -> adopt(execution, meeting);
-            case NegotiationProcess.Values.SEND_BACK ->
-                    Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, "SENT_BACK", reasons, reference);
-            case NegotiationProcess.Values.ABANDON -> {
-                execution.setVariable(NegotiationProcess.Var.ABANDON_REASON, reasons);
-                Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, "ABANDON", reasons, reference);
+        Decision<AdoptionOutcome> decision =
+                (Decision<AdoptionOutcome>) execution.getTransientVariable(NegotiationProcess.Var.COMMITTEE_MEETING);
+        String reference = decision.reference().orElse(null);
+        Protocol before = Steps.load(execution);
+        List<Violation> quorum = DecisionPolicies.QUORUM.check(
+                Steps.negotiated(before).governance().steeringCommittee(), decision);
+        if (!quorum.isEmpty()) {
+            refuse(execution, new RuleViolationException(quorum), true, reference);
+        }
+        switch (decision.outcome()) {
+            case ADOPT -> adopt(execution, before, decision);
+            case SEND_BACK -> Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, "SENT_BACK",
+                    decision.reasons(), reference);
+            case ABANDON -> {
+                execution.setVariable(NegotiationProcess.Var.ABANDON_REASON, decision.reasons());
+                Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, "ABANDON", decision.reasons(), reference);
             }
-            default -> throw new IllegalStateException("unknown committee verdict " + verdict);
         }
     }
 
-    private static void adopt(DelegateExecution execution, Adoption meeting) {
-        Protocol before = Steps.load(execution);
-        Protocol adopted;
+    /** Whether a refusal is about the quorum (the committee meets again) rather than the text. */
+    static boolean isQuorum(RuleViolationException refusal) {
+        return refusal.violations().stream().anyMatch(v -> v.code() == GovernanceError.NO_QUORUM
+                || v.code() == GovernanceError.MANDATORY_ABSENT);
+    }
+
+    private static void refuse(DelegateExecution execution, RuleViolationException refused, boolean noQuorum,
+            String reference) {
+        Context.getCommandContext().addAttribute(REFUSAL, refused);
+        Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, noQuorum ? "NO_QUORUM" : "REFUSED",
+                refused.getMessage(), reference);
+        throw new BpmnError(noQuorum ? NegotiationProcess.Errors.NO_QUORUM : NegotiationProcess.Errors.ADOPTION_REFUSED,
+                refused.getMessage());
+    }
+
+    private static void adopt(DelegateExecution execution, Protocol before, Decision<AdoptionOutcome> decision) {
+        String reference = decision.reference().orElse(null);
+        Protocol adopted = null;
         try {
-            adopted = before.adopt(meeting, Steps.runtime().now(), Steps.actor());
+            adopted = before.adopt(decision, Steps.runtime().now(), Steps.actor());
         } catch (RuleViolationException refused) {
-            Context.getCommandContext().addAttribute(REFUSAL, refused);
-            boolean noQuorum = refused.violations().stream().anyMatch(v -> v.code() == ProtocolError.NO_QUORUM);
-            Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, noQuorum ? "NO_QUORUM" : "REFUSED",
-                    refused.getMessage(), meeting.reference());
-            throw new BpmnError(noQuorum ? NegotiationProcess.Errors.NO_QUORUM : NegotiationProcess.Errors.ADOPTION_REFUSED,
-                    refused.getMessage());
+            refuse(execution, refused, isQuorum(refused), reference);
         }
         Steps.save(before, adopted);
         List<String> signatories = new ArrayList<>();
@@ -61,6 +79,6 @@ public final class RecordCommitteeDecision implements JavaDelegate {
         execution.setVariable(NegotiationProcess.Var.DELIBERATORS, new ArrayList<>(signatories));
         execution.setVariable(NegotiationProcess.Var.SIGNERS, new ArrayList<>(signatories));
         execution.setVariable(NegotiationProcess.Var.DELIBERATION_SEND_BACK, false);
-        Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, "ADOPTED", meeting.reasons(), meeting.reference());
+        Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, "ADOPTED", decision.reasons(), reference);
     }
 }
