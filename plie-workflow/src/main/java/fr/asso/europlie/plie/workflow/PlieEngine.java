@@ -83,6 +83,18 @@ public final class PlieEngine implements AutoCloseable {
     }
 
     /**
+     * The JDBC URL of an embedded H2 database kept in a file, durable across a crash of the JVM:
+     * each commit is written at once ({@code WRITE_DELAY=0}; H2's default delay would lose the last
+     * second of committed steps when the process is killed).
+     *
+     * @param file the database file's path, without the {@code .mv.db} extension, not null
+     * @return the URL, for a data source
+     */
+    public static String h2FileUrl(java.nio.file.Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+
+    /**
      * A builder of a standalone engine.
      *
      * @return the builder

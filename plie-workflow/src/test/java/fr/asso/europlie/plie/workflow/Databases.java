@@ -88,7 +88,7 @@ public final class Databases {
      * @return the database
      */
     public static Target h2File(Path file) {
-        return target(Kind.H2, "jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000", null);
+        return target(Kind.H2, PlieEngine.h2FileUrl(file), null);
     }
 
     /**
@@ -105,6 +105,16 @@ public final class Databases {
             throw new IllegalStateException("cannot create schema " + schema + " on " + url + ": " + e.getMessage(), e);
         }
         return target(Kind.POSTGRESQL, url, schema);
+    }
+
+    /**
+     * An existing schema of the PostgreSQL test database (to reopen it after a crash).
+     *
+     * @param schema the schema
+     * @return the database
+     */
+    public static Target postgresSchema(String schema) {
+        return target(Kind.POSTGRESQL, postgresUrl(), schema);
     }
 
     /**

@@ -99,6 +99,7 @@ public final class ProtocolNegotiation {
         return runner.run(actor, id.value(), () -> {
             requireRole(actor, Role.ANIMATION_TEAM, "START");
             requireOrganisation(actor, draft.animationStructure().id(), "START");
+            runtime.protocols().lock(id);
             requireNoProcess(id);
             Optional<Protocol> existing = runtime.protocols().find(id);
             Protocol drafted;
@@ -135,6 +136,7 @@ public final class ProtocolNegotiation {
         required(amended, "amended");
         requiredText(reason, "reason");
         return runner.run(actor, id.value(), () -> {
+            runtime.protocols().lock(id);
             Protocol inForce = runtime.protocols().get(id);
             requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
             requireOrganisation(actor, inForce.content().animationStructure().id(), "START_AMENDMENT");
@@ -446,6 +448,7 @@ public final class ProtocolNegotiation {
         Objects.requireNonNull(actor, "actor");
         required(id, "protocolId");
         return runner.run(actor, id.value(), () -> {
+            runtime.protocols().lock(id);
             ProcessInstance process = process(id).orElseThrow(
                     () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
             requireRole(actor, step.role(), step.name());
@@ -455,13 +458,20 @@ public final class ProtocolNegotiation {
     }
 
     private Task taskFor(ProcessInstance process, NegotiationStep step, Actor actor) {
+        if (NegotiationProcess.Var.ANIMATION_STRUCTURE.equals(step.organisationVariable())) {
+            Object animation = runtimeService.getVariable(process.getId(), NegotiationProcess.Var.ANIMATION_STRUCTURE);
+            if (!actor.organisation().value().equals(animation)) {
+                throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(),
+                        step, animation);
+            }
+        }
         List<Task> open = taskService.createTaskQuery().processInstanceId(process.getId())
                 .taskDefinitionKey(step.taskKey()).list();
+        if (open.isEmpty()) {
+            throw new RuleViolationException(WorkflowError.NO_SUCH_TASK, "step", actor.organisation(), step,
+                    process.getBusinessKey());
+        }
         if (step.organisationVariable() == null) {
-            if (open.isEmpty()) {
-                throw new RuleViolationException(WorkflowError.NO_SUCH_TASK, "step", actor.organisation(), step,
-                        process.getBusinessKey());
-            }
             return open.get(0);
         }
         List<String> expected = new ArrayList<>();
@@ -477,7 +487,7 @@ public final class ProtocolNegotiation {
                     process.getBusinessKey());
         }
         throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(), step,
-                expected.isEmpty() ? "-" : String.join(", ", expected));
+                String.join(", ", expected));
     }
 
     /** Whether the organisation takes part in the step at all (it may have done it already). */

@@ -38,7 +38,9 @@ final class Steps {
     }
 
     static Protocol load(DelegateExecution execution) {
-        return runtime().protocols().get(protocolId(execution));
+        ProtocolId id = protocolId(execution);
+        runtime().protocols().lock(id);
+        return runtime().protocols().get(id);
     }
 
     static void save(Protocol before, Protocol after) {

@@ -50,6 +50,26 @@ public final class JdbcProtocols implements Protocols {
         return row(id).map(Row::document).map(ProtocolJson::read);
     }
 
+    /**
+     * Locks a protocol's row until the current transaction ends, so that the commands acting on
+     * one protocol run one after the other and each sees what the previous one committed (a
+     * pessimistic lock taken first; the revision check stays as a safety net).
+     *
+     * @param id the protocol, not null
+     * @return true when the protocol exists (and is now locked)
+     */
+    public boolean lock(ProtocolId id) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT revision FROM plie_protocol WHERE id = ? FOR UPDATE")) {
+            select.setString(1, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("lock protocol " + id, e);
+        }
+    }
+
     @Override
     public void add(Protocol protocol) {
         Optional<Row> earlier = row(protocol.id());
