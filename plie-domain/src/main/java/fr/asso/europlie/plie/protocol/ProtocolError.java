@@ -40,8 +40,6 @@ public enum ProtocolError implements ErrorCode {
     INSERTION_LEAD_IS_DEPARTMENT("PLIE-PROTOCOL-016"),
     /** The shared diagnostic lacks an item. */
     DIAGNOSTIC_INCOMPLETE("PLIE-PROTOCOL-017"),
-    /** The per-year objectives do not add up to the period objective. */
-    OBJECTIVES_DO_NOT_ADD_UP("PLIE-PROTOCOL-018"),
     /** The animation structure's missions lack one of the three pillars. */
     ANIMATION_PILLAR_MISSING("PLIE-PROTOCOL-019"),
     /** The PTI belongs to another Département than the territory's. */
@@ -54,10 +52,20 @@ public enum ProtocolError implements ErrorCode {
     SIGNATURE_MISSING("PLIE-PROTOCOL-023"),
     /** An actor acts for an organisation that is not its own or not a signatory. */
     NOT_A_SIGNATORY("PLIE-PROTOCOL-024"),
-    /** The steering committee's decision was taken without quorum. */
-    NO_QUORUM("PLIE-PROTOCOL-025"),
+    /** A decision with another outcome than ADOPT given to adopt. */
+    ADOPTION_OUTCOME("PLIE-PROTOCOL-025"),
     /** A date before another it must follow. */
-    DATE_ORDER("PLIE-PROTOCOL-026");
+    DATE_ORDER("PLIE-PROTOCOL-026"),
+    /** A mandatory signatory, such as the Département, tries to withdraw. */
+    MANDATORY_CANNOT_WITHDRAW("PLIE-PROTOCOL-027"),
+    /** A signatory signs before its body approved the protocol. */
+    DELIBERATION_MISSING("PLIE-PROTOCOL-028"),
+    /** The stored protocol changed since it was read (optimistic locking). */
+    CONCURRENT_CHANGE("PLIE-PROTOCOL-029"),
+    /** No protocol with this id. */
+    NOT_FOUND("PLIE-PROTOCOL-030"),
+    /** The PLIE's animation structure is not represented in the PTI's governance body. */
+    PLIE_NOT_IN_PTI_GOVERNANCE("PLIE-PROTOCOL-031");
 
     private final String code;
 

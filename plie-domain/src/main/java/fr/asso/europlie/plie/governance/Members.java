@@ -1,0 +1,71 @@
+package fr.asso.europlie.plie.governance;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks every committee makes of its members and quorum rule. */
+final class Members {
+
+    private Members() {
+    }
+
+    /**
+     * Checks a committee's members and quorum rule, adding every problem to {@code violations}.
+     *
+     * @return an unmodifiable copy of the members, without null elements or repeated persons (empty when the list was null)
+     */
+    static List<Member> check(CommitteeKind kind, List<Member> members, QuorumRule quorum, List<Violation> violations) {
+        if (quorum == null) {
+            violations.add(Violation.of(GovernanceError.REQUIRED, "quorum", null));
+        }
+        if (members == null) {
+            violations.add(Violation.of(GovernanceError.REQUIRED, "members", null));
+            return List.of();
+        }
+        if (members.isEmpty()) {
+            violations.add(Violation.of(GovernanceError.EMPTY_COMMITTEE, "members", "[]", kind));
+        }
+        List<Member> seen = persons(members, "members", violations);
+        if (quorum != null) {
+            quorum.mandatoryOrganisation()
+                    .filter(org -> seen.stream().noneMatch(m -> m.organisation().equals(org)))
+                    .ifPresent(org -> violations.add(
+                            Violation.of(GovernanceError.MANDATORY_NOT_MEMBER, "quorum.mandatoryOrganisation", org, kind)));
+        }
+        return seen;
+    }
+
+    /**
+     * Checks a list of persons: each given, none twice (by {@link Member#samePerson(Member)}),
+     * adding a violation named {@code field[i]} for each problem.
+     *
+     * @return the persons without null elements or repeats, unmodifiable
+     */
+    static List<Member> persons(List<Member> persons, String field, List<Violation> violations) {
+        List<Member> seen = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            Member person = persons.get(i);
+            if (person == null) {
+                violations.add(Violation.of(GovernanceError.REQUIRED, field + "[" + i + "]", null));
+            } else if (seen.stream().anyMatch(person::samePerson)) {
+                violations.add(Violation.of(GovernanceError.DUPLICATE_MEMBER, field + "[" + i + "]", person));
+            } else {
+                seen.add(person);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /**
+     * Throws when any problem was found.
+     *
+     * @throws InvalidValueException with every violation
+     */
+    static void throwIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException(violations);
+        }
+    }
+}

@@ -1,0 +1,553 @@
+package fr.asso.europlie.plie.json;
+
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.money.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A reader of one JSON object of a document that collects every problem instead of stopping at
+ * the first (lecteur de nœud JSON). Each accessor records a violation with the member's JSON
+ * path when the member is missing, of the wrong type or not a valid value, and returns null;
+ * the caller goes on and {@link Problems#throwIfAny()} ends the read.
+ *
+ * <p>Call {@link #done()} after reading an object's members: it reports the members that were not
+ * read as unknown (or keeps them, per {@link UnknownFields}).
+ *
+ * <p>Used by the library's readers; public so that extensions follow the same style.
+ */
+public final class Node {
+
+    /**
+     * The problems found while reading one document, and the unknown members kept.
+     */
+    public static final class Problems {
+        private final List<Violation> violations = new ArrayList<>();
+        private final Map<String, String> kept = new LinkedHashMap<>();
+        private final UnknownFields unknownFields;
+
+        /**
+         * Starts an empty collection.
+         *
+         * @param unknownFields what to do with unknown members
+         */
+        public Problems(UnknownFields unknownFields) {
+            this.unknownFields = unknownFields;
+        }
+
+        /**
+         * Records a problem.
+         *
+         * @param violation the problem
+         */
+        public void add(Violation violation) {
+            violations.add(violation);
+        }
+
+        /**
+         * The problems so far.
+         *
+         * @return the violations
+         */
+        public List<Violation> violations() {
+            return List.copyOf(violations);
+        }
+
+        /**
+         * The unknown members kept.
+         *
+         * @return path to raw JSON
+         */
+        public Map<String, String> kept() {
+            return Map.copyOf(kept);
+        }
+
+        /**
+         * Ends a read: throws when any problem was found.
+         *
+         * @throws InvalidDocumentException with every problem
+         */
+        public void throwIfAny() {
+            if (!violations.isEmpty()) {
+                throw new InvalidDocumentException(violations);
+            }
+        }
+    }
+
+    private final JsonNode node;
+    private final String path;
+    private final Problems problems;
+    private final Set<String> read = new HashSet<>();
+
+    private Node(JsonNode node, String path, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /**
+     * The root object of a document.
+     *
+     * @param root the parsed root
+     * @param problems the collector
+     * @return the reader, or null (with a problem recorded) when the root is not an object
+     */
+    public static Node root(JsonNode root, Problems problems) {
+        if (root == null || !root.isObject()) {
+            problems.add(Violation.of(JsonError.WRONG_TYPE, "$", root == null ? null : root.getNodeType(), "object"));
+            return null;
+        }
+        return new Node(root, "$", problems);
+    }
+
+    /**
+     * This object's JSON path.
+     *
+     * @return the path, such as {@code $.content.budget}
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The collector this reader reports to.
+     *
+     * @return the problems
+     */
+    public Problems problems() {
+        return problems;
+    }
+
+    private String pathOf(String name) {
+        return path + "." + name;
+    }
+
+    private JsonNode member(String name, boolean required) {
+        read.add(name);
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problems.add(Violation.of(JsonError.MISSING, pathOf(name), null));
+            }
+            return null;
+        }
+        return value;
+    }
+
+    private void wrongType(String name, JsonNode value, String expected) {
+        problems.add(Violation.of(JsonError.WRONG_TYPE, pathOf(name), value.toString(), expected));
+    }
+
+    /**
+     * Whether the member is present and not null (marks it as read).
+     *
+     * @param name the member
+     * @return true when present
+     */
+    public boolean has(String name) {
+        read.add(name);
+        return node.hasNonNull(name);
+    }
+
+    /**
+     * A required text member.
+     *
+     * @param name the member
+     * @return the text, or null when missing or not a text
+     */
+    public String text(String name) {
+        return text(name, true);
+    }
+
+    /**
+     * An optional text member.
+     *
+     * @param name the member
+     * @return the text, or null when absent (a problem only when not a text)
+     */
+    public String optionalText(String name) {
+        return text(name, false);
+    }
+
+    private String text(String name, boolean required) {
+        JsonNode value = member(name, required);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            wrongType(name, value, "text");
+            return null;
+        }
+        return value.stringValue();
+    }
+
+    /**
+     * A required integer member.
+     *
+     * @param name the member
+     * @return the value, or null
+     */
+    public Integer integer(String name) {
+        JsonNode value = member(name, true);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            wrongType(name, value, "integer");
+            return null;
+        }
+        return value.intValue();
+    }
+
+    /**
+     * A required long integer member.
+     *
+     * @param name the member
+     * @return the value, or null
+     */
+    public Long longInteger(String name) {
+        JsonNode value = member(name, true);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            wrongType(name, value, "integer");
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /**
+     * A required boolean member.
+     *
+     * @param name the member
+     * @return the value, or null
+     */
+    public Boolean bool(String name) {
+        JsonNode value = member(name, true);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            wrongType(name, value, "boolean");
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    /**
+     * A required decimal member, written as a JSON number or a text ({@code "50.5"}).
+     *
+     * @param name the member
+     * @return the value, or null
+     */
+    public BigDecimal decimal(String name) {
+        JsonNode value = member(name, true);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isString()) {
+            try {
+                return new BigDecimal(value.stringValue().strip());
+            } catch (NumberFormatException e) {
+                problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), value.stringValue(), "decimal"));
+                return null;
+            }
+        }
+        wrongType(name, value, "decimal");
+        return null;
+    }
+
+    /**
+     * A required amount in euros, written as a text with at most two decimals ({@code "1234.50"}),
+     * or a JSON number.
+     *
+     * @param name the member
+     * @return the amount, or null
+     */
+    public Money money(String name) {
+        JsonNode value = member(name, true);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString() && !value.isNumber()) {
+            wrongType(name, value, "amount");
+            return null;
+        }
+        String text = value.isString() ? value.stringValue() : value.decimalValue().toPlainString();
+        return convert(name, () -> Money.parse(pathOf(name), text));
+    }
+
+    /**
+     * A required ISO date member ({@code 2022-01-31}).
+     *
+     * @param name the member
+     * @return the date, or null
+     */
+    public LocalDate date(String name) {
+        return parsed(name, true, LocalDate::parse, "date (YYYY-MM-DD)");
+    }
+
+    /**
+     * An optional ISO date member.
+     *
+     * @param name the member
+     * @return the date, or null
+     */
+    public LocalDate optionalDate(String name) {
+        return parsed(name, false, LocalDate::parse, "date (YYYY-MM-DD)");
+    }
+
+    /**
+     * A required ISO instant member ({@code 2022-01-31T09:00:00Z}).
+     *
+     * @param name the member
+     * @return the instant, or null
+     */
+    public Instant instant(String name) {
+        return parsed(name, true, Instant::parse, "instant (ISO-8601, UTC)");
+    }
+
+    /**
+     * A required year member, as a number ({@code 2022}).
+     *
+     * @param name the member
+     * @return the year, or null
+     */
+    public Year year(String name) {
+        Integer value = integer(name);
+        if (value == null) {
+            return null;
+        }
+        if (value < 1900 || value > 2200) {
+            problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), value, "year"));
+            return null;
+        }
+        return Year.of(value);
+    }
+
+    private <T> T parsed(String name, boolean required, Function<String, T> parser, String expected) {
+        String text = text(name, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (DateTimeParseException e) {
+            problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), text, expected));
+            return null;
+        }
+    }
+
+    /**
+     * A required enum member, written as the constant's name.
+     *
+     * @param name the member
+     * @param type the enum type
+     * @param <E> the enum
+     * @return the constant, or null
+     */
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name());
+            }
+            problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), text, allowed));
+            return null;
+        }
+    }
+
+    /**
+     * A required nested object.
+     *
+     * @param name the member
+     * @param reader reads the nested object
+     * @param <T> the type read
+     * @return the value, or null
+     */
+    public <T> T object(String name, Function<Node, T> reader) {
+        return object(name, true, reader);
+    }
+
+    /**
+     * An optional nested object.
+     *
+     * @param name the member
+     * @param reader reads the nested object
+     * @param <T> the type read
+     * @return the value, or null when absent
+     */
+    public <T> T optionalObject(String name, Function<Node, T> reader) {
+        return object(name, false, reader);
+    }
+
+    private <T> T object(String name, boolean required, Function<Node, T> reader) {
+        JsonNode value = member(name, required);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            wrongType(name, value, "object");
+            return null;
+        }
+        Node child = new Node(value, pathOf(name), problems);
+        T result = child.convert(null, () -> reader.apply(child));
+        child.done();
+        return result;
+    }
+
+    /**
+     * A required array of objects; an absent array is an empty list only when
+     * {@code required} is false.
+     *
+     * @param name the member
+     * @param required whether the member must be present
+     * @param reader reads each element
+     * @param <T> the element type
+     * @return the elements read (those that failed are left out), never null
+     */
+    public <T> List<T> list(String name, boolean required, Function<Node, T> reader) {
+        JsonNode value = member(name, required);
+        List<T> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (!value.isArray()) {
+            wrongType(name, value, "array");
+            return result;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            String elementPath = pathOf(name) + "[" + i + "]";
+            if (!element.isObject()) {
+                problems.add(Violation.of(JsonError.WRONG_TYPE, elementPath, element.toString(), "object"));
+                continue;
+            }
+            Node child = new Node(element, elementPath, problems);
+            T item = child.convert(null, () -> reader.apply(child));
+            child.done();
+            if (item != null) {
+                result.add(item);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A required array of texts.
+     *
+     * @param name the member
+     * @param required whether the member must be present
+     * @return the texts, never null
+     */
+    public List<String> texts(String name, boolean required) {
+        JsonNode value = member(name, required);
+        List<String> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (!value.isArray()) {
+            wrongType(name, value, "array of texts");
+            return result;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (element.isString()) {
+                result.add(element.stringValue());
+            } else {
+                problems.add(Violation.of(JsonError.WRONG_TYPE, pathOf(name) + "[" + i + "]", element.toString(), "text"));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Builds a domain value, turning the domain's own refusal into problems placed at this
+     * object's path (or at a member's).
+     *
+     * @param name the member the value comes from, or null for this whole object
+     * @param build builds the value
+     * @param <T> the type
+     * @return the value, or null when the domain refused it
+     */
+    public <T> T convert(String name, Supplier<T> build) {
+        int before = problems.violations.size();
+        try {
+            return build.get();
+        } catch (PlieException e) {
+            // A refusal that follows a problem already reported while reading the parts is its
+            // consequence (a part left out, a null): report the cause only.
+            if (problems.violations.size() == before) {
+                for (Violation v : e.violations()) {
+                    problems.add(relocate(v, name));
+                }
+            }
+            return null;
+        } catch (NullPointerException | IllegalArgumentException e) {
+            if (problems.violations.size() == before) {
+                problems.add(Violation.of(JsonError.BAD_VALUE, name == null ? path : pathOf(name), String.valueOf(e.getMessage()), "?"));
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Places a domain violation at a JSON path: the domain names fields by their logical name
+     * ({@code signatory.kind}, {@code municipalities[3]}); the part of it that names a member of
+     * this object is kept after this object's path, otherwise the member read or the object
+     * itself is named.
+     */
+    private Violation relocate(Violation v, String name) {
+        String field = v.field();
+        if (field.startsWith("$")) {
+            return v;
+        }
+        String[] segments = field.split("\\.");
+        for (int i = 0; i < segments.length; i++) {
+            String member = segments[i].replaceAll("\\[.*$", "");
+            if (node.has(member)) {
+                return new Violation(v.code(), path + "." + String.join(".", java.util.Arrays.copyOfRange(segments, i, segments.length)),
+                        v.value(), v.details());
+            }
+        }
+        return new Violation(v.code(), name == null ? path : pathOf(name), v.value(), v.details());
+    }
+
+    /**
+     * Ends the reading of this object: each member not read is unknown.
+     */
+    public void done() {
+        for (String name : node.propertyNames()) {
+            if (!read.contains(name)) {
+                if (problems.unknownFields == UnknownFields.KEEP) {
+                    problems.kept.put(pathOf(name), node.get(name).toString());
+                } else {
+                    problems.add(Violation.of(JsonError.UNKNOWN_FIELD, pathOf(name), node.get(name).toString()));
+                }
+            }
+        }
+    }
+}

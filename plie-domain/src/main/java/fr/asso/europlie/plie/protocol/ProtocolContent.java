@@ -1,0 +1,335 @@
+package fr.asso.europlie.plie.protocol;
+
+import fr.asso.europlie.plie.budget.Contribution;
+import fr.asso.europlie.plie.budget.PlannedExpense;
+import fr.asso.europlie.plie.budget.ProtocolBudget;
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.Governance;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.territory.Territory;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The content of one version of a protocol (contenu du protocole): what the signatories
+ * negotiate, adopt and sign. Immutable; the {@code withX} methods return changed copies.
+ *
+ * <p>The constructor checks that the content is consistent in itself and reports every problem
+ * at once: identifiers unique, years within the period, budget lines referring to known axes and
+ * funders. The rules of the PLIE that must hold at adoption or signature (the Département signs,
+ * every axis sits in the PTI, the budget balances...) are {@link ProtocolPolicies}.
+ *
+ * @param name the plan's name, e.g. "PLIE du Grand Périgueux", not blank
+ * @param territory the territory covered, not null
+ * @param period the period, not null
+ * @param signatories the signatories, ids unique, copied
+ * @param targetPublics the target publics, codes unique, copied
+ * @param objectives the quantitative objectives, years within the period, not null
+ * @param strategicAxes the strategic axes, ids unique, copied
+ * @param pti the Département's territorial insertion pact, not null
+ * @param budget the budget, years within the period, known axes and funders, not null
+ * @param governance the committees, not null
+ * @param animationStructure the animation structure and its missions, not null
+ * @param intermediateBodies the current and future intermediate bodies (OI), copied
+ * @param diagnostic the shared PTI-PLIE diagnostic, not null (may be incomplete in a draft)
+ */
+public record ProtocolContent(String name, Territory territory, ProtocolPeriod period, List<Signatory> signatories,
+                              List<TargetPublic> targetPublics, Objectives objectives, List<StrategicAxis> strategicAxes,
+                              TerritorialInsertionPact pti, ProtocolBudget budget, Governance governance,
+                              AnimationStructure animationStructure, List<IntermediateBody> intermediateBodies,
+                              SharedDiagnostic diagnostic) {
+
+    /**
+     * Checks the content and reports every problem at once.
+     *
+     * @throws InvalidValueException with all the violations found
+     */
+    public ProtocolContent {
+        List<Violation> violations = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            violations.add(Violation.of(ProtocolError.BLANK, "name", name));
+        }
+        require(territory, "territory", violations);
+        require(period, "period", violations);
+        require(objectives, "objectives", violations);
+        require(pti, "pti", violations);
+        require(budget, "budget", violations);
+        require(governance, "governance", violations);
+        require(animationStructure, "animationStructure", violations);
+        signatories = signatories == null ? List.of() : List.copyOf(signatories);
+        targetPublics = targetPublics == null ? List.of() : List.copyOf(targetPublics);
+        strategicAxes = strategicAxes == null ? List.of() : List.copyOf(strategicAxes);
+        intermediateBodies = intermediateBodies == null ? List.of() : List.copyOf(intermediateBodies);
+        diagnostic = diagnostic == null ? SharedDiagnostic.EMPTY : diagnostic;
+
+        unique(signatories.stream().map(s -> s.id().value()).toList(), "signatories", violations);
+        unique(targetPublics.stream().map(TargetPublic::code).toList(), "targetPublics", violations);
+        unique(strategicAxes.stream().map(a -> a.id().value()).toList(), "strategicAxes", violations);
+        unique(intermediateBodies.stream().map(b -> b.id().value()).toList(), "intermediateBodies", violations);
+        long leads = signatories.stream().filter(Signatory::insertionLead).count();
+        if (leads > 1) {
+            violations.add(Violation.of(ProtocolError.DUPLICATE, "signatories.insertionLead",
+                    signatories.stream().filter(Signatory::insertionLead).map(s -> s.id().value()).toList()));
+        }
+        if (period != null && objectives != null) {
+            for (Year year : objectives.participantsPerYear().keySet()) {
+                outsidePeriod(year, period, "objectives.participantsPerYear", violations);
+            }
+        }
+        if (budget != null) {
+            Set<StrategicAxisId> axes = new HashSet<>();
+            strategicAxes.forEach(a -> axes.add(a.id()));
+            Set<OrganisationId> funders = new HashSet<>();
+            signatories.forEach(s -> funders.add(s.id()));
+            intermediateBodies.forEach(b -> funders.add(b.id()));
+            List<Contribution> contributions = budget.contributions();
+            for (int i = 0; i < contributions.size(); i++) {
+                Contribution c = contributions.get(i);
+                String field = "budget.contributions[" + i + "]";
+                if (period != null) {
+                    outsidePeriod(c.year(), period, field + ".year", violations);
+                }
+                if (!funders.contains(c.funder())) {
+                    violations.add(Violation.of(ProtocolError.UNKNOWN_REFERENCE, field + ".funder", c.funder()));
+                }
+            }
+            List<PlannedExpense> expenses = budget.plannedExpenses();
+            for (int i = 0; i < expenses.size(); i++) {
+                PlannedExpense e = expenses.get(i);
+                String field = "budget.plannedExpenses[" + i + "]";
+                if (period != null) {
+                    outsidePeriod(e.year(), period, field + ".year", violations);
+                }
+                if (!axes.contains(e.axis())) {
+                    violations.add(Violation.of(ProtocolError.UNKNOWN_REFERENCE, field + ".axis", e.axis()));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException(violations);
+        }
+    }
+
+    private static void require(Object value, String field, List<Violation> violations) {
+        if (value == null) {
+            violations.add(Violation.of(ProtocolError.BLANK, field, null));
+        }
+    }
+
+    private static void unique(List<String> ids, String field, List<Violation> violations) {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                violations.add(Violation.of(ProtocolError.DUPLICATE, field, id));
+            }
+        }
+    }
+
+    private static void outsidePeriod(Year year, ProtocolPeriod period, String field, List<Violation> violations) {
+        if (!period.contains(year)) {
+            violations.add(Violation.of(ProtocolError.YEAR_OUTSIDE_PERIOD, field, year, period.first(), period.last()));
+        }
+    }
+
+    /**
+     * The signatory for an organisation.
+     *
+     * @param id the organisation
+     * @return the signatory, or empty when it does not sign
+     */
+    public Optional<Signatory> signatory(OrganisationId id) {
+        return signatories.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The Département that leads insertion policy, if it signs.
+     *
+     * @return the insertion lead, or the first Département, or empty
+     */
+    public Optional<Signatory> department() {
+        return signatories.stream().filter(Signatory::insertionLead).findFirst()
+                .or(() -> signatories.stream().filter(s -> s.kind() == SignatoryKind.DEPARTMENT).findFirst());
+    }
+
+    /**
+     * The organisations that contribute to the budget or may: the signatories and the OIs.
+     *
+     * @return the funders' ids
+     */
+    public List<OrganisationId> possibleFunders() {
+        List<OrganisationId> result = new ArrayList<>();
+        signatories.forEach(s -> result.add(s.id()));
+        intermediateBodies.forEach(b -> result.add(b.id()));
+        return result;
+    }
+
+    /**
+     * The strategic axis with this id.
+     *
+     * @param id the id
+     * @return the axis, or empty
+     */
+    public Optional<StrategicAxis> strategicAxis(StrategicAxisId id) {
+        return strategicAxes.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A copy with another name.
+     *
+     * @param newName the name
+     * @return the copy
+     */
+    public ProtocolContent withName(String newName) {
+        return new ProtocolContent(newName, territory, period, signatories, targetPublics, objectives, strategicAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with another territory.
+     *
+     * @param newTerritory the territory
+     * @return the copy
+     */
+    public ProtocolContent withTerritory(Territory newTerritory) {
+        return new ProtocolContent(name, newTerritory, period, signatories, targetPublics, objectives, strategicAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with another period.
+     *
+     * @param newPeriod the period
+     * @return the copy
+     */
+    public ProtocolContent withPeriod(ProtocolPeriod newPeriod) {
+        return new ProtocolContent(name, territory, newPeriod, signatories, targetPublics, objectives, strategicAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with other signatories.
+     *
+     * @param newSignatories the signatories
+     * @return the copy
+     */
+    public ProtocolContent withSignatories(List<Signatory> newSignatories) {
+        return new ProtocolContent(name, territory, period, newSignatories, targetPublics, objectives, strategicAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with other target publics.
+     *
+     * @param newPublics the target publics
+     * @return the copy
+     */
+    public ProtocolContent withTargetPublics(List<TargetPublic> newPublics) {
+        return new ProtocolContent(name, territory, period, signatories, newPublics, objectives, strategicAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with other objectives.
+     *
+     * @param newObjectives the objectives
+     * @return the copy
+     */
+    public ProtocolContent withObjectives(Objectives newObjectives) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, newObjectives, strategicAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with other strategic axes.
+     *
+     * @param newAxes the axes
+     * @return the copy
+     */
+    public ProtocolContent withStrategicAxes(List<StrategicAxis> newAxes) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, objectives, newAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with another PTI.
+     *
+     * @param newPti the PTI
+     * @return the copy
+     */
+    public ProtocolContent withPti(TerritorialInsertionPact newPti) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, objectives, strategicAxes, newPti,
+                budget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with another budget.
+     *
+     * @param newBudget the budget
+     * @return the copy
+     */
+    public ProtocolContent withBudget(ProtocolBudget newBudget) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, objectives, strategicAxes, pti,
+                newBudget, governance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with another governance.
+     *
+     * @param newGovernance the governance
+     * @return the copy
+     */
+    public ProtocolContent withGovernance(Governance newGovernance) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, objectives, strategicAxes, pti,
+                budget, newGovernance, animationStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with another animation structure.
+     *
+     * @param newStructure the structure
+     * @return the copy
+     */
+    public ProtocolContent withAnimationStructure(AnimationStructure newStructure) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, objectives, strategicAxes, pti,
+                budget, governance, newStructure, intermediateBodies, diagnostic);
+    }
+
+    /**
+     * A copy with other intermediate bodies.
+     *
+     * @param newBodies the OIs
+     * @return the copy
+     */
+    public ProtocolContent withIntermediateBodies(List<IntermediateBody> newBodies) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, objectives, strategicAxes, pti,
+                budget, governance, animationStructure, newBodies, diagnostic);
+    }
+
+    /**
+     * A copy with another diagnostic.
+     *
+     * @param newDiagnostic the diagnostic
+     * @return the copy
+     */
+    public ProtocolContent withDiagnostic(SharedDiagnostic newDiagnostic) {
+        return new ProtocolContent(name, territory, period, signatories, targetPublics, objectives, strategicAxes, pti,
+                budget, governance, animationStructure, intermediateBodies, newDiagnostic);
+    }
+
+    /**
+     * A copy without a signatory and its budget lines (a withdrawal).
+     *
+     * @param id the signatory that withdraws
+     * @return the copy
+     */
+    public ProtocolContent withoutSignatory(OrganisationId id) {
+        return new ProtocolContent(name, territory, period, signatories.stream().filter(s -> !s.id().equals(id)).toList(),
+                targetPublics, objectives, strategicAxes, pti, budget.withoutFunder(id), governance, animationStructure,
+                intermediateBodies, diagnostic);
+    }
+}
