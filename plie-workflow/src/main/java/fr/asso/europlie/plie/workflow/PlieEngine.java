@@ -9,12 +9,15 @@ import fr.asso.europlie.plie.workflow.engine.CommandRunner;
 import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
+import fr.asso.europlie.plie.workflow.store.Dialect;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ManagementService;
@@ -220,6 +223,21 @@ public final class PlieEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The current schema of a PostgreSQL data source: Flowable looks for its tables in every
+     * schema unless told which one, and would take another application's tables for its own.
+     */
+    private static String currentPostgresSchema(DataSource dataSource) {
+        if (dataSource == null) {
+            return null;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.of(connection) == Dialect.POSTGRESQL ? connection.getSchema() : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
     /** Builds a standalone engine (constructeur). */
     public static final class Builder {
 
@@ -331,8 +349,9 @@ public final class PlieEngine implements AutoCloseable {
                 configuration.setJdbcUsername("sa");
                 configuration.setJdbcPassword("");
             }
-            if (databaseSchema != null) {
-                configuration.setDatabaseSchema(databaseSchema);
+            String schema = databaseSchema != null ? databaseSchema : currentPostgresSchema(dataSource);
+            if (schema != null) {
+                configuration.setDatabaseSchema(schema);
             }
             configuration.setEngineName(name != null ? name : "plie-" + number);
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
