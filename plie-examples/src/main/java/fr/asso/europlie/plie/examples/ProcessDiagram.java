@@ -33,12 +33,12 @@ public final class ProcessDiagram {
      * @throws IOException when the file cannot be written
      */
     public static void main(String[] args) throws IOException {
-        Path output = Path.of(args.length > 0 ? args[0] : "docs/protocol-negotiation.png");
+        Path output = Path.of(args.length > 0 ? args[0] : "docs/protocol-negotiation.png").toAbsolutePath().normalize();
         if (output.getParent() != null) {
             Files.createDirectories(output.getParent());
         }
         Files.write(output, png(NegotiationProcess.RESOURCE));
-        System.out.println("wrote " + output.toAbsolutePath());
+        System.out.println("wrote " + output);
     }
 
     /**

@@ -98,14 +98,25 @@ public final class ProtocolNegotiationScenario {
                 System.exit(2);
             }
         }
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        ScenarioClock clock = new ScenarioClock(Instant.parse("2021-09-06T08:00:00Z"), PlieConfigurator.PARIS);
-        boolean inForce = new ProtocolNegotiationScenario(language, out, clock).run(url);
+        boolean inForce = run(language, new PrintStream(System.out, true, StandardCharsets.UTF_8), url);
         System.exit(inForce ? 0 : 1);
     }
 
     /**
-     * Negotiates the protocol on a database.
+     * Runs the scenario from its first day (6 September 2021).
+     *
+     * @param language French or English
+     * @param out where the stages are told
+     * @param url a JDBC URL, or null for embedded H2
+     * @return true when the protocol ends in force with no negotiation left running
+     */
+    static boolean run(Locale language, PrintStream out, String url) {
+        ScenarioClock clock = new ScenarioClock(Instant.parse("2021-09-06T08:00:00Z"), PlieConfigurator.PARIS);
+        return new ProtocolNegotiationScenario(language, out, clock).run(url);
+    }
+
+    /**
+     * Negotiates the protocol on a database, with this scenario's clock.
      *
      * @param url a JDBC URL, or null for embedded H2
      * @return true when the protocol ends in force

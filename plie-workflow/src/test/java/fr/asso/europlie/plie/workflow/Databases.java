@@ -38,7 +38,7 @@ public final class Databases {
     }
 
     /** A database for one test: its data source, the schema, and how to build an engine on it. */
-    public record Target(Kind kind, DataSource dataSource, String schema, AutoCloseable pool) implements AutoCloseable {
+    public record Target(Kind kind, DataSource dataSource, String schema, HikariDataSource pool) implements AutoCloseable {
 
         /**
          * A builder of an engine on this database, async executor off.
@@ -54,7 +54,7 @@ public final class Databases {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (pool != null) {
                 pool.close();
             }
