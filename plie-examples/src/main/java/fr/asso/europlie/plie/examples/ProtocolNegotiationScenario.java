@@ -19,7 +19,7 @@ import fr.asso.europlie.plie.protocol.ProtocolState;
 import fr.asso.europlie.plie.protocol.ProtocolVersion;
 import fr.asso.europlie.plie.protocol.Signatory;
 import fr.asso.europlie.plie.workflow.Actor;
-import fr.asso.europlie.plie.workflow.PlieConfigurator;
+import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
@@ -65,12 +65,12 @@ public final class ProtocolNegotiationScenario {
 
     private final Locale language;
     private final PrintStream out;
-    private final ScenarioClock clock;
+    private final ManualClock clock;
     private final DateTimeFormatter dates;
     private final NumberFormat amounts;
     private final Queue<String> published = new ConcurrentLinkedQueue<>();
 
-    private ProtocolNegotiationScenario(Locale language, PrintStream out, ScenarioClock clock) {
+    private ProtocolNegotiationScenario(Locale language, PrintStream out, ManualClock clock) {
         this.language = language;
         this.out = out;
         this.clock = clock;
@@ -111,7 +111,7 @@ public final class ProtocolNegotiationScenario {
      * @return true when the protocol ends in force with no negotiation left running
      */
     static boolean run(Locale language, PrintStream out, String url) {
-        ScenarioClock clock = new ScenarioClock(Instant.parse("2021-09-06T08:00:00Z"), PlieConfigurator.PARIS);
+        ManualClock clock = ManualClock.at(Instant.parse("2021-09-06T08:00:00Z"));
         return new ProtocolNegotiationScenario(language, out, clock).run(url);
     }
 

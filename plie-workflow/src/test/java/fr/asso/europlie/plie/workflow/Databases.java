@@ -47,7 +47,7 @@ public final class Databases {
          * @param settings the settings
          * @return the builder
          */
-        public PlieEngine.Builder engine(MutableClock clock, WorkflowSettings settings) {
+        public PlieEngine.Builder engine(ManualClock clock, WorkflowSettings settings) {
             PlieEngine.Builder builder = PlieEngine.builder().dataSource(dataSource).clock(clock).settings(settings)
                     .asyncExecutor(false);
             return schema == null ? builder : builder.databaseSchema(schema);

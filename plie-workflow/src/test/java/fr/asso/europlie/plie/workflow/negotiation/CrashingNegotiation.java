@@ -1,7 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
 import fr.asso.europlie.plie.protocol.ProtocolId;
-import fr.asso.europlie.plie.workflow.MutableClock;
+import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import java.time.Instant;
@@ -29,12 +29,12 @@ public final class CrashingNegotiation {
             pool.setUsername("sa");
         }
         PlieEngine.Builder builder = PlieEngine.builder().dataSource(pool).asyncExecutor(false)
-                .clock(MutableClock.at(Instant.parse("2021-09-01T08:00:00Z"))).settings(WorkflowSettings.defaults());
+                .clock(ManualClock.at(Instant.parse("2021-09-01T08:00:00Z"))).settings(WorkflowSettings.defaults());
         if (!"-".equals(args[1])) {
             pool.setSchema(args[1]);
             builder.databaseSchema(args[1]);
         }
-        MutableClock clock = MutableClock.at(Instant.parse("2021-09-01T08:00:00Z"));
+        ManualClock clock = ManualClock.at(Instant.parse("2021-09-01T08:00:00Z"));
         PlieEngine engine = builder.clock(clock).build();
         Negotiator negotiator = new Negotiator(engine, clock, ProtocolId.of(args[2]));
         negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted().allApproved();

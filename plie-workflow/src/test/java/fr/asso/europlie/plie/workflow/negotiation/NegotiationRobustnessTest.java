@@ -17,7 +17,7 @@ import fr.asso.europlie.plie.protocol.ProtocolState;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.Databases;
-import fr.asso.europlie.plie.workflow.MutableClock;
+import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
@@ -52,7 +52,7 @@ class NegotiationRobustnessTest {
 
     private static final AtomicInteger PROTOCOLS = new AtomicInteger();
 
-    private final MutableClock clock = MutableClock.at(Instant.parse("2021-09-01T08:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2021-09-01T08:00:00Z"));
 
     private static ProtocolId newId() {
         return ProtocolId.of("PLIE-TEST-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());

@@ -14,7 +14,7 @@ import fr.asso.europlie.plie.protocol.ProtocolFixture;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.Signatory;
 import fr.asso.europlie.plie.workflow.Actor;
-import fr.asso.europlie.plie.workflow.MutableClock;
+import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class Negotiator {
     public static final Actor COMMITTEE = Actor.of("secretariat.copil", ProtocolFixture.EPCI, Role.STEERING_COMMITTEE);
 
     private final PlieEngine engine;
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final ProtocolId id;
 
     /**
@@ -48,7 +48,7 @@ public final class Negotiator {
      * @param clock its clock
      * @param id the protocol's id
      */
-    public Negotiator(PlieEngine engine, MutableClock clock, ProtocolId id) {
+    public Negotiator(PlieEngine engine, ManualClock clock, ProtocolId id) {
         this.engine = engine;
         this.clock = clock;
         this.id = id;

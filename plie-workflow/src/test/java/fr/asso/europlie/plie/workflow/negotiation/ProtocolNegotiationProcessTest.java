@@ -23,7 +23,7 @@ import fr.asso.europlie.plie.protocol.ProtocolEvent;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.ProtocolState;
 import fr.asso.europlie.plie.protocol.Signatory;
-import fr.asso.europlie.plie.workflow.MutableClock;
+import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Reminder;
 import fr.asso.europlie.plie.workflow.Role;
@@ -51,7 +51,7 @@ class ProtocolNegotiationProcessTest {
     private static final AtomicInteger ENGINES = new AtomicInteger();
     private static final ProtocolId ID = ProtocolId.of("PLIE-GRAND-PERIGUEUX-2022");
 
-    private final MutableClock clock = MutableClock.at(Instant.parse("2021-09-01T08:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2021-09-01T08:00:00Z"));
     private final List<ProtocolEvent> events = new CopyOnWriteArrayList<>();
     private final List<Reminder> reminders = new CopyOnWriteArrayList<>();
     private String engineName;
