@@ -228,6 +228,23 @@ class ProtocolNegotiationProcessTest {
     }
 
     @Test
+    @DisplayName("an adoption that breaks the protocol's rules is refused: back to consolidation")
+    void adoptionRefusedByTheRules() {
+        negotiator.startedWithDiagnostic().allFavourable();
+        negotiator.negotiation().consolidate(Negotiator.COORDINATOR, ID, Negotiator.content().withTargetPublics(List.of()),
+                "publics cibles retirés par erreur");
+        negotiator.allContributionsConfirmed();
+        CommitteeOutcome outcome = negotiator.negotiation().decideInCommittee(Negotiator.COMMITTEE, ID,
+                negotiator.decision(AdoptionOutcome.ADOPT, "adoption"));
+
+        assertThat(outcome.result()).isEqualTo(CommitteeOutcome.Result.REFUSED);
+        assertThat(outcome.violations()).extracting(v -> v.code()).contains(ProtocolError.NO_TARGET_PUBLIC);
+        assertWaitingOnlyFor(NegotiationStep.CONSOLIDATION);
+        assertThat(protocol().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
+        assertThat(steps()).endsWith("COMMITTEE_DECISION:ADOPT", "COMMITTEE_RESULT:REFUSED");
+    }
+
+    @Test
     @DisplayName("the steering committee sends the text back to consolidation")
     void committeeSendsBack() {
         negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed();
