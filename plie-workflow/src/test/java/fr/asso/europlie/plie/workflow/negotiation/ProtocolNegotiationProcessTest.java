@@ -117,12 +117,23 @@ class ProtocolNegotiationProcessTest {
         assertWaitingOnlyFor(NegotiationStep.TECHNICAL_OPINION);
         assertThat(status().waitingFor()).extracting(WorkItem::organisation)
                 .containsExactlyInAnyOrderElementsOf(Negotiator.parties());
+        assertThat(negotiator.negotiation().tasks(Negotiator.of(REGION, Role.TECHNICAL_STAFF)))
+                .singleElement().satisfies(item -> {
+                    assertThat(item.step()).isEqualTo(NegotiationStep.TECHNICAL_OPINION);
+                    assertThat(item.organisation()).isEqualTo(REGION);
+                    assertThat(item.protocolId()).isEqualTo(ID);
+                });
+        assertThat(negotiator.negotiation().tasks(Negotiator.of(REGION, Role.SIGNATORY))).isEmpty();
         negotiator.allFavourable();
         assertWaitingOnlyFor(NegotiationStep.CONSOLIDATION);
+        assertThat(negotiator.negotiation().tasks(Negotiator.COORDINATOR)).extracting(WorkItem::step)
+                .containsExactly(NegotiationStep.CONSOLIDATION);
         negotiator.consolidated();
         assertWaitingOnlyFor(NegotiationStep.CONTRIBUTION);
         negotiator.allContributionsConfirmed();
         assertWaitingOnlyFor(NegotiationStep.COMMITTEE_DECISION);
+        assertThat(negotiator.negotiation().tasks(Negotiator.COMMITTEE)).extracting(WorkItem::step)
+                .containsExactly(NegotiationStep.COMMITTEE_DECISION);
         negotiator.adopted();
         assertThat(protocol().state()).isEqualTo(ProtocolState.ADOPTED);
         negotiator.allApproved();
