@@ -21,10 +21,12 @@ public class ConflictException extends PlieException {
      *
      * @param subject what conflicted, such as the protocol id
      * @param attempts how many times the command was tried
-     * @param cause the last conflict
+     * @param lastConflict the last conflict, attached as a suppressed exception; may be null
      */
-    public ConflictException(String subject, int attempts, Throwable cause) {
+    public ConflictException(String subject, int attempts, Throwable lastConflict) {
         super(List.of(Violation.of(WorkflowError.CONFLICT, "protocolId", subject, attempts)));
-        initCause(cause);
+        if (lastConflict != null) {
+            addSuppressed(lastConflict);
+        }
     }
 }

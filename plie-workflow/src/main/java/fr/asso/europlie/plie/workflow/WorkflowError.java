@@ -29,9 +29,7 @@ public enum WorkflowError implements ErrorCode {
     /** A setting is out of range. */
     INVALID_SETTING("PLIE-WORKFLOW-009"),
     /** An applied migration script changed after it was applied. */
-    MIGRATION_CHANGED("PLIE-WORKFLOW-010"),
-    /** The action is not possible at this point of the negotiation. */
-    NOT_NOW("PLIE-WORKFLOW-011");
+    MIGRATION_CHANGED("PLIE-WORKFLOW-010");
 
     private final String code;
 

@@ -12,6 +12,7 @@ import fr.asso.europlie.plie.error.ViolationAssertions;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
 import fr.asso.europlie.plie.protocol.Protocol;
+import fr.asso.europlie.plie.protocol.ProtocolEvent;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.ProtocolState;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
@@ -21,6 +22,7 @@ import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import java.io.BufferedReader;
@@ -89,6 +91,8 @@ class NegotiationRobustnessTest {
 
             negotiator.startedWithDiagnostic();
             Snapshot before = snapshot(engine, id);
+            ViolationAssertions.assertRefused(() -> negotiation.start(Negotiator.COORDINATOR, id, Negotiator.content()),
+                    WorkflowError.ALREADY_RUNNING, "protocolId", id.value());
             Actor stranger = Negotiator.of(OrganisationId.of("COMMUNE-24037"), Role.TECHNICAL_STAFF);
             ViolationAssertions.assertRefused(() -> negotiation.giveOpinion(stranger, id, Opinion.favourable("")),
                     WorkflowError.WRONG_ORGANISATION, "actor.organisation", "COMMUNE-24037");
@@ -212,6 +216,13 @@ class NegotiationRobustnessTest {
             Snapshot before = snapshot(engine, id);
             Protocol adopted = engine.protocol(id).orElseThrow();
 
+            List<ProtocolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            engine.addListener(new WorkflowListener() {
+                @Override
+                public void onProtocolEvent(ProtocolEvent event) {
+                    events.add(event);
+                }
+            });
             injectFailure(database, true);
             Throwable failure = catchThrowable(() -> negotiator.negotiation().sign(Negotiator.of(EPCI, Role.SIGNATORY), id,
                     LocalDate.now(clock)));
@@ -219,6 +230,7 @@ class NegotiationRobustnessTest {
             assertThat(snapshot(engine, id)).isEqualTo(before);
             assertThat(engine.protocol(id).orElseThrow()).isEqualTo(adopted);
             assertThat(engine.protocol(id).orElseThrow().negotiation().orElseThrow().signatureOf(EPCI)).isEmpty();
+            assertThat(events).as("no event for a step that rolled back").isEmpty();
 
             injectFailure(database, false);
             negotiator.allSigned(Negotiator.signatories());
