@@ -7,17 +7,18 @@ import fr.asso.europlie.plie.governance.AdoptionOutcome;
 import fr.asso.europlie.plie.governance.CommitteeKind;
 import fr.asso.europlie.plie.governance.Decision;
 import fr.asso.europlie.plie.governance.Member;
+import fr.asso.europlie.plie.json.ProtocolJson;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolContent;
 import fr.asso.europlie.plie.protocol.ProtocolEvent;
-import fr.asso.europlie.plie.protocol.ProtocolFixture;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.ProtocolState;
 import fr.asso.europlie.plie.protocol.ProtocolVersion;
 import fr.asso.europlie.plie.protocol.Signatory;
+import fr.asso.europlie.plie.protocol.SignatoryKind;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
@@ -30,7 +31,10 @@ import fr.asso.europlie.plie.workflow.negotiation.Opinion;
 import fr.asso.europlie.plie.workflow.negotiation.OpinionKind;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
 import fr.asso.europlie.plie.workflow.negotiation.WorkItem;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +57,9 @@ import java.util.stream.Collectors;
  * its signatories through every stage of the negotiation process until it is in force, each
  * stage told in plain words, in French (default) or English ({@code --lang en}).
  *
+ * <p>The plan is read from {@code grand-perigueux.protocol.json}, a {@code plie/protocol} document
+ * of the interchange format, as a vendor would receive it.
+ *
  * <p>Runs on an embedded H2 database, or on PostgreSQL when given a JDBC URL
  * ({@code jdbc:postgresql://host:5432/db?user=...&password=...}). Exits with status 0 when the
  * protocol is in force, 1 otherwise, 2 on bad arguments.
@@ -60,8 +67,8 @@ import java.util.stream.Collectors;
 public final class ProtocolNegotiationScenario {
 
     private static final String BUNDLE = "fr.asso.europlie.plie.examples.scenario";
-    private static final Actor COORDINATOR = Actor.of("thomas.bouyssou", ProtocolFixture.ANIMATION, Role.ANIMATION_TEAM);
-    private static final Actor COPIL = Actor.of("secretariat.copil", ProtocolFixture.EPCI, Role.STEERING_COMMITTEE);
+    /** The plan negotiated: a draft protocol in the JSON interchange format. */
+    static final String PLAN = "grand-perigueux.protocol.json";
 
     private final Locale language;
     private final PrintStream out;
@@ -69,6 +76,10 @@ public final class ProtocolNegotiationScenario {
     private final DateTimeFormatter dates;
     private final NumberFormat amounts;
     private final Queue<String> published = new ConcurrentLinkedQueue<>();
+    private final Protocol plan;
+    private final ProtocolContent draft;
+    private final Actor coordinator;
+    private final Actor copil;
 
     private ProtocolNegotiationScenario(Locale language, PrintStream out, ManualClock clock) {
         this.language = language;
@@ -78,6 +89,30 @@ public final class ProtocolNegotiationScenario {
         this.amounts = NumberFormat.getNumberInstance(language);
         this.amounts.setMinimumFractionDigits(2);
         this.amounts.setMaximumFractionDigits(2);
+        this.plan = readPlan();
+        this.draft = plan.content();
+        this.coordinator = Actor.of("thomas.bouyssou", draft.animationStructure().id(), Role.ANIMATION_TEAM);
+        this.copil = Actor.of("secretariat.copil", draft.governance().steeringCommittee().convenedBy(), Role.STEERING_COMMITTEE);
+    }
+
+    /**
+     * Reads the plan from the example's {@code plie/protocol} document.
+     *
+     * @return the draft protocol
+     */
+    static Protocol readPlan() {
+        try (InputStream in = ProtocolNegotiationScenario.class.getResourceAsStream(PLAN)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + PLAN);
+            }
+            return ProtocolJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private OrganisationId signatoryOfKind(SignatoryKind kind) {
+        return draft.signatories().stream().filter(s -> s.kind() == kind).map(Signatory::id).findFirst().orElseThrow();
     }
 
     /**
@@ -143,8 +178,8 @@ public final class ProtocolNegotiationScenario {
                 }
             });
             // On a database that already holds the plan (a second run on PostgreSQL), negotiate a copy.
-            ProtocolId id = engine.protocol(ProtocolFixture.ID).isEmpty() ? ProtocolFixture.ID
-                    : ProtocolId.of(ProtocolFixture.ID.value() + "-" + System.currentTimeMillis());
+            ProtocolId id = engine.protocol(plan.id()).isEmpty() ? plan.id()
+                    : ProtocolId.of(plan.id().value() + "-" + System.currentTimeMillis());
             return negotiate(engine, id);
         } finally {
             if (pool != null) {
@@ -155,22 +190,21 @@ public final class ProtocolNegotiationScenario {
 
     private boolean negotiate(PlieEngine engine, ProtocolId id) {
         ProtocolNegotiation negotiation = engine.protocolNegotiation();
-        ProtocolContent draft = ProtocolFixture.grandPerigueux();
         say("title", draft.name(), draft.period().first() + "-" + draft.period().last());
 
-        negotiation.start(COORDINATOR, id, draft);
-        say("start", today(), "Association PLIE du Grand Périgueux", draft.signatories().size(),
+        negotiation.start(coordinator, id, draft);
+        say("start", today(), draft.animationStructure().name(), draft.signatories().size(),
                 draft.objectives().participantsOverPeriod(), draft.budget().totalExpenses());
         week(1);
-        negotiation.recordDiagnostic(COORDINATOR, id, ProtocolFixture.completeDiagnostic());
+        negotiation.recordDiagnostic(coordinator, id, draft.diagnostic());
         say("diagnostic", today());
 
-        consult(negotiation, id, ProtocolFixture.REGION);
-        negotiation.consolidate(COORDINATOR, id, draft, "objectif de sorties positives décliné par public");
+        consult(negotiation, id, signatoryOfKind(SignatoryKind.REGION));
+        negotiation.consolidate(coordinator, id, draft, "objectif de sorties positives décliné par public");
         say("consolidation", today(), text("consolidation.revised"));
         consult(negotiation, id, null);
         week(2);
-        negotiation.consolidate(COORDINATOR, id, null, "remarques intégrées");
+        negotiation.consolidate(coordinator, id, null, "remarques intégrées");
         say("consolidation", today(), text("consolidation.kept"));
 
         week(3);
@@ -187,7 +221,7 @@ public final class ProtocolNegotiationScenario {
         week(3);
         List<Member> members = draft.governance().steeringCommittee().members();
         List<Member> withoutDepartment = members.stream()
-                .filter(m -> !m.organisation().equals(ProtocolFixture.DEPARTMENT)).toList();
+                .filter(m -> !m.organisation().equals(signatoryOfKind(SignatoryKind.DEPARTMENT))).toList();
         meet(negotiation, id, withoutDepartment, members.size());
         week(2);
         meet(negotiation, id, members, members.size());
@@ -228,7 +262,7 @@ public final class ProtocolNegotiationScenario {
             OrganisationId party = item.organisation();
             Opinion opinion = party.equals(unfavourable)
                     ? Opinion.unfavourable("l’objectif de 50 % de sorties positives doit être décliné par public")
-                    : party.equals(ProtocolFixture.STATE) ? new Opinion(OpinionKind.FAVOURABLE_WITH_RESERVATIONS,
+                    : party.equals(signatoryOfKind(SignatoryKind.STATE)) ? new Opinion(OpinionKind.FAVOURABLE_WITH_RESERVATIONS,
                             "articulation avec le contrat de ville à préciser") : Opinion.favourable("");
             negotiation.giveOpinion(Actor.of("services@" + party.value(), party, Role.TECHNICAL_STAFF), id, opinion);
             say("opinion", today(), party.value(), text("opinion." + opinion.kind().name()),
@@ -239,7 +273,7 @@ public final class ProtocolNegotiationScenario {
     private void meet(ProtocolNegotiation negotiation, ProtocolId id, List<Member> present, int members) {
         Decision<AdoptionOutcome> decision = new Decision<>(CommitteeKind.STEERING, present, clock.instant(),
                 AdoptionOutcome.ADOPT, "Adoption du protocole du PLIE", Optional.of("COPIL-" + LocalDate.now(clock)));
-        CommitteeOutcome outcome = negotiation.decideInCommittee(COPIL, id, decision);
+        CommitteeOutcome outcome = negotiation.decideInCommittee(copil, id, decision);
         say("committee", today(), present.size(), members, text("committee." + outcome.result().name()));
     }
 
