@@ -2,11 +2,13 @@ package fr.asso.europlie.plie.workflow.engine;
 
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ConflictException;
+import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.interceptor.CommandExecutor;
@@ -56,12 +58,18 @@ public final class CommandRunner {
             String previous = Authentication.getAuthenticatedUserId();
             Authentication.setAuthenticatedUserId(actor == null ? null : actor.userId());
             try {
-                return executor.execute(commandContext -> body.get());
+                return executor.execute(commandContext -> {
+                    try {
+                        return body.get();
+                    } catch (PlieException refusal) {
+                        throw new Refusal(refusal);
+                    }
+                });
             } catch (RuntimeException e) {
                 if (!isConflict(e)) {
-                    throw e;
+                    throw e instanceof Refusal refusal ? refusal.refusal() : e;
                 }
-                last = e;
+                last = e instanceof Refusal refusal ? refusal.refusal() : e;
                 LOG.debug("conflict on {} (attempt {} of {}): {}", subject, attempt, attempts, e.toString());
                 pause(attempt);
             } finally {
@@ -91,6 +99,26 @@ public final class CommandRunner {
             }
         }
         return false;
+    }
+
+    /**
+     * Carries a business refusal through Flowable's command context, marked as already logged:
+     * a refusal is an answer to the caller, not an error of the engine, and Flowable would
+     * otherwise log it at ERROR level with its stack trace. The runner unwraps it.
+     */
+    private static final class Refusal extends FlowableException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refusal(PlieException refusal) {
+            super(refusal.getMessage(), refusal);
+            setLogged(true);
+            setReduceLogLevel(true);
+        }
+
+        PlieException refusal() {
+            return (PlieException) getCause();
+        }
     }
 
     private static void pause(int attempt) {
