@@ -1,0 +1,445 @@
+package fr.asso.europlie.plie.cohort;
+
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.TargetPublic;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One accompaniment period of a participant (période d'accompagnement, parcours): from the referral
+ * through the entry commission, the adhesion, the pathway's steps and status history, to the exit
+ * and the FSE+ data six months later. A re-entry opens a new period; an earlier period is never
+ * changed again, except to add its missing six-month data.
+ *
+ * <p>Immutable: every change gives a new period, checked as a whole by the constructor.
+ *
+ * @param number the period's rank for the participant, from 1
+ * @param referral the referral that opened the period, not null
+ * @param targetPublics the protocol's target publics the person was found eligible for, at least one
+ * @param doubleAccompanimentFlagged true when the person was declared followed in another PTI scheme and the cohort flags rather than refuses
+ * @param entryDecision the entry commission's decision, or null while pending
+ * @param adhesion the signed adhesion, or null before entry; its last signature is the entry date
+ * @param referents the referents in charge, oldest first; the first is the adhesion's, from the entry date
+ * @param statuses the status history, oldest first, at least the status at referral
+ * @param steps the pathway's steps
+ * @param entryData the FSE+ data at entry, or null while not collected
+ * @param followUps the in-work follow-ups, oldest first; only the last may be under way
+ * @param exit the exit, or null while in the plan
+ * @param sixMonthData the FSE+ data six months after leaving, or null while not collected
+ */
+public record AccompanimentPeriod(
+        int number,
+        Referral referral,
+        Set<TargetPublic> targetPublics,
+        boolean doubleAccompanimentFlagged,
+        EntryDecision entryDecision,
+        Adhesion adhesion,
+        List<ReferentAssignment> referents,
+        List<StatusChange> statuses,
+        List<Step> steps,
+        EsfEntryData entryData,
+        List<InWorkFollowUp> followUps,
+        Exit exit,
+        EsfSixMonthData sixMonthData) {
+
+    /**
+     * Copies the collections and checks the period as a whole, reporting every problem at once.
+     *
+     * @throws fr.asso.europlie.plie.error.InvalidValueException when a required part is missing, dates are
+     *         out of order (an exit before the entry, a step before the entry...), or parts contradict
+     *         each other
+     */
+    public AccompanimentPeriod {
+        targetPublics = targetPublics == null ? Set.of() : Set.copyOf(targetPublics);
+        referents = referents == null ? List.of() : List.copyOf(referents);
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        Checks checks = new Checks();
+        checks.check(number >= 1, CohortError.OUT_OF_RANGE, "period", number, 1, Integer.MAX_VALUE);
+        checks.check(!targetPublics.isEmpty(), CohortError.BLANK, "targetPublics", targetPublics);
+        checks.check(!statuses.isEmpty(), CohortError.BLANK, "statuses", statuses);
+        if (checks.required(referral, "referral")) {
+            checkBeginning(checks, referral.referredOn(), statuses, entryDecision);
+        }
+        LocalDate entry = adhesion == null ? null : adhesion.entryDate();
+        if (adhesion != null) {
+            checks.check(entryDecision != null && entryDecision.validated(), CohortError.INCOMPATIBLE,
+                    "adhesion.entryDate", entry, "entryDecision.validated", entryDecision == null ? null : entryDecision.validated());
+            if (entryDecision != null) {
+                checkOrder(checks, "adhesion.entryDate", entry, "entryDecision.decidedOn", entryDecision.decidedOn());
+            }
+        }
+        checkReferents(checks, adhesion, referents);
+        checkSteps(checks, entry, steps);
+        if (entryData != null) {
+            checks.check(entry != null, CohortError.NOT_APPLICABLE, "entryData", entryData.collectedOn(), PeriodState.REFERRED);
+            if (entry != null && entryData.unemployedSince() != null) {
+                checkOrder(checks, "adhesion.entryDate", entry, "entryData.unemployedSince", entryData.unemployedSince());
+            }
+        }
+        checkFollowUps(checks, entry, followUps, exit);
+        if (exit != null) {
+            if (checks.check(entry != null, CohortError.NOT_APPLICABLE, "exit.exitedOn", exit.exitedOn(), PeriodState.REFERRED)) {
+                checkOrder(checks, "exit.exitedOn", exit.exitedOn(), "adhesion.entryDate", entry);
+                checkNothingAfterExit(checks, exit.exitedOn(), referents, statuses, steps);
+            }
+        }
+        if (sixMonthData != null) {
+            if (checks.check(exit != null, CohortError.NOT_APPLICABLE, "sixMonthData", sixMonthData.collectedOn(), stateOf(entryDecision, adhesion, followUps, exit))) {
+                checkOrder(checks, "sixMonthData.collectedOn", sixMonthData.collectedOn(), "exit.exitedOn", exit.exitedOn());
+            }
+        }
+        checks.throwIfInvalid();
+    }
+
+    private static void checkBeginning(Checks checks, LocalDate referredOn, List<StatusChange> statuses, EntryDecision decision) {
+        LocalDate previous = null;
+        for (int i = 0; i < statuses.size(); i++) {
+            LocalDate since = statuses.get(i).since();
+            String field = "statuses[" + i + "].since";
+            checkOrder(checks, field, since, previous == null ? "referral.referredOn" : "statuses[" + (i - 1) + "].since",
+                    previous == null ? referredOn : previous.plusDays(1));
+            previous = since;
+        }
+        if (decision != null) {
+            checkOrder(checks, "entryDecision.decidedOn", decision.decidedOn(), "referral.referredOn", referredOn);
+        }
+    }
+
+    private static void checkReferents(Checks checks, Adhesion adhesion, List<ReferentAssignment> referents) {
+        if (adhesion == null) {
+            checks.check(referents.isEmpty(), CohortError.NOT_APPLICABLE, "referents", referents.isEmpty() ? null : referents.get(0).referent(), PeriodState.VALIDATED);
+            return;
+        }
+        if (!checks.check(!referents.isEmpty(), CohortError.REQUIRED_FOR, "referents", referents, PeriodState.ACTIVE)) {
+            return;
+        }
+        ReferentAssignment first = referents.get(0);
+        checks.check(first.referent().equals(adhesion.referent()), CohortError.INCOMPATIBLE,
+                "referents[0].referent", first.referent(), "adhesion.referent", adhesion.referent());
+        checks.check(first.from().equals(adhesion.entryDate()), CohortError.INCOMPATIBLE,
+                "referents[0].from", first.from(), "adhesion.entryDate", adhesion.entryDate());
+        for (int i = 1; i < referents.size(); i++) {
+            checkOrder(checks, "referents[" + i + "].from", referents.get(i).from(), "referents[" + (i - 1) + "].from", referents.get(i - 1).from());
+        }
+    }
+
+    private static void checkSteps(Checks checks, LocalDate entry, List<Step> steps) {
+        if (entry == null) {
+            checks.check(steps.isEmpty(), CohortError.NOT_APPLICABLE, "steps", steps.isEmpty() ? null : steps.get(0).id(), PeriodState.VALIDATED);
+            return;
+        }
+        Set<StepId> seen = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            checks.check(seen.add(step.id()), CohortError.DUPLICATE, "steps", step.id());
+            checkOrder(checks, "steps[" + i + "].start", step.start(), "adhesion.entryDate", entry);
+        }
+    }
+
+    private static void checkAfterEntry(Checks checks, LocalDate entry, LocalDate date, String field) {
+        if (date == null) {
+            return;
+        }
+        if (entry == null) {
+            checks.add(CohortError.NOT_APPLICABLE, field, date, PeriodState.VALIDATED);
+        } else {
+            checkOrder(checks, field, date, "adhesion.entryDate", entry);
+        }
+    }
+
+    private static void checkFollowUps(Checks checks, LocalDate entry, List<InWorkFollowUp> followUps, Exit exit) {
+        if (followUps.isEmpty()) {
+            return;
+        }
+        checkAfterEntry(checks, entry, followUps.get(0).startedOn(), "followUps[0].startedOn");
+        for (int i = 0; i < followUps.size(); i++) {
+            InWorkFollowUp followUp = followUps.get(i);
+            boolean last = i == followUps.size() - 1;
+            if (!last) {
+                checks.check(!followUp.isOpen() && !followUp.completed(), CohortError.INCOMPATIBLE,
+                        "followUps[" + i + "].endedOn", followUp.endedOn(), "followUps[" + (i + 1) + "].startedOn", followUps.get(i + 1).startedOn());
+                if (followUp.endedOn() != null) {
+                    checkOrder(checks, "followUps[" + (i + 1) + "].startedOn", followUps.get(i + 1).startedOn(),
+                            "followUps[" + i + "].endedOn", followUp.endedOn());
+                }
+            }
+        }
+        InWorkFollowUp last = followUps.get(followUps.size() - 1);
+        if (exit != null) {
+            checks.check(!last.isOpen(), CohortError.INCOMPATIBLE, "followUps[" + (followUps.size() - 1) + "].endedOn", null,
+                    "exit.exitedOn", exit.exitedOn());
+        }
+        if (last.completed()) {
+            boolean matches = exit != null && exit.reason().needsInWorkFollowUp() && exit.exitedOn().equals(last.endedOn());
+            checks.check(matches, CohortError.INCOMPATIBLE, "followUps[" + (followUps.size() - 1) + "].completed", true,
+                    "exit", exit == null ? null : exit.reason() + " " + exit.exitedOn());
+        }
+    }
+
+    private static void checkNothingAfterExit(Checks checks, LocalDate exitedOn, List<ReferentAssignment> referents,
+            List<StatusChange> statuses, List<Step> steps) {
+        for (int i = 0; i < referents.size(); i++) {
+            checkOrder(checks, "exit.exitedOn", exitedOn, "referents[" + i + "].from", referents.get(i).from());
+        }
+        for (int i = 0; i < statuses.size(); i++) {
+            checkOrder(checks, "exit.exitedOn", exitedOn, "statuses[" + i + "].since", statuses.get(i).since());
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            checkOrder(checks, "exit.exitedOn", exitedOn, "steps[" + i + "].start", steps.get(i).start());
+        }
+    }
+
+    private static void checkOrder(Checks checks, String field, LocalDate date, String earlierField, LocalDate earlier) {
+        if (date != null && earlier != null) {
+            checks.check(!date.isBefore(earlier), CohortError.DATE_ORDER, field, date, earlierField, earlier);
+        }
+    }
+
+    private static PeriodState stateOf(EntryDecision decision, Adhesion adhesion, List<InWorkFollowUp> followUps, Exit exit) {
+        if (decision != null && !decision.validated()) {
+            return PeriodState.REJECTED;
+        }
+        if (exit != null) {
+            return PeriodState.EXITED;
+        }
+        if (adhesion != null) {
+            return !followUps.isEmpty() && followUps.get(followUps.size() - 1).isOpen() ? PeriodState.IN_WORK_FOLLOW_UP : PeriodState.ACTIVE;
+        }
+        return decision != null ? PeriodState.VALIDATED : PeriodState.REFERRED;
+    }
+
+    /**
+     * A new period opened by a referral, waiting for the entry commission.
+     *
+     * @param number the period's rank
+     * @param referral the referral
+     * @param targetPublics the target publics the person is eligible for
+     * @param flagged whether the period is flagged for double accompaniment
+     * @param status the person's status at referral
+     * @return the period
+     * @throws fr.asso.europlie.plie.error.InvalidValueException when a part is missing
+     */
+    public static AccompanimentPeriod referred(int number, Referral referral, Set<TargetPublic> targetPublics, boolean flagged,
+            ParticipantStatus status) {
+        return new AccompanimentPeriod(number, referral, targetPublics, flagged, null, null, List.of(),
+                List.of(new StatusChange(referral == null ? null : referral.referredOn(), status)), List.of(), null, List.of(), null, null);
+    }
+
+    /**
+     * The state of the period.
+     *
+     * @return the state, derived from the decision, adhesion, follow-ups and exit
+     */
+    public PeriodState state() {
+        return stateOf(entryDecision, adhesion, followUps, exit);
+    }
+
+    /**
+     * Whether the participant entered the plan (adhesion signed).
+     *
+     * @return true once adhered
+     */
+    public boolean isEntered() {
+        return adhesion != null;
+    }
+
+    /**
+     * The entry date: the day the adhesion was fully signed.
+     *
+     * @return the entry date, or null before entry
+     */
+    public LocalDate entryDate() {
+        return adhesion == null ? null : adhesion.entryDate();
+    }
+
+    /**
+     * The exit date.
+     *
+     * @return the exit date, or null while in the plan
+     */
+    public LocalDate exitDate() {
+        return exit == null ? null : exit.exitedOn();
+    }
+
+    /**
+     * The last day covered by the period, for the no-overlap rule: the exit date, or the day of the
+     * commission's refusal.
+     *
+     * @return the closing day, or null while open
+     */
+    public LocalDate closedOn() {
+        if (exit != null) {
+            return exit.exitedOn();
+        }
+        return entryDecision != null && !entryDecision.validated() ? entryDecision.decidedOn() : null;
+    }
+
+    /**
+     * Whether the participant is in the caseload (file active) on a day: entered on or before it and
+     * not exited on or before it.
+     *
+     * @param day the day, not null
+     * @return true when active that day
+     */
+    public boolean isActiveOn(LocalDate day) {
+        LocalDate entry = entryDate();
+        return entry != null && !entry.isAfter(day) && (exit == null || exit.exitedOn().isAfter(day));
+    }
+
+    /**
+     * The referent in charge on a day.
+     *
+     * @param day the day, not null
+     * @return the referent, empty before entry
+     */
+    public Optional<ReferentId> referentOn(LocalDate day) {
+        ReferentId found = null;
+        for (ReferentAssignment assignment : referents) {
+            if (!assignment.from().isAfter(day)) {
+                found = assignment.referent();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * The referent in charge now (the last assignment).
+     *
+     * @return the referent, empty before entry
+     */
+    public Optional<ReferentId> currentReferent() {
+        return referents.isEmpty() ? Optional.empty() : Optional.of(referents.get(referents.size() - 1).referent());
+    }
+
+    /**
+     * The last status.
+     *
+     * @return the current status
+     */
+    public ParticipantStatus currentStatus() {
+        return statuses.get(statuses.size() - 1).status();
+    }
+
+    /**
+     * The status on a day.
+     *
+     * @param day the day, not null
+     * @return the status, empty before the referral
+     */
+    public Optional<ParticipantStatus> statusOn(LocalDate day) {
+        ParticipantStatus found = null;
+        for (StatusChange change : statuses) {
+            if (!change.since().isAfter(day)) {
+                found = change.status();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * A step by identifier.
+     *
+     * @param id the step's identifier
+     * @return the step, empty when absent
+     */
+    public Optional<Step> step(StepId id) {
+        return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The in-work follow-up under way.
+     *
+     * @return the open follow-up, empty when none
+     */
+    public Optional<InWorkFollowUp> openFollowUp() {
+        if (followUps.isEmpty()) {
+            return Optional.empty();
+        }
+        InWorkFollowUp last = followUps.get(followUps.size() - 1);
+        return last.isOpen() ? Optional.of(last) : Optional.empty();
+    }
+
+    /**
+     * The organisation that designated the current referent.
+     *
+     * @return the designating organisation, empty when the plan chose or before entry
+     */
+    public Optional<OrganisationId> currentDesignation() {
+        return referents.isEmpty() ? Optional.empty() : Optional.ofNullable(referents.get(referents.size() - 1).designatedBy());
+    }
+
+    /**
+     * Whether the person received the RSA at any point of the period, a sensitive fact.
+     *
+     * @return true when an RSA-recipient status appears in the history
+     */
+    public boolean hadRsaStatus() {
+        return statuses.stream().anyMatch(s -> s.status() == ParticipantStatus.RSA_RECIPIENT);
+    }
+
+    /**
+     * This period without the free-text fields that may identify a person: the other PTI scheme's
+     * name becomes {@code "-"} (the flag of a double accompaniment stays) and the refusal reason is
+     * dropped.
+     *
+     * @return the period without free text
+     */
+    public AccompanimentPeriod withoutFreeText() {
+        Draft draft = draft();
+        if (referral.otherPtiScheme() != null) {
+            draft.referral = new Referral(referral.referrer(), referral.referredOn(), "-");
+        }
+        if (entryDecision != null && entryDecision.reason() != null) {
+            draft.entryDecision = new EntryDecision(entryDecision.decidedOn(), entryDecision.validated(), null);
+        }
+        return draft.build();
+    }
+
+    Draft draft() {
+        return new Draft(this);
+    }
+
+    /** A mutable copy used to build the next version of a period. */
+    static final class Draft {
+        int number;
+        Referral referral;
+        Set<TargetPublic> targetPublics;
+        boolean flagged;
+        EntryDecision entryDecision;
+        Adhesion adhesion;
+        List<ReferentAssignment> referents;
+        List<StatusChange> statuses;
+        List<Step> steps;
+        EsfEntryData entryData;
+        List<InWorkFollowUp> followUps;
+        Exit exit;
+        EsfSixMonthData sixMonthData;
+
+        Draft(AccompanimentPeriod p) {
+            number = p.number;
+            referral = p.referral;
+            targetPublics = p.targetPublics;
+            flagged = p.doubleAccompanimentFlagged;
+            entryDecision = p.entryDecision;
+            adhesion = p.adhesion;
+            referents = new ArrayList<>(p.referents);
+            statuses = new ArrayList<>(p.statuses);
+            steps = new ArrayList<>(p.steps);
+            entryData = p.entryData;
+            followUps = new ArrayList<>(p.followUps);
+            exit = p.exit;
+            sixMonthData = p.sixMonthData;
+        }
+
+        AccompanimentPeriod build() {
+            return new AccompanimentPeriod(number, referral, targetPublics, flagged, entryDecision, adhesion, referents,
+                    statuses, steps, entryData, followUps, exit, sixMonthData);
+        }
+    }
+}

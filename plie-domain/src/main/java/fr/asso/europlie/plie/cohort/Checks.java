@@ -1,0 +1,65 @@
+package fr.asso.europlie.plie.cohort;
+
+import fr.asso.europlie.plie.error.ErrorCode;
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every violation found by a check, so that one exception reports them all.
+ */
+final class Checks {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    /** Records a violation. */
+    Checks add(ErrorCode code, String field, Object value, Object... details) {
+        violations.add(Violation.of(code, field, value, details));
+        return this;
+    }
+
+    /** Records the violations of a failed nested check, placed under a parent path. */
+    Checks addAll(List<Violation> found, String parent) {
+        found.forEach(v -> violations.add(parent == null ? v : v.under(parent)));
+        return this;
+    }
+
+    /** Records a violation when the condition is false; returns the condition. */
+    boolean check(boolean condition, ErrorCode code, String field, Object value, Object... details) {
+        if (!condition) {
+            add(code, field, value, details);
+        }
+        return condition;
+    }
+
+    /** Records a missing-value violation when the value is null; returns whether it is present. */
+    boolean required(Object value, String field) {
+        return check(value != null && !(value instanceof String text && text.isBlank()), CohortError.BLANK, field, value);
+    }
+
+    /** Whether nothing was found. */
+    boolean isEmpty() {
+        return violations.isEmpty();
+    }
+
+    /** The violations found so far. */
+    List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Throws an {@link InvalidValueException} with every violation, if any. */
+    void throwIfInvalid() {
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException(violations);
+        }
+    }
+
+    /** Throws a {@link RuleViolationException} with every violation, if any. */
+    void throwIfRefused() {
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+    }
+}

@@ -1,0 +1,687 @@
+package fr.asso.europlie.plie.cohort;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.TargetPublic;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The cohort of a plan (cohorte, file active): its participants and their pathways, its referents,
+ * and the vault of identities kept apart. Every change goes through a method here that checks the
+ * rules first and changes nothing when it refuses: an {@link InvalidValueException} for an impossible
+ * value, a {@link RuleViolationException} for a business refusal, each naming every problem found.
+ *
+ * <p>Lifecycle of a participant's period: {@link #refer} (eligibility, no double accompaniment) ->
+ * {@link #validateEntry} (entry commission) -> {@link #adhere} (voluntary adhesion, referent within
+ * its cap) -> steps, status changes, referent reassignments -> {@link #startInWorkFollowUp} ->
+ * {@link #completeInWorkFollowUp} (positive exit) or {@link #exit}; then {@link #reenter} opens a
+ * new period. Not thread-safe: the workflow layer serialises changes.
+ */
+public final class Cohort {
+
+    private final CohortSettings settings;
+    private final Supplier<ParticipantId> ids;
+    private final PositiveExitPolicy exitPolicy;
+    private final Map<ParticipantId, Participant> participants = new LinkedHashMap<>();
+    private final Map<ReferentId, Referent> referents = new LinkedHashMap<>();
+    private final PersonalDataVault vault = new PersonalDataVault();
+
+    /**
+     * Creates an empty cohort.
+     *
+     * @param settings the settings, not null
+     * @param ids the supplier of new pseudonymous identifiers, not null; it must not derive them from identities
+     */
+    public Cohort(CohortSettings settings, Supplier<ParticipantId> ids) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.exitPolicy = new PositiveExitPolicy(settings.exitRules());
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /**
+     * The settings.
+     *
+     * @return the settings
+     */
+    public CohortSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The positive-exit policy of the settings' rules.
+     *
+     * @return the policy
+     */
+    public PositiveExitPolicy exitPolicy() {
+        return exitPolicy;
+    }
+
+    /**
+     * A participant.
+     *
+     * @param id the identifier
+     * @return the participant, empty when absent
+     */
+    public Optional<Participant> participant(ParticipantId id) {
+        return Optional.ofNullable(participants.get(id));
+    }
+
+    /**
+     * Every participant, in the order they joined the cohort.
+     *
+     * @return an unmodifiable view
+     */
+    public Collection<Participant> participants() {
+        return Collections.unmodifiableCollection(participants.values());
+    }
+
+    /**
+     * The number of participants.
+     *
+     * @return the number
+     */
+    public int size() {
+        return participants.size();
+    }
+
+    /**
+     * The referents known to the cohort.
+     *
+     * @return an unmodifiable view, in registration order
+     */
+    public Collection<Referent> referents() {
+        return Collections.unmodifiableCollection(referents.values());
+    }
+
+    /**
+     * The vault of identities and erasures.
+     *
+     * @return the vault (read-only for callers)
+     */
+    public PersonalDataVault personalData() {
+        return vault;
+    }
+
+    /**
+     * A referent's caseload (file active) on a day: the participants active that day whose referent
+     * that day is this one.
+     *
+     * @param referent the referent
+     * @param day the day
+     * @return the number of participants
+     */
+    public int caseload(ReferentId referent, LocalDate day) {
+        int count = 0;
+        for (Participant participant : participants.values()) {
+            for (AccompanimentPeriod period : participant.periods()) {
+                if (period.isActiveOn(day) && referent.equals(period.referentOn(day).orElse(null))) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The data of the whole cohort, for export.
+     *
+     * @return participants, referents, identities and erasures
+     */
+    public CohortData toData() {
+        return new CohortData(List.copyOf(referents.values()), List.copyOf(participants.values()), vault.identities(), vault.erasures());
+    }
+
+    // ---------------------------------------------------------------- referents
+
+    /**
+     * Registers a referent, or updates its employer and working time.
+     *
+     * @param referent the referent, not null
+     */
+    public void addReferent(Referent referent) {
+        referents.put(referent.id(), Objects.requireNonNull(referent, "referent"));
+    }
+
+    // ---------------------------------------------------------------- entry
+
+    /**
+     * Refers a new person: checks eligibility against the protocol's target publics and the
+     * double-accompaniment rule, then opens a first period waiting for the entry commission.
+     *
+     * @param identity the person's identity, stored apart in the vault, not null
+     * @param referral the referral, not null
+     * @param situation the situation at referral, not null
+     * @return the new participant's pseudonymous identifier
+     * @throws RuleViolationException ({@code PLIE-COHORT-004}) naming every failed criterion of every
+     *         target public when not eligible; ({@code PLIE-COHORT-006}) when followed in another PTI
+     *         scheme and the settings refuse
+     */
+    public ParticipantId refer(PersonalData identity, Referral referral, ApplicantSituation situation) {
+        Objects.requireNonNull(identity, "identity");
+        AccompanimentPeriod period = openPeriod(1, identity.birthDate(), referral, situation);
+        ParticipantId id = ids.get();
+        if (participants.containsKey(id) || vault.erasure(id).isPresent()) {
+            throw new InvalidValueException(CohortError.DUPLICATE, "participantId", id);
+        }
+        participants.put(id, Participant.of(id, period));
+        vault.put(id, identity);
+        return id;
+    }
+
+    /**
+     * Refers a former participant again: a new period that leaves the earlier ones untouched.
+     *
+     * @param id the participant
+     * @param referral the new referral, after the previous period closed
+     * @param situation the situation at the new referral
+     * @throws RuleViolationException when the current period is not closed, the person is not eligible,
+     *         or the identity was erased (its birth date is needed for the age)
+     * @throws InvalidValueException ({@code PLIE-COHORT-013}) when the referral does not come after the previous period
+     */
+    public void reenter(ParticipantId id, Referral referral, ApplicantSituation situation) {
+        Participant participant = current(id, PeriodAction.REENTER);
+        PersonalData identity = vault.find(id).orElseThrow(() -> new RuleViolationException(CohortError.ALREADY_ERASED,
+                "participantId", id, vault.erasure(id).map(Erasure::erasedOn).orElse(null)));
+        AccompanimentPeriod period = openPeriod(participant.periods().size() + 1, identity.birthDate(), referral, situation);
+        participants.put(id, participant.withNewPeriod(period));
+    }
+
+    private AccompanimentPeriod openPeriod(int number, LocalDate birthDate, Referral referral, ApplicantSituation situation) {
+        Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(situation, "situation");
+        Checks checks = new Checks();
+        int age = EsfEntryData.ageOn(birthDate, referral.referredOn());
+        EligibilityRules.EligibilityResult result = settings.eligibility().evaluate(new EligibilityFacts(situation, age, referral.referredOn()));
+        if (!result.isEligible()) {
+            checks.addAll(result.failures(), null);
+        }
+        boolean followedElsewhere = referral.otherPtiScheme() != null;
+        if (followedElsewhere && settings.doubleAccompaniment() == DoubleAccompanimentMode.REFUSE) {
+            checks.add(CohortError.DOUBLE_ACCOMPANIMENT, "referral.otherPtiScheme", referral.otherPtiScheme());
+        }
+        checks.throwIfRefused();
+        return AccompanimentPeriod.referred(number, referral, result.eligible(), followedElsewhere, situation.status());
+    }
+
+    /**
+     * The entry commission validates the entry file.
+     *
+     * @param id the participant
+     * @param on the day of the decision, not before the referral
+     * @throws RuleViolationException when the period is not waiting for the commission
+     */
+    public void validateEntry(ParticipantId id, LocalDate on) {
+        change(id, PeriodAction.VALIDATE_ENTRY, draft -> draft.entryDecision = new EntryDecision(on, true, null));
+    }
+
+    /**
+     * The entry commission refuses the entry, or the person withdraws before adhering: the period is
+     * closed without entry and counts in no indicator.
+     *
+     * @param id the participant
+     * @param on the day of the decision
+     * @param reason the reason, or null
+     * @throws RuleViolationException when the period is past the adhesion
+     */
+    public void rejectEntry(ParticipantId id, LocalDate on, String reason) {
+        change(id, PeriodAction.REJECT_ENTRY, draft -> draft.entryDecision = new EntryDecision(on, false, reason));
+    }
+
+    /**
+     * The voluntary adhesion is signed: the participant enters the plan on the day of the last
+     * signature, in the caseload of the signing referent.
+     *
+     * @param id the participant
+     * @param adhesion the signed adhesion, not null
+     * @param designatedBy the organisation that designated the referent (required for an RSA
+     *        recipient: the Département), or null
+     * @throws RuleViolationException when the entry is not validated, the referent is unknown or at its
+     *         cap ({@code PLIE-COHORT-007}), or an RSA recipient's referent was not designated by the
+     *         Département ({@code PLIE-COHORT-008})
+     */
+    public void adhere(ParticipantId id, Adhesion adhesion, OrganisationId designatedBy) {
+        Objects.requireNonNull(adhesion, "adhesion");
+        Participant participant = current(id, PeriodAction.ADHERE);
+        AccompanimentPeriod period = participant.currentPeriod();
+        LocalDate entry = adhesion.entryDate();
+        checkAssignment(id, period, adhesion.referent(), entry, designatedBy, "adhesion.referent");
+        AccompanimentPeriod.Draft draft = period.draft();
+        draft.adhesion = adhesion;
+        draft.referents.add(new ReferentAssignment(adhesion.referent(), entry, designatedBy));
+        participants.put(id, participant.withPeriod(draft.build()));
+    }
+
+    /**
+     * Another referent takes the participant over from a day; the earlier assignments are kept.
+     *
+     * @param id the participant
+     * @param referent the new referent
+     * @param from the first day, not before the current assignment
+     * @param designatedBy the designating organisation (the Département for an RSA recipient), or null
+     * @throws RuleViolationException when the referent is unknown or at its cap, or the designation is missing
+     */
+    public void reassignReferent(ParticipantId id, ReferentId referent, LocalDate from, OrganisationId designatedBy) {
+        Participant participant = current(id, PeriodAction.REASSIGN_REFERENT);
+        AccompanimentPeriod period = participant.currentPeriod();
+        checkAssignment(id, period, referent, from, designatedBy, "referent");
+        AccompanimentPeriod.Draft draft = period.draft();
+        draft.referents.add(new ReferentAssignment(referent, from, designatedBy));
+        participants.put(id, participant.withPeriod(draft.build()));
+    }
+
+    private void checkAssignment(ParticipantId id, AccompanimentPeriod period, ReferentId referent, LocalDate from,
+            OrganisationId designatedBy, String field) {
+        Checks checks = new Checks();
+        Referent known = referents.get(referent);
+        if (checks.check(known != null, CohortError.UNKNOWN_REFERENT, field, referent)) {
+            int cap = known.cap(settings.caseloadCap());
+            int load = caseloadExcluding(referent, from, id);
+            checks.check(load < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, load, cap);
+        }
+        boolean rsa = period.statusOn(from).orElse(period.currentStatus()) == ParticipantStatus.RSA_RECIPIENT;
+        if (rsa) {
+            boolean designated = designatedBy != null && (settings.department() == null || settings.department().equals(designatedBy));
+            checks.check(designated, CohortError.RSA_REFERENT_NOT_DESIGNATED, "designatedBy", designatedBy,
+                    settings.department() == null ? "-" : settings.department());
+        }
+        checks.throwIfRefused();
+    }
+
+    private int caseloadExcluding(ReferentId referent, LocalDate day, ParticipantId excluded) {
+        int load = caseload(referent, day);
+        Participant self = participants.get(excluded);
+        if (self != null) {
+            for (AccompanimentPeriod period : self.periods()) {
+                if (period.isActiveOn(day) && referent.equals(period.referentOn(day).orElse(null))) {
+                    load--;
+                }
+            }
+        }
+        return load;
+    }
+
+    // ---------------------------------------------------------------- pathway
+
+    /**
+     * The participant's status changes from a day; the pathway goes on unbroken.
+     *
+     * @param id the participant
+     * @param since the first day of the new status, after the previous change
+     * @param status the new status
+     * @throws RuleViolationException when the period is closed
+     * @throws InvalidValueException when the day is not after the previous change
+     */
+    public void changeStatus(ParticipantId id, LocalDate since, ParticipantStatus status) {
+        change(id, PeriodAction.CHANGE_STATUS, draft -> draft.statuses.add(new StatusChange(since, status)));
+    }
+
+    /**
+     * Adds a step to the pathway.
+     *
+     * @param id the participant
+     * @param step the step, starting on or after the entry and within the maximum duration if any
+     * @throws RuleViolationException when the period is not on its pathway, or the step starts beyond
+     *         the maximum duration ({@code PLIE-COHORT-018})
+     * @throws InvalidValueException when the step starts before the entry or its id is already used
+     */
+    public void addStep(ParticipantId id, Step step) {
+        Objects.requireNonNull(step, "step");
+        Participant participant = current(id, PeriodAction.ADD_STEP);
+        checkWithinMaximum(participant.currentPeriod(), step.start(), "step.start");
+        Checks checks = new Checks();
+        participant.periods().forEach(p -> checks.check(p.step(step.id()).isEmpty(), CohortError.DUPLICATE, "step.id", step.id()));
+        checks.throwIfInvalid();
+        change(id, PeriodAction.ADD_STEP, draft -> draft.steps.add(step));
+    }
+
+    private void checkWithinMaximum(AccompanimentPeriod period, LocalDate day, String field) {
+        if (settings.maximumDuration() != null && period.entryDate() != null) {
+            LocalDate end = period.entryDate().plus(settings.maximumDuration()).minusDays(1);
+            if (day.isAfter(end)) {
+                throw new RuleViolationException(CohortError.MAX_DURATION_EXCEEDED, field, day, settings.maximumDuration(), end);
+            }
+        }
+    }
+
+    /**
+     * A step ends.
+     *
+     * @param id the participant
+     * @param stepId the step
+     * @param lastDay its last day, not before its start
+     * @throws RuleViolationException when the step is unknown or the period is not on its pathway
+     */
+    public void endStep(ParticipantId id, StepId stepId, LocalDate lastDay) {
+        replaceStep(id, PeriodAction.END_STEP, stepId, step -> step.endedOn(lastDay));
+    }
+
+    /**
+     * A qualifying training's qualification is validated.
+     *
+     * @param id the participant
+     * @param stepId the training step
+     * @param on the day of validation
+     * @throws RuleViolationException when the step is unknown
+     * @throws InvalidValueException when the step is not a qualifying training
+     */
+    public void validateQualification(ParticipantId id, StepId stepId, LocalDate on) {
+        replaceStep(id, PeriodAction.VALIDATE_QUALIFICATION, stepId, step -> step.validatedOn(on));
+    }
+
+    private void replaceStep(ParticipantId id, PeriodAction action, StepId stepId, java.util.function.UnaryOperator<Step> change) {
+        Participant participant = current(id, action);
+        Step step = participant.currentPeriod().step(stepId)
+                .orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_STEP, "stepId", stepId));
+        Step changed = change.apply(step);
+        change(id, action, draft -> draft.steps.replaceAll(s -> s.id().equals(stepId) ? changed : s));
+    }
+
+    /**
+     * Records the FSE+ entry data of the current period, once.
+     *
+     * @param id the participant
+     * @param data the data
+     * @throws RuleViolationException when the participant has not entered, or the data is already recorded
+     *         ({@code PLIE-COHORT-020})
+     */
+    public void recordEntryData(ParticipantId id, EsfEntryData data) {
+        Objects.requireNonNull(data, "data");
+        Participant participant = current(id, PeriodAction.RECORD_ENTRY_DATA);
+        if (participant.currentPeriod().entryData() != null) {
+            throw new RuleViolationException(CohortError.ALREADY_RECORDED, "entryData", participant.currentPeriod().entryData().collectedOn());
+        }
+        change(id, PeriodAction.RECORD_ENTRY_DATA, draft -> draft.entryData = data);
+    }
+
+    // ---------------------------------------------------------------- in-work follow-up and exits
+
+    /**
+     * Starts the in-work follow-up of a participant who works.
+     *
+     * @param id the participant
+     * @param on the first day of the follow-up, on which qualifying work is under way
+     * @throws RuleViolationException when no qualifying work covers the day ({@code PLIE-COHORT-022}) or
+     *         the period is not on its pathway
+     */
+    public void startInWorkFollowUp(ParticipantId id, LocalDate on) {
+        Participant participant = current(id, PeriodAction.START_FOLLOW_UP);
+        boolean working = participant.currentPeriod().steps().stream().anyMatch(s -> exitPolicy.isQualifyingWork(s) && s.covers(on));
+        if (!working) {
+            throw new RuleViolationException(CohortError.REQUIRED_FOR, "steps.EMPLOYMENT", on, PeriodAction.START_FOLLOW_UP);
+        }
+        change(id, PeriodAction.START_FOLLOW_UP, draft -> draft.followUps.add(new InWorkFollowUp(on, null, false)));
+    }
+
+    /**
+     * Stops the in-work follow-up before its end (the job ended); the pathway goes on.
+     *
+     * @param id the participant
+     * @param on the last day of the follow-up
+     * @throws RuleViolationException when no follow-up is under way
+     */
+    public void interruptInWorkFollowUp(ParticipantId id, LocalDate on) {
+        change(id, PeriodAction.INTERRUPT_FOLLOW_UP, draft -> closeFollowUp(draft, on, false));
+    }
+
+    /**
+     * Completes the in-work follow-up: the positive exit (employment, or business creation) is
+     * validated on this day, the employment rule being met.
+     *
+     * @param id the participant
+     * @param on the exit day, on or after the day the rule is met
+     * @param exitData the FSE+ data upon leaving, or null to record it later
+     * @return the exit reason, {@link ExitReason#EMPLOYMENT} or {@link ExitReason#BUSINESS_CREATION}
+     * @throws RuleViolationException ({@code PLIE-COHORT-014}) when the continuous employment is too short
+     */
+    public ExitReason completeInWorkFollowUp(ParticipantId id, LocalDate on, EsfExitData exitData) {
+        Participant participant = current(id, PeriodAction.COMPLETE_FOLLOW_UP);
+        List<Step> steps = participant.currentPeriod().steps();
+        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employment(steps, on).orElseThrow(() -> new RuleViolationException(
+                CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", ExitReason.EMPLOYMENT, on, settings.exitRules().employmentMonths(),
+                exitPolicy.longestContinuousWorkDays(steps, on)));
+        change(id, PeriodAction.COMPLETE_FOLLOW_UP, draft -> {
+            closeFollowUp(draft, on, true);
+            draft.exit = new Exit(on, outcome.reason(), exitData);
+        });
+        return outcome.reason();
+    }
+
+    private static void closeFollowUp(AccompanimentPeriod.Draft draft, LocalDate on, boolean completed) {
+        int last = draft.followUps.size() - 1;
+        draft.followUps.set(last, new InWorkFollowUp(draft.followUps.get(last).startedOn(), on, completed));
+    }
+
+    /**
+     * The participant leaves. A positive training exit needs its rule met by that day; a positive
+     * employment exit goes through {@link #completeInWorkFollowUp}; an exit for maximum duration needs
+     * the duration reached. A follow-up under way is closed as interrupted.
+     *
+     * @param id the participant
+     * @param on the exit day, not before the entry
+     * @param reason the reason
+     * @param exitData the FSE+ data upon leaving, or null to record it later
+     * @throws RuleViolationException when the rule of the reason is not met ({@code PLIE-COHORT-015},
+     *         {@code 016}, {@code 017}) or the period is not in the plan
+     * @throws InvalidValueException ({@code PLIE-COHORT-002}) when the day is before the entry
+     */
+    public void exit(ParticipantId id, LocalDate on, ExitReason reason, EsfExitData exitData) {
+        Objects.requireNonNull(reason, "reason");
+        Participant participant = current(id, PeriodAction.EXIT);
+        AccompanimentPeriod period = participant.currentPeriod();
+        if (reason.needsInWorkFollowUp()) {
+            throw new RuleViolationException(CohortError.FOLLOW_UP_REQUIRED, "exit.reason", reason);
+        }
+        if (reason.isPositive() && exitPolicy.outcome(reason, period.steps(), on).isEmpty()) {
+            throw new RuleViolationException(CohortError.TRAINING_RULE_NOT_MET, "exit.reason", reason, on,
+                    settings.exitRules().longTrainingMonths(), settings.exitRules().longTrainingCountsAfterMonths());
+        }
+        if (reason == ExitReason.MAXIMUM_DURATION && !isOverMaximumDuration(period, on)) {
+            throw new RuleViolationException(CohortError.MAX_DURATION_NOT_REACHED, "exit.exitedOn", on,
+                    settings.maximumDuration() == null ? "-" : settings.maximumDuration(), period.entryDate());
+        }
+        change(id, PeriodAction.EXIT, draft -> {
+            if (period.openFollowUp().isPresent()) {
+                closeFollowUp(draft, on, false);
+            }
+            draft.exit = new Exit(on, reason, exitData);
+        });
+    }
+
+    private boolean isOverMaximumDuration(AccompanimentPeriod period, LocalDate on) {
+        return settings.maximumDuration() != null && period.entryDate() != null
+                && !on.isBefore(period.entryDate().plus(settings.maximumDuration()));
+    }
+
+    /**
+     * Closes every pathway that reached the maximum duration on a day, with that exit reason.
+     *
+     * @param on the day
+     * @return the participants who left, empty when the settings set no maximum
+     */
+    public List<ParticipantId> closePathwaysOverMaximumDuration(LocalDate on) {
+        List<ParticipantId> closed = new ArrayList<>();
+        for (Participant participant : List.copyOf(participants.values())) {
+            AccompanimentPeriod period = participant.currentPeriod();
+            PeriodState state = period.state();
+            if ((state == PeriodState.ACTIVE || state == PeriodState.IN_WORK_FOLLOW_UP) && isOverMaximumDuration(period, on)) {
+                exit(participant.id(), on, ExitReason.MAXIMUM_DURATION, null);
+                closed.add(participant.id());
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * Records the FSE+ data upon leaving of an exited period, once.
+     *
+     * @param id the participant
+     * @param period the period's number
+     * @param data the data
+     * @throws RuleViolationException when the period has not exited or the data is already recorded
+     */
+    public void recordExitData(ParticipantId id, int period, EsfExitData data) {
+        Objects.requireNonNull(data, "data");
+        changePeriod(id, period, PeriodAction.RECORD_EXIT_DATA, p -> p.exit().data() == null ? null : p.exit().data().collectedOn(),
+                "exit.data", draft -> draft.exit = new Exit(draft.exit.exitedOn(), draft.exit.reason(), data));
+    }
+
+    /**
+     * Records the FSE+ data six months after leaving of an exited period, once; allowed on an earlier
+     * period after a re-entry, since it adds what was missing and overwrites nothing.
+     *
+     * @param id the participant
+     * @param period the period's number
+     * @param data the data
+     * @throws RuleViolationException when the period has not exited or the data is already recorded
+     */
+    public void recordSixMonthData(ParticipantId id, int period, EsfSixMonthData data) {
+        Objects.requireNonNull(data, "data");
+        changePeriod(id, period, PeriodAction.RECORD_SIX_MONTH_DATA,
+                p -> p.sixMonthData() == null ? null : p.sixMonthData().collectedOn(), "sixMonthData", draft -> draft.sixMonthData = data);
+    }
+
+    private void changePeriod(ParticipantId id, int number, PeriodAction action, java.util.function.Function<AccompanimentPeriod, Object> existing,
+            String field, java.util.function.Consumer<AccompanimentPeriod.Draft> change) {
+        Participant participant = existing(id);
+        AccompanimentPeriod period = participant.period(number)
+                .orElseThrow(() -> new RuleViolationException(CohortError.OUT_OF_RANGE, "period", number, 1, participant.periods().size()));
+        requireAllowed(id, period, action);
+        Object recorded = existing.apply(period);
+        if (recorded != null) {
+            throw new RuleViolationException(CohortError.ALREADY_RECORDED, field, recorded);
+        }
+        AccompanimentPeriod.Draft draft = period.draft();
+        change.accept(draft);
+        participants.put(id, participant.withPeriod(draft.build()));
+    }
+
+    // ---------------------------------------------------------------- personal data
+
+    /**
+     * Erases a participant's identity on request. The pseudonymous pathway and FSE+ data stay for the
+     * audit trail until the retention date (31 December of the N-th year after the last payment), when
+     * {@link #purgeAfterRetention} removes them; free-text fields that may identify the person are
+     * cleared now.
+     *
+     * @param id the participant
+     * @param on the day of erasure
+     * @param lastPayment the day of the last payment of the operations that followed the person
+     * @return the erasure record
+     * @throws RuleViolationException when the participant is unknown or already erased
+     */
+    public Erasure erase(ParticipantId id, LocalDate on, LocalDate lastPayment) {
+        Participant participant = existing(id);
+        Optional<Erasure> done = vault.erasure(id);
+        if (done.isPresent()) {
+            throw new RuleViolationException(CohortError.ALREADY_ERASED, "participantId", id, done.get().erasedOn());
+        }
+        LocalDate until = settings.retention().retainUntil(lastPayment);
+        Erasure erasure = new Erasure(id, on, until.isBefore(on) ? on : until);
+        List<AccompanimentPeriod> cleared = new ArrayList<>();
+        participant.periods().forEach(period -> cleared.add(period.withoutFreeText()));
+        participants.put(id, new Participant(id, cleared));
+        vault.erase(erasure);
+        return erasure;
+    }
+
+    /**
+     * Removes the pathway and FSE+ data of erased participants whose retention date has passed.
+     *
+     * @param today the day
+     * @return the participants removed
+     */
+    public List<ParticipantId> purgeAfterRetention(LocalDate today) {
+        List<ParticipantId> purged = new ArrayList<>();
+        for (Erasure erasure : List.copyOf(vault.erasures().values())) {
+            if (today.isAfter(erasure.retainedUntil())) {
+                participants.remove(erasure.participant());
+                vault.forget(erasure.participant());
+                purged.add(erasure.participant());
+            }
+        }
+        return purged;
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /**
+     * Adds participants read from a file or another system, with their identities and erasures, all or
+     * nothing. Their histories are checked as wholes by their constructors; here the cohort checks
+     * that identifiers are new and target publics are the protocol's.
+     *
+     * @param data the data to add; its referents are registered too
+     * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
+     *         the data, an unknown target public; nothing is added then
+     */
+    public void load(CohortData data) {
+        Checks checks = new Checks();
+        Set<ParticipantId> seen = new java.util.HashSet<>();
+        List<TargetPublic> known = settings.eligibility().targetPublics();
+        for (int i = 0; i < data.participants().size(); i++) {
+            Participant participant = data.participants().get(i);
+            String path = "participants[" + i + "]";
+            checks.check(!participants.containsKey(participant.id()) && seen.add(participant.id()), CohortError.DUPLICATE,
+                    path + ".participantId", participant.id());
+            for (AccompanimentPeriod period : participant.periods()) {
+                for (TargetPublic targetPublic : period.targetPublics()) {
+                    checks.check(known.contains(targetPublic), CohortError.UNKNOWN_TARGET_PUBLIC,
+                            path + ".periods[" + (period.number() - 1) + "].targetPublics", targetPublic.code(),
+                            known.stream().map(TargetPublic::code).toList());
+                }
+            }
+        }
+        for (ParticipantId id : data.identities().keySet()) {
+            checks.check(seen.contains(id), CohortError.UNKNOWN_PARTICIPANT, "identities", id);
+        }
+        for (ParticipantId id : data.erasures().keySet()) {
+            checks.check(seen.contains(id) && !data.identities().containsKey(id), CohortError.UNKNOWN_PARTICIPANT, "erasures", id);
+        }
+        checks.throwIfInvalid();
+        data.referents().forEach(this::addReferent);
+        data.participants().forEach(p -> participants.put(p.id(), p));
+        data.identities().forEach(vault::put);
+        data.erasures().values().forEach(vault::erase);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Participant existing(ParticipantId id) {
+        Participant participant = participants.get(id);
+        if (participant == null) {
+            throw new RuleViolationException(CohortError.UNKNOWN_PARTICIPANT, "participantId", id);
+        }
+        return participant;
+    }
+
+    private Participant current(ParticipantId id, PeriodAction action) {
+        Participant participant = existing(id);
+        requireAllowed(id, participant.currentPeriod(), action);
+        return participant;
+    }
+
+    private static void requireAllowed(ParticipantId id, AccompanimentPeriod period, PeriodAction action) {
+        if (!period.state().allows(action)) {
+            throw new RuleViolationException(CohortError.ILLEGAL_TRANSITION, "participantId", id, period.state(), action);
+        }
+    }
+
+    private void change(ParticipantId id, PeriodAction action, java.util.function.Consumer<AccompanimentPeriod.Draft> change) {
+        Participant participant = current(id, action);
+        AccompanimentPeriod.Draft draft = participant.currentPeriod().draft();
+        change.accept(draft);
+        participants.put(id, participant.withPeriod(draft.build()));
+    }
+}

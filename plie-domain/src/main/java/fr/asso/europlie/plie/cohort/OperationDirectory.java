@@ -1,0 +1,74 @@
+package fr.asso.europlie.plie.cohort;
+
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.StrategicAxisId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the cohort needs to know of the operations that fund steps (répertoire des opérations): who
+ * runs each one and in which strategic axis, for the operator's visibility and the indicator
+ * slices. The offer fills it; the cohort does not depend on the offer.
+ *
+ * @param operations the operations, copied
+ */
+public record OperationDirectory(Map<FundingOperation, OperationInfo> operations) {
+
+    /**
+     * Copies the map.
+     *
+     * @throws NullPointerException when null
+     */
+    public OperationDirectory {
+        operations = Map.copyOf(operations);
+    }
+
+    /**
+     * An empty directory.
+     *
+     * @return a directory with no operation
+     */
+    public static OperationDirectory empty() {
+        return new OperationDirectory(Map.of());
+    }
+
+    /**
+     * The operator and axis of an operation.
+     *
+     * @param operator the organisation that runs it, not null
+     * @param axis the strategic axis it belongs to, not null
+     */
+    public record OperationInfo(OrganisationId operator, StrategicAxisId axis) {
+
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when one is null
+         */
+        public OperationInfo {
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(axis, "axis");
+        }
+    }
+
+    /**
+     * The operator of an operation.
+     *
+     * @param operation the operation
+     * @return the operator, empty when unknown
+     */
+    public Optional<OrganisationId> operatorOf(FundingOperation operation) {
+        return Optional.ofNullable(operations.get(operation)).map(OperationInfo::operator);
+    }
+
+    /**
+     * The strategic axis of an operation.
+     *
+     * @param operation the operation
+     * @return the axis, empty when unknown
+     */
+    public Optional<StrategicAxisId> axisOf(FundingOperation operation) {
+        return Optional.ofNullable(operations.get(operation)).map(OperationInfo::axis);
+    }
+}

@@ -1,0 +1,146 @@
+package fr.asso.europlie.plie.cohort.csv;
+
+import fr.asso.europlie.plie.cohort.CohortError;
+import fr.asso.europlie.plie.error.Violation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Typed reading of one CSV row's cells, collecting every problem with the row and the column.
+ */
+final class Cells {
+
+    static final String DATE_FORMAT = "yyyy-MM-dd (or dd/MM/yyyy)";
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    private final CsvTable table;
+    private final CsvTable.Row row;
+    final List<Violation> problems = new ArrayList<>();
+
+    Cells(CsvTable table, CsvTable.Row row) {
+        this.table = table;
+        this.row = row;
+    }
+
+    String field(String column) {
+        return table.at(row) + "." + column;
+    }
+
+    String at() {
+        return table.at(row);
+    }
+
+    int line() {
+        return row.line();
+    }
+
+    String text(String column) {
+        return table.value(row, column);
+    }
+
+    String required(String column) {
+        String value = text(column);
+        if (value == null) {
+            problems.add(Violation.of(CohortError.BLANK, field(column), null));
+        }
+        return value;
+    }
+
+    LocalDate date(String column) {
+        return parseDate(column, text(column));
+    }
+
+    LocalDate requiredDate(String column) {
+        return parseDate(column, required(column));
+    }
+
+    LocalDate parseDate(String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("/") ? LocalDate.parse(value, FRENCH_DATE) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(Violation.of(CohortError.MALFORMED, field(column), value, DATE_FORMAT));
+            return null;
+        }
+    }
+
+    Integer integer(String column) {
+        String value = required(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            problems.add(Violation.of(CohortError.MALFORMED, field(column), value, "integer"));
+            return null;
+        }
+    }
+
+    BigDecimal decimal(String column) {
+        String value = text(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.add(Violation.of(CohortError.MALFORMED, field(column), value, "0.5"));
+            return null;
+        }
+    }
+
+    boolean bool(String column) {
+        String value = text(column);
+        if (value == null) {
+            return false;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "oui", "1", "o", "y" -> {
+                return true;
+            }
+            case "false", "no", "non", "0", "n" -> {
+                return false;
+            }
+            default -> {
+                problems.add(Violation.of(CohortError.MALFORMED, field(column), value, "true|false"));
+                return false;
+            }
+        }
+    }
+
+    <E extends Enum<E>> E enumValue(String column, Class<E> type, boolean mandatory) {
+        String value = mandatory ? required(column) : text(column);
+        return value == null ? null : parseEnum(column, value, type);
+    }
+
+    <E extends Enum<E>> E parseEnum(String column, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name());
+            }
+            problems.add(Violation.of(CohortError.MALFORMED, field(column), value, String.join("|", allowed)));
+            return null;
+        }
+    }
+
+    /** Runs a domain constructor, turning its refusal into problems at this row. */
+    <T> T build(java.util.function.Supplier<T> constructor, java.util.function.Function<Violation, Violation> relocate) {
+        try {
+            return constructor.get();
+        } catch (fr.asso.europlie.plie.error.PlieException e) {
+            e.violations().forEach(v -> problems.add(relocate.apply(v)));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,559 @@
+package fr.asso.europlie.plie.cohort.csv;
+
+import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
+import fr.asso.europlie.plie.cohort.Adhesion;
+import fr.asso.europlie.plie.cohort.BarrierKind;
+import fr.asso.europlie.plie.cohort.CohortData;
+import fr.asso.europlie.plie.cohort.CohortError;
+import fr.asso.europlie.plie.cohort.ContractType;
+import fr.asso.europlie.plie.cohort.Declaration;
+import fr.asso.europlie.plie.cohort.EntryDecision;
+import fr.asso.europlie.plie.cohort.Erasure;
+import fr.asso.europlie.plie.cohort.EsfEntryData;
+import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.EsfSixMonthData;
+import fr.asso.europlie.plie.cohort.Exit;
+import fr.asso.europlie.plie.cohort.ExitReason;
+import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.cohort.Gender;
+import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportResult;
+import fr.asso.europlie.plie.cohort.InWorkFollowUp;
+import fr.asso.europlie.plie.cohort.IscedLevel;
+import fr.asso.europlie.plie.cohort.LabourMarketStatus;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.cohort.ParticipantStatus;
+import fr.asso.europlie.plie.cohort.PersonalData;
+import fr.asso.europlie.plie.cohort.Referent;
+import fr.asso.europlie.plie.cohort.ReferentAssignment;
+import fr.asso.europlie.plie.cohort.ReferentId;
+import fr.asso.europlie.plie.cohort.Referral;
+import fr.asso.europlie.plie.cohort.StatusChange;
+import fr.asso.europlie.plie.cohort.Step;
+import fr.asso.europlie.plie.cohort.StepId;
+import fr.asso.europlie.plie.cohort.StepType;
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.TargetPublic;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes a cohort as CSV files (import / export CSV): UTF-8, {@code ;} or {@code ,}, one
+ * header line, the column sets documented in {@code docs/cohort.md}.
+ *
+ * <p>Reading reports every bad row with its file, line and column ({@code periods.csv[12].exitedOn})
+ * and, by default, imports nothing unless every row is valid.
+ */
+public final class CohortCsv {
+
+    /** The columns of {@code periods.csv}, in order. */
+    public static final List<String> PERIOD_COLUMNS = List.of("participantId", "period", "referrer", "referredOn", "otherPtiScheme",
+            "targetPublics", "doubleAccompanimentFlagged", "entryDecidedOn", "entryValidated", "entryRefusalReason", "participantSignedOn",
+            "referent", "referentSignedOn", "plan", "planSignedOn", "referents", "statuses", "followUps", "entryDataCollectedOn", "gender",
+            "ageAtEntry", "labourStatus", "unemployedSince", "isced", "disability", "thirdCountNational", "foreignBackground", "minority",
+            "homeless", "ruralArea", "exitedOn", "exitReason", "exitDataCollectedOn", "jobSearching", "inEducationOrTraining",
+            "gainedQualification", "employedOnLeaving", "sixMonthDataCollectedOn", "employedAfterSixMonths", "improvedSituation");
+    /** The columns of {@code steps.csv}, in order. */
+    public static final List<String> STEP_COLUMNS = List.of("participantId", "period", "stepId", "type", "start", "end", "plannedEnd",
+            "operation", "contract", "workingTime", "barrier", "qualificationValidatedOn");
+    /** The columns of {@code identities.csv}, in order. */
+    public static final List<String> IDENTITY_COLUMNS = List.of("participantId", "lastName", "firstName", "birthDate", "address", "email",
+            "phone", "externalId", "erasedOn", "retainedUntil");
+    /** The columns of {@code referents.csv}, in order. */
+    public static final List<String> REFERENT_COLUMNS = List.of("referentId", "employer", "fullTimeEquivalent");
+
+    private static final List<String> ENTRY_DATA = List.of("entryDataCollectedOn", "gender", "ageAtEntry", "labourStatus", "unemployedSince",
+            "isced", "disability", "thirdCountNational", "foreignBackground", "minority", "homeless", "ruralArea");
+    private static final List<String> EXIT_DATA = List.of("exitDataCollectedOn", "jobSearching", "inEducationOrTraining", "gainedQualification",
+            "employedOnLeaving");
+    private static final List<String> SIX_MONTH_DATA = List.of("sixMonthDataCollectedOn", "employedAfterSixMonths", "improvedSituation");
+    private static final List<String> ADHESION = List.of("participantSignedOn", "referent", "referentSignedOn", "plan", "planSignedOn");
+    private static final Pattern STEP_INDEX = Pattern.compile("^steps\\[(\\d+)](.*)$");
+    private static final Pattern PERIOD_INDEX = Pattern.compile("^periods\\[(\\d+)]\\.(.*)$");
+
+    private CohortCsv() {
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /**
+     * Writes a cohort's data.
+     *
+     * @param data the data, not null
+     * @param delimiter {@code ;} (the default for French spreadsheets) or {@code ,}
+     * @return the four files
+     * @throws IllegalArgumentException when the delimiter is neither
+     */
+    public static CsvFiles write(CohortData data, char delimiter) {
+        if (delimiter != ';' && delimiter != ',') {
+            throw new IllegalArgumentException("delimiter must be ; or , : " + delimiter);
+        }
+        CsvWriter periods = new CsvWriter(delimiter, PERIOD_COLUMNS);
+        CsvWriter steps = new CsvWriter(delimiter, STEP_COLUMNS);
+        for (Participant participant : data.participants()) {
+            for (AccompanimentPeriod p : participant.periods()) {
+                writePeriod(periods, participant.id(), p);
+                for (Step s : p.steps()) {
+                    steps.row(participant.id(), p.number(), s.id(), s.type(), s.start(), s.end(), s.plannedEnd(), s.operation(), s.contract(),
+                            s.workingTime() == null ? null : s.workingTime().toPlainString(), s.barrier(), s.qualificationValidatedOn());
+                }
+            }
+        }
+        CsvWriter identities = new CsvWriter(delimiter, IDENTITY_COLUMNS);
+        data.identities().forEach((id, d) -> identities.row(id, d.lastName(), d.firstName(), d.birthDate(), d.address(), d.email(), d.phone(),
+                d.externalId(), null, null));
+        data.erasures().forEach((id, e) -> identities.row(id, null, null, null, null, null, null, null, e.erasedOn(), e.retainedUntil()));
+        CsvWriter referents = new CsvWriter(delimiter, REFERENT_COLUMNS);
+        data.referents().forEach(r -> referents.row(r.id(), r.employer(), r.fullTimeEquivalent().toPlainString()));
+        boolean anyIdentity = !data.identities().isEmpty() || !data.erasures().isEmpty();
+        return new CsvFiles(periods.text(), steps.text(), anyIdentity ? identities.text() : null, referents.text());
+    }
+
+    private static void writePeriod(CsvWriter out, ParticipantId id, AccompanimentPeriod p) {
+        Adhesion a = p.adhesion();
+        EntryDecision d = p.entryDecision();
+        EsfEntryData e = p.entryData();
+        Exit x = p.exit();
+        EsfExitData l = x == null ? null : x.data();
+        EsfSixMonthData s = p.sixMonthData();
+        List<String> publics = p.targetPublics().stream().map(TargetPublic::code).sorted().toList();
+        out.row(id, p.number(), p.referral().referrer(), p.referral().referredOn(), p.referral().otherPtiScheme(), String.join("|", publics),
+                p.doubleAccompanimentFlagged(), d == null ? null : d.decidedOn(), d == null ? null : d.validated(), d == null ? null : d.reason(),
+                a == null ? null : a.participantSignedOn(), a == null ? null : a.referent(), a == null ? null : a.referentSignedOn(),
+                a == null ? null : a.plan(), a == null ? null : a.planSignedOn(), joined(p.referents(), r -> r.from() + ":" + r.referent()
+                        + (r.designatedBy() == null ? "" : ":" + r.designatedBy())),
+                joined(p.statuses(), c -> c.since() + ":" + c.status()),
+                joined(p.followUps(), f -> f.startedOn() + ":" + (f.endedOn() == null ? "" : f.endedOn()) + ":"
+                        + (f.isOpen() ? "OPEN" : f.completed() ? "COMPLETED" : "INTERRUPTED")),
+                e == null ? null : e.collectedOn(), e == null ? null : e.gender(), e == null ? null : e.ageAtEntry(),
+                e == null ? null : e.labourStatus(), e == null ? null : e.unemployedSince(), e == null ? null : e.isced().level(),
+                e == null ? null : e.disability(), e == null ? null : e.thirdCountNational(), e == null ? null : e.foreignBackground(),
+                e == null ? null : e.minority(), e == null ? null : e.homeless(), e == null ? null : e.ruralArea(),
+                x == null ? null : x.exitedOn(), x == null ? null : x.reason(), l == null ? null : l.collectedOn(),
+                l == null ? null : l.jobSearching(), l == null ? null : l.inEducationOrTraining(), l == null ? null : l.gainedQualification(),
+                l == null ? null : l.employed(), s == null ? null : s.collectedOn(), s == null ? null : s.employed(),
+                s == null ? null : s.improvedSituation());
+    }
+
+    private static <T> String joined(List<T> items, Function<T, String> format) {
+        return String.join("|", items.stream().map(format).toList());
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /**
+     * Reads a cohort's files, all or nothing.
+     *
+     * @param files the files, not null
+     * @param targetPublics the protocol's target publics; any other code is refused
+     * @return the data
+     * @throws InvalidValueException with every problem of every file, each naming the file, line and
+     *         column ({@code periods.csv[12].exitedOn}), the value, and what was expected
+     */
+    public static CohortData read(CsvFiles files, List<TargetPublic> targetPublics) {
+        return read(files, targetPublics, ImportMode.ALL_OR_NOTHING).data();
+    }
+
+    /**
+     * Reads a cohort's files.
+     *
+     * @param files the files, not null
+     * @param targetPublics the protocol's target publics; any other code is refused
+     * @param mode all or nothing (the default), or keep the participants whose rows are all valid
+     * @return the data and, in the second mode, the problems of the participants left out
+     * @throws InvalidValueException in the first mode, with every problem; in both modes, when a file's
+     *         header lacks a required column (nothing can be read from it then)
+     */
+    public static ImportResult read(CsvFiles files, List<TargetPublic> targetPublics, ImportMode mode) {
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(mode, "mode");
+        Reading reading = new Reading(targetPublics);
+        CsvTable periods = CsvTable.parse(CsvFiles.PERIODS, files.periods(), PERIOD_COLUMNS);
+        CsvTable steps = files.steps() == null ? null : CsvTable.parse(CsvFiles.STEPS, files.steps(), STEP_COLUMNS);
+        CsvTable identities = files.identities() == null ? null : CsvTable.parse(CsvFiles.IDENTITIES, files.identities(), IDENTITY_COLUMNS);
+        CsvTable referents = files.referents() == null ? null : CsvTable.parse(CsvFiles.REFERENTS, files.referents(), REFERENT_COLUMNS);
+        List<Violation> structure = new ArrayList<>();
+        for (CsvTable table : new CsvTable[] {periods, steps, identities, referents}) {
+            if (table != null) {
+                structure.addAll(table.problems);
+            }
+        }
+        boolean headersOk = structure.stream().noneMatch(v -> v.code() == CohortError.MISSING_COLUMN);
+        if (!headersOk) {
+            throw new InvalidValueException(structure);
+        }
+        periods.rows.forEach(row -> reading.period(new Cells(periods, row)));
+        if (steps != null) {
+            steps.rows.forEach(row -> reading.step(new Cells(steps, row)));
+        }
+        reading.buildParticipants();
+        if (identities != null) {
+            identities.rows.forEach(row -> reading.identity(new Cells(identities, row)));
+        }
+        if (referents != null) {
+            referents.rows.forEach(row -> reading.referent(new Cells(referents, row)));
+        }
+        List<Violation> all = new ArrayList<>(structure);
+        all.addAll(reading.problems());
+        if (mode == ImportMode.ALL_OR_NOTHING && !all.isEmpty()) {
+            throw new InvalidValueException(all);
+        }
+        return new ImportResult(reading.validData(), all);
+    }
+
+    /** The state of one reading: rows parsed so far, grouped by participant. */
+    private static final class Reading {
+        final List<TargetPublic> known;
+        final Map<String, Map<Integer, PeriodRow>> byParticipant = new LinkedHashMap<>();
+        final Map<String, List<Violation>> problemsOf = new LinkedHashMap<>();
+        final List<Violation> general = new ArrayList<>();
+        final List<Participant> participants = new ArrayList<>();
+        final Map<ParticipantId, PersonalData> identities = new LinkedHashMap<>();
+        final Map<ParticipantId, Erasure> erasures = new LinkedHashMap<>();
+        final List<Referent> referents = new ArrayList<>();
+
+        Reading(List<TargetPublic> known) {
+            this.known = List.copyOf(known);
+        }
+
+        void report(String participant, List<Violation> found) {
+            if (!found.isEmpty()) {
+                problemsOf.computeIfAbsent(participant == null ? "" : participant, k -> new ArrayList<>()).addAll(found);
+            }
+        }
+
+        List<Violation> problems() {
+            List<Violation> all = new ArrayList<>(general);
+            problemsOf.values().forEach(all::addAll);
+            return all;
+        }
+
+        void period(Cells c) {
+            String pid = c.required("participantId");
+            Integer number = c.integer("period");
+            PeriodRow row = new PeriodRow(c);
+            if (pid != null && number != null) {
+                Map<Integer, PeriodRow> periods = byParticipant.computeIfAbsent(pid, k -> new LinkedHashMap<>());
+                if (periods.containsKey(number)) {
+                    c.problems.add(Violation.of(CohortError.DUPLICATE, c.field("period"), pid + " " + number));
+                } else {
+                    periods.put(number, row);
+                }
+                row.number = number;
+            }
+            row.parse(known);
+            report(pid, c.problems);
+            row.reported = c.problems.size();
+        }
+
+        void step(Cells c) {
+            String pid = c.required("participantId");
+            Integer number = c.integer("period");
+            Step step = parseStep(c);
+            PeriodRow owner = pid == null || number == null ? null : byParticipant.getOrDefault(pid, Map.of()).get(number);
+            if (pid != null && number != null && owner == null) {
+                c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid + " " + number));
+            }
+            if (owner != null) {
+                owner.steps.add(step);
+                owner.stepLines.add(c.at());
+                owner.stepsOk &= c.problems.isEmpty();
+            }
+            report(pid, c.problems);
+        }
+
+        void buildParticipants() {
+            byParticipant.forEach((pid, rows) -> {
+                List<PeriodRow> ordered = new ArrayList<>(rows.values());
+                ordered.sort(Comparator.comparingInt(r -> r.number));
+                List<AccompanimentPeriod> periods = new ArrayList<>();
+                boolean ok = !problemsOf.containsKey(pid);
+                for (PeriodRow row : ordered) {
+                    AccompanimentPeriod period = ok ? row.build() : null;
+                    report(pid, row.cells.problems.subList(row.reported, row.cells.problems.size()));
+                    row.reported = row.cells.problems.size();
+                    ok &= period != null;
+                    periods.add(period);
+                }
+                if (!ok) {
+                    return;
+                }
+                ParticipantId id = ParticipantId.of(pid);
+                try {
+                    participants.add(new Participant(id, periods));
+                } catch (InvalidValueException e) {
+                    List<Violation> relocated = new ArrayList<>();
+                    for (Violation v : e.violations()) {
+                        Matcher m = PERIOD_INDEX.matcher(v.field());
+                        int index = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+                        PeriodRow row = ordered.get(Math.min(index, ordered.size() - 1));
+                        String rest = m.matches() ? m.group(2) : v.field();
+                        relocated.add(row.relocate(new Violation(v.code(), rest, v.value(), v.details())));
+                    }
+                    report(pid, relocated);
+                }
+            });
+        }
+
+        void identity(Cells c) {
+            String pid = c.required("participantId");
+            LocalDate erasedOn = c.date("erasedOn");
+            LocalDate retainedUntil = c.date("retainedUntil");
+            boolean known = pid != null && byParticipant.containsKey(pid);
+            if (pid != null && !known) {
+                c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid));
+            }
+            if (erasedOn != null || retainedUntil != null) {
+                Erasure erasure = c.build(() -> new Erasure(pid == null ? null : ParticipantId.of(pid), erasedOn, retainedUntil),
+                        v -> relocateSimple(c, v, "erasure."));
+                if (erasure != null && known && c.problems.isEmpty()) {
+                    erasures.put(erasure.participant(), erasure);
+                }
+            } else {
+                LocalDate birth = c.date("birthDate");
+                PersonalData data = c.build(() -> new PersonalData(c.text("lastName"), c.text("firstName"), birth, c.text("address"),
+                        c.text("email"), c.text("phone"), c.text("externalId")), v -> relocateSimple(c, v, "personal."));
+                if (data != null && known && c.problems.isEmpty()) {
+                    identities.put(ParticipantId.of(pid), data);
+                }
+            }
+            report(pid, c.problems);
+        }
+
+        void referent(Cells c) {
+            String id = c.required("referentId");
+            String employer = c.required("employer");
+            java.math.BigDecimal fte = c.decimal("fullTimeEquivalent");
+            Referent referent = c.build(() -> new Referent(ReferentId.of(id), OrganisationId.of(employer), fte == null ? java.math.BigDecimal.ONE : fte),
+                    v -> relocateSimple(c, v, "referent."));
+            if (referent != null && c.problems.isEmpty()) {
+                referents.add(referent);
+            }
+            general.addAll(c.problems);
+        }
+
+        CohortData validData() {
+            List<Participant> valid = participants.stream().filter(p -> !problemsOf.containsKey(p.id().value())).toList();
+            Set<ParticipantId> ids = new LinkedHashSet<>();
+            valid.forEach(p -> ids.add(p.id()));
+            Map<ParticipantId, PersonalData> keptIdentities = new LinkedHashMap<>();
+            identities.forEach((id, d) -> {
+                if (ids.contains(id)) {
+                    keptIdentities.put(id, d);
+                }
+            });
+            Map<ParticipantId, Erasure> keptErasures = new LinkedHashMap<>();
+            erasures.forEach((id, e) -> {
+                if (ids.contains(id)) {
+                    keptErasures.put(id, e);
+                }
+            });
+            return new CohortData(referents, valid, keptIdentities, keptErasures);
+        }
+    }
+
+    private static Violation relocateSimple(Cells c, Violation v, String prefix) {
+        String field = v.field().startsWith(prefix) ? v.field().substring(prefix.length()) : v.field();
+        return new Violation(v.code(), c.at() + "." + field, v.value(), v.details());
+    }
+
+    private static Step parseStep(Cells c) {
+        String id = c.required("stepId");
+        StepType type = c.enumValue("type", StepType.class, true);
+        LocalDate start = c.requiredDate("start");
+        LocalDate end = c.date("end");
+        LocalDate plannedEnd = c.date("plannedEnd");
+        String operation = c.text("operation");
+        ContractType contract = c.enumValue("contract", ContractType.class, false);
+        java.math.BigDecimal workingTime = c.decimal("workingTime");
+        BarrierKind barrier = c.enumValue("barrier", BarrierKind.class, false);
+        LocalDate validated = c.date("qualificationValidatedOn");
+        if (!c.problems.isEmpty()) {
+            return null;
+        }
+        return c.build(() -> new Step(StepId.of(id), type, start, end, plannedEnd, operation == null ? null : FundingOperation.of(operation),
+                contract, workingTime, barrier, validated), v -> relocateSimple(c, v, "step."));
+    }
+
+    /** One row of periods.csv, parsed, waiting for its steps. */
+    private static final class PeriodRow {
+        final Cells cells;
+        int number;
+        int reported;
+        Referral referral;
+        Set<TargetPublic> publics = new LinkedHashSet<>();
+        boolean flagged;
+        EntryDecision decision;
+        Adhesion adhesion;
+        List<ReferentAssignment> referents = new ArrayList<>();
+        List<StatusChange> statuses = new ArrayList<>();
+        List<InWorkFollowUp> followUps = new ArrayList<>();
+        EsfEntryData entryData;
+        Exit exit;
+        EsfSixMonthData sixMonths;
+        final List<Step> steps = new ArrayList<>();
+        final List<String> stepLines = new ArrayList<>();
+        boolean stepsOk = true;
+
+        PeriodRow(Cells cells) {
+            this.cells = cells;
+        }
+
+        void parse(List<TargetPublic> known) {
+            Cells c = cells;
+            String referrer = c.required("referrer");
+            LocalDate referredOn = c.requiredDate("referredOn");
+            if (referrer != null && referredOn != null) {
+                referral = c.build(() -> new Referral(OrganisationId.of(referrer), referredOn, c.text("otherPtiScheme")), this::relocate);
+            }
+            String codes = c.required("targetPublics");
+            if (codes != null) {
+                for (String code : codes.split("\\|")) {
+                    String trimmed = code.strip();
+                    known.stream().filter(t -> t.code().equals(trimmed)).findFirst().ifPresentOrElse(publics::add,
+                            () -> c.problems.add(Violation.of(CohortError.UNKNOWN_TARGET_PUBLIC, c.field("targetPublics"), trimmed,
+                                    known.stream().map(TargetPublic::code).toList())));
+                }
+            }
+            flagged = c.bool("doubleAccompanimentFlagged");
+            LocalDate decided = c.date("entryDecidedOn");
+            boolean validated = c.bool("entryValidated");
+            if (decided != null) {
+                decision = new EntryDecision(decided, validated, c.text("entryRefusalReason"));
+            }
+            if (any(c, ADHESION)) {
+                LocalDate participantSigned = c.date("participantSignedOn");
+                LocalDate referentSigned = c.date("referentSignedOn");
+                LocalDate planSigned = c.date("planSignedOn");
+                String referent = c.text("referent");
+                String plan = c.text("plan");
+                adhesion = c.build(() -> new Adhesion(participantSigned, referent == null ? null : ReferentId.of(referent), referentSigned,
+                        plan == null ? null : OrganisationId.of(plan), planSigned), this::relocate);
+            }
+            items(c, "referents", "yyyy-MM-dd:REFERENT[:ORGANISATION]", parts -> parts.length >= 2 && parts.length <= 3
+                    ? new ReferentAssignment(ReferentId.of(parts[1]), LocalDate.parse(parts[0]),
+                            parts.length == 3 && !parts[2].isBlank() ? OrganisationId.of(parts[2]) : null) : null, referents::add);
+            items(c, "statuses", "yyyy-MM-dd:STATUS", parts -> parts.length == 2
+                    ? new StatusChange(LocalDate.parse(parts[0]), ParticipantStatus.valueOf(parts[1])) : null, statuses::add);
+            items(c, "followUps", "yyyy-MM-dd:[yyyy-MM-dd]:OPEN|INTERRUPTED|COMPLETED", parts -> parts.length == 3
+                    ? new InWorkFollowUp(LocalDate.parse(parts[0]), parts[1].isBlank() ? null : LocalDate.parse(parts[1]), completed(parts[2]))
+                    : null, followUps::add);
+            if (any(c, ENTRY_DATA)) {
+                entryData = entryData(c);
+            }
+            LocalDate exitedOn = c.date("exitedOn");
+            ExitReason reason = c.enumValue("exitReason", ExitReason.class, false);
+            EsfExitData leaving = null;
+            if (any(c, EXIT_DATA)) {
+                LocalDate on = c.date("exitDataCollectedOn");
+                boolean searching = c.bool("jobSearching");
+                boolean training = c.bool("inEducationOrTraining");
+                boolean qualification = c.bool("gainedQualification");
+                boolean employed = c.bool("employedOnLeaving");
+                leaving = c.build(() -> new EsfExitData(on, searching, training, qualification, employed), this::relocate);
+            }
+            if (exitedOn != null || reason != null || leaving != null) {
+                EsfExitData data = leaving;
+                exit = c.build(() -> new Exit(exitedOn, reason, data), this::relocate);
+            }
+            if (any(c, SIX_MONTH_DATA)) {
+                LocalDate on = c.date("sixMonthDataCollectedOn");
+                boolean employed = c.bool("employedAfterSixMonths");
+                boolean improved = c.bool("improvedSituation");
+                sixMonths = c.build(() -> new EsfSixMonthData(on, employed, improved), this::relocate);
+            }
+        }
+
+        private EsfEntryData entryData(Cells c) {
+            LocalDate on = c.date("entryDataCollectedOn");
+            Gender gender = c.enumValue("gender", Gender.class, true);
+            Integer age = c.integer("ageAtEntry");
+            LabourMarketStatus status = c.enumValue("labourStatus", LabourMarketStatus.class, true);
+            LocalDate since = c.date("unemployedSince");
+            Integer isced = c.integer("isced");
+            if (isced != null && (isced < 0 || isced > 8)) {
+                c.problems.add(Violation.of(CohortError.OUT_OF_RANGE, c.field("isced"), isced, 0, 8));
+                isced = null;
+            }
+            Declaration disability = c.enumValue("disability", Declaration.class, true);
+            Declaration thirdCountry = c.enumValue("thirdCountNational", Declaration.class, true);
+            Declaration foreign = c.enumValue("foreignBackground", Declaration.class, true);
+            Declaration minority = c.enumValue("minority", Declaration.class, true);
+            boolean homeless = c.bool("homeless");
+            boolean rural = c.bool("ruralArea");
+            if (age == null || isced == null) {
+                return null;
+            }
+            IscedLevel level = IscedLevel.of(isced);
+            return c.build(() -> new EsfEntryData(on, gender, age, status, since, level, disability, thirdCountry, foreign, minority, homeless,
+                    rural), this::relocate);
+        }
+
+        private static boolean completed(String outcome) {
+            return switch (outcome) {
+                case "COMPLETED" -> true;
+                case "OPEN", "INTERRUPTED" -> false;
+                default -> throw new IllegalArgumentException(outcome);
+            };
+        }
+
+        private static boolean any(Cells c, List<String> columns) {
+            return columns.stream().anyMatch(col -> c.text(col) != null);
+        }
+
+        private static <T> void items(Cells c, String column, String syntax, Function<String[], T> parse, java.util.function.Consumer<T> add) {
+            String value = c.text(column);
+            if (value == null) {
+                return;
+            }
+            for (String item : value.split("\\|")) {
+                T parsed;
+                try {
+                    parsed = parse.apply(item.strip().split(":", -1));
+                } catch (RuntimeException e) {
+                    parsed = null;
+                }
+                if (parsed == null) {
+                    c.problems.add(Violation.of(CohortError.MALFORMED, c.field(column), item, syntax));
+                } else {
+                    add.accept(parsed);
+                }
+            }
+        }
+
+        AccompanimentPeriod build() {
+            if (!cells.problems.isEmpty() || !stepsOk) {
+                return null;
+            }
+            List<Step> ordered = new ArrayList<>(steps);
+            return cells.build(() -> new AccompanimentPeriod(number, referral, publics, flagged, decision, adhesion, referents, statuses, ordered,
+                    entryData, followUps, exit, sixMonths), this::relocate);
+        }
+
+        /** Places a domain violation at this row, or at the steps.csv row of the step it names. */
+        Violation relocate(Violation v) {
+            Matcher step = STEP_INDEX.matcher(v.field());
+            if (step.matches()) {
+                int index = Integer.parseInt(step.group(1));
+                if (index < stepLines.size()) {
+                    String rest = step.group(2).startsWith(".") ? step.group(2) : "." + "stepId" + step.group(2);
+                    return new Violation(v.code(), stepLines.get(index) + rest, v.value(), v.details());
+                }
+            }
+            return new Violation(v.code(), cells.at() + "." + v.field(), v.value(), v.details());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package fr.asso.europlie.plie.indicators;
+
+import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
+import fr.asso.europlie.plie.cohort.Declaration;
+import fr.asso.europlie.plie.cohort.EsfEntryData;
+import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.EsfSixMonthData;
+import fr.asso.europlie.plie.cohort.ExitReason;
+import fr.asso.europlie.plie.cohort.LabourMarketStatus;
+import fr.asso.europlie.plie.cohort.Step;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What one accompaniment period adds to the tallies of a report: computed once per period, then
+ * added to every slice the period belongs to. Reused from one period to the next.
+ */
+final class Contribution {
+
+    boolean counted;
+    boolean atStart;
+    boolean atEnd;
+    boolean entry;
+    boolean exit;
+    boolean positive;
+    boolean followed;
+    ExitReason reason;
+    long pathwayDays;
+    int steps;
+    int gender;
+    long indicators;
+
+    private final EsfSettings settings;
+
+    Contribution(EsfSettings settings) {
+        this.settings = settings;
+    }
+
+    void fill(AccompanimentPeriod period, ReportPeriod report) {
+        LocalDate entryDate = period.entryDate();
+        counted = entryDate != null;
+        indicators = 0;
+        gender = -1;
+        if (!counted) {
+            return;
+        }
+        LocalDate exitDate = period.exitDate();
+        atStart = period.isActiveOn(report.from().minusDays(1));
+        atEnd = period.isActiveOn(report.to());
+        entry = report.contains(entryDate);
+        exit = report.contains(exitDate);
+        reason = exit ? period.exit().reason() : null;
+        positive = exit && reason.isPositive();
+        pathwayDays = exit ? ChronoUnit.DAYS.between(entryDate, exitDate) : 0;
+        followed = !entryDate.isAfter(report.to()) && (exitDate == null || !exitDate.isBefore(report.from()));
+        steps = 0;
+        if (followed) {
+            for (Step step : period.steps()) {
+                if (!step.start().isAfter(report.to())) {
+                    steps++;
+                }
+            }
+        }
+        EsfEntryData data = period.entryData();
+        if (data == null) {
+            return;
+        }
+        gender = data.gender().ordinal();
+        if (entry) {
+            indicators |= outputs(data, entryDate);
+        }
+        if (exit) {
+            indicators |= results(data, period.exit().data(), period.sixMonthData());
+        }
+    }
+
+    private long outputs(EsfEntryData data, LocalDate entryDate) {
+        long bits = bit(EsfIndicator.EECO01);
+        int age = data.ageAtEntry();
+        switch (data.labourStatus()) {
+            case UNEMPLOYED -> {
+                bits |= bit(EsfIndicator.EECO02);
+                int threshold = age < settings.youthAgeLimit() ? settings.youthLongTermMonths() : settings.adultLongTermMonths();
+                if (data.unemployedSince().plusMonths(threshold).isBefore(entryDate)) {
+                    bits |= bit(EsfIndicator.EECO03);
+                }
+            }
+            case INACTIVE -> bits |= bit(EsfIndicator.EECO04);
+            case EMPLOYED -> bits |= bit(EsfIndicator.EECO05);
+            default -> throw new IllegalStateException(String.valueOf(data.labourStatus()));
+        }
+        bits |= when(age < 18, EsfIndicator.EECO06) | when(age >= 18 && age <= 29, EsfIndicator.EECO07) | when(age >= 55, EsfIndicator.EECO08);
+        bits |= when(data.isced().isPrimaryOrLowerSecondary(), EsfIndicator.EECO09) | when(data.isced().isUpperOrPostSecondary(), EsfIndicator.EECO10)
+                | when(data.isced().isTertiary(), EsfIndicator.EECO11);
+        bits |= when(data.disability() == Declaration.YES, EsfIndicator.EECO12)
+                | when(data.thirdCountNational() == Declaration.YES, EsfIndicator.EECO13)
+                | when(data.foreignBackground() == Declaration.YES, EsfIndicator.EECO14)
+                | when(data.minority() == Declaration.YES, EsfIndicator.EECO15);
+        bits |= when(data.homeless(), EsfIndicator.EECO16) | when(data.ruralArea(), EsfIndicator.EECO17);
+        return bits;
+    }
+
+    private static long results(EsfEntryData entry, EsfExitData leaving, EsfSixMonthData later) {
+        long bits = 0;
+        if (leaving != null) {
+            bits |= when(leaving.jobSearching(), EsfIndicator.EECR01) | when(leaving.inEducationOrTraining(), EsfIndicator.EECR02)
+                    | when(leaving.gainedQualification(), EsfIndicator.EECR03) | when(leaving.employed(), EsfIndicator.EECR04);
+        }
+        if (later != null) {
+            bits |= when(later.employed(), EsfIndicator.EECR05)
+                    | when(entry.labourStatus() == LabourMarketStatus.EMPLOYED && later.improvedSituation(), EsfIndicator.EECR06);
+        }
+        return bits;
+    }
+
+    private static long bit(EsfIndicator indicator) {
+        return 1L << indicator.ordinal();
+    }
+
+    private static long when(boolean condition, EsfIndicator indicator) {
+        return condition ? bit(indicator) : 0L;
+    }
+}

@@ -1,0 +1,115 @@
+package fr.asso.europlie.plie.cohort;
+
+import static fr.asso.europlie.plie.cohort.CohortFixture.ALICE;
+import static fr.asso.europlie.plie.cohort.CohortFixture.BRUNO;
+import static fr.asso.europlie.plie.cohort.CohortFixture.FRANCE_TRAVAIL;
+import static fr.asso.europlie.plie.cohort.CohortFixture.aCohort;
+import static fr.asso.europlie.plie.cohort.CohortFixture.aLongTermJobseeker;
+import static fr.asso.europlie.plie.cohort.CohortFixture.anEnteredJobseeker;
+import static fr.asso.europlie.plie.error.ViolationAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.StrategicAxisId;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("personal data: apart, marked, erasable, visible by role")
+class PersonalDataTest {
+
+    static final LocalDate JAN_5 = LocalDate.of(2026, 1, 5);
+    static final FundingOperation WORKSHOP = FundingOperation.of("OP-ATELIER");
+    static final OrganisationId OPERATOR = OrganisationId.of("ASSO-TREMPLIN");
+    static final OperationDirectory OPERATIONS = new OperationDirectory(Map.of(WORKSHOP,
+            new OperationDirectory.OperationInfo(OPERATOR, StrategicAxisId.of("AXE-3"))));
+
+    @Test
+    @DisplayName("the identity lives in the vault; the pathway only knows the pseudonymous identifier")
+    void identityApartFromPathway() {
+        Cohort cohort = aCohort();
+        ParticipantId id = anEnteredJobseeker(cohort, "Lefebvre", JAN_5, ALICE);
+        assertThat(cohort.personalData().find(id)).map(PersonalData::lastName).contains("Lefebvre");
+        assertThat(cohort.participant(id).orElseThrow().toString()).doesNotContain("Lefebvre").doesNotContain("1980-05-14");
+        assertThat(id.value()).isEqualTo("P-1");
+    }
+
+    @Test
+    @DisplayName("the sensitive fields are disability, origin and RSA status")
+    void sensitiveFieldsAreMarked() {
+        assertThat(Arrays.stream(PersonalField.values()).filter(PersonalField::isSensitive))
+                .containsExactlyInAnyOrder(PersonalField.DISABILITY, PersonalField.THIRD_COUNTRY_NATIONAL, PersonalField.FOREIGN_BACKGROUND,
+                        PersonalField.MINORITY, PersonalField.RSA_STATUS);
+        assertThat(ParticipantStatus.RSA_RECIPIENT.isSensitive()).isTrue();
+        assertThat(ParticipantStatus.JOBSEEKER.isSensitive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("erasure removes the identity at once and keeps the FSE+ data until 31 December of the fifth year after the last payment")
+    void erasureAndRetention() {
+        Cohort cohort = aCohort(CohortFixture.defaultSettings().withDoubleAccompaniment(DoubleAccompanimentMode.FLAG));
+        ParticipantId id = cohort.refer(CohortFixture.aPerson("Lemoine"), new Referral(FRANCE_TRAVAIL, LocalDate.of(2025, 12, 15), "AGFT Lemoine"),
+                aLongTermJobseeker(LocalDate.of(2025, 12, 15)));
+        cohort.validateEntry(id, LocalDate.of(2025, 12, 29));
+        cohort.adhere(id, Adhesion.signedOn(JAN_5, ALICE, CohortFixture.PLAN), null);
+        cohort.recordEntryData(id, CohortFixture.unemployedWoman(LocalDate.of(2026, 1, 20), 45, LocalDate.of(2023, 1, 1)));
+        cohort.exit(id, LocalDate.of(2026, 6, 30), ExitReason.MOVED_AWAY, null);
+
+        Erasure erasure = cohort.erase(id, LocalDate.of(2027, 2, 1), LocalDate.of(2028, 6, 30));
+
+        assertThat(erasure).isEqualTo(new Erasure(id, LocalDate.of(2027, 2, 1), LocalDate.of(2033, 12, 31)));
+        assertThat(cohort.personalData().find(id)).isEmpty();
+        AccompanimentPeriod period = cohort.participant(id).orElseThrow().currentPeriod();
+        assertThat(period.referral().otherPtiScheme()).isEqualTo("-");
+        assertThat(period.doubleAccompanimentFlagged()).isTrue();
+        assertThat(period.entryData().ageAtEntry()).isEqualTo(45);
+        assertRefused(() -> cohort.erase(id, LocalDate.of(2027, 3, 1), LocalDate.of(2028, 6, 30)), CohortError.ALREADY_ERASED, "participantId", "P-1");
+        assertRefused(() -> cohort.reenter(id, Referral.of(FRANCE_TRAVAIL, LocalDate.of(2027, 3, 1)), aLongTermJobseeker(LocalDate.of(2027, 3, 1))),
+                CohortError.ALREADY_ERASED, "participantId", "P-1");
+
+        assertThat(cohort.purgeAfterRetention(LocalDate.of(2033, 12, 31))).isEmpty();
+        assertThat(cohort.participant(id)).isPresent();
+        assertThat(cohort.purgeAfterRetention(LocalDate.of(2034, 1, 1))).containsExactly(id);
+        assertThat(cohort.participant(id)).isEmpty();
+        assertThat(cohort.personalData().erasure(id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a referent sees its own participants only, an operator those of its operations without sensitive data")
+    void visibilityByRole() {
+        Cohort cohort = aCohort();
+        ParticipantId alices = anEnteredJobseeker(cohort, "Un", JAN_5, ALICE);
+        ParticipantId brunos = anEnteredJobseeker(cohort, "Deux", JAN_5, BRUNO);
+        cohort.addStep(brunos, Step.of(StepId.of("S1"), StepType.ASSESSMENT, JAN_5, null, WORKSHOP));
+        VisibilityPolicy policy = new VisibilityPolicy(OPERATIONS);
+        Participant one = cohort.participant(alices).orElseThrow();
+        Participant two = cohort.participant(brunos).orElseThrow();
+
+        assertThat(policy.scopes(new Viewer.ReferentViewer(ALICE), one)).isEqualTo(EnumSet.allOf(DataScope.class));
+        assertThat(policy.canSee(new Viewer.ReferentViewer(ALICE), two)).isFalse();
+        assertThat(policy.scopes(new Viewer.OperatorViewer(OPERATOR), two)).containsExactlyInAnyOrder(DataScope.PATHWAY, DataScope.IDENTITY);
+        assertThat(policy.canSee(new Viewer.OperatorViewer(OPERATOR), one)).isFalse();
+        assertThat(policy.scopes(new Viewer.AuditorViewer(), one)).containsExactlyInAnyOrder(DataScope.PATHWAY, DataScope.SENSITIVE);
+        assertThat(policy.scopes(new Viewer.AnimationTeamViewer(), two)).isEqualTo(EnumSet.allOf(DataScope.class));
+        assertThat(policy.scopes(new Viewer.FunderViewer(OrganisationId.of("DEPT-24")), one)).isEmpty();
+
+        cohort.reassignReferent(alices, BRUNO, LocalDate.of(2026, 3, 2), null);
+        Participant moved = cohort.participant(alices).orElseThrow();
+        assertThat(policy.canSee(new Viewer.ReferentViewer(ALICE), moved)).isFalse();
+        assertThat(policy.canSee(new Viewer.ReferentViewer(BRUNO), moved)).isTrue();
+    }
+
+    @Test
+    @DisplayName("the same key always gives the same pseudonym, another key another one")
+    void pseudonyms() {
+        Pseudonymiser one = new Pseudonymiser("first-secret-key-0123".getBytes(StandardCharsets.UTF_8));
+        Pseudonymiser two = new Pseudonymiser("second-secret-key-456".getBytes(StandardCharsets.UTF_8));
+        ParticipantId id = ParticipantId.of("P-1");
+        assertThat(one.pseudonym(id)).isEqualTo(one.pseudonym(ParticipantId.of("P-1"))).isNotEqualTo(two.pseudonym(id));
+        assertThat(one.pseudonym(id).value()).matches("X-[0-9a-f]{24}");
+    }
+}

@@ -1,0 +1,70 @@
+package fr.asso.europlie.plie.examples;
+
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flowable.bpmn.converter.BpmnXMLConverter;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.image.impl.DefaultProcessDiagramGenerator;
+
+/**
+ * Draws the library's BPMN processes as PNG images from their diagram interchange (schéma du
+ * processus), headless: {@code docs/protocol-negotiation.png} is made by this command, never by
+ * hand.
+ *
+ * <pre>{@code
+ * mvn -B -ntp -q -pl plie-examples -am package -DskipTests -Pdiagrams
+ * }</pre>
+ */
+public final class ProcessDiagram {
+
+    private ProcessDiagram() {
+    }
+
+    /**
+     * Writes the diagram of the protocol negotiation.
+     *
+     * @param args the output file, {@code docs/protocol-negotiation.png} by default
+     * @throws IOException when the file cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        Path output = Path.of(args.length > 0 ? args[0] : "docs/protocol-negotiation.png").toAbsolutePath().normalize();
+        if (output.getParent() != null) {
+            Files.createDirectories(output.getParent());
+        }
+        Files.write(output, png(NegotiationProcess.RESOURCE));
+        System.out.println("wrote " + output);
+    }
+
+    /**
+     * Renders a BPMN resource of the classpath as a PNG image.
+     *
+     * @param resource the classpath resource, not null
+     * @return the PNG bytes
+     * @throws UncheckedIOException when the resource cannot be read
+     */
+    public static byte[] png(String resource) {
+        System.setProperty("java.awt.headless", "true");
+        byte[] xml;
+        try (InputStream in = ProcessDiagram.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("no resource " + resource);
+            }
+            xml = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        BpmnModel model = new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(xml), true, false);
+        try (InputStream image = new DefaultProcessDiagramGenerator().generateDiagram(model, "png", List.of(), List.of(),
+                "SansSerif", "SansSerif", "SansSerif", ProcessDiagram.class.getClassLoader(), 1.0, true)) {
+            return image.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package fr.asso.europlie.plie.workflow;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who acts (acteur): a person, the organisation it acts for, and the roles it holds there. Every
+ * command of the workflows names its actor; the engine checks the actor before anything changes
+ * and records it in the history.
+ *
+ * @param userId the person's identifier in the application, not blank
+ * @param organisation the organisation the person acts for, not null
+ * @param roles the roles held for that organisation, copied, not null (may be empty)
+ */
+public record Actor(String userId, OrganisationId organisation, Set<Role> roles) {
+
+    /**
+     * Checks and copies the components.
+     *
+     * @throws InvalidValueException ({@code PLIE-WORKFLOW-008}) when the user id is blank or
+     *     the organisation or roles are null
+     */
+    public Actor {
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "actor.userId", userId);
+        }
+        if (organisation == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "actor.organisation", null);
+        }
+        if (roles == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "actor.roles", null);
+        }
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /**
+     * Creates an actor.
+     *
+     * @param userId the person
+     * @param organisation the organisation it acts for
+     * @param roles its roles there
+     * @return the actor
+     */
+    public static Actor of(String userId, OrganisationId organisation, Role... roles) {
+        return new Actor(userId, organisation, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles));
+    }
+
+    /**
+     * Whether the actor holds a role.
+     *
+     * @param role the role, not null
+     * @return true when held
+     */
+    public boolean has(Role role) {
+        return roles.contains(Objects.requireNonNull(role, "role"));
+    }
+
+    /**
+     * Whether the actor acts for the organisation.
+     *
+     * @param other an organisation, may be null
+     * @return true when it is the actor's organisation
+     */
+    public boolean actsFor(OrganisationId other) {
+        return organisation.equals(other);
+    }
+
+    @Override
+    public String toString() {
+        return userId + "@" + organisation + roles;
+    }
+}

@@ -1,0 +1,78 @@
+package fr.asso.europlie.plie.workflow;
+
+import fr.asso.europlie.plie.workflow.engine.ClockBridge;
+import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
+import fr.asso.europlie.plie.workflow.store.SchemaMigrations;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Objects;
+import org.flowable.common.engine.impl.AbstractEngineConfiguration;
+import org.flowable.common.engine.impl.EngineConfigurator;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Adds the PLIE library to a Flowable process engine that an application builds itself
+ * (configurateur): registers the library's runtime (settings, clock, store, listeners) among the
+ * engine's beans and creates or upgrades the store's tables on the engine's data source.
+ *
+ * <pre>{@code
+ * ProcessEngineConfigurationImpl configuration = ...;             // the application's own
+ * configuration.addConfigurator(new PlieConfigurator(WorkflowSettings.defaults()));
+ * ProcessEngine flowable = configuration.buildProcessEngine();
+ * PlieEngine plie = PlieEngine.attach(flowable);                  // deploys the library's processes
+ * }</pre>
+ *
+ * <p>The library reads the time from the engine's clock, in the zone given here (Europe/Paris by
+ * default), so that moving Flowable's clock moves the library's instants too.
+ */
+public final class PlieConfigurator implements EngineConfigurator {
+
+    /** The zone in which the library's dates are taken unless told otherwise. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final WorkflowSettings settings;
+    private final ZoneId zone;
+
+    /**
+     * Creates the configurator with the default zone (Europe/Paris).
+     *
+     * @param settings the workflow settings, not null
+     */
+    public PlieConfigurator(WorkflowSettings settings) {
+        this(settings, PARIS);
+    }
+
+    /**
+     * Creates the configurator.
+     *
+     * @param settings the workflow settings, not null
+     * @param zone the zone of the library's dates, not null
+     */
+    public PlieConfigurator(WorkflowSettings settings, ZoneId zone) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    @Override
+    public void beforeInit(AbstractEngineConfiguration engineConfiguration) {
+        if (engineConfiguration.getBeans() == null) {
+            engineConfiguration.setBeans(new HashMap<>());
+        }
+    }
+
+    @Override
+    public void configure(AbstractEngineConfiguration engineConfiguration) {
+        if (!(engineConfiguration instanceof ProcessEngineConfigurationImpl processConfiguration)) {
+            throw new IllegalArgumentException("the PLIE library configures a Flowable process engine, not "
+                    + engineConfiguration.getClass().getName());
+        }
+        new SchemaMigrations(processConfiguration.getDataSource()).migrate();
+        PlieRuntime runtime = new PlieRuntime(settings, ClockBridge.java(processConfiguration.getClock(), zone));
+        processConfiguration.getBeans().put(PlieRuntime.BEAN, runtime);
+    }
+
+    @Override
+    public int getPriority() {
+        return 10_000;
+    }
+}

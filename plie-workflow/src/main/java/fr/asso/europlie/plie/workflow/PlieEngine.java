@@ -1,0 +1,367 @@
+package fr.asso.europlie.plie.workflow;
+
+import fr.asso.europlie.plie.protocol.Protocol;
+import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.audit.AuditLog;
+import fr.asso.europlie.plie.workflow.engine.ClockBridge;
+import fr.asso.europlie.plie.workflow.engine.CommandRunner;
+import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
+import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
+import fr.asso.europlie.plie.workflow.store.Dialect;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.job.api.Job;
+
+/**
+ * The PLIE workflow engine (moteur de workflow), the one object an application embeds: it runs
+ * the library's governance processes on Flowable, keeps the protocols in the same database and
+ * transaction, checks who acts, and keeps the audit trail.
+ *
+ * <pre>{@code
+ * try (PlieEngine engine = PlieEngine.builder().dataSource(myPostgres).build()) {
+ *     ProtocolNegotiation negotiation = engine.protocolNegotiation();
+ *     negotiation.start(animationTeam, protocolId, draftContent);
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #embedded()} runs on a private in-memory H2 database, for trials and tests. On build,
+ * the engine creates or upgrades Flowable's tables and the library's own (versioned scripts), and
+ * deploys the library's processes once (an unchanged process is not deployed again). Flowable's
+ * services stay behind this facade; an application with its own Flowable engine adds the library
+ * with {@link PlieConfigurator} and {@link #attach(ProcessEngine)}.
+ *
+ * <p>Thread-safe. Each command runs in one transaction and is retried when concurrent changes
+ * conflict (see {@link ConflictException}).
+ */
+public final class PlieEngine implements AutoCloseable {
+
+    private static final AtomicInteger EMBEDDED = new AtomicInteger();
+
+    private final ProcessEngine processEngine;
+    private final boolean owned;
+    private final PlieRuntime runtime;
+    private final CommandRunner runner;
+    private final ProtocolNegotiation negotiation;
+
+    private PlieEngine(ProcessEngine processEngine, boolean owned) {
+        this.processEngine = processEngine;
+        this.owned = owned;
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        this.runtime = PlieRuntime.of(configuration);
+        this.runner = new CommandRunner(configuration.getCommandExecutor(), runtime.settings().conflictAttempts());
+        processEngine.getRepositoryService().createDeployment()
+                .name("plie-library")
+                .key("plie-library")
+                .addClasspathResource(NegotiationProcess.RESOURCE)
+                .enableDuplicateFiltering()
+                .deploy();
+        this.negotiation = new ProtocolNegotiation(processEngine, runtime, runner);
+    }
+
+    /**
+     * An engine on a private in-memory H2 database, with the default settings, the system clock
+     * and the async executor running (timers fire by themselves).
+     *
+     * @return the engine; close it
+     */
+    public static PlieEngine embedded() {
+        return builder().build();
+    }
+
+    /**
+     * The JDBC URL of an embedded H2 database kept in a file, durable across a crash of the JVM:
+     * each commit is written at once ({@code WRITE_DELAY=0}; H2's default delay would lose the last
+     * second of committed steps when the process is killed).
+     *
+     * @param file the database file's path, without the {@code .mv.db} extension, not null
+     * @return the URL, for a data source
+     */
+    public static String h2FileUrl(java.nio.file.Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+
+    /**
+     * A builder of a standalone engine.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Wraps a Flowable engine that the application built with a {@link PlieConfigurator}: deploys
+     * the library's processes (once) and gives the facade. Closing the facade leaves the
+     * application's engine running.
+     *
+     * @param processEngine the application's engine, not null
+     * @return the facade
+     * @throws IllegalStateException when the engine was built without {@link PlieConfigurator}
+     */
+    public static PlieEngine attach(ProcessEngine processEngine) {
+        return new PlieEngine(Objects.requireNonNull(processEngine, "processEngine"), false);
+    }
+
+    /**
+     * The negotiation of protocols and amendments (process A).
+     *
+     * @return the service
+     */
+    public ProtocolNegotiation protocolNegotiation() {
+        return negotiation;
+    }
+
+    /**
+     * A stored protocol, as it is now.
+     *
+     * @param id the protocol, not null
+     * @return the protocol, or empty when unknown
+     */
+    public Optional<Protocol> protocol(ProtocolId id) {
+        Objects.requireNonNull(id, "id");
+        return runner.run(null, id.value(), () -> runtime.protocols().find(id));
+    }
+
+    /**
+     * The audit trail of a protocol: every step taken on it, oldest first.
+     *
+     * @param id the protocol, not null
+     * @return the entries, empty for an unknown protocol
+     */
+    public List<AuditEntry> auditTrail(ProtocolId id) {
+        Objects.requireNonNull(id, "id");
+        return runner.run(null, id.value(), () -> AuditLog.of(id.value()));
+    }
+
+    /**
+     * Registers a listener of domain events and reminders.
+     *
+     * @param listener the listener, not null
+     */
+    public void addListener(WorkflowListener listener) {
+        runtime.addListener(listener);
+    }
+
+    /**
+     * Unregisters a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(WorkflowListener listener) {
+        runtime.removeListener(listener);
+    }
+
+    /**
+     * The settings in force.
+     *
+     * @return the settings
+     */
+    public WorkflowSettings settings() {
+        return runtime.settings();
+    }
+
+    /**
+     * Runs now, on the caller's thread, every timer that is due on the engine's clock and every
+     * pending asynchronous job, until none is left: for applications and tests that run without
+     * the async executor, or that move the clock.
+     *
+     * @return the number of jobs run
+     */
+    public int runDueJobs() {
+        ManagementService management = processEngine.getManagementService();
+        int executed = 0;
+        for (int pass = 0; pass < 1_000; pass++) {
+            List<Job> timers = management.createTimerJobQuery().executable().list();
+            List<Job> jobs = management.createJobQuery().list();
+            if (timers.isEmpty() && jobs.isEmpty()) {
+                return executed;
+            }
+            for (Job timer : timers) {
+                Job job = management.moveTimerToExecutableJob(timer.getId());
+                runner.run(null, "job " + job.getId(), () -> {
+                    management.executeJob(job.getId());
+                    return null;
+                });
+                executed++;
+            }
+            for (Job job : jobs) {
+                runner.run(null, "job " + job.getId(), () -> {
+                    management.executeJob(job.getId());
+                    return null;
+                });
+                executed++;
+            }
+        }
+        throw new IllegalStateException("jobs keep coming after 1000 passes: a timer cycle without end?");
+    }
+
+    /**
+     * Closes the engine: stops its executor and releases the database. An attached engine (the
+     * application's own) stays open.
+     */
+    @Override
+    public void close() {
+        if (owned) {
+            processEngine.close();
+        }
+    }
+
+    /**
+     * The current schema of a PostgreSQL data source: Flowable looks for its tables in every
+     * schema unless told which one, and would take another application's tables for its own.
+     */
+    private static String currentPostgresSchema(DataSource dataSource) {
+        if (dataSource == null) {
+            return null;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.of(connection) == Dialect.POSTGRESQL ? connection.getSchema() : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds a standalone engine (constructeur). */
+    public static final class Builder {
+
+        private DataSource dataSource;
+        private WorkflowSettings settings = WorkflowSettings.defaults();
+        private Clock clock;
+        private ZoneId zone = PlieConfigurator.PARIS;
+        private boolean asyncExecutor = true;
+        private String name;
+        private String databaseSchema;
+
+        private Builder() {
+        }
+
+        /**
+         * The database: PostgreSQL in production (pooled), H2 for trials. Without one, a private
+         * in-memory H2 database.
+         *
+         * @param value the data source, not null
+         * @return this builder
+         */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource");
+            return this;
+        }
+
+        /**
+         * The settings (deadlines, limits). Default {@link WorkflowSettings#defaults()}.
+         *
+         * @param value the settings, not null
+         * @return this builder
+         */
+        public Builder settings(WorkflowSettings value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /**
+         * The clock that the engine and the library read (timers included), for tests and
+         * replays. Default: the system clock in the zone.
+         *
+         * @param value the clock, not null
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The zone of the library's dates. Default Europe/Paris.
+         *
+         * @param value the zone, not null
+         * @return this builder
+         */
+        public Builder zone(ZoneId value) {
+            this.zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /**
+         * Whether Flowable's async executor runs (timers fire by themselves). Default true; tests
+         * turn it off and call {@link PlieEngine#runDueJobs()}.
+         *
+         * @param value true to run it
+         * @return this builder
+         */
+        public Builder asyncExecutor(boolean value) {
+            this.asyncExecutor = value;
+            return this;
+        }
+
+        /**
+         * The engine's name, unique in the JVM. Default: a generated one.
+         *
+         * @param value the name, not blank
+         * @return this builder
+         */
+        public Builder name(String value) {
+            this.name = Objects.requireNonNull(value, "name");
+            return this;
+        }
+
+        /**
+         * The database schema that holds the tables, when the database has several (PostgreSQL);
+         * the data source's connections must use it as their current schema. Default: none.
+         *
+         * @param value the schema, not blank
+         * @return this builder
+         */
+        public Builder databaseSchema(String value) {
+            this.databaseSchema = Objects.requireNonNull(value, "databaseSchema");
+            return this;
+        }
+
+        /**
+         * Builds and starts the engine: schema created or upgraded, processes deployed.
+         *
+         * @return the engine; close it
+         */
+        public PlieEngine build() {
+            int number = EMBEDDED.incrementAndGet();
+            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            if (dataSource != null) {
+                configuration.setDataSource(dataSource);
+            } else {
+                configuration.setJdbcUrl("jdbc:h2:mem:plie-" + number + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                configuration.setJdbcDriver("org.h2.Driver");
+                configuration.setJdbcUsername("sa");
+                configuration.setJdbcPassword("");
+            }
+            String schema = databaseSchema != null ? databaseSchema : currentPostgresSchema(dataSource);
+            if (schema != null) {
+                configuration.setDatabaseSchema(schema);
+            }
+            configuration.setEngineName(name != null ? name : "plie-" + number);
+            configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            configuration.setHistoryLevel(HistoryLevel.AUDIT);
+            configuration.setAsyncExecutorActivate(asyncExecutor);
+            if (clock != null) {
+                configuration.setClock(ClockBridge.flowable(clock.withZone(zone)));
+            }
+            configuration.addConfigurator(new PlieConfigurator(settings, zone));
+            return new PlieEngine(configuration.buildProcessEngine(), true);
+        }
+    }
+}

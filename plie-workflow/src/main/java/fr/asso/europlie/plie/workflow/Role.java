@@ -1,0 +1,20 @@
+package fr.asso.europlie.plie.workflow;
+
+/**
+ * A role an actor holds in the PLIE's governance (rôle), which decides the steps of a process
+ * that the actor may do for the organisation it acts for.
+ */
+public enum Role {
+    /** The PLIE's animation team (équipe d'animation): drafts, coordinates, consolidates. */
+    ANIMATION_TEAM,
+    /** A party's technical staff (services techniques): shared diagnostic and technical opinions. */
+    TECHNICAL_STAFF,
+    /** A funder's budget officer (financeur): confirms the organisation's contribution. */
+    FUNDER,
+    /** The steering committee's secretariat recording its decisions (comité de pilotage). */
+    STEERING_COMMITTEE,
+    /** A signatory's deliberating body (organe délibérant: conseil, commission permanente, préfet). */
+    DELIBERATING_BODY,
+    /** A signatory's legal representative, who signs (représentant légal, signataire). */
+    SIGNATORY
+}

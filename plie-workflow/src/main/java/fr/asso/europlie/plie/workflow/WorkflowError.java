@@ -1,0 +1,49 @@
+package fr.asso.europlie.plie.workflow;
+
+import fr.asso.europlie.plie.error.ErrorCode;
+
+/**
+ * The error codes of the workflow engine: access refusals, missing tasks, conflicts, store and
+ * settings problems.
+ *
+ * <p>Messages live in {@code fr/asso/europlie/plie/workflow/messages*.properties}; {@code {0}} is
+ * the field, {@code {1}} the value, the following arguments the details.
+ */
+public enum WorkflowError implements ErrorCode {
+    /** The actor lacks the role that the step requires. */
+    ROLE_REQUIRED("PLIE-WORKFLOW-001"),
+    /** The actor acts for an organisation that may not do this step. */
+    WRONG_ORGANISATION("PLIE-WORKFLOW-002"),
+    /** No open task of this step for this organisation on this protocol. */
+    NO_SUCH_TASK("PLIE-WORKFLOW-003"),
+    /** No negotiation is running for this protocol. */
+    NO_NEGOTIATION("PLIE-WORKFLOW-004"),
+    /** A negotiation is already running for this protocol. */
+    ALREADY_RUNNING("PLIE-WORKFLOW-005"),
+    /** Concurrent changes kept conflicting after every attempt. */
+    CONFLICT("PLIE-WORKFLOW-006"),
+    /** The database schema is newer than this version of the library. */
+    SCHEMA_TOO_NEW("PLIE-WORKFLOW-007"),
+    /** A required value is blank or missing. */
+    REQUIRED("PLIE-WORKFLOW-008"),
+    /** A setting is out of range. */
+    INVALID_SETTING("PLIE-WORKFLOW-009"),
+    /** An applied migration script changed after it was applied. */
+    MIGRATION_CHANGED("PLIE-WORKFLOW-010");
+
+    private final String code;
+
+    WorkflowError(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String bundle() {
+        return "fr.asso.europlie.plie.workflow.messages";
+    }
+}

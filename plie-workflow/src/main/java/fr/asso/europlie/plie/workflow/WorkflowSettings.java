@@ -1,0 +1,118 @@
+package fr.asso.europlie.plie.workflow;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import java.time.Duration;
+
+/**
+ * The settings of the governance workflows (paramètres): deadlines, reminders and limits, with
+ * the defaults of the PLIE network's practice. Durations count calendar time on the engine's
+ * clock.
+ *
+ * @param consultationDeadline the time parties have to give their technical opinion before a
+ *     reminder (default 30 days)
+ * @param consultationGrace the further time after the reminder before missing opinions are
+ *     recorded as "no opinion" (default 15 days)
+ * @param maxConsultationRounds the number of consultation rounds after which the steering
+ *     committee decides whether to go on or abandon (default 3)
+ * @param deliberationReminder the time after which signatories that have not deliberated are
+ *     reminded (default 60 days)
+ * @param deliberationDeadline the time signatories have to deliberate before the protocol goes
+ *     back to consolidation (default 90 days)
+ * @param conflictAttempts how many times a command is tried when concurrent changes conflict
+ *     (default 10)
+ */
+public record WorkflowSettings(
+        Duration consultationDeadline,
+        Duration consultationGrace,
+        int maxConsultationRounds,
+        Duration deliberationReminder,
+        Duration deliberationDeadline,
+        int conflictAttempts) {
+
+    /**
+     * Checks the settings.
+     *
+     * @throws InvalidValueException ({@code PLIE-WORKFLOW-009}) when a duration is null or not
+     *     positive, a count below 1, or the reminder not before the deliberation deadline
+     */
+    public WorkflowSettings {
+        positive("consultationDeadline", consultationDeadline);
+        positive("consultationGrace", consultationGrace);
+        positive("deliberationReminder", deliberationReminder);
+        positive("deliberationDeadline", deliberationDeadline);
+        if (maxConsultationRounds < 1) {
+            throw new InvalidValueException(WorkflowError.INVALID_SETTING, "maxConsultationRounds",
+                    maxConsultationRounds, ">= 1");
+        }
+        if (conflictAttempts < 1) {
+            throw new InvalidValueException(WorkflowError.INVALID_SETTING, "conflictAttempts", conflictAttempts, ">= 1");
+        }
+        if (deliberationReminder.compareTo(deliberationDeadline) >= 0) {
+            throw new InvalidValueException(WorkflowError.INVALID_SETTING, "deliberationReminder",
+                    deliberationReminder, "< deliberationDeadline " + deliberationDeadline);
+        }
+    }
+
+    /**
+     * The network's defaults: 30 days + 15 days of grace for opinions, 3 rounds, reminder at 60
+     * days and deadline at 90 days for deliberations, 10 attempts on conflicts.
+     *
+     * @return the default settings
+     */
+    public static WorkflowSettings defaults() {
+        return new WorkflowSettings(Duration.ofDays(30), Duration.ofDays(15), 3,
+                Duration.ofDays(60), Duration.ofDays(90), 10);
+    }
+
+    /**
+     * A copy with other consultation deadlines.
+     *
+     * @param deadline the deadline before the reminder
+     * @param grace the grace period after it
+     * @return the copy
+     */
+    public WorkflowSettings withConsultation(Duration deadline, Duration grace) {
+        return new WorkflowSettings(deadline, grace, maxConsultationRounds, deliberationReminder,
+                deliberationDeadline, conflictAttempts);
+    }
+
+    /**
+     * A copy with another round limit.
+     *
+     * @param rounds the number of consultation rounds
+     * @return the copy
+     */
+    public WorkflowSettings withMaxConsultationRounds(int rounds) {
+        return new WorkflowSettings(consultationDeadline, consultationGrace, rounds, deliberationReminder,
+                deliberationDeadline, conflictAttempts);
+    }
+
+    /**
+     * A copy with other deliberation deadlines.
+     *
+     * @param reminder when the reminder goes
+     * @param deadline when the deliberations are overdue
+     * @return the copy
+     */
+    public WorkflowSettings withDeliberation(Duration reminder, Duration deadline) {
+        return new WorkflowSettings(consultationDeadline, consultationGrace, maxConsultationRounds, reminder,
+                deadline, conflictAttempts);
+    }
+
+    /**
+     * A copy with another number of attempts on conflicts.
+     *
+     * @param attempts the attempts, at least 1
+     * @return the copy
+     */
+    public WorkflowSettings withConflictAttempts(int attempts) {
+        return new WorkflowSettings(consultationDeadline, consultationGrace, maxConsultationRounds,
+                deliberationReminder, deliberationDeadline, attempts);
+    }
+
+    private static void positive(String field, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidValueException(WorkflowError.INVALID_SETTING, field, value, "> 0");
+        }
+    }
+}

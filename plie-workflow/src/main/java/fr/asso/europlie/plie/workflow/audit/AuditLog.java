@@ -1,0 +1,102 @@
+package fr.asso.europlie.plie.workflow.audit;
+
+import fr.asso.europlie.plie.workflow.store.EngineTransaction;
+import fr.asso.europlie.plie.workflow.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit trail's table {@code plie_audit} (journal d'audit), written in the engine's current
+ * transaction so that an entry exists exactly when the step it records happened.
+ */
+public final class AuditLog {
+
+    private AuditLog() {
+    }
+
+    /**
+     * Appends an entry in the current engine transaction.
+     *
+     * @param entry the entry, not null
+     * @param processInstanceId the process instance it belongs to, may be null
+     * @throws StoreException when the database fails
+     * @throws IllegalStateException outside an engine command
+     */
+    public static void append(AuditEntry entry, String processInstanceId) {
+        try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
+                "INSERT INTO plie_audit (protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, "
+                        + "reason, reference, round_number, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, entry.protocolId());
+            insert.setObject(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
+            insert.setString(3, entry.userId());
+            nullable(insert, 4, entry.organisation());
+            insert.setString(5, entry.step());
+            insert.setString(6, entry.outcome());
+            nullable(insert, 7, entry.reason());
+            nullable(insert, 8, entry.reference());
+            insert.setInt(9, entry.round());
+            nullable(insert, 10, processInstanceId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("append to the audit trail of " + entry.protocolId(), e);
+        }
+    }
+
+    /**
+     * The entries of a protocol, oldest first.
+     *
+     * @param protocolId the protocol
+     * @return the entries, possibly empty
+     */
+    public static List<AuditEntry> of(String protocolId) {
+        return query("SELECT protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, reason, reference, "
+                + "round_number FROM plie_audit WHERE protocol_id = ? ORDER BY id", protocolId, null);
+    }
+
+    /**
+     * The entries of one process instance, oldest first.
+     *
+     * @param protocolId the protocol
+     * @param processInstanceId the process instance
+     * @return the entries, possibly empty
+     */
+    public static List<AuditEntry> ofProcess(String protocolId, String processInstanceId) {
+        return query("SELECT protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, reason, reference, "
+                + "round_number FROM plie_audit WHERE protocol_id = ? AND process_instance_id = ? ORDER BY id",
+                protocolId, processInstanceId);
+    }
+
+    private static List<AuditEntry> query(String sql, String protocolId, String processInstanceId) {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(sql)) {
+            select.setString(1, protocolId);
+            if (processInstanceId != null) {
+                select.setString(2, processInstanceId);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new AuditEntry(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                            rows.getString(7), rows.getString(8), rows.getInt(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read the audit trail of " + protocolId, e);
+        }
+        return List.copyOf(entries);
+    }
+
+    private static void nullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+}

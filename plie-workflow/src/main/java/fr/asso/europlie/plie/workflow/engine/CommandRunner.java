@@ -1,0 +1,131 @@
+package fr.asso.europlie.plie.workflow.engine;
+
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.ConflictException;
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.common.engine.impl.interceptor.CommandExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the library's commands (exécution des commandes): each in one engine transaction, with
+ * Flowable's authenticated user set to the actor so that the history names it, and tried again
+ * in a fresh transaction when concurrent changes conflict, up to a number of attempts; then the
+ * conflict is reported, never swallowed.
+ */
+public final class CommandRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
+
+    /** H2's codes for a concurrent update, a lock timeout and a deadlock. */
+    private static final Set<Integer> H2_CONFLICTS = Set.of(90131, 50200, 40001);
+
+    private final CommandExecutor executor;
+    private final int attempts;
+
+    /**
+     * Creates the runner.
+     *
+     * @param executor the engine's command executor, not null
+     * @param attempts how many times a conflicting command is tried, at least 1
+     */
+    public CommandRunner(CommandExecutor executor, int attempts) {
+        this.executor = executor;
+        this.attempts = attempts;
+    }
+
+    /**
+     * Runs a body in one engine transaction, as an actor.
+     *
+     * @param <T> the result type
+     * @param actor who acts, null for the engine itself
+     * @param subject what the command changes (a protocol id), for the conflict report
+     * @param body the body; it may call the engine's services, which join its transaction
+     * @return the body's result
+     * @throws ConflictException when the command still conflicts after every attempt
+     */
+    public <T> T run(Actor actor, String subject, Supplier<T> body) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            String previous = Authentication.getAuthenticatedUserId();
+            Authentication.setAuthenticatedUserId(actor == null ? null : actor.userId());
+            try {
+                return executor.execute(commandContext -> {
+                    try {
+                        return body.get();
+                    } catch (PlieException refusal) {
+                        throw new Refusal(refusal);
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (!isConflict(e)) {
+                    throw e instanceof Refusal refusal ? refusal.refusal() : e;
+                }
+                last = e instanceof Refusal refusal ? refusal.refusal() : e;
+                LOG.debug("conflict on {} (attempt {} of {}): {}", subject, attempt, attempts, e.toString());
+                pause(attempt);
+            } finally {
+                Authentication.setAuthenticatedUserId(previous);
+            }
+        }
+        throw new ConflictException(subject, attempts, last);
+    }
+
+    /**
+     * Whether an exception, or one of its causes, is a conflict between concurrent changes.
+     *
+     * @param error any exception
+     * @return true for optimistic-locking failures, serialisation failures, deadlocks and lock
+     *     timeouts
+     */
+    public static boolean isConflict(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FlowableOptimisticLockingException || cause instanceof ConcurrentChangeException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ("40001".equals(state) || "40P01".equals(state) || H2_CONFLICTS.contains(sql.getErrorCode())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Carries a business refusal through Flowable's command context, marked as already logged:
+     * a refusal is an answer to the caller, not an error of the engine, and Flowable would
+     * otherwise log it at ERROR level with its stack trace. The runner unwraps it.
+     */
+    private static final class Refusal extends FlowableException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refusal(PlieException refusal) {
+            super(refusal.getMessage(), refusal);
+            setLogged(true);
+            setReduceLogLevel(true);
+        }
+
+        PlieException refusal() {
+            return (PlieException) getCause();
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

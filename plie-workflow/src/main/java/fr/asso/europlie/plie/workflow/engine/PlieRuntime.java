@@ -1,0 +1,166 @@
+package fr.asso.europlie.plie.workflow.engine;
+
+import fr.asso.europlie.plie.protocol.ProtocolEvent;
+import fr.asso.europlie.plie.protocol.Protocols;
+import fr.asso.europlie.plie.workflow.Reminder;
+import fr.asso.europlie.plie.workflow.WorkflowListener;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import fr.asso.europlie.plie.workflow.store.EngineTransaction;
+import fr.asso.europlie.plie.workflow.store.JdbcProtocols;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the library's steps share inside one Flowable engine (contexte d'exécution): the
+ * settings, the clock, the store and the application's listeners. Registered among the engine's
+ * beans by {@link fr.asso.europlie.plie.workflow.PlieConfigurator}; the process's delegates find
+ * it with {@link #current()}.
+ */
+public final class PlieRuntime {
+
+    /** The name under which the runtime is registered among the engine's beans. */
+    public static final String BEAN = "plieRuntime";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlieRuntime.class);
+
+    private final WorkflowSettings settings;
+    private final Clock clock;
+    private final JdbcProtocols protocols;
+    private final List<WorkflowListener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Creates the runtime.
+     *
+     * @param settings the settings, not null
+     * @param clock the clock, the engine's own, not null
+     */
+    public PlieRuntime(WorkflowSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.protocols = new JdbcProtocols(clock, this::publish);
+    }
+
+    /**
+     * The runtime of the engine running the current command.
+     *
+     * @return the runtime
+     * @throws IllegalStateException outside a command, or when the engine lacks the library
+     */
+    public static PlieRuntime current() {
+        return of(CommandContextUtil.getProcessEngineConfiguration());
+    }
+
+    /**
+     * The runtime registered in an engine configuration.
+     *
+     * @param configuration the engine's configuration, not null
+     * @return the runtime
+     * @throws IllegalStateException when the engine was not configured with the library
+     */
+    public static PlieRuntime of(ProcessEngineConfigurationImpl configuration) {
+        Map<Object, Object> beans = configuration.getBeans();
+        Object runtime = beans == null ? null : beans.get(BEAN);
+        if (!(runtime instanceof PlieRuntime plie)) {
+            throw new IllegalStateException("this Flowable engine was not configured with the PLIE library: "
+                    + "add fr.asso.europlie.plie.workflow.PlieConfigurator to its configurators");
+        }
+        return plie;
+    }
+
+    /**
+     * The settings.
+     *
+     * @return the settings
+     */
+    public WorkflowSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The clock (the engine's).
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Now, on the engine's clock.
+     *
+     * @return the instant
+     */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Today, on the engine's clock and zone.
+     *
+     * @return the date
+     */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * The protocols on the engine's database and transaction.
+     *
+     * @return the store
+     */
+    public JdbcProtocols protocols() {
+        return protocols;
+    }
+
+    /**
+     * Registers a listener.
+     *
+     * @param listener the listener, not null
+     */
+    public void addListener(WorkflowListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Unregisters a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(WorkflowListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Sends a reminder to the listeners once the current transaction has committed.
+     *
+     * @param reminder the reminder, not null
+     */
+    public void remindAfterCommit(Reminder reminder) {
+        EngineTransaction.afterCommit(() -> deliver(listener -> listener.onReminder(reminder)));
+    }
+
+    private void publish(List<ProtocolEvent> events) {
+        for (ProtocolEvent event : events) {
+            deliver(listener -> listener.onProtocolEvent(event));
+        }
+    }
+
+    private void deliver(java.util.function.Consumer<WorkflowListener> call) {
+        for (WorkflowListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("a PLIE workflow listener failed; the change it heard of stays committed", e);
+            }
+        }
+    }
+}

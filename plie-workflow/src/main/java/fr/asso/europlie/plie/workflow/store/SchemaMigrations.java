@@ -1,0 +1,199 @@
+package fr.asso.europlie.plie.workflow.store;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Creates and upgrades the store's tables (migrations du schéma) with versioned SQL scripts,
+ * recorded in the table {@code plie_schema_version}: each script runs once, in order, in its own
+ * transaction; an applied script that has since changed, or a schema newer than the library, is
+ * refused.
+ *
+ * <p>Scripts are resources {@code Vnnn__name.sql} next to this class, listed in {@link #SCRIPTS};
+ * a new version of the library adds a script and never edits a released one.
+ */
+public final class SchemaMigrations {
+
+    /** The scripts, in the order they apply; the version of each is its position from 1. */
+    public static final List<String> SCRIPTS = List.of("V001__protocol_store.sql", "V002__audit_trail.sql");
+
+    private static final String VERSION_TABLE = "plie_schema_version";
+
+    private final DataSource dataSource;
+
+    /**
+     * Creates the runner.
+     *
+     * @param dataSource the database, not null
+     */
+    public SchemaMigrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The schema version that this library expects.
+     *
+     * @return the number of scripts
+     */
+    public static int latestVersion() {
+        return SCRIPTS.size();
+    }
+
+    /**
+     * Applies the scripts not applied yet.
+     *
+     * @return the versions applied by this call, in order (empty when the schema was up to date)
+     * @throws InvalidValueException ({@code PLIE-WORKFLOW-007}) when the schema is newer than this
+     *     library, ({@code PLIE-WORKFLOW-010}) when an applied script changed
+     * @throws IllegalStateException when the database cannot be reached or a script fails
+     */
+    public List<Integer> migrate() {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            createVersionTable(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                List<Integer> applied = migrate(connection, dialect);
+                connection.commit();
+                return applied;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot migrate the PLIE store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The versions already applied to the database, with their checksums.
+     *
+     * @return version to checksum, in order; empty when no script ran
+     * @throws IllegalStateException when the database cannot be read
+     */
+    public Map<Integer, String> applied() {
+        try (Connection connection = dataSource.getConnection()) {
+            createVersionTable(connection);
+            return applied(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the PLIE schema version: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Integer> migrate(Connection connection, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement lock = connection.createStatement()) {
+                // Two applications starting at once: the second waits, then finds the work done.
+                lock.execute("LOCK TABLE " + VERSION_TABLE + " IN EXCLUSIVE MODE");
+            }
+        }
+        Map<Integer, String> applied = applied(connection);
+        int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newest > latestVersion()) {
+            throw new InvalidValueException(WorkflowError.SCHEMA_TOO_NEW, VERSION_TABLE, newest, latestVersion());
+        }
+        List<Integer> done = new java.util.ArrayList<>();
+        for (int i = 0; i < SCRIPTS.size(); i++) {
+            int version = i + 1;
+            String name = SCRIPTS.get(i);
+            String script = read(name);
+            String checksum = checksum(script);
+            String known = applied.get(version);
+            if (known != null) {
+                if (!known.equals(checksum)) {
+                    throw new InvalidValueException(WorkflowError.MIGRATION_CHANGED, VERSION_TABLE, name, checksum, known);
+                }
+                continue;
+            }
+            run(connection, dialect.apply(script));
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + VERSION_TABLE + " (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                insert.setInt(1, version);
+                insert.setString(2, name);
+                insert.setString(3, checksum);
+                insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+            done.add(version);
+        }
+        return List.copyOf(done);
+    }
+
+    private static void createVersionTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
+                    + "version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, "
+                    + "checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    private static Map<Integer, String> applied(Connection connection) throws SQLException {
+        Map<Integer, String> applied = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version, checksum FROM " + VERSION_TABLE + " ORDER BY version")) {
+            while (rows.next()) {
+                applied.put(rows.getInt(1), rows.getString(2));
+            }
+        }
+        return applied;
+    }
+
+    private static void run(Connection connection, String script) throws SQLException {
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : withoutComments.toString().split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql.strip());
+                }
+            }
+        }
+    }
+
+    private static String read(String name) {
+        try (InputStream in = SchemaMigrations.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration script " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String checksum(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package fr.asso.europlie.plie.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.error.ViolationAssertions;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("the workflow settings: the network's defaults, and impossible values refused")
+class WorkflowSettingsTest {
+
+    @Test
+    @DisplayName("the defaults are 30 + 15 days for opinions, 3 rounds, 60 and 90 days for deliberations")
+    void defaults() {
+        WorkflowSettings settings = WorkflowSettings.defaults();
+        assertThat(settings.consultationDeadline()).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.consultationGrace()).isEqualTo(Duration.ofDays(15));
+        assertThat(settings.maxConsultationRounds()).isEqualTo(3);
+        assertThat(settings.deliberationReminder()).isEqualTo(Duration.ofDays(60));
+        assertThat(settings.deliberationDeadline()).isEqualTo(Duration.ofDays(90));
+    }
+
+    @Test
+    @DisplayName("a zero deadline, no round, or a reminder after the deadline is refused, naming the setting")
+    void impossibleValues() {
+        WorkflowSettings settings = WorkflowSettings.defaults();
+        ViolationAssertions.assertRefused(() -> settings.withConsultation(Duration.ZERO, Duration.ofDays(1)),
+                WorkflowError.INVALID_SETTING, "consultationDeadline", "PT0S");
+        ViolationAssertions.assertRefused(() -> settings.withMaxConsultationRounds(0),
+                WorkflowError.INVALID_SETTING, "maxConsultationRounds", "0");
+        ViolationAssertions.assertRefused(() -> settings.withDeliberation(Duration.ofDays(100), Duration.ofDays(90)),
+                WorkflowError.INVALID_SETTING, "deliberationReminder", "PT2400H");
+        ViolationAssertions.assertRefused(() -> settings.withConflictAttempts(0),
+                WorkflowError.INVALID_SETTING, "conflictAttempts", "0");
+    }
+}

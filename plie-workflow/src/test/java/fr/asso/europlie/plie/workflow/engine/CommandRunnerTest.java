@@ -1,0 +1,92 @@
+package fr.asso.europlie.plie.workflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
+import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.ConflictException;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.common.engine.impl.interceptor.Command;
+import org.flowable.common.engine.impl.interceptor.CommandConfig;
+import org.flowable.common.engine.impl.interceptor.CommandExecutor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("commands are retried on conflicts, then the conflict is reported, never swallowed")
+class CommandRunnerTest {
+
+    /** Runs commands directly, without a database. */
+    private static final CommandExecutor DIRECT = new CommandExecutor() {
+        @Override
+        public CommandConfig getDefaultConfig() {
+            return new CommandConfig();
+        }
+
+        @Override
+        public <T> T execute(CommandConfig config, Command<T> command) {
+            return command.execute(null);
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            return command.execute(null);
+        }
+    };
+
+    private static final Actor ACTOR = Actor.of("someone", OrganisationId.of("DEPT-24"), Role.SIGNATORY);
+
+    @Test
+    @DisplayName("a command that conflicts twice then succeeds returns its result, as the actor")
+    void retriedUntilItSucceeds() {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> users = new ArrayList<>();
+        String result = new CommandRunner(DIRECT, 5).run(ACTOR, "P", () -> {
+            users.add(Authentication.getAuthenticatedUserId());
+            if (attempts.incrementAndGet() < 3) {
+                throw new FlowableOptimisticLockingException("row changed");
+            }
+            return "done";
+        });
+        assertThat(result).isEqualTo("done");
+        assertThat(attempts).hasValue(3);
+        assertThat(users).containsOnly("someone");
+        assertThat(Authentication.getAuthenticatedUserId()).isNull();
+    }
+
+    @Test
+    @DisplayName("a command that keeps conflicting is reported with PLIE-WORKFLOW-006, the last conflict attached")
+    void reportedAfterTheLastAttempt() {
+        AtomicInteger attempts = new AtomicInteger();
+        ConflictException conflict = catchThrowableOfType(ConflictException.class, () -> new CommandRunner(DIRECT, 4)
+                .run(ACTOR, "PLIE-X", () -> {
+                    attempts.incrementAndGet();
+                    throw new ConcurrentChangeException(ProtocolId.of("PLIE-X"), 3, 4);
+                }));
+        assertThat(attempts).hasValue(4);
+        assertThat(conflict.violation().code()).isEqualTo(WorkflowError.CONFLICT);
+        assertThat(conflict.getMessage()).contains("PLIE-X").contains("4");
+        assertThat(conflict.getSuppressed()).singleElement().isInstanceOf(ConcurrentChangeException.class);
+    }
+
+    @Test
+    @DisplayName("a failure that is not a conflict is not retried")
+    void otherFailuresAreNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        IllegalStateException failure = catchThrowableOfType(IllegalStateException.class, () -> new CommandRunner(DIRECT, 4)
+                .run(ACTOR, "P", () -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("broken");
+                }));
+        assertThat(failure).hasMessage("broken");
+        assertThat(attempts).hasValue(1);
+    }
+}

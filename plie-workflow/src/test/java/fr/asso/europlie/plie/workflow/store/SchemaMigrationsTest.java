@@ -1,0 +1,61 @@
+package fr.asso.europlie.plie.workflow.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("the store's tables are created and upgraded by versioned scripts")
+class SchemaMigrationsTest {
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a fresh database gets every script once; a second run applies nothing")
+    void appliesOnce(Databases.Kind kind) throws Exception {
+        try (Databases.Target database = Databases.fresh(kind)) {
+            SchemaMigrations migrations = new SchemaMigrations(database.dataSource());
+            assertThat(migrations.migrate()).containsExactly(1, 2);
+            assertThat(migrations.migrate()).isEmpty();
+            assertThat(migrations.applied()).containsOnlyKeys(1, 2);
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT id, revision, state, document FROM plie_protocol").close();
+                statement.executeQuery("SELECT protocol_id, step, outcome FROM plie_audit").close();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a schema newer than the library is refused, and so is a script changed after it ran")
+    void refusesNewerOrChangedSchema(Databases.Kind kind) throws Exception {
+        try (Databases.Target database = Databases.fresh(kind)) {
+            SchemaMigrations migrations = new SchemaMigrations(database.dataSource());
+            migrations.migrate();
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE plie_schema_version SET checksum = 'tampered' WHERE version = 1");
+            }
+            InvalidValueException changed = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    InvalidValueException.class, migrations::migrate);
+            assertThat(changed.violation().code()).isEqualTo(WorkflowError.MIGRATION_CHANGED);
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO plie_schema_version (version, script, checksum, applied_at) "
+                        + "VALUES (99, 'V099__future.sql', 'x', CURRENT_TIMESTAMP)");
+            }
+            InvalidValueException newer = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    InvalidValueException.class, migrations::migrate);
+            assertThat(newer.violation().code()).isEqualTo(WorkflowError.SCHEMA_TOO_NEW);
+            assertThat(newer.getMessage()).contains("99");
+            assertThat(List.of(1, 2)).hasSize(SchemaMigrations.latestVersion());
+        }
+    }
+}
