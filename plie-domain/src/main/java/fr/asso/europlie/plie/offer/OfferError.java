@@ -66,7 +66,9 @@ public enum OfferError implements ErrorCode {
     /** An approved or proposed amount over the operation's total cost. */
     AMOUNT_OVER_COST("PLIE-OFFER-027"),
     /** An approval without amount, or an amount on a rejection or adjournment. */
-    DECISION_AMOUNT("PLIE-OFFER-028");
+    DECISION_AMOUNT("PLIE-OFFER-028"),
+    /** Adoption without the technical committee's opinion. */
+    NO_TECHNICAL_OPINION("PLIE-OFFER-029");
 
     private final String code;
 

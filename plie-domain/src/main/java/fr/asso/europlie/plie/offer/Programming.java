@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The annual programming of a PLIE (programmation annuelle), PROCESSES.md B: the call for
  * proposals, the admissible applications with their appraisal, PTI complementarity marking and
- * steering committee decision, the adoption, and the amendments during the year.
+ * steering committee decision, the technical committee's opinion, the adoption, and the amendments
+ * during the year.
  *
  * <p>Immutable: every command returns a new programming, and a refused command throws before
  * anything is built, so nothing half-applied can be seen. Invariants: only admissible applications
@@ -32,16 +33,19 @@ public final class Programming {
     private final OrganisationId department;
     private final ProgrammingState state;
     private final Map<OperationId, Application> applications;
+    private final TechnicalOpinion technicalOpinion;
     private final Adoption adoption;
     private final List<ProgrammingAmendment> amendments;
 
     private Programming(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
-            Map<OperationId, Application> applications, Adoption adoption, List<ProgrammingAmendment> amendments) {
+            Map<OperationId, Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption,
+            List<ProgrammingAmendment> amendments) {
         this.call = call;
         this.mapping = mapping;
         this.department = department;
         this.state = state;
         this.applications = Collections.unmodifiableMap(new LinkedHashMap<>(applications));
+        this.technicalOpinion = technicalOpinion;
         this.adoption = adoption;
         this.amendments = List.copyOf(amendments);
     }
@@ -65,7 +69,7 @@ public final class Programming {
         if (!unmapped.isEmpty()) {
             throw new InvalidValueException(unmapped);
         }
-        return new Programming(call, mapping, department, ProgrammingState.OPEN, Map.of(), null, List.of());
+        return new Programming(call, mapping, department, ProgrammingState.OPEN, Map.of(), null, null, List.of());
     }
 
     /**
@@ -76,13 +80,14 @@ public final class Programming {
      * @param department the Département
      * @param state the state
      * @param applications the applications
+     * @param technicalOpinion the technical committee's opinion, null before it
      * @param adoption the adoption, null unless adopted
      * @param amendments the amendments, empty unless adopted
      * @return the programming
      * @throws InvalidValueException when the parts break an invariant
      */
     public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
-            List<Application> applications, Adoption adoption, List<ProgrammingAmendment> amendments) {
+            List<Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption, List<ProgrammingAmendment> amendments) {
         open(call, mapping, department); // checks the call, the mapping and the Département
         List<Violation> violations = new ArrayList<>();
         if (state == null) {
@@ -103,10 +108,14 @@ public final class Programming {
                         "applications[" + i + "].decision", a.operation().id()));
             }
         }
-        if ((state == ProgrammingState.ADOPTED) != (adoption != null) || state != ProgrammingState.ADOPTED && !amendments.isEmpty()) {
+        if ((state == ProgrammingState.ADOPTED) != (adoption != null) || state != ProgrammingState.ADOPTED && !amendments.isEmpty()
+                || state == ProgrammingState.OPEN && technicalOpinion != null) {
             violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, "state", state, "restore"));
         }
-        Programming restored = new Programming(call, mapping, department, state, byId, adoption, amendments);
+        if (state == ProgrammingState.ADOPTED && technicalOpinion == null) {
+            violations.add(Violation.of(OfferError.NO_TECHNICAL_OPINION, "technicalOpinion", null));
+        }
+        Programming restored = new Programming(call, mapping, department, state, byId, technicalOpinion, adoption, amendments);
         for (ProgrammingAxis axis : ProgrammingAxis.values()) {
             restored.overProgrammed(axis).forEach(v -> violations.add(v.under("call")));
         }
@@ -147,7 +156,7 @@ public final class Programming {
      */
     public Programming close() {
         requireState(ProgrammingState.OPEN, "close");
-        return new Programming(call, mapping, department, ProgrammingState.CLOSED, applications, null, amendments);
+        return new Programming(call, mapping, department, ProgrammingState.CLOSED, applications, null, null, amendments);
     }
 
     /**
@@ -200,21 +209,44 @@ public final class Programming {
     }
 
     /**
-     * Adopts the programming: every application must have a decision.
+     * Records the technical committee's opinion on the draft programming as a whole (PROCESSES.md
+     * B step 6), replacing an earlier one.
+     *
+     * @param opinion not null
+     * @return the programming with the opinion
+     * @throws RuleViolationException ({@code PLIE-OFFER-021}) unless closed
+     */
+    public Programming recordTechnicalOpinion(TechnicalOpinion opinion) {
+        requireState(ProgrammingState.CLOSED, "recordTechnicalOpinion");
+        return new Programming(call, mapping, department, state, applications, Objects.requireNonNull(opinion, "opinion"), adoption,
+                amendments);
+    }
+
+    /**
+     * Adopts the programming: every application must have a decision, and the technical committee
+     * must have given its opinion.
      *
      * @param value the adoption, not null
      * @return the adopted programming
-     * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, {@code PLIE-OFFER-026}
-     *     naming the operations without decision
+     * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, otherwise every reason
+     *     among {@code PLIE-OFFER-026} naming the operations without decision and
+     *     {@code PLIE-OFFER-029} without the technical committee's opinion
      */
     public Programming adopt(Adoption value) {
         requireState(ProgrammingState.CLOSED, "adopt");
+        List<Violation> violations = new ArrayList<>();
         List<OperationId> undecided = applications.values().stream().filter(a -> a.decision() == null)
                 .map(a -> a.operation().id()).toList();
         if (!undecided.isEmpty()) {
-            throw new RuleViolationException(OfferError.UNDECIDED_OPERATIONS, "applications", undecided);
+            violations.add(Violation.of(OfferError.UNDECIDED_OPERATIONS, "applications", undecided));
         }
-        return new Programming(call, mapping, department, ProgrammingState.ADOPTED, applications, value, amendments);
+        if (technicalOpinion == null) {
+            violations.add(Violation.of(OfferError.NO_TECHNICAL_OPINION, "technicalOpinion", null));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return new Programming(call, mapping, department, ProgrammingState.ADOPTED, applications, technicalOpinion, value, amendments);
     }
 
     /**
@@ -235,7 +267,7 @@ public final class Programming {
         Programming amended = withDecision(decision);
         List<ProgrammingAmendment> all = new ArrayList<>(amendments);
         all.add(amendment);
-        return new Programming(call, mapping, department, state, amended.applications, adoption, all);
+        return new Programming(call, mapping, department, state, amended.applications, technicalOpinion, adoption, all);
     }
 
     private Programming withDecision(SteeringDecision decision) {
@@ -270,7 +302,7 @@ public final class Programming {
     private Programming with(Application application) {
         Map<OperationId, Application> copy = new LinkedHashMap<>(applications);
         copy.put(application.operation().id(), application);
-        return new Programming(call, mapping, department, state, copy, adoption, amendments);
+        return new Programming(call, mapping, department, state, copy, technicalOpinion, adoption, amendments);
     }
 
     private Application application(OperationId id, String field) {
@@ -400,6 +432,15 @@ public final class Programming {
     }
 
     /**
+     * The technical committee's opinion on the draft programming.
+     *
+     * @return the opinion, once recorded
+     */
+    public Optional<TechnicalOpinion> technicalOpinion() {
+        return Optional.ofNullable(technicalOpinion);
+    }
+
+    /**
      * The adoption.
      *
      * @return the adoption, when adopted
@@ -422,12 +463,13 @@ public final class Programming {
         return other instanceof Programming that && call.equals(that.call) && mapping.equals(that.mapping)
                 && department.equals(that.department) && state == that.state
                 && List.copyOf(applications.values()).equals(List.copyOf(that.applications.values()))
-                && Objects.equals(adoption, that.adoption) && amendments.equals(that.amendments);
+                && Objects.equals(technicalOpinion, that.technicalOpinion) && Objects.equals(adoption, that.adoption)
+                && amendments.equals(that.amendments);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(call, mapping, department, state, applications, adoption, amendments);
+        return Objects.hash(call, mapping, department, state, applications, technicalOpinion, adoption, amendments);
     }
 
     @Override

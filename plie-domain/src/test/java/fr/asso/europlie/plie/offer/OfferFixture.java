@@ -163,6 +163,15 @@ public final class OfferFixture {
     }
 
     /**
+     * A favourable opinion of the technical committee.
+     *
+     * @return the opinion
+     */
+    public static TechnicalOpinion aTechnicalOpinion() {
+        return new TechnicalOpinion(Appraisal.Opinion.FAVOURABLE, "Programmation équilibrée", "COTECH 2026-03-02", "animatrice.plie", at(250));
+    }
+
+    /**
      * An approval.
      *
      * @param operation the operation

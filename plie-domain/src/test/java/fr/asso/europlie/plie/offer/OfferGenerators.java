@@ -113,9 +113,11 @@ public final class OfferGenerators {
             programming = programming.decide(decision(d, programming, operation, OfferFixture.at(2000 + d.upTo(1000))));
         }
         if (stage == 1 || !allDecided) {
-            return programming;
+            return d.upTo(2) == 0 ? programming : programming.recordTechnicalOpinion(new TechnicalOpinion(Appraisal.Opinion.FAVOURABLE, "",
+                    "COTECH", "animatrice", OfferFixture.at(3000)));
         }
-        programming = programming.adopt(new Adoption("COPIL " + d.upTo(99), "animatrice", OfferFixture.at(5000)));
+        programming = programming.recordTechnicalOpinion(new TechnicalOpinion(Appraisal.Opinion.values()[d.upTo(3)], "Avis " + d.upTo(9),
+                "COTECH", "animatrice", OfferFixture.at(4000))).adopt(new Adoption("COPIL " + d.upTo(99), "animatrice", OfferFixture.at(5000)));
         for (Operation operation : operations) {
             if (d.upTo(3) == 0) {
                 programming = programming.amend(decision(d, programming, operation, OfferFixture.at(9000 + d.upTo(1000))), "Avenant " + d.upTo(9));

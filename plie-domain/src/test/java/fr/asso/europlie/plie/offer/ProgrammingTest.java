@@ -118,10 +118,13 @@ class ProgrammingTest {
                 .decide(SteeringDecision.refuse(OP3.id(), SteeringDecision.Outcome.REJECTED, "COPIL 2026-03-12", "animatrice.plie",
                         at(400), "Hors besoins du territoire"));
         Adoption adoption = new Adoption("COPIL 2026-03-12", "animatrice.plie", at(500));
-        assertRefused(() -> twoDecided.adopt(adoption), OfferError.UNDECIDED_OPERATIONS, "applications", "[OP-2]");
+        PlieException refused = assertRefused(() -> twoDecided.adopt(adoption), OfferError.UNDECIDED_OPERATIONS, "applications", "[OP-2]");
+        assertViolation(refused, OfferError.NO_TECHNICAL_OPINION, "technicalOpinion", "null");
 
         Programming adopted = twoDecided.decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED,
-                "COPIL 2026-03-12", "animatrice.plie", at(400), "Préciser le public")).adopt(adoption);
+                "COPIL 2026-03-12", "animatrice.plie", at(400), "Préciser le public")).recordTechnicalOpinion(aTechnicalOpinion())
+                .adopt(adoption);
+        assertThat(adopted.technicalOpinion()).contains(aTechnicalOpinion());
         assertThat(adopted.state()).isEqualTo(ProgrammingState.ADOPTED);
         assertThat(adopted.adoption()).contains(adoption);
         assertRefused(() -> adopted.decide(anApproval(OP2.id(), Money.euros(10_000))), OfferError.ILLEGAL_TRANSITION, "state", "ADOPTED");
@@ -179,10 +182,12 @@ class ProgrammingTest {
                 DEPARTMENT, "cheffe.insertion.24", at(2)));
         UnaryOperator<Programming> decide = p -> p.decide(anApproval(OP1.id(), Money.euros(3)));
         UnaryOperator<Programming> adopt = p -> p.adopt(new Adoption("COPIL", "x", at(1)));
+        UnaryOperator<Programming> opinion = p -> p.recordTechnicalOpinion(new TechnicalOpinion(Appraisal.Opinion.UNFAVOURABLE, "non",
+                "COTECH", "x", at(7)));
         UnaryOperator<Programming> amend = p -> p.amend(anApproval(OP1.id(), Money.euros(2)), "raison");
         Programming open = anOpenProgramming().submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
         Programming closed = open.close().appraise(anAppraisal(OP1.id(), Money.euros(1))).mark(aMarking(OP1.id()))
-                .decide(anApproval(OP1.id(), Money.euros(1)));
+                .decide(anApproval(OP1.id(), Money.euros(1))).recordTechnicalOpinion(aTechnicalOpinion());
         Programming adopted = closed.adopt(new Adoption("COPIL", "x", at(1)));
         Map<String, UnaryOperator<Programming>> actions = new java.util.LinkedHashMap<>();
         actions.put("submit", submit);
@@ -190,13 +195,14 @@ class ProgrammingTest {
         actions.put("appraise", appraise);
         actions.put("mark", mark);
         actions.put("decide", decide);
+        actions.put("recordTechnicalOpinion", opinion);
         actions.put("adopt", adopt);
         actions.put("amend", amend);
         Map<ProgrammingState, Programming> states = Map.of(ProgrammingState.OPEN, open, ProgrammingState.CLOSED, closed,
                 ProgrammingState.ADOPTED, adopted);
         Map<ProgrammingState, List<String>> allowed = Map.of(
                 ProgrammingState.OPEN, List.of("submit", "close"),
-                ProgrammingState.CLOSED, List.of("appraise", "mark", "decide", "adopt"),
+                ProgrammingState.CLOSED, List.of("appraise", "mark", "decide", "recordTechnicalOpinion", "adopt"),
                 ProgrammingState.ADOPTED, List.of("appraise", "mark", "amend"));
         return states.entrySet().stream().flatMap(s -> actions.entrySet().stream().map(a -> Arguments.of(
                 s.getKey(), a.getKey(), s.getValue(), a.getValue(), allowed.get(s.getKey()).contains(a.getKey()))));
@@ -219,12 +225,12 @@ class ProgrammingTest {
     void restore() {
         Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
         Programming copy = Programming.restore(decided.call(), decided.mapping(), decided.department(), decided.state(),
-                decided.applications(), null, List.of());
+                decided.applications(), null, null, List.of());
         assertThat(copy).isEqualTo(decided);
         CallForProposals small = decided.call().withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(10_000));
         assertRefused(() -> Programming.restore(small, decided.mapping(), decided.department(), decided.state(), decided.applications(),
-                null, List.of()), OfferError.AXIS_OVER_PROGRAMMED, "call.envelopes.ACCOMPANIMENT", "50000.00");
+                null, null, List.of()), OfferError.AXIS_OVER_PROGRAMMED, "call.envelopes.ACCOMPANIMENT", "50000.00");
         assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), OrganisationId.of("DEPT-33"), decided.state(),
-                decided.applications(), null, List.of()), OfferError.NOT_THE_DEPARTMENT, "applications[0].marking.markedBy", "DEPT-24");
+                decided.applications(), null, null, List.of()), OfferError.NOT_THE_DEPARTMENT, "applications[0].marking.markedBy", "DEPT-24");
     }
 }

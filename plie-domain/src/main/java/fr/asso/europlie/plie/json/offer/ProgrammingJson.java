@@ -25,6 +25,7 @@ import fr.asso.europlie.plie.offer.ProgrammingState;
 import fr.asso.europlie.plie.offer.PtiMarking;
 import fr.asso.europlie.plie.offer.RegionCategory;
 import fr.asso.europlie.plie.offer.SteeringDecision;
+import fr.asso.europlie.plie.offer.TechnicalOpinion;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
@@ -79,6 +80,9 @@ public final class ProgrammingJson {
                     .put("markedByPerson", m.markedByPerson()).put("at", m.at().toString()));
             a.decisionIfAny().ifPresent(d -> node.set("decision", decision(d, false)));
         }
+        programming.technicalOpinion().ifPresent(t -> root.putObject("technicalOpinion").put("opinion", t.opinion().name())
+                .put("remarks", t.remarks()).put("committeeReference", t.committeeReference()).put("recordedBy", t.recordedBy())
+                .put("at", t.at().toString()));
         programming.adoption().ifPresent(a -> root.putObject("adoption").put("committeeReference", a.committeeReference())
                 .put("recordedBy", a.recordedBy()).put("at", a.at().toString()));
         ArrayNode amendments = root.putArray("amendments");
@@ -129,6 +133,14 @@ public final class ProgrammingJson {
         OrganisationId department = organisation(node, "department");
         ProgrammingState state = node.enumValue("state", ProgrammingState.class);
         List<Application> applications = node.list("applications", true, ProgrammingJson::application);
+        TechnicalOpinion technicalOpinion = node.optionalObject("technicalOpinion", t -> {
+            Appraisal.Opinion opinion = t.enumValue("opinion", Appraisal.Opinion.class);
+            String remarks = t.text("remarks");
+            String reference = t.text("committeeReference");
+            String by = t.text("recordedBy");
+            var at = t.instant("at");
+            return built(t, () -> new TechnicalOpinion(opinion, remarks, reference, by, at), opinion, remarks, reference, by, at);
+        });
         Adoption adoption = node.optionalObject("adoption", a -> {
             var at = a.instant("at");
             String reference = a.text("committeeReference");
@@ -145,7 +157,7 @@ public final class ProgrammingJson {
         if (!node.problems().violations().isEmpty()) {
             return null;
         }
-        return node.convert(null, () -> Programming.restore(call, new AxisMapping(targets), department, state, applications, adoption,
+        return node.convert(null, () -> Programming.restore(call, new AxisMapping(targets), department, state, applications, technicalOpinion, adoption,
                 amendments));
     }
 
