@@ -216,9 +216,11 @@ class LedgerModelTest {
 
     /** Builds the command of one generated action, sometimes aiming at an amount the model makes interesting. */
     private static LedgerCommand command(int[] a, IdempotencyKey key, Model model, Instant at) {
-        int kind = new int[] {0, 0, 1, 2, 2, 3, 3, 3, 4, 5, 5}[a[0] % 11];
         OperationId operation = OPERATIONS[a[1] % OPERATIONS.length];
         Op op = model.ops.get(operation);
+        // mostly reserve an operation the ledger does not know yet, mostly commit one only reserved
+        int kind = op == null && a[0] % 4 != 0 ? 0 : op != null && !op.isCommitted && a[0] % 3 == 0 ? 2
+                : new int[] {0, 0, 1, 2, 2, 3, 3, 3, 4, 5, 5}[a[0] % 11];
         long random = 1 + a[2] % 4_000_000L;
         boolean aim = a[2] % 3 != 0 && op != null;
         switch (kind) {
