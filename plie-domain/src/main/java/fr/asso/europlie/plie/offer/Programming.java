@@ -103,6 +103,10 @@ public final class Programming {
                 violations.add(Violation.of(OfferError.NOT_THE_DEPARTMENT, "applications[" + i + "].marking.markedBy",
                         a.marking().markedBy(), department));
             }
+            if (a.decision() != null && a.decision().approvedAmount().isGreaterThan(a.operation().costs().total())) {
+                violations.add(Violation.of(OfferError.AMOUNT_OVER_COST, "applications[" + i + "].decision.approvedAmount",
+                        a.decision().approvedAmount(), a.operation().costs().total()));
+            }
             if (a.decision() != null && (a.appraisal() == null || a.marking() == null)) {
                 violations.add(Violation.of(a.appraisal() == null ? OfferError.NOT_APPRAISED : OfferError.NOT_MARKED,
                         "applications[" + i + "].decision", a.operation().id()));

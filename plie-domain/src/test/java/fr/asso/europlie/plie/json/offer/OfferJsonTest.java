@@ -108,5 +108,9 @@ class OfferJsonTest {
         assertRefused(() -> ProgrammingJson.read(json), OfferError.AXIS_OVER_PROGRAMMED, "$.call.envelopes.ACCOMPANIMENT", "90000.00");
         String period = ProgrammingJson.write(anAmendedProgramming()).replace("\"end\" : \"2026-12-31\"", "\"end\" : \"2025-12-31\"");
         assertRefused(() -> ProgrammingJson.read(period), OfferError.PERIOD_ORDER, "$.applications[0].operation.period.end", "2025-12-31");
+        String generous = ProgrammingJson.write(anAmendedProgramming()).replaceFirst("\"approvedAmount\" : \"50000.00\"",
+                "\"approvedAmount\" : \"60000.00\"");
+        assertRefused(() -> ProgrammingJson.read(generous), OfferError.AMOUNT_OVER_COST, "$.applications[0].decision.approvedAmount",
+                "60000.00");
     }
 }
