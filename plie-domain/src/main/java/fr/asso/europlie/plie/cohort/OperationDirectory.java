@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Optional;
  *
  * @param operations the operations, copied
  */
-public record OperationDirectory(Map<FundingOperation, OperationInfo> operations) {
+public record OperationDirectory(Map<OperationId, OperationInfo> operations) {
 
     /**
      * Copies the map.
@@ -31,6 +32,24 @@ public record OperationDirectory(Map<FundingOperation, OperationInfo> operations
      */
     public static OperationDirectory empty() {
         return new OperationDirectory(Map.of());
+    }
+
+    /**
+     * The directory of programmed operations: each with its operator, and the protocol's strategic
+     * axis its programming axis is mapped to. Operations whose axis is not mapped are left out.
+     *
+     * @param operations the operations, not null
+     * @param mapping the mapping of programming axes onto the protocol's strategic axes, not null
+     * @return the directory
+     */
+    public static OperationDirectory of(java.util.Collection<fr.asso.europlie.plie.offer.Operation> operations,
+                                        fr.asso.europlie.plie.offer.AxisMapping mapping) {
+        Map<OperationId, OperationInfo> entries = new java.util.HashMap<>();
+        for (fr.asso.europlie.plie.offer.Operation operation : operations) {
+            mapping.strategicAxisOf(operation.axis())
+                    .ifPresent(axis -> entries.put(operation.id(), new OperationInfo(operation.operator(), axis)));
+        }
+        return new OperationDirectory(entries);
     }
 
     /**
@@ -58,7 +77,7 @@ public record OperationDirectory(Map<FundingOperation, OperationInfo> operations
      * @param operation the operation
      * @return the operator, empty when unknown
      */
-    public Optional<OrganisationId> operatorOf(FundingOperation operation) {
+    public Optional<OrganisationId> operatorOf(OperationId operation) {
         return Optional.ofNullable(operations.get(operation)).map(OperationInfo::operator);
     }
 
@@ -68,7 +87,7 @@ public record OperationDirectory(Map<FundingOperation, OperationInfo> operations
      * @param operation the operation
      * @return the axis, empty when unknown
      */
-    public Optional<StrategicAxisId> axisOf(FundingOperation operation) {
+    public Optional<StrategicAxisId> axisOf(OperationId operation) {
         return Optional.ofNullable(operations.get(operation)).map(OperationInfo::axis);
     }
 }

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import fr.asso.europlie.plie.offer.OperationId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -30,7 +31,7 @@ public record Step(
         LocalDate start,
         LocalDate end,
         LocalDate plannedEnd,
-        FundingOperation operation,
+        OperationId operation,
         ContractType contract,
         BigDecimal workingTime,
         BarrierKind barrier,
@@ -92,7 +93,7 @@ public record Step(
      * @return the step
      * @throws fr.asso.europlie.plie.error.InvalidValueException when the type needs more fields
      */
-    public static Step of(StepId id, StepType type, LocalDate start, LocalDate end, FundingOperation operation) {
+    public static Step of(StepId id, StepType type, LocalDate start, LocalDate end, OperationId operation) {
         return new Step(id, type, start, end, null, operation, null, null, null, null);
     }
 
@@ -107,7 +108,7 @@ public record Step(
      * @return the step, under way
      * @throws fr.asso.europlie.plie.error.InvalidValueException when the type is not a training
      */
-    public static Step training(StepId id, StepType type, LocalDate start, LocalDate plannedEnd, FundingOperation operation) {
+    public static Step training(StepId id, StepType type, LocalDate start, LocalDate plannedEnd, OperationId operation) {
         return new Step(id, type, start, null, plannedEnd, operation, null, null, null, null);
     }
 
@@ -124,7 +125,7 @@ public record Step(
      * @throws fr.asso.europlie.plie.error.InvalidValueException when a value is missing or out of range
      */
     public static Step employment(StepId id, ContractType contract, BigDecimal workingTime, LocalDate start, LocalDate end,
-            FundingOperation operation) {
+            OperationId operation) {
         return new Step(id, StepType.EMPLOYMENT, start, end, null, operation, contract, workingTime, null, null);
     }
 
@@ -139,7 +140,7 @@ public record Step(
      * @return the step
      * @throws fr.asso.europlie.plie.error.InvalidValueException when a value is missing or out of range
      */
-    public static Step insertionJob(StepId id, BigDecimal workingTime, LocalDate start, LocalDate end, FundingOperation operation) {
+    public static Step insertionJob(StepId id, BigDecimal workingTime, LocalDate start, LocalDate end, OperationId operation) {
         return new Step(id, StepType.INSERTION_JOB, start, end, null, operation, null, workingTime, null, null);
     }
 
@@ -154,7 +155,7 @@ public record Step(
      * @return the step
      * @throws fr.asso.europlie.plie.error.InvalidValueException when a value is missing or out of range
      */
-    public static Step businessCreation(StepId id, BigDecimal workingTime, LocalDate start, LocalDate end, FundingOperation operation) {
+    public static Step businessCreation(StepId id, BigDecimal workingTime, LocalDate start, LocalDate end, OperationId operation) {
         return new Step(id, StepType.BUSINESS_CREATION, start, end, null, operation, null, workingTime, null, null);
     }
 
@@ -169,7 +170,7 @@ public record Step(
      * @return the step
      * @throws fr.asso.europlie.plie.error.InvalidValueException when a value is missing
      */
-    public static Step barrierRemoval(StepId id, BarrierKind barrier, LocalDate start, LocalDate end, FundingOperation operation) {
+    public static Step barrierRemoval(StepId id, BarrierKind barrier, LocalDate start, LocalDate end, OperationId operation) {
         return new Step(id, StepType.BARRIER_REMOVAL, start, end, null, operation, null, null, barrier, null);
     }
 

@@ -1,6 +1,6 @@
 package fr.asso.europlie.plie.indicators;
 
-import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.ReferentId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
@@ -22,7 +22,7 @@ public record FullIndicatorReport(
         IndicatorReport overall,
         Map<ReferentId, SliceFigures> byReferent,
         Map<OrganisationId, SliceFigures> byOperator,
-        Map<FundingOperation, SliceFigures> byOperation,
+        Map<OperationId, SliceFigures> byOperation,
         Map<StrategicAxisId, SliceFigures> byAxis,
         Map<String, SliceFigures> byTargetPublic) {
 

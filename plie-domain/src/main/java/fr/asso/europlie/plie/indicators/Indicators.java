@@ -2,7 +2,7 @@ package fr.asso.europlie.plie.indicators;
 
 import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
 import fr.asso.europlie.plie.cohort.CohortSettings;
-import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
 import fr.asso.europlie.plie.cohort.ReferentId;
@@ -111,12 +111,12 @@ public final class Indicators {
         Tally overall = new Tally();
         Map<ReferentId, Tally> byReferent = new HashMap<>();
         Map<OrganisationId, Tally> byOperator = new HashMap<>();
-        Map<FundingOperation, Tally> byOperation = new HashMap<>();
+        Map<OperationId, Tally> byOperation = new HashMap<>();
         Map<StrategicAxisId, Tally> byAxis = new HashMap<>();
         Map<String, Tally> byTargetPublic = new HashMap<>();
         Contribution contribution = new Contribution(esf);
         List<CompletenessReport.Item> missing = new ArrayList<>();
-        List<FundingOperation> ops = new ArrayList<>();
+        List<OperationId> ops = new ArrayList<>();
         List<OrganisationId> operators = new ArrayList<>();
         List<StrategicAxisId> axes = new ArrayList<>();
         for (Participant participant : participants) {
@@ -135,7 +135,7 @@ public final class Indicators {
                 operators.clear();
                 axes.clear();
                 for (Step step : p.steps()) {
-                    FundingOperation op = step.operation();
+                    OperationId op = step.operation();
                     if (op != null && !ops.contains(op)) {
                         ops.add(op);
                         operations.operatorOf(op).filter(o -> !operators.contains(o)).ifPresent(operators::add);
@@ -168,7 +168,7 @@ public final class Indicators {
             return true;
         }
         for (Step step : p.steps()) {
-            FundingOperation op = step.operation();
+            OperationId op = step.operation();
             if (op != null && (slice.operation() == null || slice.operation().equals(op))
                     && matchesInfo(slice.operator(), op, operations::operatorOf) && matchesInfo(slice.axis(), op, operations::axisOf)) {
                 return true;
@@ -177,7 +177,7 @@ public final class Indicators {
         return false;
     }
 
-    private static <T> boolean matchesInfo(T wanted, FundingOperation op, Function<FundingOperation, Optional<T>> lookup) {
+    private static <T> boolean matchesInfo(T wanted, OperationId op, Function<OperationId, Optional<T>> lookup) {
         return wanted == null || lookup.apply(op).filter(wanted::equals).isPresent();
     }
 

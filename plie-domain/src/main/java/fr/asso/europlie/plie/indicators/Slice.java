@@ -1,6 +1,6 @@
 package fr.asso.europlie.plie.indicators;
 
-import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.ReferentId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
@@ -23,7 +23,7 @@ import fr.asso.europlie.plie.protocol.TargetPublic;
  * @param axis the strategic axis, or null
  * @param targetPublic the target public, or null
  */
-public record Slice(ReferentId referent, OrganisationId operator, FundingOperation operation, StrategicAxisId axis, TargetPublic targetPublic) {
+public record Slice(ReferentId referent, OrganisationId operator, OperationId operation, StrategicAxisId axis, TargetPublic targetPublic) {
 
     /**
      * The whole cohort.
@@ -60,7 +60,7 @@ public record Slice(ReferentId referent, OrganisationId operator, FundingOperati
      * @param id the operation
      * @return the slice
      */
-    public Slice withOperation(FundingOperation id) {
+    public Slice withOperation(OperationId id) {
         return new Slice(referent, operator, id, axis, targetPublic);
     }
 

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import fr.asso.europlie.plie.offer.OperationId;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -30,7 +31,7 @@ public final class CohortFixture {
     /** Another referent. */
     public static final ReferentId BRUNO = ReferentId.of("REF-BRUNO");
     /** An operation funding steps. */
-    public static final FundingOperation TEMPING_OPERATION = FundingOperation.of("OP-2026-INTERIM");
+    public static final OperationId TEMPING_OPERATION = OperationId.of("OP-2026-INTERIM");
     /** The target publics of the test protocol. */
     public static final List<TargetPublic> PUBLICS = List.of(TargetPublic.LONG_TERM_JOBSEEKERS, TargetPublic.RSA_RECIPIENTS,
             TargetPublic.OTHER_MINIMUM_INCOME, TargetPublic.LOW_QUALIFIED_YOUNG, TargetPublic.SENIORS, TargetPublic.DISABLED_WORKERS,

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import fr.asso.europlie.plie.offer.OperationId;
 import static fr.asso.europlie.plie.cohort.CohortFixture.ALICE;
 import static fr.asso.europlie.plie.cohort.CohortFixture.BRUNO;
 import static fr.asso.europlie.plie.cohort.CohortFixture.FRANCE_TRAVAIL;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PersonalDataTest {
 
     static final LocalDate JAN_5 = LocalDate.of(2026, 1, 5);
-    static final FundingOperation WORKSHOP = FundingOperation.of("OP-ATELIER");
+    static final OperationId WORKSHOP = OperationId.of("OP-ATELIER");
     static final OrganisationId OPERATOR = OrganisationId.of("ASSO-TREMPLIN");
     static final OperationDirectory OPERATIONS = new OperationDirectory(Map.of(WORKSHOP,
             new OperationDirectory.OperationInfo(OPERATOR, StrategicAxisId.of("AXE-3"))));

@@ -15,7 +15,7 @@ import fr.asso.europlie.plie.cohort.EsfEntryData;
 import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.ExitReason;
-import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.cohort.IscedLevel;
 import fr.asso.europlie.plie.cohort.LabourMarketStatus;
@@ -93,8 +93,8 @@ import java.util.Set;
  */
 final class HandCheckedCohort {
 
-    static final FundingOperation QUALIFYING = FundingOperation.of("OP-QUALIF");
-    static final FundingOperation ASSESSMENTS = FundingOperation.of("OP-BILANS");
+    static final OperationId QUALIFYING = OperationId.of("OP-QUALIF");
+    static final OperationId ASSESSMENTS = OperationId.of("OP-BILANS");
     static final OrganisationId TRAINING_CENTRE = OrganisationId.of("AFPA-24");
     static final OrganisationId ASSESSOR = OrganisationId.of("CIBC-24");
     static final OperationDirectory OPERATIONS = new OperationDirectory(Map.of(

@@ -14,7 +14,7 @@ import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.ExitReason;
-import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.cohort.ImportMode;
 import fr.asso.europlie.plie.cohort.ImportResult;
@@ -384,7 +384,7 @@ public final class CohortCsv {
         if (!c.problems.isEmpty()) {
             return null;
         }
-        return c.build(() -> new Step(StepId.of(id), type, start, end, plannedEnd, operation == null ? null : FundingOperation.of(operation),
+        return c.build(() -> new Step(StepId.of(id), type, start, end, plannedEnd, operation == null ? null : OperationId.of(operation),
                 contract, workingTime, barrier, validated), v -> relocateSimple(c, v, "step."));
     }
 

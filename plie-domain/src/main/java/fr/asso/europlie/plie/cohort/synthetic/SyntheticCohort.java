@@ -15,7 +15,7 @@ import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.ExitReason;
-import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.cohort.InWorkFollowUp;
 import fr.asso.europlie.plie.cohort.IscedLevel;
@@ -112,13 +112,13 @@ public final class SyntheticCohort {
         for (int i = 1; i <= referentCount; i++) {
             referents.add(Referent.fullTime(ReferentId.of("REF-" + i), OrganisationId.of("EMP-" + (1 + i % 3))));
         }
-        Map<FundingOperation, OperationDirectory.OperationInfo> operations = new LinkedHashMap<>();
+        Map<OperationId, OperationDirectory.OperationInfo> operations = new LinkedHashMap<>();
         int operationCount = Math.max(4, count / 400);
         for (int i = 1; i <= operationCount; i++) {
-            operations.put(FundingOperation.of("OP-" + i),
+            operations.put(OperationId.of("OP-" + i),
                     new OperationDirectory.OperationInfo(OrganisationId.of("OPERATOR-" + (1 + i % 7)), StrategicAxisId.of("AXE-" + (1 + i % 4))));
         }
-        List<FundingOperation> ops = List.copyOf(operations.keySet());
+        List<OperationId> ops = List.copyOf(operations.keySet());
         List<Participant> participants = new ArrayList<>(count);
         Map<ParticipantId, PersonalData> identities = new HashMap<>();
         for (int i = 0; i < count; i++) {
@@ -135,12 +135,12 @@ public final class SyntheticCohort {
         final SplittableRandom random;
         final ParticipantId id;
         final List<Referent> referents;
-        final List<FundingOperation> ops;
+        final List<OperationId> ops;
         final PersonalData identity;
         final Gender gender;
         int stepCount;
 
-        Person(SplittableRandom random, ParticipantId id, List<Referent> referents, List<FundingOperation> ops) {
+        Person(SplittableRandom random, ParticipantId id, List<Referent> referents, List<OperationId> ops) {
             this.random = random;
             this.id = id;
             this.referents = referents;
@@ -335,7 +335,7 @@ public final class SyntheticCohort {
             return roll < yesPercent ? Declaration.YES : roll < 95 ? Declaration.NO : Declaration.REFUSED;
         }
 
-        FundingOperation pick() {
+        OperationId pick() {
             return random.nextInt(100) < 80 ? ops.get(random.nextInt(ops.size())) : null;
         }
 

@@ -14,7 +14,7 @@ import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.ExitReason;
-import fr.asso.europlie.plie.cohort.FundingOperation;
+import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.cohort.InWorkFollowUp;
 import fr.asso.europlie.plie.cohort.IscedLevel;
@@ -288,7 +288,7 @@ public final class CohortJson {
     private static Step readStep(Node s) {
         String operation = s.optionalText("operation");
         return new Step(StepId.of(s.text("id")), s.enumValue("type", StepType.class), s.date("start"), s.optionalDate("end"),
-                s.optionalDate("plannedEnd"), operation == null ? null : FundingOperation.of(operation), optionalEnum(s, "contract", ContractType.class),
+                s.optionalDate("plannedEnd"), operation == null ? null : OperationId.of(operation), optionalEnum(s, "contract", ContractType.class),
                 s.has("workingTime") ? s.decimal("workingTime") : null, optionalEnum(s, "barrier", BarrierKind.class),
                 s.optionalDate("qualificationValidatedOn"));
     }
