@@ -91,6 +91,19 @@ class GrantAgreementTest {
     }
 
     @Test
+    @DisplayName("two interim reports due the same day, or out of order, do not count as two: the dates must follow each other")
+    void interimDatesFollowEachOther() {
+        OperationPeriod fortyMonths = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2029, 4, 30));
+        LocalDate finalDue = LocalDate.of(2029, 10, 15);
+        assertRefused(() -> ExecutionReportSchedule.of(fortyMonths, List.of(LocalDate.of(2027, 1, 15), LocalDate.of(2027, 1, 15)), finalDue,
+                FundsSettings.defaults()), FundsError.DUPLICATE, "interimDueDates[1]", "2027-01-15");
+        assertRefused(() -> ExecutionReportSchedule.of(fortyMonths, List.of(LocalDate.of(2028, 1, 15), LocalDate.of(2027, 1, 15)), finalDue,
+                FundsSettings.defaults()), FundsError.DATE_OUT_OF_RANGE, "interimDueDates[1]", "2027-01-15");
+        assertThat(ExecutionReportSchedule.of(fortyMonths, List.of(LocalDate.of(2027, 1, 15), LocalDate.of(2028, 1, 15)), finalDue,
+                FundsSettings.defaults()).interimDueDates()).hasSize(2);
+    }
+
+    @Test
     @DisplayName("the report delay is a setting, and the agreement derives its schedule from the period in force")
     void settings() {
         assertThat(anAgreement().reportSchedule(new FundsSettings(3)).finalDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
