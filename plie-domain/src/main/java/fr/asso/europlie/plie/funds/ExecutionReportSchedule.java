@@ -55,6 +55,19 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
     }
 
     /**
+     * The last day the final report may be due: the allowed number of whole months counted from the
+     * day after the end, as the period's length is ({@link OperationPeriod#months()}). An operation
+     * ending on 30 June has until 31 December, one ending on 15 March until 15 September.
+     *
+     * @param period the operation's period, not null
+     * @param settings the funds settings, not null
+     * @return the latest due date of the final report
+     */
+    public static LocalDate latestFinalDueDate(OperationPeriod period, FundsSettings settings) {
+        return period.end().plusDays(1).plusMonths(settings.finalReportMonths()).minusDays(1);
+    }
+
+    /**
      * The standard schedule: the least number of interim reports, evenly spread over the period,
      * and the final report on the last allowed day.
      *
@@ -69,7 +82,7 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
         for (int i = 1; i <= interim; i++) {
             dates.add(period.start().plusMonths((long) months * i / (interim + 1)));
         }
-        return new ExecutionReportSchedule(period, dates, period.end().plusMonths(settings.finalReportMonths()));
+        return new ExecutionReportSchedule(period, dates, latestFinalDueDate(period, settings));
     }
 
     /**
@@ -110,7 +123,7 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
                         previous.plusDays(1) + "/" + period.end()));
             }
         }
-        LocalDate latest = period.end().plusMonths(settings.finalReportMonths());
+        LocalDate latest = latestFinalDueDate(period, settings);
         if (finalDueDate.isAfter(latest)) {
             violations.add(Violation.of(FundsError.FINAL_REPORT_LATE, "finalDueDate", finalDueDate, latest, settings.finalReportMonths()));
         } else if (finalDueDate.isBefore(period.end())) {
