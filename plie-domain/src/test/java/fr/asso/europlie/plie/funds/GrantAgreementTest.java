@@ -53,6 +53,20 @@ class GrantAgreementTest {
     }
 
     @Test
+    @DisplayName("an agreement rebuilt from its versions (JSON, database) cannot hold an amendment signed outside the period in force")
+    void rebuiltAmendmentOutsidePeriod() {
+        GrantAgreement signed = anAgreement();
+        AgreementVersion tooLate = new AgreementVersion(2, Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2027, 2, 1),
+                "Trop tard");
+        assertRefused(() -> new GrantAgreement(signed.id(), signed.operation(), signed.operator(), signed.intermediateBody(),
+                List.of(signed.current(), tooLate)), FundsError.AMENDMENT_OUTSIDE_PERIOD, "versions[1].signedOn", "2027-02-01");
+        GrantAgreement amended = signed.amend(Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2026, 12, 31), "Avenant",
+                Money.ZERO);
+        assertThat(new GrantAgreement(amended.id(), amended.operation(), amended.operator(), amended.intermediateBody(), amended.versions()))
+                .isEqualTo(amended);
+    }
+
+    @Test
     @DisplayName("the FSE+ amount cannot exceed the eligible cost, and amounts must be positive")
     void amounts() {
         assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(60_000), Money.euros(50_000), YEAR_2026,
