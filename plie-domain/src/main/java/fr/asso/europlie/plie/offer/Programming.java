@@ -28,6 +28,15 @@ import java.util.Optional;
  */
 public final class Programming {
 
+    /**
+     * The admissibility policies checked again when a programming is rebuilt: those that need
+     * neither the plan's operators nor the settings in force when the application was submitted
+     * (the context's operators and settings are placeholders none of them reads).
+     */
+    private static final List<AdmissibilityPolicy> RESTORE_POLICIES = List.of(AdmissibilityPolicies.COMPLETE,
+            AdmissibilityPolicies.SAME_CALL, AdmissibilityPolicies.SUBMITTED_IN_TIME, AdmissibilityPolicies.AXIS_OPEN,
+            AdmissibilityPolicies.PERIOD_WITHIN_CALL, AdmissibilityPolicies.FINANCING_PLAN_BALANCED);
+
     private final CallForProposals call;
     private final AxisMapping mapping;
     private final OrganisationId department;
@@ -84,7 +93,9 @@ public final class Programming {
      * @param adoption the adoption, null unless adopted
      * @param amendments the amendments, empty unless adopted
      * @return the programming
-     * @throws InvalidValueException when the parts break an invariant
+     * @throws InvalidValueException when the parts break an invariant, among them every
+     *     admissibility reason that needs neither operators nor settings (complete, same call, in
+     *     time, open axis, period within the call, balanced plan), under {@code applications[i]}
      */
     public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
             List<Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption, List<ProgrammingAmendment> amendments) {
@@ -98,6 +109,11 @@ public final class Programming {
             Application a = applications.get(i);
             if (byId.put(a.operation().id(), a) != null) {
                 violations.add(Violation.of(OfferError.DUPLICATE, "applications[" + i + "].operation.id", a.operation().id()));
+            }
+            final String at = "applications[" + i + "]";
+            AdmissibilityContext context = new AdmissibilityContext(call, Operators.of(), OfferSettings.defaults(), a.submittedOn());
+            for (AdmissibilityPolicy policy : RESTORE_POLICIES) {
+                policy.check(a.operation(), context).forEach(v -> violations.add(v.under(at)));
             }
             if (a.marking() != null && !a.marking().markedBy().equals(department)) {
                 violations.add(Violation.of(OfferError.NOT_THE_DEPARTMENT, "applications[" + i + "].marking.markedBy",

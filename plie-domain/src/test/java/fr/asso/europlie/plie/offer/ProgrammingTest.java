@@ -221,6 +221,29 @@ class ProgrammingTest {
     }
 
     @Test
+    @DisplayName("a programming rebuilt from its parts (JSON, database) cannot hold an application to another call, on an axis the call"
+            + " does not open, outside its period or submitted after its closing")
+    void restoreRefusesInadmissibleApplications() {
+        Programming closed = aReviewedProgrammingWith(List.of(OP1));
+        Application valid = closed.applications().get(0);
+        java.util.function.Function<Application, Programming> restore = a -> Programming.restore(closed.call(), closed.mapping(),
+                closed.department(), closed.state(), List.of(a), null, null, List.of());
+        assertThat(restore.apply(valid)).isEqualTo(closed);
+        assertRefused(() -> restore.apply(new Application(OP1.withCall(CallId.of("AAP-2031")), valid.submittedOn(), valid.appraisal(),
+                valid.marking(), null)), OfferError.OTHER_CALL, "applications[0].call", "AAP-2031");
+        ProgrammingAxis closedAxis = java.util.Arrays.stream(ProgrammingAxis.values()).filter(axis -> !closed.call().opens(axis))
+                .findFirst().orElseThrow();
+        assertRefused(() -> restore.apply(new Application(OP1.withAxis(closedAxis), valid.submittedOn(), valid.appraisal(), valid.marking(),
+                null)), OfferError.AXIS_NOT_OPEN, "applications[0].axis", closedAxis.name());
+        OperationPeriod outside = OperationPeriod.of(closed.call().eligibility().start().minusDays(1), closed.call().eligibility().end());
+        assertRefused(() -> restore.apply(new Application(OP1.withPeriod(outside), valid.submittedOn(), valid.appraisal(), valid.marking(),
+                null)), OfferError.PERIOD_OUTSIDE_CALL, "applications[0].period", outside.toString());
+        LocalDate late = closed.call().closingDate().plusDays(1);
+        assertRefused(() -> restore.apply(new Application(OP1, late, valid.appraisal(), valid.marking(), null)),
+                OfferError.SUBMITTED_AFTER_CLOSING, "applications[0].submittedOn", late.toString());
+    }
+
+    @Test
     @DisplayName("a programming is rebuilt from its parts only when its invariants hold")
     void restore() {
         Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
