@@ -135,6 +135,7 @@ public final class Programming {
         if (state == ProgrammingState.ADOPTED && technicalOpinion == null) {
             violations.add(Violation.of(OfferError.NO_TECHNICAL_OPINION, "technicalOpinion", null));
         }
+        checkAmendments(byId, amendments, violations);
         Programming restored = new Programming(call, mapping, department, state, byId, technicalOpinion, adoption, amendments);
         for (ProgrammingAxis axis : ProgrammingAxis.values()) {
             restored.overProgrammed(axis).forEach(v -> violations.add(v.under("call")));
@@ -143,6 +144,39 @@ public final class Programming {
             throw new InvalidValueException(violations);
         }
         return restored;
+    }
+
+    /**
+     * Checks a rebuilt amendment history: numbered 1, 2..., each on a known operation, each starting
+     * from the decision the operation's previous amendment gave, the last one giving the decision in
+     * force.
+     */
+    private static void checkAmendments(Map<OperationId, Application> applications, List<ProgrammingAmendment> amendments,
+            List<Violation> violations) {
+        Map<OperationId, SteeringDecision> last = new LinkedHashMap<>();
+        Map<OperationId, Integer> lastIndex = new LinkedHashMap<>();
+        for (int i = 0; i < amendments.size(); i++) {
+            ProgrammingAmendment amendment = amendments.get(i);
+            OperationId operation = amendment.decision().operation();
+            if (amendment.number() != i + 1) {
+                violations.add(Violation.of(OfferError.NEGATIVE_COUNT, "amendments[" + i + "].number", amendment.number()));
+            }
+            if (!applications.containsKey(operation)) {
+                violations.add(Violation.of(OfferError.UNKNOWN_OPERATION, "amendments[" + i + "].decision.operation", operation));
+                continue;
+            }
+            if (last.containsKey(operation) && !last.get(operation).equals(amendment.previous())) {
+                violations.add(Violation.of(OfferError.AMENDMENT_MISMATCH, "amendments[" + i + "].previous", operation, i + 1));
+            }
+            last.put(operation, amendment.decision());
+            lastIndex.put(operation, i);
+        }
+        last.forEach((operation, decision) -> {
+            if (!decision.equals(applications.get(operation).decision())) {
+                int i = lastIndex.get(operation);
+                violations.add(Violation.of(OfferError.AMENDMENT_MISMATCH, "amendments[" + i + "].decision", operation, i + 1));
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------ commands
