@@ -95,7 +95,8 @@ public final class Programming {
      * @return the programming
      * @throws InvalidValueException when the parts break an invariant, among them every
      *     admissibility reason that needs neither operators nor settings (complete, same call, in
-     *     time, open axis, period within the call, balanced plan), under {@code applications[i]}
+     *     time, open axis, period within the call, balanced plan), under {@code applications[i]}, and
+     *     ({@code PLIE-OFFER-021}) an appraisal, marking or decision in a programming still open
      */
     public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
             List<Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption, List<ProgrammingAmendment> amendments) {
@@ -114,6 +115,17 @@ public final class Programming {
             AdmissibilityContext context = new AdmissibilityContext(call, Operators.of(), OfferSettings.defaults(), a.submittedOn());
             for (AdmissibilityPolicy policy : RESTORE_POLICIES) {
                 policy.check(a.operation(), context).forEach(v -> violations.add(v.under(at)));
+            }
+            if (state == ProgrammingState.OPEN) {
+                if (a.appraisal() != null) {
+                    violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, at + ".appraisal", state, "appraise"));
+                }
+                if (a.marking() != null) {
+                    violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, at + ".marking", state, "mark"));
+                }
+                if (a.decision() != null) {
+                    violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, at + ".decision", state, "decide"));
+                }
             }
             if (a.marking() != null && !a.marking().markedBy().equals(department)) {
                 violations.add(Violation.of(OfferError.NOT_THE_DEPARTMENT, "applications[" + i + "].marking.markedBy",

@@ -274,6 +274,17 @@ class ProgrammingTest {
     }
 
     @Test
+    @DisplayName("a programming rebuilt as still open cannot hold appraisals, markings or decisions, which need the call closed")
+    void restoreOpenWithDecisionsRefused() {
+        Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
+        PlieException error = assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), decided.department(),
+                ProgrammingState.OPEN, decided.applications(), null, null, List.of()), OfferError.ILLEGAL_TRANSITION,
+                "applications[0].decision", "OPEN");
+        assertViolation(error, OfferError.ILLEGAL_TRANSITION, "applications[0].appraisal", "OPEN");
+        assertViolation(error, OfferError.ILLEGAL_TRANSITION, "applications[0].marking", "OPEN");
+    }
+
+    @Test
     @DisplayName("a programming is rebuilt from its parts only when its invariants hold")
     void restore() {
         Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
