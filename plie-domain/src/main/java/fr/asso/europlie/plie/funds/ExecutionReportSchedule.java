@@ -17,7 +17,7 @@ import java.util.Optional;
  * each further started year. A length is counted in started months ({@link OperationPeriod#months()}).
  *
  * @param period the operation's period, not null
- * @param interimDueDates the due dates of the interim reports, in order, within the period
+ * @param interimDueDates the due dates of the interim reports, in strictly increasing order, within the period
  * @param finalDueDate the due date of the final report, after the end and at most the allowed
  *     months after it
  */
@@ -55,6 +55,19 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
     }
 
     /**
+     * The last day the final report may be due: the allowed number of whole months counted from the
+     * day after the end, as the period's length is ({@link OperationPeriod#months()}). An operation
+     * ending on 30 June has until 31 December, one ending on 15 March until 15 September.
+     *
+     * @param period the operation's period, not null
+     * @param settings the funds settings, not null
+     * @return the latest due date of the final report
+     */
+    public static LocalDate latestFinalDueDate(OperationPeriod period, FundsSettings settings) {
+        return period.end().plusDays(1).plusMonths(settings.finalReportMonths()).minusDays(1);
+    }
+
+    /**
      * The standard schedule: the least number of interim reports, evenly spread over the period,
      * and the final report on the last allowed day.
      *
@@ -69,7 +82,7 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
         for (int i = 1; i <= interim; i++) {
             dates.add(period.start().plusMonths((long) months * i / (interim + 1)));
         }
-        return new ExecutionReportSchedule(period, dates, period.end().plusMonths(settings.finalReportMonths()));
+        return new ExecutionReportSchedule(period, dates, latestFinalDueDate(period, settings));
     }
 
     /**
@@ -82,7 +95,9 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
      * @return the schedule
      * @throws RuleViolationException with every rule broken: {@code PLIE-FUNDS-024} for a number of
      *     interim reports outside the range, {@code PLIE-FUNDS-025} for a final report due too late,
-     *     {@code PLIE-FUNDS-027} for a date outside the period or before the end
+     *     {@code PLIE-FUNDS-027} for a date outside the period, an interim date before the one it
+     *     follows, or a final date before the end, {@code PLIE-FUNDS-020} for two interim reports
+     *     due the same day (they would count as two)
      */
     public static ExecutionReportSchedule of(OperationPeriod period, List<LocalDate> interimDueDates, LocalDate finalDueDate,
             FundsSettings settings) {
@@ -98,11 +113,17 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
         }
         for (int i = 0; i < count; i++) {
             LocalDate date = schedule.interimDueDates.get(i);
+            LocalDate previous = i == 0 ? null : schedule.interimDueDates.get(i - 1);
             if (!period.contains(date)) {
                 violations.add(Violation.of(FundsError.DATE_OUT_OF_RANGE, "interimDueDates[" + i + "]", date, period));
+            } else if (previous != null && date.equals(previous)) {
+                violations.add(Violation.of(FundsError.DUPLICATE, "interimDueDates[" + i + "]", date));
+            } else if (previous != null && date.isBefore(previous)) {
+                violations.add(Violation.of(FundsError.DATE_OUT_OF_RANGE, "interimDueDates[" + i + "]", date,
+                        previous.plusDays(1) + "/" + period.end()));
             }
         }
-        LocalDate latest = period.end().plusMonths(settings.finalReportMonths());
+        LocalDate latest = latestFinalDueDate(period, settings);
         if (finalDueDate.isAfter(latest)) {
             violations.add(Violation.of(FundsError.FINAL_REPORT_LATE, "finalDueDate", finalDueDate, latest, settings.finalReportMonths()));
         } else if (finalDueDate.isBefore(period.end())) {

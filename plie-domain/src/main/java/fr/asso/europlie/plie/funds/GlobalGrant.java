@@ -29,7 +29,8 @@ import java.util.TreeMap;
  *   <li>for each envelope, reservations plus commitments (net of decommitments) never exceed it;</li>
  *   <li>payments never exceed the commitment (net of decommitments), and once an interim payment
  *       or the balance is paid, never exceed the amount accepted by the service-done checks;</li>
- *   <li>an operation is committed once, by someone who did not appraise it;</li>
+ *   <li>an operation is committed once, by someone who did not appraise it (names compared without surrounding
+ *       spaces and case);</li>
  *   <li>each balance equals the sum of the movements;</li>
  *   <li>a command retried under the same idempotency key is applied once; a different command under
  *       a used key is refused.</li>
@@ -222,7 +223,7 @@ public final class GlobalGrant {
         if (account.isCommitted()) {
             refusals.add(Violation.of(FundsError.ALREADY_COMMITTED, "operation", commit.operation(), account.committed()));
         }
-        if (account.appraisers().contains(commit.actor())) {
+        if (account.appraisers().stream().anyMatch(appraiser -> samePerson(appraiser, commit.actor()))) {
             refusals.add(Violation.of(FundsError.SEPARATION_OF_FUNCTIONS, "actor", commit.actor(), commit.operation()));
         }
         if (commit.amount().isGreaterThan(account.reserved())) {
@@ -234,6 +235,15 @@ public final class GlobalGrant {
             move(made, MovementKind.RELEASE, null, account, rest, commit, "reste de la réservation libéré à l’engagement");
         }
         return account.commit(commit.amount());
+    }
+
+    /**
+     * Whether two actor names designate the same person for the separation of functions: names are
+     * compared without surrounding spaces and without regard to case, so that a differently spelt
+     * name cannot slip past the rule.
+     */
+    private static boolean samePerson(String one, String other) {
+        return one.strip().equalsIgnoreCase(other.strip());
     }
 
     private OperationAccount pay(LedgerCommand.Pay pay, OperationAccount account, List<Violation> refusals, List<Movement> made) {

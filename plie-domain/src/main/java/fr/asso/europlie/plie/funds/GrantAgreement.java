@@ -30,7 +30,8 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
     /**
      * Checks the agreement.
      *
-     * @throws InvalidValueException naming every missing part or misnumbered version
+     * @throws InvalidValueException naming every missing part or misnumbered version, and
+     *     ({@code PLIE-FUNDS-021}) every amendment signed outside the period of the version before it
      */
     public GrantAgreement {
         Require require = new Require().present("id", id).present("operation", operation).present("operator", operator)
@@ -42,6 +43,10 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
             for (int i = 0; i < versions.size(); i++) {
                 if (versions.get(i).number() != i + 1) {
                     require.add(Violation.of(FundsError.BAD_COUNT, "versions[" + i + "].number", versions.get(i).number(), i + 1));
+                }
+                if (i > 0 && !versions.get(i - 1).period().contains(versions.get(i).signedOn())) {
+                    require.add(Violation.of(FundsError.AMENDMENT_OUTSIDE_PERIOD, "versions[" + i + "].signedOn", versions.get(i).signedOn(),
+                            versions.get(i - 1).period()));
                 }
             }
         }

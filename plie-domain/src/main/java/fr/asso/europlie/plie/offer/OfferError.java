@@ -68,7 +68,9 @@ public enum OfferError implements ErrorCode {
     /** An approval without amount, or an amount on a rejection or adjournment. */
     DECISION_AMOUNT("PLIE-OFFER-028"),
     /** Adoption without the technical committee's opinion. */
-    NO_TECHNICAL_OPINION("PLIE-OFFER-029");
+    NO_TECHNICAL_OPINION("PLIE-OFFER-029"),
+    /** A rebuilt amendment history that does not lead to the decision in force. */
+    AMENDMENT_MISMATCH("PLIE-OFFER-030");
 
     private final String code;
 

@@ -28,6 +28,15 @@ import java.util.Optional;
  */
 public final class Programming {
 
+    /**
+     * The admissibility policies checked again when a programming is rebuilt: those that need
+     * neither the plan's operators nor the settings in force when the application was submitted
+     * (the context's operators and settings are placeholders none of them reads).
+     */
+    private static final List<AdmissibilityPolicy> RESTORE_POLICIES = List.of(AdmissibilityPolicies.COMPLETE,
+            AdmissibilityPolicies.SAME_CALL, AdmissibilityPolicies.SUBMITTED_IN_TIME, AdmissibilityPolicies.AXIS_OPEN,
+            AdmissibilityPolicies.PERIOD_WITHIN_CALL, AdmissibilityPolicies.FINANCING_PLAN_BALANCED);
+
     private final CallForProposals call;
     private final AxisMapping mapping;
     private final OrganisationId department;
@@ -84,7 +93,10 @@ public final class Programming {
      * @param adoption the adoption, null unless adopted
      * @param amendments the amendments, empty unless adopted
      * @return the programming
-     * @throws InvalidValueException when the parts break an invariant
+     * @throws InvalidValueException when the parts break an invariant, among them every
+     *     admissibility reason that needs neither operators nor settings (complete, same call, in
+     *     time, open axis, period within the call, balanced plan), under {@code applications[i]}, and
+     *     ({@code PLIE-OFFER-021}) an appraisal, marking or decision in a programming still open
      */
     public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
             List<Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption, List<ProgrammingAmendment> amendments) {
@@ -98,6 +110,22 @@ public final class Programming {
             Application a = applications.get(i);
             if (byId.put(a.operation().id(), a) != null) {
                 violations.add(Violation.of(OfferError.DUPLICATE, "applications[" + i + "].operation.id", a.operation().id()));
+            }
+            final String at = "applications[" + i + "]";
+            AdmissibilityContext context = new AdmissibilityContext(call, Operators.of(), OfferSettings.defaults(), a.submittedOn());
+            for (AdmissibilityPolicy policy : RESTORE_POLICIES) {
+                policy.check(a.operation(), context).forEach(v -> violations.add(v.under(at)));
+            }
+            if (state == ProgrammingState.OPEN) {
+                if (a.appraisal() != null) {
+                    violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, at + ".appraisal", state, "appraise"));
+                }
+                if (a.marking() != null) {
+                    violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, at + ".marking", state, "mark"));
+                }
+                if (a.decision() != null) {
+                    violations.add(Violation.of(OfferError.ILLEGAL_TRANSITION, at + ".decision", state, "decide"));
+                }
             }
             if (a.marking() != null && !a.marking().markedBy().equals(department)) {
                 violations.add(Violation.of(OfferError.NOT_THE_DEPARTMENT, "applications[" + i + "].marking.markedBy",
@@ -119,6 +147,7 @@ public final class Programming {
         if (state == ProgrammingState.ADOPTED && technicalOpinion == null) {
             violations.add(Violation.of(OfferError.NO_TECHNICAL_OPINION, "technicalOpinion", null));
         }
+        checkAmendments(byId, amendments, violations);
         Programming restored = new Programming(call, mapping, department, state, byId, technicalOpinion, adoption, amendments);
         for (ProgrammingAxis axis : ProgrammingAxis.values()) {
             restored.overProgrammed(axis).forEach(v -> violations.add(v.under("call")));
@@ -127,6 +156,39 @@ public final class Programming {
             throw new InvalidValueException(violations);
         }
         return restored;
+    }
+
+    /**
+     * Checks a rebuilt amendment history: numbered 1, 2..., each on a known operation, each starting
+     * from the decision the operation's previous amendment gave, the last one giving the decision in
+     * force.
+     */
+    private static void checkAmendments(Map<OperationId, Application> applications, List<ProgrammingAmendment> amendments,
+            List<Violation> violations) {
+        Map<OperationId, SteeringDecision> last = new LinkedHashMap<>();
+        Map<OperationId, Integer> lastIndex = new LinkedHashMap<>();
+        for (int i = 0; i < amendments.size(); i++) {
+            ProgrammingAmendment amendment = amendments.get(i);
+            OperationId operation = amendment.decision().operation();
+            if (amendment.number() != i + 1) {
+                violations.add(Violation.of(OfferError.NEGATIVE_COUNT, "amendments[" + i + "].number", amendment.number()));
+            }
+            if (!applications.containsKey(operation)) {
+                violations.add(Violation.of(OfferError.UNKNOWN_OPERATION, "amendments[" + i + "].decision.operation", operation));
+                continue;
+            }
+            if (last.containsKey(operation) && !last.get(operation).equals(amendment.previous())) {
+                violations.add(Violation.of(OfferError.AMENDMENT_MISMATCH, "amendments[" + i + "].previous", operation, i + 1));
+            }
+            last.put(operation, amendment.decision());
+            lastIndex.put(operation, i);
+        }
+        last.forEach((operation, decision) -> {
+            if (!decision.equals(applications.get(operation).decision())) {
+                int i = lastIndex.get(operation);
+                violations.add(Violation.of(OfferError.AMENDMENT_MISMATCH, "amendments[" + i + "].decision", operation, i + 1));
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------ commands

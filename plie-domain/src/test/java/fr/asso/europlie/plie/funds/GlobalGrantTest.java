@@ -43,6 +43,17 @@ class GlobalGrantTest {
     }
 
     @Test
+    @DisplayName("the appraiser cannot slip past the separation of functions by spelling their name with other capitals or spaces")
+    void separationOfFunctionsIgnoresCaseAndSpaces() {
+        GlobalGrant reserved = aGrant().apply(reserve(OP, 50_000)).grant();
+        for (String disguised : List.of(" " + INSTRUCTOR, INSTRUCTOR + " ", INSTRUCTOR.toUpperCase(java.util.Locale.ROOT))) {
+            LedgerCommand.Commit commit = new LedgerCommand.Commit(aKey(), OP, Money.euros(50_000), disguised, at(5), "décision");
+            assertRefused(() -> reserved.apply(commit), FundsError.SEPARATION_OF_FUNCTIONS, "actor", disguised);
+        }
+        assertThat(reserved.account(OP).orElseThrow().isCommitted()).isFalse();
+    }
+
+    @Test
     @DisplayName("a commitment takes the reservation; the rest goes back to the envelope")
     void commitmentFromReservation() {
         LedgerResult result = aGrant().apply(reserve(OP, 50_000)).grant().apply(commit(OP, 45_000));

@@ -53,6 +53,20 @@ class GrantAgreementTest {
     }
 
     @Test
+    @DisplayName("an agreement rebuilt from its versions (JSON, database) cannot hold an amendment signed outside the period in force")
+    void rebuiltAmendmentOutsidePeriod() {
+        GrantAgreement signed = anAgreement();
+        AgreementVersion tooLate = new AgreementVersion(2, Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2027, 2, 1),
+                "Trop tard");
+        assertRefused(() -> new GrantAgreement(signed.id(), signed.operation(), signed.operator(), signed.intermediateBody(),
+                List.of(signed.current(), tooLate)), FundsError.AMENDMENT_OUTSIDE_PERIOD, "versions[1].signedOn", "2027-02-01");
+        GrantAgreement amended = signed.amend(Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2026, 12, 31), "Avenant",
+                Money.ZERO);
+        assertThat(new GrantAgreement(amended.id(), amended.operation(), amended.operator(), amended.intermediateBody(), amended.versions()))
+                .isEqualTo(amended);
+    }
+
+    @Test
     @DisplayName("the FSE+ amount cannot exceed the eligible cost, and amounts must be positive")
     void amounts() {
         assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(60_000), Money.euros(50_000), YEAR_2026,
@@ -70,7 +84,8 @@ class GrantAgreementTest {
         OperationPeriod period = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1).plusMonths(months).minusDays(1));
         ExecutionReportSchedule standard = ExecutionReportSchedule.standard(period, FundsSettings.defaults());
         assertThat(standard.interimDueDates()).hasSize(min).allMatch(period::contains);
-        assertThat(standard.finalDueDate()).isEqualTo(period.end().plusMonths(6));
+        // the period ends on a month's last day: six months later is the last day of the sixth month after
+        assertThat(standard.finalDueDate()).isEqualTo(java.time.YearMonth.from(period.end()).plusMonths(6).atEndOfMonth());
         assertThat(ExecutionReportSchedule.of(period, standard.interimDueDates(), standard.finalDueDate(), FundsSettings.defaults()))
                 .isEqualTo(standard);
     }
@@ -88,6 +103,35 @@ class GrantAgreementTest {
                 FundsSettings.defaults()), FundsError.INTERIM_REPORTS, "interimDueDates", "2");
         assertRefused(() -> ExecutionReportSchedule.of(YEAR_2026, List.of(), LocalDate.of(2026, 12, 1), FundsSettings.defaults()),
                 FundsError.DATE_OUT_OF_RANGE, "finalDueDate", "2026-12-01");
+    }
+
+    @Test
+    @DisplayName("two interim reports due the same day, or out of order, do not count as two: the dates must follow each other")
+    void interimDatesFollowEachOther() {
+        OperationPeriod fortyMonths = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2029, 4, 30));
+        LocalDate finalDue = LocalDate.of(2029, 10, 15);
+        assertRefused(() -> ExecutionReportSchedule.of(fortyMonths, List.of(LocalDate.of(2027, 1, 15), LocalDate.of(2027, 1, 15)), finalDue,
+                FundsSettings.defaults()), FundsError.DUPLICATE, "interimDueDates[1]", "2027-01-15");
+        assertRefused(() -> ExecutionReportSchedule.of(fortyMonths, List.of(LocalDate.of(2028, 1, 15), LocalDate.of(2027, 1, 15)), finalDue,
+                FundsSettings.defaults()), FundsError.DATE_OUT_OF_RANGE, "interimDueDates[1]", "2027-01-15");
+        assertThat(ExecutionReportSchedule.of(fortyMonths, List.of(LocalDate.of(2027, 1, 15), LocalDate.of(2028, 1, 15)), finalDue,
+                FundsSettings.defaults()).interimDueDates()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("six months after an end on 30 June is 31 December: the delay counts whole months from the day after the end")
+    void finalReportSixWholeMonthsAfterTheEnd() {
+        OperationPeriod toJune = OperationPeriod.of(LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30));
+        assertThat(ExecutionReportSchedule.standard(toJune, FundsSettings.defaults()).finalDueDate()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(ExecutionReportSchedule.of(toJune, List.of(), LocalDate.of(2026, 12, 31), FundsSettings.defaults()).finalDueDate())
+                .isEqualTo(LocalDate.of(2026, 12, 31));
+        PlieException late = assertRefused(() -> ExecutionReportSchedule.of(toJune, List.of(), LocalDate.of(2027, 1, 1),
+                FundsSettings.defaults()), FundsError.FINAL_REPORT_LATE, "finalDueDate", "2027-01-01");
+        assertThat(late.violation().message(Messages.FRENCH)).contains("2026-12-31");
+        OperationPeriod toFebruary = OperationPeriod.of(LocalDate.of(2025, 3, 1), LocalDate.of(2026, 2, 28));
+        assertThat(ExecutionReportSchedule.standard(toFebruary, FundsSettings.defaults()).finalDueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
+        OperationPeriod toMidMonth = OperationPeriod.of(LocalDate.of(2025, 3, 16), LocalDate.of(2026, 3, 15));
+        assertThat(ExecutionReportSchedule.standard(toMidMonth, FundsSettings.defaults()).finalDueDate()).isEqualTo(LocalDate.of(2026, 9, 15));
     }
 
     @Test

@@ -221,6 +221,70 @@ class ProgrammingTest {
     }
 
     @Test
+    @DisplayName("a programming rebuilt from its parts (JSON, database) cannot hold an application to another call, on an axis the call"
+            + " does not open, outside its period or submitted after its closing")
+    void restoreRefusesInadmissibleApplications() {
+        Programming closed = aReviewedProgrammingWith(List.of(OP1));
+        Application valid = closed.applications().get(0);
+        java.util.function.Function<Application, Programming> restore = a -> Programming.restore(closed.call(), closed.mapping(),
+                closed.department(), closed.state(), List.of(a), null, null, List.of());
+        assertThat(restore.apply(valid)).isEqualTo(closed);
+        assertRefused(() -> restore.apply(new Application(OP1.withCall(CallId.of("AAP-2031")), valid.submittedOn(), valid.appraisal(),
+                valid.marking(), null)), OfferError.OTHER_CALL, "applications[0].call", "AAP-2031");
+        ProgrammingAxis closedAxis = java.util.Arrays.stream(ProgrammingAxis.values()).filter(axis -> !closed.call().opens(axis))
+                .findFirst().orElseThrow();
+        assertRefused(() -> restore.apply(new Application(OP1.withAxis(closedAxis), valid.submittedOn(), valid.appraisal(), valid.marking(),
+                null)), OfferError.AXIS_NOT_OPEN, "applications[0].axis", closedAxis.name());
+        OperationPeriod outside = OperationPeriod.of(closed.call().eligibility().start().minusDays(1), closed.call().eligibility().end());
+        assertRefused(() -> restore.apply(new Application(OP1.withPeriod(outside), valid.submittedOn(), valid.appraisal(), valid.marking(),
+                null)), OfferError.PERIOD_OUTSIDE_CALL, "applications[0].period", outside.toString());
+        LocalDate late = closed.call().closingDate().plusDays(1);
+        assertRefused(() -> restore.apply(new Application(OP1, late, valid.appraisal(), valid.marking(), null)),
+                OfferError.SUBMITTED_AFTER_CLOSING, "applications[0].submittedOn", late.toString());
+    }
+
+    @Test
+    @DisplayName("a programming rebuilt from its parts cannot hold amendments that do not lead to the decisions in force")
+    void restoreRefusesAForgedAmendmentHistory() {
+        Programming adopted = aReviewedProgrammingWith(List.of(OP1, OP2)).decide(anApproval(OP1.id(), Money.euros(50_000)))
+                .decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", "animatrice.plie", at(400),
+                        "Préciser le public"))
+                .recordTechnicalOpinion(aTechnicalOpinion()).adopt(new Adoption("COPIL 2026-03-12", "animatrice.plie", at(500)));
+        Programming amended = adopted.amend(SteeringDecision.approve(OP2.id(), Money.euros(40_000), "COPIL 2026-06-20", "animatrice.plie",
+                at(900)), "Public précisé");
+        java.util.function.Function<List<ProgrammingAmendment>, Programming> restore = amendments -> Programming.restore(amended.call(),
+                amended.mapping(), amended.department(), amended.state(), amended.applications(), amended.technicalOpinion().orElseThrow(),
+                amended.adoption().orElseThrow(), amendments);
+        assertThat(restore.apply(amended.amendments())).isEqualTo(amended);
+        ProgrammingAmendment real = amended.amendments().get(0);
+        // an amendment whose decision is not the one in force
+        SteeringDecision other = SteeringDecision.approve(OP2.id(), Money.euros(1_000), "COPIL 2026-06-20", "animatrice.plie", at(900));
+        assertRefused(() -> restore.apply(List.of(new ProgrammingAmendment(1, other, real.previous(), real.reason()))),
+                OfferError.AMENDMENT_MISMATCH, "amendments[0].decision", "OP-2");
+        // amendments of several operations interleave (amendment 2, on OP-1, is sound); amendment 3 is misnumbered and does not
+        // start from amendment 1's decision: the history of an operation is a chain
+        ProgrammingAmendment onOp1 = new ProgrammingAmendment(2, anApproval(OP1.id(), Money.euros(50_000)),
+                anApproval(OP1.id(), Money.euros(10_000)), "Hausse");
+        PlieException error = assertRefused(() -> restore.apply(List.of(real, onOp1, new ProgrammingAmendment(4, real.decision(),
+                real.previous(), "Rien"))), OfferError.NEGATIVE_COUNT, "amendments[2].number", "4");
+        assertThat(error.violations()).extracting(v -> v.code().code() + " " + v.field()).contains("PLIE-OFFER-030 amendments[2].previous");
+        assertRefused(() -> restore.apply(List.of(new ProgrammingAmendment(1, real.decision(), real.previous(), "x"),
+                new ProgrammingAmendment(2, anApproval(OperationId.of("OP-9"), Money.euros(1)), null, "y"))),
+                OfferError.UNKNOWN_OPERATION, "amendments[1].decision.operation", "OP-9");
+    }
+
+    @Test
+    @DisplayName("a programming rebuilt as still open cannot hold appraisals, markings or decisions, which need the call closed")
+    void restoreOpenWithDecisionsRefused() {
+        Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
+        PlieException error = assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), decided.department(),
+                ProgrammingState.OPEN, decided.applications(), null, null, List.of()), OfferError.ILLEGAL_TRANSITION,
+                "applications[0].decision", "OPEN");
+        assertViolation(error, OfferError.ILLEGAL_TRANSITION, "applications[0].appraisal", "OPEN");
+        assertViolation(error, OfferError.ILLEGAL_TRANSITION, "applications[0].marking", "OPEN");
+    }
+
+    @Test
     @DisplayName("a programming is rebuilt from its parts only when its invariants hold")
     void restore() {
         Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
