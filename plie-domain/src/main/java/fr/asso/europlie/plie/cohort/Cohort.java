@@ -438,7 +438,8 @@ public final class Cohort {
 
     /**
      * Completes the in-work follow-up: the positive exit (employment, or business creation) is
-     * validated on this day, the employment rule being met.
+     * validated on this day, the employment rule being met by the continuous work the follow-up
+     * started on (an earlier job, ended with a break before it, does not count).
      *
      * @param id the participant
      * @param on the exit day, on or after the day the rule is met
@@ -449,7 +450,8 @@ public final class Cohort {
     public ExitReason completeInWorkFollowUp(ParticipantId id, LocalDate on, EsfExitData exitData) {
         Participant participant = current(id, PeriodAction.COMPLETE_FOLLOW_UP);
         List<Step> steps = participant.currentPeriod().steps();
-        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employment(steps, on).orElseThrow(() -> new RuleViolationException(
+        LocalDate followedFrom = participant.currentPeriod().openFollowUp().orElseThrow().startedOn();
+        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employmentCovering(steps, followedFrom, on).orElseThrow(() -> new RuleViolationException(
                 CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", ExitReason.EMPLOYMENT, on, settings.exitRules().employmentMonths(),
                 exitPolicy.longestContinuousWorkDays(steps, on)));
         change(id, PeriodAction.COMPLETE_FOLLOW_UP, draft -> {

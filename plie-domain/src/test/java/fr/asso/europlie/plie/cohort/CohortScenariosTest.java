@@ -69,6 +69,26 @@ class CohortScenariosTest {
         }
 
         @Test
+        @DisplayName("an earlier six-month job, ended before a break, does not validate the follow-up of a new job")
+        void anEarlierJobDoesNotValidateTheFollowUpOfANewOne() {
+            Cohort cohort = aCohort();
+            ParticipantId id = anEnteredJobseeker(cohort, "Blanc", JAN_5, ALICE);
+            // Seven months of CDD, then two months without work, then a CDI whose follow-up starts on its first day.
+            cohort.addStep(id, Step.employment(StepId.of("S1"), ContractType.CDD, BigDecimal.ONE, JAN_5, LocalDate.of(2026, 7, 31), null));
+            cohort.addStep(id, Step.employment(StepId.of("S2"), ContractType.CDI, BigDecimal.ONE, LocalDate.of(2026, 10, 1), null, null));
+            cohort.startInWorkFollowUp(id, LocalDate.of(2026, 10, 1));
+
+            // The follow-up of the CDI is one day old: the CDD's six months, broken off in August, do not count.
+            assertRefused(() -> cohort.completeInWorkFollowUp(id, LocalDate.of(2026, 10, 2), null),
+                    CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", "EMPLOYMENT");
+            assertThat(cohort.participant(id).orElseThrow().currentPeriod().state()).isEqualTo(PeriodState.IN_WORK_FOLLOW_UP);
+            // 1 October + 6 months - 1 day = 31 March 2027: the CDI's sixth month is completed.
+            assertRefused(() -> cohort.completeInWorkFollowUp(id, LocalDate.of(2027, 3, 30), null),
+                    CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", "EMPLOYMENT");
+            assertThat(cohort.completeInWorkFollowUp(id, LocalDate.of(2027, 3, 31), null)).isEqualTo(ExitReason.EMPLOYMENT);
+        }
+
+        @Test
         @DisplayName("a day without a mission breaks the span, unless the plan tolerates a gap")
         void aBreakBetweenMissionsRestartsTheCount() {
             for (int tolerated : new int[] {0, 3}) {
