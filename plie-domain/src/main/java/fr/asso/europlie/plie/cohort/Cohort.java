@@ -396,12 +396,23 @@ public final class Cohort {
      * @param data the data
      * @throws RuleViolationException when the participant has not entered, or the data is already recorded
      *         ({@code PLIE-COHORT-020})
+     * @throws InvalidValueException ({@code PLIE-COHORT-026}, {@code entryData.ageAtEntry}) when the age
+     *         is not the one the identity's birth date gives on the entry date
      */
     public void recordEntryData(ParticipantId id, EsfEntryData data) {
         Objects.requireNonNull(data, "data");
         Participant participant = current(id, PeriodAction.RECORD_ENTRY_DATA);
         if (participant.currentPeriod().entryData() != null) {
             throw new RuleViolationException(CohortError.ALREADY_RECORDED, "entryData", participant.currentPeriod().entryData().collectedOn());
+        }
+        LocalDate entry = participant.currentPeriod().entryDate();
+        Optional<PersonalData> identity = vault.find(id);
+        if (identity.isPresent()) {
+            int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
+            if (data.ageAtEntry() != age) {
+                throw new InvalidValueException(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(), "adhesion.entryDate",
+                        entry + " (" + age + ")");
+            }
         }
         change(id, PeriodAction.RECORD_ENTRY_DATA, draft -> draft.entryData = data);
     }
