@@ -637,7 +637,8 @@ public final class Cohort {
      *
      * @param data the data to add; its referents are registered too
      * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
-     *         the data, an unknown target public; nothing is added then
+     *         the data, an unknown target public, an age at entry that is not the identity's age on the
+     *         entry date; nothing is added then
      */
     public void load(CohortData data) {
         Checks checks = new Checks();
@@ -648,11 +649,18 @@ public final class Cohort {
             String path = "participants[" + i + "]";
             checks.check(!participants.containsKey(participant.id()) && seen.add(participant.id()), CohortError.DUPLICATE,
                     path + ".participantId", participant.id());
+            PersonalData identity = data.identities().get(participant.id());
             for (AccompanimentPeriod period : participant.periods()) {
                 for (TargetPublic targetPublic : period.targetPublics()) {
                     checks.check(known.contains(targetPublic), CohortError.UNKNOWN_TARGET_PUBLIC,
                             path + ".periods[" + (period.number() - 1) + "].targetPublics", targetPublic.code(),
                             known.stream().map(TargetPublic::code).toList());
+                }
+                if (identity != null && period.entryData() != null && period.entryDate() != null) {
+                    int age = EsfEntryData.ageOn(identity.birthDate(), period.entryDate());
+                    checks.check(period.entryData().ageAtEntry() == age, CohortError.INCOMPATIBLE,
+                            path + ".periods[" + (period.number() - 1) + "].entryData.ageAtEntry", period.entryData().ageAtEntry(),
+                            "adhesion.entryDate", period.entryDate() + " (" + age + ")");
                 }
             }
         }

@@ -53,6 +53,26 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("an import whose age at entry contradicts the identity's birth date is refused whole")
+    void importedAgeNotOnTheEntryDate() {
+        Cohort source = aCohort();
+        ParticipantId id = anEnteredJobseeker(source, "Lemoine", LocalDate.of(2026, 5, 4), ALICE);
+        source.recordEntryData(id, CohortFixture.unemployedWoman(LocalDate.of(2026, 5, 29), 45, LocalDate.of(2024, 1, 1)));
+        CohortData good = source.toData();
+        AccompanimentPeriod.Draft draft = source.participant(id).orElseThrow().currentPeriod().draft();
+        draft.entryData = CohortFixture.unemployedWoman(LocalDate.of(2026, 5, 29), 46, LocalDate.of(2024, 1, 1));
+        CohortData bad = new CohortData(good.referents(), List.of(new Participant(id, List.of(draft.build()))), good.identities(), good.erasures());
+
+        Cohort target = aCohort();
+        PlieException error = assertRefused(() -> target.load(bad), CohortError.INCOMPATIBLE,
+                "participants[0].periods[0].entryData.ageAtEntry", "46");
+        assertThat(error.violation().details()).containsExactly("adhesion.entryDate", "2026-05-04 (45)");
+        assertThat(target.size()).isZero();
+        target.load(good);
+        assertThat(target.toData()).isEqualTo(good);
+    }
+
+    @Test
     @DisplayName("an import with an unknown target public, a duplicate identifier and an orphan identity, all reported at once")
     void importWithUnknownTargetPublic() {
         Cohort source = aCohort();
