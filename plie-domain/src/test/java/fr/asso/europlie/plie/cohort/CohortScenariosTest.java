@@ -177,8 +177,10 @@ class CohortScenariosTest {
             ParticipantId id = anEnteredJobseeker(cohort, "Lambert", JAN_5, ALICE);
             // Planned from 1 February 2026 to 31 December 2026: eleven months.
             cohort.addStep(id, Step.training(StepId.of("T1"), StepType.QUALIFYING_TRAINING, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31), null));
-            // A nine-month training does not qualify: from 1 February, more than nine months means 1 November or later.
-            cohort.addStep(id, Step.training(StepId.of("T2"), StepType.PRE_QUALIFYING_TRAINING, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31), null));
+            // A pre-qualifying training of the same length is not a qualifying training: alone, it never counts.
+            Step preQualifying = Step.training(StepId.of("T2"), StepType.PRE_QUALIFYING_TRAINING, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31), null);
+            cohort.addStep(id, preQualifying);
+            assertThat(cohort.exitPolicy().training(List.of(preQualifying), LocalDate.of(2026, 12, 31))).isEmpty();
             assertRefused(() -> cohort.exit(id, LocalDate.of(2026, 7, 30), ExitReason.LONG_TRAINING, null),
                     CohortError.TRAINING_RULE_NOT_MET, "exit.reason", "LONG_TRAINING");
             cohort.exit(id, LocalDate.of(2026, 7, 31), ExitReason.LONG_TRAINING, null);
