@@ -400,21 +400,36 @@ public final class Cohort {
      *         is not the one the identity's birth date gives on the entry date
      */
     public void recordEntryData(ParticipantId id, EsfEntryData data) {
+        recordEntryData(id, existing(id).periods().size(), data);
+    }
+
+    /**
+     * Records the FSE+ entry data of a period, once; allowed on an earlier, exited period after a
+     * re-entry, since it adds what was missing and overwrites nothing.
+     *
+     * @param id the participant
+     * @param period the period's number
+     * @param data the data
+     * @throws RuleViolationException when the period has not entered, or the data is already recorded
+     *         ({@code PLIE-COHORT-020})
+     * @throws InvalidValueException ({@code PLIE-COHORT-026}, {@code entryData.ageAtEntry}) when the age
+     *         is not the one the identity's birth date gives on the period's entry date
+     */
+    public void recordEntryData(ParticipantId id, int period, EsfEntryData data) {
         Objects.requireNonNull(data, "data");
-        Participant participant = current(id, PeriodAction.RECORD_ENTRY_DATA);
-        if (participant.currentPeriod().entryData() != null) {
-            throw new RuleViolationException(CohortError.ALREADY_RECORDED, "entryData", participant.currentPeriod().entryData().collectedOn());
-        }
-        LocalDate entry = participant.currentPeriod().entryDate();
         Optional<PersonalData> identity = vault.find(id);
-        if (identity.isPresent()) {
-            int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
-            if (data.ageAtEntry() != age) {
-                throw new InvalidValueException(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(), "adhesion.entryDate",
-                        entry + " (" + age + ")");
-            }
-        }
-        change(id, PeriodAction.RECORD_ENTRY_DATA, draft -> draft.entryData = data);
+        changePeriod(id, period, PeriodAction.RECORD_ENTRY_DATA, p -> p.entryData() == null ? null : p.entryData().collectedOn(),
+                "entryData", draft -> {
+                    LocalDate entry = draft.adhesion.entryDate();
+                    if (identity.isPresent()) {
+                        int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
+                        if (data.ageAtEntry() != age) {
+                            throw new InvalidValueException(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(),
+                                    "adhesion.entryDate", entry + " (" + age + ")");
+                        }
+                    }
+                    draft.entryData = data;
+                });
     }
 
     // ---------------------------------------------------------------- in-work follow-up and exits

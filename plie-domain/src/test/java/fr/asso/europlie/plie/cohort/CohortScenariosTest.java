@@ -396,6 +396,37 @@ class CohortScenariosTest {
         }
 
         @Test
+        @DisplayName("entry data missing from a first period can still be added after a re-entry, once, at that period's entry age")
+        void missingEntryDataOfAnEarlierPeriod() {
+            Cohort cohort = aCohort();
+            // Born 14 May 1980: 45 at the first entry (5 January 2026), 46 at the second (15 June 2026).
+            ParticipantId id = anEnteredJobseeker(cohort, "Perrin", JAN_5, ALICE);
+            cohort.exit(id, LocalDate.of(2026, 4, 30), ExitReason.DROPOUT, null);
+            cohort.reenter(id, Referral.of(FRANCE_TRAVAIL, LocalDate.of(2026, 6, 1)), aLongTermJobseeker(LocalDate.of(2026, 6, 1)));
+            cohort.validateEntry(id, LocalDate.of(2026, 6, 8));
+            cohort.adhere(id, Adhesion.signedOn(LocalDate.of(2026, 6, 15), BRUNO, CohortFixture.PLAN), null);
+            cohort.recordEntryData(id, unemployedWoman(LocalDate.of(2026, 6, 20), 46, LocalDate.of(2024, 1, 5)));
+            Indicators indicators = new Indicators(cohort.settings(), EsfSettings.defaults(), OperationDirectory.empty());
+            LocalDate asOf = LocalDate.of(2026, 7, 31);
+            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).completeness().items())
+                    .extracting(i -> i.period() + " " + i.kind()).contains("1 ENTRY_DATA_MISSING");
+
+            assertRefused(() -> cohort.recordEntryData(id, 1, unemployedWoman(LocalDate.of(2026, 7, 1), 46, LocalDate.of(2024, 1, 5))),
+                    CohortError.INCOMPATIBLE, "entryData.ageAtEntry", "46");
+            cohort.recordEntryData(id, 1, unemployedWoman(LocalDate.of(2026, 7, 1), 45, LocalDate.of(2024, 1, 5)));
+
+            Participant participant = cohort.participant(id).orElseThrow();
+            assertThat(participant.period(1).orElseThrow().entryData().ageAtEntry()).isEqualTo(45);
+            assertThat(participant.period(2).orElseThrow().entryData().ageAtEntry()).isEqualTo(46);
+            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).completeness().items())
+                    .extracting(i -> i.period() + " " + i.kind()).doesNotContain("1 ENTRY_DATA_MISSING");
+            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).esf().total(EsfIndicator.EECO01))
+                    .isEqualTo(2);
+            assertRefused(() -> cohort.recordEntryData(id, 1, unemployedWoman(LocalDate.of(2026, 7, 2), 45, LocalDate.of(2024, 1, 5))),
+                    CohortError.ALREADY_RECORDED, "entryData", "2026-07-01");
+        }
+
+        @Test
         @DisplayName("a re-entry must start after the previous period closed")
         void reentryBeforeTheExitOverlaps() {
             Cohort cohort = aCohort();
