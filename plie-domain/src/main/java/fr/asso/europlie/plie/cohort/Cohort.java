@@ -396,14 +396,40 @@ public final class Cohort {
      * @param data the data
      * @throws RuleViolationException when the participant has not entered, or the data is already recorded
      *         ({@code PLIE-COHORT-020})
+     * @throws InvalidValueException ({@code PLIE-COHORT-026}, {@code entryData.ageAtEntry}) when the age
+     *         is not the one the identity's birth date gives on the entry date
      */
     public void recordEntryData(ParticipantId id, EsfEntryData data) {
+        recordEntryData(id, existing(id).periods().size(), data);
+    }
+
+    /**
+     * Records the FSE+ entry data of a period, once; allowed on an earlier, exited period after a
+     * re-entry, since it adds what was missing and overwrites nothing.
+     *
+     * @param id the participant
+     * @param period the period's number
+     * @param data the data
+     * @throws RuleViolationException when the period has not entered, or the data is already recorded
+     *         ({@code PLIE-COHORT-020})
+     * @throws InvalidValueException ({@code PLIE-COHORT-026}, {@code entryData.ageAtEntry}) when the age
+     *         is not the one the identity's birth date gives on the period's entry date
+     */
+    public void recordEntryData(ParticipantId id, int period, EsfEntryData data) {
         Objects.requireNonNull(data, "data");
-        Participant participant = current(id, PeriodAction.RECORD_ENTRY_DATA);
-        if (participant.currentPeriod().entryData() != null) {
-            throw new RuleViolationException(CohortError.ALREADY_RECORDED, "entryData", participant.currentPeriod().entryData().collectedOn());
-        }
-        change(id, PeriodAction.RECORD_ENTRY_DATA, draft -> draft.entryData = data);
+        Optional<PersonalData> identity = vault.find(id);
+        changePeriod(id, period, PeriodAction.RECORD_ENTRY_DATA, p -> p.entryData() == null ? null : p.entryData().collectedOn(),
+                "entryData", draft -> {
+                    LocalDate entry = draft.adhesion.entryDate();
+                    if (identity.isPresent()) {
+                        int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
+                        if (data.ageAtEntry() != age) {
+                            throw new InvalidValueException(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(),
+                                    "adhesion.entryDate", entry + " (" + age + ")");
+                        }
+                    }
+                    draft.entryData = data;
+                });
     }
 
     // ---------------------------------------------------------------- in-work follow-up and exits
@@ -438,7 +464,8 @@ public final class Cohort {
 
     /**
      * Completes the in-work follow-up: the positive exit (employment, or business creation) is
-     * validated on this day, the employment rule being met.
+     * validated on this day, the employment rule being met by the continuous work the follow-up
+     * started on (an earlier job, ended with a break before it, does not count).
      *
      * @param id the participant
      * @param on the exit day, on or after the day the rule is met
@@ -449,7 +476,8 @@ public final class Cohort {
     public ExitReason completeInWorkFollowUp(ParticipantId id, LocalDate on, EsfExitData exitData) {
         Participant participant = current(id, PeriodAction.COMPLETE_FOLLOW_UP);
         List<Step> steps = participant.currentPeriod().steps();
-        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employment(steps, on).orElseThrow(() -> new RuleViolationException(
+        LocalDate followedFrom = participant.currentPeriod().openFollowUp().orElseThrow().startedOn();
+        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employmentCovering(steps, followedFrom, on).orElseThrow(() -> new RuleViolationException(
                 CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", ExitReason.EMPLOYMENT, on, settings.exitRules().employmentMonths(),
                 exitPolicy.longestContinuousWorkDays(steps, on)));
         change(id, PeriodAction.COMPLETE_FOLLOW_UP, draft -> {
@@ -624,7 +652,8 @@ public final class Cohort {
      *
      * @param data the data to add; its referents are registered too
      * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
-     *         the data, an unknown target public; nothing is added then
+     *         the data, an unknown target public, an age at entry that is not the identity's age on the
+     *         entry date; nothing is added then
      */
     public void load(CohortData data) {
         Checks checks = new Checks();
@@ -635,11 +664,18 @@ public final class Cohort {
             String path = "participants[" + i + "]";
             checks.check(!participants.containsKey(participant.id()) && seen.add(participant.id()), CohortError.DUPLICATE,
                     path + ".participantId", participant.id());
+            PersonalData identity = data.identities().get(participant.id());
             for (AccompanimentPeriod period : participant.periods()) {
                 for (TargetPublic targetPublic : period.targetPublics()) {
                     checks.check(known.contains(targetPublic), CohortError.UNKNOWN_TARGET_PUBLIC,
                             path + ".periods[" + (period.number() - 1) + "].targetPublics", targetPublic.code(),
                             known.stream().map(TargetPublic::code).toList());
+                }
+                if (identity != null && period.entryData() != null && period.entryDate() != null) {
+                    int age = EsfEntryData.ageOn(identity.birthDate(), period.entryDate());
+                    checks.check(period.entryData().ageAtEntry() == age, CohortError.INCOMPATIBLE,
+                            path + ".periods[" + (period.number() - 1) + "].entryData.ageAtEntry", period.entryData().ageAtEntry(),
+                            "adhesion.entryDate", period.entryDate() + " (" + age + ")");
                 }
             }
         }

@@ -74,6 +74,30 @@ public final class PositiveExitPolicy {
     }
 
     /**
+     * The earliest day on which the employment rule is met by the continuous span of qualifying work
+     * that covers a given day: the job an in-work follow-up started on. Work in an earlier span, ended
+     * before that day with a break, does not validate the follow-up of a later job.
+     *
+     * @param steps the pathway's steps
+     * @param covering a day the span must include, not null
+     * @param asOf the last day considered (work under way counts up to it)
+     * @return the outcome as in {@link #employment}, empty when the span covering the day does not
+     *         reach the required months by {@code asOf}, or no qualifying work covers the day
+     */
+    public Optional<PositiveOutcome> employmentCovering(List<Step> steps, LocalDate covering, LocalDate asOf) {
+        for (Span span : spans(steps, asOf)) {
+            if (span.start.isAfter(covering) || span.end.isBefore(covering)) {
+                continue;
+            }
+            LocalDate threshold = span.start.plusMonths(rules.employmentMonths()).minusDays(1);
+            if (!span.end.isBefore(threshold)) {
+                return Optional.of(new PositiveOutcome(span.onlyBusiness ? ExitReason.BUSINESS_CREATION : ExitReason.EMPLOYMENT, threshold));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The longest continuous span of qualifying work up to a day, for refusal messages.
      *
      * @param steps the pathway's steps

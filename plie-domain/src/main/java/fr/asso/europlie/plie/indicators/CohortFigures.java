@@ -53,9 +53,13 @@ public record CohortFigures(
     /**
      * Whether the positive-exit rate reaches the objective.
      *
+     * <p>Compared exactly ({@code positiveExits * 100 >= objective * exits}), not on the rate rounded
+     * to one decimal: 1,249 positive exits out of 2,500 (49.96 %, shown as 50.0) do not reach 50 %.
+     *
      * @return true when some left and the rate is at least the objective
      */
     public boolean meetsObjective() {
-        return positiveExitRate != null && positiveExitRate.compareTo(positiveExitObjective) >= 0;
+        return exits > 0 && BigDecimal.valueOf(positiveExits).multiply(BigDecimal.valueOf(100))
+                .compareTo(positiveExitObjective.multiply(BigDecimal.valueOf(exits))) >= 0;
     }
 }

@@ -36,6 +36,43 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("an age at entry that is not the age on the entry date (here, on the collection day) is refused and changes nothing")
+    void ageNotOnTheEntryDate() {
+        Cohort cohort = aCohort();
+        // Born 14 May 1980, entered 4 May 2026: 45 at entry, 46 on 29 May when the data is collected.
+        LocalDate entry = LocalDate.of(2026, 5, 4);
+        ParticipantId id = anEnteredJobseeker(cohort, "Garnier", entry, ALICE);
+        Participant before = cohort.participant(id).orElseThrow();
+        PlieException error = assertRefused(() -> cohort.recordEntryData(id, CohortFixture.unemployedWoman(LocalDate.of(2026, 5, 29), 46,
+                LocalDate.of(2024, 1, 1))), CohortError.INCOMPATIBLE, "entryData.ageAtEntry", "46");
+        assertThat(error.violation().details()).containsExactly("adhesion.entryDate", "2026-05-04 (45)");
+        assertThat(cohort.participant(id)).contains(before);
+
+        cohort.recordEntryData(id, CohortFixture.unemployedWoman(LocalDate.of(2026, 5, 29), 45, LocalDate.of(2024, 1, 1)));
+        assertThat(cohort.participant(id).orElseThrow().currentPeriod().entryData().ageAtEntry()).isEqualTo(45);
+    }
+
+    @Test
+    @DisplayName("an import whose age at entry contradicts the identity's birth date is refused whole")
+    void importedAgeNotOnTheEntryDate() {
+        Cohort source = aCohort();
+        ParticipantId id = anEnteredJobseeker(source, "Lemoine", LocalDate.of(2026, 5, 4), ALICE);
+        source.recordEntryData(id, CohortFixture.unemployedWoman(LocalDate.of(2026, 5, 29), 45, LocalDate.of(2024, 1, 1)));
+        CohortData good = source.toData();
+        AccompanimentPeriod.Draft draft = source.participant(id).orElseThrow().currentPeriod().draft();
+        draft.entryData = CohortFixture.unemployedWoman(LocalDate.of(2026, 5, 29), 46, LocalDate.of(2024, 1, 1));
+        CohortData bad = new CohortData(good.referents(), List.of(new Participant(id, List.of(draft.build()))), good.identities(), good.erasures());
+
+        Cohort target = aCohort();
+        PlieException error = assertRefused(() -> target.load(bad), CohortError.INCOMPATIBLE,
+                "participants[0].periods[0].entryData.ageAtEntry", "46");
+        assertThat(error.violation().details()).containsExactly("adhesion.entryDate", "2026-05-04 (45)");
+        assertThat(target.size()).isZero();
+        target.load(good);
+        assertThat(target.toData()).isEqualTo(good);
+    }
+
+    @Test
     @DisplayName("an import with an unknown target public, a duplicate identifier and an orphan identity, all reported at once")
     void importWithUnknownTargetPublic() {
         Cohort source = aCohort();

@@ -69,6 +69,26 @@ class CohortScenariosTest {
         }
 
         @Test
+        @DisplayName("an earlier six-month job, ended before a break, does not validate the follow-up of a new job")
+        void anEarlierJobDoesNotValidateTheFollowUpOfANewOne() {
+            Cohort cohort = aCohort();
+            ParticipantId id = anEnteredJobseeker(cohort, "Blanc", JAN_5, ALICE);
+            // Seven months of CDD, then two months without work, then a CDI whose follow-up starts on its first day.
+            cohort.addStep(id, Step.employment(StepId.of("S1"), ContractType.CDD, BigDecimal.ONE, JAN_5, LocalDate.of(2026, 7, 31), null));
+            cohort.addStep(id, Step.employment(StepId.of("S2"), ContractType.CDI, BigDecimal.ONE, LocalDate.of(2026, 10, 1), null, null));
+            cohort.startInWorkFollowUp(id, LocalDate.of(2026, 10, 1));
+
+            // The follow-up of the CDI is one day old: the CDD's six months, broken off in August, do not count.
+            assertRefused(() -> cohort.completeInWorkFollowUp(id, LocalDate.of(2026, 10, 2), null),
+                    CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", "EMPLOYMENT");
+            assertThat(cohort.participant(id).orElseThrow().currentPeriod().state()).isEqualTo(PeriodState.IN_WORK_FOLLOW_UP);
+            // 1 October + 6 months - 1 day = 31 March 2027: the CDI's sixth month is completed.
+            assertRefused(() -> cohort.completeInWorkFollowUp(id, LocalDate.of(2027, 3, 30), null),
+                    CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", "EMPLOYMENT");
+            assertThat(cohort.completeInWorkFollowUp(id, LocalDate.of(2027, 3, 31), null)).isEqualTo(ExitReason.EMPLOYMENT);
+        }
+
+        @Test
         @DisplayName("a day without a mission breaks the span, unless the plan tolerates a gap")
         void aBreakBetweenMissionsRestartsTheCount() {
             for (int tolerated : new int[] {0, 3}) {
@@ -157,8 +177,10 @@ class CohortScenariosTest {
             ParticipantId id = anEnteredJobseeker(cohort, "Lambert", JAN_5, ALICE);
             // Planned from 1 February 2026 to 31 December 2026: eleven months.
             cohort.addStep(id, Step.training(StepId.of("T1"), StepType.QUALIFYING_TRAINING, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31), null));
-            // A nine-month training does not qualify: from 1 February, more than nine months means 1 November or later.
-            cohort.addStep(id, Step.training(StepId.of("T2"), StepType.PRE_QUALIFYING_TRAINING, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31), null));
+            // A pre-qualifying training of the same length is not a qualifying training: alone, it never counts.
+            Step preQualifying = Step.training(StepId.of("T2"), StepType.PRE_QUALIFYING_TRAINING, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31), null);
+            cohort.addStep(id, preQualifying);
+            assertThat(cohort.exitPolicy().training(List.of(preQualifying), LocalDate.of(2026, 12, 31))).isEmpty();
             assertRefused(() -> cohort.exit(id, LocalDate.of(2026, 7, 30), ExitReason.LONG_TRAINING, null),
                     CohortError.TRAINING_RULE_NOT_MET, "exit.reason", "LONG_TRAINING");
             cohort.exit(id, LocalDate.of(2026, 7, 31), ExitReason.LONG_TRAINING, null);
@@ -371,6 +393,37 @@ class CohortScenariosTest {
                     CohortError.ALREADY_RECORDED, "sixMonthData", "2026-10-30");
             assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2027), Slice.all(), LocalDate.of(2027, 12, 31))
                     .esf().total(EsfIndicator.EECO01)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("entry data missing from a first period can still be added after a re-entry, once, at that period's entry age")
+        void missingEntryDataOfAnEarlierPeriod() {
+            Cohort cohort = aCohort();
+            // Born 14 May 1980: 45 at the first entry (5 January 2026), 46 at the second (15 June 2026).
+            ParticipantId id = anEnteredJobseeker(cohort, "Perrin", JAN_5, ALICE);
+            cohort.exit(id, LocalDate.of(2026, 4, 30), ExitReason.DROPOUT, null);
+            cohort.reenter(id, Referral.of(FRANCE_TRAVAIL, LocalDate.of(2026, 6, 1)), aLongTermJobseeker(LocalDate.of(2026, 6, 1)));
+            cohort.validateEntry(id, LocalDate.of(2026, 6, 8));
+            cohort.adhere(id, Adhesion.signedOn(LocalDate.of(2026, 6, 15), BRUNO, CohortFixture.PLAN), null);
+            cohort.recordEntryData(id, unemployedWoman(LocalDate.of(2026, 6, 20), 46, LocalDate.of(2024, 1, 5)));
+            Indicators indicators = new Indicators(cohort.settings(), EsfSettings.defaults(), OperationDirectory.empty());
+            LocalDate asOf = LocalDate.of(2026, 7, 31);
+            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).completeness().items())
+                    .extracting(i -> i.period() + " " + i.kind()).contains("1 ENTRY_DATA_MISSING");
+
+            assertRefused(() -> cohort.recordEntryData(id, 1, unemployedWoman(LocalDate.of(2026, 7, 1), 46, LocalDate.of(2024, 1, 5))),
+                    CohortError.INCOMPATIBLE, "entryData.ageAtEntry", "46");
+            cohort.recordEntryData(id, 1, unemployedWoman(LocalDate.of(2026, 7, 1), 45, LocalDate.of(2024, 1, 5)));
+
+            Participant participant = cohort.participant(id).orElseThrow();
+            assertThat(participant.period(1).orElseThrow().entryData().ageAtEntry()).isEqualTo(45);
+            assertThat(participant.period(2).orElseThrow().entryData().ageAtEntry()).isEqualTo(46);
+            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).completeness().items())
+                    .extracting(i -> i.period() + " " + i.kind()).doesNotContain("1 ENTRY_DATA_MISSING");
+            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).esf().total(EsfIndicator.EECO01))
+                    .isEqualTo(2);
+            assertRefused(() -> cohort.recordEntryData(id, 1, unemployedWoman(LocalDate.of(2026, 7, 2), 45, LocalDate.of(2024, 1, 5))),
+                    CohortError.ALREADY_RECORDED, "entryData", "2026-07-01");
         }
 
         @Test

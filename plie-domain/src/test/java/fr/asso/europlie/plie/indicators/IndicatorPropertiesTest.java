@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
 import fr.asso.europlie.plie.cohort.CohortData;
 import fr.asso.europlie.plie.cohort.CohortFixture;
 import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.Gender;
+import fr.asso.europlie.plie.cohort.Participant;
 import fr.asso.europlie.plie.cohort.synthetic.SyntheticCohort;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -49,19 +53,41 @@ class IndicatorPropertiesTest {
         qt().withExamples(100).forAll(cohorts(), periods()).checkAssert((generated, period) -> {
             Indicators indicators = new Indicators(SETTINGS, EsfSettings.defaults(), generated.operations());
             FullIndicatorReport report = indicators.fullReport(generated.data().participants(), period, period.to());
+            // Counted here from the data, not by the code under test: entries and exits in the period with entry data, by gender.
+            int[] entered = new int[Gender.values().length];
+            int[] left = new int[Gender.values().length];
+            for (Participant participant : generated.data().participants()) {
+                for (AccompanimentPeriod p : participant.periods()) {
+                    if (p.entryData() != null) {
+                        entered[p.entryData().gender().ordinal()] += period.contains(p.entryDate()) ? 1 : 0;
+                        left[p.entryData().gender().ordinal()] += period.contains(p.exitDate()) ? 1 : 0;
+                    }
+                }
+            }
             EsfIndicators overall = report.overall().esf();
-            for (EsfIndicator indicator : EsfIndicator.values()) {
-                GenderBreakdown breakdown = overall.get(indicator);
-                assertThat(breakdown.women() + breakdown.men() + breakdown.nonBinary()).isEqualTo(breakdown.total());
-                assertThat(breakdown.total()).isLessThanOrEqualTo(indicator.isResult() ? report.overall().figures().exits() : overall.total(EsfIndicator.EECO01));
+            for (Gender gender : Gender.values()) {
+                assertThat(overall.get(EsfIndicator.EECO01).of(gender)).as("EECO01 %s", gender).isEqualTo(entered[gender.ordinal()]);
+                for (EsfIndicator indicator : EsfIndicator.values()) {
+                    assertThat(overall.get(indicator).of(gender)).as("%s %s", indicator, gender)
+                            .isLessThanOrEqualTo(indicator.isResult() ? left[gender.ordinal()] : entered[gender.ordinal()]);
+                }
             }
-            int byGender = 0;
-            for (fr.asso.europlie.plie.cohort.Gender gender : fr.asso.europlie.plie.cohort.Gender.values()) {
-                byGender += overall.get(EsfIndicator.EECO01).of(gender);
-            }
-            assertThat(byGender).isEqualTo(overall.total(EsfIndicator.EECO01));
-            assertThat(overall.total(EsfIndicator.EECO02) + overall.total(EsfIndicator.EECO04) + overall.total(EsfIndicator.EECO05))
-                    .as("each participant has exactly one labour market status").isEqualTo(overall.total(EsfIndicator.EECO01));
+            assertPartitions(overall);
+            List.of(report.byReferent(), report.byOperator(), report.byOperation(), report.byAxis(), report.byTargetPublic())
+                    .forEach(slices -> slices.values().forEach(slice -> assertPartitions(slice.esf())));
         });
+    }
+
+    /** Within each gender, labour market status (EECO02/04/05) and ISCED group (EECO09/10/11) each split EECO01 exactly. */
+    static void assertPartitions(EsfIndicators esf) {
+        for (Gender gender : Gender.values()) {
+            int total = esf.get(EsfIndicator.EECO01).of(gender);
+            assertThat(esf.get(EsfIndicator.EECO02).of(gender) + esf.get(EsfIndicator.EECO04).of(gender) + esf.get(EsfIndicator.EECO05).of(gender))
+                    .as("one labour market status each, %s", gender).isEqualTo(total);
+            assertThat(esf.get(EsfIndicator.EECO09).of(gender) + esf.get(EsfIndicator.EECO10).of(gender) + esf.get(EsfIndicator.EECO11).of(gender))
+                    .as("one ISCED group each, %s", gender).isEqualTo(total);
+            assertThat(esf.get(EsfIndicator.EECO03).of(gender)).as("long-term unemployed among the unemployed, %s", gender)
+                    .isLessThanOrEqualTo(esf.get(EsfIndicator.EECO02).of(gender));
+        }
     }
 }

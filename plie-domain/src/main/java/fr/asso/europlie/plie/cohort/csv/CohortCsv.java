@@ -224,6 +224,7 @@ public final class CohortCsv {
         final Map<ParticipantId, PersonalData> identities = new LinkedHashMap<>();
         final Map<ParticipantId, Erasure> erasures = new LinkedHashMap<>();
         final List<Referent> referents = new ArrayList<>();
+        final Set<String> identityRows = new LinkedHashSet<>();
 
         Reading(List<TargetPublic> known) {
             this.known = List.copyOf(known);
@@ -315,6 +316,9 @@ public final class CohortCsv {
             boolean known = pid != null && byParticipant.containsKey(pid);
             if (pid != null && !known) {
                 c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid));
+            }
+            if (pid != null && !identityRows.add(pid)) {
+                c.problems.add(Violation.of(CohortError.DUPLICATE, c.field("participantId"), pid));
             }
             if (erasedOn != null || retainedUntil != null) {
                 Erasure erasure = c.build(() -> new Erasure(pid == null ? null : ParticipantId.of(pid), erasedOn, retainedUntil),

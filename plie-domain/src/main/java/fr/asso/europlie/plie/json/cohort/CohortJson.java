@@ -203,13 +203,17 @@ public final class CohortJson {
                 String id = i.text("participantId");
                 PersonalData data = new PersonalData(i.text("lastName"), i.text("firstName"), i.date("birthDate"), i.optionalText("address"),
                         i.optionalText("email"), i.optionalText("phone"), i.optionalText("externalId"));
-                identities.put(ParticipantId.of(id), data);
+                if (identities.put(ParticipantId.of(id), data) != null) {
+                    i.problems().add(Violation.of(CohortError.DUPLICATE, i.path() + ".participantId", id));
+                }
                 return data;
             });
             Map<ParticipantId, Erasure> erasures = new LinkedHashMap<>();
             root.list("erasures", false, e -> {
                 Erasure erasure = new Erasure(ParticipantId.of(e.text("participantId")), e.date("erasedOn"), e.date("retainedUntil"));
-                erasures.put(erasure.participant(), erasure);
+                if (erasures.put(erasure.participant(), erasure) != null || identities.containsKey(erasure.participant())) {
+                    e.problems().add(Violation.of(CohortError.DUPLICATE, e.path() + ".participantId", erasure.participant()));
+                }
                 return erasure;
             });
             Set<ParticipantId> ids = new LinkedHashSet<>();

@@ -117,6 +117,19 @@ class CohortCsvTest {
     }
 
     @Test
+    @DisplayName("a second identity row for the same participant is refused naming its line, not silently kept over the first")
+    void duplicateIdentityRow() {
+        Cohort cohort = CohortFixture.aCohort();
+        CohortFixture.anEnteredJobseeker(cohort, "Morel", LocalDate.of(2026, 1, 5), CohortFixture.ALICE);
+        CsvFiles files = CohortCsv.write(cohort.toData(), ';');
+        String[] lines = files.identities().split("\n");
+        String other = lines[1].replace("Morel", "Autre");
+        CsvFiles twice = new CsvFiles(files.periods(), files.steps(), files.identities() + other + "\n", files.referents());
+        String id = lines[1].split(";")[0];
+        assertRefused(() -> CohortCsv.read(twice, CohortFixture.PUBLICS), CohortError.DUPLICATE, "identities.csv[3].participantId", id);
+    }
+
+    @Test
     @DisplayName("a bad step row is reported at its own line in steps.csv")
     void badStepRow() {
         CsvFiles files = sample();

@@ -57,6 +57,18 @@ class CohortJsonTest {
     }
 
     @Test
+    @DisplayName("a second identity for the same participant is refused at its path, not silently kept over the first")
+    void duplicateIdentity() {
+        String json = oneParticipant();
+        int start = json.indexOf("{", json.indexOf("\"identities\""));
+        int end = json.indexOf("}", start) + 1;
+        String identity = json.substring(start, end);
+        String twice = json.substring(0, end) + ", " + identity.replace("Morin", "Autre") + json.substring(end);
+        assertRefused(() -> CohortJson.read(twice, CohortFixture.PUBLICS), CohortError.DUPLICATE, "$.identities[1].participantId",
+                "P-1");
+    }
+
+    @Test
     @DisplayName("an unknown member is refused by default and kept on request")
     void unknownMember() {
         String json = oneParticipant().replace("\"number\" : 1,", "\"number\" : 1, \"couleur\" : \"bleu\",");
