@@ -387,7 +387,8 @@ public final class ProtocolNegotiation {
 
     /**
      * The steps waiting for this actor: those of its organisation for which it has the role, and
-     * the steering committee's if it has that role.
+     * the steering committee's if it has that role and acts for the organisation that convenes
+     * that protocol's committee.
      *
      * @param actor the actor, not null
      * @return the open steps, oldest first
@@ -401,7 +402,9 @@ public final class ProtocolNegotiation {
                     .orderByTaskCreateTime().asc().list();
             for (Task task : candidates) {
                 WorkItem item = item(task);
-                boolean organisationMatches = item.organisation() == null || actor.actsFor(item.organisation());
+                boolean organisationMatches = item.organisation() == null
+                        ? actor.actsFor(committeeOrganisation(runtime.protocols().get(item.protocolId())))
+                        : actor.actsFor(item.organisation());
                 if (actor.has(item.step().role()) && organisationMatches) {
                     items.add(item);
                 }
@@ -452,9 +455,19 @@ public final class ProtocolNegotiation {
             ProcessInstance process = process(id).orElseThrow(
                     () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
             requireRole(actor, step.role(), step.name());
+            Protocol protocol = runtime.protocols().get(id);
+            if (step.organisationVariable() == null) {
+                // The steering committee's steps: only the organisation that convenes this committee.
+                requireOrganisation(actor, committeeOrganisation(protocol), step.name());
+            }
             Task task = taskFor(process, step, actor);
-            return body.apply(task, runtime.protocols().get(id));
+            return body.apply(task, protocol);
         });
+    }
+
+    /** The organisation that convenes the protocol's steering committee (its secretariat). */
+    private static OrganisationId committeeOrganisation(Protocol protocol) {
+        return Steps.negotiated(protocol).governance().steeringCommittee().convenedBy();
     }
 
     private Task taskFor(ProcessInstance process, NegotiationStep step, Actor actor) {

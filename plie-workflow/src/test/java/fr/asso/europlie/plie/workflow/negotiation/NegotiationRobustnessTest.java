@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.ViolationAssertions;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
 import fr.asso.europlie.plie.protocol.Protocol;
@@ -104,7 +105,19 @@ class NegotiationRobustnessTest {
                     LocalDate.now(clock)), WorkflowError.NO_SUCH_TASK, "step", REGION.value());
             assertThat(snapshot(engine, id)).isEqualTo(before);
 
-            negotiator.allFavourable().consolidated().allContributionsConfirmed().adopted();
+            negotiator.allFavourable().consolidated().allContributionsConfirmed();
+            before = snapshot(engine, id);
+            // The OI may not stand in for the steering committee, even with the role (RULES.md).
+            Actor oiAsCommittee = Negotiator.of(OI, Role.STEERING_COMMITTEE);
+            ViolationAssertions.assertRefused(() -> negotiation.decideInCommittee(oiAsCommittee, id,
+                    negotiator.decision(AdoptionOutcome.ABANDON, "prise de contrôle")),
+                    WorkflowError.WRONG_ORGANISATION, "actor.organisation", OI.value());
+            assertThat(negotiation.tasks(oiAsCommittee)).isEmpty();
+            assertThat(negotiation.tasks(Negotiator.COMMITTEE)).extracting(WorkItem::step)
+                    .containsExactly(NegotiationStep.COMMITTEE_DECISION);
+            assertThat(snapshot(engine, id)).isEqualTo(before);
+
+            negotiator.adopted();
             before = snapshot(engine, id);
             Actor intermediateBody = Negotiator.of(OI, Role.DELIBERATING_BODY);
             PlieException refused = (PlieException) catchThrowable(() -> negotiation.deliberate(intermediateBody, id,
