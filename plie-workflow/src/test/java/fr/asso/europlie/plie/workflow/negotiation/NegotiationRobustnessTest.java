@@ -172,6 +172,52 @@ class NegotiationRobustnessTest {
         });
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("concurrency: 8 threads start the same new protocol at once: one negotiation, the others refused as running")
+    void concurrentStartsOfOneProtocol(Databases.Kind kind) throws Exception {
+        withEngine(kind, WorkflowSettings.defaults(), engine -> {
+            ProtocolId id = newId();
+            ProtocolNegotiation negotiation = engine.protocolNegotiation();
+            int calls = 8;
+            CyclicBarrier start = new CyclicBarrier(calls);
+            AtomicInteger started = new AtomicInteger();
+            List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ExecutorService threads = Executors.newFixedThreadPool(calls);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    done.add(threads.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        try {
+                            negotiation.start(Negotiator.COORDINATOR, id, Negotiator.content());
+                            started.incrementAndGet();
+                        } catch (PlieException refused) {
+                            refusals.add(refused.code());
+                        } catch (RuntimeException e) {
+                            unexpected.add(e);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> call : done) {
+                    call.get(120, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(unexpected).as("only clear refusals, no technical failure").isEmpty();
+            assertThat(started).hasValue(1);
+            assertThat(refusals).hasSize(calls - 1).containsOnly(WorkflowError.ALREADY_RUNNING.code());
+            assertThat(negotiation.status(id).waitingFor()).extracting(WorkItem::step)
+                    .containsExactly(NegotiationStep.SHARED_DIAGNOSTIC);
+            assertThat(negotiation.history(id)).extracting(AuditEntry::step).containsExactly("NEGOTIATION_STARTED");
+        });
+    }
+
     /**
      * Runs the action twice per organisation on 10 threads released at once; each call either
      * succeeds or is refused with a PLIE error (never lost silently).
