@@ -17,7 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ManagementService;
@@ -58,10 +60,12 @@ public final class PlieEngine implements AutoCloseable {
     private final PlieRuntime runtime;
     private final CommandRunner runner;
     private final ProtocolNegotiation negotiation;
+    private final String embeddedUrl;
 
-    private PlieEngine(ProcessEngine processEngine, boolean owned) {
+    private PlieEngine(ProcessEngine processEngine, boolean owned, String embeddedUrl) {
         this.processEngine = processEngine;
         this.owned = owned;
+        this.embeddedUrl = embeddedUrl;
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = PlieRuntime.of(configuration);
@@ -116,7 +120,12 @@ public final class PlieEngine implements AutoCloseable {
      * @throws IllegalStateException when the engine was built without {@link PlieConfigurator}
      */
     public static PlieEngine attach(ProcessEngine processEngine) {
-        return new PlieEngine(Objects.requireNonNull(processEngine, "processEngine"), false);
+        return new PlieEngine(Objects.requireNonNull(processEngine, "processEngine"), false, null);
+    }
+
+    /** The JDBC URL of the private in-memory database of an embedded engine, null otherwise (for tests). */
+    String embeddedUrl() {
+        return embeddedUrl;
     }
 
     /**
@@ -220,6 +229,17 @@ public final class PlieEngine implements AutoCloseable {
     public void close() {
         if (owned) {
             processEngine.close();
+        }
+        if (embeddedUrl != null) {
+            // DB_CLOSE_DELAY=-1 keeps an in-memory database for the life of the JVM: drop it, or every
+            // embedded engine built and closed by the application would stay in memory.
+            try (Connection connection = DriverManager.getConnection(embeddedUrl, "sa", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot release the embedded database " + embeddedUrl + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 
@@ -341,10 +361,12 @@ public final class PlieEngine implements AutoCloseable {
         public PlieEngine build() {
             int number = EMBEDDED.incrementAndGet();
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            String embeddedUrl = null;
             if (dataSource != null) {
                 configuration.setDataSource(dataSource);
             } else {
-                configuration.setJdbcUrl("jdbc:h2:mem:plie-" + number + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                embeddedUrl = "jdbc:h2:mem:plie-" + number;
+                configuration.setJdbcUrl(embeddedUrl + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
                 configuration.setJdbcDriver("org.h2.Driver");
                 configuration.setJdbcUsername("sa");
                 configuration.setJdbcPassword("");
@@ -361,7 +383,7 @@ public final class PlieEngine implements AutoCloseable {
                 configuration.setClock(ClockBridge.flowable(clock.withZone(zone)));
             }
             configuration.addConfigurator(new PlieConfigurator(settings, zone));
-            return new PlieEngine(configuration.buildProcessEngine(), true);
+            return new PlieEngine(configuration.buildProcessEngine(), true, embeddedUrl);
         }
     }
 }
