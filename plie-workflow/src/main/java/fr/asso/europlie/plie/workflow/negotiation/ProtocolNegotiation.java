@@ -88,7 +88,8 @@ public final class ProtocolNegotiation {
      * @param id the protocol's id, not null
      * @param draft the draft's content, not null
      * @return the status: waiting for the shared diagnostic
-     * @throws AccessDeniedException when the actor is not that animation team
+     * @throws AccessDeniedException when the actor is not that animation team, or not the stored
+     *     draft's
      * @throws RuleViolationException ({@code PLIE-WORKFLOW-005}) when a negotiation runs already,
      *     or when the stored protocol is no longer a draft
      */
@@ -104,6 +105,9 @@ public final class ProtocolNegotiation {
             Optional<Protocol> existing = runtime.protocols().find(id);
             Protocol drafted;
             if (existing.isPresent()) {
+                // A stored draft belongs to its own animation team: another may not take it over by
+                // naming itself in the new text.
+                requireOrganisation(actor, Steps.negotiated(existing.get()).animationStructure().id(), "START");
                 drafted = existing.get().revise(draft, runtime.now(), actor.userId());
                 runtime.protocols().update(drafted, existing.get().revision());
             } else {
