@@ -180,35 +180,23 @@ class NegotiationRobustnessTest {
             ProtocolId id = newId();
             ProtocolNegotiation negotiation = engine.protocolNegotiation();
             int calls = 8;
-            CyclicBarrier start = new CyclicBarrier(calls);
             AtomicInteger started = new AtomicInteger();
             List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
-            ExecutorService threads = Executors.newFixedThreadPool(calls);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int i = 0; i < calls; i++) {
-                    done.add(threads.submit(() -> {
-                        start.await(30, TimeUnit.SECONDS);
-                        try {
-                            negotiation.start(Negotiator.COORDINATOR, id, Negotiator.content());
-                            started.incrementAndGet();
-                        } catch (PlieException refused) {
-                            refusals.add(refused.code());
-                        } catch (RuntimeException e) {
-                            unexpected.add(e);
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> call : done) {
-                    call.get(120, TimeUnit.SECONDS);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                threads.shutdownNow();
+            List<Runnable> starts = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                starts.add(() -> {
+                    try {
+                        negotiation.start(Negotiator.COORDINATOR, id, Negotiator.content());
+                        started.incrementAndGet();
+                    } catch (PlieException refused) {
+                        refusals.add(refused.code());
+                    } catch (RuntimeException e) {
+                        unexpected.add(e);
+                    }
+                });
             }
+            atOnce(starts);
             assertThat(unexpected).as("only clear refusals, no technical failure").isEmpty();
             assertThat(started).hasValue(1);
             assertThat(refusals).hasSize(calls - 1).containsOnly(WorkflowError.ALREADY_RUNNING.code());
@@ -225,28 +213,41 @@ class NegotiationRobustnessTest {
     private static Map<OrganisationId, Integer> race(List<OrganisationId> organisations, Consumer<OrganisationId> action) {
         List<OrganisationId> calls = new ArrayList<>(organisations);
         calls.addAll(organisations);
-        CyclicBarrier start = new CyclicBarrier(calls.size());
         Map<OrganisationId, Integer> successes = new ConcurrentHashMap<>();
         List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Runnable> runs = new ArrayList<>();
+        for (OrganisationId organisation : calls) {
+            runs.add(() -> {
+                try {
+                    action.accept(organisation);
+                    successes.merge(organisation, 1, Integer::sum);
+                } catch (PlieException refused) {
+                    String code = refused.code();
+                    // The twin call came second: its task is done, or the whole negotiation is.
+                    if (!List.of(WorkflowError.NO_SUCH_TASK.code(), WorkflowError.NO_NEGOTIATION.code(),
+                            "PLIE-PROTOCOL-007").contains(code)) {
+                        unexpected.add(refused);
+                    }
+                } catch (RuntimeException e) {
+                    unexpected.add(e);
+                }
+            });
+        }
+        atOnce(runs);
+        assertThat(unexpected).isEmpty();
+        return successes;
+    }
+
+    /** Runs each call on its own thread, all released at once, and waits for them all. */
+    private static void atOnce(List<Runnable> calls) {
+        CyclicBarrier start = new CyclicBarrier(calls.size());
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (OrganisationId organisation : calls) {
+            for (Runnable call : calls) {
                 done.add(threads.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
-                    try {
-                        action.accept(organisation);
-                        successes.merge(organisation, 1, Integer::sum);
-                    } catch (PlieException refused) {
-                        String code = refused.code();
-                        // The twin call came second: its task is done, or the whole negotiation is.
-                        if (!List.of(WorkflowError.NO_SUCH_TASK.code(), WorkflowError.NO_NEGOTIATION.code(),
-                                "PLIE-PROTOCOL-007").contains(code)) {
-                            unexpected.add(refused);
-                        }
-                    } catch (RuntimeException e) {
-                        unexpected.add(e);
-                    }
+                    call.run();
                     return null;
                 }));
             }
@@ -258,8 +259,6 @@ class NegotiationRobustnessTest {
         } finally {
             threads.shutdownNow();
         }
-        assertThat(unexpected).isEmpty();
-        return successes;
     }
 
     @ParameterizedTest(name = "on {0}")
