@@ -189,9 +189,10 @@ public final class PlieEngine implements AutoCloseable {
     /**
      * Runs now, on the caller's thread, every timer that is due on the engine's clock and every
      * pending asynchronous job, until none is left: for applications and tests that run without
-     * the async executor, or that move the clock.
+     * the async executor, or that move the clock. Several callers at once (threads, nodes) share the
+     * work: a job taken by another is left to it.
      *
-     * @return the number of jobs run
+     * @return the number of jobs run by this call
      */
     public int runDueJobs() {
         ManagementService management = processEngine.getManagementService();
@@ -203,22 +204,48 @@ public final class PlieEngine implements AutoCloseable {
                 return executed;
             }
             for (Job timer : timers) {
-                Job job = management.moveTimerToExecutableJob(timer.getId());
-                runner.run(null, "job " + job.getId(), () -> {
-                    management.executeJob(job.getId());
-                    return null;
-                });
-                executed++;
+                Job job;
+                try {
+                    job = management.moveTimerToExecutableJob(timer.getId());
+                } catch (RuntimeException e) {
+                    if (management.createTimerJobQuery().jobId(timer.getId()).count() == 0) {
+                        continue; // another caller (another node, the async executor) took it meanwhile
+                    }
+                    throw e;
+                }
+                if (execute(management, job.getId())) {
+                    executed++;
+                }
             }
             for (Job job : jobs) {
-                runner.run(null, "job " + job.getId(), () -> {
-                    management.executeJob(job.getId());
-                    return null;
-                });
-                executed++;
+                if (execute(management, job.getId())) {
+                    executed++;
+                }
             }
         }
         throw new IllegalStateException("jobs keep coming after 1000 passes: a timer cycle without end?");
+    }
+
+    /**
+     * Runs one job; false when another caller ran it meanwhile (it is in none of the job tables any
+     * more), which is not a failure. A job that failed here is still in a table: its failure is thrown.
+     */
+    private boolean execute(ManagementService management, String jobId) {
+        try {
+            runner.run(null, "job " + jobId, () -> {
+                management.executeJob(jobId);
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            boolean gone = management.createJobQuery().jobId(jobId).count() == 0
+                    && management.createTimerJobQuery().jobId(jobId).count() == 0
+                    && management.createDeadLetterJobQuery().jobId(jobId).count() == 0;
+            if (gone) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -206,6 +206,45 @@ class NegotiationRobustnessTest {
         });
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("concurrency: 4 threads run the due jobs at once: each timer fires once, none fails")
+    void concurrentRunsOfDueJobs(Databases.Kind kind) throws Exception {
+        withEngine(kind, WorkflowSettings.defaults(), engine -> {
+            ProtocolId id = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, id);
+            negotiator.startedWithDiagnostic();
+            List<fr.asso.europlie.plie.workflow.Reminder> reminders = new java.util.concurrent.CopyOnWriteArrayList<>();
+            engine.addListener(new WorkflowListener() {
+                @Override
+                public void onReminder(fr.asso.europlie.plie.workflow.Reminder reminder) {
+                    reminders.add(reminder);
+                }
+            });
+            clock.advance(java.time.Duration.ofDays(31));
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AtomicInteger executed = new AtomicInteger();
+            List<Runnable> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(() -> {
+                    try {
+                        executed.addAndGet(engine.runDueJobs());
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                });
+            }
+            atOnce(runs);
+
+            assertThat(failures).as("a job taken by another caller is not a failure").isEmpty();
+            assertThat(executed).hasValue(1);
+            assertThat(reminders).singleElement().satisfies(r -> assertThat(r.step()).isEqualTo("TECHNICAL_OPINION"));
+            assertThat(negotiator.negotiation().history(id).stream().filter(e -> e.step().equals("REMINDER"))).hasSize(1);
+            assertThat(negotiator.negotiation().status(id).waitingFor()).extracting(WorkItem::step)
+                    .containsOnly(NegotiationStep.TECHNICAL_OPINION);
+        });
+    }
+
     /**
      * Runs the action twice per organisation on 10 threads released at once; each call either
      * succeeds or is refused with a PLIE error (never lost silently).
