@@ -246,9 +246,9 @@ public final class ProtocolNegotiationScenario {
             ProtocolVersion version = protocol.versionInForce().orElseThrow();
             say("inforce", today(), version.content().name(), version.number(), dates.format(version.inForceFrom()));
         } else {
-            say("failed", protocol.state());
+            say("failed", text("state." + protocol.state().name()));
         }
-        say("state", protocol.state(), negotiation.history(id).size(), text(status.running() ? "no" : "yes"));
+        say("state", text("state." + protocol.state().name()), negotiation.history(id).size(), text(status.running() ? "no" : "yes"));
         return protocol.state() == ProtocolState.IN_FORCE && !status.running();
     }
 

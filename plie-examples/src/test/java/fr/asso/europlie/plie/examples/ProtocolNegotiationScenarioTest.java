@@ -28,7 +28,8 @@ class ProtocolNegotiationScenarioTest {
     void frenchScenarioEndsInForce() {
         String told = run(Messages.FRENCH);
         assertThat(told).contains("quorum non atteint", "défavorable", "protocole adopté", "ProtocolEnteredIntoForce")
-                .contains("est EN VIGUEUR, version 1").contains("État final du protocole : IN_FORCE");
+                .contains("est EN VIGUEUR, version 1").contains("État final du protocole : en vigueur.")
+                .doesNotContain("IN_FORCE");
     }
 
     @Test
@@ -36,7 +37,7 @@ class ProtocolNegotiationScenarioTest {
     void englishScenarioEndsInForce() {
         String told = run(Messages.ENGLISH);
         assertThat(told).contains("no quorum", "unfavourable", "protocol adopted").contains("is IN FORCE, version 1")
-                .doesNotContain("EN VIGUEUR");
+                .contains("Final state of the protocol: in force.").doesNotContain("EN VIGUEUR", "IN_FORCE");
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ManagementService;
@@ -58,10 +60,12 @@ public final class PlieEngine implements AutoCloseable {
     private final PlieRuntime runtime;
     private final CommandRunner runner;
     private final ProtocolNegotiation negotiation;
+    private final String embeddedUrl;
 
-    private PlieEngine(ProcessEngine processEngine, boolean owned) {
+    private PlieEngine(ProcessEngine processEngine, boolean owned, String embeddedUrl) {
         this.processEngine = processEngine;
         this.owned = owned;
+        this.embeddedUrl = embeddedUrl;
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = PlieRuntime.of(configuration);
@@ -116,7 +120,12 @@ public final class PlieEngine implements AutoCloseable {
      * @throws IllegalStateException when the engine was built without {@link PlieConfigurator}
      */
     public static PlieEngine attach(ProcessEngine processEngine) {
-        return new PlieEngine(Objects.requireNonNull(processEngine, "processEngine"), false);
+        return new PlieEngine(Objects.requireNonNull(processEngine, "processEngine"), false, null);
+    }
+
+    /** The JDBC URL of the private in-memory database of an embedded engine, null otherwise (for tests). */
+    String embeddedUrl() {
+        return embeddedUrl;
     }
 
     /**
@@ -180,9 +189,10 @@ public final class PlieEngine implements AutoCloseable {
     /**
      * Runs now, on the caller's thread, every timer that is due on the engine's clock and every
      * pending asynchronous job, until none is left: for applications and tests that run without
-     * the async executor, or that move the clock.
+     * the async executor, or that move the clock. Several callers at once (threads, nodes) share the
+     * work: a job taken by another is left to it.
      *
-     * @return the number of jobs run
+     * @return the number of jobs run by this call
      */
     public int runDueJobs() {
         ManagementService management = processEngine.getManagementService();
@@ -194,22 +204,48 @@ public final class PlieEngine implements AutoCloseable {
                 return executed;
             }
             for (Job timer : timers) {
-                Job job = management.moveTimerToExecutableJob(timer.getId());
-                runner.run(null, "job " + job.getId(), () -> {
-                    management.executeJob(job.getId());
-                    return null;
-                });
-                executed++;
+                Job job;
+                try {
+                    job = management.moveTimerToExecutableJob(timer.getId());
+                } catch (RuntimeException e) {
+                    if (management.createTimerJobQuery().jobId(timer.getId()).count() == 0) {
+                        continue; // another caller (another node, the async executor) took it meanwhile
+                    }
+                    throw e;
+                }
+                if (execute(management, job.getId())) {
+                    executed++;
+                }
             }
             for (Job job : jobs) {
-                runner.run(null, "job " + job.getId(), () -> {
-                    management.executeJob(job.getId());
-                    return null;
-                });
-                executed++;
+                if (execute(management, job.getId())) {
+                    executed++;
+                }
             }
         }
         throw new IllegalStateException("jobs keep coming after 1000 passes: a timer cycle without end?");
+    }
+
+    /**
+     * Runs one job; false when another caller ran it meanwhile (it is in none of the job tables any
+     * more), which is not a failure. A job that failed here is still in a table: its failure is thrown.
+     */
+    private boolean execute(ManagementService management, String jobId) {
+        try {
+            runner.run(null, "job " + jobId, () -> {
+                management.executeJob(jobId);
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            boolean gone = management.createJobQuery().jobId(jobId).count() == 0
+                    && management.createTimerJobQuery().jobId(jobId).count() == 0
+                    && management.createDeadLetterJobQuery().jobId(jobId).count() == 0;
+            if (gone) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -220,6 +256,17 @@ public final class PlieEngine implements AutoCloseable {
     public void close() {
         if (owned) {
             processEngine.close();
+        }
+        if (embeddedUrl != null) {
+            // DB_CLOSE_DELAY=-1 keeps an in-memory database for the life of the JVM: drop it, or every
+            // embedded engine built and closed by the application would stay in memory.
+            try (Connection connection = DriverManager.getConnection(embeddedUrl, "sa", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot release the embedded database " + embeddedUrl + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 
@@ -341,10 +388,12 @@ public final class PlieEngine implements AutoCloseable {
         public PlieEngine build() {
             int number = EMBEDDED.incrementAndGet();
             StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            String embeddedUrl = null;
             if (dataSource != null) {
                 configuration.setDataSource(dataSource);
             } else {
-                configuration.setJdbcUrl("jdbc:h2:mem:plie-" + number + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                embeddedUrl = "jdbc:h2:mem:plie-" + number;
+                configuration.setJdbcUrl(embeddedUrl + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
                 configuration.setJdbcDriver("org.h2.Driver");
                 configuration.setJdbcUsername("sa");
                 configuration.setJdbcPassword("");
@@ -361,7 +410,7 @@ public final class PlieEngine implements AutoCloseable {
                 configuration.setClock(ClockBridge.flowable(clock.withZone(zone)));
             }
             configuration.addConfigurator(new PlieConfigurator(settings, zone));
-            return new PlieEngine(configuration.buildProcessEngine(), true);
+            return new PlieEngine(configuration.buildProcessEngine(), true, embeddedUrl);
         }
     }
 }

@@ -1,7 +1,10 @@
 package fr.asso.europlie.plie.workflow;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Violation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The settings of the governance workflows (paramètres): deadlines, reminders and limits, with
@@ -32,24 +35,29 @@ public record WorkflowSettings(
     /**
      * Checks the settings.
      *
-     * @throws InvalidValueException ({@code PLIE-WORKFLOW-009}) when a duration is null or not
-     *     positive, a count below 1, or the reminder not before the deliberation deadline
+     * @throws InvalidValueException ({@code PLIE-WORKFLOW-009}, one violation per impossible value)
+     *     when a duration is null or not positive, a count below 1, or the reminder not before the
+     *     deliberation deadline
      */
     public WorkflowSettings {
-        positive("consultationDeadline", consultationDeadline);
-        positive("consultationGrace", consultationGrace);
-        positive("deliberationReminder", deliberationReminder);
-        positive("deliberationDeadline", deliberationDeadline);
+        List<Violation> invalid = new ArrayList<>();
+        positive(invalid, "consultationDeadline", consultationDeadline);
+        positive(invalid, "consultationGrace", consultationGrace);
+        positive(invalid, "deliberationReminder", deliberationReminder);
+        positive(invalid, "deliberationDeadline", deliberationDeadline);
         if (maxConsultationRounds < 1) {
-            throw new InvalidValueException(WorkflowError.INVALID_SETTING, "maxConsultationRounds",
-                    maxConsultationRounds, ">= 1");
+            invalid.add(Violation.of(WorkflowError.INVALID_SETTING, "maxConsultationRounds", maxConsultationRounds, ">= 1"));
         }
         if (conflictAttempts < 1) {
-            throw new InvalidValueException(WorkflowError.INVALID_SETTING, "conflictAttempts", conflictAttempts, ">= 1");
+            invalid.add(Violation.of(WorkflowError.INVALID_SETTING, "conflictAttempts", conflictAttempts, ">= 1"));
         }
-        if (deliberationReminder.compareTo(deliberationDeadline) >= 0) {
-            throw new InvalidValueException(WorkflowError.INVALID_SETTING, "deliberationReminder",
-                    deliberationReminder, "< deliberationDeadline " + deliberationDeadline);
+        if (deliberationReminder != null && deliberationDeadline != null
+                && deliberationReminder.compareTo(deliberationDeadline) >= 0) {
+            invalid.add(Violation.of(WorkflowError.INVALID_SETTING, "deliberationReminder",
+                    deliberationReminder, "< deliberationDeadline " + deliberationDeadline));
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidValueException(invalid);
         }
     }
 
@@ -110,9 +118,9 @@ public record WorkflowSettings(
                 deliberationReminder, deliberationDeadline, attempts);
     }
 
-    private static void positive(String field, Duration value) {
+    private static void positive(List<Violation> invalid, String field, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new InvalidValueException(WorkflowError.INVALID_SETTING, field, value, "> 0");
+            invalid.add(Violation.of(WorkflowError.INVALID_SETTING, field, value, "> 0"));
         }
     }
 }

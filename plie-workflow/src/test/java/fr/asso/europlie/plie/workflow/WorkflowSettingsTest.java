@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.ViolationAssertions;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -33,5 +34,17 @@ class WorkflowSettingsTest {
                 WorkflowError.INVALID_SETTING, "deliberationReminder", "PT2400H");
         ViolationAssertions.assertRefused(() -> settings.withConflictAttempts(0),
                 WorkflowError.INVALID_SETTING, "conflictAttempts", "0");
+    }
+
+    @Test
+    @DisplayName("several impossible values are all reported at once, not only the first")
+    void everyImpossibleValueReported() {
+        PlieException refused = ViolationAssertions.assertRefused(() -> new WorkflowSettings(Duration.ZERO,
+                Duration.ofDays(15), 0, Duration.ofDays(100), Duration.ofDays(90), 0),
+                WorkflowError.INVALID_SETTING, "consultationDeadline", "PT0S");
+        ViolationAssertions.assertViolation(refused, WorkflowError.INVALID_SETTING, "maxConsultationRounds", "0");
+        ViolationAssertions.assertViolation(refused, WorkflowError.INVALID_SETTING, "deliberationReminder", "PT2400H");
+        ViolationAssertions.assertViolation(refused, WorkflowError.INVALID_SETTING, "conflictAttempts", "0");
+        assertThat(refused.violations()).hasSize(4);
     }
 }

@@ -88,7 +88,8 @@ public final class ProtocolNegotiation {
      * @param id the protocol's id, not null
      * @param draft the draft's content, not null
      * @return the status: waiting for the shared diagnostic
-     * @throws AccessDeniedException when the actor is not that animation team
+     * @throws AccessDeniedException when the actor is not that animation team, or not the stored
+     *     draft's
      * @throws RuleViolationException ({@code PLIE-WORKFLOW-005}) when a negotiation runs already,
      *     or when the stored protocol is no longer a draft
      */
@@ -104,6 +105,9 @@ public final class ProtocolNegotiation {
             Optional<Protocol> existing = runtime.protocols().find(id);
             Protocol drafted;
             if (existing.isPresent()) {
+                // A stored draft belongs to its own animation team: another may not take it over by
+                // naming itself in the new text.
+                requireOrganisation(actor, Steps.negotiated(existing.get()).animationStructure().id(), "START");
                 drafted = existing.get().revise(draft, runtime.now(), actor.userId());
                 runtime.protocols().update(drafted, existing.get().revision());
             } else {
@@ -387,7 +391,8 @@ public final class ProtocolNegotiation {
 
     /**
      * The steps waiting for this actor: those of its organisation for which it has the role, and
-     * the steering committee's if it has that role.
+     * the steering committee's if it has that role and acts for the organisation that convenes
+     * that protocol's committee.
      *
      * @param actor the actor, not null
      * @return the open steps, oldest first
@@ -401,7 +406,9 @@ public final class ProtocolNegotiation {
                     .orderByTaskCreateTime().asc().list();
             for (Task task : candidates) {
                 WorkItem item = item(task);
-                boolean organisationMatches = item.organisation() == null || actor.actsFor(item.organisation());
+                boolean organisationMatches = item.organisation() == null
+                        ? actor.actsFor(committeeOrganisation(runtime.protocols().get(item.protocolId())))
+                        : actor.actsFor(item.organisation());
                 if (actor.has(item.step().role()) && organisationMatches) {
                     items.add(item);
                 }
@@ -452,9 +459,19 @@ public final class ProtocolNegotiation {
             ProcessInstance process = process(id).orElseThrow(
                     () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
             requireRole(actor, step.role(), step.name());
+            Protocol protocol = runtime.protocols().get(id);
+            if (step.organisationVariable() == null) {
+                // The steering committee's steps: only the organisation that convenes this committee.
+                requireOrganisation(actor, committeeOrganisation(protocol), step.name());
+            }
             Task task = taskFor(process, step, actor);
-            return body.apply(task, runtime.protocols().get(id));
+            return body.apply(task, protocol);
         });
+    }
+
+    /** The organisation that convenes the protocol's steering committee (its secretariat). */
+    private static OrganisationId committeeOrganisation(Protocol protocol) {
+        return Steps.negotiated(protocol).governance().steeringCommittee().convenedBy();
     }
 
     private Task taskFor(ProcessInstance process, NegotiationStep step, Actor actor) {

@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  */
 public final class JdbcProtocols implements Protocols {
 
+    /** The SQL state of a unique-key violation (the same on H2 and PostgreSQL). */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Clock clock;
     private final Consumer<List<ProtocolEvent>> committedEvents;
 
@@ -85,6 +88,13 @@ public final class JdbcProtocols implements Protocols {
             insert.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             insert.executeUpdate();
         } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // Another transaction inserted the same protocol meanwhile (its row was not visible when
+                // this one looked): a conflict, retried by the command runner, not a technical failure.
+                // The stored revision cannot be read here (PostgreSQL has aborted the transaction):
+                // the other writer's new protocol starts at the same revision as this one.
+                throw new ConcurrentChangeException(protocol.id(), 0, protocol.revision());
+            }
             throw new StoreException("insert protocol " + protocol.id(), e);
         }
         published(protocol.events());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.ViolationAssertions;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
 import fr.asso.europlie.plie.protocol.Protocol;
@@ -104,7 +105,19 @@ class NegotiationRobustnessTest {
                     LocalDate.now(clock)), WorkflowError.NO_SUCH_TASK, "step", REGION.value());
             assertThat(snapshot(engine, id)).isEqualTo(before);
 
-            negotiator.allFavourable().consolidated().allContributionsConfirmed().adopted();
+            negotiator.allFavourable().consolidated().allContributionsConfirmed();
+            before = snapshot(engine, id);
+            // The OI may not stand in for the steering committee, even with the role (RULES.md).
+            Actor oiAsCommittee = Negotiator.of(OI, Role.STEERING_COMMITTEE);
+            ViolationAssertions.assertRefused(() -> negotiation.decideInCommittee(oiAsCommittee, id,
+                    negotiator.decision(AdoptionOutcome.ABANDON, "prise de contrôle")),
+                    WorkflowError.WRONG_ORGANISATION, "actor.organisation", OI.value());
+            assertThat(negotiation.tasks(oiAsCommittee)).isEmpty();
+            assertThat(negotiation.tasks(Negotiator.COMMITTEE)).extracting(WorkItem::step)
+                    .containsExactly(NegotiationStep.COMMITTEE_DECISION);
+            assertThat(snapshot(engine, id)).isEqualTo(before);
+
+            negotiator.adopted();
             before = snapshot(engine, id);
             Actor intermediateBody = Negotiator.of(OI, Role.DELIBERATING_BODY);
             PlieException refused = (PlieException) catchThrowable(() -> negotiation.deliberate(intermediateBody, id,
@@ -159,6 +172,79 @@ class NegotiationRobustnessTest {
         });
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("concurrency: 8 threads start the same new protocol at once: one negotiation, the others refused as running")
+    void concurrentStartsOfOneProtocol(Databases.Kind kind) throws Exception {
+        withEngine(kind, WorkflowSettings.defaults(), engine -> {
+            ProtocolId id = newId();
+            ProtocolNegotiation negotiation = engine.protocolNegotiation();
+            int calls = 8;
+            AtomicInteger started = new AtomicInteger();
+            List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Runnable> starts = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                starts.add(() -> {
+                    try {
+                        negotiation.start(Negotiator.COORDINATOR, id, Negotiator.content());
+                        started.incrementAndGet();
+                    } catch (PlieException refused) {
+                        refusals.add(refused.code());
+                    } catch (RuntimeException e) {
+                        unexpected.add(e);
+                    }
+                });
+            }
+            atOnce(starts);
+            assertThat(unexpected).as("only clear refusals, no technical failure").isEmpty();
+            assertThat(started).hasValue(1);
+            assertThat(refusals).hasSize(calls - 1).containsOnly(WorkflowError.ALREADY_RUNNING.code());
+            assertThat(negotiation.status(id).waitingFor()).extracting(WorkItem::step)
+                    .containsExactly(NegotiationStep.SHARED_DIAGNOSTIC);
+            assertThat(negotiation.history(id)).extracting(AuditEntry::step).containsExactly("NEGOTIATION_STARTED");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("concurrency: 4 threads run the due jobs at once: each timer fires once, none fails")
+    void concurrentRunsOfDueJobs(Databases.Kind kind) throws Exception {
+        withEngine(kind, WorkflowSettings.defaults(), engine -> {
+            ProtocolId id = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, id);
+            negotiator.startedWithDiagnostic();
+            List<fr.asso.europlie.plie.workflow.Reminder> reminders = new java.util.concurrent.CopyOnWriteArrayList<>();
+            engine.addListener(new WorkflowListener() {
+                @Override
+                public void onReminder(fr.asso.europlie.plie.workflow.Reminder reminder) {
+                    reminders.add(reminder);
+                }
+            });
+            clock.advance(java.time.Duration.ofDays(31));
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AtomicInteger executed = new AtomicInteger();
+            List<Runnable> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(() -> {
+                    try {
+                        executed.addAndGet(engine.runDueJobs());
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                });
+            }
+            atOnce(runs);
+
+            assertThat(failures).as("a job taken by another caller is not a failure").isEmpty();
+            assertThat(executed).hasValue(1);
+            assertThat(reminders).singleElement().satisfies(r -> assertThat(r.step()).isEqualTo("TECHNICAL_OPINION"));
+            assertThat(negotiator.negotiation().history(id).stream().filter(e -> e.step().equals("REMINDER"))).hasSize(1);
+            assertThat(negotiator.negotiation().status(id).waitingFor()).extracting(WorkItem::step)
+                    .containsOnly(NegotiationStep.TECHNICAL_OPINION);
+        });
+    }
+
     /**
      * Runs the action twice per organisation on 10 threads released at once; each call either
      * succeeds or is refused with a PLIE error (never lost silently).
@@ -166,28 +252,41 @@ class NegotiationRobustnessTest {
     private static Map<OrganisationId, Integer> race(List<OrganisationId> organisations, Consumer<OrganisationId> action) {
         List<OrganisationId> calls = new ArrayList<>(organisations);
         calls.addAll(organisations);
-        CyclicBarrier start = new CyclicBarrier(calls.size());
         Map<OrganisationId, Integer> successes = new ConcurrentHashMap<>();
         List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Runnable> runs = new ArrayList<>();
+        for (OrganisationId organisation : calls) {
+            runs.add(() -> {
+                try {
+                    action.accept(organisation);
+                    successes.merge(organisation, 1, Integer::sum);
+                } catch (PlieException refused) {
+                    String code = refused.code();
+                    // The twin call came second: its task is done, or the whole negotiation is.
+                    if (!List.of(WorkflowError.NO_SUCH_TASK.code(), WorkflowError.NO_NEGOTIATION.code(),
+                            "PLIE-PROTOCOL-007").contains(code)) {
+                        unexpected.add(refused);
+                    }
+                } catch (RuntimeException e) {
+                    unexpected.add(e);
+                }
+            });
+        }
+        atOnce(runs);
+        assertThat(unexpected).isEmpty();
+        return successes;
+    }
+
+    /** Runs each call on its own thread, all released at once, and waits for them all. */
+    private static void atOnce(List<Runnable> calls) {
+        CyclicBarrier start = new CyclicBarrier(calls.size());
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (OrganisationId organisation : calls) {
+            for (Runnable call : calls) {
                 done.add(threads.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
-                    try {
-                        action.accept(organisation);
-                        successes.merge(organisation, 1, Integer::sum);
-                    } catch (PlieException refused) {
-                        String code = refused.code();
-                        // The twin call came second: its task is done, or the whole negotiation is.
-                        if (!List.of(WorkflowError.NO_SUCH_TASK.code(), WorkflowError.NO_NEGOTIATION.code(),
-                                "PLIE-PROTOCOL-007").contains(code)) {
-                            unexpected.add(refused);
-                        }
-                    } catch (RuntimeException e) {
-                        unexpected.add(e);
-                    }
+                    call.run();
                     return null;
                 }));
             }
@@ -199,8 +298,6 @@ class NegotiationRobustnessTest {
         } finally {
             threads.shutdownNow();
         }
-        assertThat(unexpected).isEmpty();
-        return successes;
     }
 
     @ParameterizedTest(name = "on {0}")

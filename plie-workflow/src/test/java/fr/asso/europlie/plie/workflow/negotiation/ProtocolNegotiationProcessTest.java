@@ -14,6 +14,7 @@ import fr.asso.europlie.plie.governance.AdoptionOutcome;
 import fr.asso.europlie.plie.governance.GovernanceError;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.AnimationStructure;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolContent;
@@ -23,13 +24,16 @@ import fr.asso.europlie.plie.protocol.ProtocolEvent;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.ProtocolState;
 import fr.asso.europlie.plie.protocol.Signatory;
+import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Reminder;
 import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
@@ -433,6 +437,31 @@ class ProtocolNegotiationProcessTest {
                 .hasSize(1);
         assertThat(steps()).last().isEqualTo("ENTRY_INTO_FORCE:IN_FORCE");
         assertThat(events).extracting(ProtocolEvent::type).filteredOn("ProtocolEnteredIntoForce"::equals).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a stored draft is negotiated only by its own animation team, not by another that names itself in the text")
+    void storedDraftIsStartedOnlyByItsAnimationTeam() {
+        Protocol stored = Protocol.draft(ID, Negotiator.content(), clock.instant(), "import");
+        ProcessEngines.getProcessEngine(engineName).getManagementService().executeCommand(context -> {
+            PlieRuntime.current().protocols().add(stored);
+            return null;
+        });
+        AnimationStructure other = new AnimationStructure(EPCI, "Service emploi de l’agglomération",
+                AnimationStructure.Form.LOCAL_AUTHORITY, Negotiator.content().animationStructure().missions());
+        Actor otherTeam = Negotiator.of(EPCI, Role.ANIMATION_TEAM);
+
+        ViolationAssertions.assertRefused(() -> negotiator.negotiation().start(otherTeam, ID,
+                Negotiator.content().withAnimationStructure(other)),
+                WorkflowError.WRONG_ORGANISATION, "actor.organisation", EPCI.value());
+
+        assertThat(protocol().revision()).isEqualTo(stored.revision());
+        assertThat(protocol().state()).isEqualTo(ProtocolState.DRAFT);
+        assertThat(Steps.negotiated(protocol()).animationStructure().id()).isEqualTo(ProtocolFixture.ANIMATION);
+        assertThat(status().running()).isFalse();
+        assertThat(negotiator.negotiation().history(ID)).isEmpty();
+        negotiator.startedWithDiagnostic();
+        assertWaitingOnlyFor(NegotiationStep.TECHNICAL_OPINION);
     }
 
     @Test
