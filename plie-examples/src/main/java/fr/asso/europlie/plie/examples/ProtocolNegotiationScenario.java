@@ -303,7 +303,7 @@ public final class ProtocolNegotiationScenario {
         }
         out.println(Messages.text(BUNDLE, key, language, shown));
         for (String event; (event = published.poll()) != null; ) {
-            out.println("    " + Messages.text(BUNDLE, "event", language, event));
+            out.println("    " + Messages.text(BUNDLE, "event", language, text("event." + event), event));
         }
     }
 }

@@ -27,7 +27,7 @@ class ProtocolNegotiationScenarioTest {
     @DisplayName("the scenario negotiates the Grand Périgueux protocol to in force, told in French by default")
     void frenchScenarioEndsInForce() {
         String told = run(Messages.FRENCH);
-        assertThat(told).contains("quorum non atteint", "défavorable", "protocole adopté", "ProtocolEnteredIntoForce")
+        assertThat(told).contains("quorum non atteint", "défavorable", "protocole adopté", "protocole entré en vigueur, ProtocolEnteredIntoForce")
                 .contains("est EN VIGUEUR, version 1").contains("État final du protocole : en vigueur.")
                 .doesNotContain("IN_FORCE");
     }
@@ -36,7 +36,7 @@ class ProtocolNegotiationScenarioTest {
     @DisplayName("the scenario speaks English with --lang en")
     void englishScenarioEndsInForce() {
         String told = run(Messages.ENGLISH);
-        assertThat(told).contains("no quorum", "unfavourable", "protocol adopted").contains("is IN FORCE, version 1")
+        assertThat(told).contains("no quorum", "unfavourable", "protocol adopted", "protocol entered into force, ProtocolEnteredIntoForce").contains("is IN FORCE, version 1")
                 .contains("Final state of the protocol: in force.").doesNotContain("EN VIGUEUR", "IN_FORCE");
     }
 
