@@ -410,7 +410,15 @@ public final class PlieEngine implements AutoCloseable {
                 configuration.setClock(ClockBridge.flowable(clock.withZone(zone)));
             }
             configuration.addConfigurator(new PlieConfigurator(settings, zone));
-            return new PlieEngine(configuration.buildProcessEngine(), true, embeddedUrl);
+            ProcessEngine engine = configuration.buildProcessEngine();
+            try {
+                return new PlieEngine(engine, true, embeddedUrl);
+            } catch (RuntimeException | Error e) {
+                // The facade could not be set up (a deployment failed...): stop the engine just
+                // built, its job executor included, before reporting the failure.
+                engine.close();
+                throw e;
+            }
         }
     }
 }
