@@ -139,10 +139,10 @@ public final class ProtocolNegotiation {
         required(id, "protocolId");
         required(amended, "amended");
         requiredText(reason, "reason");
+        requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
         return runner.run(actor, id.value(), () -> {
             runtime.protocols().lock(id);
             Protocol inForce = runtime.protocols().get(id);
-            requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
             requireOrganisation(actor, inForce.content().animationStructure().id(), "START_AMENDMENT");
             requireNoProcess(id);
             Protocol proposed = inForce.proposeAmendment(amended, reason, runtime.now(), actor.userId());

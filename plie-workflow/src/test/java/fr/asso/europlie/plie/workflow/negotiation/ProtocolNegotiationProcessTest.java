@@ -414,6 +414,14 @@ class ProtocolNegotiationProcessTest {
     }
 
     @Test
+    @DisplayName("an actor without the animation team's role cannot start an amendment, nor learn whether a protocol exists")
+    void amendmentStartRefusedByRoleFirst() {
+        Actor funder = Actor.of("budget", EPCI, Role.FUNDER);
+        ViolationAssertions.assertRefused(() -> negotiator.negotiation().startAmendment(funder, ProtocolId.of("PLIE-INCONNU"),
+                Negotiator.content(), "avenant"), WorkflowError.ROLE_REQUIRED, "actor.roles", "budget");
+    }
+
+    @Test
     @DisplayName("the amendment path: no diagnostic, same steps, version 2 enters into force and version 1 is kept")
     void amendment() {
         negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted()
