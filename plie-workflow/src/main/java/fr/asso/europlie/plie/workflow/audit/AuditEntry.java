@@ -21,6 +21,17 @@ import java.util.Optional;
 public record AuditEntry(String protocolId, Instant at, String userId, String organisation, String step,
         String outcome, String reason, String reference, int round) {
 
+    /**
+     * The reason in a language: a reason given by a person as written, a reason of a step the
+     * engine took by itself (deadline, grace period...) in French or English.
+     *
+     * @param locale French (default) or English
+     * @return the reason, or null when there is none
+     */
+    public String reason(java.util.Locale locale) {
+        return EngineReason.render(reason, locale);
+    }
+
     /** The user recorded for steps that the engine takes by itself. */
     public static final String SYSTEM = "system";
 

@@ -3,9 +3,11 @@ package fr.asso.europlie.plie.workflow.negotiation;
 import fr.asso.europlie.plie.budget.Contribution;
 import fr.asso.europlie.plie.budget.ProtocolBudget;
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Messages;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.workflow.audit.EngineReason;
 import fr.asso.europlie.plie.governance.Decision;
 import fr.asso.europlie.plie.governance.DecisionPolicies;
 import fr.asso.europlie.plie.money.Money;
@@ -357,9 +359,9 @@ public final class ProtocolNegotiation {
             ProtocolBudget budget = Steps.negotiated(without).budget();
             if (!budget.isBalanced()) {
                 // Its budget lines left with it: the plan no longer balances, so it cannot be signed.
-                String why = "budget unbalanced after the withdrawal of " + actor.organisation() + ": resources "
-                        + budget.totalResources() + ", expenses " + budget.totalExpenses();
-                without = without.sendBack(why, runtime.now(), actor.userId());
+                String why = EngineReason.of("reason.UNBALANCED_AFTER_WITHDRAWAL", actor.organisation(), budget.totalResources(),
+                        budget.totalExpenses());
+                without = without.sendBack(EngineReason.render(why, Messages.FRENCH), runtime.now(), actor.userId());
                 runtimeService.setVariable(task.getProcessInstanceId(), NegotiationProcess.Var.DELIBERATION_SEND_BACK, true);
                 audit(actor, id, task, NegotiationStep.DELIBERATION, "SENT_BACK", why, null);
             }

@@ -1,6 +1,8 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.error.Messages;
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.audit.EngineReason;
 import fr.asso.europlie.plie.protocol.Protocol;
 import java.util.List;
 import org.flowable.engine.delegate.DelegateExecution;
@@ -17,8 +19,8 @@ public final class RecordDeliberationOverdue implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Protocol before = Steps.load(execution);
         List<OrganisationId> late = Steps.signatoriesWithoutDeliberation(execution, before);
-        String reason = "deliberation deadline passed without the deliberation of " + Steps.names(late);
-        Steps.save(before, before.sendBack(reason, Steps.runtime().now(), Steps.actor()));
+        String reason = EngineReason.of("reason.DELIBERATION_OVERDUE", Steps.names(late));
+        Steps.save(before, before.sendBack(EngineReason.render(reason, Messages.FRENCH), Steps.runtime().now(), Steps.actor()));
         Steps.audit(execution, NegotiationProcess.Audit.DELIBERATION_OVERDUE, "SENT_BACK", reason, Steps.names(late));
     }
 }

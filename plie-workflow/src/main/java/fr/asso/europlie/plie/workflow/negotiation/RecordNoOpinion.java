@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.audit.EngineReason;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 
@@ -14,7 +15,7 @@ public final class RecordNoOpinion implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         for (OrganisationId party : Steps.partiesWithoutOpinion(execution)) {
             Steps.audit(execution, NegotiationStep.TECHNICAL_OPINION.name(), party, OpinionKind.NO_OPINION.name(),
-                    "grace period over", null);
+                    EngineReason.of("reason.GRACE_PERIOD_OVER"), null);
         }
     }
 }

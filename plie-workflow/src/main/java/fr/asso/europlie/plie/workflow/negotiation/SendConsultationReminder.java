@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.workflow.negotiation;
 
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.workflow.Reminder;
+import fr.asso.europlie.plie.workflow.audit.EngineReason;
 import java.util.List;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
@@ -16,7 +17,7 @@ public final class SendConsultationReminder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<OrganisationId> late = Steps.partiesWithoutOpinion(execution);
         Steps.audit(execution, NegotiationProcess.Audit.REMINDER, NegotiationStep.TECHNICAL_OPINION.name(),
-                "opinion deadline passed", Steps.names(late));
+                EngineReason.of("reason.OPINION_DEADLINE_PASSED", Steps.names(late)), Steps.names(late));
         Steps.runtime().remindAfterCommit(new Reminder(Steps.protocolId(execution),
                 NegotiationStep.TECHNICAL_OPINION.name(), late, Steps.runtime().now()));
     }

@@ -393,6 +393,16 @@ class ProtocolNegotiationProcessTest {
                 .allSatisfy(o -> assertThat(o).isNotIn(EPCI.value(), DEPARTMENT.value()));
         assertThat(steps()).containsSubsequence("REMINDER:TECHNICAL_OPINION", "TECHNICAL_OPINION:NO_OPINION",
                 "OPINIONS_EVALUATED:FAVOURABLE");
+        AuditEntry noOpinion = negotiator.negotiation().history(ID).stream().filter(e -> e.outcome().equals("NO_OPINION"))
+                .findFirst().orElseThrow();
+        assertThat(noOpinion.reason(java.util.Locale.FRENCH)).isEqualTo("délai de grâce écoulé : sans avis");
+        assertThat(noOpinion.reason(java.util.Locale.ENGLISH)).isEqualTo("grace period over: no opinion");
+        AuditEntry reminder = negotiator.negotiation().history(ID).stream().filter(e -> e.step().equals("REMINDER"))
+                .findFirst().orElseThrow();
+        assertThat(reminder.reason(java.util.Locale.FRENCH)).startsWith("délai de l’avis dépassé, relance de : ")
+                .contains(REGION.value()).doesNotContain(EPCI.value());
+        assertThat(reminder.reason(java.util.Locale.ENGLISH)).startsWith("opinion deadline passed, reminder to: ")
+                .contains(REGION.value());
     }
 
     @Test

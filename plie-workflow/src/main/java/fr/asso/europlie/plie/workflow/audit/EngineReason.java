@@ -1,0 +1,53 @@
+package fr.asso.europlie.plie.workflow.audit;
+
+import fr.asso.europlie.plie.error.Messages;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The reason of a step the engine takes by itself (motif d'une étape automatique): a deadline
+ * passed, a grace period over, a budget unbalanced by a withdrawal. It is stored in the audit
+ * trail as a message key with its arguments ({@code #reason.GRACE_PERIOD_OVER}), so that it can
+ * be read in French (the default) or English; reasons given by people are stored as they wrote
+ * them.
+ */
+public final class EngineReason {
+
+    /** The bundle of the engine's reasons. */
+    public static final String BUNDLE = "fr.asso.europlie.plie.workflow.messages";
+
+    private static final String PREFIX = "#";
+    private static final String SEPARATOR = "\u001f";
+
+    private EngineReason() {
+    }
+
+    /**
+     * Encodes a reason for the audit trail.
+     *
+     * @param key the message key, such as {@code reason.GRACE_PERIOD_OVER}
+     * @param arguments the message's arguments, shown with {@link String#valueOf(Object)}
+     * @return the stored form
+     */
+    public static String of(String key, Object... arguments) {
+        return PREFIX + Stream.concat(Stream.of(key), Arrays.stream(arguments).map(String::valueOf))
+                .collect(Collectors.joining(SEPARATOR));
+    }
+
+    /**
+     * The reason in a language.
+     *
+     * @param stored the stored reason, possibly null
+     * @param locale French (default) or English
+     * @return the reason as people read it; a reason given by a person is returned unchanged
+     */
+    public static String render(String stored, Locale locale) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return stored;
+        }
+        String[] parts = stored.substring(PREFIX.length()).split(SEPARATOR, -1);
+        return Messages.text(BUNDLE, parts[0], locale, (Object[]) Arrays.copyOfRange(parts, 1, parts.length));
+    }
+}
