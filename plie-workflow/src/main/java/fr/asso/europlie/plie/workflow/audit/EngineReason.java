@@ -19,7 +19,9 @@ public final class EngineReason {
     public static final String BUNDLE = "fr.asso.europlie.plie.workflow.messages";
 
     private static final String PREFIX = "#";
+    private static final String REFUSAL = "#!";
     private static final String SEPARATOR = "\u001f";
+    private static final String RECORDS = "\u001e";
 
     private EngineReason() {
     }
@@ -37,6 +39,20 @@ public final class EngineReason {
     }
 
     /**
+     * Encodes a refusal (its violations, codes and values) for the audit trail, so that it can be
+     * read in either language.
+     *
+     * @param refusal the refusal
+     * @return the stored form
+     */
+    public static String ofRefusal(fr.asso.europlie.plie.error.PlieException refusal) {
+        return REFUSAL + refusal.violations().stream()
+                .map(v -> Stream.concat(Stream.of(v.code().bundle(), v.code().code(), v.field(), v.value()), v.details().stream())
+                        .collect(Collectors.joining(SEPARATOR)))
+                .collect(Collectors.joining(RECORDS));
+    }
+
+    /**
      * The reason in a language.
      *
      * @param stored the stored reason, possibly null
@@ -46,6 +62,12 @@ public final class EngineReason {
     public static String render(String stored, Locale locale) {
         if (stored == null || !stored.startsWith(PREFIX)) {
             return stored;
+        }
+        if (stored.startsWith(REFUSAL)) {
+            return Arrays.stream(stored.substring(REFUSAL.length()).split(RECORDS, -1)).map(record -> {
+                String[] parts = record.split(SEPARATOR, -1);
+                return "[" + parts[1] + "] " + Messages.text(parts[0], parts[1], locale, (Object[]) Arrays.copyOfRange(parts, 2, parts.length));
+            }).collect(Collectors.joining(" ; "));
         }
         String[] parts = stored.substring(PREFIX.length()).split(SEPARATOR, -1);
         return Messages.text(BUNDLE, parts[0], locale, (Object[]) Arrays.copyOfRange(parts, 1, parts.length));

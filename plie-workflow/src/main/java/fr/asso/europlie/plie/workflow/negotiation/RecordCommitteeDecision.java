@@ -8,6 +8,7 @@ import fr.asso.europlie.plie.governance.DecisionPolicies;
 import fr.asso.europlie.plie.governance.GovernanceError;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.Signatory;
+import fr.asso.europlie.plie.workflow.audit.EngineReason;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowable.common.engine.impl.context.Context;
@@ -60,7 +61,7 @@ public final class RecordCommitteeDecision implements JavaDelegate {
             String reference) {
         Context.getCommandContext().addAttribute(REFUSAL, refused);
         Steps.audit(execution, NegotiationProcess.Audit.COMMITTEE_RESULT, noQuorum ? "NO_QUORUM" : "REFUSED",
-                refused.getMessage(), reference);
+                EngineReason.ofRefusal(refused), reference);
         throw new BpmnError(noQuorum ? NegotiationProcess.Errors.NO_QUORUM : NegotiationProcess.Errors.ADOPTION_REFUSED,
                 refused.getMessage());
     }

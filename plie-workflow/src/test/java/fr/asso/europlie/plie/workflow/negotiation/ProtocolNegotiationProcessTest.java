@@ -240,6 +240,11 @@ class ProtocolNegotiationProcessTest {
         assertWaitingOnlyFor(NegotiationStep.COMMITTEE_DECISION);
         assertThat(protocol().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
         assertThat(steps()).endsWith("COMMITTEE_DECISION:ADOPT", "COMMITTEE_RESULT:NO_QUORUM");
+        AuditEntry result = negotiator.negotiation().history(ID).get(negotiator.negotiation().history(ID).size() - 1);
+        assertThat(result.reason(java.util.Locale.FRENCH)).contains("[PLIE-GOVERNANCE-009]").contains(DEPARTMENT.value())
+                .contains("ne peut pas décider");
+        assertThat(result.reason(java.util.Locale.ENGLISH)).contains("[PLIE-GOVERNANCE-009]").contains(DEPARTMENT.value())
+                .contains("cannot decide");
     }
 
     @Test
