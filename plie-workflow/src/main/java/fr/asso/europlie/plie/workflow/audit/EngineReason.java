@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 public final class EngineReason {
 
     /** The bundle of the engine's reasons. */
-    public static final String BUNDLE = "fr.asso.europlie.plie.workflow.messages";
+    public static final String BUNDLE = "fr.asso.europlie.plie.workflow.reasons";
 
     private static final String PREFIX = "#";
     private static final String REFUSAL = "#!";
