@@ -21,9 +21,4 @@ public enum BudgetError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.budget.messages";
-    }
 }

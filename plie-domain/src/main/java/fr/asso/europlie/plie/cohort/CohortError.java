@@ -79,9 +79,4 @@ public enum CohortError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.cohort.messages";
-    }
 }

@@ -23,11 +23,14 @@ public interface ErrorCode {
     String code();
 
     /**
-     * The base name of the resource bundle that holds this code's messages.
+     * The base name of the resource bundle that holds this code's messages: by convention
+     * {@code messages} in the package of the type that declares the code.
      *
      * @return a bundle base name such as {@code fr.asso.europlie.plie.protocol.messages}, never null
      */
-    String bundle();
+    default String bundle() {
+        return getClass().getPackageName() + ".messages";
+    }
 
     /**
      * Formats this code's message in the given language.

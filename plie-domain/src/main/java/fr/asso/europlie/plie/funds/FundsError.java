@@ -79,9 +79,4 @@ public enum FundsError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.funds.messages";
-    }
 }

@@ -43,9 +43,4 @@ public enum GovernanceError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.governance.messages";
-    }
 }

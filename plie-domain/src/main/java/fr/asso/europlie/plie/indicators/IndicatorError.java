@@ -25,9 +25,4 @@ public enum IndicatorError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.indicators.messages";
-    }
 }

@@ -27,9 +27,4 @@ public enum JsonError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.json.messages";
-    }
 }

@@ -23,9 +23,4 @@ public enum MoneyError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.money.messages";
-    }
 }

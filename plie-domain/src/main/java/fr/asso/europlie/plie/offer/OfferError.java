@@ -82,9 +82,4 @@ public enum OfferError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.offer.messages";
-    }
 }

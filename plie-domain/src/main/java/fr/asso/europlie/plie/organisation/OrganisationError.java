@@ -17,9 +17,4 @@ public enum OrganisationError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.organisation.messages";
-    }
 }

@@ -77,9 +77,4 @@ public enum ProtocolError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.protocol.messages";
-    }
 }

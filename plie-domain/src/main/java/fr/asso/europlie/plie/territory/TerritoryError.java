@@ -53,9 +53,4 @@ public enum TerritoryError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.territory.messages";
-    }
 }

@@ -41,9 +41,4 @@ public enum WorkflowError implements ErrorCode {
     public String code() {
         return code;
     }
-
-    @Override
-    public String bundle() {
-        return "fr.asso.europlie.plie.workflow.messages";
-    }
 }
