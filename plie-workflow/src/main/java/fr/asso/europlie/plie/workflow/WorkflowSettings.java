@@ -17,8 +17,8 @@ import java.util.List;
  *     recorded as "no opinion" (default 15 days)
  * @param maxConsultationRounds the number of consultation rounds after which the steering
  *     committee decides whether to go on or abandon (default 3)
- * @param deliberationReminder the time after which signatories that have not deliberated are
- *     reminded (default 60 days)
+ * @param deliberationReminder the interval between the reminders sent to signatories that have
+ *     not deliberated, until the deadline (default 30 days: reminders at 30 and 60 days)
  * @param deliberationDeadline the time signatories have to deliberate before the protocol goes
  *     back to consolidation (default 90 days)
  * @param conflictAttempts how many times a command is tried when concurrent changes conflict
@@ -62,14 +62,26 @@ public record WorkflowSettings(
     }
 
     /**
-     * The network's defaults: 30 days + 15 days of grace for opinions, 3 rounds, reminder at 60
-     * days and deadline at 90 days for deliberations, 10 attempts on conflicts.
+     * The network's defaults: 30 days + 15 days of grace for opinions, 3 rounds, reminders every
+     * 30 days and deadline at 90 days for deliberations, 10 attempts on conflicts.
      *
      * @return the default settings
      */
     public static WorkflowSettings defaults() {
         return new WorkflowSettings(Duration.ofDays(30), Duration.ofDays(15), 3,
-                Duration.ofDays(60), Duration.ofDays(90), 10);
+                Duration.ofDays(30), Duration.ofDays(90), 10);
+    }
+
+    /**
+     * The deliberation reminders as an ISO 8601 repeating interval for the process's timer: one
+     * reminder each {@link #deliberationReminder()} strictly before the deadline ({@code R2/PT720H}
+     * for the defaults: at 30 and 60 days).
+     *
+     * @return the timer cycle
+     */
+    public String deliberationReminderCycle() {
+        long reminders = deliberationDeadline.minusSeconds(1).dividedBy(deliberationReminder);
+        return "R" + reminders + "/" + deliberationReminder;
     }
 
     /**

@@ -18,8 +18,19 @@ class WorkflowSettingsTest {
         assertThat(settings.consultationDeadline()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.consultationGrace()).isEqualTo(Duration.ofDays(15));
         assertThat(settings.maxConsultationRounds()).isEqualTo(3);
-        assertThat(settings.deliberationReminder()).isEqualTo(Duration.ofDays(60));
+        assertThat(settings.deliberationReminder()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.deliberationDeadline()).isEqualTo(Duration.ofDays(90));
+        // reminders at 30 and 60 days, none on the deadline itself
+        assertThat(settings.deliberationReminderCycle()).isEqualTo("R2/PT720H");
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("the deliberation reminders fall strictly before the deadline")
+    void reminderCycle() {
+        WorkflowSettings defaults = WorkflowSettings.defaults();
+        assertThat(defaults.withDeliberation(Duration.ofDays(60), Duration.ofDays(90)).deliberationReminderCycle()).isEqualTo("R1/PT1440H");
+        assertThat(defaults.withDeliberation(Duration.ofDays(45), Duration.ofDays(90)).deliberationReminderCycle()).isEqualTo("R1/PT1080H");
+        assertThat(defaults.withDeliberation(Duration.ofDays(20), Duration.ofDays(90)).deliberationReminderCycle()).isEqualTo("R4/PT480H");
     }
 
     @Test

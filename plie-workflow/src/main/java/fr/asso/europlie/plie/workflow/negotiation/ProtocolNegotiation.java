@@ -546,7 +546,7 @@ public final class ProtocolNegotiation {
         variables.put(NegotiationProcess.Var.CONSULTATION_DEADLINE, settings.consultationDeadline().toString());
         variables.put(NegotiationProcess.Var.CONSULTATION_CUT_OFF,
                 settings.consultationDeadline().plus(settings.consultationGrace()).toString());
-        variables.put(NegotiationProcess.Var.DELIBERATION_REMINDER, settings.deliberationReminder().toString());
+        variables.put(NegotiationProcess.Var.DELIBERATION_REMINDER, settings.deliberationReminderCycle());
         variables.put(NegotiationProcess.Var.DELIBERATION_DEADLINE, settings.deliberationDeadline().toString());
         ProcessInstance process = runtimeService.createProcessInstanceBuilder()
                 .processDefinitionKey(NegotiationProcess.KEY)

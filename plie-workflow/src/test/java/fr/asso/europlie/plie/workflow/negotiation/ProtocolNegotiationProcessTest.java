@@ -411,18 +411,23 @@ class ProtocolNegotiationProcessTest {
     }
 
     @Test
-    @DisplayName("the deliberation deadline: a reminder at 60 days, overdue at 90 days: back to consolidation")
+    @DisplayName("the deliberation deadline: reminders at 30 and 60 days to those still late, overdue at 90 days: back to consolidation")
     void deliberationDeadline() {
         negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted();
         negotiator.deliberate(EPCI, DeliberationOutcome.APPROVED);
         negotiator.deliberate(DEPARTMENT, DeliberationOutcome.APPROVED);
 
-        negotiator.advance(Duration.ofDays(61));
+        negotiator.advance(Duration.ofDays(31));
         assertThat(reminders).singleElement().satisfies(r -> assertThat(r.late())
                 .containsExactlyInAnyOrder(STATE, REGION, FRANCE_TRAVAIL));
+        negotiator.deliberate(STATE, DeliberationOutcome.APPROVED);
+        negotiator.advance(Duration.ofDays(30));
+        assertThat(reminders).hasSize(2);
+        assertThat(reminders.get(1).late()).containsExactlyInAnyOrder(REGION, FRANCE_TRAVAIL);
         assertWaitingOnlyFor(NegotiationStep.DELIBERATION);
 
         negotiator.advance(Duration.ofDays(30));
+        assertThat(reminders).hasSize(2);
         assertWaitingOnlyFor(NegotiationStep.CONSOLIDATION);
         assertThat(protocol().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
         assertThat(steps()).containsSubsequence("REMINDER:DELIBERATION", "DELIBERATION_OVERDUE:SENT_BACK");
