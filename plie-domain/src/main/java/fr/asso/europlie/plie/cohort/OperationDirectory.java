@@ -1,8 +1,12 @@
 package fr.asso.europlie.plie.cohort;
 
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.AxisMapping;
+import fr.asso.europlie.plie.offer.Operation;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,10 +46,9 @@ public record OperationDirectory(Map<OperationId, OperationInfo> operations) {
      * @param mapping the mapping of programming axes onto the protocol's strategic axes, not null
      * @return the directory
      */
-    public static OperationDirectory of(java.util.Collection<fr.asso.europlie.plie.offer.Operation> operations,
-                                        fr.asso.europlie.plie.offer.AxisMapping mapping) {
-        Map<OperationId, OperationInfo> entries = new java.util.HashMap<>();
-        for (fr.asso.europlie.plie.offer.Operation operation : operations) {
+    public static OperationDirectory of(Collection<Operation> operations, AxisMapping mapping) {
+        Map<OperationId, OperationInfo> entries = new HashMap<>();
+        for (Operation operation : operations) {
             mapping.strategicAxisOf(operation.axis())
                     .ifPresent(axis -> entries.put(operation.id(), new OperationInfo(operation.operator(), axis)));
         }

@@ -365,9 +365,32 @@ public final class Node {
      */
     public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String text = text(name);
-        if (text == null) {
-            return null;
+        return text == null ? null : constant(pathOf(name), text, type);
+    }
+
+    /**
+     * An array of enum constants, each written as the constant's name; each bad one is reported
+     * at its index and left out.
+     *
+     * @param name the member
+     * @param required whether the member must be present
+     * @param type the enum type
+     * @param <E> the enum
+     * @return the constants read, never null
+     */
+    public <E extends Enum<E>> List<E> enumValues(String name, boolean required, Class<E> type) {
+        List<String> texts = texts(name, required);
+        List<E> result = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            E constant = constant(pathOf(name) + "[" + i + "]", texts.get(i), type);
+            if (constant != null) {
+                result.add(constant);
+            }
         }
+        return result;
+    }
+
+    private <E extends Enum<E>> E constant(String at, String text, Class<E> type) {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
@@ -375,7 +398,7 @@ public final class Node {
             for (E constant : type.getEnumConstants()) {
                 allowed.add(constant.name());
             }
-            problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), text, allowed));
+            problems.add(Violation.of(JsonError.BAD_VALUE, at, text, allowed));
             return null;
         }
     }

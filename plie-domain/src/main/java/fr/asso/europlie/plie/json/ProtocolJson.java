@@ -31,9 +31,7 @@ import fr.asso.europlie.plie.protocol.StrategicAxisId;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import fr.asso.europlie.plie.protocol.TerritorialInsertionPact;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -250,20 +248,9 @@ public final class ProtocolJson {
                 b.list("plannedExpenses", true, e -> new PlannedExpense(e.year("year"),
                         e.convert("axis", () -> StrategicAxisId.of(e.text("axis"))), e.money("amount")))));
         var governance = node.object("governance", GovernanceJson::read);
-        AnimationStructure animation = node.object("animationStructure", a -> {
-            Set<AnimationMission> missions = EnumSet.noneOf(AnimationMission.class);
-            List<String> names = a.texts("missions", true);
-            for (int i = 0; i < names.size(); i++) {
-                String mission = names.get(i);
-                int index = i;
-                AnimationMission value = a.convert("missions[" + index + "]", () -> enumConstant(AnimationMission.class, mission));
-                if (value != null) {
-                    missions.add(value);
-                }
-            }
-            return new AnimationStructure(a.convert("id", () -> OrganisationId.of(a.text("id"))), a.text("name"),
-                    a.enumValue("form", AnimationStructure.Form.class), missions);
-        });
+        AnimationStructure animation = node.object("animationStructure", a -> new AnimationStructure(
+                a.convert("id", () -> OrganisationId.of(a.text("id"))), a.text("name"),
+                a.enumValue("form", AnimationStructure.Form.class), Set.copyOf(a.enumValues("missions", true, AnimationMission.class))));
         List<IntermediateBody> bodies = node.list("intermediateBodies", true, b -> new IntermediateBody(
                 b.convert("id", () -> OrganisationId.of(b.text("id"))), b.text("name"), b.bool("current")));
         SharedDiagnostic diagnostic = node.object("diagnostic", d -> {
@@ -278,18 +265,6 @@ public final class ProtocolJson {
         });
         return new ProtocolContent(name, territory, period, signatories, publics, objectives, axes, pti, budget, governance,
                 animation, bodies, diagnostic);
-    }
-
-    private static <E extends Enum<E>> E enumConstant(Class<E> type, String name) {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            List<String> allowed = new ArrayList<>();
-            for (E constant : type.getEnumConstants()) {
-                allowed.add(constant.name());
-            }
-            throw new InvalidDocumentException(List.of(fr.asso.europlie.plie.error.Violation.of(JsonError.BAD_VALUE, "", name, allowed)));
-        }
     }
 
     // ------------------------------------------------------------------------------------ agreement
