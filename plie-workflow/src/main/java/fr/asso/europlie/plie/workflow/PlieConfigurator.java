@@ -1,8 +1,8 @@
 package fr.asso.europlie.plie.workflow;
 
-import fr.asso.europlie.plie.workflow.engine.ClockBridge;
-import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
-import fr.asso.europlie.plie.workflow.store.SchemaMigrations;
+import fr.asso.europlie.plie.workflow.internal.ClockBridge;
+import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
+import fr.asso.europlie.plie.workflow.internal.SchemaMigrations;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Objects;

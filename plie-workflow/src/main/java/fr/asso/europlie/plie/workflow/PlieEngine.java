@@ -1,15 +1,17 @@
 package fr.asso.europlie.plie.workflow;
 
+import fr.asso.europlie.plie.workflow.internal.NegotiationService;
+
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
-import fr.asso.europlie.plie.workflow.audit.AuditLog;
-import fr.asso.europlie.plie.workflow.engine.ClockBridge;
-import fr.asso.europlie.plie.workflow.engine.CommandRunner;
-import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
+import fr.asso.europlie.plie.workflow.internal.AuditLog;
+import fr.asso.europlie.plie.workflow.internal.ClockBridge;
+import fr.asso.europlie.plie.workflow.internal.CommandRunner;
+import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
-import fr.asso.europlie.plie.workflow.store.Dialect;
+import fr.asso.europlie.plie.workflow.internal.Dialect;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class PlieEngine implements AutoCloseable {
                 .addClasspathResource(NegotiationProcess.RESOURCE)
                 .enableDuplicateFiltering()
                 .deploy();
-        this.negotiation = new ProtocolNegotiation(processEngine, runtime, runner);
+        this.negotiation = new NegotiationService(processEngine, runtime, runner);
     }
 
     /**

@@ -29,7 +29,9 @@ public enum WorkflowError implements ErrorCode {
     /** A setting is out of range. */
     INVALID_SETTING("PLIE-WORKFLOW-009"),
     /** An applied migration script changed after it was applied. */
-    MIGRATION_CHANGED("PLIE-WORKFLOW-010");
+    MIGRATION_CHANGED("PLIE-WORKFLOW-010"),
+    /** A text is longer than the store keeps (the limits are on {@link fr.asso.europlie.plie.workflow.audit.AuditEntry}). */
+    TOO_LONG("PLIE-WORKFLOW-011");
 
     private final String code;
 

@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.audit;
 
+import fr.asso.europlie.plie.workflow.internal.EngineReason;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,17 @@ public record AuditEntry(String protocolId, Instant at, String userId, String or
     public String reason(java.util.Locale locale) {
         return EngineReason.render(reason, locale);
     }
+
+    /** The longest reason, remark or note kept (characters); a longer one is refused before anything changes. */
+    public static final int MAX_REASON = 4000;
+    /** The longest reference kept (characters): a deliberation's or minutes' reference. */
+    public static final int MAX_REFERENCE = 400;
+    /** The longest protocol id kept (characters). */
+    public static final int MAX_PROTOCOL_ID = 100;
+    /** The longest user id kept (characters). */
+    public static final int MAX_USER_ID = 200;
+    /** The longest organisation id kept (characters). */
+    public static final int MAX_ORGANISATION = 100;
 
     /** The user recorded for steps that the engine takes by itself. */
     public static final String SYSTEM = "system";

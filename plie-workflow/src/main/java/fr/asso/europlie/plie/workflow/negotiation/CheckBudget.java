@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.budget.ProtocolBudget;
 import org.flowable.engine.delegate.BpmnError;
 import org.flowable.engine.delegate.DelegateExecution;

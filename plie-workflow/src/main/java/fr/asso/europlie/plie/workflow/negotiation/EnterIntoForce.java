@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.Signature;
 import java.time.LocalDate;

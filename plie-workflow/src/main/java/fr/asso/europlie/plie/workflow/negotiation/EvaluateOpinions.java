@@ -1,7 +1,9 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
-import fr.asso.europlie.plie.workflow.audit.AuditLog;
+import fr.asso.europlie.plie.workflow.internal.AuditLog;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 

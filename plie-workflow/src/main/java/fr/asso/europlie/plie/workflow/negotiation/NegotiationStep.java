@@ -58,7 +58,7 @@ public enum NegotiationStep {
      *
      * @return the variable, or null for the steering committee's steps
      */
-    String organisationVariable() {
+    public String organisationVariable() {
         return organisationVariable;
     }
 

@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.protocol.IntermediateBody;
 import fr.asso.europlie.plie.protocol.ProtocolContent;
 import fr.asso.europlie.plie.protocol.Signatory;

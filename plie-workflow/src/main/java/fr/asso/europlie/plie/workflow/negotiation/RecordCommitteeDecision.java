@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.governance.AdoptionOutcome;
@@ -8,7 +10,7 @@ import fr.asso.europlie.plie.governance.DecisionPolicies;
 import fr.asso.europlie.plie.governance.GovernanceError;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.Signatory;
-import fr.asso.europlie.plie.workflow.audit.EngineReason;
+import fr.asso.europlie.plie.workflow.internal.EngineReason;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowable.common.engine.impl.context.Context;
@@ -26,7 +28,7 @@ import org.flowable.engine.delegate.JavaDelegate;
 public final class RecordCommitteeDecision implements JavaDelegate {
 
     /** The command-context attribute through which a refusal reaches the facade. */
-    static final String REFUSAL = "plie.committeeRefusal";
+    public static final String REFUSAL = "plie.committeeRefusal";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -52,7 +54,7 @@ public final class RecordCommitteeDecision implements JavaDelegate {
     }
 
     /** Whether a refusal is about the quorum (the committee meets again) rather than the text. */
-    static boolean isQuorum(RuleViolationException refusal) {
+    public static boolean isQuorum(RuleViolationException refusal) {
         return refusal.violations().stream().anyMatch(v -> v.code() == GovernanceError.NO_QUORUM
                 || v.code() == GovernanceError.MANDATORY_ABSENT);
     }

@@ -1,8 +1,10 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.error.Messages;
 import fr.asso.europlie.plie.organisation.OrganisationId;
-import fr.asso.europlie.plie.workflow.audit.EngineReason;
+import fr.asso.europlie.plie.workflow.internal.EngineReason;
 import fr.asso.europlie.plie.protocol.Protocol;
 import java.util.List;
 import org.flowable.engine.delegate.DelegateExecution;

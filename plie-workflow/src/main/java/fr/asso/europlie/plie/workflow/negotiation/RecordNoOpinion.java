@@ -1,7 +1,9 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.organisation.OrganisationId;
-import fr.asso.europlie.plie.workflow.audit.EngineReason;
+import fr.asso.europlie.plie.workflow.internal.EngineReason;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 

@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.workflow.Reminder;
 import java.util.List;

@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
 import static fr.asso.europlie.plie.protocol.ProtocolFixture.DEPARTMENT;
 import static fr.asso.europlie.plie.protocol.ProtocolFixture.EPCI;
 import static fr.asso.europlie.plie.protocol.ProtocolFixture.FRANCE_TRAVAIL;
@@ -33,7 +35,7 @@ import fr.asso.europlie.plie.workflow.WorkflowError;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
-import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
+import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;

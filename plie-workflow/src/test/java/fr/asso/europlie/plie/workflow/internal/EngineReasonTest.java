@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.audit;
+package fr.asso.europlie.plie.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

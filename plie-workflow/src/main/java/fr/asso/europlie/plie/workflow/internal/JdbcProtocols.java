@@ -1,4 +1,6 @@
-package fr.asso.europlie.plie.workflow.store;
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.workflow.StoreException;
 
 import fr.asso.europlie.plie.json.ProtocolJson;
 import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
@@ -86,6 +88,7 @@ public final class JdbcProtocols implements Protocols {
             insert.setString(3, protocol.state().name());
             insert.setString(4, ProtocolJson.write(protocol));
             insert.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            EngineTransaction.changed();
             insert.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -115,6 +118,7 @@ public final class JdbcProtocols implements Protocols {
             update.setObject(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             update.setString(5, protocol.id().value());
             update.setLong(6, readRevision);
+            EngineTransaction.changed();
             updated = update.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("update protocol " + protocol.id(), e);

@@ -1,7 +1,9 @@
-package fr.asso.europlie.plie.workflow.audit;
+package fr.asso.europlie.plie.workflow.internal;
 
-import fr.asso.europlie.plie.workflow.store.EngineTransaction;
-import fr.asso.europlie.plie.workflow.store.StoreException;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+
+import fr.asso.europlie.plie.workflow.internal.EngineTransaction;
+import fr.asso.europlie.plie.workflow.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +44,7 @@ public final class AuditLog {
             nullable(insert, 8, entry.reference());
             insert.setInt(9, entry.round());
             nullable(insert, 10, processInstanceId);
+            EngineTransaction.changed();
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("append to the audit trail of " + entry.protocolId(), e);

@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.audit;
+package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.error.Messages;
 import java.util.Arrays;

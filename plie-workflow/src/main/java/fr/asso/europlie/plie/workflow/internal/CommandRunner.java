@@ -1,16 +1,20 @@
-package fr.asso.europlie.plie.workflow.engine;
+package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ConflictException;
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.common.engine.impl.interceptor.CommandExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ public final class CommandRunner {
 
     private final CommandExecutor executor;
     private final int attempts;
+    private final BooleanSupplier outerTransaction;
 
     /**
      * Creates the runner.
@@ -38,8 +43,22 @@ public final class CommandRunner {
      * @param attempts how many times a conflicting command is tried, at least 1
      */
     public CommandRunner(CommandExecutor executor, int attempts) {
+        this(executor, attempts, () -> false);
+    }
+
+    /**
+     * Creates the runner for an engine whose commands may join a transaction that the
+     * application opened (Spring).
+     *
+     * @param executor the engine's command executor, not null
+     * @param attempts how many times a conflicting command is tried, at least 1
+     * @param outerTransaction tells whether the current thread runs in the application's own
+     *     transaction, in which a conflict is not retried, not null
+     */
+    public CommandRunner(CommandExecutor executor, int attempts, BooleanSupplier outerTransaction) {
         this.executor = executor;
         this.attempts = attempts;
+        this.outerTransaction = Objects.requireNonNull(outerTransaction, "outerTransaction");
     }
 
     /**
@@ -53,6 +72,9 @@ public final class CommandRunner {
      * @throws ConflictException when the command still conflicts after every attempt
      */
     public <T> T run(Actor actor, String subject, Supplier<T> body) {
+        if (Context.getCommandContext() != null) {
+            return joined(actor, body);
+        }
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             String previous = Authentication.getAuthenticatedUserId();
@@ -66,7 +88,9 @@ public final class CommandRunner {
                     }
                 });
             } catch (RuntimeException e) {
-                if (!isConflict(e)) {
+                if (!isConflict(e) || outerTransaction.getAsBoolean()) {
+                    // A conflict inside the caller's own (Spring) transaction is the caller's to retry:
+                    // that transaction is spoilt and a new attempt in it would see the same state.
                     throw e instanceof Refusal refusal ? refusal.refusal() : e;
                 }
                 last = e instanceof Refusal refusal ? refusal.refusal() : e;
@@ -77,6 +101,32 @@ public final class CommandRunner {
             }
         }
         throw new ConflictException(subject, attempts, last);
+    }
+
+    /**
+     * Runs a body inside the engine command that is already running on this thread: a library
+     * command called from the application's own Flowable command, service task or listener. It
+     * joins that command's transaction (no retry: a new attempt in the same transaction would
+     * see the same state), and when it fails after it changed anything, the whole transaction is
+     * marked to roll back, even if the application catches the failure and goes on: Flowable
+     * would otherwise commit the half of the command that was done. A refusal before any change
+     * (access denied, invalid input) leaves the caller's transaction alone.
+     */
+    private <T> T joined(Actor actor, Supplier<T> body) {
+        CommandContext context = Context.getCommandContext();
+        String previous = Authentication.getAuthenticatedUserId();
+        Authentication.setAuthenticatedUserId(actor == null ? previous : actor.userId());
+        long changesBefore = EngineTransaction.changes();
+        try {
+            return body.get();
+        } catch (RuntimeException | Error e) {
+            if (EngineTransaction.changes() != changesBefore && context.getException() == null) {
+                context.exception(e);
+            }
+            throw e;
+        } finally {
+            Authentication.setAuthenticatedUserId(previous);
+        }
     }
 
     /**

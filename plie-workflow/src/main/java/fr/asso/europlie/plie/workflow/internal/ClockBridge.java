@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.engine;
+package fr.asso.europlie.plie.workflow.internal;
 
 import java.time.Clock;
 import java.time.Instant;

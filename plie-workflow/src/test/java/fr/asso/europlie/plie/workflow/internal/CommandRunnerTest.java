@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.engine;
+package fr.asso.europlie.plie.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.store;
+package fr.asso.europlie.plie.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

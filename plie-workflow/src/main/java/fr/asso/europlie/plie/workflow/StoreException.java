@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.store;
+package fr.asso.europlie.plie.workflow;
 
 /**
  * A technical failure of the store (erreur technique du stockage): the database could not be read

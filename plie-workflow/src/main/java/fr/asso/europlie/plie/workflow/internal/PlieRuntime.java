@@ -1,12 +1,12 @@
-package fr.asso.europlie.plie.workflow.engine;
+package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.protocol.ProtocolEvent;
 import fr.asso.europlie.plie.protocol.Protocols;
 import fr.asso.europlie.plie.workflow.Reminder;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
-import fr.asso.europlie.plie.workflow.store.EngineTransaction;
-import fr.asso.europlie.plie.workflow.store.JdbcProtocols;
+import fr.asso.europlie.plie.workflow.internal.EngineTransaction;
+import fr.asso.europlie.plie.workflow.internal.JdbcProtocols;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.store;
+package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.workflow.WorkflowError;

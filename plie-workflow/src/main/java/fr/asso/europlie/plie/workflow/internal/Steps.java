@@ -1,4 +1,7 @@
-package fr.asso.europlie.plie.workflow.negotiation;
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationStep;
 
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.Negotiation;
@@ -6,8 +9,8 @@ import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolContent;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
-import fr.asso.europlie.plie.workflow.audit.AuditLog;
-import fr.asso.europlie.plie.workflow.engine.PlieRuntime;
+import fr.asso.europlie.plie.workflow.internal.AuditLog;
+import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,50 +22,50 @@ import org.flowable.engine.delegate.DelegateExecution;
  * What the negotiation's steps share: reading typed variables, loading and saving the protocol,
  * writing the audit trail. Package-private plumbing for the thin delegates.
  */
-final class Steps {
+public final class Steps {
 
     private Steps() {
     }
 
-    static PlieRuntime runtime() {
+    public static PlieRuntime runtime() {
         return PlieRuntime.current();
     }
 
-    static ProtocolId protocolId(DelegateExecution execution) {
+    public static ProtocolId protocolId(DelegateExecution execution) {
         return ProtocolId.of((String) execution.getVariable(NegotiationProcess.Var.PROTOCOL_ID));
     }
 
-    static int round(DelegateExecution execution) {
+    public static int round(DelegateExecution execution) {
         Object round = execution.getVariable(NegotiationProcess.Var.ROUND);
         return round == null ? 0 : ((Number) round).intValue();
     }
 
-    static Protocol load(DelegateExecution execution) {
+    public static Protocol load(DelegateExecution execution) {
         ProtocolId id = protocolId(execution);
         runtime().protocols().lock(id);
         return runtime().protocols().get(id);
     }
 
-    static void save(Protocol before, Protocol after) {
+    public static void save(Protocol before, Protocol after) {
         runtime().protocols().update(after, before.revision());
     }
 
     /** The text under negotiation (of the protocol, or of its pending amendment). */
-    static ProtocolContent negotiated(Protocol protocol) {
+    public static ProtocolContent negotiated(Protocol protocol) {
         return protocol.negotiation().map(Negotiation::content).orElse(protocol.content());
     }
 
     /** Who acts: the authenticated user of the command, or the engine itself (timers). */
-    static String actor() {
+    public static String actor() {
         String user = Authentication.getAuthenticatedUserId();
         return user == null ? AuditEntry.SYSTEM : user;
     }
 
-    static void audit(DelegateExecution execution, String step, String outcome, String reason, String reference) {
+    public static void audit(DelegateExecution execution, String step, String outcome, String reason, String reference) {
         audit(execution, step, null, outcome, reason, reference);
     }
 
-    static void audit(DelegateExecution execution, String step, OrganisationId organisation, String outcome, String reason,
+    public static void audit(DelegateExecution execution, String step, OrganisationId organisation, String outcome, String reason,
             String reference) {
         AuditLog.append(new AuditEntry(protocolId(execution).value(), runtime().now(), actor(),
                 organisation == null ? null : organisation.value(), step, outcome, reason, reference, round(execution)),
@@ -70,13 +73,13 @@ final class Steps {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> list(DelegateExecution execution, String variable) {
+    public static List<String> list(DelegateExecution execution, String variable) {
         Object value = execution.getVariable(variable);
         return value == null ? List.of() : List.copyOf((List<String>) value);
     }
 
     /** The parties of the current round that have not given an opinion yet. */
-    static List<OrganisationId> partiesWithoutOpinion(DelegateExecution execution) {
+    public static List<OrganisationId> partiesWithoutOpinion(DelegateExecution execution) {
         Set<String> answered = new LinkedHashSet<>();
         int round = round(execution);
         for (AuditEntry entry : AuditLog.ofProcess(protocolId(execution).value(), execution.getProcessInstanceId())) {
@@ -94,7 +97,7 @@ final class Steps {
     }
 
     /** The signatories asked to deliberate whose body has not approved yet. */
-    static List<OrganisationId> signatoriesWithoutDeliberation(DelegateExecution execution, Protocol protocol) {
+    public static List<OrganisationId> signatoriesWithoutDeliberation(DelegateExecution execution, Protocol protocol) {
         Negotiation negotiation = protocol.negotiation().orElseThrow();
         List<OrganisationId> late = new ArrayList<>();
         for (String signatory : list(execution, NegotiationProcess.Var.DELIBERATORS)) {
@@ -106,7 +109,7 @@ final class Steps {
         return late;
     }
 
-    static String names(List<OrganisationId> organisations) {
+    public static String names(List<OrganisationId> organisations) {
         return String.join(", ", organisations.stream().map(OrganisationId::value).toList());
     }
 }

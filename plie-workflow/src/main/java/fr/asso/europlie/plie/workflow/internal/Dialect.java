@@ -1,4 +1,4 @@
-package fr.asso.europlie.plie.workflow.store;
+package fr.asso.europlie.plie.workflow.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;

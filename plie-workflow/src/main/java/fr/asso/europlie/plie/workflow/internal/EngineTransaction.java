@@ -1,0 +1,118 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import java.sql.Connection;
+import java.util.Objects;
+import org.flowable.common.engine.impl.cfg.TransactionContext;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.db.DbSqlSession;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
+
+/**
+ * The engine's current transaction (transaction du moteur): the JDBC connection of the Flowable
+ * command being executed, on which the store reads and writes so that a domain change and the
+ * process step that makes it commit or roll back together, and the hook that runs code once that
+ * transaction has committed.
+ */
+public final class EngineTransaction {
+
+    /** The command-context attribute telling that the library's connection follows the transaction. */
+    private static final String ENLISTED = "plie.enlisted";
+    /** The command-context attribute counting the changes made by library commands. */
+    private static final String CHANGES = "plie.changes";
+
+    private EngineTransaction() {
+    }
+
+    /**
+     * The connection of the current engine command.
+     *
+     * @return the open connection, in the command's transaction
+     * @throws IllegalStateException when called outside an engine command
+     */
+    public static Connection connection() {
+        CommandContext context = commandContext();
+        DbSqlSession session = context.getSession(DbSqlSession.class);
+        if (context.getAttribute(ENLISTED) == null) {
+            enlist(context, session);
+        }
+        return session.getSqlSession().getConnection();
+    }
+
+    /**
+     * Records that the current command has changed something (a row of the library, a process
+     * step): a failure after this point must roll back the caller's whole transaction, see
+     * {@link CommandRunner}.
+     */
+    public static void changed() {
+        CommandContext context = Context.getCommandContext();
+        if (context != null) {
+            Object count = context.getAttribute(CHANGES);
+            context.addAttribute(CHANGES, count == null ? 1L : (Long) count + 1);
+        }
+    }
+
+    /**
+     * How many changes the current command context has recorded so far.
+     *
+     * @return the count, 0 outside a command
+     */
+    static long changes() {
+        CommandContext context = Context.getCommandContext();
+        Object count = context == null ? null : context.getAttribute(CHANGES);
+        return count == null ? 0 : (Long) count;
+    }
+
+    /**
+     * Makes the library's plain JDBC writes follow the engine's transaction. MyBatis commits or
+     * rolls back its connection only when it wrote through it itself: after a command in which
+     * only the library wrote, a rollback did nothing and closing the session (which restores
+     * auto-commit) committed the library's rows. The transaction's own listeners force MyBatis to
+     * roll back, or commit, whatever it believes. Under Spring (externally managed transactions)
+     * these calls do nothing and Spring's transaction manager decides, as it should.
+     */
+    private static void enlist(CommandContext context, DbSqlSession session) {
+        context.addAttribute(ENLISTED, Boolean.TRUE);
+        TransactionContext transaction = Context.getTransactionContext();
+        if (transaction == null) {
+            return;
+        }
+        transaction.addTransactionListener(TransactionState.ROLLINGBACK,
+                ignored -> session.getSqlSession().rollback(true));
+        transaction.addTransactionListener(TransactionState.COMMITTING,
+                ignored -> session.getSqlSession().commit(true));
+    }
+
+    /**
+     * Runs an action after the current engine transaction has committed (never if it rolls back).
+     *
+     * @param action the action, not null; its failures are the action's own business
+     * @throws IllegalStateException when called outside an engine command
+     */
+    public static void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        commandContext();
+        TransactionContext transaction = Context.getTransactionContext();
+        if (transaction == null) {
+            throw new IllegalStateException("no engine transaction");
+        }
+        transaction.addTransactionListener(TransactionState.COMMITTED, context -> action.run());
+    }
+
+    /**
+     * Whether the caller runs inside an engine command.
+     *
+     * @return true inside a command
+     */
+    public static boolean active() {
+        return Context.getCommandContext() != null;
+    }
+
+    private static CommandContext commandContext() {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            throw new IllegalStateException("the PLIE store is used only inside an engine command");
+        }
+        return context;
+    }
+}

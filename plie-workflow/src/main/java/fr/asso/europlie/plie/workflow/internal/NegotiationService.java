@@ -1,0 +1,677 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.workflow.negotiation.CommitteeOutcome;
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationStatus;
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationStep;
+import fr.asso.europlie.plie.workflow.negotiation.Opinion;
+import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
+import fr.asso.europlie.plie.workflow.negotiation.RecordCommitteeDecision;
+import fr.asso.europlie.plie.workflow.negotiation.RoundLimitDecision;
+import fr.asso.europlie.plie.workflow.negotiation.WorkItem;
+
+import fr.asso.europlie.plie.workflow.internal.Steps;
+
+import fr.asso.europlie.plie.budget.Contribution;
+import fr.asso.europlie.plie.budget.ProtocolBudget;
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Messages;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.workflow.internal.EngineReason;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.DecisionPolicies;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.Deliberation;
+import fr.asso.europlie.plie.protocol.DeliberationOutcome;
+import fr.asso.europlie.plie.protocol.DiagnosticItem;
+import fr.asso.europlie.plie.protocol.Protocol;
+import fr.asso.europlie.plie.protocol.ProtocolContent;
+import fr.asso.europlie.plie.protocol.ProtocolError;
+import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.protocol.SharedDiagnostic;
+import fr.asso.europlie.plie.workflow.AccessDeniedException;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.ConflictException;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.internal.AuditLog;
+import fr.asso.europlie.plie.workflow.internal.CommandRunner;
+import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.task.api.Task;
+
+/**
+ * The implementation of {@link ProtocolNegotiation} on Flowable (internal): each typed command
+ * checks the actor, then changes the protocol, the process and the audit trail in one engine
+ * transaction run by the {@link CommandRunner}.
+ */
+public final class NegotiationService implements ProtocolNegotiation {
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final PlieRuntime runtime;
+    private final CommandRunner runner;
+
+    /**
+     * Creates the service (done by the engine facade).
+     *
+     * @param processEngine the Flowable engine
+     * @param runtime the library's runtime in that engine
+     * @param runner the command runner
+     */
+    public NegotiationService(ProcessEngine processEngine, PlieRuntime runtime, CommandRunner runner) {
+        this.runtimeService = processEngine.getRuntimeService();
+        this.taskService = processEngine.getTaskService();
+        this.runtime = runtime;
+        this.runner = runner;
+    }
+
+    // ---------------------------------------------------------------------------------- start
+
+    /**
+     * The animation team starts the negotiation of a draft protocol: the draft is stored (or,
+     * when a draft with this id exists, revised), the negotiation opened, and the shared
+     * diagnostic is the first step.
+     *
+     * @param actor who starts it: the animation team of the draft's animation structure
+     * @param id the protocol's id, not null
+     * @param draft the draft's content, not null
+     * @return the status: waiting for the shared diagnostic
+     * @throws AccessDeniedException when the actor is not that animation team, or not the stored
+     *     draft's
+     * @throws RuleViolationException ({@code PLIE-WORKFLOW-005}) when a negotiation runs already,
+     *     or when the stored protocol is no longer a draft
+     */
+    @Override
+    public NegotiationStatus start(Actor actor, ProtocolId id, ProtocolContent draft) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "protocolId");
+        required(draft, "draft");
+        Limits.identities(actor, id);
+        return runner.run(actor, id.value(), () -> {
+            requireRole(actor, Role.ANIMATION_TEAM, "START");
+            requireOrganisation(actor, draft.animationStructure().id(), "START");
+            runtime.protocols().lock(id);
+            requireNoProcess(id);
+            Optional<Protocol> existing = runtime.protocols().find(id);
+            Protocol drafted;
+            if (existing.isPresent()) {
+                // A stored draft belongs to its own animation team: another may not take it over by
+                // naming itself in the new text.
+                requireOrganisation(actor, Steps.negotiated(existing.get()).animationStructure().id(), "START");
+                drafted = existing.get().revise(draft, runtime.now(), actor.userId());
+                runtime.protocols().update(drafted, existing.get().revision());
+            } else {
+                drafted = Protocol.draft(id, draft, runtime.now(), actor.userId());
+                runtime.protocols().add(drafted);
+            }
+            Protocol opened = drafted.openNegotiation(runtime.now(), actor.userId());
+            runtime.protocols().update(opened, drafted.revision());
+            startProcess(actor, opened, false, NegotiationProcess.Audit.STARTED, null);
+            return currentStatus(id);
+        });
+    }
+
+    /**
+     * The animation team starts the negotiation of an amendment of an in-force protocol: the
+     * shorter path without diagnostic, producing version n+1 when it enters into force.
+     *
+     * @param actor the animation team of the protocol's animation structure
+     * @param id the in-force protocol, not null
+     * @param amended the amended text, not null
+     * @param reason why, not blank
+     * @return the status: consultation of the parties
+     * @throws AccessDeniedException when the actor is not that animation team
+     * @throws RuleViolationException when a negotiation runs already, the protocol is unknown
+     *     ({@code PLIE-PROTOCOL-030}) or not in force
+     */
+    @Override
+    public NegotiationStatus startAmendment(Actor actor, ProtocolId id, ProtocolContent amended, String reason) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "protocolId");
+        required(amended, "amended");
+        requiredText(reason, "reason");
+        Limits.identities(actor, id);
+        Limits.reason(reason, "reason");
+        requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
+        return runner.run(actor, id.value(), () -> {
+            runtime.protocols().lock(id);
+            Protocol inForce = runtime.protocols().get(id);
+            requireOrganisation(actor, inForce.content().animationStructure().id(), "START_AMENDMENT");
+            requireNoProcess(id);
+            Protocol proposed = inForce.proposeAmendment(amended, reason, runtime.now(), actor.userId());
+            runtime.protocols().update(proposed, inForce.revision());
+            startProcess(actor, proposed, true, NegotiationProcess.Audit.AMENDMENT_STARTED, reason);
+            return currentStatus(id);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- steps
+
+    /**
+     * The animation team records the shared PTI-PLIE diagnostic, with its six items.
+     *
+     * @param actor the animation team of the animation structure
+     * @param id the protocol
+     * @param diagnostic the diagnostic, complete
+     * @throws RuleViolationException ({@code PLIE-PROTOCOL-017}) for each missing item
+     */
+    @Override
+    public void recordDiagnostic(Actor actor, ProtocolId id, SharedDiagnostic diagnostic) {
+        required(diagnostic, "diagnostic");
+        act(actor, id, NegotiationStep.SHARED_DIAGNOSTIC, (task, protocol) -> {
+            List<Violation> missing = new ArrayList<>();
+            for (DiagnosticItem item : diagnostic.missing()) {
+                missing.add(Violation.of(ProtocolError.DIAGNOSTIC_INCOMPLETE, "diagnostic.items", item));
+            }
+            if (!missing.isEmpty()) {
+                throw new RuleViolationException(missing);
+            }
+            save(protocol, protocol.recordDiagnostic(diagnostic, runtime.now(), actor.userId()));
+            audit(actor, id, task, NegotiationStep.SHARED_DIAGNOSTIC, "COMPLETED", null, null);
+            complete(task, actor, Map.of(), Map.of());
+            return null;
+        });
+    }
+
+    /**
+     * A party's technical staff gives its opinion on the draft, for its own organisation.
+     *
+     * @param actor the technical staff of a consulted party
+     * @param id the protocol
+     * @param opinion the opinion, not null
+     * @throws AccessDeniedException when the actor's organisation is not consulted or lacks the role
+     * @throws RuleViolationException ({@code PLIE-WORKFLOW-003}) when the organisation already answered
+     */
+    @Override
+    public void giveOpinion(Actor actor, ProtocolId id, Opinion opinion) {
+        required(opinion, "opinion");
+        Limits.reason(opinion.remarks(), "opinion.remarks");
+        act(actor, id, NegotiationStep.TECHNICAL_OPINION, (task, protocol) -> {
+            audit(actor, id, task, NegotiationStep.TECHNICAL_OPINION, opinion.kind().name(), opinion.remarks(), null);
+            complete(task, actor, Map.of(), Map.of());
+            return null;
+        });
+    }
+
+    /**
+     * The animation team consolidates the remarks, revising the text or not. After an
+     * unfavourable opinion the parties are consulted again, up to the round limit.
+     *
+     * @param actor the animation team
+     * @param id the protocol
+     * @param revised the revised text, or null to keep it
+     * @param note what was integrated, may be null
+     */
+    @Override
+    public void consolidate(Actor actor, ProtocolId id, ProtocolContent revised, String note) {
+        Limits.reason(note, "note");
+        act(actor, id, NegotiationStep.CONSOLIDATION, (task, protocol) -> {
+            Protocol after = protocol;
+            if (revised != null) {
+                after = protocol.revise(revised, runtime.now(), actor.userId());
+                save(protocol, after);
+            }
+            List<String> funders = new ArrayList<>();
+            Steps.negotiated(after).budget().funders().forEach(funder -> funders.add(funder.value()));
+            audit(actor, id, task, NegotiationStep.CONSOLIDATION, revised == null ? "UNCHANGED" : "REVISED", note, null);
+            complete(task, actor, Map.of(NegotiationProcess.Var.FUNDERS, funders), Map.of());
+            return null;
+        });
+    }
+
+    /**
+     * The steering committee decides, once the consultation rounds are used up with an opinion
+     * still unfavourable, whether to go on (to the budget) or abandon.
+     *
+     * @param actor the steering committee's secretariat
+     * @param id the protocol
+     * @param decision go on or abandon, not null
+     * @param reason why, not blank
+     */
+    @Override
+    public void decideAfterRoundLimit(Actor actor, ProtocolId id, RoundLimitDecision decision, String reason) {
+        required(decision, "decision");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        act(actor, id, NegotiationStep.ROUND_LIMIT_DECISION, (task, protocol) -> {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(NegotiationProcess.Var.ROUND_LIMIT_DECISION, decision.name());
+            variables.put(NegotiationProcess.Var.UNFAVOURABLE, false);
+            variables.put(NegotiationProcess.Var.ABANDON_REASON, reason);
+            audit(actor, id, task, NegotiationStep.ROUND_LIMIT_DECISION, decision.name(), reason, null);
+            complete(task, actor, variables, Map.of());
+            return null;
+        });
+    }
+
+    /**
+     * A funder confirms its contribution per year; the budget lines of those years are set to
+     * the confirmed amounts. Once every funder confirmed, the budget must balance, else the text
+     * goes back to consolidation.
+     *
+     * @param actor the funder's budget officer
+     * @param id the protocol
+     * @param amounts the contribution per year, not empty
+     */
+    @Override
+    public void confirmContribution(Actor actor, ProtocolId id, Map<Year, Money> amounts) {
+        if (amounts == null || amounts.isEmpty()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "amounts", amounts);
+        }
+        SortedMap<Year, Money> confirmed = new TreeMap<>(amounts);
+        Limits.reference(confirmed.toString(), "amounts");
+        act(actor, id, NegotiationStep.CONTRIBUTION, (task, protocol) -> {
+            ProtocolContent content = Steps.negotiated(protocol);
+            ProtocolBudget budget = content.budget();
+            for (Map.Entry<Year, Money> line : confirmed.entrySet()) {
+                budget = budget.withContribution(new Contribution(actor.organisation(), line.getKey(), line.getValue()));
+            }
+            save(protocol, protocol.revise(content.withBudget(budget), runtime.now(), actor.userId()));
+            audit(actor, id, task, NegotiationStep.CONTRIBUTION, "CONFIRMED", null, confirmed.toString());
+            complete(task, actor, Map.of(), Map.of());
+            return null;
+        });
+    }
+
+    /**
+     * The steering committee's decision on the negotiated text: adopt (with quorum and the
+     * adoption rules), send back to consolidation, or abandon, each taken with quorum.
+     *
+     * @param actor the steering committee's secretariat
+     * @param id the protocol
+     * @param decision the decision: outcome, members present, date, reasons, minutes' reference
+     * @return what became of it: a decision without quorum does not count and the committee meets
+     *     again; an adoption refused by the protocol's rules sends the text back to consolidation
+     * @throws RuleViolationException when the decision is not the steering committee's or names
+     *     people who are not members ({@code PLIE-GOVERNANCE-011}, {@code -010}): nothing changes
+     */
+    @Override
+    public CommitteeOutcome decideInCommittee(Actor actor, ProtocolId id, Decision<AdoptionOutcome> decision) {
+        required(decision, "decision");
+        Limits.reason(decision.reasons(), "decision.reasons");
+        Limits.reference(decision.reference().orElse(null), "decision.reference");
+        return act(actor, id, NegotiationStep.COMMITTEE_DECISION, (task, protocol) -> {
+            var committee = Steps.negotiated(protocol).governance().steeringCommittee();
+            List<Violation> invalid = new ArrayList<>();
+            invalid.addAll(DecisionPolicies.RIGHT_COMMITTEE.check(committee, decision));
+            invalid.addAll(DecisionPolicies.ONLY_MEMBERS_PRESENT.check(committee, decision));
+            if (!invalid.isEmpty()) {
+                throw new RuleViolationException(invalid);
+            }
+            audit(actor, id, task, NegotiationStep.COMMITTEE_DECISION, decision.outcome().name(), decision.reasons(),
+                    decision.reference().orElse(null));
+            complete(task, actor, Map.of(NegotiationProcess.Var.COMMITTEE_VERDICT, decision.outcome().name()),
+                    Map.of(NegotiationProcess.Var.COMMITTEE_MEETING, decision));
+            Object refusal = Context.getCommandContext().getAttribute(RecordCommitteeDecision.REFUSAL);
+            if (refusal instanceof RuleViolationException refused) {
+                return new CommitteeOutcome(RecordCommitteeDecision.isQuorum(refused) ? CommitteeOutcome.Result.NO_QUORUM
+                        : CommitteeOutcome.Result.REFUSED, refused.violations());
+            }
+            return new CommitteeOutcome(switch (decision.outcome()) {
+                case ADOPT -> CommitteeOutcome.Result.ADOPTED;
+                case SEND_BACK -> CommitteeOutcome.Result.SENT_BACK;
+                case ABANDON -> CommitteeOutcome.Result.ABANDONED;
+            }, List.of());
+        });
+    }
+
+    /**
+     * A signatory's body deliberates on the adopted text, for its own organisation only. A
+     * rejection or a request for changes sends the text back to consolidation.
+     *
+     * @param actor the signatory's deliberating body
+     * @param id the protocol
+     * @param outcome approve, reject or ask for changes, not null
+     * @param reference the deliberation's reference, not blank
+     * @param date the deliberation's date, not null
+     * @param reasons the reasons, may be null
+     */
+    @Override
+    public void deliberate(Actor actor, ProtocolId id, DeliberationOutcome outcome, String reference, LocalDate date,
+            String reasons) {
+        required(outcome, "outcome");
+        // The audit trail keeps the reference followed by the date (" 2026-11-30").
+        Limits.text(reference, "reference", AuditEntry.MAX_REFERENCE - 11);
+        Limits.reason(reasons, "reasons");
+        act(actor, id, NegotiationStep.DELIBERATION, (task, protocol) -> {
+            Deliberation deliberation = new Deliberation(actor.organisation(), outcome, reference, date, reasons);
+            save(protocol, protocol.deliberate(deliberation, runtime.now(), actor.userId()));
+            if (outcome != DeliberationOutcome.APPROVED) {
+                runtimeService.setVariable(task.getProcessInstanceId(), NegotiationProcess.Var.DELIBERATION_SEND_BACK, true);
+            }
+            audit(actor, id, task, NegotiationStep.DELIBERATION, outcome.name(), reasons, reference + " " + date);
+            complete(task, actor, Map.of(), Map.of());
+            return null;
+        });
+    }
+
+    /**
+     * A non-mandatory signatory withdraws from the protocol while its body deliberates; its
+     * budget lines go with it, and if the budget no longer balances the text goes back to
+     * consolidation. The Département and any mandatory signatory may not withdraw.
+     *
+     * @param actor the signatory's deliberating body
+     * @param id the protocol
+     * @param reason why, not blank
+     * @throws RuleViolationException ({@code PLIE-PROTOCOL-027}) for a mandatory signatory
+     */
+    @Override
+    public void withdraw(Actor actor, ProtocolId id, String reason) {
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        act(actor, id, NegotiationStep.DELIBERATION, (task, protocol) -> {
+            Protocol without = protocol.withdraw(actor.organisation(), reason, runtime.now(), actor.userId());
+            List<String> signers = new ArrayList<>(stringList(task.getProcessInstanceId(), NegotiationProcess.Var.SIGNERS));
+            signers.remove(actor.organisation().value());
+            EngineTransaction.changed();
+            runtimeService.setVariable(task.getProcessInstanceId(), NegotiationProcess.Var.SIGNERS, signers);
+            audit(actor, id, task, NegotiationStep.DELIBERATION, NegotiationProcess.Audit.WITHDRAWAL, reason, null);
+            ProtocolBudget budget = Steps.negotiated(without).budget();
+            if (!budget.isBalanced()) {
+                // Its budget lines left with it: the plan no longer balances, so it cannot be signed.
+                String why = EngineReason.of("reason.UNBALANCED_AFTER_WITHDRAWAL", actor.organisation(), budget.totalResources(),
+                        budget.totalExpenses());
+                without = without.sendBack(EngineReason.render(why, Messages.FRENCH), runtime.now(), actor.userId());
+                runtimeService.setVariable(task.getProcessInstanceId(), NegotiationProcess.Var.DELIBERATION_SEND_BACK, true);
+                audit(actor, id, task, NegotiationStep.DELIBERATION, "SENT_BACK", why, null);
+            }
+            save(protocol, without);
+            complete(task, actor, Map.of(), Map.of());
+            return null;
+        });
+    }
+
+    /**
+     * A signatory signs the adopted text, for its own organisation only, after its body approved.
+     * When the last one signs, the protocol (or amendment) enters into force.
+     *
+     * @param actor the signatory's legal representative
+     * @param id the protocol
+     * @param date the date of signature, not null
+     */
+    @Override
+    public void sign(Actor actor, ProtocolId id, LocalDate date) {
+        required(date, "date");
+        act(actor, id, NegotiationStep.SIGNATURE, (task, protocol) -> {
+            save(protocol, protocol.sign(actor.organisation(), date, runtime.now(), actor.userId()));
+            audit(actor, id, task, NegotiationStep.SIGNATURE, "SIGNED", null, date.toString());
+            complete(task, actor, Map.of(), Map.of());
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- reading
+
+    /**
+     * The steps waiting for this actor: those of its organisation for which it has the role, and
+     * the steering committee's if it has that role and acts for the organisation that convenes
+     * that protocol's committee.
+     *
+     * @param actor the actor, not null
+     * @return the open steps, oldest first
+     */
+    @Override
+    public List<WorkItem> tasks(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return runner.run(actor, actor.userId(), () -> {
+            List<WorkItem> items = new ArrayList<>();
+            List<Task> candidates = taskService.createTaskQuery().processDefinitionKey(NegotiationProcess.KEY)
+                    .taskCandidateGroupIn(List.of(actor.organisation().value(), Role.STEERING_COMMITTEE.name()))
+                    .orderByTaskCreateTime().asc().list();
+            for (Task task : candidates) {
+                WorkItem item = item(task);
+                boolean organisationMatches = item.organisation() == null
+                        ? actor.actsFor(committeeOrganisation(runtime.protocols().get(item.protocolId())))
+                        : actor.actsFor(item.organisation());
+                if (actor.has(item.step().role()) && organisationMatches) {
+                    items.add(item);
+                }
+            }
+            return items;
+        });
+    }
+
+    /**
+     * Where the negotiation of a protocol stands.
+     *
+     * @param id the protocol, not null
+     * @return the status
+     * @throws RuleViolationException ({@code PLIE-PROTOCOL-030}) for an unknown protocol
+     */
+    @Override
+    public NegotiationStatus status(ProtocolId id) {
+        required(id, "protocolId");
+        return runner.run(null, id.value(), () -> currentStatus(id));
+    }
+
+    /**
+     * The protocol's history: every step taken on it, by whom, when, with which outcome and why.
+     *
+     * @param id the protocol, not null
+     * @return the audit entries, oldest first
+     */
+    @Override
+    public List<AuditEntry> history(ProtocolId id) {
+        required(id, "protocolId");
+        return runner.run(null, id.value(), () -> AuditLog.of(id.value()));
+    }
+
+    /**
+     * The settings the negotiation runs with.
+     *
+     * @return the settings
+     */
+    @Override
+    public WorkflowSettings settings() {
+        return runtime.settings();
+    }
+
+    // ---------------------------------------------------------------------------------- internals
+
+    private <T> T act(Actor actor, ProtocolId id, NegotiationStep step, BiFunction<Task, Protocol, T> body) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "protocolId");
+        Limits.identities(actor, id);
+        return runner.run(actor, id.value(), () -> {
+            runtime.protocols().lock(id);
+            ProcessInstance process = process(id).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
+            requireRole(actor, step.role(), step.name());
+            Protocol protocol = runtime.protocols().get(id);
+            if (step.organisationVariable() == null) {
+                // The steering committee's steps: only the organisation that convenes this committee.
+                requireOrganisation(actor, committeeOrganisation(protocol), step.name());
+            }
+            Task task = taskFor(process, step, actor);
+            return body.apply(task, protocol);
+        });
+    }
+
+    /** The organisation that convenes the protocol's steering committee (its secretariat). */
+    private static OrganisationId committeeOrganisation(Protocol protocol) {
+        return Steps.negotiated(protocol).governance().steeringCommittee().convenedBy();
+    }
+
+    private Task taskFor(ProcessInstance process, NegotiationStep step, Actor actor) {
+        if (NegotiationProcess.Var.ANIMATION_STRUCTURE.equals(step.organisationVariable())) {
+            Object animation = runtimeService.getVariable(process.getId(), NegotiationProcess.Var.ANIMATION_STRUCTURE);
+            if (!actor.organisation().value().equals(animation)) {
+                throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(),
+                        step, animation);
+            }
+        }
+        List<Task> open = taskService.createTaskQuery().processInstanceId(process.getId())
+                .taskDefinitionKey(step.taskKey()).list();
+        if (open.isEmpty()) {
+            throw new RuleViolationException(WorkflowError.NO_SUCH_TASK, "step", actor.organisation(), step,
+                    process.getBusinessKey());
+        }
+        if (step.organisationVariable() == null) {
+            return open.get(0);
+        }
+        List<String> expected = new ArrayList<>();
+        for (Task task : open) {
+            String organisation = (String) taskService.getVariable(task.getId(), step.organisationVariable());
+            if (actor.organisation().value().equals(organisation)) {
+                return task;
+            }
+            expected.add(organisation);
+        }
+        if (isExpected(process, step, actor.organisation())) {
+            throw new RuleViolationException(WorkflowError.NO_SUCH_TASK, "step", actor.organisation(), step,
+                    process.getBusinessKey());
+        }
+        throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(), step,
+                String.join(", ", expected));
+    }
+
+    /** Whether the organisation takes part in the step at all (it may have done it already). */
+    private boolean isExpected(ProcessInstance process, NegotiationStep step, OrganisationId organisation) {
+        String collection = switch (step) {
+            case TECHNICAL_OPINION -> NegotiationProcess.Var.PARTIES;
+            case CONTRIBUTION -> NegotiationProcess.Var.FUNDERS;
+            case DELIBERATION -> NegotiationProcess.Var.DELIBERATORS;
+            case SIGNATURE -> NegotiationProcess.Var.SIGNERS;
+            default -> null;
+        };
+        if (collection == null) {
+            return organisation.value().equals(runtimeService.getVariable(process.getId(),
+                    NegotiationProcess.Var.ANIMATION_STRUCTURE));
+        }
+        return stringList(process.getId(), collection).contains(organisation.value());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> stringList(String processInstanceId, String variable) {
+        Object value = runtimeService.getVariable(processInstanceId, variable);
+        return value == null ? List.of() : (List<String>) value;
+    }
+
+    private void startProcess(Actor actor, Protocol protocol, boolean amendment, String auditStep, String reason) {
+        WorkflowSettings settings = runtime.settings();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(NegotiationProcess.Var.PROTOCOL_ID, protocol.id().value());
+        variables.put(NegotiationProcess.Var.AMENDMENT, amendment);
+        variables.put(NegotiationProcess.Var.ANIMATION_STRUCTURE,
+                Steps.negotiated(protocol).animationStructure().id().value());
+        variables.put(NegotiationProcess.Var.ROUND, 0);
+        variables.put(NegotiationProcess.Var.MAX_ROUNDS, settings.maxConsultationRounds());
+        variables.put(NegotiationProcess.Var.UNFAVOURABLE, false);
+        variables.put(NegotiationProcess.Var.DELIBERATION_SEND_BACK, false);
+        variables.put(NegotiationProcess.Var.FUNDERS, new ArrayList<String>());
+        variables.put(NegotiationProcess.Var.CONSULTATION_DEADLINE, settings.consultationDeadline().toString());
+        variables.put(NegotiationProcess.Var.CONSULTATION_CUT_OFF,
+                settings.consultationDeadline().plus(settings.consultationGrace()).toString());
+        variables.put(NegotiationProcess.Var.DELIBERATION_REMINDER, settings.deliberationReminderCycle());
+        variables.put(NegotiationProcess.Var.DELIBERATION_DEADLINE, settings.deliberationDeadline().toString());
+        EngineTransaction.changed();
+        ProcessInstance process = runtimeService.createProcessInstanceBuilder()
+                .processDefinitionKey(NegotiationProcess.KEY)
+                .businessKey(protocol.id().value())
+                .variables(variables)
+                .start();
+        AuditLog.append(new AuditEntry(protocol.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
+                auditStep, protocol.state().name(), reason, "version " + protocol.negotiation().orElseThrow().version(), 0),
+                process.getId());
+    }
+
+    private Optional<ProcessInstance> process(ProtocolId id) {
+        return Optional.ofNullable(runtimeService.createProcessInstanceQuery().processDefinitionKey(NegotiationProcess.KEY)
+                .processInstanceBusinessKey(id.value()).singleResult());
+    }
+
+    private void requireNoProcess(ProtocolId id) {
+        if (process(id).isPresent()) {
+            throw new RuleViolationException(WorkflowError.ALREADY_RUNNING, "protocolId", id);
+        }
+    }
+
+    private NegotiationStatus currentStatus(ProtocolId id) {
+        Protocol protocol = runtime.protocols().get(id);
+        Optional<ProcessInstance> process = process(id);
+        List<WorkItem> waiting = new ArrayList<>();
+        int round = 0;
+        if (process.isPresent()) {
+            for (Task task : taskService.createTaskQuery().processInstanceId(process.get().getId())
+                    .orderByTaskCreateTime().asc().list()) {
+                waiting.add(item(task));
+            }
+            Object value = runtimeService.getVariable(process.get().getId(), NegotiationProcess.Var.ROUND);
+            round = value == null ? 0 : ((Number) value).intValue();
+        }
+        return new NegotiationStatus(id, protocol.state(), process.isPresent(), round, waiting, protocol.versions().size());
+    }
+
+    private WorkItem item(Task task) {
+        NegotiationStep step = NegotiationStep.ofTask(task.getTaskDefinitionKey());
+        String organisation = step.organisationVariable() == null ? null
+                : (String) taskService.getVariable(task.getId(), step.organisationVariable());
+        String protocolId = (String) taskService.getVariable(task.getId(), NegotiationProcess.Var.PROTOCOL_ID);
+        return new WorkItem(ProtocolId.of(protocolId), step, organisation == null ? null : OrganisationId.of(organisation),
+                task.getCreateTime().toInstant());
+    }
+
+    private void complete(Task task, Actor actor, Map<String, Object> variables, Map<String, Object> transientVariables) {
+        EngineTransaction.changed();
+        taskService.setAssignee(task.getId(), actor.userId());
+        taskService.complete(task.getId(), variables, transientVariables);
+    }
+
+    private void save(Protocol before, Protocol after) {
+        runtime.protocols().update(after, before.revision());
+    }
+
+    private void audit(Actor actor, ProtocolId id, Task task, NegotiationStep step, String outcome, String reason,
+            String reference) {
+        Object round = runtimeService.getVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
+        AuditLog.append(new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(), step.name(),
+                outcome, reason == null || reason.isBlank() ? null : reason, reference,
+                round == null ? 0 : ((Number) round).intValue()), task.getProcessInstanceId());
+    }
+
+    private static void requireRole(Actor actor, Role role, String step) {
+        if (!actor.has(role)) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), role, step);
+        }
+    }
+
+    private static void requireOrganisation(Actor actor, OrganisationId organisation, String step) {
+        if (!actor.actsFor(organisation)) {
+            throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(),
+                    step, organisation);
+        }
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, field, null);
+        }
+    }
+
+    private static void requiredText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, field, value);
+        }
+    }
+}
