@@ -16,6 +16,7 @@ import fr.asso.europlie.plie.budget.Contribution;
 import fr.asso.europlie.plie.budget.ProtocolBudget;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Messages;
+import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.governance.AdoptionOutcome;
@@ -44,7 +45,6 @@ import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import java.time.LocalDate;
 import java.time.Year;
-import fr.asso.europlie.plie.error.PlieException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -486,7 +486,8 @@ public final class NegotiationService implements ProtocolNegotiation {
     /**
      * The steps waiting for this actor: those of its organisation for which it has the role, and
      * the steering committee's if it has that role and acts for the organisation that convenes
-     * that protocol's committee.
+     * that protocol's committee; and the steps a customised process added that the actor may
+     * complete with {@link #completeStep}.
      *
      * @param actor the actor, not null
      * @return the open steps, oldest first
@@ -526,7 +527,7 @@ public final class NegotiationService implements ProtocolNegotiation {
      * Where the negotiation of a protocol stands.
      *
      * @param id the protocol, not null
-     * @return the status
+     * @return the status; the steps waiting include those a customised process added
      * @throws RuleViolationException ({@code PLIE-PROTOCOL-030}) for an unknown protocol
      */
     @Override

@@ -197,7 +197,8 @@ public interface ProtocolNegotiation {
     /**
      * The steps waiting for this actor: those of its organisation for which it has the role, and
      * the steering committee's if it has that role and acts for the organisation that convenes
-     * that protocol's committee.
+     * that protocol's committee; and the steps a customised process added that the actor may
+     * complete with {@link #completeStep}.
      *
      * @param actor the actor, not null
      * @return the open steps, oldest first
@@ -208,7 +209,7 @@ public interface ProtocolNegotiation {
      * Where the negotiation of a protocol stands.
      *
      * @param id the protocol, not null
-     * @return the status
+     * @return the status; the steps waiting include those a customised process added
      * @throws RuleViolationException ({@code PLIE-PROTOCOL-030}) for an unknown protocol
      */
     NegotiationStatus status(ProtocolId id);

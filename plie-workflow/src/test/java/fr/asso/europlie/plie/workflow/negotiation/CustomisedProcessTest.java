@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -92,12 +93,19 @@ class CustomisedProcessTest {
         return negotiator;
     }
 
+    /** Runs a test on an engine over a fresh database of a kind. */
+    private void withEngine(Databases.Kind kind, Consumer<PlieEngine> test) {
+        try (Databases.Target database = Databases.fresh(kind);
+                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+            test.accept(engine);
+        }
+    }
+
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("a legal review between the committee and the deliberations is listed, access-checked, completed and audited, and the protocol enters into force")
     void legalReviewBetweenCommitteeAndDeliberations(Databases.Kind kind) {
-        try (Databases.Target database = Databases.fresh(kind);
-                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+        withEngine(kind, engine -> {
             int version = engine.deployCustomisedProcess("negotiation-with-legal-review.bpmn20.xml",
                     stream(withLegalReview("adopted", "TECHNICAL_STAFF,DEPT-24")));
             assertThat(version).isEqualTo(2);
@@ -148,15 +156,14 @@ class CustomisedProcessTest {
             assertThat(end.state()).isEqualTo(ProtocolState.IN_FORCE);
             assertThat(end.running()).isFalse();
             assertThat(negotiation.history(id)).last().extracting(AuditEntry::step).isEqualTo("ENTRY_INTO_FORCE");
-        }
+        });
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("the outcome of an added step reaches the customised process's gateway: changes needed sends the text back to consolidation")
     void outcomeRoutesTheCustomisedProcess(Databases.Kind kind) {
-        try (Databases.Target database = Databases.fresh(kind);
-                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+        withEngine(kind, engine -> {
             engine.deployCustomisedProcess("negotiation-with-legal-review.bpmn20.xml",
                     stream(withLegalReview("adopted", "TECHNICAL_STAFF,DEPT-24")));
             Negotiator negotiator = adoptedUnderReview(engine, clock);
@@ -167,15 +174,14 @@ class CustomisedProcessTest {
             NegotiationStatus status = negotiator.negotiation().status(negotiator.id());
             assertThat(status.waitingFor()).extracting(WorkItem::step).containsExactly(NegotiationStep.CONSOLIDATION);
             assertThat(status.running()).isTrue();
-        }
+        });
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("an added step naming only a role belongs to the animation structure; start returns it as waiting")
     void addedStepWithOnlyARole(Databases.Kind kind) {
-        try (Databases.Target database = Databases.fresh(kind);
-                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+        withEngine(kind, engine -> {
             engine.deployCustomisedProcess("negotiation-reviewed-first.bpmn20.xml",
                     stream(withLegalReview("toDiagnostic", "ANIMATION_TEAM")));
             ProtocolId id = newId();
@@ -196,15 +202,14 @@ class CustomisedProcessTest {
             assertThat(negotiation.status(id).waitingFor()).extracting(WorkItem::step)
                     .containsExactly(NegotiationStep.SHARED_DIAGNOSTIC);
             assertThat(negotiation.status(id).waitingFor()).extracting(WorkItem::organisation).containsExactly(ANIMATION);
-        }
+        });
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("an added step whose candidate groups name no role is listed but nobody may complete it")
     void addedStepWithoutARole(Databases.Kind kind) {
-        try (Databases.Target database = Databases.fresh(kind);
-                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+        withEngine(kind, engine -> {
             engine.deployCustomisedProcess("negotiation-unassigned.bpmn20.xml",
                     stream(withLegalReview("toDiagnostic", "LEGAL_SERVICE")));
             ProtocolId id = newId();
@@ -217,7 +222,7 @@ class CustomisedProcessTest {
             ViolationAssertions.assertRefused(() -> negotiation.completeStep(Negotiator.COORDINATOR, id, LEGAL_REVIEW,
                     "FAVOURABLE", null), WorkflowError.STEP_WITHOUT_ROLE, "taskKey", LEGAL_REVIEW);
             assertThat(negotiation.status(id)).isEqualTo(started);
-        }
+        });
     }
 
     @ParameterizedTest(name = "on {0}")

@@ -12,6 +12,7 @@ import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,12 +28,19 @@ class StartStatusTest {
         return ProtocolId.of("PLIE-START-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
     }
 
+    /** Runs a test on an engine over a fresh database of a kind. */
+    private void withEngine(Databases.Kind kind, Consumer<PlieEngine> test) {
+        try (Databases.Target database = Databases.fresh(kind);
+                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+            test.accept(engine);
+        }
+    }
+
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("start: running, waiting for the animation structure's shared diagnostic, equal to status()")
     void start(Databases.Kind kind) {
-        try (Databases.Target database = Databases.fresh(kind);
-                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+        withEngine(kind, engine -> {
             ProtocolId id = newId();
             ProtocolNegotiation negotiation = engine.protocolNegotiation();
 
@@ -47,15 +55,14 @@ class StartStatusTest {
                 assertThat(item.since()).isEqualTo(clock.instant());
             });
             assertThat(started).isEqualTo(negotiation.status(id));
-        }
+        });
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("startAmendment: running, round 1, waiting for every party's technical opinion, equal to status()")
     void startAmendment(Databases.Kind kind) {
-        try (Databases.Target database = Databases.fresh(kind);
-                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+        withEngine(kind, engine -> {
             ProtocolId id = newId();
             Negotiator negotiator = new Negotiator(engine, clock, id);
             negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted()
@@ -72,6 +79,6 @@ class StartStatusTest {
             assertThat(started.waitingFor()).extracting(WorkItem::organisation)
                     .containsExactlyInAnyOrderElementsOf(Negotiator.parties());
             assertThat(started).isEqualTo(negotiator.negotiation().status(id));
-        }
+        });
     }
 }
