@@ -9,6 +9,11 @@ import fr.asso.europlie.plie.workflow.internal.AuditLog;
 import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
+import fr.asso.europlie.plie.workflow.internal.ProcessDeployments;
+import fr.asso.europlie.plie.error.InvalidValueException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
 import fr.asso.europlie.plie.workflow.internal.Dialect;
@@ -72,12 +77,8 @@ public final class PlieEngine implements AutoCloseable {
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = PlieRuntime.of(configuration);
         this.runner = new CommandRunner(configuration.getCommandExecutor(), runtime.settings().conflictAttempts());
-        processEngine.getRepositoryService().createDeployment()
-                .name("plie-library")
-                .key("plie-library")
-                .addClasspathResource(NegotiationProcess.RESOURCE)
-                .enableDuplicateFiltering()
-                .deploy();
+        ProcessDeployments.deployLibrary(processEngine.getRepositoryService(), NegotiationProcess.KEY,
+                NegotiationProcess.RESOURCE);
         this.negotiation = new NegotiationService(processEngine, runtime, runner);
     }
 
@@ -128,6 +129,40 @@ public final class PlieEngine implements AutoCloseable {
     /** The JDBC URL of the private in-memory database of an embedded engine, null otherwise (for tests). */
     String embeddedUrl() {
         return embeddedUrl;
+    }
+
+    /**
+     * Deploys the application's customised copy of a library process (an extra step, such as a
+     * legal review, with its candidate groups): new negotiations run it, those running go on with
+     * their version. The copy must keep the process key and every element the library's code names
+     * (the user tasks of its steps, the delegates, the BPMN errors); an unchanged copy is not
+     * deployed again, so an application may call this at every start. The library never deploys
+     * its own copy over the application's newest one, even after an upgrade (see docs/workflow.md,
+     * <em>Customising a process</em>).
+     *
+     * @param resourceName the copy's file name, ending in {@code .bpmn20.xml}, not blank
+     * @param bpmn the BPMN XML, read to its end and not closed, not null
+     * @return the version of the process that new negotiations now run
+     * @throws InvalidValueException ({@code PLIE-WORKFLOW-022}) when it is not a readable BPMN file
+     *     of the negotiation process, ({@code -023}) when it lost elements the library relies on,
+     *     ({@code -008}) when a value is missing or the name does not end in {@code .bpmn20.xml}
+     * @throws UncheckedIOException when the stream cannot be read
+     */
+    public int deployCustomisedProcess(String resourceName, InputStream bpmn) {
+        if (resourceName == null || !resourceName.endsWith(".bpmn20.xml")) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "resourceName", resourceName);
+        }
+        if (bpmn == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "bpmn", null);
+        }
+        byte[] xml;
+        try {
+            xml = bpmn.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ProcessDeployments.deployCustomised(processEngine.getRepositoryService(), NegotiationProcess.KEY,
+                NegotiationProcess.RESOURCE, resourceName, xml);
     }
 
     /**

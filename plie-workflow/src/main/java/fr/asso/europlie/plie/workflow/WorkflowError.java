@@ -31,7 +31,15 @@ public enum WorkflowError implements ErrorCode {
     /** An applied migration script changed after it was applied. */
     MIGRATION_CHANGED("PLIE-WORKFLOW-010"),
     /** A text is longer than the store keeps (the limits are on {@link fr.asso.europlie.plie.workflow.audit.AuditEntry}). */
-    TOO_LONG("PLIE-WORKFLOW-011");
+    TOO_LONG("PLIE-WORKFLOW-011"),
+    /** A library step was given to the generic command; it has a typed command of its own. */
+    LIBRARY_STEP("PLIE-WORKFLOW-020"),
+    /** A step of a customised process names no role among its candidate groups: nobody may do it. */
+    STEP_WITHOUT_ROLE("PLIE-WORKFLOW-021"),
+    /** A BPMN file deployed as a customised library process defines no library process. */
+    NOT_A_LIBRARY_PROCESS("PLIE-WORKFLOW-022"),
+    /** A customised library process lost elements the library's code relies on. */
+    LIBRARY_ELEMENTS_MISSING("PLIE-WORKFLOW-023");
 
     private final String code;
 

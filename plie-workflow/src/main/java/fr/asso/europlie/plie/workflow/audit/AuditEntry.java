@@ -44,6 +44,10 @@ public record AuditEntry(String protocolId, Instant at, String userId, String or
     public static final int MAX_USER_ID = 200;
     /** The longest organisation id kept (characters). */
     public static final int MAX_ORGANISATION = 100;
+    /** The longest step kept (characters): a library step's name or a customised step's BPMN id. */
+    public static final int MAX_STEP = 60;
+    /** The longest outcome kept (characters). */
+    public static final int MAX_OUTCOME = 60;
 
     /** The user recorded for steps that the engine takes by itself. */
     public static final String SYSTEM = "system";

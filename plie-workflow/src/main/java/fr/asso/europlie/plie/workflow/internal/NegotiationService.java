@@ -16,6 +16,7 @@ import fr.asso.europlie.plie.budget.Contribution;
 import fr.asso.europlie.plie.budget.ProtocolBudget;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Messages;
+import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.governance.AdoptionOutcome;
@@ -45,19 +46,27 @@ import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.Task;
 
 /**
@@ -127,8 +136,8 @@ public final class NegotiationService implements ProtocolNegotiation {
             }
             Protocol opened = drafted.openNegotiation(runtime.now(), actor.userId());
             runtime.protocols().update(opened, drafted.revision());
-            startProcess(actor, opened, false, NegotiationProcess.Audit.STARTED, null);
-            return currentStatus(id);
+            ProcessInstance process = startProcess(actor, opened, false, NegotiationProcess.Audit.STARTED, null);
+            return currentStatus(id, process.getId());
         });
     }
 
@@ -161,8 +170,8 @@ public final class NegotiationService implements ProtocolNegotiation {
             requireNoProcess(id);
             Protocol proposed = inForce.proposeAmendment(amended, reason, runtime.now(), actor.userId());
             runtime.protocols().update(proposed, inForce.revision());
-            startProcess(actor, proposed, true, NegotiationProcess.Audit.AMENDMENT_STARTED, reason);
-            return currentStatus(id);
+            ProcessInstance process = startProcess(actor, proposed, true, NegotiationProcess.Audit.AMENDMENT_STARTED, reason);
+            return currentStatus(id, process.getId());
         });
     }
 
@@ -421,12 +430,64 @@ public final class NegotiationService implements ProtocolNegotiation {
         });
     }
 
+    /**
+     * Completes a step that an application added to its customised copy of the process (see
+     * {@link ProtocolNegotiation#completeStep}).
+     *
+     * @param actor who does the step
+     * @param id the protocol
+     * @param taskKey the step's user task id in the BPMN
+     * @param outcome the outcome
+     * @param reason why, may be null
+     */
+    @Override
+    public void completeStep(Actor actor, ProtocolId id, String taskKey, String outcome, String reason) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "protocolId");
+        requiredText(taskKey, "taskKey");
+        requiredText(outcome, "outcome");
+        Limits.identities(actor, id);
+        Limits.text(taskKey, "taskKey", AuditEntry.MAX_STEP);
+        Limits.text(outcome, "outcome", AuditEntry.MAX_OUTCOME);
+        Limits.reason(reason, "reason");
+        Optional<NegotiationStep> known = NegotiationStep.forTask(taskKey);
+        if (known.isPresent()) {
+            throw new InvalidValueException(WorkflowError.LIBRARY_STEP, "taskKey", taskKey, known.get());
+        }
+        runner.run(actor, id.value(), () -> {
+            runtime.protocols().lock(id);
+            ProcessInstance process = process(id).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
+            Protocol protocol = runtime.protocols().get(id);
+            List<Task> open = taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(taskKey)
+                    .orderByTaskCreateTime().asc().list();
+            if (open.isEmpty()) {
+                throw new RuleViolationException(WorkflowError.NO_SUCH_TASK, "step", actor.organisation(), taskKey,
+                        process.getBusinessKey());
+            }
+            PlieException refusal = null;
+            for (Task task : open) {
+                PlieException why = refusalOfAddedStep(actor, task, candidates(task), protocol);
+                if (why == null) {
+                    AuditLog.append(new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(),
+                            taskKey, outcome, reason == null || reason.isBlank() ? null : reason, null, round(task)),
+                            task.getProcessInstanceId());
+                    complete(task, actor, Map.of(NegotiationProcess.Var.stepOutcome(taskKey), outcome), Map.of());
+                    return null;
+                }
+                refusal = refusal == null ? why : refusal;
+            }
+            throw refusal;
+        });
+    }
+
     // ---------------------------------------------------------------------------------- reading
 
     /**
      * The steps waiting for this actor: those of its organisation for which it has the role, and
      * the steering committee's if it has that role and acts for the organisation that convenes
-     * that protocol's committee.
+     * that protocol's committee; and the steps a customised process added that the actor may
+     * complete with {@link #completeStep}.
      *
      * @param actor the actor, not null
      * @return the open steps, oldest first
@@ -436,11 +497,20 @@ public final class NegotiationService implements ProtocolNegotiation {
         Objects.requireNonNull(actor, "actor");
         return runner.run(actor, actor.userId(), () -> {
             List<WorkItem> items = new ArrayList<>();
+            // Library steps name the organisation or the steering committee; steps a customised process
+            // added may name only a role.
+            Set<String> groups = new TreeSet<>(List.of(actor.organisation().value(), Role.STEERING_COMMITTEE.name()));
+            actor.roles().forEach(role -> groups.add(role.name()));
             List<Task> candidates = taskService.createTaskQuery().processDefinitionKey(NegotiationProcess.KEY)
-                    .taskCandidateGroupIn(List.of(actor.organisation().value(), Role.STEERING_COMMITTEE.name()))
-                    .orderByTaskCreateTime().asc().list();
+                    .taskCandidateGroupIn(List.copyOf(groups)).orderByTaskCreateTime().asc().list();
             for (Task task : candidates) {
                 WorkItem item = item(task);
+                if (item.step() == null) {
+                    if (refusalOfAddedStep(actor, task, candidates(task), runtime.protocols().get(item.protocolId())) == null) {
+                        items.add(item);
+                    }
+                    continue;
+                }
                 boolean organisationMatches = item.organisation() == null
                         ? actor.actsFor(committeeOrganisation(runtime.protocols().get(item.protocolId())))
                         : actor.actsFor(item.organisation());
@@ -448,6 +518,7 @@ public final class NegotiationService implements ProtocolNegotiation {
                     items.add(item);
                 }
             }
+            items.sort(OLDEST_FIRST);
             return items;
         });
     }
@@ -456,7 +527,7 @@ public final class NegotiationService implements ProtocolNegotiation {
      * Where the negotiation of a protocol stands.
      *
      * @param id the protocol, not null
-     * @return the status
+     * @return the status; the steps waiting include those a customised process added
      * @throws RuleViolationException ({@code PLIE-PROTOCOL-030}) for an unknown protocol
      */
     @Override
@@ -568,7 +639,7 @@ public final class NegotiationService implements ProtocolNegotiation {
         return value == null ? List.of() : (List<String>) value;
     }
 
-    private void startProcess(Actor actor, Protocol protocol, boolean amendment, String auditStep, String reason) {
+    private ProcessInstance startProcess(Actor actor, Protocol protocol, boolean amendment, String auditStep, String reason) {
         WorkflowSettings settings = runtime.settings();
         Map<String, Object> variables = new HashMap<>();
         variables.put(NegotiationProcess.Var.PROTOCOL_ID, protocol.id().value());
@@ -594,6 +665,7 @@ public final class NegotiationService implements ProtocolNegotiation {
         AuditLog.append(new AuditEntry(protocol.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
                 auditStep, protocol.state().name(), reason, "version " + protocol.negotiation().orElseThrow().version(), 0),
                 process.getId());
+        return process;
     }
 
     private Optional<ProcessInstance> process(ProtocolId id) {
@@ -608,28 +680,107 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private NegotiationStatus currentStatus(ProtocolId id) {
-        Protocol protocol = runtime.protocols().get(id);
-        Optional<ProcessInstance> process = process(id);
-        List<WorkItem> waiting = new ArrayList<>();
-        int round = 0;
-        if (process.isPresent()) {
-            for (Task task : taskService.createTaskQuery().processInstanceId(process.get().getId())
-                    .orderByTaskCreateTime().asc().list()) {
-                waiting.add(item(task));
-            }
-            Object value = runtimeService.getVariable(process.get().getId(), NegotiationProcess.Var.ROUND);
-            round = value == null ? 0 : ((Number) value).intValue();
-        }
-        return new NegotiationStatus(id, protocol.state(), process.isPresent(), round, waiting, protocol.versions().size());
+        return currentStatus(id, process(id).map(ProcessInstance::getId).orElse(null));
     }
 
+    /**
+     * The status as the caller sees it once the command committed, even from inside the command
+     * that started the process: its tasks are read through the command's own session (which
+     * holds what Flowable has not flushed yet), not with a query on the database.
+     */
+    private NegotiationStatus currentStatus(ProtocolId id, String processInstanceId) {
+        Protocol protocol = runtime.protocols().get(id);
+        List<WorkItem> waiting = new ArrayList<>();
+        int round = 0;
+        if (processInstanceId != null) {
+            for (Task task : CommandContextUtil.getTaskService().findTasksByProcessInstanceId(processInstanceId)) {
+                waiting.add(item(task));
+            }
+            waiting.sort(OLDEST_FIRST);
+            Object value = runtimeService.getVariable(processInstanceId, NegotiationProcess.Var.ROUND);
+            round = value == null ? 0 : ((Number) value).intValue();
+        }
+        return new NegotiationStatus(id, protocol.state(), processInstanceId != null, round, waiting,
+                protocol.versions().size());
+    }
+
+    /** Oldest first; steps opened together in the order of their task and organisation, so that every read agrees. */
+    private static final Comparator<WorkItem> OLDEST_FIRST = Comparator.comparing(WorkItem::since)
+            .thenComparing(WorkItem::taskKey)
+            .thenComparing(item -> item.organisation() == null ? "" : item.organisation().value());
+
     private WorkItem item(Task task) {
-        NegotiationStep step = NegotiationStep.ofTask(task.getTaskDefinitionKey());
-        String organisation = step.organisationVariable() == null ? null
-                : (String) taskService.getVariable(task.getId(), step.organisationVariable());
         String protocolId = (String) taskService.getVariable(task.getId(), NegotiationProcess.Var.PROTOCOL_ID);
-        return new WorkItem(ProtocolId.of(protocolId), step, organisation == null ? null : OrganisationId.of(organisation),
-                task.getCreateTime().toInstant());
+        Optional<NegotiationStep> known = NegotiationStep.forTask(task.getTaskDefinitionKey());
+        if (known.isPresent()) {
+            NegotiationStep step = known.get();
+            String organisation = step.organisationVariable() == null ? null
+                    : (String) taskService.getVariable(task.getId(), step.organisationVariable());
+            return new WorkItem(ProtocolId.of(protocolId), step.taskKey(), task.getName(), step, Set.of(step.role()),
+                    organisation == null ? null : OrganisationId.of(organisation), task.getCreateTime().toInstant());
+        }
+        Candidates candidates = candidates(task);
+        OrganisationId organisation = candidates.organisations().size() == 1
+                ? candidates.organisations().iterator().next() : null;
+        return new WorkItem(ProtocolId.of(protocolId), task.getTaskDefinitionKey(), task.getName(), null,
+                candidates.roles(), organisation, task.getCreateTime().toInstant());
+    }
+
+    /**
+     * What the candidate groups of a step that a customised process added name: the groups that
+     * are the name of a {@link Role}, and the others, taken as organisation ids.
+     */
+    private record Candidates(Set<Role> roles, Set<OrganisationId> organisations, List<String> groups) {
+    }
+
+    private Candidates candidates(Task task) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<OrganisationId> organisations = new TreeSet<>(Comparator.comparing(OrganisationId::value));
+        List<String> groups = new ArrayList<>();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                    && !link.getGroupId().isBlank()) {
+                String group = link.getGroupId().trim();
+                groups.add(group);
+                Optional<Role> role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(group)).findFirst();
+                if (role.isPresent()) {
+                    roles.add(role.get());
+                } else {
+                    organisations.add(OrganisationId.of(group));
+                }
+            }
+        }
+        groups.sort(null);
+        return new Candidates(roles, organisations, groups);
+    }
+
+    /**
+     * Why the actor may not do a step that a customised process added, or null when it may: it
+     * must hold one of the roles the candidate groups name, and act for one of the organisations
+     * they name (none named: the committee's organisation for a steering committee step, else the
+     * animation structure).
+     */
+    private PlieException refusalOfAddedStep(Actor actor, Task task, Candidates candidates, Protocol protocol) {
+        if (candidates.roles().isEmpty()) {
+            return new AccessDeniedException(WorkflowError.STEP_WITHOUT_ROLE, "taskKey", task.getTaskDefinitionKey(),
+                    String.join(", ", candidates.groups()));
+        }
+        if (candidates.roles().stream().noneMatch(actor::has)) {
+            return new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(),
+                    candidates.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" / ")),
+                    task.getTaskDefinitionKey());
+        }
+        Set<OrganisationId> allowed = candidates.organisations();
+        if (allowed.isEmpty()) {
+            allowed = Set.of(candidates.roles().contains(Role.STEERING_COMMITTEE) ? committeeOrganisation(protocol)
+                    : Steps.negotiated(protocol).animationStructure().id());
+        }
+        if (!allowed.contains(actor.organisation())) {
+            return new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(),
+                    task.getTaskDefinitionKey(),
+                    allowed.stream().map(OrganisationId::value).sorted().collect(Collectors.joining(", ")));
+        }
+        return null;
     }
 
     private void complete(Task task, Actor actor, Map<String, Object> variables, Map<String, Object> transientVariables) {
@@ -644,10 +795,14 @@ public final class NegotiationService implements ProtocolNegotiation {
 
     private void audit(Actor actor, ProtocolId id, Task task, NegotiationStep step, String outcome, String reason,
             String reference) {
-        Object round = runtimeService.getVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
         AuditLog.append(new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(), step.name(),
-                outcome, reason == null || reason.isBlank() ? null : reason, reference,
-                round == null ? 0 : ((Number) round).intValue()), task.getProcessInstanceId());
+                outcome, reason == null || reason.isBlank() ? null : reason, reference, round(task)),
+                task.getProcessInstanceId());
+    }
+
+    private int round(Task task) {
+        Object round = runtimeService.getVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
+        return round == null ? 0 : ((Number) round).intValue();
     }
 
     private static void requireRole(Actor actor, Role role, String step) {

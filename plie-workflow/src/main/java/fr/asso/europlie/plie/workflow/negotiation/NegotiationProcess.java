@@ -64,6 +64,18 @@ public final class NegotiationProcess {
         /** ISO-8601 duration before deliberations are overdue. */
         public static final String DELIBERATION_DEADLINE = "deliberationDeadline";
 
+        /**
+         * The variable in which {@link ProtocolNegotiation#completeStep} leaves the outcome of a
+         * customised step, for the customised process's gateways: the task's id followed by
+         * {@code Outcome} ({@code legalReviewOutcome} for a task {@code legalReview}).
+         *
+         * @param taskKey the user task's id in the BPMN, not null
+         * @return the variable's name
+         */
+        public static String stepOutcome(String taskKey) {
+            return java.util.Objects.requireNonNull(taskKey, "taskKey") + "Outcome";
+        }
+
         private Var() {
         }
     }

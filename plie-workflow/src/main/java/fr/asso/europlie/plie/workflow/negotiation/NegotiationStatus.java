@@ -38,4 +38,14 @@ public record NegotiationStatus(ProtocolId protocolId, ProtocolState state, bool
     public boolean waitsFor(NegotiationStep step) {
         return waitingFor.stream().anyMatch(item -> item.step() == step);
     }
+
+    /**
+     * Whether a step is open, by its BPMN id: a library step or a step of a customised process.
+     *
+     * @param taskKey the user task's id in the BPMN
+     * @return true when at least one organisation must do it
+     */
+    public boolean waitsFor(String taskKey) {
+        return waitingFor.stream().anyMatch(item -> item.taskKey().equals(taskKey));
+    }
 }

@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.workflow.negotiation;
 
 import fr.asso.europlie.plie.workflow.Role;
+import java.util.Optional;
 
 /**
  * A step of the protocol negotiation that a person does (étape): its user task in the BPMN, the
@@ -70,11 +71,22 @@ public enum NegotiationStep {
      * @throws IllegalArgumentException for a task that is not a step of the negotiation
      */
     public static NegotiationStep ofTask(String taskKey) {
+        return forTask(taskKey).orElseThrow(
+                () -> new IllegalArgumentException("taskKey: not a negotiation step: " + taskKey));
+    }
+
+    /**
+     * The library step of a user task, if it is one: a customised process may add steps of its own.
+     *
+     * @param taskKey a task definition key, may be null
+     * @return the step, empty for a task the library does not know
+     */
+    public static Optional<NegotiationStep> forTask(String taskKey) {
         for (NegotiationStep step : values()) {
             if (step.taskKey.equals(taskKey)) {
-                return step;
+                return Optional.of(step);
             }
         }
-        throw new IllegalArgumentException("taskKey: not a negotiation step: " + taskKey);
+        return Optional.empty();
     }
 }

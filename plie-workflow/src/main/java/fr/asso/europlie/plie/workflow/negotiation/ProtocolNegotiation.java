@@ -168,9 +168,37 @@ public interface ProtocolNegotiation {
     void sign(Actor actor, ProtocolId id, LocalDate date);
 
     /**
+     * Completes a step that an application added to its customised copy of the process (a legal
+     * review...), which the library has no typed command for. The actor must hold one of the
+     * roles that the step's candidate groups name, and act for one of the organisations they
+     * name; when they name none, for the organisation that convenes the steering committee if
+     * they name {@link fr.asso.europlie.plie.workflow.Role#STEERING_COMMITTEE}, else for the
+     * animation structure. The outcome is audited with the reason, and left to the process in
+     * the variable {@link NegotiationProcess.Var#stepOutcome(String)} for its gateways; the
+     * step, the audit entry and what follows in the process commit together.
+     *
+     * @param actor who does the step, not null
+     * @param id the protocol, not null
+     * @param taskKey the step's user task id in the BPMN, not blank
+     * @param outcome the outcome, such as {@code FAVOURABLE}, not blank, at most
+     *     {@link AuditEntry#MAX_OUTCOME} characters
+     * @param reason why, may be null
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-WORKFLOW-020}) for a
+     *     library step, which has its own command; ({@code -008}, {@code -011}) for a missing or
+     *     over-long value
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-001}) when the actor holds none of the
+     *     step's roles, ({@code -002}) when it acts for another organisation, ({@code -021}) when
+     *     the step names no role at all
+     * @throws RuleViolationException ({@code PLIE-WORKFLOW-004}) when no negotiation runs,
+     *     ({@code -003}) when the step is not open
+     */
+    void completeStep(Actor actor, ProtocolId id, String taskKey, String outcome, String reason);
+
+    /**
      * The steps waiting for this actor: those of its organisation for which it has the role, and
      * the steering committee's if it has that role and acts for the organisation that convenes
-     * that protocol's committee.
+     * that protocol's committee; and the steps a customised process added that the actor may
+     * complete with {@link #completeStep}.
      *
      * @param actor the actor, not null
      * @return the open steps, oldest first
@@ -181,7 +209,7 @@ public interface ProtocolNegotiation {
      * Where the negotiation of a protocol stands.
      *
      * @param id the protocol, not null
-     * @return the status
+     * @return the status; the steps waiting include those a customised process added
      * @throws RuleViolationException ({@code PLIE-PROTOCOL-030}) for an unknown protocol
      */
     NegotiationStatus status(ProtocolId id);

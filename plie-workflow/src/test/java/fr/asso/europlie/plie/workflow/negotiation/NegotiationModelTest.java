@@ -70,6 +70,24 @@ class NegotiationModelTest {
     }
 
     @Test
+    @DisplayName("paths merge only at gateways, as modelers expect (bpmnlint's fake-join, no-gateway-join-fork)")
+    void mergesAreExplicit() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (FlowNode node : process().findFlowElementsOfType(FlowNode.class)) {
+            int in = node.getIncomingFlows().size();
+            int out = node.getOutgoingFlows().size();
+            if (node instanceof org.flowable.bpmn.model.Gateway) {
+                if (in > 1 && out > 1) {
+                    problems.add(node.getId() + " both joins and forks");
+                }
+            } else if (in > 1) {
+                problems.add(node.getId() + " joins " + in + " flows without a gateway");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     @DisplayName("each user task is a negotiation step, and each step has its user task")
     void userTasksAreSteps() throws Exception {
         Set<String> tasks = process().findFlowElementsOfType(UserTask.class).stream().map(UserTask::getId)
