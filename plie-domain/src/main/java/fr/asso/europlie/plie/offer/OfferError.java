@@ -70,7 +70,9 @@ public enum OfferError implements ErrorCode {
     /** Adoption without the technical committee's opinion. */
     NO_TECHNICAL_OPINION("PLIE-OFFER-029"),
     /** A rebuilt amendment history that does not lead to the decision in force. */
-    AMENDMENT_MISMATCH("PLIE-OFFER-030");
+    AMENDMENT_MISMATCH("PLIE-OFFER-030"),
+    /** Approval of an operation the Département marked redundant with the PTI, without the steering committee's justification. */
+    REDUNDANT_WITHOUT_JUSTIFICATION("PLIE-OFFER-031");
 
     private final String code;
 

@@ -133,8 +133,12 @@ public final class OfferGenerators {
         long max = Math.min(room.cents(), operation.costs().total().cents());
         int outcome = d.upTo(3);
         if (outcome == 0 && max > 0) {
-            return SteeringDecision.approve(operation.id(), Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))),
-                    "COPIL", "animatrice", at);
+            // an operation marked redundant with the PTI is approved only with the committee's justification
+            boolean redundant = programming.application(operation.id()).orElseThrow().marking().complementarity()
+                    == PtiMarking.Complementarity.REDUNDANT;
+            return new SteeringDecision(operation.id(), SteeringDecision.Outcome.APPROVED,
+                    Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))), "COPIL", "animatrice", at,
+                    redundant ? "Justification du COPIL " + d.upTo(9) : "");
         }
         return SteeringDecision.refuse(operation.id(), outcome == 1 ? SteeringDecision.Outcome.REJECTED : SteeringDecision.Outcome.ADJOURNED,
                 "COPIL", "animatrice", at, "Motif " + d.upTo(9));
