@@ -35,7 +35,8 @@ public final class Programming {
      */
     private static final List<AdmissibilityPolicy> RESTORE_POLICIES = List.of(AdmissibilityPolicies.COMPLETE,
             AdmissibilityPolicies.SAME_CALL, AdmissibilityPolicies.SUBMITTED_IN_TIME, AdmissibilityPolicies.AXIS_OPEN,
-            AdmissibilityPolicies.PERIOD_WITHIN_CALL, AdmissibilityPolicies.FINANCING_PLAN_BALANCED);
+            AdmissibilityPolicies.PERIOD_WITHIN_CALL, AdmissibilityPolicies.NOT_COMPLETED_BEFORE_SUBMISSION,
+            AdmissibilityPolicies.FINANCING_PLAN_BALANCED);
 
     private final CallForProposals call;
     private final AxisMapping mapping;
@@ -95,7 +96,7 @@ public final class Programming {
      * @return the programming
      * @throws InvalidValueException when the parts break an invariant, among them every
      *     admissibility reason that needs neither operators nor settings (complete, same call, in
-     *     time, open axis, period within the call, balanced plan), under {@code applications[i]}, and
+     *     time, open axis, period within the call, not completed before submission, balanced plan), under {@code applications[i]}, and
      *     ({@code PLIE-OFFER-021}) an appraisal, marking or decision in a programming still open
      */
     public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,

@@ -58,11 +58,14 @@ public final class OfferGenerators {
         LocalDate start = LocalDate.of(2026, 1, 1).plusDays(d.upTo(365));
         LocalDate end = start.plusDays(d.upTo((int) (LocalDate.of(2027, 12, 31).toEpochDay() - start.toEpochDay()) + 1));
         Money staff = Money.ofCents(100_000 + d.upTo(4_000_000));
-        OperationCosts costs = switch (d.upTo(4)) {
+        OperationCosts costs = switch (d.upTo(6)) {
             case 0 -> OperationCosts.real(staff, Money.ofCents(d.upTo(1_000_000)), Money.ofCents(d.upTo(500_000)));
-            case 1 -> OperationCosts.withIndirectFlatRate(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(15));
-            case 2 -> OperationCosts.withIndirectFlatRate(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(20));
-            default -> OperationCosts.withOtherCostsFlatRate(staff, BigDecimal.valueOf(40));
+            case 1 -> OperationCosts.withIndirectFlatRate(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(d.upTo(16)));
+            case 2 -> OperationCosts.withIndirectOnDirectCosts(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(d.upTo(8)));
+            case 3 -> OperationCosts.withIndirectByJustifiedMethod(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(d.upTo(26)),
+                    "Méthode juste, équitable et vérifiable " + d.upTo(9));
+            case 4 -> OperationCosts.withStaffFlatRate(staff, Money.ofCents(d.upTo(500_000)), BigDecimal.valueOf(d.upTo(21)));
+            default -> OperationCosts.withOtherCostsFlatRate(staff, BigDecimal.valueOf(d.upTo(41)));
         };
         long total = costs.total().cents();
         long esf = total * d.upTo(61) / 100;
