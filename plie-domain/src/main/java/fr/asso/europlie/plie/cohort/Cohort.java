@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.cohort;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.time.LocalDate;
@@ -573,10 +574,18 @@ public final class Cohort {
      * @param id the participant
      * @param period the period's number
      * @param data the data
-     * @throws RuleViolationException when the period has not exited or the data is already recorded
+     * @throws RuleViolationException when the period has not exited or the data is already recorded;
+     *         ({@code PLIE-COHORT-030}) when collected before {@link CohortSettings#sixMonthDataMonths()}
+     *         months after the exit: data collected earlier is not a six-month result
      */
     public void recordSixMonthData(ParticipantId id, int period, EsfSixMonthData data) {
         Objects.requireNonNull(data, "data");
+        existing(id).period(period).filter(p -> p.exit() != null).ifPresent(p -> {
+            Violation early = sixMonthDataTooEarly(p.exit().exitedOn(), data, "sixMonthData.collectedOn");
+            if (early != null) {
+                throw new RuleViolationException(List.of(early));
+            }
+        });
         changePeriod(id, period, PeriodAction.RECORD_SIX_MONTH_DATA,
                 p -> p.sixMonthData() == null ? null : p.sixMonthData().collectedOn(), "sixMonthData", draft -> draft.sixMonthData = data);
     }
@@ -653,7 +662,8 @@ public final class Cohort {
      * @param data the data to add; its referents are registered too
      * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
      *         the data, an unknown target public, an age at entry that is not the identity's age on the
-     *         entry date; nothing is added then
+     *         entry date, six-month data collected before six months after the exit ({@code PLIE-COHORT-030});
+     *         nothing is added then
      */
     public void load(CohortData data) {
         Checks checks = new Checks();
@@ -670,6 +680,13 @@ public final class Cohort {
                     checks.check(known.contains(targetPublic), CohortError.UNKNOWN_TARGET_PUBLIC,
                             path + ".periods[" + (period.number() - 1) + "].targetPublics", targetPublic.code(),
                             known.stream().map(TargetPublic::code).toList());
+                }
+                if (period.exit() != null && period.sixMonthData() != null) {
+                    Violation early = sixMonthDataTooEarly(period.exit().exitedOn(), period.sixMonthData(),
+                            path + ".periods[" + (period.number() - 1) + "].sixMonthData.collectedOn");
+                    if (early != null) {
+                        checks.addAll(List.of(early), null);
+                    }
                 }
                 if (identity != null && period.entryData() != null && period.entryDate() != null) {
                     int age = EsfEntryData.ageOn(identity.birthDate(), period.entryDate());
@@ -693,6 +710,12 @@ public final class Cohort {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private Violation sixMonthDataTooEarly(LocalDate exitedOn, EsfSixMonthData data, String field) {
+        LocalDate from = settings.sixMonthDataFrom(exitedOn);
+        return data.collectedOn().isBefore(from)
+                ? Violation.of(CohortError.SIX_MONTH_DATA_TOO_EARLY, field, data.collectedOn(), exitedOn, from) : null;
+    }
 
     private Participant existing(ParticipantId id) {
         Participant participant = participants.get(id);

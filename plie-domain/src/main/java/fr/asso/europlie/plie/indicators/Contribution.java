@@ -70,7 +70,10 @@ final class Contribution {
             indicators |= outputs(data, entryDate);
         }
         if (exit) {
-            indicators |= results(data, period.exit().data(), period.sixMonthData());
+            EsfSixMonthData later = period.sixMonthData();
+            // only data collected from six months after the exit is a six-month result (RULES.md section 5)
+            boolean sixMonthResult = later != null && !later.collectedOn().isBefore(exitDate.plusMonths(settings.sixMonthDataMonths()));
+            indicators |= results(data, period.exit().data(), sixMonthResult ? later : null);
         }
     }
 

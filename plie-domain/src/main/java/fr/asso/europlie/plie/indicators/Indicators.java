@@ -45,10 +45,16 @@ public final class Indicators {
      * @param settings the cohort settings (for the positive-exit objective), not null
      * @param esf the FSE+ settings, not null
      * @param operations the operations' operators and axes, not null
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-INDICATORS-003}) when the
+     *     FSE+ settings' six-month delay is not the cohort's, which refuses earlier data on entry
      */
     public Indicators(CohortSettings settings, EsfSettings esf, OperationDirectory operations) {
         this.objective = Objects.requireNonNull(settings, "settings").positiveExitObjective();
         this.esf = Objects.requireNonNull(esf, "esf");
+        if (esf.sixMonthDataMonths() != settings.sixMonthDataMonths()) {
+            throw new fr.asso.europlie.plie.error.InvalidValueException(IndicatorError.OUT_OF_RANGE, "esf.sixMonthDataMonths",
+                    esf.sixMonthDataMonths(), settings.sixMonthDataMonths(), settings.sixMonthDataMonths());
+        }
         this.operations = Objects.requireNonNull(operations, "operations");
     }
 
