@@ -186,4 +186,34 @@ class EsfReportPerOperationTest {
         assertThat(year2025.of(OP_A).get(EsfIndicator.EECR01)).isEqualTo(GenderBreakdown.ZERO);
         assertThat(year2025.plan().total(EsfIndicator.EECO01)).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("the JSON document gives both, each under its own name: plieFigures counts periods, esfReport participants per operation")
+    void bothInJson() {
+        CohortFigures figures = indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 12, 31))
+                .figures();
+        tools.jackson.databind.JsonNode root = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(fr.asso.europlie.plie.json.indicators.IndicatorsJson.write(figures, report));
+        assertThat(root.path("format").asString()).isEqualTo("plie/indicators");
+        assertThat(root.at("/plieFigures/counts").asString()).isEqualTo("ACCOMPANIMENT_PERIODS");
+        assertThat(root.at("/plieFigures/entries").asInt()).isEqualTo(6);
+        assertThat(root.at("/esfReport/counts").asString()).isEqualTo("PARTICIPANTS_PER_OPERATION");
+        assertThat(root.at("/esfReport/operations/0/operation").asString()).isEqualTo("OP-A");
+        assertThat(root.at("/esfReport/operations/0/indicators/EECR04/women").asInt()).isEqualTo(1);
+        assertThat(root.at("/esfReport/plan/EECO01/women").asInt()).isEqualTo(2);
+        assertThat(root.at("/esfReport/plan/EECO01/men").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("the CSV files give both, each under its own name")
+    void bothInCsv() {
+        CohortFigures figures = indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 12, 31))
+                .figures();
+        String plie = fr.asso.europlie.plie.cohort.csv.IndicatorsCsv.plieFigures(figures, ';');
+        assertThat(plie.lines()).contains("figure;value", "counts;ACCOMPANIMENT_PERIODS", "entries;6", "exits;4", "followed;6");
+        String esfCsv = fr.asso.europlie.plie.cohort.csv.IndicatorsCsv.esfReport(report, ';');
+        assertThat(esfCsv.lines()).contains("operation;indicator;women;men;nonBinary;total", "OP-A;EECO01;1;1;0;2", "OP-B;EECR04;0;1;0;1",
+                "OP-C;EECO01;0;1;0;1", "PLAN;EECO01;2;3;0;5", "PLAN;EECR04;1;1;0;2");
+        assertThat(esfCsv.lines().count()).isEqualTo(1 + 4L * EsfIndicator.values().length);
+    }
 }
