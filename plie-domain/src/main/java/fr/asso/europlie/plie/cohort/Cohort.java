@@ -662,11 +662,33 @@ public final class Cohort {
      * @param data the data to add; its referents are registered too
      * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
      *         the data, an unknown target public, an age at entry that is not the identity's age on the
-     *         entry date, six-month data collected before six months after the exit ({@code PLIE-COHORT-030});
+     *         entry date, six-month data collected before six months after the exit ({@code PLIE-COHORT-030}),
+     *         a positive exit whose steps are given and do not meet its rule ({@code PLIE-COHORT-031});
      *         nothing is added then
      */
     public void load(CohortData data) {
+        load(data, ImportedExits.STRICT);
+    }
+
+    /**
+     * Adds participants read from a file or another system, as {@link #load(CohortData)} does, with
+     * a choice for the imported positive exits whose steps are given and do not meet the
+     * positive-exit rules (checked as {@link #exit} and {@link #completeInWorkFollowUp} check them,
+     * on the exit day; an exit without steps is not checked, since other systems may not export
+     * every step).
+     *
+     * @param data the data to add
+     * @param exits {@link ImportedExits#STRICT} refuses the import; {@link ImportedExits#LENIENT}
+     *        imports such an exit as {@link ExitReason#UNCONFIRMED_POSITIVE}
+     * @return the exits imported as not positive, each a {@code PLIE-COHORT-031} naming the period
+     *         and the rule; empty in the strict mode
+     * @throws InvalidValueException as {@link #load(CohortData)}; nothing is added then
+     */
+    public List<Violation> load(CohortData data, ImportedExits exits) {
+        Objects.requireNonNull(exits, "exits");
         Checks checks = new Checks();
+        List<Violation> unconfirmed = new ArrayList<>();
+        Map<ParticipantId, List<Integer>> demoted = new LinkedHashMap<>();
         Set<ParticipantId> seen = new java.util.HashSet<>();
         List<TargetPublic> known = settings.eligibility().targetPublics();
         for (int i = 0; i < data.participants().size(); i++) {
@@ -688,6 +710,13 @@ public final class Cohort {
                         checks.addAll(List.of(early), null);
                     }
                 }
+                Violation unmet = unmetPositiveExit(period, path + ".periods[" + (period.number() - 1) + "].exit.reason");
+                if (unmet != null && exits == ImportedExits.STRICT) {
+                    checks.addAll(List.of(unmet), null);
+                } else if (unmet != null) {
+                    unconfirmed.add(unmet);
+                    demoted.computeIfAbsent(participant.id(), k -> new ArrayList<>()).add(period.number());
+                }
                 if (identity != null && period.entryData() != null && period.entryDate() != null) {
                     int age = EsfEntryData.ageOn(identity.birthDate(), period.entryDate());
                     checks.check(period.entryData().ageAtEntry() == age, CohortError.INCOMPATIBLE,
@@ -704,9 +733,42 @@ public final class Cohort {
         }
         checks.throwIfInvalid();
         data.referents().forEach(this::addReferent);
-        data.participants().forEach(p -> participants.put(p.id(), p));
+        for (Participant p : data.participants()) {
+            Participant loaded = p;
+            for (int number : demoted.getOrDefault(p.id(), List.of())) {
+                AccompanimentPeriod.Draft draft = loaded.period(number).orElseThrow().draft();
+                draft.exit = new Exit(draft.exit.exitedOn(), ExitReason.UNCONFIRMED_POSITIVE, draft.exit.data());
+                loaded = loaded.withPeriod(draft.build());
+            }
+            participants.put(p.id(), loaded);
+        }
         data.identities().forEach(vault::put);
         data.erasures().values().forEach(vault::erase);
+        return List.copyOf(unconfirmed);
+    }
+
+    /**
+     * The rule an imported positive exit does not meet, when its steps are given: the employment
+     * rule (continuous qualifying work for the months needed, by the exit day) for employment and
+     * business creation, the training rules for the training exits.
+     */
+    private Violation unmetPositiveExit(AccompanimentPeriod period, String field) {
+        Exit exit = period.exit();
+        if (exit == null || !exit.reason().isPositive() || period.steps().isEmpty()
+                || exitPolicy.outcome(exit.reason(), period.steps(), exit.exitedOn()).isPresent()) {
+            return null;
+        }
+        ExitRules rules = settings.exitRules();
+        String rule = switch (exit.reason()) {
+            case EMPLOYMENT, BUSINESS_CREATION -> "exitRules.employmentMonths=" + rules.employmentMonths()
+                    + ", exitRules.minimumWorkingTime=" + rules.minimumWorkingTime().toPlainString()
+                    + " (" + exitPolicy.longestContinuousWorkDays(period.steps(), exit.exitedOn()) + " d)";
+            case QUALIFYING_TRAINING -> "qualificationValidatedOn <= " + exit.exitedOn();
+            case LONG_TRAINING -> "exitRules.longTrainingMonths=" + rules.longTrainingMonths()
+                    + ", exitRules.longTrainingCountsAfterMonths=" + rules.longTrainingCountsAfterMonths();
+            default -> exit.reason().name();
+        };
+        return Violation.of(CohortError.IMPORTED_EXIT_NOT_POSITIVE, field, exit.reason(), rule);
     }
 
     // ---------------------------------------------------------------- helpers
