@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.cohort;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.time.LocalDate;
@@ -573,10 +574,18 @@ public final class Cohort {
      * @param id the participant
      * @param period the period's number
      * @param data the data
-     * @throws RuleViolationException when the period has not exited or the data is already recorded
+     * @throws RuleViolationException when the period has not exited or the data is already recorded;
+     *         ({@code PLIE-COHORT-030}) when collected before {@link CohortSettings#sixMonthDataMonths()}
+     *         months after the exit: data collected earlier is not a six-month result
      */
     public void recordSixMonthData(ParticipantId id, int period, EsfSixMonthData data) {
         Objects.requireNonNull(data, "data");
+        existing(id).period(period).filter(p -> p.exit() != null).ifPresent(p -> {
+            Violation early = sixMonthDataTooEarly(p.exit().exitedOn(), data, "sixMonthData.collectedOn");
+            if (early != null) {
+                throw new RuleViolationException(List.of(early));
+            }
+        });
         changePeriod(id, period, PeriodAction.RECORD_SIX_MONTH_DATA,
                 p -> p.sixMonthData() == null ? null : p.sixMonthData().collectedOn(), "sixMonthData", draft -> draft.sixMonthData = data);
     }
@@ -653,10 +662,33 @@ public final class Cohort {
      * @param data the data to add; its referents are registered too
      * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
      *         the data, an unknown target public, an age at entry that is not the identity's age on the
-     *         entry date; nothing is added then
+     *         entry date, six-month data collected before six months after the exit ({@code PLIE-COHORT-030}),
+     *         a positive exit whose steps are given and do not meet its rule ({@code PLIE-COHORT-031});
+     *         nothing is added then
      */
     public void load(CohortData data) {
+        load(data, ImportedExits.STRICT);
+    }
+
+    /**
+     * Adds participants read from a file or another system, as {@link #load(CohortData)} does, with
+     * a choice for the imported positive exits whose steps are given and do not meet the
+     * positive-exit rules (checked as {@link #exit} and {@link #completeInWorkFollowUp} check them,
+     * on the exit day; an exit without steps is not checked, since other systems may not export
+     * every step).
+     *
+     * @param data the data to add
+     * @param exits {@link ImportedExits#STRICT} refuses the import; {@link ImportedExits#LENIENT}
+     *        imports such an exit as {@link ExitReason#UNCONFIRMED_POSITIVE}
+     * @return the exits imported as not positive, each a {@code PLIE-COHORT-031} naming the period
+     *         and the rule; empty in the strict mode
+     * @throws InvalidValueException as {@link #load(CohortData)}; nothing is added then
+     */
+    public List<Violation> load(CohortData data, ImportedExits exits) {
+        Objects.requireNonNull(exits, "exits");
         Checks checks = new Checks();
+        List<Violation> unconfirmed = new ArrayList<>();
+        Map<ParticipantId, List<Integer>> demoted = new LinkedHashMap<>();
         Set<ParticipantId> seen = new java.util.HashSet<>();
         List<TargetPublic> known = settings.eligibility().targetPublics();
         for (int i = 0; i < data.participants().size(); i++) {
@@ -670,6 +702,20 @@ public final class Cohort {
                     checks.check(known.contains(targetPublic), CohortError.UNKNOWN_TARGET_PUBLIC,
                             path + ".periods[" + (period.number() - 1) + "].targetPublics", targetPublic.code(),
                             known.stream().map(TargetPublic::code).toList());
+                }
+                if (period.exit() != null && period.sixMonthData() != null) {
+                    Violation early = sixMonthDataTooEarly(period.exit().exitedOn(), period.sixMonthData(),
+                            path + ".periods[" + (period.number() - 1) + "].sixMonthData.collectedOn");
+                    if (early != null) {
+                        checks.addAll(List.of(early), null);
+                    }
+                }
+                Violation unmet = unmetPositiveExit(period, path + ".periods[" + (period.number() - 1) + "].exit.reason");
+                if (unmet != null && exits == ImportedExits.STRICT) {
+                    checks.addAll(List.of(unmet), null);
+                } else if (unmet != null) {
+                    unconfirmed.add(unmet);
+                    demoted.computeIfAbsent(participant.id(), k -> new ArrayList<>()).add(period.number());
                 }
                 if (identity != null && period.entryData() != null && period.entryDate() != null) {
                     int age = EsfEntryData.ageOn(identity.birthDate(), period.entryDate());
@@ -687,12 +733,51 @@ public final class Cohort {
         }
         checks.throwIfInvalid();
         data.referents().forEach(this::addReferent);
-        data.participants().forEach(p -> participants.put(p.id(), p));
+        for (Participant p : data.participants()) {
+            Participant loaded = p;
+            for (int number : demoted.getOrDefault(p.id(), List.of())) {
+                AccompanimentPeriod.Draft draft = loaded.period(number).orElseThrow().draft();
+                draft.exit = new Exit(draft.exit.exitedOn(), ExitReason.UNCONFIRMED_POSITIVE, draft.exit.data());
+                loaded = loaded.withPeriod(draft.build());
+            }
+            participants.put(p.id(), loaded);
+        }
         data.identities().forEach(vault::put);
         data.erasures().values().forEach(vault::erase);
+        return List.copyOf(unconfirmed);
+    }
+
+    /**
+     * The rule an imported positive exit does not meet, when its steps are given: the employment
+     * rule (continuous qualifying work for the months needed, by the exit day) for employment and
+     * business creation, the training rules for the training exits.
+     */
+    private Violation unmetPositiveExit(AccompanimentPeriod period, String field) {
+        Exit exit = period.exit();
+        if (exit == null || !exit.reason().isPositive() || period.steps().isEmpty()
+                || exitPolicy.outcome(exit.reason(), period.steps(), exit.exitedOn()).isPresent()) {
+            return null;
+        }
+        ExitRules rules = settings.exitRules();
+        String rule = switch (exit.reason()) {
+            case EMPLOYMENT, BUSINESS_CREATION -> "exitRules.employmentMonths=" + rules.employmentMonths()
+                    + ", exitRules.minimumWorkingTime=" + rules.minimumWorkingTime().toPlainString()
+                    + " (" + exitPolicy.longestContinuousWorkDays(period.steps(), exit.exitedOn()) + " d)";
+            case QUALIFYING_TRAINING -> "qualificationValidatedOn <= " + exit.exitedOn();
+            case LONG_TRAINING -> "exitRules.longTrainingMonths=" + rules.longTrainingMonths()
+                    + ", exitRules.longTrainingCountsAfterMonths=" + rules.longTrainingCountsAfterMonths();
+            default -> exit.reason().name();
+        };
+        return Violation.of(CohortError.IMPORTED_EXIT_NOT_POSITIVE, field, exit.reason(), rule);
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private Violation sixMonthDataTooEarly(LocalDate exitedOn, EsfSixMonthData data, String field) {
+        LocalDate from = settings.sixMonthDataFrom(exitedOn);
+        return data.collectedOn().isBefore(from)
+                ? Violation.of(CohortError.SIX_MONTH_DATA_TOO_EARLY, field, data.collectedOn(), exitedOn, from) : null;
+    }
 
     private Participant existing(ParticipantId id) {
         Participant participant = participants.get(id);

@@ -67,7 +67,11 @@ public enum CohortError implements ErrorCode {
     /** A file that cannot be read or written. */
     FILE_UNREADABLE("PLIE-COHORT-028"),
     /** A row that refers to a participant or period absent from the main file. */
-    ORPHAN_ROW("PLIE-COHORT-029");
+    ORPHAN_ROW("PLIE-COHORT-029"),
+    /** Six-month data collected before six months after the exit. */
+    SIX_MONTH_DATA_TOO_EARLY("PLIE-COHORT-030"),
+    /** An imported positive exit whose steps do not meet the positive-exit rules. */
+    IMPORTED_EXIT_NOT_POSITIVE("PLIE-COHORT-031");
 
     private final String code;
 

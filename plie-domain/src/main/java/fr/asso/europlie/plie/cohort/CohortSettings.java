@@ -19,6 +19,9 @@ import java.util.List;
  * @param maximumDuration the pathway's maximum duration, or null for none (the default)
  * @param exitRules the positive-exit rules, not null
  * @param retention the audit retention after an erasure request, not null
+ * @param sixMonthDataMonths the FSE+ "six months after leaving" data is collected from this many
+ *     months after the exit, default 6 (RULES.md section 5): data collected earlier is not a
+ *     six-month result and is refused; the indicators' {@code EsfSettings} holds the same figure
  */
 public record CohortSettings(
         EligibilityRules eligibility,
@@ -28,7 +31,11 @@ public record CohortSettings(
         OrganisationId department,
         Period maximumDuration,
         ExitRules exitRules,
-        RetentionPolicy retention) {
+        RetentionPolicy retention,
+        int sixMonthDataMonths) {
+
+    /** The default delay, in months after the exit, of the FSE+ six-month data. */
+    public static final int DEFAULT_SIX_MONTH_DATA_MONTHS = 6;
 
     /** The default caseload cap of a full-time referent. */
     public static final int DEFAULT_CASELOAD_CAP = 80;
@@ -53,6 +60,8 @@ public record CohortSettings(
         }
         checks.required(exitRules, "settings.exitRules");
         checks.required(retention, "settings.retention");
+        checks.check(sixMonthDataMonths >= 1 && sixMonthDataMonths <= 24, CohortError.OUT_OF_RANGE, "settings.sixMonthDataMonths",
+                sixMonthDataMonths, 1, 24);
         checks.throwIfInvalid();
     }
 
@@ -92,7 +101,7 @@ public record CohortSettings(
      */
     public static CohortSettings of(EligibilityRules eligibility, BigDecimal positiveExitObjective) {
         return new CohortSettings(eligibility, positiveExitObjective, DEFAULT_CASELOAD_CAP, DoubleAccompanimentMode.REFUSE,
-                null, null, ExitRules.defaults(), RetentionPolicy.defaults());
+                null, null, ExitRules.defaults(), RetentionPolicy.defaults(), DEFAULT_SIX_MONTH_DATA_MONTHS);
     }
 
     /**
@@ -102,7 +111,7 @@ public record CohortSettings(
      * @return the settings
      */
     public CohortSettings withCaseloadCap(int cap) {
-        return new CohortSettings(eligibility, positiveExitObjective, cap, doubleAccompaniment, department, maximumDuration, exitRules, retention);
+        return new CohortSettings(eligibility, positiveExitObjective, cap, doubleAccompaniment, department, maximumDuration, exitRules, retention, sixMonthDataMonths);
     }
 
     /**
@@ -112,7 +121,7 @@ public record CohortSettings(
      * @return the settings
      */
     public CohortSettings withDoubleAccompaniment(DoubleAccompanimentMode mode) {
-        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, mode, department, maximumDuration, exitRules, retention);
+        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, mode, department, maximumDuration, exitRules, retention, sixMonthDataMonths);
     }
 
     /**
@@ -123,7 +132,7 @@ public record CohortSettings(
      */
     public CohortSettings withDepartment(OrganisationId designatingDepartment) {
         return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, designatingDepartment, maximumDuration,
-                exitRules, retention);
+                exitRules, retention, sixMonthDataMonths);
     }
 
     /**
@@ -133,7 +142,7 @@ public record CohortSettings(
      * @return the settings
      */
     public CohortSettings withMaximumDuration(Period duration) {
-        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, department, duration, exitRules, retention);
+        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, department, duration, exitRules, retention, sixMonthDataMonths);
     }
 
     /**
@@ -143,7 +152,7 @@ public record CohortSettings(
      * @return the settings
      */
     public CohortSettings withExitRules(ExitRules rules) {
-        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, department, maximumDuration, rules, retention);
+        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, department, maximumDuration, rules, retention, sixMonthDataMonths);
     }
 
     /**
@@ -153,6 +162,28 @@ public record CohortSettings(
      * @return the settings
      */
     public CohortSettings withRetention(RetentionPolicy policy) {
-        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, department, maximumDuration, exitRules, policy);
+        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, department, maximumDuration, exitRules, policy, sixMonthDataMonths);
+    }
+
+    /**
+     * A copy with another delay of the six-month data.
+     *
+     * @param months the months after the exit from which the six-month data may be collected, 1 to 24
+     * @return the copy
+     * @throws fr.asso.europlie.plie.error.InvalidValueException when out of range
+     */
+    public CohortSettings withSixMonthDataMonths(int months) {
+        return new CohortSettings(eligibility, positiveExitObjective, caseloadCap, doubleAccompaniment, department, maximumDuration,
+                exitRules, retention, months);
+    }
+
+    /**
+     * The first day on which six-month data may be collected for an exit.
+     *
+     * @param exitedOn the exit day
+     * @return the exit day plus {@link #sixMonthDataMonths()} months
+     */
+    public java.time.LocalDate sixMonthDataFrom(java.time.LocalDate exitedOn) {
+        return exitedOn.plusMonths(sixMonthDataMonths);
     }
 }

@@ -26,7 +26,13 @@ public enum ExitReason {
     /** Reorientation to a better-suited scheme (réorientation vers un dispositif plus adapté). */
     REORIENTATION(false),
     /** The pathway's maximum duration was reached (durée maximale atteinte). */
-    MAXIMUM_DURATION(false);
+    MAXIMUM_DURATION(false),
+    /**
+     * Declared positive by another system, but the steps it gave do not meet the positive-exit
+     * rules; imported as not positive in the lenient mode ({@link ImportedExits#LENIENT}) (sortie
+     * positive non confirmée).
+     */
+    UNCONFIRMED_POSITIVE(false);
 
     private final boolean positive;
 

@@ -7,6 +7,7 @@ import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,17 +17,34 @@ import java.util.Optional;
  * runs each one and in which strategic axis, for the operator's visibility and the indicator
  * slices. The offer fills it; the cohort does not depend on the offer.
  *
+ * <p>It also knows which operation funds each referent's accompaniment (the PLIE's accompaniment
+ * operation, axis 3): for the FSE+ report, a participant takes part in the operations that fund
+ * one of its steps and in the accompaniment operation of its referents.
+ *
  * @param operations the operations, copied
+ * @param accompaniments the accompaniment operation that funds each referent, copied; a referent
+ *     absent is funded by no operation
  */
-public record OperationDirectory(Map<OperationId, OperationInfo> operations) {
+public record OperationDirectory(Map<OperationId, OperationInfo> operations, Map<ReferentId, OperationId> accompaniments) {
 
     /**
-     * Copies the map.
+     * A directory without accompaniment operations.
+     *
+     * @param operations the operations
+     * @throws NullPointerException when null
+     */
+    public OperationDirectory(Map<OperationId, OperationInfo> operations) {
+        this(operations, Map.of());
+    }
+
+    /**
+     * Copies the maps.
      *
      * @throws NullPointerException when null
      */
     public OperationDirectory {
         operations = Map.copyOf(operations);
+        accompaniments = Map.copyOf(accompaniments);
     }
 
     /**
@@ -92,5 +110,48 @@ public record OperationDirectory(Map<OperationId, OperationInfo> operations) {
      */
     public Optional<StrategicAxisId> axisOf(OperationId operation) {
         return Optional.ofNullable(operations.get(operation)).map(OperationInfo::axis);
+    }
+
+    /**
+     * The operation that funds a referent's accompaniment.
+     *
+     * @param referent the referent
+     * @return the operation, or empty when none funds it
+     */
+    public Optional<OperationId> accompanimentOf(ReferentId referent) {
+        return Optional.ofNullable(accompaniments.get(referent));
+    }
+
+    /**
+     * A copy where an operation funds a referent's accompaniment.
+     *
+     * @param referent the referent, not null
+     * @param operation the accompaniment operation, not null
+     * @return the copy
+     */
+    public OperationDirectory withAccompaniment(ReferentId referent, OperationId operation) {
+        Map<ReferentId, OperationId> all = new HashMap<>(accompaniments);
+        all.put(Objects.requireNonNull(referent, "referent"), Objects.requireNonNull(operation, "operation"));
+        return new OperationDirectory(operations, all);
+    }
+
+    /**
+     * The operations a period takes part in, for the FSE+ report: those funding one of its steps,
+     * then the accompaniment operations of its referents, each once, in that order.
+     *
+     * @param period the period, not null
+     * @return the operations
+     */
+    public List<OperationId> operationsOf(AccompanimentPeriod period) {
+        List<OperationId> result = new java.util.ArrayList<>();
+        for (Step step : period.steps()) {
+            if (step.operation() != null && !result.contains(step.operation())) {
+                result.add(step.operation());
+            }
+        }
+        for (ReferentAssignment assignment : period.referents()) {
+            accompanimentOf(assignment.referent()).filter(op -> !result.contains(op)).ifPresent(result::add);
+        }
+        return result;
     }
 }

@@ -60,17 +60,35 @@ public final class PositiveExitPolicy {
      *
      * @param steps the pathway's steps
      * @param asOf the last day considered (work under way counts up to it)
-     * @return the outcome ({@link ExitReason#BUSINESS_CREATION} when the span is only business
-     *         creation, else {@link ExitReason#EMPLOYMENT}), empty when not met by that day
+     * @return the outcome ({@link ExitReason#BUSINESS_CREATION} when a business creation in the span
+     *         meets the rule on its own, even with a job before or alongside it, else
+     *         {@link ExitReason#EMPLOYMENT}), empty when not met by that day
      */
     public Optional<PositiveOutcome> employment(List<Step> steps, LocalDate asOf) {
-        for (Span span : spans(steps, asOf)) {
+        for (Span span : spans(steps, asOf, false)) {
             LocalDate threshold = span.start.plusMonths(rules.employmentMonths()).minusDays(1);
             if (!span.end.isBefore(threshold)) {
-                return Optional.of(new PositiveOutcome(span.onlyBusiness ? ExitReason.BUSINESS_CREATION : ExitReason.EMPLOYMENT, threshold));
+                return Optional.of(outcomeOf(span, threshold, steps, asOf));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The outcome of a span of qualifying work that met the rule: a business creation that meets
+     * the rule on its own (at least the minimum working time, for the months needed, inside the
+     * span) makes it a business-creation exit, reached when the business reached the months, even
+     * when a job ran just before or alongside it; otherwise an employment exit.
+     */
+    private PositiveOutcome outcomeOf(Span span, LocalDate threshold, List<Step> steps, LocalDate asOf) {
+        for (Span business : spans(steps, asOf, true)) {
+            LocalDate businessThreshold = business.start.plusMonths(rules.employmentMonths()).minusDays(1);
+            boolean inside = !business.start.isBefore(span.start) && !business.start.isAfter(span.end);
+            if (inside && !business.end.isBefore(businessThreshold)) {
+                return new PositiveOutcome(ExitReason.BUSINESS_CREATION, businessThreshold);
+            }
+        }
+        return new PositiveOutcome(ExitReason.EMPLOYMENT, threshold);
     }
 
     /**
@@ -85,13 +103,13 @@ public final class PositiveExitPolicy {
      *         reach the required months by {@code asOf}, or no qualifying work covers the day
      */
     public Optional<PositiveOutcome> employmentCovering(List<Step> steps, LocalDate covering, LocalDate asOf) {
-        for (Span span : spans(steps, asOf)) {
+        for (Span span : spans(steps, asOf, false)) {
             if (span.start.isAfter(covering) || span.end.isBefore(covering)) {
                 continue;
             }
             LocalDate threshold = span.start.plusMonths(rules.employmentMonths()).minusDays(1);
             if (!span.end.isBefore(threshold)) {
-                return Optional.of(new PositiveOutcome(span.onlyBusiness ? ExitReason.BUSINESS_CREATION : ExitReason.EMPLOYMENT, threshold));
+                return Optional.of(outcomeOf(span, threshold, steps, asOf));
             }
         }
         return Optional.empty();
@@ -105,7 +123,7 @@ public final class PositiveExitPolicy {
      * @return the length in days, 0 when none
      */
     public long longestContinuousWorkDays(List<Step> steps, LocalDate asOf) {
-        return spans(steps, asOf).stream().mapToLong(s -> ChronoUnit.DAYS.between(s.start, s.end) + 1).max().orElse(0);
+        return spans(steps, asOf, false).stream().mapToLong(s -> ChronoUnit.DAYS.between(s.start, s.end) + 1).max().orElse(0);
     }
 
     /**
@@ -154,10 +172,10 @@ public final class PositiveExitPolicy {
         return outcomes;
     }
 
-    private List<Span> spans(List<Step> steps, LocalDate asOf) {
+    private List<Span> spans(List<Step> steps, LocalDate asOf, boolean businessOnly) {
         List<Step> work = new ArrayList<>();
         for (Step step : steps) {
-            if (isQualifyingWork(step) && !step.start().isAfter(asOf)) {
+            if (isQualifyingWork(step) && !step.start().isAfter(asOf) && (!businessOnly || step.type() == StepType.BUSINESS_CREATION)) {
                 work.add(step);
             }
         }
@@ -166,12 +184,10 @@ public final class PositiveExitPolicy {
         Span current = null;
         for (Step step : work) {
             LocalDate end = step.end() == null || step.end().isAfter(asOf) ? asOf : step.end();
-            boolean business = step.type() == StepType.BUSINESS_CREATION;
             if (current != null && !step.start().isAfter(current.end.plusDays(1L + rules.allowedGapDays()))) {
                 current.end = end.isAfter(current.end) ? end : current.end;
-                current.onlyBusiness &= business;
             } else {
-                current = new Span(step.start(), end, business);
+                current = new Span(step.start(), end);
                 spans.add(current);
             }
         }
@@ -181,12 +197,10 @@ public final class PositiveExitPolicy {
     private static final class Span {
         final LocalDate start;
         LocalDate end;
-        boolean onlyBusiness;
 
-        Span(LocalDate start, LocalDate end, boolean onlyBusiness) {
+        Span(LocalDate start, LocalDate end) {
             this.start = start;
             this.end = end;
-            this.onlyBusiness = onlyBusiness;
         }
     }
 }

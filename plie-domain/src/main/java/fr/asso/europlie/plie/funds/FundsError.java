@@ -67,7 +67,11 @@ public enum FundsError implements ErrorCode {
     /** A global grant changed by someone else since it was read. */
     CONCURRENT_CHANGE("PLIE-FUNDS-028"),
     /** A global grant the store does not hold. */
-    NOT_FOUND("PLIE-FUNDS-029");
+    NOT_FOUND("PLIE-FUNDS-029"),
+    /** A commitment that would bring a priority's FSE+ share above its art. 112 co-financing rate. */
+    PRIORITY_RATE_EXCEEDED("PLIE-FUNDS-030"),
+    /** A priority of the envelopes without its region category. */
+    PRIORITY_WITHOUT_CATEGORY("PLIE-FUNDS-031");
 
     private final String code;
 

@@ -5,7 +5,10 @@ import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.RegionCategory;
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,6 +34,10 @@ import java.util.TreeMap;
  *       or the balance is paid, never exceed the amount accepted by the service-done checks;</li>
  *   <li>an operation is committed once, by someone who did not appraise it (names compared without surrounding
  *       spaces and case);</li>
+ *   <li>when committing, the FSE+ committed (net of decommitments) on each priority stays within the
+ *       co-financing rate of the priority's region category (Regulation (EU) 2021/1060 art. 112(3))
+ *       applied to the eligible costs of the operations committed on it: the rate holds per
+ *       priority, not per operation;</li>
  *   <li>each balance equals the sum of the movements;</li>
  *   <li>a command retried under the same idempotency key is applied once; a different command under
  *       a used key is refused.</li>
@@ -44,17 +51,19 @@ public final class GlobalGrant {
     private final GlobalGrantId id;
     private final OrganisationId intermediateBody;
     private final SortedMap<EnvelopeKey, Money> envelopes;
+    private final SortedMap<String, RegionCategory> priorities;
     private final List<LedgerCommand> journal;
     private final List<Movement> movements;
     private final Map<OperationId, OperationAccount> accounts;
     private final Map<IdempotencyKey, Applied> applied;
 
     private GlobalGrant(GlobalGrantId id, OrganisationId intermediateBody, SortedMap<EnvelopeKey, Money> envelopes,
-            List<LedgerCommand> journal, List<Movement> movements, Map<OperationId, OperationAccount> accounts,
-            Map<IdempotencyKey, Applied> applied) {
+            SortedMap<String, RegionCategory> priorities, List<LedgerCommand> journal, List<Movement> movements,
+            Map<OperationId, OperationAccount> accounts, Map<IdempotencyKey, Applied> applied) {
         this.id = id;
         this.intermediateBody = intermediateBody;
         this.envelopes = envelopes;
+        this.priorities = priorities;
         this.journal = journal;
         this.movements = movements;
         this.accounts = accounts;
@@ -62,25 +71,37 @@ public final class GlobalGrant {
     }
 
     /**
-     * A global grant with its envelopes and an empty ledger.
+     * A global grant with its envelopes, the region category of each of its priorities and an
+     * empty ledger.
      *
      * @param id the grant, not null
      * @param intermediateBody the OI that holds it, not null
      * @param envelopes the amount of each envelope, zero or more, at least one
+     * @param priorities the region category of each priority of the envelopes, which sets its
+     *     co-financing rate (art. 112(3)); every priority of the envelopes present
      * @return the grant
-     * @throws InvalidValueException naming every missing part or negative envelope
+     * @throws InvalidValueException naming every missing part or negative envelope;
+     *     ({@code PLIE-FUNDS-031}) a priority without its category
      */
-    public static GlobalGrant of(GlobalGrantId id, OrganisationId intermediateBody, Map<EnvelopeKey, Money> envelopes) {
-        Require require = new Require().present("id", id).present("intermediateBody", intermediateBody).present("envelopes", envelopes);
+    public static GlobalGrant of(GlobalGrantId id, OrganisationId intermediateBody, Map<EnvelopeKey, Money> envelopes,
+            Map<String, RegionCategory> priorities) {
+        Require require = new Require().present("id", id).present("intermediateBody", intermediateBody).present("envelopes", envelopes)
+                .present("priorities", priorities);
         if (envelopes != null) {
             if (envelopes.isEmpty()) {
                 require.add(Violation.of(FundsError.BLANK, "envelopes", "{}"));
             }
             envelopes.forEach((key, amount) -> require.present("envelopes", key).nonNegative("envelopes." + key, amount));
+            if (priorities != null) {
+                envelopes.keySet().stream().filter(Objects::nonNull).map(EnvelopeKey::priority).distinct()
+                        .filter(priority -> priorities.get(priority) == null)
+                        .forEach(priority -> require.add(Violation.of(FundsError.PRIORITY_WITHOUT_CATEGORY, "priorities." + priority,
+                                priority)));
+            }
         }
         require.orThrow();
-        return new GlobalGrant(id, intermediateBody, Collections.unmodifiableSortedMap(new TreeMap<>(envelopes)), List.of(), List.of(),
-                Map.of(), Map.of());
+        return new GlobalGrant(id, intermediateBody, Collections.unmodifiableSortedMap(new TreeMap<>(envelopes)),
+                Collections.unmodifiableSortedMap(new TreeMap<>(priorities)), List.of(), List.of(), Map.of(), Map.of());
     }
 
     /**
@@ -90,13 +111,14 @@ public final class GlobalGrant {
      * @param id the grant
      * @param intermediateBody the OI
      * @param envelopes the envelopes
+     * @param priorities the region category of each priority
      * @param journal the applied commands, in order
      * @return the grant
      * @throws InvalidValueException or {@link RuleViolationException} naming the command's position
      */
     public static GlobalGrant replay(GlobalGrantId id, OrganisationId intermediateBody, Map<EnvelopeKey, Money> envelopes,
-            List<LedgerCommand> journal) {
-        GlobalGrant grant = of(id, intermediateBody, envelopes);
+            Map<String, RegionCategory> priorities, List<LedgerCommand> journal) {
+        GlobalGrant grant = of(id, intermediateBody, envelopes, priorities);
         for (int i = 0; i < journal.size(); i++) {
             try {
                 grant = grant.apply(journal.get(i)).grant();
@@ -144,7 +166,7 @@ public final class GlobalGrant {
         newAccounts.put(after.operation(), after);
         Map<IdempotencyKey, Applied> newApplied = new HashMap<>(applied);
         newApplied.put(command.key(), new Applied(command, List.copyOf(made)));
-        GlobalGrant next = new GlobalGrant(id, intermediateBody, envelopes, Collections.unmodifiableList(newJournal),
+        GlobalGrant next = new GlobalGrant(id, intermediateBody, envelopes, priorities, Collections.unmodifiableList(newJournal),
                 Collections.unmodifiableList(newMovements), Collections.unmodifiableMap(newAccounts), Collections.unmodifiableMap(newApplied));
         return new LedgerResult(next, made, false);
     }
@@ -229,12 +251,50 @@ public final class GlobalGrant {
         if (commit.amount().isGreaterThan(account.reserved())) {
             refusals.add(Violation.of(FundsError.OVER_RESERVATION, "amount", commit.amount(), account.reserved()));
         }
+        withinPriorityRate(commit, account).ifPresent(refusals::add);
         move(made, MovementKind.COMMITMENT, null, account, commit.amount(), commit, commit.reason());
         Money rest = account.reserved().minus(commit.amount());
         if (rest.isPositive()) {
             move(made, MovementKind.RELEASE, null, account, rest, commit, "reste de la réservation libéré à l’engagement");
         }
         return account.commit(commit.amount());
+    }
+
+    /**
+     * The art. 112 rule, checked across the priority when committing: the FSE+ committed on the
+     * priority (net of decommitments) plus this commitment stays within the rate of the priority's
+     * region category applied to the eligible costs of the operations committed on it plus this
+     * one. The cap is rounded down to the cent, so it never exceeds the rate.
+     */
+    private Optional<Violation> withinPriorityRate(LedgerCommand.Commit commit, OperationAccount account) {
+        String priority = account.envelope().priority();
+        RegionCategory category = priorities.get(priority);
+        BigDecimal rate = category.maximumRatePercent();
+        Money esf = commit.amount();
+        Money costs = commit.eligibleCost();
+        for (LedgerCommand earlier : journal) {
+            if (earlier instanceof LedgerCommand.Commit c && accounts.get(c.operation()).envelope().priority().equals(priority)) {
+                esf = esf.plus(accounts.get(c.operation()).netCommitment());
+                costs = costs.plus(c.eligibleCost());
+            }
+        }
+        Money cap = Money.rounded(costs.amount().multiply(rate).divide(BigDecimal.valueOf(100)), RoundingMode.DOWN);
+        if (!esf.isGreaterThan(cap)) {
+            return Optional.empty();
+        }
+        String share = esf.amount().multiply(BigDecimal.valueOf(100)).divide(costs.amount(), 2, RoundingMode.HALF_UP).toPlainString();
+        Money room = cap.minus(esf.minus(commit.amount()));
+        return Optional.of(Violation.of(FundsError.PRIORITY_RATE_EXCEEDED, "amount", commit.amount(), priority, share,
+                rate.toPlainString(), category, room.isPositive() ? room : Money.ZERO));
+    }
+
+    /**
+     * The region category of each priority of the grant, which sets its co-financing rate.
+     *
+     * @return the categories by priority, sorted, unmodifiable
+     */
+    public SortedMap<String, RegionCategory> priorities() {
+        return priorities;
     }
 
     /**
@@ -375,7 +435,7 @@ public final class GlobalGrant {
     @Override
     public boolean equals(Object other) {
         return other instanceof GlobalGrant that && id.equals(that.id) && intermediateBody.equals(that.intermediateBody)
-                && envelopes.equals(that.envelopes) && journal.equals(that.journal);
+                && envelopes.equals(that.envelopes) && priorities.equals(that.priorities) && journal.equals(that.journal);
     }
 
     @Override

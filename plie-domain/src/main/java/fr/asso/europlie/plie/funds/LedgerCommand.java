@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.funds;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import java.time.Instant;
@@ -132,24 +133,32 @@ public sealed interface LedgerCommand {
      * @param key the idempotency key
      * @param operation the operation
      * @param amount the amount committed, above zero, at most the reservation
+     * @param eligibleCost the operation's total eligible cost (the grant agreement's), above zero and
+     *     at least the amount: the base of the priority's co-financing rate (art. 112)
      * @param actor the manager who decides, who must not have appraised the operation
      * @param at when
      * @param reason why (the grant agreement, the committee's opinion)
      */
-    record Commit(IdempotencyKey key, OperationId operation, Money amount, String actor, Instant at, String reason)
+    record Commit(IdempotencyKey key, OperationId operation, Money amount, Money eligibleCost, String actor, Instant at, String reason)
             implements LedgerCommand {
         /**
          * Checks the components.
          *
-         * @throws InvalidValueException naming every bad component
+         * @throws InvalidValueException naming every bad component; {@code PLIE-FUNDS-023} when the
+         *     amount is above the eligible cost
          */
         public Commit {
-            LedgerCommands.check(key, operation, actor, at, reason).positive("amount", amount).orThrow();
+            Require require = LedgerCommands.check(key, operation, actor, at, reason).positive("amount", amount)
+                    .positive("eligibleCost", eligibleCost);
+            if (amount != null && eligibleCost != null && amount.isGreaterThan(eligibleCost)) {
+                require.add(Violation.of(FundsError.AMOUNT_OVER_COST, "amount", amount, eligibleCost));
+            }
+            require.orThrow();
         }
 
         @Override
         public Commit at(Instant instant) {
-            return new Commit(key, operation, amount, actor, instant, reason);
+            return new Commit(key, operation, amount, eligibleCost, actor, instant, reason);
         }
     }
 

@@ -70,11 +70,24 @@ final class Contribution {
             indicators |= outputs(data, entryDate);
         }
         if (exit) {
-            indicators |= results(data, period.exit().data(), period.sixMonthData());
+            indicators |= resultsOf(data, period);
         }
     }
 
-    private long outputs(EsfEntryData data, LocalDate entryDate) {
+    /**
+     * The result indicators of an exited period, for a participant whose entry data is given:
+     * upon leaving from its exit data, six months after from its six-month data when collected
+     * from six months after the exit (RULES.md section 5).
+     */
+    long resultsOf(EsfEntryData entry, AccompanimentPeriod period) {
+        EsfSixMonthData later = period.sixMonthData();
+        boolean sixMonthResult = later != null
+                && !later.collectedOn().isBefore(period.exitDate().plusMonths(settings.sixMonthDataMonths()));
+        return results(entry, period.exit().data(), sixMonthResult ? later : null);
+    }
+
+    /** The output indicators of entry data collected for an entry on a day. */
+    long outputs(EsfEntryData data, LocalDate entryDate) {
         long bits = bit(EsfIndicator.EECO01);
         int age = data.ageAtEntry();
         switch (data.labourStatus()) {

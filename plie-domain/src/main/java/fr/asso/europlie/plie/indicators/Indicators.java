@@ -2,6 +2,8 @@ package fr.asso.europlie.plie.indicators;
 
 import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
 import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.EsfEntryData;
+import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
@@ -14,7 +16,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,10 +49,16 @@ public final class Indicators {
      * @param settings the cohort settings (for the positive-exit objective), not null
      * @param esf the FSE+ settings, not null
      * @param operations the operations' operators and axes, not null
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-INDICATORS-003}) when the
+     *     FSE+ settings' six-month delay is not the cohort's, which refuses earlier data on entry
      */
     public Indicators(CohortSettings settings, EsfSettings esf, OperationDirectory operations) {
         this.objective = Objects.requireNonNull(settings, "settings").positiveExitObjective();
         this.esf = Objects.requireNonNull(esf, "esf");
+        if (esf.sixMonthDataMonths() != settings.sixMonthDataMonths()) {
+            throw new fr.asso.europlie.plie.error.InvalidValueException(IndicatorError.OUT_OF_RANGE, "esf.sixMonthDataMonths",
+                    esf.sixMonthDataMonths(), settings.sixMonthDataMonths(), settings.sixMonthDataMonths());
+        }
         this.operations = Objects.requireNonNull(operations, "operations");
     }
 
@@ -149,6 +159,64 @@ public final class Indicators {
         }
         IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(objective), overall.esf(), completenessReport(asOf, missing));
         return new FullIndicatorReport(whole, finish(byReferent), finish(byOperator), finish(byOperation), finish(byAxis), finish(byTargetPublic));
+    }
+
+    /**
+     * The FSE+ report of a period: the common indicators by gender per operation, and for the plan
+     * the sum over the operations (see {@link EsfReport} for who counts and when).
+     *
+     * @param participants the participants, not null
+     * @param period the report period, not null
+     * @return the report
+     */
+    public EsfReport esfReport(Iterable<Participant> participants, ReportPeriod period) {
+        Map<OperationId, int[][]> tallies = new HashMap<>();
+        Contribution bits = new Contribution(esf);
+        Map<OperationId, List<AccompanimentPeriod>> byOperation = new LinkedHashMap<>();
+        for (Participant participant : participants) {
+            byOperation.clear();
+            for (AccompanimentPeriod p : participant.periods()) {
+                if (p.entryDate() != null) {
+                    operations.operationsOf(p).forEach(op -> byOperation.computeIfAbsent(op, k -> new ArrayList<>()).add(p));
+                }
+            }
+            byOperation.forEach((op, periods) -> {
+                AccompanimentPeriod first = periods.get(0);
+                AccompanimentPeriod last = periods.get(periods.size() - 1);
+                EsfEntryData data = first.entryData();
+                if (data == null) {
+                    return; // counted in no FSE+ indicator; the completeness report lists it
+                }
+                long indicators = 0;
+                if (period.contains(first.entryDate())) {
+                    indicators |= bits.outputs(data, first.entryDate());
+                }
+                if (last.exitDate() != null && period.contains(last.exitDate())) {
+                    indicators |= bits.resultsOf(data, last);
+                }
+                int[][] tally = tallies.computeIfAbsent(op, k -> new int[EsfIndicator.values().length][Gender.values().length]);
+                for (long b = indicators; b != 0; b &= b - 1) {
+                    tally[Long.numberOfTrailingZeros(b)][data.gender().ordinal()]++;
+                }
+            });
+        }
+        Map<OperationId, EsfIndicators> reports = new HashMap<>();
+        tallies.forEach((op, tally) -> {
+            Map<EsfIndicator, GenderBreakdown> values = new EnumMap<>(EsfIndicator.class);
+            for (EsfIndicator indicator : EsfIndicator.values()) {
+                int[] row = tally[indicator.ordinal()];
+                values.put(indicator, new GenderBreakdown(row[Gender.WOMAN.ordinal()], row[Gender.MAN.ordinal()],
+                        row[Gender.NON_BINARY.ordinal()]));
+            }
+            reports.put(op, new EsfIndicators(values));
+        });
+        return new EsfReport(period, sortedById(reports), EsfReport.sum(reports.values()));
+    }
+
+    private static java.util.SortedMap<OperationId, EsfIndicators> sortedById(Map<OperationId, EsfIndicators> reports) {
+        java.util.TreeMap<OperationId, EsfIndicators> sorted = new java.util.TreeMap<>(Comparator.comparing(OperationId::value));
+        sorted.putAll(reports);
+        return sorted;
     }
 
     private <K> Map<K, SliceFigures> finish(Map<K, Tally> tallies) {

@@ -30,6 +30,7 @@ import fr.asso.europlie.plie.protocol.StrategicAxis;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import fr.asso.europlie.plie.protocol.TerritorialInsertionPact;
+import fr.asso.europlie.plie.territory.DepartmentCode;
 import java.time.Year;
 import java.util.EnumMap;
 import java.util.List;
@@ -166,8 +167,11 @@ public final class ProtocolJson {
         node.putObject("period").put("first", content.period().first().getValue()).put("last", content.period().last().getValue());
         ArrayNode signatories = node.putArray("signatories");
         for (Signatory s : content.signatories()) {
-            signatories.addObject().put("id", s.id().value()).put("kind", s.kind().name()).put("name", s.name())
-                    .put("deliberatingBody", s.deliberatingBody()).put("insertionLead", s.insertionLead())
+            ObjectNode signatory = signatories.addObject().put("id", s.id().value()).put("kind", s.kind().name());
+            if (s.department() != null) {
+                signatory.put("department", s.department().value());
+            }
+            signatory.put("name", s.name()).put("deliberatingBody", s.deliberatingBody()).put("insertionLead", s.insertionLead())
                     .put("mandatory", s.mandatory());
         }
         ArrayNode publics = node.putArray("targetPublics");
@@ -221,7 +225,8 @@ public final class ProtocolJson {
         });
         List<Signatory> signatories = node.list("signatories", true, s -> new Signatory(
                 s.convert("id", () -> OrganisationId.of(s.text("id"))), s.enumValue("kind", SignatoryKind.class),
-                s.text("name"), s.text("deliberatingBody"), s.bool("insertionLead"), s.bool("mandatory")));
+                s.text("name"), s.text("deliberatingBody"), s.bool("insertionLead"), s.bool("mandatory"),
+                s.has("department") ? s.convert("department", () -> DepartmentCode.of(s.text("department"))) : null));
         List<TargetPublic> publics = node.list("targetPublics", true, p -> new TargetPublic(p.text("code"), p.text("label")));
         Objectives objectives = node.object("objectives", o -> {
             Integer overPeriod = o.integer("participantsOverPeriod");

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The admissibility rules of PROCESSES.md B step 3 and RULES.md section 4 (complete, signed in
- * time, within an open axis and the call's period, operator known, financing plan balanced, FSE+
- * share within the co-financing rate, flat rates allowed), each a named policy with a stable
+ * The admissibility rules of PROCESSES.md B step 3 and RULES.md sections 3 and 4 (complete, signed in
+ * time, within an open axis and the call's period, not completed before submission, within the
+ * FSE+ eligibility period, operator known, financing plan balanced, FSE+ share within the OI's
+ * per-operation ceiling, flat rates allowed), each a named policy with a stable
  * error code, gathered in one explicit list. {@link Admissibility} applies them all.
  */
 public enum AdmissibilityPolicies implements AdmissibilityPolicy {
@@ -77,6 +78,38 @@ public enum AdmissibilityPolicies implements AdmissibilityPolicy {
         }
     },
 
+    /**
+     * An operation physically completed before its application was submitted cannot be selected
+     * (Regulation (EU) 2021/1060 art. 63(6), {@code PLIE-OFFER-034}).
+     */
+    NOT_COMPLETED_BEFORE_SUBMISSION {
+        @Override
+        public List<Violation> check(Operation operation, AdmissibilityContext context) {
+            return operation.period().end().isBefore(context.submittedOn())
+                    ? List.of(Violation.of(OfferError.COMPLETED_BEFORE_SUBMISSION, "period.end", operation.period().end(),
+                            context.submittedOn()))
+                    : List.of();
+        }
+    },
+
+    /**
+     * An operation that asks for FSE+ lies within the FSE+ eligibility period, 1 January 2021 to
+     * 31 December 2029 by default (art. 63(2), settings), since its costs outside it are not
+     * eligible ({@code PLIE-OFFER-033}).
+     */
+    WITHIN_ESF_ELIGIBILITY {
+        @Override
+        public List<Violation> check(Operation operation, AdmissibilityContext context) {
+            OfferSettings settings = context.settings();
+            boolean asksEsf = operation.financingPlan().esfShare().isPositive();
+            boolean within = !operation.period().start().isBefore(settings.eligibleFrom())
+                    && !operation.period().end().isAfter(settings.eligibleUntil());
+            return !asksEsf || within ? List.of()
+                    : List.of(Violation.of(OfferError.OUTSIDE_ELIGIBILITY, "period", operation.period(), settings.eligibleFrom(),
+                            settings.eligibleUntil()));
+        }
+    },
+
     /** The operator is known to the plan ({@code PLIE-OFFER-013}). */
     OPERATOR_KNOWN {
         @Override
@@ -94,9 +127,8 @@ public enum AdmissibilityPolicies implements AdmissibilityPolicy {
             if (context.settings().allows(option)) {
                 return List.of();
             }
-            Object allowed = option.kind() == SimplifiedCostOption.Kind.INDIRECT_FLAT_RATE
-                    ? context.settings().indirectFlatRatesPercent().stream().map(BigDecimal::toPlainString).toList()
-                    : List.of(context.settings().otherCostsFlatRatePercent().toPlainString());
+            BigDecimal highest = context.settings().flatRatesPercent().get(option.kind());
+            Object allowed = highest == null ? "[]" : "<= " + highest.toPlainString();
             return List.of(Violation.of(OfferError.FLAT_RATE_NOT_ALLOWED, "costs.option.ratePercent",
                     option.ratePercent().toPlainString(), option.kind(), allowed));
         }
@@ -115,14 +147,16 @@ public enum AdmissibilityPolicies implements AdmissibilityPolicy {
     },
 
     /**
-     * The FSE+ share is at most the co-financing rate of the call's region category applied to the
-     * total cost ({@code PLIE-OFFER-015}); the message shows the rate, the share and the cap.
+     * The FSE+ share is at most the OI's per-operation ceiling for the call's region category
+     * applied to the total cost ({@code PLIE-OFFER-015}); the message shows the rate, the share and
+     * the cap. The art. 112 rate itself holds per priority of the global grant, checked when
+     * committing.
      */
     ESF_SHARE_WITHIN_RATE {
         @Override
         public List<Violation> check(Operation operation, AdmissibilityContext context) {
             RegionCategory category = context.call().regionCategory();
-            BigDecimal rate = context.settings().coFinancingRatePercent(category);
+            BigDecimal rate = context.settings().operationCoFinancingRatePercent(category);
             Money total = operation.costs().total();
             Money share = operation.financingPlan().esfShare();
             Money cap = FinancingPlan.esfCap(total, rate);

@@ -70,7 +70,15 @@ public enum OfferError implements ErrorCode {
     /** Adoption without the technical committee's opinion. */
     NO_TECHNICAL_OPINION("PLIE-OFFER-029"),
     /** A rebuilt amendment history that does not lead to the decision in force. */
-    AMENDMENT_MISMATCH("PLIE-OFFER-030");
+    AMENDMENT_MISMATCH("PLIE-OFFER-030"),
+    /** Approval of an operation the Département marked redundant with the PTI, without the steering committee's justification. */
+    REDUNDANT_WITHOUT_JUSTIFICATION("PLIE-OFFER-031"),
+    /** A flat rate above the regulatory ceiling of its simplified cost option. */
+    FLAT_RATE_OVER_CEILING("PLIE-OFFER-032"),
+    /** An operation asking FSE+ for a period outside the FSE+ eligibility period (art. 63(2)). */
+    OUTSIDE_ELIGIBILITY("PLIE-OFFER-033"),
+    /** An operation completed before its application was submitted (art. 63(6)). */
+    COMPLETED_BEFORE_SUBMISSION("PLIE-OFFER-034");
 
     private final String code;
 

@@ -35,7 +35,8 @@ public final class Programming {
      */
     private static final List<AdmissibilityPolicy> RESTORE_POLICIES = List.of(AdmissibilityPolicies.COMPLETE,
             AdmissibilityPolicies.SAME_CALL, AdmissibilityPolicies.SUBMITTED_IN_TIME, AdmissibilityPolicies.AXIS_OPEN,
-            AdmissibilityPolicies.PERIOD_WITHIN_CALL, AdmissibilityPolicies.FINANCING_PLAN_BALANCED);
+            AdmissibilityPolicies.PERIOD_WITHIN_CALL, AdmissibilityPolicies.NOT_COMPLETED_BEFORE_SUBMISSION,
+            AdmissibilityPolicies.FINANCING_PLAN_BALANCED);
 
     private final CallForProposals call;
     private final AxisMapping mapping;
@@ -95,7 +96,7 @@ public final class Programming {
      * @return the programming
      * @throws InvalidValueException when the parts break an invariant, among them every
      *     admissibility reason that needs neither operators nor settings (complete, same call, in
-     *     time, open axis, period within the call, balanced plan), under {@code applications[i]}, and
+     *     time, open axis, period within the call, not completed before submission, balanced plan), under {@code applications[i]}, and
      *     ({@code PLIE-OFFER-021}) an appraisal, marking or decision in a programming still open
      */
     public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
@@ -134,6 +135,9 @@ public final class Programming {
             if (a.decision() != null && a.decision().approvedAmount().isGreaterThan(a.operation().costs().total())) {
                 violations.add(Violation.of(OfferError.AMOUNT_OVER_COST, "applications[" + i + "].decision.approvedAmount",
                         a.decision().approvedAmount(), a.operation().costs().total()));
+            }
+            if (a.decision() != null && redundantWithoutJustification(a.marking(), a.decision())) {
+                violations.add(Violation.of(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, at + ".decision.reason", a.operation().id()));
             }
             if (a.decision() != null && (a.appraisal() == null || a.marking() == null)) {
                 violations.add(Violation.of(a.appraisal() == null ? OfferError.NOT_APPRAISED : OfferError.NOT_MARKED,
@@ -258,6 +262,11 @@ public final class Programming {
         if (!marking.markedBy().equals(department)) {
             throw new RuleViolationException(OfferError.NOT_THE_DEPARTMENT, "ptiMarking.markedBy", marking.markedBy(), department);
         }
+        if (application.decision() != null && redundantWithoutJustification(marking, application.decision())) {
+            // an approval already recorded without justification would stand against the new marking
+            throw new RuleViolationException(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "ptiMarking.complementarity",
+                    marking.operation());
+        }
         return with(application.withMarking(marking));
     }
 
@@ -267,7 +276,9 @@ public final class Programming {
      * @param decision not null
      * @return the programming with the decision
      * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, otherwise every reason
-     *     among {@code PLIE-OFFER-019}, {@code -022}, {@code -023}, {@code -027}, {@code -025}
+     *     among {@code PLIE-OFFER-019}, {@code -022}, {@code -023}, {@code -027}, {@code -025}, and
+     *     {@code -031} when it approves an operation the Département marked redundant with the PTI
+     *     without the committee's justification in its reason
      */
     public Programming decide(SteeringDecision decision) {
         requireState(ProgrammingState.CLOSED, "decide");
@@ -345,6 +356,9 @@ public final class Programming {
         if (application.marking() == null) {
             violations.add(Violation.of(OfferError.NOT_MARKED, "decision.operation", decision.operation()));
         }
+        if (redundantWithoutJustification(application.marking(), decision)) {
+            violations.add(Violation.of(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "decision.reason", decision.operation()));
+        }
         Money cost = application.operation().costs().total();
         if (decision.approvedAmount().isGreaterThan(cost)) {
             violations.add(Violation.of(OfferError.AMOUNT_OVER_COST, "decision.approvedAmount", decision.approvedAmount(), cost));
@@ -355,6 +369,15 @@ public final class Programming {
             throw new RuleViolationException(violations);
         }
         return next;
+    }
+
+    /**
+     * Whether a decision approves an operation the Département marked redundant with the PTI
+     * without the steering committee's recorded justification (its reason).
+     */
+    private static boolean redundantWithoutJustification(PtiMarking marking, SteeringDecision decision) {
+        return marking != null && marking.complementarity() == PtiMarking.Complementarity.REDUNDANT
+                && decision.outcome() == SteeringDecision.Outcome.APPROVED && decision.reason().isBlank();
     }
 
     private List<Violation> overProgrammed(ProgrammingAxis axis) {

@@ -69,8 +69,14 @@ public final class Protocol {
     }
 
     /**
-     * Rebuilds a protocol from stored parts (for stores and the JSON format); checks nothing but
-     * that the parts are present and consistent with the state.
+     * Rebuilds a protocol from stored parts (for stores and the JSON format), checking again every
+     * invariant of the state it claims, as building it through its actions does: every version in
+     * force and a signed text satisfy every {@link ProtocolPolicies rule} (the balanced budget
+     * included), carry a valid adoption by the steering committee, an approval before each signature
+     * and every signature; an adopted text satisfies the adoption rules; a draft or a text under
+     * negotiation has no adoption, deliberation or signature. Violations are reported with the same
+     * codes as the actions, under {@code versions[i]} or {@code negotiation}
+     * ({@code versions[0].content.governance.steeringCommittee.convenedBy}).
      *
      * @param id the id
      * @param state the state
@@ -79,7 +85,10 @@ public final class Protocol {
      * @param negotiation the negotiation in progress, or null
      * @param events the history
      * @return the protocol
-     * @throws InvalidValueException when a part contradicts the state
+     * @throws InvalidValueException when a part is missing
+     * @throws RuleViolationException with every rule the claimed state breaks; {@code PLIE-PROTOCOL-034}
+     *     when the negotiation's stage contradicts the state, or an adoption, deliberation or
+     *     signature is recorded at a stage that cannot have it (or an adoption is missing)
      */
     public static Protocol restore(ProtocolId id, ProtocolState state, long revision, List<ProtocolVersion> versions,
                                    Negotiation negotiation, List<ProtocolEvent> events) {
@@ -93,8 +102,74 @@ public final class Protocol {
         if (state == ProtocolState.IN_FORCE && (versions == null || versions.isEmpty())) {
             throw new InvalidValueException(ProtocolError.BLANK, "versions", "[]");
         }
-        return new Protocol(id, state, revision, versions == null ? List.of() : versions, negotiation,
-                events == null ? List.of() : events);
+        List<ProtocolVersion> inForce = versions == null ? List.of() : versions;
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < inForce.size(); i++) {
+            ProtocolVersion v = inForce.get(i);
+            checkAgreement(v.content(), ProtocolState.SIGNED, v.adoption(), v.deliberations(), v.signatures(),
+                    "versions[" + i + "]", violations);
+        }
+        if (negotiation != null) {
+            boolean amendment = state == ProtocolState.IN_FORCE;
+            if (amendment != negotiation.isAmendment() || !amendment && negotiation.stage() != state) {
+                violations.add(Violation.of(ProtocolError.STATE_NOT_SATISFIED, "negotiation.stage", negotiation.stage(), state));
+            }
+            checkAgreement(negotiation.content(), negotiation.stage(), negotiation.adoption(), negotiation.deliberations(),
+                    negotiation.signatures(), "negotiation", violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations.stream().distinct().toList());
+        }
+        return new Protocol(id, state, revision, inForce, negotiation, events == null ? List.of() : events);
+    }
+
+    /**
+     * The rules that the actions enforce on the way to a stage, checked again on a text and its
+     * agreement as a document claims them: adopted and signed stages hold the adoption rules and a
+     * valid adoption by the steering committee; every signature follows an approval and requires
+     * every rule, the balanced budget included; a signed stage has every signature; a draft or a
+     * text under negotiation has no adoption, deliberation or signature yet.
+     */
+    private static void checkAgreement(ProtocolContent content, ProtocolState stage, Decision<AdoptionOutcome> adoption,
+                                       List<Deliberation> deliberations, List<Signature> signatures, String at,
+                                       List<Violation> violations) {
+        if (content == null || stage == null) {
+            return; // reported by the constructors
+        }
+        boolean adopted = stage == ProtocolState.ADOPTED || stage == ProtocolState.SIGNED;
+        if (!adopted) {
+            if (adoption != null || !deliberations.isEmpty() || !signatures.isEmpty()) {
+                violations.add(Violation.of(ProtocolError.STATE_NOT_SATISFIED, at + ".adoption",
+                        adoption == null ? deliberations.size() + signatures.size() : adoption.outcome(), stage));
+            }
+            return;
+        }
+        ProtocolPolicy.Moment moment = stage == ProtocolState.SIGNED || !signatures.isEmpty()
+                ? ProtocolPolicy.Moment.SIGNATURE : ProtocolPolicy.Moment.ADOPTION;
+        ProtocolPolicies.check(content, moment).forEach(v -> violations.add(v.under(at + ".content")));
+        if (adoption == null) {
+            violations.add(Violation.of(ProtocolError.STATE_NOT_SATISFIED, at + ".adoption", null, stage));
+        } else if (adoption.outcome() != AdoptionOutcome.ADOPT) {
+            violations.add(Violation.of(ProtocolError.ADOPTION_OUTCOME, at + ".adoption.outcome", adoption.outcome()));
+        } else {
+            DecisionPolicies.check(content.governance().steeringCommittee(), adoption)
+                    .forEach(v -> violations.add(v.under(at + ".adoption")));
+        }
+        for (int j = 0; j < signatures.size(); j++) {
+            OrganisationId signatory = signatures.get(j).signatory();
+            String field = at + ".signatures[" + j + "].signatory";
+            if (content.signatory(signatory).isEmpty()) {
+                violations.add(Violation.of(ProtocolError.NOT_A_SIGNATORY, field, signatory));
+            } else if (deliberations.stream().noneMatch(d -> d.signatory().equals(signatory)
+                    && d.outcome() == DeliberationOutcome.APPROVED)) {
+                violations.add(Violation.of(ProtocolError.DELIBERATION_MISSING, field, signatory));
+            }
+        }
+        if (stage == ProtocolState.SIGNED) {
+            content.signatories().stream().map(Signatory::id)
+                    .filter(id -> signatures.stream().noneMatch(s -> s.signatory().equals(id)))
+                    .forEach(id -> violations.add(Violation.of(ProtocolError.SIGNATURE_MISSING, at + ".signatures", id)));
+        }
     }
 
     // ------------------------------------------------------------------------------------ queries

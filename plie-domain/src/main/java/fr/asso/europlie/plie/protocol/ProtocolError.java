@@ -65,7 +65,13 @@ public enum ProtocolError implements ErrorCode {
     /** No protocol with this id. */
     NOT_FOUND("PLIE-PROTOCOL-030"),
     /** The PLIE's animation structure is not represented in the PTI's governance body. */
-    PLIE_NOT_IN_PTI_GOVERNANCE("PLIE-PROTOCOL-031");
+    PLIE_NOT_IN_PTI_GOVERNANCE("PLIE-PROTOCOL-031"),
+    /** A Département signatory without its Département code, or another kind with one. */
+    DEPARTMENT_CODE("PLIE-PROTOCOL-032"),
+    /** A Département foreign to the territory given as insertion lead or as the committee's Département. */
+    DEPARTMENT_OUTSIDE_TERRITORY("PLIE-PROTOCOL-033"),
+    /** A document claims a state that its content or agreement does not satisfy. */
+    STATE_NOT_SATISFIED("PLIE-PROTOCOL-034");
 
     private final String code;
 

@@ -48,18 +48,53 @@ public enum ProtocolPolicies implements ProtocolPolicy {
         }
     },
 
-    /** The Département sits on the steering committee ({@code PLIE-PROTOCOL-011}). */
+    /**
+     * The Département that leads insertion is a Département of the territory (one of them when
+     * the territory spans several): a foreign Département cannot lead ({@code PLIE-PROTOCOL-033}).
+     */
+    DEPARTMENT_OF_THE_TERRITORY(Moment.ADOPTION) {
+        @Override
+        public List<Violation> check(ProtocolContent content) {
+            List<Violation> violations = new ArrayList<>();
+            List<Signatory> signatories = content.signatories();
+            for (int i = 0; i < signatories.size(); i++) {
+                Signatory s = signatories.get(i);
+                if (s.insertionLead() && !ofTheTerritory(content, s)) {
+                    violations.add(Violation.of(ProtocolError.DEPARTMENT_OUTSIDE_TERRITORY, "signatories[" + i + "].department",
+                            s.department(), s.id(), content.territory().departments()));
+                }
+            }
+            return violations;
+        }
+    },
+
+    /**
+     * The Département of the territory sits on the steering committee ({@code PLIE-PROTOCOL-011}),
+     * and the organisation the committee's quorum requires as the Département, when it is a
+     * Département, is one of the territory's ({@code PLIE-PROTOCOL-033}).
+     */
     DEPARTMENT_ON_STEERING_COMMITTEE(Moment.ADOPTION) {
         @Override
         public List<Violation> check(ProtocolContent content) {
+            List<Violation> violations = new ArrayList<>();
+            SteeringCommittee committee = content.governance().steeringCommittee();
             Optional<Signatory> department = content.department();
-            if (department.isEmpty()) {
-                return List.of(); // reported by DEPARTMENT_SIGNS
+            if (department.isPresent()) { // otherwise reported by DEPARTMENT_SIGNS
+                OrganisationId id = department.get().id();
+                boolean sits = content.signatories().stream()
+                        .filter(s -> s.kind() == SignatoryKind.DEPARTMENT && ofTheTerritory(content, s))
+                        .anyMatch(s -> committee.represents(s.id()));
+                if (!sits) {
+                    violations.add(Violation.of(ProtocolError.DEPARTMENT_ON_STEERING_COMMITTEE,
+                            "governance.steeringCommittee.members", id));
+                }
             }
-            OrganisationId id = department.get().id();
-            boolean sits = content.governance().steeringCommittee().represents(id);
-            return sits ? List.of() : List.of(Violation.of(ProtocolError.DEPARTMENT_ON_STEERING_COMMITTEE,
-                    "governance.steeringCommittee.members", id));
+            committee.quorum().mandatoryOrganisation().flatMap(content::signatory)
+                    .filter(s -> s.kind() == SignatoryKind.DEPARTMENT && !ofTheTerritory(content, s))
+                    .ifPresent(s -> violations.add(Violation.of(ProtocolError.DEPARTMENT_OUTSIDE_TERRITORY,
+                            "governance.steeringCommittee.quorum.mandatoryOrganisation", s.department(), s.id(),
+                            content.territory().departments())));
+            return violations;
         }
     },
 
@@ -96,15 +131,25 @@ public enum ProtocolPolicies implements ProtocolPolicy {
         }
     },
 
-    /** The PTI is that of a Département of the territory ({@code PLIE-PROTOCOL-020}). */
+    /**
+     * The PTI is that of a Département of the territory, and that of the insertion lead when the
+     * lead is one of the territory's Départements: the Département owns the PTI
+     * ({@code PLIE-PROTOCOL-020}).
+     */
     PTI_OF_THE_TERRITORY(Moment.ADOPTION) {
         @Override
         public List<Violation> check(ProtocolContent content) {
             Set<String> departments = content.territory().departments().stream()
                     .map(Object::toString).collect(Collectors.toCollection(java.util.TreeSet::new));
-            return departments.contains(content.pti().department()) ? List.of()
-                    : List.of(Violation.of(ProtocolError.PTI_OF_ANOTHER_DEPARTMENT, "pti.department",
-                            content.pti().department(), departments));
+            String owner = content.pti().department();
+            if (!departments.contains(owner)) {
+                return List.of(Violation.of(ProtocolError.PTI_OF_ANOTHER_DEPARTMENT, "pti.department", owner, departments));
+            }
+            Optional<Signatory> lead = content.signatories().stream().filter(Signatory::insertionLead)
+                    .filter(s -> ofTheTerritory(content, s)).findFirst();
+            return lead.isEmpty() || lead.get().department().value().equals(owner) ? List.of()
+                    : List.of(Violation.of(ProtocolError.PTI_OF_ANOTHER_DEPARTMENT, "pti.department", owner,
+                            List.of(lead.get().department().value())));
         }
     },
 
@@ -157,6 +202,10 @@ public enum ProtocolPolicies implements ProtocolPolicy {
     };
 
     private final Moment moment;
+
+    private static boolean ofTheTerritory(ProtocolContent content, Signatory signatory) {
+        return signatory.department() != null && content.territory().departments().contains(signatory.department());
+    }
 
     ProtocolPolicies(Moment moment) {
         this.moment = moment;

@@ -158,6 +158,43 @@ class CohortScenariosTest {
         }
 
         @Test
+        @DisplayName("a business that meets the rule is a business-creation exit even after a job that ran just before it")
+        void businessCreationAfterAJob() {
+            Cohort cohort = aCohort();
+            ParticipantId id = anEnteredJobseeker(cohort, "Garnier", JAN_5, ALICE);
+            cohort.addStep(id, Step.employment(StepId.of("S1"), ContractType.CDD, BigDecimal.ONE, LocalDate.of(2026, 1, 12),
+                    LocalDate.of(2026, 3, 31), null));
+            cohort.addStep(id, Step.businessCreation(StepId.of("S2"), new BigDecimal("0.5"), LocalDate.of(2026, 4, 1), null, null));
+            cohort.startInWorkFollowUp(id, LocalDate.of(2026, 1, 12));
+            // the CDD then the business: six months of work on 11 July (employment); the business alone on 30 September
+            assertThat(cohort.exitPolicy().employment(cohort.participant(id).orElseThrow().currentPeriod().steps(),
+                    LocalDate.of(2026, 7, 11))).contains(new PositiveExitPolicy.PositiveOutcome(ExitReason.EMPLOYMENT, LocalDate.of(2026, 7, 11)));
+            assertThat(cohort.completeInWorkFollowUp(id, LocalDate.of(2026, 9, 30), null)).isEqualTo(ExitReason.BUSINESS_CREATION);
+        }
+
+        @Test
+        @DisplayName("a business that meets the rule is a business-creation exit even with a part-time job alongside it")
+        void businessCreationAlongsideAJob() {
+            Cohort cohort = aCohort();
+            ParticipantId id = anEnteredJobseeker(cohort, "Garnier", JAN_5, ALICE);
+            cohort.addStep(id, Step.employment(StepId.of("S1"), ContractType.CDI, new BigDecimal("0.5"), LocalDate.of(2026, 2, 1), null, null));
+            cohort.addStep(id, Step.businessCreation(StepId.of("S2"), new BigDecimal("0.5"), LocalDate.of(2026, 2, 1), null, null));
+            cohort.startInWorkFollowUp(id, LocalDate.of(2026, 2, 1));
+            assertThat(cohort.completeInWorkFollowUp(id, LocalDate.of(2026, 7, 31), null)).isEqualTo(ExitReason.BUSINESS_CREATION);
+        }
+
+        @Test
+        @DisplayName("a business below half-time does not make the exit a business creation: the job does")
+        void businessBelowHalfTime() {
+            Cohort cohort = aCohort();
+            ParticipantId id = anEnteredJobseeker(cohort, "Garnier", JAN_5, ALICE);
+            cohort.addStep(id, Step.employment(StepId.of("S1"), ContractType.CDI, BigDecimal.ONE, LocalDate.of(2026, 2, 1), null, null));
+            cohort.addStep(id, Step.businessCreation(StepId.of("S2"), new BigDecimal("0.2"), LocalDate.of(2026, 2, 1), null, null));
+            cohort.startInWorkFollowUp(id, LocalDate.of(2026, 2, 1));
+            assertThat(cohort.completeInWorkFollowUp(id, LocalDate.of(2026, 7, 31), null)).isEqualTo(ExitReason.EMPLOYMENT);
+        }
+
+        @Test
         @DisplayName("a validated qualifying training is a positive exit from the day of validation")
         void validatedQualifyingTraining() {
             Cohort cohort = aCohort();

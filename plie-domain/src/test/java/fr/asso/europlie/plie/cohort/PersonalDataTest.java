@@ -90,18 +90,52 @@ class PersonalDataTest {
         Participant one = cohort.participant(alices).orElseThrow();
         Participant two = cohort.participant(brunos).orElseThrow();
 
-        assertThat(policy.scopes(new Viewer.ReferentViewer(ALICE), one)).isEqualTo(EnumSet.allOf(DataScope.class));
-        assertThat(policy.canSee(new Viewer.ReferentViewer(ALICE), two)).isFalse();
-        assertThat(policy.scopes(new Viewer.OperatorViewer(OPERATOR), two)).containsExactlyInAnyOrder(DataScope.PATHWAY, DataScope.IDENTITY);
-        assertThat(policy.canSee(new Viewer.OperatorViewer(OPERATOR), one)).isFalse();
-        assertThat(policy.scopes(new Viewer.AuditorViewer(), one)).containsExactlyInAnyOrder(DataScope.PATHWAY, DataScope.SENSITIVE);
-        assertThat(policy.scopes(new Viewer.AnimationTeamViewer(), two)).isEqualTo(EnumSet.allOf(DataScope.class));
-        assertThat(policy.scopes(new Viewer.FunderViewer(OrganisationId.of("DEPT-24")), one)).isEmpty();
+        LocalDate day = LocalDate.of(2026, 2, 2);
+        assertThat(policy.scopes(new Viewer.ReferentViewer(ALICE), one, day)).isEqualTo(EnumSet.allOf(DataScope.class));
+        assertThat(policy.canSee(new Viewer.ReferentViewer(ALICE), two, day)).isFalse();
+        assertThat(policy.scopes(new Viewer.OperatorViewer(OPERATOR), two, day)).containsExactlyInAnyOrder(DataScope.PATHWAY, DataScope.IDENTITY);
+        assertThat(policy.canSee(new Viewer.OperatorViewer(OPERATOR), one, day)).isFalse();
+        assertThat(policy.scopes(new Viewer.AuditorViewer(), one, day)).containsExactlyInAnyOrder(DataScope.PATHWAY, DataScope.SENSITIVE);
+        assertThat(policy.scopes(new Viewer.AnimationTeamViewer(), two, day)).isEqualTo(EnumSet.allOf(DataScope.class));
+        assertThat(policy.scopes(new Viewer.FunderViewer(OrganisationId.of("DEPT-24")), one, day)).isEmpty();
+    }
 
-        cohort.reassignReferent(alices, BRUNO, LocalDate.of(2026, 3, 2), null);
-        Participant moved = cohort.participant(alices).orElseThrow();
-        assertThat(policy.canSee(new Viewer.ReferentViewer(ALICE), moved)).isFalse();
-        assertThat(policy.canSee(new Viewer.ReferentViewer(BRUNO), moved)).isTrue();
+    @Test
+    @DisplayName("a referent reassignment dated in the future moves visibility only from that day")
+    void futureReassignment() {
+        Cohort cohort = aCohort();
+        ParticipantId id = anEnteredJobseeker(cohort, "Un", JAN_5, ALICE);
+        cohort.reassignReferent(id, BRUNO, LocalDate.of(2026, 3, 2), null);
+        Participant moved = cohort.participant(id).orElseThrow();
+        VisibilityPolicy policy = new VisibilityPolicy(OPERATIONS);
+        LocalDate before = LocalDate.of(2026, 2, 16);
+        assertThat(policy.canSee(new Viewer.ReferentViewer(ALICE), moved, before)).isTrue();
+        assertThat(policy.canSee(new Viewer.ReferentViewer(BRUNO), moved, before)).isFalse();
+        LocalDate from = LocalDate.of(2026, 3, 2);
+        assertThat(policy.canSee(new Viewer.ReferentViewer(ALICE), moved, from)).isFalse();
+        assertThat(policy.canSee(new Viewer.ReferentViewer(BRUNO), moved, from)).isTrue();
+    }
+
+    @Test
+    @DisplayName("an operator sees only the periods in which its operations funded a step")
+    void operatorSeesItsPeriodsOnly() {
+        Cohort cohort = aCohort();
+        ParticipantId id = anEnteredJobseeker(cohort, "Un", JAN_5, ALICE);
+        cohort.addStep(id, Step.of(StepId.of("S1"), StepType.ASSESSMENT, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 2, 27), WORKSHOP));
+        cohort.exit(id, LocalDate.of(2026, 3, 31), ExitReason.MOVED_AWAY, null);
+        cohort.reenter(id, Referral.of(CohortFixture.FRANCE_TRAVAIL, LocalDate.of(2026, 9, 1)),
+                CohortFixture.aLongTermJobseeker(LocalDate.of(2026, 9, 1)));
+        cohort.validateEntry(id, LocalDate.of(2026, 9, 8));
+        cohort.adhere(id, Adhesion.signedOn(LocalDate.of(2026, 9, 14), BRUNO, CohortFixture.PLAN), null);
+        cohort.addStep(id, Step.of(StepId.of("S2"), StepType.ASSESSMENT, LocalDate.of(2026, 9, 21), null, null));
+        Participant participant = cohort.participant(id).orElseThrow();
+        VisibilityPolicy policy = new VisibilityPolicy(OPERATIONS);
+        LocalDate day = LocalDate.of(2026, 10, 1);
+        assertThat(policy.visiblePeriods(new Viewer.OperatorViewer(OPERATOR), participant, day))
+                .extracting(AccompanimentPeriod::number).containsExactly(1);
+        assertThat(policy.visiblePeriods(new Viewer.ReferentViewer(BRUNO), participant, day))
+                .extracting(AccompanimentPeriod::number).containsExactly(1, 2);
+        assertThat(policy.visiblePeriods(new Viewer.OperatorViewer(OrganisationId.of("ASSO-AUTRE")), participant, day)).isEmpty();
     }
 
     @Test

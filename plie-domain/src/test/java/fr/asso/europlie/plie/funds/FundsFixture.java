@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.funds;
 
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.RegionCategory;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.time.Instant;
 import java.util.List;
@@ -52,13 +53,17 @@ public final class FundsFixture {
         return IdempotencyKey.of("cmd-" + (++keys));
     }
 
+    /** Priority 1 of the grant, in a transition region: co-financing rate of 60 % (art. 112). */
+    public static final Map<String, RegionCategory> PRIORITIES = Map.of("1", RegionCategory.TRANSITION);
+
     /**
-     * The grant: 100,000 euros in 2026, 80,000 in 2027.
+     * The grant: 100,000 euros in 2026, 80,000 in 2027, priority 1 in a transition region.
      *
      * @return the grant
      */
     public static GlobalGrant aGrant() {
-        return GlobalGrant.of(GlobalGrantId.of("SG-OI-PERIGUEUX"), OI, Map.of(Y2026, Money.euros(100_000), Y2027, Money.euros(80_000)));
+        return GlobalGrant.of(GlobalGrantId.of("SG-OI-PERIGUEUX"), OI, Map.of(Y2026, Money.euros(100_000), Y2027, Money.euros(80_000)),
+                PRIORITIES);
     }
 
     /**
@@ -73,14 +78,15 @@ public final class FundsFixture {
     }
 
     /**
-     * A commitment by the manager.
+     * A commitment by the manager, for an operation whose eligible cost is twice the amount (an FSE+
+     * share of 50 %, within the priority's 60 %).
      *
      * @param operation the operation
      * @param euros the amount
      * @return the command
      */
     public static LedgerCommand.Commit commit(OperationId operation, long euros) {
-        return new LedgerCommand.Commit(aKey(), operation, Money.euros(euros), MANAGER, at(2), "convention signée");
+        return new LedgerCommand.Commit(aKey(), operation, Money.euros(euros), Money.euros(2 * euros), MANAGER, at(2), "convention signée");
     }
 
     /**

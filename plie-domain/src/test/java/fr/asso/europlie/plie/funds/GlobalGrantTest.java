@@ -35,7 +35,7 @@ class GlobalGrantTest {
     @DisplayName("the appraiser of an operation cannot be recorded as the one who decides its commitment")
     void separationOfFunctions() {
         GlobalGrant reserved = aGrant().apply(reserve(OP, 50_000)).grant();
-        LedgerCommand.Commit byInstructor = new LedgerCommand.Commit(aKey(), OP, Money.euros(50_000), INSTRUCTOR, at(5), "décision");
+        LedgerCommand.Commit byInstructor = new LedgerCommand.Commit(aKey(), OP, Money.euros(50_000), Money.euros(100_000), INSTRUCTOR, at(5), "décision");
         PlieException error = assertRefused(() -> reserved.apply(byInstructor), FundsError.SEPARATION_OF_FUNCTIONS, "actor", INSTRUCTOR);
         assertThat(error.violation().message(Messages.ENGLISH)).contains("OP-2026-001");
         assertThat(reserved.account(OP).orElseThrow().isCommitted()).isFalse();
@@ -47,7 +47,7 @@ class GlobalGrantTest {
     void separationOfFunctionsIgnoresCaseAndSpaces() {
         GlobalGrant reserved = aGrant().apply(reserve(OP, 50_000)).grant();
         for (String disguised : List.of(" " + INSTRUCTOR, INSTRUCTOR + " ", INSTRUCTOR.toUpperCase(java.util.Locale.ROOT))) {
-            LedgerCommand.Commit commit = new LedgerCommand.Commit(aKey(), OP, Money.euros(50_000), disguised, at(5), "décision");
+            LedgerCommand.Commit commit = new LedgerCommand.Commit(aKey(), OP, Money.euros(50_000), Money.euros(100_000), disguised, at(5), "décision");
             assertRefused(() -> reserved.apply(commit), FundsError.SEPARATION_OF_FUNCTIONS, "actor", disguised);
         }
         assertThat(reserved.account(OP).orElseThrow().isCommitted()).isFalse();
@@ -159,7 +159,7 @@ class GlobalGrantTest {
         GlobalGrant reserved = grant.apply(reserve(OP, 5)).grant();
         assertRefused(() -> reserved.apply(new LedgerCommand.Reserve(aKey(), OP, Y2027, Money.euros(5), INSTRUCTOR, at(1), "x")),
                 FundsError.OTHER_ENVELOPE, "envelope", "1/h/2027");
-        assertRefused(() -> GlobalGrant.of(GlobalGrantId.of("SG"), OI, java.util.Map.of(Y2026, Money.euros(-1))), MoneyError.NEGATIVE,
+        assertRefused(() -> GlobalGrant.of(GlobalGrantId.of("SG"), OI, java.util.Map.of(Y2026, Money.euros(-1)), PRIORITIES), MoneyError.NEGATIVE,
                 "envelopes.1/h/2026", "-1.00");
         assertThat(reserved.journal()).hasSize(1);
     }
@@ -186,10 +186,40 @@ class GlobalGrantTest {
     @DisplayName("a grant is rebuilt by replaying its journal; a journal that breaks a rule is refused naming its position")
     void replay() {
         GlobalGrant grant = aGrantWithCommitted(10_000).apply(serviceDone(OP, 5_000, 0)).grant();
-        GlobalGrant copy = GlobalGrant.replay(grant.id(), grant.intermediateBody(), grant.envelopes(), grant.journal());
+        GlobalGrant copy = GlobalGrant.replay(grant.id(), grant.intermediateBody(), grant.envelopes(), grant.priorities(), grant.journal());
         assertThat(copy).isEqualTo(grant);
         assertThat(copy.movements()).isEqualTo(grant.movements());
         assertRefused(() -> GlobalGrant.replay(grant.id(), grant.intermediateBody(), java.util.Map.of(Y2026, Money.euros(1_000)),
-                grant.journal()), FundsError.ENVELOPE_EXCEEDED, "journal[0].amount", "10000.00");
+                PRIORITIES, grant.journal()), FundsError.ENVELOPE_EXCEEDED, "journal[0].amount", "10000.00");
+    }
+
+    @Test
+    @DisplayName("the art. 112 rate holds across the priority when committing: one operation may go above it, the priority may not")
+    void coFinancingRatePerPriority() {
+        OperationId third = OperationId.of("OP-2026-003");
+        // Priority 1, transition region: 60 %. OP: 12,000 of 40,000 (30 %); OTHER: 33,000 of 40,000 (82.5 %, above 60 % alone);
+        // together 45,000 of 80,000 = 56.25 %: accepted.
+        GlobalGrant grant = aGrant().apply(reserve(OP, 12_000)).grant().apply(reserve(OTHER, 33_000)).grant()
+                .apply(reserve(third, 20_000)).grant()
+                .apply(new LedgerCommand.Commit(aKey(), OP, Money.euros(12_000), Money.euros(40_000), MANAGER, at(2), "convention")).grant()
+                .apply(new LedgerCommand.Commit(aKey(), OTHER, Money.euros(33_000), Money.euros(40_000), MANAGER, at(2), "convention")).grant();
+        assertThat(grant.account(OTHER).orElseThrow().netCommitment()).isEqualTo(Money.euros(33_000));
+        // The third: 20,000 of 20,000 would give 65,000 of 100,000 = 65 %; the cap is 60,000, so 15,000 at most.
+        PlieException error = assertRefused(() -> grant.apply(new LedgerCommand.Commit(aKey(), third, Money.euros(20_000),
+                Money.euros(20_000), MANAGER, at(3), "convention")), FundsError.PRIORITY_RATE_EXCEEDED, "amount", "20000.00");
+        assertThat(error.violations()).hasSize(1);
+        assertThat(error.getMessage(Messages.ENGLISH)).contains("priority 1").contains("65.00 %").contains("60 %")
+                .contains("TRANSITION").contains("EUR 15000.00").contains("art. 112");
+        assertThat(grant.apply(new LedgerCommand.Commit(aKey(), third, Money.euros(15_000), Money.euros(20_000), MANAGER, at(3),
+                "convention")).grant().account(third).orElseThrow().netCommitment()).isEqualTo(Money.euros(15_000));
+    }
+
+    @Test
+    @DisplayName("every priority of the envelopes needs its region category, and a commitment its eligible cost")
+    void priorityCategoryAndEligibleCost() {
+        assertRefused(() -> GlobalGrant.of(GlobalGrantId.of("SG"), OI, java.util.Map.of(Y2026, Money.euros(1)), java.util.Map.of()),
+                FundsError.PRIORITY_WITHOUT_CATEGORY, "priorities.1", "1");
+        assertRefused(() -> new LedgerCommand.Commit(aKey(), OP, Money.euros(10), Money.euros(9), MANAGER, at(2), "convention"),
+                FundsError.AMOUNT_OVER_COST, "amount", "10.00");
     }
 }

@@ -210,6 +210,10 @@ class LedgerModelTest {
 
     // ------------------------------------------------------------------ the commands generated
 
+    private static Map<String, fr.asso.europlie.plie.offer.RegionCategory> priorities() {
+        return Map.of("1", fr.asso.europlie.plie.offer.RegionCategory.LESS_DEVELOPED);
+    }
+
     private static Money cents(long cents) {
         return Money.ofCents(cents);
     }
@@ -232,8 +236,13 @@ class LedgerModelTest {
                 return new LedgerCommand.Release(key, operation, aim ? positive(op.reserved, random) : cents(random), PEOPLE[2], at,
                         "libération");
             case 2:
-                return new LedgerCommand.Commit(key, operation, aim ? positive(op.reserved, random) : cents(random),
+            {
+                // the eligible cost is twice the amount: a 50 % share, within the priority's 85 %, so the
+                // art. 112 rule (tested on its own in GlobalGrantTest) never refuses here
+                Money amount = aim ? positive(op.reserved, random) : cents(random);
+                return new LedgerCommand.Commit(key, operation, amount, Money.ofCents(2 * amount.cents()),
                         PEOPLE[a[4] % 4 == 0 ? a[4] % 2 : 2], at, "engagement");
+            }
             case 3: {
                 PaymentKind paymentKind = PaymentKind.values()[a[3] % 3];
                 Money amount = !aim ? cents(random) : paymentKind == PaymentKind.ADVANCE ? positive(op.net().subtract(op.paid), random)
@@ -274,7 +283,8 @@ class LedgerModelTest {
 
     private static void run(List<Integer> numbers) {
         GlobalGrant grant = GlobalGrant.of(GlobalGrantId.of("SG"), OrganisationId.of("OI"),
-                Map.of(ENVELOPES[0], Money.of(ENVELOPE_AMOUNTS[0]), ENVELOPES[1], Money.of(ENVELOPE_AMOUNTS[1])));
+                Map.of(ENVELOPES[0], Money.of(ENVELOPE_AMOUNTS[0]), ENVELOPES[1], Money.of(ENVELOPE_AMOUNTS[1])),
+                priorities());
         Model model = new Model();
         List<LedgerCommand> tried = new ArrayList<>();
         Map<IdempotencyKey, List<Movement>> movementsByKey = new HashMap<>();

@@ -199,7 +199,8 @@ class HandCheckedCohortTest {
     void objective() {
         fr.asso.europlie.plie.cohort.CohortSettings lower = fixture.cohort.settings();
         Indicators at35 = new Indicators(new fr.asso.europlie.plie.cohort.CohortSettings(lower.eligibility(), new BigDecimal("35"),
-                lower.caseloadCap(), lower.doubleAccompaniment(), lower.department(), lower.maximumDuration(), lower.exitRules(), lower.retention()),
+                lower.caseloadCap(), lower.doubleAccompaniment(), lower.department(), lower.maximumDuration(), lower.exitRules(), lower.retention(),
+                lower.sixMonthDataMonths()),
                 EsfSettings.defaults(), HandCheckedCohort.OPERATIONS);
         assertThat(at35.report(fixture.cohort.participants(), YEAR_2026, Slice.all(), AS_OF).figures().meetsObjective()).isTrue();
     }

@@ -90,4 +90,40 @@ class IndicatorPropertiesTest {
                     .isLessThanOrEqualTo(esf.get(EsfIndicator.EECO02).of(gender));
         }
     }
+
+    @Test
+    @DisplayName("property: the FSE+ report counts each person once per operation, whatever the re-entries, and the plan is the sum")
+    void esfReportPerOperation() {
+        qt().withExamples(100).forAll(cohorts(), periods()).checkAssert((generated, period) -> {
+            Indicators indicators = new Indicators(SETTINGS, EsfSettings.defaults(), generated.operations());
+            EsfReport report = indicators.esfReport(generated.data().participants(), period);
+            // Counted here from the data: for each operation, the distinct persons whose first period in it has entry data
+            // and an entry date in the period.
+            java.util.Map<fr.asso.europlie.plie.offer.OperationId, Integer> entered = new java.util.HashMap<>();
+            for (Participant participant : generated.data().participants()) {
+                java.util.Set<fr.asso.europlie.plie.offer.OperationId> seen = new java.util.HashSet<>();
+                for (AccompanimentPeriod p : participant.periods()) {
+                    if (p.entryDate() == null) {
+                        continue;
+                    }
+                    for (var step : p.steps()) {
+                        var op = step.operation();
+                        if (op != null && seen.add(op) && p.entryData() != null && period.contains(p.entryDate())) {
+                            entered.merge(op, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            for (var op : generated.operations().operations().keySet()) {
+                assertThat(report.of(op).total(EsfIndicator.EECO01)).as(op.value()).isEqualTo(entered.getOrDefault(op, 0));
+                EsfIndicators values = report.of(op);
+                assertThat(values.total(EsfIndicator.EECO02) + values.total(EsfIndicator.EECO04) + values.total(EsfIndicator.EECO05))
+                        .isEqualTo(values.total(EsfIndicator.EECO01));
+            }
+            for (EsfIndicator indicator : EsfIndicator.values()) {
+                assertThat(report.plan().total(indicator))
+                        .isEqualTo(report.byOperation().values().stream().mapToInt(v -> v.total(indicator)).sum());
+            }
+        });
+    }
 }

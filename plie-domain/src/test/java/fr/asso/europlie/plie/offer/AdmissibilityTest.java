@@ -52,7 +52,7 @@ class AdmissibilityTest {
         Operation operation = withPlan(anOperation("OP-1"),
                 Resource.of(FunderKind.ESF_PLUS, OI, Money.euros(42_500)),
                 Resource.of(FunderKind.DEPARTMENT, DEPARTMENT, Money.euros(7_500)));
-        OfferSettings settings = OfferSettings.defaults().withCoFinancingRate(RegionCategory.TRANSITION, BigDecimal.valueOf(85));
+        OfferSettings settings = OfferSettings.defaults().withOperationCoFinancingRate(RegionCategory.TRANSITION, BigDecimal.valueOf(85));
         assertThat(Admissibility.reasons(operation, aContext())).extracting(Violation::code).containsExactly(OfferError.ESF_SHARE_OVER_RATE);
         assertThat(Admissibility.reasons(operation, new AdmissibilityContext(aCall(), OPERATORS, settings, LocalDate.of(2026, 1, 15))))
                 .isEmpty();
@@ -115,16 +115,22 @@ class AdmissibilityTest {
     }
 
     @Test
-    @DisplayName("a flat rate the settings do not allow is refused with the allowed rates")
+    @DisplayName("a flat rate above the OI's own setting is refused with the highest rate allowed")
     void flatRateNotAllowed() {
         Operation o = anOperation("OP-1").withCosts(
-                OperationCosts.withIndirectFlatRate(Money.euros(40_000), Money.euros(4_000), BigDecimal.valueOf(25)));
+                OperationCosts.withIndirectFlatRate(Money.euros(40_000), Money.euros(4_000), BigDecimal.valueOf(15)));
         Operation rebalanced = o.withFinancingPlan(FinancingPlan.of(Resource.of(FunderKind.ESF_PLUS, OI, Money.euros(30_000)),
-                Resource.of(FunderKind.DEPARTMENT, DEPARTMENT, Money.euros(24_000))));
-        PlieException error = assertRefused(() -> Admissibility.requireAdmissible(rebalanced, aContext()),
-                OfferError.FLAT_RATE_NOT_ALLOWED, "costs.option.ratePercent", "25");
+                Resource.of(FunderKind.DEPARTMENT, DEPARTMENT, Money.euros(20_000))));
+        assertThat(Admissibility.reasons(rebalanced, aContext())).isEmpty();
+        OfferSettings tenPercent = OfferSettings.defaults().withFlatRate(SimplifiedCostOption.Kind.INDIRECT_FLAT_RATE, BigDecimal.TEN);
+        PlieException error = assertRefused(() -> Admissibility.requireAdmissible(rebalanced,
+                        new AdmissibilityContext(aCall(), OPERATORS, tenPercent, LocalDate.of(2026, 1, 15))),
+                OfferError.FLAT_RATE_NOT_ALLOWED, "costs.option.ratePercent", "15");
         assertThat(error.violations()).hasSize(1);
-        assertThat(error.violation().message(Messages.ENGLISH)).contains("[15, 20]");
+        assertThat(error.violation().message(Messages.ENGLISH)).contains("<= 10");
+        OfferSettings notOffered = OfferSettings.defaults().withFlatRate(SimplifiedCostOption.Kind.INDIRECT_FLAT_RATE, null);
+        assertThat(Admissibility.reasons(rebalanced, new AdmissibilityContext(aCall(), OPERATORS, notOffered, LocalDate.of(2026, 1, 15))))
+                .extracting(Violation::code).containsExactly(OfferError.FLAT_RATE_NOT_ALLOWED);
     }
 
     @Test
@@ -153,6 +159,34 @@ class AdmissibilityTest {
                 OfferError.UNKNOWN_OPERATOR, OfferError.FINANCING_PLAN_UNBALANCED, OfferError.ESF_SHARE_OVER_RATE);
         assertViolation(error, OfferError.AXIS_NOT_OPEN, "axis", "ANIMATION");
         error.violations().forEach(v -> assertMessages(v));
+    }
+
+    @Test
+    @DisplayName("an operation completed before its application was submitted cannot be selected (art. 63(6))")
+    void completedBeforeSubmission() {
+        Operation done = anOperation("OP-1").withPeriod(OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10)));
+        PlieException error = assertRefused(() -> Admissibility.requireAdmissible(done, aContext()),
+                OfferError.COMPLETED_BEFORE_SUBMISSION, "period.end", "2026-01-10");
+        assertThat(error.violations()).hasSize(1);
+        assertThat(error.violation().message(Messages.ENGLISH)).contains("2026-01-15").contains("art. 63");
+        assertThat(Admissibility.reasons(done, new AdmissibilityContext(aCall(), OPERATORS, OfferSettings.defaults(),
+                LocalDate.of(2026, 1, 10)))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an operation asking FSE+ beyond the eligibility period is refused; the period is a setting (art. 63(2))")
+    void outsideEsfEligibility() {
+        Operation operation = anOperation("OP-1");
+        OfferSettings until2026June = OfferSettings.defaults().withEligibility(LocalDate.of(2021, 1, 1), LocalDate.of(2026, 6, 30));
+        AdmissibilityContext context = new AdmissibilityContext(aCall(), OPERATORS, until2026June, LocalDate.of(2026, 1, 15));
+        PlieException error = assertRefused(() -> Admissibility.requireAdmissible(operation, context),
+                OfferError.OUTSIDE_ELIGIBILITY, "period", operation.period().toString());
+        assertThat(error.violations()).hasSize(1);
+        assertThat(error.violation().message(Messages.FRENCH)).contains("2026-06-30").contains("art. 63");
+        Operation withoutEsf = withPlan(operation, Resource.of(FunderKind.DEPARTMENT, DEPARTMENT, Money.euros(45_000)),
+                Resource.of(FunderKind.EPCI, EPCI, Money.euros(5_000)));
+        assertThat(Admissibility.reasons(withoutEsf, context)).isEmpty();
+        assertThat(AdmissibilityPolicies.WITHIN_ESF_ELIGIBILITY.check(operation, aContext())).isEmpty();
     }
 
     @Test

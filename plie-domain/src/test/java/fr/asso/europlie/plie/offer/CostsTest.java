@@ -9,8 +9,6 @@ import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.money.MoneyError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +16,75 @@ import org.junit.jupiter.api.Test;
 class CostsTest {
 
     @Test
-    @DisplayName("the default settings are RULES.md's: 40 %, 15 % or 20 %, 1,720 hours, 40/60/85 %")
+    @DisplayName("the default settings are RULES.md's: each flat rate at its ceiling, 1,720 hours, the art. 112 rates, 2021-2029")
     void defaults() {
         OfferSettings settings = OfferSettings.defaults();
-        assertThat(settings.otherCostsFlatRatePercent()).isEqualByComparingTo("40");
-        assertThat(settings.indirectFlatRatesPercent()).containsExactly(BigDecimal.valueOf(15), BigDecimal.valueOf(20));
+        assertThat(settings.flatRatesPercent()).containsOnlyKeys(SimplifiedCostOption.Kind.INDIRECT_ON_DIRECT_COSTS,
+                SimplifiedCostOption.Kind.INDIRECT_FLAT_RATE, SimplifiedCostOption.Kind.INDIRECT_JUSTIFIED_METHOD,
+                SimplifiedCostOption.Kind.STAFF_FLAT_RATE, SimplifiedCostOption.Kind.OTHER_COSTS_FLAT_RATE);
+        assertThat(settings.flatRatesPercent().get(SimplifiedCostOption.Kind.INDIRECT_ON_DIRECT_COSTS)).isEqualByComparingTo("7");
+        assertThat(settings.flatRatesPercent().get(SimplifiedCostOption.Kind.INDIRECT_FLAT_RATE)).isEqualByComparingTo("15");
+        assertThat(settings.flatRatesPercent().get(SimplifiedCostOption.Kind.INDIRECT_JUSTIFIED_METHOD)).isEqualByComparingTo("25");
+        assertThat(settings.flatRatesPercent().get(SimplifiedCostOption.Kind.STAFF_FLAT_RATE)).isEqualByComparingTo("20");
+        assertThat(settings.flatRatesPercent().get(SimplifiedCostOption.Kind.OTHER_COSTS_FLAT_RATE)).isEqualByComparingTo("40");
         assertThat(settings.annualHours()).isEqualTo(1720);
-        assertThat(settings.coFinancingRatePercent(RegionCategory.MORE_DEVELOPED)).isEqualByComparingTo("40");
-        assertThat(settings.coFinancingRatePercent(RegionCategory.TRANSITION)).isEqualByComparingTo("60");
-        assertThat(settings.coFinancingRatePercent(RegionCategory.LESS_DEVELOPED)).isEqualByComparingTo("85");
+        assertThat(settings.operationCoFinancingRatePercent(RegionCategory.MORE_DEVELOPED)).isEqualByComparingTo("40");
+        assertThat(settings.operationCoFinancingRatePercent(RegionCategory.MORE_DEVELOPED_FORMERLY_TRANSITION)).isEqualByComparingTo("50");
+        assertThat(settings.operationCoFinancingRatePercent(RegionCategory.TRANSITION)).isEqualByComparingTo("60");
+        assertThat(settings.operationCoFinancingRatePercent(RegionCategory.TRANSITION_FORMERLY_LESS_DEVELOPED)).isEqualByComparingTo("70");
+        assertThat(settings.operationCoFinancingRatePercent(RegionCategory.LESS_DEVELOPED)).isEqualByComparingTo("85");
+        assertThat(settings.eligibleFrom()).isEqualTo(LocalDate.of(2021, 1, 1));
+        assertThat(settings.eligibleUntil()).isEqualTo(LocalDate.of(2029, 12, 31));
+    }
+
+    @Test
+    @DisplayName("20 % is no indirect rate on staff costs: art. 54(b) stops at 15 %, refused by name in the option and in the settings")
+    void indirectRateOnStaffAboveItsCeiling() {
+        PlieException error = assertRefused(() -> SimplifiedCostOption.indirectFlatRate(BigDecimal.valueOf(20)),
+                OfferError.FLAT_RATE_OVER_CEILING, "costOption.ratePercent", "20");
+        assertThat(error.violation().message(fr.asso.europlie.plie.error.Messages.ENGLISH))
+                .contains("INDIRECT_FLAT_RATE").contains("art. 54(b)").contains("15 %");
+        assertThat(error.violation().message(fr.asso.europlie.plie.error.Messages.FRENCH)).contains("art. 54(b)");
+        assertRefused(() -> OfferSettings.defaults().withFlatRate(SimplifiedCostOption.Kind.INDIRECT_FLAT_RATE, BigDecimal.valueOf(20)),
+                OfferError.FLAT_RATE_OVER_CEILING, "flatRatesPercent.INDIRECT_FLAT_RATE", "20");
+    }
+
+    @Test
+    @DisplayName("each flat rate stops at its own ceiling: 7 % (54 a), 25 % (54 c), 20 % (55(1)), 40 % (56)")
+    void everyCeiling() {
+        assertRefused(() -> OperationCosts.withIndirectOnDirectCosts(Money.euros(1000), Money.euros(100), new BigDecimal("7.5")),
+                OfferError.FLAT_RATE_OVER_CEILING, "costOption.ratePercent", "7.5");
+        assertRefused(() -> OperationCosts.withIndirectByJustifiedMethod(Money.euros(1000), Money.euros(100), BigDecimal.valueOf(26), "méthode"),
+                OfferError.FLAT_RATE_OVER_CEILING, "costOption.ratePercent", "26");
+        assertRefused(() -> OperationCosts.withStaffFlatRate(Money.euros(1000), Money.ZERO, BigDecimal.valueOf(21)),
+                OfferError.FLAT_RATE_OVER_CEILING, "costOption.ratePercent", "21");
+        assertRefused(() -> OperationCosts.withOtherCostsFlatRate(Money.euros(1000), BigDecimal.valueOf(41)),
+                OfferError.FLAT_RATE_OVER_CEILING, "costOption.ratePercent", "41");
+        assertRefused(() -> OfferSettings.defaults().withFlatRate(SimplifiedCostOption.Kind.OTHER_COSTS_FLAT_RATE, BigDecimal.valueOf(45)),
+                OfferError.FLAT_RATE_OVER_CEILING, "flatRatesPercent.OTHER_COSTS_FLAT_RATE", "45");
+    }
+
+    @Test
+    @DisplayName("7 % of direct costs (54 a) and 25 % with a justified method (54 c) give the indirect costs")
+    void indirectOnDirectCosts() {
+        OperationCosts a = OperationCosts.withIndirectOnDirectCosts(Money.euros(30_000), Money.euros(10_000), BigDecimal.valueOf(7));
+        assertThat(a.indirect()).isEqualTo(Money.euros(2_800)); // 7 % of 40,000
+        OperationCosts c = OperationCosts.withIndirectByJustifiedMethod(Money.euros(30_000), Money.euros(10_000), BigDecimal.valueOf(25),
+                "Clé de répartition des charges de structure au prorata des ETP, certifiée par le commissaire aux comptes");
+        assertThat(c.indirect()).isEqualTo(Money.euros(10_000)); // 25 % of 40,000
+        assertRefused(() -> new SimplifiedCostOption(SimplifiedCostOption.Kind.INDIRECT_JUSTIFIED_METHOD, BigDecimal.TEN, " "),
+                OfferError.BLANK, "costOption.method", " ");
+    }
+
+    @Test
+    @DisplayName("direct staff costs at 20 % of the other direct costs (55(1))")
+    void staffFlatRate() {
+        OperationCosts costs = OperationCosts.withStaffFlatRate(Money.euros(80_000), Money.ZERO, BigDecimal.valueOf(20));
+        assertThat(costs.directStaff()).isEqualTo(Money.euros(16_000));
+        assertThat(costs.total()).isEqualTo(Money.euros(96_000));
+        assertRefused(() -> new OperationCosts(Money.euros(15_000), Money.euros(80_000), Money.ZERO,
+                        new SimplifiedCostOption(SimplifiedCostOption.Kind.STAFF_FLAT_RATE, BigDecimal.valueOf(20))),
+                OfferError.FLAT_RATE_MISMATCH, "costs.directStaff", "15000.00");
     }
 
     @Test
@@ -77,10 +135,16 @@ class CostsTest {
     @Test
     @DisplayName("bad settings are refused naming every bad setting")
     void badSettings() {
-        PlieException error = assertRefused(() -> new OfferSettings(BigDecimal.valueOf(140), new TreeSet<>(Set.of(BigDecimal.valueOf(-5))), 0,
-                OfferSettings.defaults().coFinancingRatesPercent()), OfferError.RATE_OUT_OF_RANGE, "otherCostsFlatRatePercent", "140");
-        assertViolation(error, OfferError.RATE_OUT_OF_RANGE, "indirectFlatRatesPercent", "-5");
+        OfferSettings defaults = OfferSettings.defaults();
+        java.util.Map<SimplifiedCostOption.Kind, BigDecimal> rates = new java.util.EnumMap<>(defaults.flatRatesPercent());
+        rates.put(SimplifiedCostOption.Kind.OTHER_COSTS_FLAT_RATE, BigDecimal.valueOf(140));
+        rates.put(SimplifiedCostOption.Kind.INDIRECT_FLAT_RATE, BigDecimal.valueOf(-5));
+        PlieException error = assertRefused(() -> new OfferSettings(rates, 0, defaults.operationCoFinancingRatesPercent(),
+                        LocalDate.of(2030, 1, 1), LocalDate.of(2029, 12, 31)),
+                OfferError.RATE_OUT_OF_RANGE, "flatRatesPercent.OTHER_COSTS_FLAT_RATE", "140");
+        assertViolation(error, OfferError.RATE_OUT_OF_RANGE, "flatRatesPercent.INDIRECT_FLAT_RATE", "-5");
         assertViolation(error, OfferError.NEGATIVE_COUNT, "annualHours", "0");
+        assertViolation(error, OfferError.PERIOD_ORDER, "eligibleUntil", "2029-12-31");
     }
 
     @Test

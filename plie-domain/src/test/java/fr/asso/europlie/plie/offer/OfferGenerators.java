@@ -58,11 +58,14 @@ public final class OfferGenerators {
         LocalDate start = LocalDate.of(2026, 1, 1).plusDays(d.upTo(365));
         LocalDate end = start.plusDays(d.upTo((int) (LocalDate.of(2027, 12, 31).toEpochDay() - start.toEpochDay()) + 1));
         Money staff = Money.ofCents(100_000 + d.upTo(4_000_000));
-        OperationCosts costs = switch (d.upTo(4)) {
+        OperationCosts costs = switch (d.upTo(6)) {
             case 0 -> OperationCosts.real(staff, Money.ofCents(d.upTo(1_000_000)), Money.ofCents(d.upTo(500_000)));
-            case 1 -> OperationCosts.withIndirectFlatRate(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(15));
-            case 2 -> OperationCosts.withIndirectFlatRate(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(20));
-            default -> OperationCosts.withOtherCostsFlatRate(staff, BigDecimal.valueOf(40));
+            case 1 -> OperationCosts.withIndirectFlatRate(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(d.upTo(16)));
+            case 2 -> OperationCosts.withIndirectOnDirectCosts(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(d.upTo(8)));
+            case 3 -> OperationCosts.withIndirectByJustifiedMethod(staff, Money.ofCents(d.upTo(1_000_000)), BigDecimal.valueOf(d.upTo(26)),
+                    "Méthode juste, équitable et vérifiable " + d.upTo(9));
+            case 4 -> OperationCosts.withStaffFlatRate(staff, Money.ofCents(d.upTo(500_000)), BigDecimal.valueOf(d.upTo(21)));
+            default -> OperationCosts.withOtherCostsFlatRate(staff, BigDecimal.valueOf(d.upTo(41)));
         };
         long total = costs.total().cents();
         long esf = total * d.upTo(61) / 100;
@@ -133,8 +136,12 @@ public final class OfferGenerators {
         long max = Math.min(room.cents(), operation.costs().total().cents());
         int outcome = d.upTo(3);
         if (outcome == 0 && max > 0) {
-            return SteeringDecision.approve(operation.id(), Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))),
-                    "COPIL", "animatrice", at);
+            // an operation marked redundant with the PTI is approved only with the committee's justification
+            boolean redundant = programming.application(operation.id()).orElseThrow().marking().complementarity()
+                    == PtiMarking.Complementarity.REDUNDANT;
+            return new SteeringDecision(operation.id(), SteeringDecision.Outcome.APPROVED,
+                    Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))), "COPIL", "animatrice", at,
+                    redundant ? "Justification du COPIL " + d.upTo(9) : "");
         }
         return SteeringDecision.refuse(operation.id(), outcome == 1 ? SteeringDecision.Outcome.REJECTED : SteeringDecision.Outcome.ADJOURNED,
                 "COPIL", "animatrice", at, "Motif " + d.upTo(9));

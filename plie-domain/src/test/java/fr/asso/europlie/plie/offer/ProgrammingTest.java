@@ -97,6 +97,29 @@ class ProgrammingTest {
     }
 
     @Test
+    @DisplayName("an operation the Département marked redundant with the PTI is approved only with the committee's recorded justification")
+    void redundantOperationNeedsJustification() {
+        PtiMarking redundant = new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT,
+                "Doublon avec l’accompagnement global du PTI", DEPARTMENT, "cheffe.insertion.24", at(200));
+        Programming marked = aClosedProgrammingWith(List.of(OP1)).appraise(anAppraisal(OP1.id(), OP1.costs().total())).mark(redundant);
+        assertRefused(() -> marked.decide(anApproval(OP1.id(), Money.euros(10_000))),
+                OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "decision.reason", "OP-1");
+        SteeringDecision justified = new SteeringDecision(OP1.id(), SteeringDecision.Outcome.APPROVED, Money.euros(10_000),
+                "COPIL 2026-03-12", "animatrice.plie", at(300), "Seule offre de ce type dans le Pays vernois, validée en COPIL");
+        assertThat(marked.decide(justified).application(OP1.id()).orElseThrow().decision()).isEqualTo(justified);
+        SteeringDecision rejection = new SteeringDecision(OP1.id(), SteeringDecision.Outcome.REJECTED, Money.ZERO,
+                "COPIL 2026-03-12", "animatrice.plie", at(300), "");
+        assertThat(marked.decide(rejection).application(OP1.id()).orElseThrow().decision()).isEqualTo(rejection);
+        Programming approved = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(10_000)));
+        assertRefused(() -> approved.mark(redundant), OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "ptiMarking.complementarity", "OP-1");
+        Programming forged = aReviewedProgrammingWith(List.of(OP1)).decide(justified);
+        List<Application> applications = forged.applications().stream()
+                .map(a -> a.withMarking(redundant).withDecision(anApproval(OP1.id(), Money.euros(10_000)))).toList();
+        assertRefused(() -> Programming.restore(forged.call(), forged.mapping(), forged.department(), forged.state(), applications,
+                null, null, List.of()), OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "applications[0].decision.reason", "OP-1");
+    }
+
+    @Test
     @DisplayName("the appraisal records instructor, opinion and a proposed amount within the operation's cost")
     void appraisal() {
         Programming closed = aClosedProgrammingWith(List.of(OP1));
@@ -178,7 +201,7 @@ class ProgrammingTest {
         UnaryOperator<Programming> submit = p -> p.submit(OP2, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
         UnaryOperator<Programming> close = Programming::close;
         UnaryOperator<Programming> appraise = p -> p.appraise(anAppraisal(OP1.id(), Money.euros(2)));
-        UnaryOperator<Programming> mark = p -> p.mark(new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT, "Doublon partiel",
+        UnaryOperator<Programming> mark = p -> p.mark(new PtiMarking(OP1.id(), PtiMarking.Complementarity.COMPLEMENTARY, "Complète le PTI",
                 DEPARTMENT, "cheffe.insertion.24", at(2)));
         UnaryOperator<Programming> decide = p -> p.decide(anApproval(OP1.id(), Money.euros(3)));
         UnaryOperator<Programming> adopt = p -> p.adopt(new Adoption("COPIL", "x", at(1)));

@@ -11,6 +11,7 @@ import fr.asso.europlie.plie.governance.GovernanceFixture;
 import fr.asso.europlie.plie.governance.Member;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.territory.DepartmentCode;
 import fr.asso.europlie.plie.territory.TerritoryFixture;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public final class ProtocolFixture {
     public static List<Signatory> signatories() {
         return List.of(
                 Signatory.of(EPCI, SignatoryKind.EPCI, "Communauté d’agglomération Le Grand Périgueux", "Conseil communautaire"),
-                Signatory.department(DEPARTMENT, "Département de la Dordogne", "Commission permanente du Conseil départemental"),
+                Signatory.department(DEPARTMENT, DepartmentCode.of("24"), "Département de la Dordogne", "Commission permanente du Conseil départemental"),
                 Signatory.of(STATE, SignatoryKind.STATE, "État (Préfecture de la Dordogne)", "Préfet de la Dordogne"),
                 Signatory.of(REGION, SignatoryKind.REGION, "Région Nouvelle-Aquitaine", "Commission permanente du Conseil régional"),
                 Signatory.of(FRANCE_TRAVAIL, SignatoryKind.FRANCE_TRAVAIL, "France Travail Nouvelle-Aquitaine", "Direction régionale").optional());

@@ -75,6 +75,10 @@ public final class CohortCsv {
     /** The columns of {@code referents.csv}, in order. */
     public static final List<String> REFERENT_COLUMNS = List.of("referentId", "employer", "fullTimeEquivalent");
 
+    /** The French day format accepted in list cells, as in date cells. */
+    private static final java.time.format.DateTimeFormatter LIST_FRENCH_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
     private static final List<String> ENTRY_DATA = List.of("entryDataCollectedOn", "gender", "ageAtEntry", "labourStatus", "unemployedSince",
             "isced", "disability", "thirdCountNational", "foreignBackground", "minority", "homeless", "ruralArea");
     private static final List<String> EXIT_DATA = List.of("exitDataCollectedOn", "jobSearching", "inEducationOrTraining", "gainedQualification",
@@ -448,12 +452,12 @@ public final class CohortCsv {
                         plan == null ? null : OrganisationId.of(plan), planSigned), this::relocate);
             }
             items(c, "referents", "yyyy-MM-dd:REFERENT[:ORGANISATION]", parts -> parts.length >= 2 && parts.length <= 3
-                    ? new ReferentAssignment(ReferentId.of(parts[1]), LocalDate.parse(parts[0]),
+                    ? new ReferentAssignment(ReferentId.of(parts[1]), day(parts[0]),
                             parts.length == 3 && !parts[2].isBlank() ? OrganisationId.of(parts[2]) : null) : null, referents::add);
             items(c, "statuses", "yyyy-MM-dd:STATUS", parts -> parts.length == 2
-                    ? new StatusChange(LocalDate.parse(parts[0]), ParticipantStatus.valueOf(parts[1])) : null, statuses::add);
+                    ? new StatusChange(day(parts[0]), ParticipantStatus.valueOf(parts[1])) : null, statuses::add);
             items(c, "followUps", "yyyy-MM-dd:[yyyy-MM-dd]:OPEN|INTERRUPTED|COMPLETED", parts -> parts.length == 3
-                    ? new InWorkFollowUp(LocalDate.parse(parts[0]), parts[1].isBlank() ? null : LocalDate.parse(parts[1]), completed(parts[2]))
+                    ? new InWorkFollowUp(day(parts[0]), parts[1].isBlank() ? null : day(parts[1]), completed(parts[2]))
                     : null, followUps::add);
             if (any(c, ENTRY_DATA)) {
                 entryData = entryData(c);
@@ -516,6 +520,14 @@ public final class CohortCsv {
 
         private static boolean any(Cells c, List<String> columns) {
             return columns.stream().anyMatch(col -> c.text(col) != null);
+        }
+
+        /**
+         * A date inside a list cell, in the same formats as the date cells: {@code yyyy-MM-dd}, or
+         * {@code dd/MM/yyyy} (docs/cohort.md); a bad one throws, and {@link #items} reports the item.
+         */
+        private static LocalDate day(String text) {
+            return text.contains("/") ? LocalDate.parse(text, LIST_FRENCH_DATE) : LocalDate.parse(text);
         }
 
         private static <T> void items(Cells c, String column, String syntax, Function<String[], T> parse, java.util.function.Consumer<T> add) {

@@ -248,7 +248,12 @@ public final class SyntheticCohort {
         }
 
         Exit exitWith(ExitReason reason, LocalDate entry, LocalDate exitOn, List<Step> steps, List<InWorkFollowUp> followUps) {
+            // the latest start from which six months are completed by the exit day (start + 6 months - 1 day <= exit):
+            // month arithmetic does not run backwards exactly (30 August - 6 months + 1 day = 1 March, whose six months end on 31 August)
             LocalDate sixBefore = exitOn.minusMonths(6).plusDays(1);
+            while (sixBefore.plusMonths(6).minusDays(1).isAfter(exitOn)) {
+                sixBefore = sixBefore.minusDays(1);
+            }
             boolean room = !sixBefore.isBefore(entry);
             ExitReason actual = room ? reason : ExitReason.DROPOUT;
             switch (actual) {

@@ -14,6 +14,8 @@ import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.ExitReason;
+import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportResult;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.cohort.InWorkFollowUp;
@@ -44,6 +46,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -226,6 +229,86 @@ public final class CohortJson {
             orphans(root, "erasures", erasures.keySet(), ids);
             return new CohortData(referents, participants, identities, erasures);
         });
+    }
+
+    /**
+     * Reads a document in an import mode, refusing unknown members. With
+     * {@link ImportMode#ALL_OR_NOTHING} it reads as {@link #read(String, List)}. With
+     * {@link ImportMode#VALID_PARTICIPANTS}, as the CSV reader offers: a participant with a problem
+     * in its periods, its identity or its erasure row is left out with its identity and erasure, and
+     * every problem of the participants left out is reported at its JSON path; the others are read.
+     * A problem outside the participants (the envelope, a referent, malformed JSON) still refuses
+     * the whole document.
+     *
+     * @param json the JSON text
+     * @param targetPublics the protocol's target publics; any other code is refused
+     * @param mode all or nothing, or the valid participants
+     * @return the data read and the problems of the participants left out
+     * @throws InvalidDocumentException with every problem, when nothing can be read
+     */
+    public static ImportResult read(String json, List<TargetPublic> targetPublics, ImportMode mode) {
+        try {
+            return new ImportResult(read(json, targetPublics), List.of());
+        } catch (InvalidDocumentException e) {
+            if (mode != ImportMode.VALID_PARTICIPANTS) {
+                throw e;
+            }
+            JsonNode tree = READER.readTree(json);
+            Set<Integer> rejected = new java.util.TreeSet<>();
+            for (Violation v : e.violations()) {
+                Integer index = participantIndex(tree, v.field());
+                if (index == null) {
+                    throw e; // a problem outside the participants: the document as a whole is refused
+                }
+                rejected.add(index);
+            }
+            ObjectNode kept = ((ObjectNode) tree).deepCopy();
+            Set<String> ids = new LinkedHashSet<>();
+            ArrayNode participants = (ArrayNode) kept.get("participants");
+            for (int i = participants.size() - 1; i >= 0; i--) {
+                if (rejected.contains(i)) {
+                    ids.add(participants.get(i).path("id").asString(""));
+                    participants.remove(i);
+                }
+            }
+            for (String member : List.of("identities", "erasures")) {
+                if (kept.get(member) instanceof ArrayNode rows) {
+                    for (int i = rows.size() - 1; i >= 0; i--) {
+                        if (ids.contains(rows.get(i).path("participantId").asString(""))) {
+                            rows.remove(i);
+                        }
+                    }
+                }
+            }
+            CohortData data = read(READER.writeValueAsString(kept), targetPublics);
+            return new ImportResult(data, e.violations());
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper READER = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("^\\$\\.(participants|identities|erasures)\\[(\\d+)\\].*");
+
+    /**
+     * The index of the participant a problem belongs to: the participant's own index, or the one
+     * whose id an identity or erasure row names; null for a problem outside the participants.
+     */
+    private static Integer participantIndex(JsonNode tree, String path) {
+        java.util.regex.Matcher m = ROW.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        int row = Integer.parseInt(m.group(2));
+        if (m.group(1).equals("participants")) {
+            return row;
+        }
+        String id = tree.path(m.group(1)).path(row).path("participantId").asString(null);
+        JsonNode participants = tree.path("participants");
+        for (int i = 0; id != null && i < participants.size(); i++) {
+            if (id.equals(participants.get(i).path("id").asString(null))) {
+                return i;
+            }
+        }
+        return null;
     }
 
     private static void orphans(Node root, String member, Set<ParticipantId> referenced, Set<ParticipantId> ids) {

@@ -23,6 +23,7 @@ import fr.asso.europlie.plie.json.Node;
 import fr.asso.europlie.plie.json.UnknownFields;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.RegionCategory;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,6 +61,9 @@ public final class GlobalGrantJson {
         root.put("intermediateBody", grant.intermediateBody().value());
         ArrayNode envelopes = root.putArray("envelopes");
         grant.envelopes().forEach((key, amount) -> envelopes.addObject().setAll(envelope(key)).put("amount", amount.toString()));
+        ArrayNode priorities = root.putArray("priorities");
+        grant.priorities().forEach((priority, category) -> priorities.addObject().put("priority", priority)
+                .put("regionCategory", category.name()));
         ArrayNode journal = root.putArray("journal");
         grant.journal().forEach(command -> journal.add(command(command)));
         ArrayNode movements = root.putArray("movements");
@@ -113,12 +117,21 @@ public final class GlobalGrantJson {
             }
             return key;
         });
+        Map<String, RegionCategory> priorities = new LinkedHashMap<>();
+        node.list("priorities", true, p -> {
+            String priority = p.text("priority");
+            RegionCategory category = p.enumValue("regionCategory", RegionCategory.class);
+            if (priority != null && category != null && priorities.put(priority, category) != null) {
+                p.problems().add(Violation.of(FundsError.DUPLICATE, p.path(), priority));
+            }
+            return priority;
+        });
         List<LedgerCommand> journal = node.list("journal", true, GlobalGrantJson::command);
         List<Movement> movements = node.list("movements", false, GlobalGrantJson::movement);
         if (!node.problems().violations().isEmpty() || keys.isEmpty()) {
             return null;
         }
-        GlobalGrant grant = node.convert(null, () -> GlobalGrant.replay(id, oi, envelopes, journal));
+        GlobalGrant grant = node.convert(null, () -> GlobalGrant.replay(id, oi, envelopes, priorities, journal));
         if (grant != null && !movements.equals(grant.movements())) {
             int differs = 0;
             while (differs < movements.size() && differs < grant.movements().size()
@@ -180,6 +193,9 @@ public final class GlobalGrantJson {
         if (command instanceof LedgerCommand.Pay pay) {
             node.put("kind", pay.kind().name());
         }
+        if (command instanceof LedgerCommand.Commit commit) {
+            node.put("eligibleCost", commit.eligibleCost().toString());
+        }
         return node.put("amount", amount(command).toString()).put("actor", command.actor()).put("at", command.at().toString())
                 .put("reason", command.reason());
     }
@@ -228,13 +244,14 @@ public final class GlobalGrantJson {
         Instant at = node.instant("at");
         EnvelopeKey envelope = "Reserve".equals(type) ? node.object("envelope", GlobalGrantJson::envelope) : null;
         PaymentKind kind = "Pay".equals(type) ? node.enumValue("kind", PaymentKind.class) : null;
+        Money eligibleCost = "Commit".equals(type) ? node.money("eligibleCost") : null;
         if (type == null || key == null || operation == null || amount == null || actor == null || at == null || reason == null) {
             return null;
         }
         return switch (type) {
             case "Reserve" -> built(node, () -> new LedgerCommand.Reserve(key, operation, envelope, amount, actor, at, reason), envelope);
             case "Release" -> node.convert(null, () -> new LedgerCommand.Release(key, operation, amount, actor, at, reason));
-            case "Commit" -> node.convert(null, () -> new LedgerCommand.Commit(key, operation, amount, actor, at, reason));
+            case "Commit" -> built(node, () -> new LedgerCommand.Commit(key, operation, amount, eligibleCost, actor, at, reason), eligibleCost);
             case "Pay" -> built(node, () -> new LedgerCommand.Pay(key, operation, kind, amount, actor, at, reason), kind);
             case "Decommit" -> node.convert(null, () -> new LedgerCommand.Decommit(key, operation, amount, actor, at, reason));
             default -> {

@@ -98,7 +98,11 @@ public final class OperationJson {
         ObjectNode costsNode = node.putObject("costs");
         costsNode.put("directStaff", costs.directStaff().toString()).put("otherDirect", costs.otherDirect().toString())
                 .put("indirect", costs.indirect().toString());
-        costsNode.putObject("option").put("kind", costs.option().kind().name()).put("ratePercent", costs.option().ratePercent().toPlainString());
+        ObjectNode option = costsNode.putObject("option").put("kind", costs.option().kind().name())
+                .put("ratePercent", costs.option().ratePercent().toPlainString());
+        if (costs.option().method() != null) {
+            option.put("method", costs.option().method());
+        }
         ArrayNode resources = node.putObject("financingPlan").putArray("resources");
         operation.financingPlan().resources().forEach(r -> resources.addObject().put("kind", r.kind().name())
                 .put("funder", r.funder().value()).put("amount", r.amount().toString()));
@@ -131,7 +135,8 @@ public final class OperationJson {
             SimplifiedCostOption option = c.object("option", o -> {
                 SimplifiedCostOption.Kind kind = o.enumValue("kind", SimplifiedCostOption.Kind.class);
                 BigDecimal rate = o.decimal("ratePercent");
-                return kind == null || rate == null ? null : o.convert("ratePercent", () -> new SimplifiedCostOption(kind, rate));
+                String method = o.optionalText("method");
+                return kind == null || rate == null ? null : o.convert("ratePercent", () -> new SimplifiedCostOption(kind, rate, method));
             });
             return built(c, () -> new OperationCosts(directStaff, otherDirect, indirect, option), directStaff, otherDirect, indirect, option);
         });

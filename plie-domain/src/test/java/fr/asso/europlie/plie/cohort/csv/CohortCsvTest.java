@@ -64,6 +64,32 @@ class CohortCsvTest {
     }
 
     @Test
+    @DisplayName("dates inside list cells (referents, statuses, follow-ups) accept dd/MM/yyyy as the other date cells do")
+    void frenchDatesInListCells() {
+        CsvFiles files = sample();
+        CohortData expected = CohortCsv.read(files, CohortFixture.PUBLICS);
+        String[] lines = files.periods().split("\n");
+        int changed = 0;
+        for (int line = 1; line < lines.length; line++) {
+            String[] cells = lines[line].split(";", -1);
+            for (String column : new String[] {"referents", "statuses", "followUps"}) {
+                int index = CohortCsv.PERIOD_COLUMNS.indexOf(column);
+                String french = cells[index].replaceAll("(\\d{4})-(\\d{2})-(\\d{2})", "$3/$2/$1");
+                changed += french.equals(cells[index]) ? 0 : 1;
+                cells[index] = french;
+            }
+            lines[line] = String.join(";", cells);
+        }
+        assertThat(changed).isGreaterThan(3);
+        CsvFiles french = new CsvFiles(String.join("\n", lines) + "\n", files.steps(), files.identities(), files.referents());
+        assertThat(french.periods()).contains(":JOBSEEKER").containsPattern("\\d{2}/\\d{2}/\\d{4}:");
+        assertThat(CohortCsv.read(french, CohortFixture.PUBLICS)).isEqualTo(expected);
+        CsvFiles bad = withPeriodCell(files, 2, "statuses", "31/02/2026:JOBSEEKER");
+        assertRefused(() -> CohortCsv.read(bad, CohortFixture.PUBLICS), CohortError.MALFORMED, "periods.csv[2].statuses",
+                "31/02/2026:JOBSEEKER");
+    }
+
+    @Test
     @DisplayName("a file without a required column is refused, naming the column, and nothing is read")
     void missingColumn() {
         CsvFiles files = sample();

@@ -38,6 +38,41 @@ class CohortJsonTest {
         assertThat(CohortJson.read(json, CohortFixture.PUBLICS)).isEqualTo(data);
     }
 
+    /** Three participants entered on 5, 12 and 19 January 2026, the second left on 31 March. */
+    static String threeParticipants() {
+        Cohort cohort = CohortFixture.aCohort();
+        CohortFixture.anEnteredJobseeker(cohort, "Morin", LocalDate.of(2026, 1, 5), CohortFixture.ALICE);
+        ParticipantId second = CohortFixture.anEnteredJobseeker(cohort, "Roux", LocalDate.of(2026, 1, 12), CohortFixture.ALICE);
+        cohort.exit(second, LocalDate.of(2026, 3, 31), ExitReason.DROPOUT, null);
+        CohortFixture.anEnteredJobseeker(cohort, "Fabre", LocalDate.of(2026, 1, 19), CohortFixture.BRUNO);
+        return CohortJson.write(cohort.toData());
+    }
+
+    @Test
+    @DisplayName("valid-participants mode: the participant with a bad period and the one with a bad identity are left out, each problem at its path")
+    void validParticipantsMode() {
+        String json = threeParticipants().replace("\"exitedOn\" : \"2026-03-31\"", "\"exitedOn\" : \"2025-12-31\"")
+                .replace("\"lastName\" : \"Fabre\"", "\"lastName\" : \"\"");
+        assertRefused(() -> CohortJson.read(json, CohortFixture.PUBLICS, fr.asso.europlie.plie.cohort.ImportMode.ALL_OR_NOTHING),
+                CohortError.DATE_ORDER, "$.participants[1].periods[0].exit.exitedOn", "2025-12-31");
+        fr.asso.europlie.plie.cohort.ImportResult result = CohortJson.read(json, CohortFixture.PUBLICS,
+                fr.asso.europlie.plie.cohort.ImportMode.VALID_PARTICIPANTS);
+        assertThat(result.data().participants()).extracting(p -> p.id().value()).containsExactly("P-1");
+        assertThat(result.data().identities()).containsOnlyKeys(ParticipantId.of("P-1"));
+        assertThat(result.rejected()).extracting(fr.asso.europlie.plie.error.Violation::field)
+                .contains("$.participants[1].periods[0].exit.exitedOn")
+                .anySatisfy(field -> assertThat(field).startsWith("$.identities[2]"));
+        result.rejected().forEach(fr.asso.europlie.plie.error.ViolationAssertions::assertMessages);
+    }
+
+    @Test
+    @DisplayName("valid-participants mode still refuses a document whose problem is outside the participants")
+    void validParticipantsModeRefusesTheEnvelope() {
+        String json = threeParticipants().replace("\"formatVersion\" : \"1.0\"", "\"formatVersion\" : \"2.0\"");
+        assertRefused(() -> CohortJson.read(json, CohortFixture.PUBLICS, fr.asso.europlie.plie.cohort.ImportMode.VALID_PARTICIPANTS),
+                fr.asso.europlie.plie.json.JsonError.UNSUPPORTED_FORMAT, "$.formatVersion", "2.0");
+    }
+
     @Test
     @DisplayName("an exit before the entry is refused at its JSON path")
     void exitBeforeEntry() {
