@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.offer;
 
+import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
 import java.math.BigDecimal;
@@ -65,6 +66,8 @@ public record OfferSettings(BigDecimal otherCostsFlatRatePercent, SortedSet<BigD
     private static void checkRate(List<Violation> violations, String field, BigDecimal rate) {
         if (rate == null) {
             violations.add(Violation.of(OfferError.BLANK, field, null));
+        } else if (!Decimals.within(rate)) {
+            violations.add(Decimals.problem(field, rate));
         } else if (rate.signum() < 0 || rate.compareTo(HUNDRED) > 0) {
             violations.add(Violation.of(OfferError.RATE_OUT_OF_RANGE, field, rate.toPlainString()));
         }
