@@ -85,6 +85,18 @@ public final class Node {
         }
 
         /**
+         * Whether a problem so far left a part of the document unread (a missing member, a wrong
+         * type, a bad value: anything but an unknown member). Readers skip the checks of a whole
+         * that would only repeat it, and still run them after unknown members alone, so that every
+         * problem of a document is reported in one pass.
+         *
+         * @return true when such a problem was recorded
+         */
+        public boolean anyBlocking() {
+            return blocking > 0;
+        }
+
+        /**
          * The unknown members kept.
          *
          * @return path to raw JSON

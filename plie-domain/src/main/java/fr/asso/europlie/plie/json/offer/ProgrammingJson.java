@@ -154,7 +154,7 @@ public final class ProgrammingJson {
             SteeringDecision previous = a.optionalObject("previous", d -> decision(d, null));
             return built(a, () -> new ProgrammingAmendment(number, decision, previous, reason), number, decision, reason);
         });
-        if (!node.problems().violations().isEmpty()) {
+        if (node.problems().anyBlocking()) {
             return null;
         }
         return node.convert(null, () -> Programming.restore(call, new AxisMapping(targets), department, state, applications, technicalOpinion, adoption,
