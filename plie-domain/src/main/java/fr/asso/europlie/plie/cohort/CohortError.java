@@ -67,7 +67,11 @@ public enum CohortError implements ErrorCode {
     /** A file that cannot be read or written. */
     FILE_UNREADABLE("PLIE-COHORT-028"),
     /** A row that refers to a participant or period absent from the main file. */
-    ORPHAN_ROW("PLIE-COHORT-029");
+    ORPHAN_ROW("PLIE-COHORT-029"),
+    /** A CSV file beyond one of its reading limits (size, rows, fields of a row, characters of a field). */
+    LIMIT_EXCEEDED("PLIE-COHORT-030"),
+    /** A CSV header that names a column twice: the reader does not guess which one counts. */
+    DUPLICATE_COLUMN("PLIE-COHORT-031");
 
     private final String code;
 

@@ -2,10 +2,12 @@ package fr.asso.europlie.plie.cohort.csv;
 
 import fr.asso.europlie.plie.cohort.CohortError;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.money.Decimals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import java.util.Locale;
 final class Cells {
 
     static final String DATE_FORMAT = "yyyy-MM-dd (or dd/MM/yyyy)";
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    /** Strict: 31/04 or 30/02 is refused, not moved to the month's last day. */
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final CsvTable table;
     private final CsvTable.Row row;
@@ -89,12 +92,22 @@ final class Cells {
         if (value == null) {
             return null;
         }
+        if (value.length() > Decimals.MAX_TEXT_LENGTH) {
+            problems.add(Decimals.problem(field(column), value));
+            return null;
+        }
+        BigDecimal decimal;
         try {
-            return new BigDecimal(value.replace(',', '.'));
+            decimal = new BigDecimal(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
             problems.add(Violation.of(CohortError.MALFORMED, field(column), value, "0.5"));
             return null;
         }
+        if (!Decimals.within(decimal)) {
+            problems.add(Decimals.problem(field(column), decimal));
+            return null;
+        }
+        return decimal;
     }
 
     boolean bool(String column) {
