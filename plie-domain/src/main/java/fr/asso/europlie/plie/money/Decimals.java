@@ -75,6 +75,10 @@ public final class Decimals {
         if (value.unscaledValue().bitLength() > MAX_RAW_BITS) {
             return false;
         }
+        if (scale <= MAX_DECIMALS) {
+            // Trailing zeros change precision and scale alike: no need to strip them.
+            return value.precision() - scale <= MAX_INTEGER_DIGITS;
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() <= MAX_DECIMALS && stripped.precision() - stripped.scale() <= MAX_INTEGER_DIGITS;
     }
