@@ -145,14 +145,25 @@ public final class JsonFormat {
     }
 
     private static JsonNode parse(String json, ReadLimits limits, Node.Problems problems) {
+        JsonMapper mapper = mapper(limits);
+        JsonParser parser = null;
         try {
-            return mapper(limits).readTree(json);
+            parser = mapper.createParser(json);
+            JsonNode tree = mapper.readTree(parser);
+            if (tree != null && parser.nextToken() != null) {
+                TokenStreamLocation where = parser.currentTokenLocation();
+                problems.add(Violation.of(JsonError.MALFORMED, "line " + where.getLineNr() + ", column " + where.getColumnNr(),
+                        "content after the document"));
+            }
+            parser.close();
+            problems.throwIfAny();
+            return tree;
         } catch (StreamConstraintsException e) {
-            problems.add(limitExceeded(e));
+            problems.add(limitExceeded(e, pathOf(parser)));
         } catch (JacksonException e) {
             String duplicate = duplicateName(e);
             if (duplicate != null) {
-                problems.add(Violation.of(JsonError.DUPLICATE_MEMBER, pathOf(e), duplicate));
+                problems.add(Violation.of(JsonError.DUPLICATE_MEMBER, pathOf(parser), duplicate));
             } else {
                 TokenStreamLocation where = e.getLocation();
                 String location = where == null ? "?" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
@@ -165,11 +176,11 @@ public final class JsonFormat {
 
     private static final Pattern LIMIT = Pattern.compile("^(.*?) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
-    private static Violation limitExceeded(StreamConstraintsException e) {
+    private static Violation limitExceeded(StreamConstraintsException e, String path) {
         String message = String.valueOf(e.getOriginalMessage());
         Matcher m = LIMIT.matcher(message);
         if (!m.find()) {
-            return Violation.of(JsonError.LIMIT_EXCEEDED, pathOf(e), message, "?", ReadLimits.PROPERTY_PREFIX + "*");
+            return Violation.of(JsonError.LIMIT_EXCEEDED, path, message, "?", ReadLimits.PROPERTY_PREFIX + "*");
         }
         String setting = switch (m.group(1)) {
             case "Document nesting depth" -> "maxNestingDepth";
@@ -179,7 +190,7 @@ public final class JsonFormat {
             case "Name length" -> "maxNameLength";
             default -> m.group(1);
         };
-        return Violation.of(JsonError.LIMIT_EXCEEDED, pathOf(e), m.group(2), m.group(3), ReadLimits.PROPERTY_PREFIX + setting);
+        return Violation.of(JsonError.LIMIT_EXCEEDED, path, m.group(2), m.group(3), ReadLimits.PROPERTY_PREFIX + setting);
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
@@ -190,8 +201,8 @@ public final class JsonFormat {
     }
 
     /** The JSON path where the parser stopped, such as {@code $.content.signatories[2].kind}. */
-    private static String pathOf(JacksonException e) {
-        if (!(e.processor() instanceof JsonParser parser)) {
+    private static String pathOf(JsonParser parser) {
+        if (parser == null) {
             return "$";
         }
         Deque<String> parts = new ArrayDeque<>();
