@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.json;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.LimitProperty;
 import fr.asso.europlie.plie.error.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,18 +80,7 @@ public record ReadLimits(long maxDocumentLength, int maxNestingDepth, int maxStr
     }
 
     private static long property(String name, long fallback) {
-        String text = System.getProperty(PROPERTY_PREFIX + name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value < 1 || (!name.equals("maxDocumentLength") && value > Integer.MAX_VALUE)) {
-                throw new NumberFormatException(text);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException(JsonError.BAD_VALUE, PROPERTY_PREFIX + name, text, "a positive whole number");
-        }
+        return LimitProperty.value(PROPERTY_PREFIX + name, fallback, name.equals("maxDocumentLength") ? Long.MAX_VALUE : Integer.MAX_VALUE,
+                JsonError.BAD_VALUE);
     }
 }

@@ -224,6 +224,23 @@ class BadInputGroupsTest {
         }
 
         @Test
+        @DisplayName("a system property changes a limit for every reader; a bad one is refused naming the property")
+        void limitFromSystemProperty() {
+            String property = ReadLimits.PROPERTY_PREFIX + "maxNestingDepth";
+            try {
+                System.setProperty(property, "3");
+                assertThat(ReadLimits.defaults().maxNestingDepth()).isEqualTo(3);
+                InvalidDocumentException error = catchThrowableOfType(InvalidDocumentException.class, () -> ProtocolJson.read(DRAFT));
+                assertThat(error.violations()).anySatisfy(v -> assertThat(v.details()).contains(property));
+                System.setProperty(property, "zero");
+                refused(InvalidValueException.class, ReadLimits::defaults, JsonError.BAD_VALUE, property);
+            } finally {
+                System.clearProperty(property);
+            }
+            assertThat(ReadLimits.defaults()).isEqualTo(ReadLimits.builtIn());
+        }
+
+        @Test
         @DisplayName("an array longer than the limit is refused at its path")
         void arrayLength() {
             ReadLimits small = new ReadLimits(1_000_000, 64, 1_000, 100, 64, 2);

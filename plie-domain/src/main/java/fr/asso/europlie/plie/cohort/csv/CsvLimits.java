@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.cohort.csv;
 
 import fr.asso.europlie.plie.cohort.CohortError;
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.LimitProperty;
 import fr.asso.europlie.plie.error.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,18 +73,7 @@ public record CsvLimits(long maxFileLength, int maxRows, int maxColumns, int max
     }
 
     private static long property(String name, long fallback) {
-        String text = System.getProperty(PROPERTY_PREFIX + name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value < 1 || (!name.equals("maxFileLength") && value > Integer.MAX_VALUE)) {
-                throw new NumberFormatException(text);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException(CohortError.MALFORMED, PROPERTY_PREFIX + name, text, "a positive whole number");
-        }
+        return LimitProperty.value(PROPERTY_PREFIX + name, fallback, name.equals("maxFileLength") ? Long.MAX_VALUE : Integer.MAX_VALUE,
+                CohortError.MALFORMED);
     }
 }
