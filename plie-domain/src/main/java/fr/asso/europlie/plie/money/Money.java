@@ -176,8 +176,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     /**
      * The amount in cents.
      *
-     * @return the number of cents
-     * @throws ArithmeticException when it does not fit a long
+     * @return the number of cents; always fits a long, amounts having at most
+     *     {@value Decimals#MAX_INTEGER_DIGITS} digits before the decimal point
      */
     public long cents() {
         return amount.movePointRight(2).longValueExact();

@@ -154,6 +154,11 @@ final class Cells {
         } catch (fr.asso.europlie.plie.error.PlieException e) {
             e.violations().forEach(v -> problems.add(relocate.apply(v)));
             return null;
+        } catch (RuntimeException e) {
+            // A domain type that refuses with a JDK exception: name the row, not the exception.
+            problems.add(Violation.of(CohortError.MALFORMED, at(), String.join(String.valueOf(table.delimiter), row.fields()),
+                    "a row the PLIE model accepts"));
+            return null;
         }
     }
 }

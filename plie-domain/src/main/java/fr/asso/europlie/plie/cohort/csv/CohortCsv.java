@@ -175,7 +175,8 @@ public final class CohortCsv {
      * @param mode all or nothing (the default), or keep the participants whose rows are all valid
      * @return the data and, in the second mode, the problems of the participants left out
      * @throws InvalidValueException in the first mode, with every problem; in both modes, when a file's
-     *         header lacks a required column (nothing can be read from it then)
+     *         header lacks a required column or names one twice, or a file is beyond the
+     *         {@linkplain CsvLimits#defaults() default limits} (nothing can be read from it then)
      */
     public static ImportResult read(CsvFiles files, List<TargetPublic> targetPublics, ImportMode mode) {
         return read(files, targetPublics, mode, CsvLimits.defaults());
