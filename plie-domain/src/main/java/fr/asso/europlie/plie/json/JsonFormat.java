@@ -26,6 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * accepts its own major version and any minor version (minor versions only add optional members,
  * which a reader that does not know them rejects or keeps as {@link UnknownFields} says).
  *
+ * <p>Reading is bounded: a document beyond its {@link ReadLimits} is refused ({@code PLIE-JSON-008}),
+ * a member given twice in an object is refused ({@code PLIE-JSON-007}) rather than the last one
+ * winning, and numbers are bounded by {@link fr.asso.europlie.plie.money.Decimals}.
+ *
  * <p>See {@code docs/json-format.md}.
  */
 public final class JsonFormat {
@@ -37,6 +41,18 @@ public final class JsonFormat {
     public static final String MAJOR = "1";
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** Jackson's message of a limit exceeded: what, how much, the maximum. */
+    private static final Pattern LIMIT = Pattern.compile("^(.*?) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+    /** Jackson's message of a member given twice. */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
+
+    /** A mapper and the limits it reads within, kept together so that a reader never pairs them wrongly. */
+    private record Reader(ReadLimits limits, JsonMapper mapper) {
+    }
+
+    private static volatile Reader lastReader;
 
     private JsonFormat() {
     }
@@ -174,8 +190,6 @@ public final class JsonFormat {
         throw new IllegalStateException("unreachable");
     }
 
-    private static final Pattern LIMIT = Pattern.compile("^(.*?) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
-
     private static Violation limitExceeded(StreamConstraintsException e, String path) {
         String message = String.valueOf(e.getOriginalMessage());
         Matcher m = LIMIT.matcher(message);
@@ -192,8 +206,6 @@ public final class JsonFormat {
         };
         return Violation.of(JsonError.LIMIT_EXCEEDED, path, m.group(2), m.group(3), ReadLimits.PROPERTY_PREFIX + setting);
     }
-
-    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
     private static String duplicateName(JacksonException e) {
         Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
@@ -216,14 +228,11 @@ public final class JsonFormat {
         return "$" + String.join("", parts);
     }
 
-    private static volatile JsonMapper reader;
-    private static volatile ReadLimits readerLimits;
-
     /** The mapper that reads within the limits; the last one built is kept for the next read. */
     private static JsonMapper mapper(ReadLimits limits) {
-        JsonMapper cached = reader;
-        if (cached != null && limits.equals(readerLimits)) {
-            return cached;
+        Reader cached = lastReader;
+        if (cached != null && cached.limits().equals(limits)) {
+            return cached.mapper();
         }
         StreamReadConstraints constraints = StreamReadConstraints.builder().maxDocumentLength(limits.maxDocumentLength())
                 .maxNestingDepth(limits.maxNestingDepth()).maxStringLength(limits.maxStringLength())
@@ -231,10 +240,7 @@ public final class JsonFormat {
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         JsonMapper built = JsonMapper.builder(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-        synchronized (JsonFormat.class) {
-            reader = built;
-            readerLimits = limits;
-        }
+        lastReader = new Reader(limits, built);
         return built;
     }
 }
