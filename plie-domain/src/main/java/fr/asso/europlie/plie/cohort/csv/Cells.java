@@ -14,6 +14,8 @@ import java.util.Locale;
 
 /**
  * Typed reading of one CSV row's cells, collecting every problem with the row and the column.
+ * Texts are kept as read (a quoted field keeps its spaces); dates, numbers, booleans and
+ * enumerations ignore surrounding spaces.
  */
 final class Cells {
 
@@ -67,7 +69,8 @@ final class Cells {
             return null;
         }
         try {
-            return value.contains("/") ? LocalDate.parse(value, FRENCH_DATE) : LocalDate.parse(value);
+            String date = value.strip();
+            return date.contains("/") ? LocalDate.parse(date, FRENCH_DATE) : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             problems.add(Violation.of(CohortError.MALFORMED, field(column), value, DATE_FORMAT));
             return null;
@@ -80,7 +83,7 @@ final class Cells {
             return null;
         }
         try {
-            return Integer.valueOf(value);
+            return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
             problems.add(Violation.of(CohortError.MALFORMED, field(column), value, "integer"));
             return null;
@@ -115,7 +118,7 @@ final class Cells {
         if (value == null) {
             return false;
         }
-        switch (value.toLowerCase(Locale.ROOT)) {
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "oui", "1", "o", "y" -> {
                 return true;
             }
@@ -136,7 +139,7 @@ final class Cells {
 
     <E extends Enum<E>> E parseEnum(String column, String value, Class<E> type) {
         try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> allowed = new ArrayList<>();
             for (E constant : type.getEnumConstants()) {
