@@ -27,13 +27,17 @@ import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.LedgerCommand;
 import fr.asso.europlie.plie.json.InvalidDocumentException;
 import fr.asso.europlie.plie.json.JsonError;
+import fr.asso.europlie.plie.json.JsonFormat;
 import fr.asso.europlie.plie.json.ProtocolJson;
 import fr.asso.europlie.plie.json.ReadLimits;
 import fr.asso.europlie.plie.json.UnknownFields;
 import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
+import fr.asso.europlie.plie.json.offer.OfferDirectoryJson;
 import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.money.MoneyError;
+import fr.asso.europlie.plie.offer.OfferError;
+import fr.asso.europlie.plie.offer.OfferFixture;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.offer.SimplifiedCostOption;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -169,6 +173,13 @@ class BadInputGroupsTest {
     class NeverNull {
 
         @Test
+        @DisplayName("a call for proposals giving an axis twice is refused at the second, not read as null")
+        void callWithAxisTwice() {
+            String json = OfferDirectoryJson.writeCall(OfferFixture.aCall()).replace("LINKS_WITH_EMPLOYERS", "ACCOMPANIMENT");
+            refused(InvalidDocumentException.class, () -> OfferDirectoryJson.readCall(json), OfferError.DUPLICATE, "$.call.envelopes[1].axis");
+        }
+
+        @Test
         @DisplayName("a global grant without envelopes is refused, not read as null")
         void grantWithoutEnvelopes() {
             String json = "{\"format\":\"plie/global-grant\",\"formatVersion\":\"1.0\",\"id\":\"SG\",\"intermediateBody\":\"OI\","
@@ -197,6 +208,17 @@ class BadInputGroupsTest {
             InvalidDocumentException error = refused(InvalidDocumentException.class, () -> ProtocolJson.read(json), ProtocolError.BLANK,
                     "$.id");
             assertThat(error.violations()).allSatisfy(v -> assertThat(v.field()).doesNotStartWith("$.events"));
+        }
+
+        @Test
+        @DisplayName("a domain type refusing with a JDK exception is reported with the JSON value, not the exception's text and '?'")
+        void jdkExceptionShowsTheJsonValue() {
+            InvalidDocumentException error = refused(InvalidDocumentException.class, () -> JsonFormat.read(DRAFT, ProtocolJson.FORMAT,
+                    UnknownFields.KEEP, node -> node.convert("id", () -> {
+                        throw new IllegalArgumentException("boom");
+                    })), JsonError.BAD_VALUE, "$.id");
+            assertThat(error.violation().value()).isEqualTo("\"PLIE-GRAND-PERIGUEUX-2022\"");
+            assertThat(error.violation().details()).doesNotContain("?");
         }
 
         @Test
@@ -245,7 +267,7 @@ class BadInputGroupsTest {
         void arrayLength() {
             ReadLimits small = new ReadLimits(1_000_000, 64, 1_000, 100, 64, 2);
             InvalidDocumentException error = catchThrowableOfType(InvalidDocumentException.class,
-                    () -> fr.asso.europlie.plie.json.JsonFormat.read(IN_FORCE, ProtocolJson.FORMAT, UnknownFields.KEEP, small,
+                    () -> JsonFormat.read(IN_FORCE, ProtocolJson.FORMAT, UnknownFields.KEEP, small,
                             node -> node.list("events", true, n -> n)));
             assertThat(error.violations()).anySatisfy(v -> {
                 assertThat(v.code()).isEqualTo(JsonError.LIMIT_EXCEEDED);
