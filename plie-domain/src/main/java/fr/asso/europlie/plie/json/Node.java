@@ -325,7 +325,7 @@ public final class Node {
             problems.add(Decimals.problem(pathOf(name), decimal));
             return null;
         }
-        return decimal.signum() == 0 ? BigDecimal.ZERO : decimal;
+        return Decimals.normalised(decimal);
     }
 
     /**

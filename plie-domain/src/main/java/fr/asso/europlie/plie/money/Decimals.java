@@ -12,13 +12,14 @@ import java.math.BigDecimal;
  * <p>A number is accepted when it is finite, has at most {@value #MAX_INTEGER_DIGITS} digits
  * before the decimal point and at most {@value #MAX_DECIMALS} after it (trailing zeros not
  * counted), and, when given as text, is at most {@value #MAX_TEXT_LENGTH} characters long.
+ * Accepted values are {@linkplain #normalised(BigDecimal) normalised} so that they round-trip.
  * Amounts of money further keep two decimals at most ({@link Money}).
  *
  * <p>The checks run in constant time whatever the value: a text's length is checked before it is
  * parsed, a decimal's scale and bit length before any arithmetic, so that {@code 1e999999999} or a
  * cell of a million digits is refused at once ({@code PLIE-MONEY-005}) instead of exhausting
  * memory. A zero written with any exponent ({@code 0E-999999999}) is read as plain zero, so that
- * writing it back stays short.
+ * writing it back stays short, and {@code 1.0E+2} as {@code 100}.
  */
 public final class Decimals {
 
@@ -42,19 +43,30 @@ public final class Decimals {
      *
      * @param field the field, for the message, not null
      * @param value the value, not null
-     * @return the value, a zero of any scale given as {@link BigDecimal#ZERO}, trailing zeros kept
-     *     otherwise
+     * @return the value {@linkplain #normalised(BigDecimal) normalised}
      * @throws InvalidValueException ({@code PLIE-MONEY-005}) when it is out of bounds
      * @throws NullPointerException when the value is null
      */
     public static BigDecimal check(String field, BigDecimal value) {
-        if (value.signum() == 0) {
-            return BigDecimal.ZERO;
-        }
         if (!within(value)) {
             throw outOfBounds(field, value);
         }
-        return value;
+        return normalised(value);
+    }
+
+    /**
+     * A decimal as written text reads it back: a zero of any scale as {@link BigDecimal#ZERO}, an
+     * exponent ({@code 1.0E+2}) as a whole number ({@code 100}), so that a value read, written
+     * and read again is equal to the first. Other values are returned as they are.
+     *
+     * @param value a value {@link #within(BigDecimal) within} the bounds, not null
+     * @return the normalised value
+     */
+    public static BigDecimal normalised(BigDecimal value) {
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     /**

@@ -342,6 +342,14 @@ class BadInputGroupsTest {
         }
 
         @Test
+        @DisplayName("a rate written with an exponent (1.0E+2) reads back equal after writing")
+        void exponentRate() {
+            String json = DRAFT.replace("\"positiveExitRatePercent\" : \"50\"", "\"positiveExitRatePercent\" : 1.0E+2");
+            Protocol read = ProtocolJson.read(json);
+            assertThat(ProtocolJson.read(ProtocolJson.write(read))).isEqualTo(read);
+        }
+
+        @Test
         @DisplayName("a zero rate with a tiny exponent reads as zero and writes short")
         void tinyExponentRate() {
             String json = DRAFT.replace("\"positiveExitRatePercent\" : \"50\"", "\"positiveExitRatePercent\" : 0E-999999999");

@@ -3,6 +3,10 @@ package fr.asso.europlie.plie.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Runs {@value #DEFAULT_ITERATIONS} inputs per reader family by default; the system property
  * {@code plie.fuzz.iterations} raises it for a manual campaign, {@code plie.fuzz.seed} changes the
- * seed ({@code mvn -pl plie-domain test -Dtest='*FuzzTest' -Dplie.fuzz.iterations=20000}).
+ * seed ({@code mvn -pl plie-domain test -Dtest='*FuzzTest' -Dplie.fuzz.iterations=20000}). An input
+ * that breaks the promise is saved whole under {@code target/fuzz-failures}.
  */
 public final class Fuzz {
 
@@ -80,20 +85,38 @@ public final class Fuzz {
      * @return true when the input was accepted
      */
     public static <T> boolean check(String input, Supplier<T> read, Class<? extends PlieException> documented, Consumer<T> roundTrip) {
-        T value;
         try {
-            value = read.get();
-        } catch (PlieException e) {
-            assertThat(e).as("exception type for input %s", Violation.shown(input)).isInstanceOf(documented);
-            assertRefusal(e, input);
-            return false;
-        } catch (Throwable e) {
-            fail("input %s escaped as %s", Violation.shown(input), e.toString());
-            return false;
+            T value;
+            try {
+                value = read.get();
+            } catch (PlieException e) {
+                assertThat(e).as("exception type for input %s", Violation.shown(input)).isInstanceOf(documented);
+                assertRefusal(e, input);
+                return false;
+            } catch (AssertionError e) {
+                throw e;
+            } catch (Throwable e) {
+                fail("input %s escaped as %s", Violation.shown(input), e.toString());
+                return false;
+            }
+            assertThat(value).as("value read from %s", Violation.shown(input)).isNotNull();
+            roundTrip.accept(value);
+            return true;
+        } catch (AssertionError e) {
+            throw new AssertionError("broken promise, input saved in " + save(input) + ": " + e.getMessage(), e);
         }
-        assertThat(value).as("value read from %s", Violation.shown(input)).isNotNull();
-        roundTrip.accept(value);
-        return true;
+    }
+
+    /** Saves a failing input whole under {@code target/fuzz-failures}, to replay it. */
+    private static Path save(String input) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "fuzz-failures"));
+            Path file = folder.resolve(Integer.toHexString(input.hashCode()) + ".txt");
+            Files.writeString(file, input, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            return Path.of("(not saved: " + e.getMessage() + ")");
+        }
     }
 
     /**

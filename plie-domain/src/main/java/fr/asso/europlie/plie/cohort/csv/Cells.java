@@ -110,7 +110,7 @@ final class Cells {
             problems.add(Decimals.problem(field(column), decimal));
             return null;
         }
-        return decimal;
+        return Decimals.normalised(decimal);
     }
 
     boolean bool(String column) {
