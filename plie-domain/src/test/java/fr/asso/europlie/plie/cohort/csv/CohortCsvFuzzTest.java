@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asso.europlie.plie.cohort.CohortData;
 import fr.asso.europlie.plie.cohort.CohortFixture;
+import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportResult;
 import fr.asso.europlie.plie.error.Fuzz;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import java.util.Random;
@@ -33,5 +35,28 @@ class CohortCsvFuzzTest {
             }
         }
         assertThat(accepted).as("some mutations keep valid files").isPositive();
+    }
+
+    @Test
+    @DisplayName("keeping the valid participants: the data read round-trips and every problem left is coded, located and translated")
+    void mutatedFilesKeepingValidParticipants() {
+        Random random = Fuzz.random(8);
+        CsvFiles valid = CohortCsv.write(CohortFixture.GENERATOR.generate(12, 6).data(), ';');
+        int partial = 0;
+        for (int i = 0; i < Fuzz.iterations() / 2; i++) {
+            CsvFiles files = new CsvFiles(Fuzz.mutateCsv(valid.periods(), random), random.nextBoolean() ? Fuzz.mutateCsv(valid.steps(), random)
+                    : valid.steps(), valid.identities(), valid.referents());
+            String shown = files.toString();
+            ImportResult[] result = new ImportResult[1];
+            if (Fuzz.check(shown, () -> result[0] = CohortCsv.read(files, CohortFixture.PUBLICS, ImportMode.VALID_PARTICIPANTS),
+                    InvalidValueException.class, (ImportResult r) -> assertThat(CohortCsv.read(CohortCsv.write(r.data(), ';'),
+                            CohortFixture.PUBLICS)).isEqualTo(r.data()))) {
+                if (!result[0].rejected().isEmpty()) {
+                    partial++;
+                    Fuzz.assertRefusal(new InvalidValueException(result[0].rejected()), shown);
+                }
+            }
+        }
+        assertThat(partial).as("some mutations leave valid participants beside invalid ones").isPositive();
     }
 }
