@@ -1,22 +1,14 @@
 package fr.asso.europlie.plie.json;
 
-import static fr.asso.europlie.plie.funds.FundsFixture.MANAGER;
 import static fr.asso.europlie.plie.funds.FundsFixture.OI;
 import static fr.asso.europlie.plie.funds.FundsFixture.OP;
-import static fr.asso.europlie.plie.funds.FundsFixture.aGrantWithCommitted;
-import static fr.asso.europlie.plie.funds.FundsFixture.aKey;
-import static fr.asso.europlie.plie.funds.FundsFixture.at;
-import static fr.asso.europlie.plie.funds.FundsFixture.pay;
-import static fr.asso.europlie.plie.funds.FundsFixture.reserve;
-import static fr.asso.europlie.plie.funds.FundsFixture.serviceDone;
+import static fr.asso.europlie.plie.funds.FundsFixture.aBusyGrant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asso.europlie.plie.error.Fuzz;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GrantAgreement;
 import fr.asso.europlie.plie.funds.GrantAgreementId;
-import fr.asso.europlie.plie.funds.LedgerCommand;
-import fr.asso.europlie.plie.funds.PaymentKind;
 import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
 import fr.asso.europlie.plie.json.funds.GrantAgreementJson;
 import fr.asso.europlie.plie.json.offer.OfferDirectoryJson;
@@ -26,7 +18,6 @@ import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.CallForProposals;
 import fr.asso.europlie.plie.offer.OfferFixture;
 import fr.asso.europlie.plie.offer.Operation;
-import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.offer.OperationPeriod;
 import fr.asso.europlie.plie.offer.Operators;
 import fr.asso.europlie.plie.offer.Programming;
@@ -47,15 +38,6 @@ class OfferAndFundsJsonFuzzTest {
             return Fuzz.check(json, () -> read.apply(json), InvalidDocumentException.class,
                     value -> assertThat(read.apply(write.apply(value))).isEqualTo(value));
         }
-    }
-
-    private static GlobalGrant aBusyGrant() {
-        return aGrantWithCommitted(40_000)
-                .apply(pay(OP, PaymentKind.ADVANCE, 8_000)).grant()
-                .apply(serviceDone(OP, 20_000, 2_500)).grant()
-                .apply(pay(OP, PaymentKind.INTERIM, 9_500)).grant()
-                .apply(new LedgerCommand.Decommit(aKey(), OP, Money.euros(5_000), MANAGER, at(10), "sous-réalisation")).grant()
-                .apply(reserve(OperationId.of("OP-2026-002"), 12_345)).grant();
     }
 
     private static GrantAgreement anAmendedAgreement() {
