@@ -575,7 +575,7 @@ public final class Cohort {
      * @param period the period's number
      * @param data the data
      * @throws RuleViolationException when the period has not exited or the data is already recorded;
-     *         ({@code PLIE-COHORT-030}) when collected before {@link CohortSettings#sixMonthDataMonths()}
+     *         ({@code PLIE-COHORT-032}) when collected before {@link CohortSettings#sixMonthDataMonths()}
      *         months after the exit: data collected earlier is not a six-month result
      */
     public void recordSixMonthData(ParticipantId id, int period, EsfSixMonthData data) {
@@ -662,8 +662,8 @@ public final class Cohort {
      * @param data the data to add; its referents are registered too
      * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
      *         the data, an unknown target public, an age at entry that is not the identity's age on the
-     *         entry date, six-month data collected before six months after the exit ({@code PLIE-COHORT-030}),
-     *         a positive exit whose steps are given and do not meet its rule ({@code PLIE-COHORT-031});
+     *         entry date, six-month data collected before six months after the exit ({@code PLIE-COHORT-032}),
+     *         a positive exit whose steps are given and do not meet its rule ({@code PLIE-COHORT-033});
      *         nothing is added then
      */
     public void load(CohortData data) {
@@ -680,7 +680,7 @@ public final class Cohort {
      * @param data the data to add
      * @param exits {@link ImportedExits#STRICT} refuses the import; {@link ImportedExits#LENIENT}
      *        imports such an exit as {@link ExitReason#UNCONFIRMED_POSITIVE}
-     * @return the exits imported as not positive, each a {@code PLIE-COHORT-031} naming the period
+     * @return the exits imported as not positive, each a {@code PLIE-COHORT-033} naming the period
      *         and the rule; empty in the strict mode
      * @throws InvalidValueException as {@link #load(CohortData)}; nothing is added then
      */

@@ -68,10 +68,14 @@ public enum CohortError implements ErrorCode {
     FILE_UNREADABLE("PLIE-COHORT-028"),
     /** A row that refers to a participant or period absent from the main file. */
     ORPHAN_ROW("PLIE-COHORT-029"),
+    /** A CSV file beyond one of its reading limits (size, rows, fields of a row, characters of a field). */
+    LIMIT_EXCEEDED("PLIE-COHORT-030"),
+    /** A CSV header that names a column twice: the reader does not guess which one counts. */
+    DUPLICATE_COLUMN("PLIE-COHORT-031"),
     /** Six-month data collected before six months after the exit. */
-    SIX_MONTH_DATA_TOO_EARLY("PLIE-COHORT-030"),
+    SIX_MONTH_DATA_TOO_EARLY("PLIE-COHORT-032"),
     /** An imported positive exit whose steps do not meet the positive-exit rules. */
-    IMPORTED_EXIT_NOT_POSITIVE("PLIE-COHORT-031");
+    IMPORTED_EXIT_NOT_POSITIVE("PLIE-COHORT-033");
 
     private final String code;
 

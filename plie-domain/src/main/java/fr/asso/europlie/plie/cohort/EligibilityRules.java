@@ -44,7 +44,8 @@ public record EligibilityRules(Map<TargetPublic, List<EligibilityCriterion>> rul
     private static final String DEFAULTS_RESOURCE = "/fr/asso/europlie/plie/cohort/eligibility-defaults.txt";
     private static final Pattern LINE = Pattern.compile("^\\s*([A-Za-z0-9_-]+)\\s*:(.*)$");
     private static final Pattern COMPARISON = Pattern.compile("^(age|unemployment|isced)\\s*(>=|<=)\\s*(\\d{1,3})$");
-    private static final Pattern INCOME = Pattern.compile("^income\\s+in\\s+(.+)$");
+    /** {@code income in RSA, ASS}; {@code income in} alone is the empty set that {@link #toText()} writes. */
+    private static final Pattern INCOME = Pattern.compile("^income\\s+in(?:\\s+(.*))?$");
 
     /**
      * Copies the rules, keeping their order.
@@ -254,7 +255,8 @@ public record EligibilityRules(Map<TargetPublic, List<EligibilityCriterion>> rul
         Matcher income = INCOME.matcher(text.strip());
         if (income.matches()) {
             Set<MinimumIncome> incomes = EnumSet.noneOf(MinimumIncome.class);
-            for (String name : income.group(1).split(",")) {
+            String names = income.group(1) == null ? "" : income.group(1).strip();
+            for (String name : names.isEmpty() ? new String[0] : names.split(",")) {
                 try {
                     incomes.add(MinimumIncome.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
                 } catch (IllegalArgumentException e) {

@@ -5,7 +5,7 @@ package fr.asso.europlie.plie.cohort;
  * steps are given but do not meet the positive-exit rules (contrôle des sorties importées).
  */
 public enum ImportedExits {
-    /** Refuse the whole import, naming the period and the rule ({@code PLIE-COHORT-031}): the default. */
+    /** Refuse the whole import, naming the period and the rule ({@code PLIE-COHORT-033}): the default. */
     STRICT,
     /**
      * Import the exit as not positive ({@link ExitReason#UNCONFIRMED_POSITIVE}) and list it in the

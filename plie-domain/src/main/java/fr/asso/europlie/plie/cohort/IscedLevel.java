@@ -48,11 +48,12 @@ public enum IscedLevel {
      *
      * @param level 0 to 8
      * @return the level
-     * @throws IllegalArgumentException when outside 0 to 8
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-COHORT-019}) when
+     *     outside 0 to 8
      */
     public static IscedLevel of(int level) {
         if (level < 0 || level > 8) {
-            throw new IllegalArgumentException("ISCED level must be 0 to 8: " + level);
+            throw new fr.asso.europlie.plie.error.InvalidValueException(CohortError.OUT_OF_RANGE, "isced", level, 0, 8);
         }
         return values()[level];
     }

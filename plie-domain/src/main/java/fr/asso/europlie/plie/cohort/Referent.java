@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,7 +26,7 @@ public record Referent(ReferentId id, OrganisationId employer, BigDecimal fullTi
         checks.required(id, "referent.id");
         checks.required(employer, "referent.employer");
         if (checks.required(fullTimeEquivalent, "referent.fullTimeEquivalent")) {
-            fullTimeEquivalent = fullTimeEquivalent.stripTrailingZeros();
+            fullTimeEquivalent = Decimals.check("referent.fullTimeEquivalent", fullTimeEquivalent).stripTrailingZeros();
             checks.check(fullTimeEquivalent.signum() > 0 && fullTimeEquivalent.compareTo(BigDecimal.ONE) <= 0, CohortError.OUT_OF_RANGE,
                     "referent.fullTimeEquivalent", fullTimeEquivalent.toPlainString(), 0, 1);
         }

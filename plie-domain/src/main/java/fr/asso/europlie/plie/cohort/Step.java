@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.offer.OperationId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public record Step(
             applies(checks, plannedEnd, type.isTraining(), false, "step.plannedEnd", type);
         }
         if (workingTime != null) {
-            workingTime = workingTime.stripTrailingZeros();
+            workingTime = Decimals.check("step.workingTime", workingTime).stripTrailingZeros();
             checks.check(workingTime.signum() > 0 && workingTime.compareTo(BigDecimal.ONE) <= 0,
                     CohortError.OUT_OF_RANGE, "step.workingTime", workingTime.toPlainString(), "0", "1");
         }

@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public record Violation(ErrorCode code, String field, String value, List<String> details) {
 
+    /** The most characters of a value that {@link #of} keeps for the message. */
+    public static final int SHOWN_LENGTH = 200;
+
     /**
      * Checks and copies the components.
      *
@@ -34,14 +37,27 @@ public record Violation(ErrorCode code, String field, String value, List<String>
      *
      * @param code the code
      * @param field the field concerned
-     * @param value the offending value, null shown as {@code "null"}
+     * @param value the offending value, null shown as {@code "null"}, cut as {@link #shown(Object)} says
      * @param details further message arguments, each shown with {@link String#valueOf(Object)}
      * @return the violation
      */
     public static Violation of(ErrorCode code, String field, Object value, Object... details) {
         List<String> shown = new ArrayList<>();
         Arrays.stream(details).forEach(detail -> shown.add(String.valueOf(detail)));
-        return new Violation(code, field, String.valueOf(value), shown);
+        return new Violation(code, field, shown(value), shown);
+    }
+
+    /**
+     * A value as a message shows it: its text, cut after {@value #SHOWN_LENGTH} characters with
+     * its full length in brackets, so that a bad value of a million characters still gives a
+     * readable message.
+     *
+     * @param value any value, null shown as {@code "null"}
+     * @return the text shown
+     */
+    public static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "… (" + text.length() + ")";
     }
 
     /**

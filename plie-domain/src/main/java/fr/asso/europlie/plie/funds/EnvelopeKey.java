@@ -30,8 +30,14 @@ public record EnvelopeKey(String priority, String specificObjective, Year year) 
      * @param specificObjective the specific objective
      * @param year the year
      * @return the key
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-FUNDS-001}) naming
+     *     every missing component, ({@code PLIE-FUNDS-027}) for a year that no calendar holds
      */
     public static EnvelopeKey of(String priority, String specificObjective, int year) {
+        if (year < Year.MIN_VALUE || year > Year.MAX_VALUE) {
+            throw new fr.asso.europlie.plie.error.InvalidValueException(FundsError.DATE_OUT_OF_RANGE, "envelope.year", year,
+                    Year.MIN_VALUE + "/" + Year.MAX_VALUE);
+        }
         return new EnvelopeKey(priority, specificObjective, Year.of(year));
     }
 

@@ -15,7 +15,11 @@ public enum JsonError implements ErrorCode {
     /** A value the format does not accept (a bad date, an unknown enum constant...). */
     BAD_VALUE("PLIE-JSON-005"),
     /** A document of another kind, or of a format version this library cannot read. */
-    UNSUPPORTED_FORMAT("PLIE-JSON-006");
+    UNSUPPORTED_FORMAT("PLIE-JSON-006"),
+    /** A member given twice in one object: the reader does not guess which one counts. */
+    DUPLICATE_MEMBER("PLIE-JSON-007"),
+    /** A document beyond one of the {@link ReadLimits} (size, nesting depth, text, number or array length). */
+    LIMIT_EXCEEDED("PLIE-JSON-008");
 
     private final String code;
 

@@ -1,9 +1,20 @@
 package fr.asso.europlie.plie.json;
 
 import fr.asso.europlie.plie.error.Violation;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code plie/protocol}) and whose {@code formatVersion} member is {@code MAJOR.MINOR}. A reader
  * accepts its own major version and any minor version (minor versions only add optional members,
  * which a reader that does not know them rejects or keeps as {@link UnknownFields} says).
+ *
+ * <p>Reading is bounded: a document beyond its {@link ReadLimits} is refused ({@code PLIE-JSON-008}),
+ * a member given twice in an object is refused ({@code PLIE-JSON-007}) rather than the last one
+ * winning, and numbers are bounded by {@link fr.asso.europlie.plie.money.Decimals}.
  *
  * <p>See {@code docs/json-format.md}.
  */
@@ -26,6 +41,18 @@ public final class JsonFormat {
     public static final String MAJOR = "1";
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** Jackson's message of a limit exceeded: what, how much, the maximum. */
+    private static final Pattern LIMIT = Pattern.compile("^(.*?) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+    /** Jackson's message of a member given twice. */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
+
+    /** A mapper and the limits it reads within, kept together so that a reader never pairs them wrongly. */
+    private record Reader(ReadLimits limits, JsonMapper mapper) {
+    }
+
+    private static volatile Reader lastReader;
 
     private JsonFormat() {
     }
@@ -63,29 +90,47 @@ public final class JsonFormat {
     }
 
     /**
-     * Reads a document of a kind: parses the text, checks the envelope, reads the body, and
-     * reports every problem at once.
+     * Reads a document of a kind within the {@linkplain ReadLimits#defaults() default limits}:
+     * parses the text, checks the envelope, reads the body, and reports every problem at once.
      *
      * @param text the JSON text
      * @param format the expected kind
      * @param unknownFields what to do with unknown members
      * @param body reads the root's other members
      * @param <T> the type read
-     * @return the value and the unknown members kept
-     * @throws InvalidDocumentException with every problem, each with its JSON path
+     * @return the value and the unknown members kept, never null
+     * @throws InvalidDocumentException with every problem, each with its JSON path; never another
+     *     exception
      */
     public static <T> Document<T> read(String text, String format, UnknownFields unknownFields, Function<Node, T> body) {
-        Node.Problems problems = new Node.Problems(unknownFields);
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(text == null ? "" : text);
-        } catch (JacksonException e) {
-            TokenStreamLocation where = e.getLocation();
-            String location = where == null ? "?" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-            problems.add(Violation.of(JsonError.MALFORMED, location, e.getOriginalMessage()));
+        return read(text, format, unknownFields, ReadLimits.defaults(), body);
+    }
+
+    /**
+     * Reads a document of a kind within given limits: parses the text, checks the envelope, reads
+     * the body, and reports every problem at once.
+     *
+     * @param text the JSON text
+     * @param format the expected kind
+     * @param unknownFields what to do with unknown members
+     * @param limits what the reader accepts at most, not null
+     * @param body reads the root's other members
+     * @param <T> the type read
+     * @return the value and the unknown members kept, never null
+     * @throws InvalidDocumentException with every problem, each with its JSON path
+     *     ({@code PLIE-JSON-007} for a member given twice, {@code PLIE-JSON-008} for a limit
+     *     exceeded); never another exception
+     */
+    public static <T> Document<T> read(String text, String format, UnknownFields unknownFields, ReadLimits limits,
+            Function<Node, T> body) {
+        Node.Problems problems = new Node.Problems(unknownFields, limits);
+        String json = text == null ? "" : text;
+        if (json.length() > limits.maxDocumentLength()) {
+            problems.add(Violation.of(JsonError.LIMIT_EXCEEDED, "$", json.length(), limits.maxDocumentLength(),
+                    ReadLimits.PROPERTY_PREFIX + "maxDocumentLength"));
             problems.throwIfAny();
-            throw new IllegalStateException("unreachable");
         }
+        JsonNode tree = parse(json, limits, problems);
         if (tree == null || tree.isMissingNode()) {
             problems.add(Violation.of(JsonError.MALFORMED, "line 1, column 1", "empty document"));
             problems.throwIfAny();
@@ -107,7 +152,95 @@ public final class JsonFormat {
         }
         T value = root.convert(null, () -> body.apply(root));
         root.done();
+        if (value == null && problems.violations().isEmpty()) {
+            // A body that gives up must say why; should one not, the document is still refused.
+            problems.add(Violation.of(JsonError.BAD_VALUE, "$", format, "a valid " + format + " document"));
+        }
         problems.throwIfAny();
         return new Document<>(value, problems.kept());
+    }
+
+    private static JsonNode parse(String json, ReadLimits limits, Node.Problems problems) {
+        JsonMapper mapper = mapper(limits);
+        JsonParser parser = null;
+        try {
+            parser = mapper.createParser(json);
+            JsonNode tree = mapper.readTree(parser);
+            if (tree != null && parser.nextToken() != null) {
+                TokenStreamLocation where = parser.currentTokenLocation();
+                problems.add(Violation.of(JsonError.MALFORMED, "line " + where.getLineNr() + ", column " + where.getColumnNr(),
+                        "content after the document"));
+            }
+            parser.close();
+            problems.throwIfAny();
+            return tree;
+        } catch (StreamConstraintsException e) {
+            problems.add(limitExceeded(e, pathOf(parser)));
+        } catch (JacksonException e) {
+            String duplicate = duplicateName(e);
+            if (duplicate != null) {
+                problems.add(Violation.of(JsonError.DUPLICATE_MEMBER, pathOf(parser), duplicate));
+            } else {
+                TokenStreamLocation where = e.getLocation();
+                String location = where == null ? "?" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+                problems.add(Violation.of(JsonError.MALFORMED, location, e.getOriginalMessage()));
+            }
+        }
+        problems.throwIfAny();
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static Violation limitExceeded(StreamConstraintsException e, String path) {
+        String message = String.valueOf(e.getOriginalMessage());
+        Matcher m = LIMIT.matcher(message);
+        if (!m.find()) {
+            return Violation.of(JsonError.LIMIT_EXCEEDED, path, message, "?", ReadLimits.PROPERTY_PREFIX + "*");
+        }
+        String setting = switch (m.group(1)) {
+            case "Document nesting depth" -> "maxNestingDepth";
+            case "Document length" -> "maxDocumentLength";
+            case "String value length" -> "maxStringLength";
+            case "Number value length" -> "maxNumberLength";
+            case "Name length" -> "maxNameLength";
+            default -> m.group(1);
+        };
+        return Violation.of(JsonError.LIMIT_EXCEEDED, path, m.group(2), m.group(3), ReadLimits.PROPERTY_PREFIX + setting);
+    }
+
+    private static String duplicateName(JacksonException e) {
+        Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The JSON path where the parser stopped, such as {@code $.content.signatories[2].kind}. */
+    private static String pathOf(JsonParser parser) {
+        if (parser == null) {
+            return "$";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (TokenStreamContext c = parser.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.currentName() != null) {
+                parts.push("." + c.currentName());
+            }
+        }
+        return "$" + String.join("", parts);
+    }
+
+    /** The mapper that reads within the limits; the last one built is kept for the next read. */
+    private static JsonMapper mapper(ReadLimits limits) {
+        Reader cached = lastReader;
+        if (cached != null && cached.limits().equals(limits)) {
+            return cached.mapper();
+        }
+        StreamReadConstraints constraints = StreamReadConstraints.builder().maxDocumentLength(limits.maxDocumentLength())
+                .maxNestingDepth(limits.maxNestingDepth()).maxStringLength(limits.maxStringLength())
+                .maxNameLength(limits.maxNameLength()).maxNumberLength(limits.maxNumberLength()).build();
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        JsonMapper built = JsonMapper.builder(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        lastReader = new Reader(limits, built);
+        return built;
     }
 }

@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.json;
 
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,14 +39,28 @@ public final class Node {
         private final List<Violation> violations = new ArrayList<>();
         private final Map<String, String> kept = new LinkedHashMap<>();
         private final UnknownFields unknownFields;
+        private final ReadLimits limits;
+        /** Problems that leave a part unread (all but unknown members): they explain later refusals. */
+        private int blocking;
+
+        /**
+         * Starts an empty collection, within the default limits.
+         *
+         * @param unknownFields what to do with unknown members
+         */
+        public Problems(UnknownFields unknownFields) {
+            this(unknownFields, ReadLimits.defaults());
+        }
 
         /**
          * Starts an empty collection.
          *
          * @param unknownFields what to do with unknown members
+         * @param limits what the reader accepts at most, not null
          */
-        public Problems(UnknownFields unknownFields) {
+        public Problems(UnknownFields unknownFields, ReadLimits limits) {
             this.unknownFields = unknownFields;
+            this.limits = limits;
         }
 
         /**
@@ -55,6 +70,9 @@ public final class Node {
          */
         public void add(Violation violation) {
             violations.add(violation);
+            if (violation.code() != JsonError.UNKNOWN_FIELD) {
+                blocking++;
+            }
         }
 
         /**
@@ -64,6 +82,18 @@ public final class Node {
          */
         public List<Violation> violations() {
             return List.copyOf(violations);
+        }
+
+        /**
+         * Whether a problem so far left a part of the document unread (a missing member, a wrong
+         * type, a bad value: anything but an unknown member). Readers skip the checks of a whole
+         * that would only repeat it, and still run them after unknown members alone, so that every
+         * problem of a document is reported in one pass.
+         *
+         * @return true when such a problem was recorded
+         */
+        public boolean anyBlocking() {
+            return blocking > 0;
         }
 
         /**
@@ -259,19 +289,43 @@ public final class Node {
         if (value == null) {
             return null;
         }
-        if (value.isNumber()) {
-            return value.decimalValue();
+        if (!value.isNumber() && !value.isString()) {
+            wrongType(name, value, "decimal");
+            return null;
         }
-        if (value.isString()) {
+        return number(name, value, "decimal");
+    }
+
+    /**
+     * A JSON number or a text as a decimal within the bounds of {@link Decimals}, checked before
+     * any conversion; a problem recorded and null otherwise.
+     */
+    private BigDecimal number(String name, JsonNode value, String expected) {
+        BigDecimal decimal;
+        if (value.isNumber()) {
+            if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+                problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), value.toString(), expected));
+                return null;
+            }
+            decimal = value.decimalValue();
+        } else {
+            String text = value.stringValue();
+            if (text.length() > Decimals.MAX_TEXT_LENGTH) {
+                problems.add(Decimals.problem(pathOf(name), text));
+                return null;
+            }
             try {
-                return new BigDecimal(value.stringValue().strip());
+                decimal = new BigDecimal(text.strip());
             } catch (NumberFormatException e) {
-                problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), value.stringValue(), "decimal"));
+                problems.add(Violation.of(JsonError.BAD_VALUE, pathOf(name), text, expected));
                 return null;
             }
         }
-        wrongType(name, value, "decimal");
-        return null;
+        if (!Decimals.within(decimal)) {
+            problems.add(Decimals.problem(pathOf(name), decimal));
+            return null;
+        }
+        return Decimals.normalised(decimal);
     }
 
     /**
@@ -290,8 +344,12 @@ public final class Node {
             wrongType(name, value, "amount");
             return null;
         }
-        String text = value.isString() ? value.stringValue() : value.decimalValue().toPlainString();
-        return convert(name, () -> Money.parse(pathOf(name), text));
+        if (value.isString()) {
+            String text = value.stringValue();
+            return convert(name, () -> Money.parse(pathOf(name), text));
+        }
+        BigDecimal decimal = number(name, value, "amount");
+        return decimal == null ? null : convert(name, () -> Money.parse(pathOf(name), decimal.toString()));
     }
 
     /**
@@ -462,6 +520,9 @@ public final class Node {
             wrongType(name, value, "array");
             return result;
         }
+        if (tooLong(name, value)) {
+            return result;
+        }
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             String elementPath = pathOf(name) + "[" + i + "]";
@@ -496,6 +557,9 @@ public final class Node {
             wrongType(name, value, "array of texts");
             return result;
         }
+        if (tooLong(name, value)) {
+            return result;
+        }
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             if (element.isString()) {
@@ -505,6 +569,15 @@ public final class Node {
             }
         }
         return result;
+    }
+
+    private boolean tooLong(String name, JsonNode array) {
+        if (array.size() <= problems.limits.maxArrayLength()) {
+            return false;
+        }
+        problems.add(Violation.of(JsonError.LIMIT_EXCEEDED, pathOf(name), array.size(), problems.limits.maxArrayLength(),
+                ReadLimits.PROPERTY_PREFIX + "maxArrayLength"));
+        return true;
     }
 
     /**
@@ -517,21 +590,25 @@ public final class Node {
      * @return the value, or null when the domain refused it
      */
     public <T> T convert(String name, Supplier<T> build) {
-        int before = problems.violations.size();
+        int before = problems.blocking;
         try {
             return build.get();
         } catch (PlieException e) {
             // A refusal that follows a problem already reported while reading the parts is its
-            // consequence (a part left out, a null): report the cause only.
-            if (problems.violations.size() == before) {
+            // consequence (a part left out, a null): report the cause only. Unknown members leave
+            // nothing out, so the domain's checks are still reported after them.
+            if (problems.blocking == before) {
                 for (Violation v : e.violations()) {
                     problems.add(relocate(v, name));
                 }
             }
             return null;
-        } catch (NullPointerException | IllegalArgumentException e) {
-            if (problems.violations.size() == before) {
-                problems.add(Violation.of(JsonError.BAD_VALUE, name == null ? path : pathOf(name), String.valueOf(e.getMessage()), "?"));
+        } catch (RuntimeException e) {
+            // A domain type that refuses with a JDK exception: name the JSON value, not the exception.
+            if (problems.blocking == before) {
+                JsonNode value = name == null ? node : node.get(name);
+                problems.add(Violation.of(JsonError.BAD_VALUE, name == null ? path : pathOf(name), value == null ? null : value.toString(),
+                        "a value the PLIE model accepts"));
             }
             return null;
         }

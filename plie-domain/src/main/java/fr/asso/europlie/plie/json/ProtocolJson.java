@@ -31,6 +31,7 @@ import fr.asso.europlie.plie.protocol.StrategicAxisId;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import fr.asso.europlie.plie.protocol.TerritorialInsertionPact;
 import fr.asso.europlie.plie.territory.DepartmentCode;
+import java.time.Instant;
 import java.time.Year;
 import java.util.EnumMap;
 import java.util.List;
@@ -143,10 +144,19 @@ public final class ProtocolJson {
                 n.integer("version"), n.object("content", ProtocolJson::content), n.enumValue("stage", ProtocolState.class),
                 n.integer("round"), n.optionalText("amendmentReason"), n.optionalObject("adoption", ProtocolJson::adoption),
                 n.list("deliberations", false, ProtocolJson::deliberation), n.list("signatures", false, ProtocolJson::signature)));
-        List<ProtocolEvent> events = node.list("events", true, e -> ProtocolEvent.of(e.text("type"), e.text("id"), id,
-                e.integer("version"), e.instant("at"), e.text("actor"),
-                e.has("organisation") ? OrganisationId.of(e.text("organisation")) : null, e.optionalText("detail")));
-        if (!node.problems().violations().isEmpty()) {
+        List<ProtocolEvent> events = node.list("events", true, e -> {
+            String type = e.text("type");
+            String eventId = e.text("id");
+            Integer version = e.integer("version");
+            Instant at = e.instant("at");
+            String actor = e.text("actor");
+            OrganisationId organisation = e.has("organisation") ? e.convert("organisation", () -> OrganisationId.of(e.text("organisation")))
+                    : null;
+            String detail = e.optionalText("detail");
+            // Without the protocol's id (reported at $.id) an event cannot be built: no problem of its own.
+            return id == null ? null : ProtocolEvent.of(type, eventId, id, version, at, actor, organisation, detail);
+        });
+        if (node.problems().anyBlocking()) {
             return null;
         }
         return node.convert(null, () -> Protocol.restore(id, state, revision, versions, negotiation, events));

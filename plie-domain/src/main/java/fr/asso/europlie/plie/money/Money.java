@@ -25,16 +25,17 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     /**
      * Checks the amount.
      *
-     * @throws InvalidValueException when the amount is null or has fractions of a cent
-     *     ({@code PLIE-MONEY-001})
+     * @throws InvalidValueException when the amount is null ({@code PLIE-MONEY-002}), out of the
+     *     bounds of {@link Decimals} ({@code PLIE-MONEY-005}, checked first and in constant time) or
+     *     has fractions of a cent ({@code PLIE-MONEY-001})
      */
     public Money {
         if (amount == null) {
             throw new InvalidValueException(MoneyError.NOT_A_NUMBER, "amount", null);
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.scale() > 2) {
-            throw new InvalidValueException(MoneyError.MORE_THAN_CENTS, "amount", amount.toPlainString());
+        amount = Decimals.check("amount", amount);
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidValueException(MoneyError.MORE_THAN_CENTS, "amount", Decimals.shown(amount.toPlainString()));
         }
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
     }
@@ -77,19 +78,15 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
      * @param field the name of the field being read, for the error message
      * @param text the text
      * @return the amount
-     * @throws InvalidValueException when the text is not an amount in euros and cents
+     * @throws InvalidValueException when the text is not an amount in euros and cents, or is
+     *     longer than {@link Decimals#MAX_TEXT_LENGTH} characters or out of bounds
+     *     ({@code PLIE-MONEY-005}, checked before parsing)
      */
     public static Money parse(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException(MoneyError.NOT_A_NUMBER, field, text);
         }
-        String normalised = text.strip().replace('\u00a0', ' ').replace('\u202f', ' ').replace(" ", "").replace(',', '.');
-        BigDecimal value;
-        try {
-            value = new BigDecimal(normalised);
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException(MoneyError.NOT_A_NUMBER, field, text);
-        }
+        BigDecimal value = Decimals.parse(MoneyError.NOT_A_NUMBER, field, text);
         if (value.stripTrailingZeros().scale() > 2) {
             throw new InvalidValueException(MoneyError.MORE_THAN_CENTS, field, text);
         }
@@ -102,11 +99,12 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
      * @param euros any decimal amount
      * @param rounding how to round to the cent
      * @return the rounded amount
+     * @throws InvalidValueException ({@code PLIE-MONEY-005}) when out of the bounds of {@link Decimals}
      */
     public static Money rounded(BigDecimal euros, RoundingMode rounding) {
         Objects.requireNonNull(euros, "euros");
         Objects.requireNonNull(rounding, "rounding");
-        return new Money(euros.setScale(2, rounding));
+        return new Money(Decimals.check("amount", euros).setScale(2, rounding));
     }
 
     /**
@@ -178,8 +176,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     /**
      * The amount in cents.
      *
-     * @return the number of cents
-     * @throws ArithmeticException when it does not fit a long
+     * @return the number of cents; always fits a long, amounts having at most
+     *     {@value Decimals#MAX_INTEGER_DIGITS} digits before the decimal point
      */
     public long cents() {
         return amount.movePointRight(2).longValueExact();

@@ -11,7 +11,9 @@ public enum MoneyError implements ErrorCode {
     /** A negative amount where only zero or more is allowed. */
     NEGATIVE("PLIE-MONEY-003"),
     /** A rate outside 0 to 100 %. */
-    RATE_OUT_OF_RANGE("PLIE-MONEY-004");
+    RATE_OUT_OF_RANGE("PLIE-MONEY-004"),
+    /** A number too large, too precise or too long to be a plausible amount, rate or duration ({@link Decimals}). */
+    OUT_OF_BOUNDS("PLIE-MONEY-005");
 
     private final String code;
 

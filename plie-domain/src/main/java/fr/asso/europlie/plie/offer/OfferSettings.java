@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.offer;
 
+import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
 import java.math.BigDecimal;
@@ -90,6 +91,10 @@ public record OfferSettings(Map<SimplifiedCostOption.Kind, BigDecimal> flatRates
     private static boolean checkRate(List<Violation> violations, String field, BigDecimal rate) {
         if (rate == null) {
             violations.add(Violation.of(OfferError.BLANK, field, null));
+            return false;
+        }
+        if (!Decimals.within(rate)) {
+            violations.add(Decimals.problem(field, rate));
             return false;
         }
         if (rate.signum() < 0 || rate.compareTo(HUNDRED) > 0) {

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.offer;
 
+import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.money.Money;
 import java.math.BigDecimal;
@@ -142,6 +143,7 @@ public record SimplifiedCostOption(Kind kind, BigDecimal ratePercent, String met
         if (ratePercent == null) {
             throw new InvalidValueException(OfferError.BLANK, "costOption.ratePercent", null);
         }
+        ratePercent = Decimals.check("costOption.ratePercent", ratePercent);
         if (ratePercent.signum() < 0 || ratePercent.compareTo(HUNDRED) > 0) {
             throw new InvalidValueException(OfferError.RATE_OUT_OF_RANGE, "costOption.ratePercent", ratePercent.toPlainString());
         }

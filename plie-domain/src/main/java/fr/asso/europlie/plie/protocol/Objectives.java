@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.protocol;
 
+import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
 import java.math.BigDecimal;
@@ -41,6 +42,8 @@ public record Objectives(int participantsOverPeriod, SortedMap<Year, Integer> pa
         });
         if (positiveExitRatePercent == null) {
             violations.add(Violation.of(ProtocolError.BLANK, "objectives.positiveExitRatePercent", null));
+        } else if (!Decimals.within(positiveExitRatePercent)) {
+            violations.add(Decimals.problem("objectives.positiveExitRatePercent", positiveExitRatePercent));
         } else if (positiveExitRatePercent.signum() < 0 || positiveExitRatePercent.compareTo(BigDecimal.valueOf(100)) > 0) {
             violations.add(Violation.of(ProtocolError.RATE_OUT_OF_RANGE, "objectives.positiveExitRatePercent",
                     positiveExitRatePercent.toPlainString()));
@@ -48,6 +51,7 @@ public record Objectives(int participantsOverPeriod, SortedMap<Year, Integer> pa
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);
         }
+        positiveExitRatePercent = Decimals.check("objectives.positiveExitRatePercent", positiveExitRatePercent);
     }
 
     /**

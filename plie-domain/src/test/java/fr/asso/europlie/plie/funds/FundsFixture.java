@@ -125,4 +125,19 @@ public final class FundsFixture {
     public static GlobalGrant aGrantWithCommitted(long euros) {
         return aGrant().apply(reserve(OP, euros)).grant().apply(commit(OP, euros)).grant();
     }
+
+    /**
+     * A grant with every kind of movement: advance, service done with a rejection, interim
+     * payment, decommitment, and a second operation's reservation.
+     *
+     * @return the grant
+     */
+    public static GlobalGrant aBusyGrant() {
+        return aGrantWithCommitted(40_000)
+                .apply(pay(OP, PaymentKind.ADVANCE, 8_000)).grant()
+                .apply(serviceDone(OP, 20_000, 2_500)).grant()
+                .apply(pay(OP, PaymentKind.INTERIM, 9_500)).grant()
+                .apply(new LedgerCommand.Decommit(aKey(), OP, Money.euros(5_000), MANAGER, at(10), "sous-réalisation")).grant()
+                .apply(reserve(OperationId.of("OP-2026-002"), 12_345)).grant();
+    }
 }

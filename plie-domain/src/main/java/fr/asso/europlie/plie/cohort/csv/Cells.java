@@ -2,21 +2,26 @@ package fr.asso.europlie.plie.cohort.csv;
 
 import fr.asso.europlie.plie.cohort.CohortError;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.money.Decimals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Typed reading of one CSV row's cells, collecting every problem with the row and the column.
+ * Texts are kept as read (a quoted field keeps its spaces); dates, numbers, booleans and
+ * enumerations ignore surrounding spaces.
  */
 final class Cells {
 
     static final String DATE_FORMAT = "yyyy-MM-dd (or dd/MM/yyyy)";
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    /** Strict: 31/04 or 30/02 is refused, not moved to the month's last day. */
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final CsvTable table;
     private final CsvTable.Row row;
@@ -64,7 +69,8 @@ final class Cells {
             return null;
         }
         try {
-            return value.contains("/") ? LocalDate.parse(value, FRENCH_DATE) : LocalDate.parse(value);
+            String date = value.strip();
+            return date.contains("/") ? LocalDate.parse(date, FRENCH_DATE) : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             problems.add(Violation.of(CohortError.MALFORMED, field(column), value, DATE_FORMAT));
             return null;
@@ -77,7 +83,7 @@ final class Cells {
             return null;
         }
         try {
-            return Integer.valueOf(value);
+            return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
             problems.add(Violation.of(CohortError.MALFORMED, field(column), value, "integer"));
             return null;
@@ -89,12 +95,22 @@ final class Cells {
         if (value == null) {
             return null;
         }
+        if (value.length() > Decimals.MAX_TEXT_LENGTH) {
+            problems.add(Decimals.problem(field(column), value));
+            return null;
+        }
+        BigDecimal decimal;
         try {
-            return new BigDecimal(value.replace(',', '.'));
+            decimal = new BigDecimal(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
             problems.add(Violation.of(CohortError.MALFORMED, field(column), value, "0.5"));
             return null;
         }
+        if (!Decimals.within(decimal)) {
+            problems.add(Decimals.problem(field(column), decimal));
+            return null;
+        }
+        return Decimals.normalised(decimal);
     }
 
     boolean bool(String column) {
@@ -102,7 +118,7 @@ final class Cells {
         if (value == null) {
             return false;
         }
-        switch (value.toLowerCase(Locale.ROOT)) {
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "oui", "1", "o", "y" -> {
                 return true;
             }
@@ -123,7 +139,7 @@ final class Cells {
 
     <E extends Enum<E>> E parseEnum(String column, String value, Class<E> type) {
         try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> allowed = new ArrayList<>();
             for (E constant : type.getEnumConstants()) {
@@ -140,6 +156,11 @@ final class Cells {
             return constructor.get();
         } catch (fr.asso.europlie.plie.error.PlieException e) {
             e.violations().forEach(v -> problems.add(relocate.apply(v)));
+            return null;
+        } catch (RuntimeException e) {
+            // A domain type that refuses with a JDK exception: name the row, not the exception.
+            problems.add(Violation.of(CohortError.MALFORMED, at(), String.join(String.valueOf(table.delimiter), row.fields()),
+                    "a row the PLIE model accepts"));
             return null;
         }
     }

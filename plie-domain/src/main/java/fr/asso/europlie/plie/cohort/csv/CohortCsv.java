@@ -133,12 +133,12 @@ public final class CohortCsv {
         Exit x = p.exit();
         EsfExitData l = x == null ? null : x.data();
         EsfSixMonthData s = p.sixMonthData();
-        List<String> publics = p.targetPublics().stream().map(TargetPublic::code).sorted().toList();
+        List<String> publics = p.targetPublics().stream().map(TargetPublic::code).sorted().map(ListCells::escape).toList();
         out.row(id, p.number(), p.referral().referrer(), p.referral().referredOn(), p.referral().otherPtiScheme(), String.join("|", publics),
                 p.doubleAccompanimentFlagged(), d == null ? null : d.decidedOn(), d == null ? null : d.validated(), d == null ? null : d.reason(),
                 a == null ? null : a.participantSignedOn(), a == null ? null : a.referent(), a == null ? null : a.referentSignedOn(),
-                a == null ? null : a.plan(), a == null ? null : a.planSignedOn(), joined(p.referents(), r -> r.from() + ":" + r.referent()
-                        + (r.designatedBy() == null ? "" : ":" + r.designatedBy())),
+                a == null ? null : a.plan(), a == null ? null : a.planSignedOn(), joined(p.referents(), r -> r.from() + ":" + ListCells.escape(r.referent())
+                        + (r.designatedBy() == null ? "" : ":" + ListCells.escape(r.designatedBy()))),
                 joined(p.statuses(), c -> c.since() + ":" + c.status()),
                 joined(p.followUps(), f -> f.startedOn() + ":" + (f.endedOn() == null ? "" : f.endedOn()) + ":"
                         + (f.isOpen() ? "OPEN" : f.completed() ? "COMPLETED" : "INTERRUPTED")),
@@ -179,23 +179,43 @@ public final class CohortCsv {
      * @param mode all or nothing (the default), or keep the participants whose rows are all valid
      * @return the data and, in the second mode, the problems of the participants left out
      * @throws InvalidValueException in the first mode, with every problem; in both modes, when a file's
-     *         header lacks a required column (nothing can be read from it then)
+     *         header lacks a required column or names one twice, or a file is beyond the
+     *         {@linkplain CsvLimits#defaults() default limits} (nothing can be read from it then)
      */
     public static ImportResult read(CsvFiles files, List<TargetPublic> targetPublics, ImportMode mode) {
+        return read(files, targetPublics, mode, CsvLimits.defaults());
+    }
+
+    /**
+     * Reads a cohort's files within given limits.
+     *
+     * @param files the files, not null
+     * @param targetPublics the protocol's target publics; any other code is refused
+     * @param mode all or nothing (the default), or keep the participants whose rows are all valid
+     * @param limits what the reader accepts at most, not null
+     * @return the data and, in the second mode, the problems of the participants left out
+     * @throws InvalidValueException in the first mode, with every problem; in both modes, when a file
+     *         cannot be read as a whole: a header that lacks a required column or names one twice
+     *         ({@code PLIE-COHORT-025}, {@code -031}), a file beyond a limit ({@code PLIE-COHORT-030})
+     */
+    public static ImportResult read(CsvFiles files, List<TargetPublic> targetPublics, ImportMode mode, CsvLimits limits) {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(limits, "limits");
         Reading reading = new Reading(targetPublics);
-        CsvTable periods = CsvTable.parse(CsvFiles.PERIODS, files.periods(), PERIOD_COLUMNS);
-        CsvTable steps = files.steps() == null ? null : CsvTable.parse(CsvFiles.STEPS, files.steps(), STEP_COLUMNS);
-        CsvTable identities = files.identities() == null ? null : CsvTable.parse(CsvFiles.IDENTITIES, files.identities(), IDENTITY_COLUMNS);
-        CsvTable referents = files.referents() == null ? null : CsvTable.parse(CsvFiles.REFERENTS, files.referents(), REFERENT_COLUMNS);
+        CsvTable periods = CsvTable.parse(CsvFiles.PERIODS, files.periods(), PERIOD_COLUMNS, limits);
+        CsvTable steps = files.steps() == null ? null : CsvTable.parse(CsvFiles.STEPS, files.steps(), STEP_COLUMNS, limits);
+        CsvTable identities = files.identities() == null ? null
+                : CsvTable.parse(CsvFiles.IDENTITIES, files.identities(), IDENTITY_COLUMNS, limits);
+        CsvTable referents = files.referents() == null ? null : CsvTable.parse(CsvFiles.REFERENTS, files.referents(), REFERENT_COLUMNS, limits);
         List<Violation> structure = new ArrayList<>();
+        boolean headersOk = true;
         for (CsvTable table : new CsvTable[] {periods, steps, identities, referents}) {
             if (table != null) {
                 structure.addAll(table.problems);
+                headersOk &= !table.fatal;
             }
         }
-        boolean headersOk = structure.stream().noneMatch(v -> v.code() == CohortError.MISSING_COLUMN);
         if (!headersOk) {
             throw new InvalidValueException(structure);
         }
@@ -429,8 +449,8 @@ public final class CohortCsv {
             }
             String codes = c.required("targetPublics");
             if (codes != null) {
-                for (String code : codes.split("\\|")) {
-                    String trimmed = code.strip();
+                for (String code : ListCells.split(codes, '|')) {
+                    String trimmed = ListCells.unescape(code);
                     known.stream().filter(t -> t.code().equals(trimmed)).findFirst().ifPresentOrElse(publics::add,
                             () -> c.problems.add(Violation.of(CohortError.UNKNOWN_TARGET_PUBLIC, c.field("targetPublics"), trimmed,
                                     known.stream().map(TargetPublic::code).toList())));
@@ -535,10 +555,10 @@ public final class CohortCsv {
             if (value == null) {
                 return;
             }
-            for (String item : value.split("\\|")) {
+            for (String item : ListCells.split(value, '|')) {
                 T parsed;
                 try {
-                    parsed = parse.apply(item.strip().split(":", -1));
+                    parsed = parse.apply(ListCells.parts(item));
                 } catch (RuntimeException e) {
                     parsed = null;
                 }

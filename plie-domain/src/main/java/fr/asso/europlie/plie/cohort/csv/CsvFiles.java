@@ -43,8 +43,9 @@ public record CsvFiles(String periods, String steps, String identities, String r
      *
      * @param folder the folder
      * @return the files
-     * @throws InvalidValueException ({@code PLIE-COHORT-028}) when a file cannot be read, or
-     *         ({@code PLIE-COHORT-001}) when {@code periods.csv} is absent
+     * @throws InvalidValueException ({@code PLIE-COHORT-028}) when a file cannot be read,
+     *         ({@code PLIE-COHORT-001}) when {@code periods.csv} is absent, or ({@code PLIE-COHORT-030})
+     *         when a file is beyond {@link CsvLimits#maxFileLength()} at four bytes a character
      */
     public static CsvFiles readFrom(Path folder) {
         return new CsvFiles(read(folder.resolve(PERIODS)), read(folder.resolve(STEPS)), read(folder.resolve(IDENTITIES)),
@@ -56,6 +57,13 @@ public record CsvFiles(String periods, String steps, String identities, String r
             return null;
         }
         try {
+            // A UTF-8 character takes at most four bytes: a larger file is beyond the limit in characters too.
+            long most = CsvLimits.defaults().maxFileLength();
+            long size = Files.size(file);
+            if (size / 4 > most) {
+                throw new InvalidValueException(CohortError.LIMIT_EXCEEDED, String.valueOf(file.getFileName()), size + " bytes", most,
+                        CsvLimits.PROPERTY_PREFIX + "maxFileLength");
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidValueException(CohortError.FILE_UNREADABLE, "file", file.getFileName(), e.getMessage());

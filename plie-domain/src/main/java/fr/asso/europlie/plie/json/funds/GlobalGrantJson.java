@@ -128,7 +128,7 @@ public final class GlobalGrantJson {
         });
         List<LedgerCommand> journal = node.list("journal", true, GlobalGrantJson::command);
         List<Movement> movements = node.list("movements", false, GlobalGrantJson::movement);
-        if (!node.problems().violations().isEmpty() || keys.isEmpty()) {
+        if (node.problems().anyBlocking()) {
             return null;
         }
         GlobalGrant grant = node.convert(null, () -> GlobalGrant.replay(id, oi, envelopes, priorities, journal));

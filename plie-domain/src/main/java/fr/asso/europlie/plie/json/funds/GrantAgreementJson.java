@@ -91,7 +91,7 @@ public final class GrantAgreementJson {
             return built(v, () -> new AgreementVersion(number, esf, cost, period, signedOn, reason), number, esf, cost, period, signedOn,
                     reason);
         });
-        if (!node.problems().violations().isEmpty()) {
+        if (node.problems().anyBlocking()) {
             return null;
         }
         return node.convert(null, () -> new GrantAgreement(id, operation, operator, oi, versions));

@@ -58,7 +58,7 @@ public final class OfferDirectoryJson {
         return JsonFormat.read(json, OPERATORS, unknownFields, node -> {
             List<Operator> operators = node.list("operators", true,
                     o -> new Operator(OperationJson.organisation(o, "id"), o.text("name")));
-            return node.problems().violations().isEmpty() ? node.convert("operators", () -> new Operators(operators)) : null;
+            return !node.problems().anyBlocking() ? node.convert("operators", () -> new Operators(operators)) : null;
         });
     }
 

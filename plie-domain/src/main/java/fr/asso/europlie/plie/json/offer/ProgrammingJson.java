@@ -4,6 +4,7 @@ import static fr.asso.europlie.plie.json.offer.OperationJson.built;
 import static fr.asso.europlie.plie.json.offer.OperationJson.identifier;
 import static fr.asso.europlie.plie.json.offer.OperationJson.organisation;
 
+import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.json.Document;
 import fr.asso.europlie.plie.json.InvalidDocumentException;
 import fr.asso.europlie.plie.json.JsonFormat;
@@ -16,6 +17,7 @@ import fr.asso.europlie.plie.offer.Appraisal;
 import fr.asso.europlie.plie.offer.AxisMapping;
 import fr.asso.europlie.plie.offer.CallForProposals;
 import fr.asso.europlie.plie.offer.CallId;
+import fr.asso.europlie.plie.offer.OfferError;
 import fr.asso.europlie.plie.offer.Operation;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.offer.Programming;
@@ -154,7 +156,7 @@ public final class ProgrammingJson {
             SteeringDecision previous = a.optionalObject("previous", d -> decision(d, null));
             return built(a, () -> new ProgrammingAmendment(number, decision, previous, reason), number, decision, reason);
         });
-        if (!node.problems().violations().isEmpty()) {
+        if (node.problems().anyBlocking()) {
             return null;
         }
         return node.convert(null, () -> Programming.restore(call, new AxisMapping(targets), department, state, applications, technicalOpinion, adoption,
@@ -242,8 +244,9 @@ public final class ProgrammingJson {
         List<ProgrammingAxis> axes = node.list("envelopes", true, e -> {
             ProgrammingAxis axis = e.enumValue("axis", ProgrammingAxis.class);
             Money amount = e.money("amount");
-            if (axis != null && amount != null) {
-                envelopes.put(axis, amount);
+            if (axis != null && amount != null && envelopes.put(axis, amount) != null) {
+                // An axis given twice: refused at the second, never silently merged.
+                e.problems().add(Violation.of(OfferError.DUPLICATE, e.path() + ".axis", axis));
             }
             return axis;
         });

@@ -10,8 +10,6 @@ import fr.asso.europlie.plie.funds.FundsError;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GrantAgreement;
 import fr.asso.europlie.plie.funds.GrantAgreementId;
-import fr.asso.europlie.plie.funds.LedgerCommand;
-import fr.asso.europlie.plie.funds.PaymentKind;
 import fr.asso.europlie.plie.json.JsonError;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.money.MoneyError;
@@ -23,15 +21,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("the plie/global-grant and plie/grant-agreement JSON documents")
 class FundsJsonTest {
-
-    private static GlobalGrant aBusyGrant() {
-        return aGrantWithCommitted(40_000)
-                .apply(pay(OP, PaymentKind.ADVANCE, 8_000)).grant()
-                .apply(serviceDone(OP, 20_000, 2_500)).grant()
-                .apply(pay(OP, PaymentKind.INTERIM, 9_500)).grant()
-                .apply(new LedgerCommand.Decommit(aKey(), OP, Money.euros(5_000), MANAGER, at(10), "sous-réalisation")).grant()
-                .apply(reserve(fr.asso.europlie.plie.offer.OperationId.of("OP-2026-002"), 12_345)).grant();
-    }
 
     @Test
     @DisplayName("a global grant is written with its journal and movements and read back equal")

@@ -1,0 +1,75 @@
+package fr.asso.europlie.plie.cohort.csv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The list cells of the CSV files ({@code 2024-01-02:R1|2024-03-01:R2}): items separated by
+ * {@code |}, parts by {@code :}. A part that holds {@code |}, {@code :}, {@code \} or surrounding
+ * spaces has them escaped with {@code \}, so that every identifier the model accepts is written
+ * and read back unchanged; unescaped spaces around a part are ignored.
+ */
+final class ListCells {
+
+    private ListCells() {
+    }
+
+    /** A part as written: separators, backslashes and surrounding spaces escaped. */
+    static String escape(Object part) {
+        String text = String.valueOf(part);
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '|' || c == ':' || (Character.isWhitespace(c) && (i == 0 || i == last))) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Splits at each separator that is not escaped; the pieces keep their escapes. */
+    static List<String> split(String text, char separator) {
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == separator) {
+                pieces.add(text.substring(from, i));
+                from = i + 1;
+            }
+        }
+        pieces.add(text.substring(from));
+        return pieces;
+    }
+
+    /** The parts of an item, unescaped, with unescaped surrounding spaces removed. */
+    static String[] parts(String item) {
+        return split(item, ':').stream().map(ListCells::unescape).toArray(String[]::new);
+    }
+
+    /** A piece read back: unescaped surrounding spaces removed, escapes undone. */
+    static String unescape(String piece) {
+        int start = 0;
+        int end = piece.length();
+        while (start < end && Character.isWhitespace(piece.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(piece.charAt(end - 1)) && !(end - 2 >= start && piece.charAt(end - 2) == '\\')) {
+            end--;
+        }
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = piece.charAt(i);
+            if (c == '\\' && i + 1 < end) {
+                i++;
+                c = piece.charAt(i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}
