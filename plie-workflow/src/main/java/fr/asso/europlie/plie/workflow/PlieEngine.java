@@ -9,6 +9,7 @@ import fr.asso.europlie.plie.workflow.internal.AuditLog;
 import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
+import fr.asso.europlie.plie.workflow.internal.Visibility;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
 import fr.asso.europlie.plie.workflow.internal.Dialect;
@@ -140,25 +141,32 @@ public final class PlieEngine implements AutoCloseable {
     }
 
     /**
-     * A stored protocol, as it is now.
+     * A stored protocol, as it is now, for a party of it (its organisation is a signatory, an
+     * intermediate body, the animation structure or the steering committee's convener, or acted on
+     * it: see docs/workflow.md).
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
-     * @return the protocol, or empty when unknown
+     * @return the protocol, or empty when unknown or not the actor's to know (alike)
      */
-    public Optional<Protocol> protocol(ProtocolId id) {
+    public Optional<Protocol> protocol(Actor actor, ProtocolId id) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
-        return runner.run(null, id.value(), () -> runtime.protocols().find(id));
+        return runner.run(actor, id.value(), () -> Visibility.find(runtime, actor, id));
     }
 
     /**
-     * The audit trail of a protocol: every step taken on it, oldest first.
+     * The audit trail of a protocol, for a party of it: every step taken on it, oldest first.
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
-     * @return the entries, empty for an unknown protocol
+     * @return the entries, empty when the protocol is unknown or not the actor's to know (alike)
      */
-    public List<AuditEntry> auditTrail(ProtocolId id) {
+    public List<AuditEntry> auditTrail(Actor actor, ProtocolId id) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
-        return runner.run(null, id.value(), () -> AuditLog.of(id.value()));
+        return runner.run(actor, id.value(), () -> Visibility.find(runtime, actor, id).isPresent()
+                ? AuditLog.of(id.value()) : List.<AuditEntry>of());
     }
 
     /**

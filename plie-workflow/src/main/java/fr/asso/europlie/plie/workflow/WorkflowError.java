@@ -31,7 +31,18 @@ public enum WorkflowError implements ErrorCode {
     /** An applied migration script changed after it was applied. */
     MIGRATION_CHANGED("PLIE-WORKFLOW-010"),
     /** A text is longer than the store keeps (the limits are on {@link fr.asso.europlie.plie.workflow.audit.AuditEntry}). */
-    TOO_LONG("PLIE-WORKFLOW-011");
+    TOO_LONG("PLIE-WORKFLOW-011"),
+    /**
+     * No protocol with this id that the actor's organisation may know of: it does not exist, or
+     * the organisation is not a party of it (the same answer for both).
+     */
+    UNKNOWN_PROTOCOL("PLIE-WORKFLOW-030"),
+    /** A new negotiation names the id of a protocol that the actor's organisation may not know of. */
+    ID_TAKEN("PLIE-WORKFLOW-031"),
+    /** The protocol is closed (abandoned...) and has no text left to negotiate or amend. */
+    CLOSED("PLIE-WORKFLOW-032"),
+    /** A person's user id is the name the engine itself uses in the audit trail. */
+    RESERVED_USER("PLIE-WORKFLOW-033");
 
     private final String code;
 

@@ -1,0 +1,270 @@
+package fr.asso.europlie.plie.workflow.negotiation;
+
+import static fr.asso.europlie.plie.protocol.ProtocolFixture.ANIMATION;
+import static fr.asso.europlie.plie.protocol.ProtocolFixture.DEPARTMENT;
+import static fr.asso.europlie.plie.protocol.ProtocolFixture.EPCI;
+import static fr.asso.europlie.plie.protocol.ProtocolFixture.OI;
+import static fr.asso.europlie.plie.protocol.ProtocolFixture.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import fr.asso.europlie.plie.error.Messages;
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.error.ViolationAssertions;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Governance;
+import fr.asso.europlie.plie.governance.SteeringCommittee;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.DeliberationOutcome;
+import fr.asso.europlie.plie.protocol.ProtocolContent;
+import fr.asso.europlie.plie.protocol.ProtocolError;
+import fr.asso.europlie.plie.protocol.ProtocolFixture;
+import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.protocol.ProtocolState;
+import fr.asso.europlie.plie.workflow.AccessDeniedException;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("the negotiation attacked from outside: rules on drafts, who may know, closed protocols, on H2 and PostgreSQL")
+class NegotiationAttackTest {
+
+    private static final AtomicInteger PROTOCOLS = new AtomicInteger();
+
+    private final ManualClock clock = ManualClock.at(Instant.parse("2021-09-01T08:00:00Z"));
+
+    private static ProtocolId newId() {
+        return ProtocolId.of("PLIE-ATTACK-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
+    }
+
+    private void withEngine(Databases.Kind kind, Consumer<PlieEngine> test) throws Exception {
+        try (Databases.Target database = Databases.fresh(kind);
+                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
+            test.accept(engine);
+        }
+    }
+
+    /** The fixture, with a steering committee convened by the intermediate body. */
+    private static ProtocolContent steeredByTheOi() {
+        Governance governance = Negotiator.content().governance();
+        SteeringCommittee steering = governance.steeringCommittee();
+        return Negotiator.content().withGovernance(new Governance(new SteeringCommittee(steering.members(), steering.chair(),
+                steering.quorum(), OI), governance.technicalCommittee(), governance.fundersCommittee(),
+                governance.entryCommission()));
+    }
+
+    private record Snapshot(long revision, int auditEntries, List<WorkItem> waiting) {
+    }
+
+    private static Snapshot snapshot(PlieEngine engine, ProtocolId id) {
+        ProtocolNegotiation negotiation = engine.protocolNegotiation();
+        return new Snapshot(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().revision(),
+                negotiation.history(Negotiator.COORDINATOR, id).size(),
+                negotiation.status(Negotiator.COORDINATOR, id).waitingFor());
+    }
+
+    private static RuleViolationException refusedByRules(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(RuleViolationException.class);
+        return (RuleViolationException) thrown;
+    }
+
+    // ------------------------------------------------------------------------- rules on drafts
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a draft whose steering committee the OI convenes is refused at start, with every broken rule, and nothing is stored")
+    void startRefusesADraftSteeredByTheOi(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId id = newId();
+            ProtocolContent draft = steeredByTheOi().withTargetPublics(List.of());
+            RuleViolationException refused = refusedByRules(() -> engine.protocolNegotiation().start(Negotiator.COORDINATOR,
+                    id, draft));
+            assertThat(refused.violations()).extracting(Violation::code)
+                    .containsExactlyInAnyOrder(ProtocolError.NO_TARGET_PUBLIC, ProtocolError.OI_NOT_STEERING_COMMITTEE);
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id)).isEmpty();
+            // So the OI, with the steering committee's role, never gets a committee step to abandon it in.
+            assertThat(engine.protocolNegotiation().tasks(Negotiator.of(OI, Role.STEERING_COMMITTEE))).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a consolidation that hands the steering committee to the OI is refused, and nothing changes")
+    void consolidationRefusesATextSteeredByTheOi(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId id = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, id).startedWithDiagnostic().oneUnfavourable(REGION);
+            Snapshot before = snapshot(engine, id);
+            RuleViolationException refused = refusedByRules(() -> negotiator.negotiation().consolidate(Negotiator.COORDINATOR,
+                    id, steeredByTheOi(), "le copil passe à l’OI"));
+            ViolationAssertions.assertViolation(refused, ProtocolError.OI_NOT_STEERING_COMMITTEE,
+                    "governance.steeringCommittee.convenedBy", OI.value());
+            assertThat(snapshot(engine, id)).isEqualTo(before);
+            assertThat(negotiator.negotiation().tasks(Negotiator.of(OI, Role.STEERING_COMMITTEE))).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an amendment that hands the steering committee to the OI is refused; the protocol stays in force, unchanged")
+    void amendmentRefusesATextSteeredByTheOi(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId id = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, id);
+            negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted()
+                    .allApproved().allSigned(Negotiator.signatories());
+            Snapshot before = snapshot(engine, id);
+            RuleViolationException refused = refusedByRules(() -> negotiator.negotiation().startAmendment(
+                    Negotiator.COORDINATOR, id, steeredByTheOi(), "l’OI préside désormais"));
+            ViolationAssertions.assertViolation(refused, ProtocolError.OI_NOT_STEERING_COMMITTEE,
+                    "governance.steeringCommittee.convenedBy", OI.value());
+            assertThat(snapshot(engine, id)).isEqualTo(before);
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().pendingAmendment()).isEmpty();
+        });
+    }
+
+    // ------------------------------------------------------------------------- who may know
+
+    /** Every command and read an outsider may try on a protocol, each giving its refusal or answer. */
+    private static List<ThrowingCallable> everyCommand(PlieEngine engine, Negotiator negotiator, ProtocolId id) {
+        ProtocolNegotiation negotiation = engine.protocolNegotiation();
+        OrganisationId commune = OrganisationId.of("COMMUNE-24037");
+        LocalDate today = LocalDate.of(2021, 9, 1);
+        return List.of(
+                () -> negotiation.startAmendment(Negotiator.of(commune, Role.ANIMATION_TEAM), id, Negotiator.content(), "x"),
+                () -> negotiation.recordDiagnostic(Negotiator.of(commune, Role.ANIMATION_TEAM), id,
+                        ProtocolFixture.completeDiagnostic()),
+                () -> negotiation.giveOpinion(Negotiator.of(commune, Role.TECHNICAL_STAFF), id, Opinion.favourable("")),
+                () -> negotiation.consolidate(Negotiator.of(commune, Role.ANIMATION_TEAM), id, null, null),
+                () -> negotiation.decideAfterRoundLimit(Negotiator.of(commune, Role.STEERING_COMMITTEE), id,
+                        RoundLimitDecision.ABANDON, "x"),
+                () -> negotiation.confirmContribution(Negotiator.of(commune, Role.FUNDER), id,
+                        java.util.Map.of(java.time.Year.of(2022), fr.asso.europlie.plie.money.Money.euros(1))),
+                () -> negotiation.decideInCommittee(Negotiator.of(commune, Role.STEERING_COMMITTEE), id,
+                        negotiator.decision(AdoptionOutcome.ABANDON, "x")),
+                () -> negotiation.deliberate(Negotiator.of(commune, Role.DELIBERATING_BODY), id, DeliberationOutcome.APPROVED,
+                        "DEL", today, null),
+                () -> negotiation.withdraw(Negotiator.of(commune, Role.DELIBERATING_BODY), id, "x"),
+                () -> negotiation.sign(Negotiator.of(commune, Role.SIGNATORY), id, today),
+                () -> negotiation.status(Negotiator.of(commune, Role.ANIMATION_TEAM), id),
+                () -> negotiation.history(Negotiator.of(commune, Role.TECHNICAL_STAFF), id));
+    }
+
+    /** The refusal, as an outsider sees it: type, code, field, and messages with the id blotted out. */
+    private static List<String> seen(Throwable thrown, ProtocolId id) {
+        assertThat(thrown).isInstanceOf(PlieException.class);
+        PlieException refusal = (PlieException) thrown;
+        List<String> seen = new ArrayList<>(List.of(thrown.getClass().getName(), refusal.code(), refusal.field()));
+        for (Locale language : Messages.SUPPORTED) {
+            seen.add(refusal.getMessage(language).replace(id.value(), "<id>"));
+        }
+        return seen;
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an outsider gets the same refusal for a protocol under negotiation as for one that does not exist, on every command and read")
+    void outsiderCannotTellWhetherAProtocolExists(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId existing = newId();
+            ProtocolId missing = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, existing).startedWithDiagnostic();
+            Snapshot before = snapshot(engine, existing);
+            List<ThrowingCallable> onExisting = everyCommand(engine, negotiator, existing);
+            List<ThrowingCallable> onMissing = everyCommand(engine, negotiator, missing);
+            for (int i = 0; i < onExisting.size(); i++) {
+                Throwable existingRefusal = catchThrowable(onExisting.get(i));
+                Throwable missingRefusal = catchThrowable(onMissing.get(i));
+                assertThat(existingRefusal).as("command %d", i).isInstanceOf(AccessDeniedException.class);
+                ViolationAssertions.assertViolation((PlieException) existingRefusal, WorkflowError.UNKNOWN_PROTOCOL,
+                        "protocolId", existing.value());
+                assertThat(seen(existingRefusal, existing)).as("command %d", i).isEqualTo(seen(missingRefusal, missing));
+            }
+            Actor outsider = Negotiator.of(OrganisationId.of("COMMUNE-24037"), Role.ANIMATION_TEAM);
+            assertThat(engine.protocol(outsider, existing)).isEmpty();
+            assertThat(engine.auditTrail(outsider, existing)).isEmpty();
+            assertThat(engine.auditTrail(Negotiator.COORDINATOR, existing)).isNotEmpty();
+            assertThat(snapshot(engine, existing)).isEqualTo(before);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a party refused for the wrong organisation is not told who must act")
+    void wrongOrganisationRefusalNamesNobodyElse(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId id = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, id);
+            negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted();
+            List<Function<Negotiator, ThrowingCallable>> attempts = List.of(
+                    n -> () -> n.negotiation().deliberate(Negotiator.of(OI, Role.DELIBERATING_BODY), id,
+                            DeliberationOutcome.APPROVED, "DEL-OI", LocalDate.now(clock), null),
+                    n -> () -> n.negotiation().recordDiagnostic(Negotiator.of(EPCI, Role.ANIMATION_TEAM), id,
+                            ProtocolFixture.completeDiagnostic()),
+                    n -> () -> n.negotiation().consolidate(Negotiator.of(REGION, Role.ANIMATION_TEAM), id, null, null));
+            for (Function<Negotiator, ThrowingCallable> attempt : attempts) {
+                Throwable thrown = catchThrowable(attempt.apply(negotiator));
+                assertThat(thrown).isInstanceOf(AccessDeniedException.class);
+                PlieException refusal = (PlieException) thrown;
+                assertThat(refusal.code()).isEqualTo(WorkflowError.WRONG_ORGANISATION.code());
+                for (Locale language : Messages.SUPPORTED) {
+                    String message = refusal.getMessage(language);
+                    for (OrganisationId other : Negotiator.parties()) {
+                        if (!other.value().equals(refusal.value())) {
+                            assertThat(message).as("%s in %s", other, language).doesNotContain(other.value());
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------- closed protocols
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a second start, and an amendment, on an abandoned protocol are refused as closed, with nothing changed")
+    void abandonedProtocolIsClosed(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId id = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, id);
+            negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed();
+            CommitteeOutcome abandoned = negotiator.negotiation().decideInCommittee(Negotiator.COMMITTEE, id,
+                    negotiator.decision(AdoptionOutcome.ABANDON, "le territoire renonce"));
+            assertThat(abandoned.result()).isEqualTo(CommitteeOutcome.Result.ABANDONED);
+            long revision = engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().revision();
+            int entries = engine.auditTrail(Negotiator.COORDINATOR, id).size();
+
+            ViolationAssertions.assertRefused(() -> negotiator.negotiation().start(Negotiator.COORDINATOR, id,
+                    Negotiator.content()), WorkflowError.CLOSED, "protocolId", id.value());
+            ViolationAssertions.assertRefused(() -> negotiator.negotiation().startAmendment(Negotiator.COORDINATOR, id,
+                    Negotiator.content(), "relance"), WorkflowError.CLOSED, "protocolId", id.value());
+
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.ABANDONED);
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().revision()).isEqualTo(revision);
+            assertThat(engine.auditTrail(Negotiator.COORDINATOR, id)).hasSize(entries);
+            assertThat(negotiator.negotiation().status(Negotiator.COORDINATOR, id).running()).isFalse();
+            // The abandoned protocol keeps no text, yet its parties still know it by its trail.
+            assertThat(negotiator.negotiation().history(Negotiator.of(REGION, Role.TECHNICAL_STAFF), id)).hasSize(entries);
+        });
+    }
+}
