@@ -267,4 +267,109 @@ class NegotiationAttackTest {
             assertThat(negotiator.negotiation().history(Negotiator.of(REGION, Role.TECHNICAL_STAFF), id)).hasSize(entries);
         });
     }
+
+    // ------------------------------------------------------------------------- identities
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the OI cannot convene the steering committee under its id disguised with invisible, no-break or full-width characters")
+    void disguisedOiCannotSteer(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            for (String disguised : List.of("OI-\u200BPLIE-GP", "OI-PLIE-GP\u00A0", "\uFF2F\uFF29-PLIE-GP", "\uFEFFOI-PLIE\u00AD-GP")) {
+                ProtocolId id = newId();
+                Governance governance = Negotiator.content().governance();
+                SteeringCommittee steering = governance.steeringCommittee();
+                ProtocolContent draft = Negotiator.content().withGovernance(new Governance(new SteeringCommittee(
+                        steering.members(), steering.chair(), steering.quorum(), OrganisationId.of(disguised)),
+                        governance.technicalCommittee(), governance.fundersCommittee(), governance.entryCommission()));
+                ViolationAssertions.assertRefused(() -> engine.protocolNegotiation().start(Negotiator.COORDINATOR, id, draft),
+                        ProtocolError.OI_NOT_STEERING_COMMITTEE, "governance.steeringCommittee.convenedBy", OI.value());
+                assertThat(engine.protocol(Negotiator.COORDINATOR, id)).isEmpty();
+            }
+            Actor disguisedOi = Actor.of("secretariat.copil", OrganisationId.of("OI-\u200BPLIE-GP"), Role.STEERING_COMMITTEE);
+            assertThat(disguisedOi.organisation()).isEqualTo(OI);
+        });
+    }
+
+    // ------------------------------------------------------------------------- due jobs
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("due jobs run by 4 threads while the parties give their opinions: no job failure, every opinion recorded once")
+    void dueJobsWhileUsersAct(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            List<ProtocolId> ids = List.of(newId(), newId());
+            for (ProtocolId id : ids) {
+                new Negotiator(engine, clock, id).startedWithDiagnostic();
+            }
+            // Both the reminder and the end of the grace period fall due while the parties answer.
+            clock.advance(java.time.Duration.ofDays(46));
+            List<Throwable> jobFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Throwable> userFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Runnable> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> {
+                    try {
+                        engine.runDueJobs();
+                    } catch (RuntimeException e) {
+                        jobFailures.add(e);
+                    }
+                });
+            }
+            for (ProtocolId id : ids) {
+                for (OrganisationId party : Negotiator.parties()) {
+                    calls.add(() -> {
+                        try {
+                            engine.protocolNegotiation().giveOpinion(Negotiator.of(party, Role.TECHNICAL_STAFF), id,
+                                    Opinion.favourable(""));
+                        } catch (PlieException refused) {
+                            // Too late: the grace period ended first and recorded "no opinion".
+                            if (!List.of(WorkflowError.NO_SUCH_TASK.code(), WorkflowError.NO_NEGOTIATION.code())
+                                    .contains(refused.code())) {
+                                userFailures.add(refused);
+                            }
+                        } catch (RuntimeException e) {
+                            userFailures.add(e);
+                        }
+                    });
+                }
+            }
+            atOnce(calls);
+            engine.runDueJobs();
+
+            assertThat(jobFailures).as("runDueJobs never fails for a job another caller took or a conflict").isEmpty();
+            assertThat(userFailures).as("only clear refusals for the parties").isEmpty();
+            for (ProtocolId id : ids) {
+                List<String> answered = engine.auditTrail(Negotiator.COORDINATOR, id).stream()
+                        .filter(e -> e.step().equals("TECHNICAL_OPINION")).map(e -> e.organisation()).toList();
+                assertThat(answered).as("one opinion or 'no opinion' per party of %s", id)
+                        .containsExactlyInAnyOrderElementsOf(Negotiator.parties().stream().map(OrganisationId::value).toList());
+                assertThat(engine.protocolNegotiation().status(Negotiator.COORDINATOR, id).waitingFor())
+                        .extracting(WorkItem::step).containsExactly(NegotiationStep.CONSOLIDATION);
+            }
+        });
+    }
+
+    /** Runs each call on its own thread, all released at once, and waits for them all. */
+    private static void atOnce(List<Runnable> calls) {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(calls.size());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Runnable call : calls) {
+                done.add(threads.submit(() -> {
+                    start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    call.run();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> call : done) {
+                call.get(300, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
