@@ -64,21 +64,16 @@ class NegotiationAttackTest {
 
     /** The fixture, with a steering committee convened by the intermediate body. */
     private static ProtocolContent steeredByTheOi() {
+        return steeredBy(OI);
+    }
+
+    /** The fixture, with a steering committee convened by an organisation. */
+    private static ProtocolContent steeredBy(OrganisationId convener) {
         Governance governance = Negotiator.content().governance();
         SteeringCommittee steering = governance.steeringCommittee();
         return Negotiator.content().withGovernance(new Governance(new SteeringCommittee(steering.members(), steering.chair(),
-                steering.quorum(), OI), governance.technicalCommittee(), governance.fundersCommittee(),
+                steering.quorum(), convener), governance.technicalCommittee(), governance.fundersCommittee(),
                 governance.entryCommission()));
-    }
-
-    private record Snapshot(long revision, int auditEntries, List<WorkItem> waiting) {
-    }
-
-    private static Snapshot snapshot(PlieEngine engine, ProtocolId id) {
-        ProtocolNegotiation negotiation = engine.protocolNegotiation();
-        return new Snapshot(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().revision(),
-                negotiation.history(Negotiator.COORDINATOR, id).size(),
-                negotiation.status(Negotiator.COORDINATOR, id).waitingFor());
     }
 
     private static RuleViolationException refusedByRules(ThrowingCallable call) {
@@ -113,12 +108,12 @@ class NegotiationAttackTest {
         withEngine(kind, engine -> {
             ProtocolId id = newId();
             Negotiator negotiator = new Negotiator(engine, clock, id).startedWithDiagnostic().oneUnfavourable(REGION);
-            Snapshot before = snapshot(engine, id);
+            NegotiationRobustnessTest.Snapshot before = NegotiationRobustnessTest.snapshot(engine, id);
             RuleViolationException refused = refusedByRules(() -> negotiator.negotiation().consolidate(Negotiator.COORDINATOR,
                     id, steeredByTheOi(), "le copil passe à l’OI"));
             ViolationAssertions.assertViolation(refused, ProtocolError.OI_NOT_STEERING_COMMITTEE,
                     "governance.steeringCommittee.convenedBy", OI.value());
-            assertThat(snapshot(engine, id)).isEqualTo(before);
+            assertThat(NegotiationRobustnessTest.snapshot(engine, id)).isEqualTo(before);
             assertThat(negotiator.negotiation().tasks(Negotiator.of(OI, Role.STEERING_COMMITTEE))).isEmpty();
         });
     }
@@ -132,12 +127,12 @@ class NegotiationAttackTest {
             Negotiator negotiator = new Negotiator(engine, clock, id);
             negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted()
                     .allApproved().allSigned(Negotiator.signatories());
-            Snapshot before = snapshot(engine, id);
+            NegotiationRobustnessTest.Snapshot before = NegotiationRobustnessTest.snapshot(engine, id);
             RuleViolationException refused = refusedByRules(() -> negotiator.negotiation().startAmendment(
                     Negotiator.COORDINATOR, id, steeredByTheOi(), "l’OI préside désormais"));
             ViolationAssertions.assertViolation(refused, ProtocolError.OI_NOT_STEERING_COMMITTEE,
                     "governance.steeringCommittee.convenedBy", OI.value());
-            assertThat(snapshot(engine, id)).isEqualTo(before);
+            assertThat(NegotiationRobustnessTest.snapshot(engine, id)).isEqualTo(before);
             assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().pendingAmendment()).isEmpty();
         });
     }
@@ -188,7 +183,7 @@ class NegotiationAttackTest {
             ProtocolId existing = newId();
             ProtocolId missing = newId();
             Negotiator negotiator = new Negotiator(engine, clock, existing).startedWithDiagnostic();
-            Snapshot before = snapshot(engine, existing);
+            NegotiationRobustnessTest.Snapshot before = NegotiationRobustnessTest.snapshot(engine, existing);
             List<ThrowingCallable> onExisting = everyCommand(engine, negotiator, existing);
             List<ThrowingCallable> onMissing = everyCommand(engine, negotiator, missing);
             for (int i = 0; i < onExisting.size(); i++) {
@@ -203,7 +198,7 @@ class NegotiationAttackTest {
             assertThat(engine.protocol(outsider, existing)).isEmpty();
             assertThat(engine.auditTrail(outsider, existing)).isEmpty();
             assertThat(engine.auditTrail(Negotiator.COORDINATOR, existing)).isNotEmpty();
-            assertThat(snapshot(engine, existing)).isEqualTo(before);
+            assertThat(NegotiationRobustnessTest.snapshot(engine, existing)).isEqualTo(before);
         });
     }
 
@@ -277,11 +272,7 @@ class NegotiationAttackTest {
         withEngine(kind, engine -> {
             for (String disguised : List.of("OI-\u200BPLIE-GP", "OI-PLIE-GP\u00A0", "\uFF2F\uFF29-PLIE-GP", "\uFEFFOI-PLIE\u00AD-GP")) {
                 ProtocolId id = newId();
-                Governance governance = Negotiator.content().governance();
-                SteeringCommittee steering = governance.steeringCommittee();
-                ProtocolContent draft = Negotiator.content().withGovernance(new Governance(new SteeringCommittee(
-                        steering.members(), steering.chair(), steering.quorum(), OrganisationId.of(disguised)),
-                        governance.technicalCommittee(), governance.fundersCommittee(), governance.entryCommission()));
+                ProtocolContent draft = steeredBy(OrganisationId.of(disguised));
                 ViolationAssertions.assertRefused(() -> engine.protocolNegotiation().start(Negotiator.COORDINATOR, id, draft),
                         ProtocolError.OI_NOT_STEERING_COMMITTEE, "governance.steeringCommittee.convenedBy", OI.value());
                 assertThat(engine.protocol(Negotiator.COORDINATOR, id)).isEmpty();
@@ -334,7 +325,7 @@ class NegotiationAttackTest {
                     });
                 }
             }
-            atOnce(calls);
+            NegotiationRobustnessTest.atOnce(calls);
             engine.runDueJobs();
 
             assertThat(jobFailures).as("runDueJobs never fails for a job another caller took or a conflict").isEmpty();
@@ -348,28 +339,5 @@ class NegotiationAttackTest {
                         .extracting(WorkItem::step).containsExactly(NegotiationStep.CONSOLIDATION);
             }
         });
-    }
-
-    /** Runs each call on its own thread, all released at once, and waits for them all. */
-    private static void atOnce(List<Runnable> calls) {
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(calls.size());
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (Runnable call : calls) {
-                done.add(threads.submit(() -> {
-                    start.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                    call.run();
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> call : done) {
-                call.get(300, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -61,10 +61,10 @@ class NegotiationRobustnessTest {
         return ProtocolId.of("PLIE-TEST-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
     }
 
-    private record Snapshot(long revision, int auditEntries, List<WorkItem> waiting) {
+    record Snapshot(long revision, int auditEntries, List<WorkItem> waiting) {
     }
 
-    private static Snapshot snapshot(PlieEngine engine, ProtocolId id) {
+    static Snapshot snapshot(PlieEngine engine, ProtocolId id) {
         ProtocolNegotiation negotiation = engine.protocolNegotiation();
         return new Snapshot(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().revision(), negotiation.history(Negotiator.COORDINATOR, id).size(),
                 negotiation.status(Negotiator.COORDINATOR, id).waitingFor());
@@ -278,7 +278,7 @@ class NegotiationRobustnessTest {
     }
 
     /** Runs each call on its own thread, all released at once, and waits for them all. */
-    private static void atOnce(List<Runnable> calls) {
+    static void atOnce(List<Runnable> calls) {
         CyclicBarrier start = new CyclicBarrier(calls.size());
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
