@@ -17,6 +17,7 @@ import fr.asso.europlie.plie.governance.AdoptionOutcome;
 import fr.asso.europlie.plie.governance.Governance;
 import fr.asso.europlie.plie.governance.SteeringCommittee;
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.AnimationStructure;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
 import fr.asso.europlie.plie.protocol.ProtocolContent;
 import fr.asso.europlie.plie.protocol.ProtocolError;
@@ -233,6 +234,30 @@ class NegotiationAttackTest {
         });
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("another plan's animation team starting under a taken id learns only that it is taken: not by whom, nor in which state")
+    void startUnderATakenId(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId id = newId();
+            new Negotiator(engine, clock, id).startedWithDiagnostic();
+            NegotiationRobustnessTest.Snapshot before = NegotiationRobustnessTest.snapshot(engine, id);
+            OrganisationId commune = OrganisationId.of("COMMUNE-24037");
+            Actor otherTeam = Negotiator.of(commune, Role.ANIMATION_TEAM);
+            ProtocolContent otherPlan = Negotiator.content().withAnimationStructure(new AnimationStructure(commune,
+                    "Service emploi de la commune", AnimationStructure.Form.LOCAL_AUTHORITY,
+                    Negotiator.content().animationStructure().missions()));
+            PlieException refused = ViolationAssertions.assertRefused(() -> engine.protocolNegotiation().start(otherTeam, id,
+                    otherPlan), WorkflowError.ID_TAKEN, "protocolId", id.value());
+            assertThat(refused).isInstanceOf(AccessDeniedException.class);
+            for (Locale language : Messages.SUPPORTED) {
+                assertThat(refused.getMessage(language)).doesNotContain(ANIMATION.value(), EPCI.value(),
+                        ProtocolState.UNDER_NEGOTIATION.name());
+            }
+            assertThat(NegotiationRobustnessTest.snapshot(engine, id)).isEqualTo(before);
+        });
+    }
+
     // ------------------------------------------------------------------------- closed protocols
 
     @ParameterizedTest(name = "on {0}")
@@ -283,6 +308,39 @@ class NegotiationAttackTest {
     }
 
     // ------------------------------------------------------------------------- due jobs
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a job's own failure is thrown by runDueJobs and counted by Flowable (a retry less); once repaired it runs")
+    void aJobsOwnFailureIsThrownAndCounted(Databases.Kind kind) throws Exception {
+        String name = "plie-attack-" + PROTOCOLS.incrementAndGet();
+        try (Databases.Target database = Databases.fresh(kind);
+                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build()) {
+            ProtocolId id = newId();
+            new Negotiator(engine, clock, id).startedWithDiagnostic();
+            clock.advance(java.time.Duration.ofDays(46));
+            // The end of the grace period removes the opinion tasks: make that fail.
+            NegotiationRobustnessTest.injectFailure(database, true);
+            Throwable failure = catchThrowable(engine::runDueJobs);
+            assertThat(failure).isNotNull().isNotInstanceOf(PlieException.class).hasStackTraceContaining("injected failure");
+            org.flowable.engine.ManagementService management = org.flowable.engine.ProcessEngines.getProcessEngine(name)
+                    .getManagementService();
+            assertThat(management.createTimerJobQuery().withException().list()).singleElement().satisfies(job -> {
+                assertThat(job.getRetries()).isEqualTo(2);
+                assertThat(job.getExceptionMessage()).isNotBlank();
+            });
+            assertThat(engine.protocolNegotiation().status(Negotiator.COORDINATOR, id).waitingFor())
+                    .extracting(WorkItem::step).containsOnly(NegotiationStep.TECHNICAL_OPINION);
+
+            NegotiationRobustnessTest.injectFailure(database, false);
+            clock.advance(java.time.Duration.ofMinutes(5));
+            engine.runDueJobs();
+            assertThat(engine.auditTrail(Negotiator.COORDINATOR, id).stream().filter(e -> "NO_OPINION".equals(e.outcome())))
+                    .hasSize(Negotiator.parties().size());
+            assertThat(engine.protocolNegotiation().status(Negotiator.COORDINATOR, id).waitingFor())
+                    .extracting(WorkItem::step).containsExactly(NegotiationStep.CONSOLIDATION);
+        }
+    }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)

@@ -337,7 +337,7 @@ class NegotiationRobustnessTest {
     }
 
     /** A trigger on Flowable's task table fails when the signature task is removed, at the step's very end. */
-    private static void injectFailure(Databases.Target database, boolean on) throws Exception {
+    static void injectFailure(Databases.Target database, boolean on) throws Exception {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             if (database.kind() == Databases.Kind.H2) {
                 statement.execute(on ? "CREATE TRIGGER plie_inject BEFORE DELETE ON ACT_RU_TASK FOR EACH ROW CALL \""
