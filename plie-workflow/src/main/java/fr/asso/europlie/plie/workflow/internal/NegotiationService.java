@@ -23,6 +23,7 @@ import fr.asso.europlie.plie.workflow.internal.EngineReason;
 import fr.asso.europlie.plie.governance.Decision;
 import fr.asso.europlie.plie.governance.DecisionPolicies;
 import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.organisation.Identifiers;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.Deliberation;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
@@ -293,6 +294,11 @@ public final class NegotiationService implements ProtocolNegotiation {
     public void confirmContribution(Actor actor, ProtocolId id, Map<Year, Money> amounts) {
         if (amounts == null || amounts.isEmpty()) {
             throw new InvalidValueException(WorkflowError.REQUIRED, "amounts", amounts);
+        }
+        for (Map.Entry<Year, Money> line : amounts.entrySet()) {
+            if (line.getKey() == null || line.getValue() == null) {
+                throw new InvalidValueException(WorkflowError.REQUIRED, "amounts", amounts);
+            }
         }
         SortedMap<Year, Money> confirmed = new TreeMap<>(amounts);
         Limits.reference(confirmed.toString(), "amounts");
@@ -716,7 +722,7 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private static void requiredText(String value, String field) {
-        if (value == null || value.isBlank()) {
+        if (Identifiers.looksBlank(value)) {
             throw new InvalidValueException(WorkflowError.REQUIRED, field, value);
         }
     }

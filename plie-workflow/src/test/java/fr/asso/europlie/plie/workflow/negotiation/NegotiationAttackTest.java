@@ -288,6 +288,52 @@ class NegotiationAttackTest {
         });
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("every command given a missing or blank-looking value answers with a refusal, never a NullPointerException, and nothing changes")
+    void missingValuesAreRefused(Databases.Kind kind) throws Exception {
+        withEngine(kind, engine -> {
+            ProtocolId id = newId();
+            Negotiator negotiator = new Negotiator(engine, clock, id).startedWithDiagnostic();
+            NegotiationRobustnessTest.Snapshot before = NegotiationRobustnessTest.snapshot(engine, id);
+            ProtocolNegotiation negotiation = engine.protocolNegotiation();
+            Actor funder = Negotiator.of(EPCI, Role.FUNDER);
+            Actor body = Negotiator.of(EPCI, Role.DELIBERATING_BODY);
+            LocalDate today = LocalDate.of(2021, 9, 1);
+            java.util.Map<java.time.Year, fr.asso.europlie.plie.money.Money> nullAmount = new java.util.HashMap<>();
+            nullAmount.put(java.time.Year.of(2022), null);
+            java.util.Map<java.time.Year, fr.asso.europlie.plie.money.Money> nullYear = new java.util.HashMap<>();
+            nullYear.put(null, fr.asso.europlie.plie.money.Money.euros(1));
+            List<ThrowingCallable> calls = List.of(
+                    () -> negotiation.start(Negotiator.COORDINATOR, null, Negotiator.content()),
+                    () -> negotiation.start(Negotiator.COORDINATOR, id, null),
+                    () -> negotiation.startAmendment(Negotiator.COORDINATOR, id, null, "avenant"),
+                    () -> negotiation.startAmendment(Negotiator.COORDINATOR, id, Negotiator.content(), null),
+                    () -> negotiation.recordDiagnostic(Negotiator.COORDINATOR, id, null),
+                    () -> negotiation.giveOpinion(Negotiator.of(EPCI, Role.TECHNICAL_STAFF), id, null),
+                    () -> negotiation.consolidate(Negotiator.COORDINATOR, null, null, null),
+                    () -> negotiation.decideAfterRoundLimit(Negotiator.COMMITTEE, id, null, "x"),
+                    () -> negotiation.decideAfterRoundLimit(Negotiator.COMMITTEE, id, RoundLimitDecision.ABANDON, null),
+                    () -> negotiation.confirmContribution(funder, id, null),
+                    () -> negotiation.confirmContribution(funder, id, nullAmount),
+                    () -> negotiation.confirmContribution(funder, id, nullYear),
+                    () -> negotiation.decideInCommittee(Negotiator.COMMITTEE, id, null),
+                    () -> negotiation.deliberate(body, id, null, "DEL", today, null),
+                    () -> negotiation.deliberate(body, id, DeliberationOutcome.APPROVED, null, today, null),
+                    () -> negotiation.deliberate(body, id, DeliberationOutcome.APPROVED, "DEL", null, null),
+                    () -> negotiation.withdraw(body, id, null),
+                    () -> negotiation.withdraw(body, id, "\u200B\u00A0"),
+                    () -> negotiation.decideAfterRoundLimit(Negotiator.COMMITTEE, id, RoundLimitDecision.ABANDON, "\u3164"),
+                    () -> negotiation.sign(Negotiator.of(EPCI, Role.SIGNATORY), id, null),
+                    () -> negotiation.status(Negotiator.COORDINATOR, null),
+                    () -> negotiation.history(Negotiator.COORDINATOR, null));
+            for (int i = 0; i < calls.size(); i++) {
+                assertThat(catchThrowable(calls.get(i))).as("call %d", i).isInstanceOf(PlieException.class);
+            }
+            assertThat(NegotiationRobustnessTest.snapshot(engine, id)).isEqualTo(before);
+        });
+    }
+
     // ------------------------------------------------------------------------- identities
 
     @ParameterizedTest(name = "on {0}")
