@@ -6,6 +6,7 @@ import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.offer.RegionCategory;
+import fr.asso.europlie.plie.organisation.Identifiers;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,8 +33,8 @@ import java.util.TreeMap;
  *   <li>for each envelope, reservations plus commitments (net of decommitments) never exceed it;</li>
  *   <li>payments never exceed the commitment (net of decommitments), and once an interim payment
  *       or the balance is paid, never exceed the amount accepted by the service-done checks;</li>
- *   <li>an operation is committed once, by someone who did not appraise it (names compared without surrounding
- *       spaces and case);</li>
+ *   <li>an operation is committed once, by someone who did not appraise it (names compared as people
+ *       read them: {@link Identifiers#samePerson});</li>
  *   <li>when committing, the FSE+ committed (net of decommitments) on each priority stays within the
  *       co-financing rate of the priority's region category (Regulation (EU) 2021/1060 art. 112(3))
  *       applied to the eligible costs of the operations committed on it: the rate holds per
@@ -334,11 +335,11 @@ public final class GlobalGrant {
 
     /**
      * Whether two actor names designate the same person for the separation of functions: names are
-     * compared without surrounding spaces and without regard to case, so that a differently spelt
-     * name cannot slip past the rule.
+     * compared as people read them ({@link Identifiers#samePerson}: without invisible characters,
+     * NFKC, spaces and case aside), so that a differently spelt name cannot slip past the rule.
      */
     private static boolean samePerson(String one, String other) {
-        return one.strip().equalsIgnoreCase(other.strip());
+        return Identifiers.samePerson(one, other);
     }
 
     private OperationAccount pay(LedgerCommand.Pay pay, OperationAccount account, List<Violation> refusals, List<Movement> made) {

@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.governance;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.organisation.Identifiers;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public record Member(String name, OrganisationId organisation, Level level, Opti
     public Member {
         role = role == null ? Optional.empty() : role;
         List<Violation> violations = new ArrayList<>();
-        if (name == null || name.isBlank()) {
+        if (Identifiers.looksBlank(name)) {
             violations.add(Violation.of(GovernanceError.REQUIRED, "member.name", name));
         }
         if (organisation == null) {
@@ -86,13 +87,15 @@ public record Member(String name, OrganisationId organisation, Level level, Opti
     }
 
     /**
-     * Whether this is the same person as another member: same name, same organisation.
+     * Whether this is the same person as another member: same name as people read it
+     * ({@link Identifiers#samePerson}: invisible characters, spacing and case aside), same
+     * organisation.
      *
      * @param other another member; null gives false
      * @return true for the same person, whatever the level or role
      */
     public boolean samePerson(Member other) {
-        return other != null && name.equals(other.name) && organisation.equals(other.organisation);
+        return other != null && Identifiers.samePerson(name, other.name) && organisation.equals(other.organisation);
     }
 
     @Override

@@ -11,19 +11,25 @@ import fr.asso.europlie.plie.error.InvalidValueException;
  * {@code EPCI-200040392} for an intercommunality (its SIREN), {@code ETAT-24} for the prefect,
  * {@code REGION-75}, {@code FT-...} for France Travail; others are free.
  *
- * @param value a non-blank identifier
+ * <p>The value is kept as people read it ({@link Identifiers#normalise(String)}): without
+ * invisible characters, in Unicode NFKC, with single spaces, so that two ids that look the same
+ * are equal. Ids are codes: their case is kept and counts.
+ *
+ * @param value a non-blank identifier, normalised
  */
 public record OrganisationId(String value) {
 
     /**
-     * Checks the value.
+     * Normalises and checks the value.
      *
-     * @throws InvalidValueException ({@code PLIE-ORG-001}) when null or blank
+     * @throws InvalidValueException ({@code PLIE-ORG-001}) when null or blank, or made only of
+     *     characters that do not show
      */
     public OrganisationId {
-        if (value == null || value.isBlank()) {
+        if (Identifiers.looksBlank(value)) {
             throw new InvalidValueException(OrganisationError.BLANK, "organisationId", value);
         }
+        value = Identifiers.normalise(value);
     }
 
     /**

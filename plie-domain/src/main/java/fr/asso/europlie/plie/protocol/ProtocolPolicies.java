@@ -230,6 +230,32 @@ public enum ProtocolPolicies implements ProtocolPolicy {
     }
 
     /**
+     * The rules that a draft already satisfies when its negotiation starts, when it is revised at
+     * consolidation and when an amendment starts: every adoption rule except the shared diagnostic,
+     * which is the negotiation's first step. The budget's balance is checked later by design: the
+     * funders confirm their contributions during the negotiation.
+     *
+     * @return the rules, in declaration order
+     */
+    public static List<ProtocolPolicy> onDraft() {
+        return at(Moment.ADOPTION).stream().filter(p -> p != DIAGNOSTIC_COMPLETE).toList();
+    }
+
+    /**
+     * Every violation of the rules that a draft must satisfy ({@link #onDraft()}).
+     *
+     * @param content the draft's content
+     * @return all violations, empty when the draft may be negotiated
+     */
+    public static List<Violation> checkDraft(ProtocolContent content) {
+        List<Violation> violations = new ArrayList<>();
+        for (ProtocolPolicy policy : onDraft()) {
+            violations.addAll(policy.check(content));
+        }
+        return violations;
+    }
+
+    /**
      * Every violation of the rules that must hold at a moment.
      *
      * @param content the content

@@ -43,10 +43,12 @@ class GlobalGrantTest {
     }
 
     @Test
-    @DisplayName("the appraiser cannot slip past the separation of functions by spelling their name with other capitals or spaces")
+    @DisplayName("the appraiser cannot slip past the separation of functions by spelling their name with other capitals, spaces, invisible or full-width characters")
     void separationOfFunctionsIgnoresCaseAndSpaces() {
         GlobalGrant reserved = aGrant().apply(reserve(OP, 50_000)).grant();
-        for (String disguised : List.of(" " + INSTRUCTOR, INSTRUCTOR + " ", INSTRUCTOR.toUpperCase(java.util.Locale.ROOT))) {
+        for (String disguised : List.of(" " + INSTRUCTOR, INSTRUCTOR + " ", INSTRUCTOR.toUpperCase(java.util.Locale.ROOT),
+                INSTRUCTOR + "\u00A0", "\u200B" + INSTRUCTOR, INSTRUCTOR.replace(".", ".\u200D"),
+                "\uFF49nstructeur.oi", INSTRUCTOR.replace("e", "e\u00AD"))) {
             LedgerCommand.Commit commit = new LedgerCommand.Commit(aKey(), OP, Money.euros(50_000), Money.euros(100_000), disguised, at(5), "décision");
             assertRefused(() -> reserved.apply(commit), FundsError.SEPARATION_OF_FUNCTIONS, "actor", disguised);
         }

@@ -127,4 +127,14 @@ class DecisionTest {
         assertRefused(() -> new Decision<>(CommitteeKind.STEERING, List.of(EPCI_PRESIDENT, EPCI_PRESIDENT), SITTING,
                 AdoptionOutcome.ADOPT, REASONS, null), GovernanceError.DUPLICATE_MEMBER, "present[1]", "Claire Lacombe (EPCI-200040392)");
     }
+
+    @Test
+    @DisplayName("a person recorded present twice under a disguised name (no-break space, zero-width space, capitals) is refused")
+    void presentTwiceInDisguise() {
+        for (String disguised : List.of("Claire\u00A0Lacombe", "Claire La\u200Bcombe", "CLAIRE LACOMBE")) {
+            Member twin = new Member(disguised, EPCI_PRESIDENT.organisation(), EPCI_PRESIDENT.level(), EPCI_PRESIDENT.role());
+            assertRefused(() -> new Decision<>(CommitteeKind.STEERING, List.of(EPCI_PRESIDENT, twin), SITTING,
+                    AdoptionOutcome.ADOPT, REASONS, null), GovernanceError.DUPLICATE_MEMBER, "present[1]", twin.toString());
+        }
+    }
 }

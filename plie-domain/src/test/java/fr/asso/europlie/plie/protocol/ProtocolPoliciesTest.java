@@ -248,4 +248,21 @@ class ProtocolPoliciesTest {
                 .allSatisfy(e -> assertThat(e.actor()).isEqualTo("signataire." + e.organisation().value()));
         assertThat(inForce.events()).extracting(ProtocolEvent::id).doesNotHaveDuplicates();
     }
+
+    @Test
+    @DisplayName("a draft is held to every rule it can already satisfy: all but the diagnostic and the budget's balance")
+    void draftRules() {
+        assertThat(ProtocolPolicies.onDraft()).doesNotContain(ProtocolPolicies.DIAGNOSTIC_COMPLETE,
+                ProtocolPolicies.BUDGET_BALANCED).contains(ProtocolPolicies.OI_DOES_NOT_STEER,
+                ProtocolPolicies.DEPARTMENT_SIGNS, ProtocolPolicies.HAS_TARGET_PUBLICS);
+        var steering = VALID.governance().steeringCommittee();
+        var convenedByOi = new fr.asso.europlie.plie.governance.SteeringCommittee(steering.members(), steering.chair(),
+                steering.quorum(), ProtocolFixture.OI);
+        ProtocolContent draft = VALID.withGovernance(new fr.asso.europlie.plie.governance.Governance(convenedByOi,
+                VALID.governance().technicalCommittee(), VALID.governance().fundersCommittee(),
+                VALID.governance().entryCommission())).withTargetPublics(List.of()).withDiagnostic(SharedDiagnostic.EMPTY);
+        assertThat(ProtocolPolicies.checkDraft(draft)).extracting(Violation::code)
+                .containsExactly(ProtocolError.NO_TARGET_PUBLIC, ProtocolError.OI_NOT_STEERING_COMMITTEE);
+        assertThat(ProtocolPolicies.checkDraft(VALID.withDiagnostic(SharedDiagnostic.EMPTY))).isEmpty();
+    }
 }

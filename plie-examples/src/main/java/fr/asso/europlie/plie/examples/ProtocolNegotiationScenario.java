@@ -178,7 +178,7 @@ public final class ProtocolNegotiationScenario {
                 }
             });
             // On a database that already holds the plan (a second run on PostgreSQL), negotiate a copy.
-            ProtocolId id = engine.protocol(plan.id()).isEmpty() ? plan.id()
+            ProtocolId id = engine.protocol(coordinator, plan.id()).isEmpty() ? plan.id()
                     : ProtocolId.of(plan.id().value() + "-" + System.currentTimeMillis());
             return negotiate(engine, id);
         } finally {
@@ -240,20 +240,20 @@ public final class ProtocolNegotiationScenario {
             say("signature", today(), signatory.name());
         }
 
-        Protocol protocol = engine.protocol(id).orElseThrow();
-        NegotiationStatus status = negotiation.status(id);
+        Protocol protocol = engine.protocol(coordinator, id).orElseThrow();
+        NegotiationStatus status = negotiation.status(coordinator, id);
         if (protocol.state() == ProtocolState.IN_FORCE) {
             ProtocolVersion version = protocol.versionInForce().orElseThrow();
             say("inforce", today(), version.content().name(), version.number(), dates.format(version.inForceFrom()));
         } else {
             say("failed", text("state." + protocol.state().name()));
         }
-        say("state", text("state." + protocol.state().name()), negotiation.history(id).size(), text(status.running() ? "no" : "yes"));
+        say("state", text("state." + protocol.state().name()), negotiation.history(coordinator, id).size(), text(status.running() ? "no" : "yes"));
         return protocol.state() == ProtocolState.IN_FORCE && !status.running();
     }
 
     private void consult(ProtocolNegotiation negotiation, ProtocolId id, OrganisationId unfavourable) {
-        NegotiationStatus status = negotiation.status(id);
+        NegotiationStatus status = negotiation.status(coordinator, id);
         List<WorkItem> asked = status.waitingFor().stream().filter(i -> i.step() == NegotiationStep.TECHNICAL_OPINION).toList();
         say("consultation", today(), status.round(), asked.size(),
                 asked.stream().map(i -> i.organisation().value()).collect(Collectors.joining(", ")));

@@ -1,7 +1,9 @@
 package fr.asso.europlie.plie.workflow;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.organisation.Identifiers;
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +13,13 @@ import java.util.Set;
  * command of the workflows names its actor; the engine checks the actor before anything changes
  * and records it in the history.
  *
- * @param userId the person's identifier in the application, not blank
+ * <p>The user id is kept as people read it ({@link Identifiers#normalise(String)}: no invisible
+ * characters, Unicode NFKC, single spaces) and compares without regard to case
+ * ({@link #sameUser(String)}); the organisation's id is normalised likewise by
+ * {@link OrganisationId}. An id that looks blank is refused, and so is the engine's own name in
+ * the audit trail ({@link AuditEntry#SYSTEM}), in any spelling.
+ *
+ * @param userId the person's identifier in the application, not blank, normalised
  * @param organisation the organisation the person acts for, not null
  * @param roles the roles held for that organisation, copied, not null (may be empty)
  */
@@ -20,13 +28,18 @@ public record Actor(String userId, OrganisationId organisation, Set<Role> roles)
     /**
      * Checks and copies the components.
      *
-     * @throws InvalidValueException ({@code PLIE-WORKFLOW-008}) when the user id is blank or
-     *     the organisation or roles are null
+     * @throws InvalidValueException ({@code PLIE-WORKFLOW-008}) when the user id looks blank or
+     *     the organisation or roles are null; ({@code PLIE-WORKFLOW-033}) when the user id is the
+     *     engine's own name
      */
     public Actor {
-        if (userId == null || userId.isBlank()) {
+        if (Identifiers.looksBlank(userId)) {
             throw new InvalidValueException(WorkflowError.REQUIRED, "actor.userId", userId);
         }
+        if (Identifiers.samePerson(userId, AuditEntry.SYSTEM)) {
+            throw new InvalidValueException(WorkflowError.RESERVED_USER, "actor.userId", userId);
+        }
+        userId = Identifiers.normalise(userId);
         if (organisation == null) {
             throw new InvalidValueException(WorkflowError.REQUIRED, "actor.organisation", null);
         }
@@ -56,6 +69,17 @@ public record Actor(String userId, OrganisationId organisation, Set<Role> roles)
      */
     public boolean has(Role role) {
         return roles.contains(Objects.requireNonNull(role, "role"));
+    }
+
+    /**
+     * Whether a user id designates this actor's person: equal as people read them, without regard
+     * to case ({@link Identifiers#samePerson}).
+     *
+     * @param other a user id, may be null
+     * @return true for the same person
+     */
+    public boolean sameUser(String other) {
+        return Identifiers.samePerson(userId, other);
     }
 
     /**

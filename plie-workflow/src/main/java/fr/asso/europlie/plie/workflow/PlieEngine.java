@@ -14,6 +14,7 @@ import fr.asso.europlie.plie.error.InvalidValueException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import fr.asso.europlie.plie.workflow.internal.Visibility;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
 import fr.asso.europlie.plie.workflow.internal.Dialect;
@@ -28,6 +29,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.flowable.common.engine.impl.interceptor.CommandExecutor;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
@@ -35,6 +37,8 @@ import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.flowable.job.api.Job;
+import org.flowable.job.service.JobServiceConfiguration;
+import org.flowable.job.service.impl.persistence.entity.JobEntity;
 
 /**
  * The PLIE workflow engine (moteur de workflow), the one object an application embeds: it runs
@@ -175,25 +179,32 @@ public final class PlieEngine implements AutoCloseable {
     }
 
     /**
-     * A stored protocol, as it is now.
+     * A stored protocol, as it is now, for a party of it (its organisation is a signatory, an
+     * intermediate body, the animation structure or the steering committee's convener, or acted on
+     * it: see docs/workflow.md).
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
-     * @return the protocol, or empty when unknown
+     * @return the protocol, or empty when unknown or not the actor's to know (alike)
      */
-    public Optional<Protocol> protocol(ProtocolId id) {
+    public Optional<Protocol> protocol(Actor actor, ProtocolId id) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
-        return runner.run(null, id.value(), () -> runtime.protocols().find(id));
+        return runner.run(actor, id.value(), () -> Visibility.find(runtime, actor, id));
     }
 
     /**
-     * The audit trail of a protocol: every step taken on it, oldest first.
+     * The audit trail of a protocol, for a party of it: every step taken on it, oldest first.
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
-     * @return the entries, empty for an unknown protocol
+     * @return the entries, empty when the protocol is unknown or not the actor's to know (alike)
      */
-    public List<AuditEntry> auditTrail(ProtocolId id) {
+    public List<AuditEntry> auditTrail(Actor actor, ProtocolId id) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
-        return runner.run(null, id.value(), () -> AuditLog.of(id.value()));
+        return runner.run(actor, id.value(), () -> Visibility.find(runtime, actor, id).isPresent()
+                ? AuditLog.of(id.value()) : List.<AuditEntry>of());
     }
 
     /**
@@ -226,10 +237,13 @@ public final class PlieEngine implements AutoCloseable {
     /**
      * Runs now, on the caller's thread, every timer that is due on the engine's clock and every
      * pending asynchronous job, until none is left: for applications and tests that run without
-     * the async executor, or that move the clock. Several callers at once (threads, nodes) share the
-     * work: a job taken by another is left to it.
+     * the async executor, or that move the clock. Several callers at once (threads, nodes), while
+     * users act, share the work: a timer or job taken by another caller is left to it, and a
+     * conflict (optimistic locking, deadlock victim, lock timeout) is retried like any command's;
+     * only a job's own failure is thrown.
      *
      * @return the number of jobs run by this call
+     * @throws ConflictException when a job still conflicts after every attempt
      */
     public int runDueJobs() {
         ManagementService management = processEngine.getManagementService();
@@ -241,21 +255,12 @@ public final class PlieEngine implements AutoCloseable {
                 return executed;
             }
             for (Job timer : timers) {
-                Job job;
-                try {
-                    job = management.moveTimerToExecutableJob(timer.getId());
-                } catch (RuntimeException e) {
-                    if (management.createTimerJobQuery().jobId(timer.getId()).count() == 0) {
-                        continue; // another caller (another node, the async executor) took it meanwhile
-                    }
-                    throw e;
-                }
-                if (execute(management, job.getId())) {
+                if (toExecutable(management, timer.getId()) && execute(timer.getId())) {
                     executed++;
                 }
             }
             for (Job job : jobs) {
-                if (execute(management, job.getId())) {
+                if (execute(job.getId())) {
                     executed++;
                 }
             }
@@ -264,25 +269,68 @@ public final class PlieEngine implements AutoCloseable {
     }
 
     /**
-     * Runs one job; false when another caller ran it meanwhile (it is in none of the job tables any
-     * more), which is not a failure. A job that failed here is still in a table: its failure is thrown.
+     * Makes a due timer an executable job (same id); false when another caller took it meanwhile
+     * (the timer is gone, or another caller is inserting the same job). Conflicts are retried by
+     * the runner.
      */
-    private boolean execute(ManagementService management, String jobId) {
+    private boolean toExecutable(ManagementService management, String timerId) {
         try {
-            runner.run(null, "job " + jobId, () -> {
-                management.executeJob(jobId);
-                return null;
-            });
+            runner.run(null, "timer " + timerId, () -> management.moveTimerToExecutableJob(timerId));
             return true;
         } catch (RuntimeException e) {
-            boolean gone = management.createJobQuery().jobId(jobId).count() == 0
-                    && management.createTimerJobQuery().jobId(jobId).count() == 0
-                    && management.createDeadLetterJobQuery().jobId(jobId).count() == 0;
-            if (gone) {
-                return false;
+            if (management.createTimerJobQuery().jobId(timerId).count() == 0 || isDuplicateKey(e)) {
+                return false; // another caller (another node, the async executor) took it
             }
             throw e;
         }
+    }
+
+    /**
+     * Runs one job in one transaction of the runner; false when another caller ran it meanwhile,
+     * which is not a failure. Not through {@code ManagementService.executeJob}: its failed-job
+     * listener records the failure in a new transaction while the failed one still holds its row
+     * locks, which on PostgreSQL waits for ever after a deadlock. Here a conflict rolls back and is
+     * retried like any command (the job untouched), and a job's own failure is recorded by
+     * Flowable's failed-job command (a retry less, then the dead letters) after the rollback, then
+     * thrown.
+     */
+    private boolean execute(String jobId) {
+        JobServiceConfiguration jobService = jobService();
+        try {
+            return runner.run(null, "job " + jobId, () -> {
+                JobEntity job = jobService.getJobEntityManager().findById(jobId);
+                if (job == null) {
+                    return false; // another caller ran it
+                }
+                jobService.getJobManager().execute(job);
+                return true;
+            });
+        } catch (ConflictException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            ManagementService management = processEngine.getManagementService();
+            if (management.createJobQuery().jobId(jobId).count() == 0) {
+                return false; // another caller ran it or recorded its failure
+            }
+            CommandExecutor executor = jobService.getCommandExecutor();
+            executor.execute(executor.getDefaultConfig().transactionRequiresNew(),
+                    jobService.getFailedJobCommandFactory().getCommand(jobId, e));
+            throw e;
+        }
+    }
+
+    private JobServiceConfiguration jobService() {
+        return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getJobServiceConfiguration();
+    }
+
+    /** Whether a failure is a unique-key violation: another caller inserted the same row. */
+    private static boolean isDuplicateKey(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -39,7 +39,18 @@ public enum WorkflowError implements ErrorCode {
     /** A BPMN file deployed as a customised library process defines no library process. */
     NOT_A_LIBRARY_PROCESS("PLIE-WORKFLOW-022"),
     /** A customised library process lost elements the library's code relies on. */
-    LIBRARY_ELEMENTS_MISSING("PLIE-WORKFLOW-023");
+    LIBRARY_ELEMENTS_MISSING("PLIE-WORKFLOW-023"),
+    /**
+     * No protocol with this id that the actor's organisation may know of: it does not exist, or
+     * the organisation is not a party of it (the same answer for both).
+     */
+    UNKNOWN_PROTOCOL("PLIE-WORKFLOW-030"),
+    /** A new negotiation names the id of a protocol that the actor's organisation may not know of. */
+    ID_TAKEN("PLIE-WORKFLOW-031"),
+    /** The protocol is closed (abandoned...) and has no text left to negotiate or amend. */
+    CLOSED("PLIE-WORKFLOW-032"),
+    /** A person's user id is the name the engine itself uses in the audit trail. */
+    RESERVED_USER("PLIE-WORKFLOW-033");
 
     private final String code;
 

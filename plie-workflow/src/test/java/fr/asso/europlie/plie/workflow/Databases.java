@@ -24,7 +24,9 @@ public final class Databases {
     public static final String URL_VARIABLE = "PLIE_TEST_JDBC_URL";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
+    // The pid alone repeats across runs (containers recycle pids) and would meet a schema left by an earlier run.
+    private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36) + "_"
+            + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
 
     private Databases() {
     }

@@ -39,8 +39,8 @@ class PlieConfiguratorTest {
             assertThat(host.getRepositoryService().createProcessDefinitionQuery().count()).isEqualTo(1);
             Negotiator negotiator = new Negotiator(again, ManualClock.at(Instant.now()), id);
             negotiator.startedWithDiagnostic();
-            assertThat(plie.protocolNegotiation().status(id).waitsFor(NegotiationStep.TECHNICAL_OPINION)).isTrue();
-            assertThat(plie.protocol(id).orElseThrow().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
+            assertThat(plie.protocolNegotiation().status(Negotiator.COORDINATOR, id).waitsFor(NegotiationStep.TECHNICAL_OPINION)).isTrue();
+            assertThat(plie.protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
             plie.close();
             assertThat(host.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value()).count())
                     .isEqualTo(1);

@@ -75,6 +75,27 @@ public final class AuditLog {
                 protocolId, processInstanceId);
     }
 
+    /**
+     * Whether an organisation acted on a protocol: some entry of its trail was recorded for it.
+     *
+     * @param protocolId the protocol
+     * @param organisation the organisation's id
+     * @return true when an entry names it
+     */
+    public static boolean mentions(String protocolId, String organisation) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT 1 FROM plie_audit WHERE protocol_id = ? AND actor_organisation = ?")) {
+            select.setString(1, protocolId);
+            select.setString(2, organisation);
+            select.setMaxRows(1);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read the audit trail of " + protocolId, e);
+        }
+    }
+
     private static List<AuditEntry> query(String sql, String protocolId, String processInstanceId) {
         List<AuditEntry> entries = new ArrayList<>();
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(sql)) {

@@ -24,6 +24,7 @@ import fr.asso.europlie.plie.workflow.internal.EngineReason;
 import fr.asso.europlie.plie.governance.Decision;
 import fr.asso.europlie.plie.governance.DecisionPolicies;
 import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.organisation.Identifiers;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.Deliberation;
 import fr.asso.europlie.plie.protocol.DeliberationOutcome;
@@ -32,6 +33,7 @@ import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolContent;
 import fr.asso.europlie.plie.protocol.ProtocolError;
 import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.protocol.ProtocolPolicies;
 import fr.asso.europlie.plie.protocol.SharedDiagnostic;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Actor;
@@ -107,9 +109,12 @@ public final class NegotiationService implements ProtocolNegotiation {
      * @param draft the draft's content, not null
      * @return the status: waiting for the shared diagnostic
      * @throws AccessDeniedException when the actor is not that animation team, or not the stored
-     *     draft's
+     *     draft's; ({@code PLIE-WORKFLOW-031}) when the id is that of a protocol the actor's
+     *     organisation is not a party of
      * @throws RuleViolationException ({@code PLIE-WORKFLOW-005}) when a negotiation runs already,
-     *     or when the stored protocol is no longer a draft
+     *     ({@code PLIE-WORKFLOW-032}) when the stored protocol is closed without a text, a domain
+     *     refusal when it is no longer a draft, and every violation of the rules a draft must
+     *     satisfy ({@link fr.asso.europlie.plie.protocol.ProtocolPolicies#onDraft()})
      */
     @Override
     public NegotiationStatus start(Actor actor, ProtocolId id, ProtocolContent draft) {
@@ -121,13 +126,20 @@ public final class NegotiationService implements ProtocolNegotiation {
             requireRole(actor, Role.ANIMATION_TEAM, "START");
             requireOrganisation(actor, draft.animationStructure().id(), "START");
             runtime.protocols().lock(id);
-            requireNoProcess(id);
             Optional<Protocol> existing = runtime.protocols().find(id);
-            Protocol drafted;
+            if (existing.isPresent() && !Visibility.knows(actor, existing.get())) {
+                // Neither who holds the id nor in which state: only that it is taken.
+                throw new AccessDeniedException(WorkflowError.ID_TAKEN, "protocolId", id);
+            }
             if (existing.isPresent()) {
                 // A stored draft belongs to its own animation team: another may not take it over by
                 // naming itself in the new text.
-                requireOrganisation(actor, Steps.negotiated(existing.get()).animationStructure().id(), "START");
+                requireOrganisation(actor, requireText(existing.get()).animationStructure().id(), "START");
+            }
+            requireNoProcess(id);
+            requireDraftRules(draft);
+            Protocol drafted;
+            if (existing.isPresent()) {
                 drafted = existing.get().revise(draft, runtime.now(), actor.userId());
                 runtime.protocols().update(drafted, existing.get().revision());
             } else {
@@ -150,9 +162,11 @@ public final class NegotiationService implements ProtocolNegotiation {
      * @param amended the amended text, not null
      * @param reason why, not blank
      * @return the status: consultation of the parties
-     * @throws AccessDeniedException when the actor is not that animation team
-     * @throws RuleViolationException when a negotiation runs already, the protocol is unknown
-     *     ({@code PLIE-PROTOCOL-030}) or not in force
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-030}) when the protocol is unknown or
+     *     not the actor's organisation's to know; when the actor is not that animation team
+     * @throws RuleViolationException when a negotiation runs already, the protocol is closed
+     *     without a text ({@code PLIE-WORKFLOW-032}) or not in force, and every violation of the
+     *     rules the amended text must satisfy
      */
     @Override
     public NegotiationStatus startAmendment(Actor actor, ProtocolId id, ProtocolContent amended, String reason) {
@@ -162,12 +176,13 @@ public final class NegotiationService implements ProtocolNegotiation {
         requiredText(reason, "reason");
         Limits.identities(actor, id);
         Limits.reason(reason, "reason");
-        requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
         return runner.run(actor, id.value(), () -> {
             runtime.protocols().lock(id);
-            Protocol inForce = runtime.protocols().get(id);
-            requireOrganisation(actor, inForce.content().animationStructure().id(), "START_AMENDMENT");
+            Protocol inForce = Visibility.require(runtime, actor, id);
+            requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
+            requireOrganisation(actor, requireText(inForce).animationStructure().id(), "START_AMENDMENT");
             requireNoProcess(id);
+            requireDraftRules(amended);
             Protocol proposed = inForce.proposeAmendment(amended, reason, runtime.now(), actor.userId());
             runtime.protocols().update(proposed, inForce.revision());
             ProcessInstance process = startProcess(actor, proposed, true, NegotiationProcess.Audit.AMENDMENT_STARTED, reason);
@@ -238,6 +253,7 @@ public final class NegotiationService implements ProtocolNegotiation {
         act(actor, id, NegotiationStep.CONSOLIDATION, (task, protocol) -> {
             Protocol after = protocol;
             if (revised != null) {
+                requireDraftRules(revised);
                 after = protocol.revise(revised, runtime.now(), actor.userId());
                 save(protocol, after);
             }
@@ -287,6 +303,11 @@ public final class NegotiationService implements ProtocolNegotiation {
     public void confirmContribution(Actor actor, ProtocolId id, Map<Year, Money> amounts) {
         if (amounts == null || amounts.isEmpty()) {
             throw new InvalidValueException(WorkflowError.REQUIRED, "amounts", amounts);
+        }
+        for (Map.Entry<Year, Money> line : amounts.entrySet()) {
+            if (line.getKey() == null || line.getValue() == null) {
+                throw new InvalidValueException(WorkflowError.REQUIRED, "amounts", amounts);
+            }
         }
         SortedMap<Year, Money> confirmed = new TreeMap<>(amounts);
         Limits.reference(confirmed.toString(), "amounts");
@@ -456,9 +477,10 @@ public final class NegotiationService implements ProtocolNegotiation {
         }
         runner.run(actor, id.value(), () -> {
             runtime.protocols().lock(id);
+            // As for every step: first whether the actor may know about the protocol at all.
+            Protocol protocol = Visibility.require(runtime, actor, id);
             ProcessInstance process = process(id).orElseThrow(
                     () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
-            Protocol protocol = runtime.protocols().get(id);
             List<Task> open = taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(taskKey)
                     .orderByTaskCreateTime().asc().list();
             if (open.isEmpty()) {
@@ -524,28 +546,42 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     /**
-     * Where the negotiation of a protocol stands.
+     * Where the negotiation of a protocol stands, for a party of it.
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
      * @return the status; the steps waiting include those a customised process added
-     * @throws RuleViolationException ({@code PLIE-PROTOCOL-030}) for an unknown protocol
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-030}) when the protocol is unknown or
+     *     not the actor's organisation's to know, alike
      */
     @Override
-    public NegotiationStatus status(ProtocolId id) {
+    public NegotiationStatus status(Actor actor, ProtocolId id) {
+        Objects.requireNonNull(actor, "actor");
         required(id, "protocolId");
-        return runner.run(null, id.value(), () -> currentStatus(id));
+        return runner.run(actor, id.value(), () -> {
+            Visibility.require(runtime, actor, id);
+            return currentStatus(id);
+        });
     }
 
     /**
-     * The protocol's history: every step taken on it, by whom, when, with which outcome and why.
+     * The protocol's history, for a party of it: every step taken on it, by whom, when, with which
+     * outcome and why.
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
      * @return the audit entries, oldest first
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-030}) when the protocol is unknown or
+     *     not the actor's organisation's to know, alike
      */
     @Override
-    public List<AuditEntry> history(ProtocolId id) {
+    public List<AuditEntry> history(Actor actor, ProtocolId id) {
+        Objects.requireNonNull(actor, "actor");
         required(id, "protocolId");
-        return runner.run(null, id.value(), () -> AuditLog.of(id.value()));
+        return runner.run(actor, id.value(), () -> {
+            Visibility.require(runtime, actor, id);
+            return AuditLog.of(id.value());
+        });
     }
 
     /**
@@ -566,10 +602,12 @@ public final class NegotiationService implements ProtocolNegotiation {
         Limits.identities(actor, id);
         return runner.run(actor, id.value(), () -> {
             runtime.protocols().lock(id);
+            // First whether the actor may know about the protocol at all: an outsider learns
+            // neither whether it exists, nor where it stands, nor who must act.
+            Protocol protocol = Visibility.require(runtime, actor, id);
             ProcessInstance process = process(id).orElseThrow(
                     () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
             requireRole(actor, step.role(), step.name());
-            Protocol protocol = runtime.protocols().get(id);
             if (step.organisationVariable() == null) {
                 // The steering committee's steps: only the organisation that convenes this committee.
                 requireOrganisation(actor, committeeOrganisation(protocol), step.name());
@@ -589,7 +627,7 @@ public final class NegotiationService implements ProtocolNegotiation {
             Object animation = runtimeService.getVariable(process.getId(), NegotiationProcess.Var.ANIMATION_STRUCTURE);
             if (!actor.organisation().value().equals(animation)) {
                 throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(),
-                        step, animation);
+                        step);
             }
         }
         List<Task> open = taskService.createTaskQuery().processInstanceId(process.getId())
@@ -601,20 +639,18 @@ public final class NegotiationService implements ProtocolNegotiation {
         if (step.organisationVariable() == null) {
             return open.get(0);
         }
-        List<String> expected = new ArrayList<>();
         for (Task task : open) {
             String organisation = (String) taskService.getVariable(task.getId(), step.organisationVariable());
             if (actor.organisation().value().equals(organisation)) {
                 return task;
             }
-            expected.add(organisation);
         }
         if (isExpected(process, step, actor.organisation())) {
             throw new RuleViolationException(WorkflowError.NO_SUCH_TASK, "step", actor.organisation(), step,
                     process.getBusinessKey());
         }
-        throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(), step,
-                String.join(", ", expected));
+        // Who must still act is not the refused actor's business.
+        throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(), step);
     }
 
     /** Whether the organisation takes part in the step at all (it may have done it already). */
@@ -814,7 +850,24 @@ public final class NegotiationService implements ProtocolNegotiation {
     private static void requireOrganisation(Actor actor, OrganisationId organisation, String step) {
         if (!actor.actsFor(organisation)) {
             throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(),
-                    step, organisation);
+                    step);
+        }
+    }
+
+    /** The text under negotiation, or the refusal for a closed protocol that has none (abandoned...). */
+    private static ProtocolContent requireText(Protocol protocol) {
+        ProtocolContent content = Steps.negotiated(protocol);
+        if (content == null) {
+            throw new RuleViolationException(WorkflowError.CLOSED, "protocolId", protocol.id(), protocol.state());
+        }
+        return content;
+    }
+
+    /** Every rule a draft can already satisfy, all violations at once, before anything changes. */
+    private static void requireDraftRules(ProtocolContent content) {
+        List<Violation> violations = ProtocolPolicies.checkDraft(content);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
         }
     }
 
@@ -825,7 +878,7 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private static void requiredText(String value, String field) {
-        if (value == null || value.isBlank()) {
+        if (Identifiers.looksBlank(value)) {
             throw new InvalidValueException(WorkflowError.REQUIRED, field, value);
         }
     }

@@ -21,9 +21,11 @@ import java.util.Map;
 
 /**
  * The negotiation of a protocol or of an amendment (négociation du protocole, PROCESSES.md A),
- * one typed method per step. Every method names who acts; the actor is checked (role,
- * organisation, and that a signatory acts only for itself) before anything changes, and a
- * refusal throws a {@link fr.asso.europlie.plie.error.PlieException} with nothing changed.
+ * one typed method per step. Every method names who acts; the actor is checked (first that its
+ * organisation is a party of the protocol, with the same refusal {@code PLIE-WORKFLOW-030} for an
+ * outsider and for a protocol that does not exist; then role, organisation, and that a signatory
+ * acts only for itself) before anything changes, and a refusal throws a
+ * {@link fr.asso.europlie.plie.error.PlieException} with nothing changed.
  *
  * <p>Each method runs in one transaction: the protocol's change, the process step and the audit
  * entry commit together or not at all. Concurrent changes are retried, then reported with
@@ -42,9 +44,12 @@ public interface ProtocolNegotiation {
      * @param draft the draft's content, not null
      * @return the status: waiting for the shared diagnostic
      * @throws AccessDeniedException when the actor is not that animation team, or not the stored
-     *     draft's
+     *     draft's; ({@code PLIE-WORKFLOW-031}) when the id is that of a protocol the actor's
+     *     organisation is not a party of
      * @throws RuleViolationException ({@code PLIE-WORKFLOW-005}) when a negotiation runs already,
-     *     or when the stored protocol is no longer a draft
+     *     ({@code PLIE-WORKFLOW-032}) when the stored protocol is closed without a text, a domain
+     *     refusal when it is no longer a draft, and every violation of the rules a draft must
+     *     satisfy ({@link fr.asso.europlie.plie.protocol.ProtocolPolicies#onDraft()})
      */
     NegotiationStatus start(Actor actor, ProtocolId id, ProtocolContent draft);
 
@@ -57,9 +62,11 @@ public interface ProtocolNegotiation {
      * @param amended the amended text, not null
      * @param reason why, not blank
      * @return the status: consultation of the parties
-     * @throws AccessDeniedException when the actor is not that animation team
-     * @throws RuleViolationException when a negotiation runs already, the protocol is unknown
-     *     ({@code PLIE-PROTOCOL-030}) or not in force
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-030}) when the protocol is unknown or
+     *     not the actor's organisation's to know; when the actor is not that animation team
+     * @throws RuleViolationException when a negotiation runs already, the protocol is closed
+     *     without a text ({@code PLIE-WORKFLOW-032}) or not in force, and every violation of the
+     *     rules the amended text must satisfy
      */
     NegotiationStatus startAmendment(Actor actor, ProtocolId id, ProtocolContent amended, String reason);
 
@@ -206,21 +213,28 @@ public interface ProtocolNegotiation {
     List<WorkItem> tasks(Actor actor);
 
     /**
-     * Where the negotiation of a protocol stands.
+     * Where the negotiation of a protocol stands, for a party of it (see docs/workflow.md, "Who may
+     * know about a protocol").
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
      * @return the status; the steps waiting include those a customised process added
-     * @throws RuleViolationException ({@code PLIE-PROTOCOL-030}) for an unknown protocol
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-030}) when the protocol does not exist
+     *     or the actor's organisation is not a party of it: the same refusal for both
      */
-    NegotiationStatus status(ProtocolId id);
+    NegotiationStatus status(Actor actor, ProtocolId id);
 
     /**
-     * The protocol's history: every step taken on it, by whom, when, with which outcome and why.
+     * The protocol's history, for a party of it: every step taken on it, by whom, when, with which
+     * outcome and why.
      *
+     * @param actor who asks, not null
      * @param id the protocol, not null
      * @return the audit entries, oldest first
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-030}) when the protocol does not exist
+     *     or the actor's organisation is not a party of it: the same refusal for both
      */
-    List<AuditEntry> history(ProtocolId id);
+    List<AuditEntry> history(Actor actor, ProtocolId id);
 
     /**
      * The settings the negotiation runs with.

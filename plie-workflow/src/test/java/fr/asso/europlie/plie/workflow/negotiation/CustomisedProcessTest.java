@@ -113,7 +113,7 @@ class CustomisedProcessTest {
             ProtocolNegotiation negotiation = negotiator.negotiation();
             ProtocolId id = negotiator.id();
 
-            NegotiationStatus status = negotiation.status(id);
+            NegotiationStatus status = negotiation.status(Negotiator.COORDINATOR, id);
             assertThat(status.waitsFor(LEGAL_REVIEW)).isTrue();
             assertThat(status.waitingFor()).singleElement().satisfies(item -> {
                 assertThat(item.taskKey()).isEqualTo(LEGAL_REVIEW);
@@ -128,7 +128,7 @@ class CustomisedProcessTest {
             assertThat(negotiation.tasks(Negotiator.of(REGION, Role.TECHNICAL_STAFF))).isEmpty();
             assertThat(negotiation.tasks(Actor.of("elu@dept-24", DEPARTMENT, Role.SIGNATORY))).isEmpty();
 
-            int audited = negotiation.history(id).size();
+            int audited = negotiation.history(Negotiator.COORDINATOR, id).size();
             ViolationAssertions.assertRefused(() -> negotiation.completeStep(Negotiator.of(REGION, Role.TECHNICAL_STAFF), id,
                     LEGAL_REVIEW, "FAVOURABLE", null), WorkflowError.WRONG_ORGANISATION, "actor.organisation", REGION.value());
             ViolationAssertions.assertRefused(() -> negotiation.completeStep(Actor.of("elu@dept-24", DEPARTMENT, Role.SIGNATORY),
@@ -137,25 +137,25 @@ class CustomisedProcessTest {
                     "APPROVED", null), WorkflowError.LIBRARY_STEP, "taskKey", "deliberation");
             ViolationAssertions.assertRefused(() -> negotiation.completeStep(DEPARTMENT_LAWYER, id, "unknownReview",
                     "FAVOURABLE", null), WorkflowError.NO_SUCH_TASK, "step", DEPARTMENT.value());
-            assertThat(negotiation.history(id)).hasSize(audited);
-            assertThat(negotiation.status(id)).isEqualTo(status);
+            assertThat(negotiation.history(Negotiator.COORDINATOR, id)).hasSize(audited);
+            assertThat(negotiation.status(Negotiator.COORDINATOR, id)).isEqualTo(status);
 
             negotiation.completeStep(DEPARTMENT_LAWYER, id, LEGAL_REVIEW, "FAVOURABLE", "conforme au droit des collectivités");
 
-            AuditEntry review = negotiation.history(id).get(audited);
+            AuditEntry review = negotiation.history(Negotiator.COORDINATOR, id).get(audited);
             assertThat(review.step()).isEqualTo(LEGAL_REVIEW);
             assertThat(review.outcome()).isEqualTo("FAVOURABLE");
             assertThat(review.userId()).isEqualTo("juriste@dept-24");
             assertThat(review.organisation()).isEqualTo(DEPARTMENT.value());
             assertThat(review.reason()).isEqualTo("conforme au droit des collectivités");
-            assertThat(negotiation.status(id).waitsFor(NegotiationStep.DELIBERATION)).isTrue();
+            assertThat(negotiation.status(Negotiator.COORDINATOR, id).waitsFor(NegotiationStep.DELIBERATION)).isTrue();
             assertThat(negotiation.tasks(DEPARTMENT_LAWYER)).isEmpty();
 
             negotiator.allApproved().allSigned(Negotiator.signatories());
-            NegotiationStatus end = negotiation.status(id);
+            NegotiationStatus end = negotiation.status(Negotiator.COORDINATOR, id);
             assertThat(end.state()).isEqualTo(ProtocolState.IN_FORCE);
             assertThat(end.running()).isFalse();
-            assertThat(negotiation.history(id)).last().extracting(AuditEntry::step).isEqualTo("ENTRY_INTO_FORCE");
+            assertThat(negotiation.history(Negotiator.COORDINATOR, id)).last().extracting(AuditEntry::step).isEqualTo("ENTRY_INTO_FORCE");
         });
     }
 
@@ -171,7 +171,7 @@ class CustomisedProcessTest {
             negotiator.negotiation().completeStep(DEPARTMENT_LAWYER, negotiator.id(), LEGAL_REVIEW, "CHANGES_NEEDED",
                     "la clause de retrait est contraire au CGCT");
 
-            NegotiationStatus status = negotiator.negotiation().status(negotiator.id());
+            NegotiationStatus status = negotiator.negotiation().status(Negotiator.COORDINATOR, negotiator.id());
             assertThat(status.waitingFor()).extracting(WorkItem::step).containsExactly(NegotiationStep.CONSOLIDATION);
             assertThat(status.running()).isTrue();
         });
@@ -194,14 +194,14 @@ class CustomisedProcessTest {
                 assertThat(item.roles()).containsExactly(Role.ANIMATION_TEAM);
                 assertThat(item.organisation()).isNull();
             });
-            assertThat(started).isEqualTo(negotiation.status(id));
+            assertThat(started).isEqualTo(negotiation.status(Negotiator.COORDINATOR, id));
             assertThat(negotiation.tasks(Negotiator.COORDINATOR)).extracting(WorkItem::taskKey).containsExactly(LEGAL_REVIEW);
             ViolationAssertions.assertRefused(() -> negotiation.completeStep(Negotiator.of(REGION, Role.ANIMATION_TEAM), id,
                     LEGAL_REVIEW, "FAVOURABLE", null), WorkflowError.WRONG_ORGANISATION, "actor.organisation", REGION.value());
             negotiation.completeStep(Negotiator.COORDINATOR, id, LEGAL_REVIEW, "FAVOURABLE", null);
-            assertThat(negotiation.status(id).waitingFor()).extracting(WorkItem::step)
+            assertThat(negotiation.status(Negotiator.COORDINATOR, id).waitingFor()).extracting(WorkItem::step)
                     .containsExactly(NegotiationStep.SHARED_DIAGNOSTIC);
-            assertThat(negotiation.status(id).waitingFor()).extracting(WorkItem::organisation).containsExactly(ANIMATION);
+            assertThat(negotiation.status(Negotiator.COORDINATOR, id).waitingFor()).extracting(WorkItem::organisation).containsExactly(ANIMATION);
         });
     }
 
@@ -221,7 +221,7 @@ class CustomisedProcessTest {
             });
             ViolationAssertions.assertRefused(() -> negotiation.completeStep(Negotiator.COORDINATOR, id, LEGAL_REVIEW,
                     "FAVOURABLE", null), WorkflowError.STEP_WITHOUT_ROLE, "taskKey", LEGAL_REVIEW);
-            assertThat(negotiation.status(id)).isEqualTo(started);
+            assertThat(negotiation.status(Negotiator.COORDINATOR, id)).isEqualTo(started);
         });
     }
 

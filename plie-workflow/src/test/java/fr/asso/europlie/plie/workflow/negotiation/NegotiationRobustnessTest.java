@@ -61,13 +61,13 @@ class NegotiationRobustnessTest {
         return ProtocolId.of("PLIE-TEST-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
     }
 
-    private record Snapshot(long revision, int auditEntries, List<WorkItem> waiting) {
+    record Snapshot(long revision, int auditEntries, List<WorkItem> waiting) {
     }
 
-    private static Snapshot snapshot(PlieEngine engine, ProtocolId id) {
+    static Snapshot snapshot(PlieEngine engine, ProtocolId id) {
         ProtocolNegotiation negotiation = engine.protocolNegotiation();
-        return new Snapshot(engine.protocol(id).orElseThrow().revision(), negotiation.history(id).size(),
-                negotiation.status(id).waitingFor());
+        return new Snapshot(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().revision(), negotiation.history(Negotiator.COORDINATOR, id).size(),
+                negotiation.status(Negotiator.COORDINATOR, id).waitingFor());
     }
 
     private void withEngine(Databases.Kind kind, WorkflowSettings settings, Consumer<PlieEngine> test) throws Exception {
@@ -88,7 +88,7 @@ class NegotiationRobustnessTest {
 
             ViolationAssertions.assertRefused(() -> negotiation.start(Negotiator.of(EPCI, Role.ANIMATION_TEAM), id,
                     Negotiator.content()), WorkflowError.WRONG_ORGANISATION, "actor.organisation", EPCI.value());
-            assertThat(engine.protocol(id)).isEmpty();
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id)).isEmpty();
 
             negotiator.startedWithDiagnostic();
             Snapshot before = snapshot(engine, id);
@@ -96,7 +96,7 @@ class NegotiationRobustnessTest {
                     WorkflowError.ALREADY_RUNNING, "protocolId", id.value());
             Actor stranger = Negotiator.of(OrganisationId.of("COMMUNE-24037"), Role.TECHNICAL_STAFF);
             ViolationAssertions.assertRefused(() -> negotiation.giveOpinion(stranger, id, Opinion.favourable("")),
-                    WorkflowError.WRONG_ORGANISATION, "actor.organisation", "COMMUNE-24037");
+                    WorkflowError.UNKNOWN_PROTOCOL, "protocolId", id.value());
             ViolationAssertions.assertRefused(() -> negotiation.giveOpinion(Negotiator.of(REGION, Role.SIGNATORY), id,
                     Opinion.favourable("")), WorkflowError.ROLE_REQUIRED, "actor.roles", "signatory@" + REGION.value());
             ViolationAssertions.assertRefused(() -> negotiation.consolidate(Negotiator.of(REGION, Role.ANIMATION_TEAM), id,
@@ -134,7 +134,7 @@ class NegotiationRobustnessTest {
             ViolationAssertions.assertRefused(() -> negotiator.deliberate(REGION, DeliberationOutcome.REJECTED),
                     WorkflowError.NO_SUCH_TASK, "step", REGION.value());
             assertThat(snapshot(engine, id)).isEqualTo(afterApproval);
-            assertThat(engine.protocol(id).orElseThrow().state()).isEqualTo(ProtocolState.ADOPTED);
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.ADOPTED);
         });
     }
 
@@ -150,25 +150,25 @@ class NegotiationRobustnessTest {
             Map<OrganisationId, Integer> approved = race(Negotiator.signatories(), signatory ->
                     negotiator.deliberate(signatory, DeliberationOutcome.APPROVED));
             assertThat(approved).containsOnlyKeys(Negotiator.signatories()).allSatisfy((s, n) -> assertThat(n).isEqualTo(1));
-            Protocol adopted = engine.protocol(id).orElseThrow();
+            Protocol adopted = engine.protocol(Negotiator.COORDINATOR, id).orElseThrow();
             for (OrganisationId signatory : Negotiator.signatories()) {
                 assertThat(adopted.negotiation().orElseThrow().approvalOf(signatory)).as("approval of %s", signatory)
                         .isPresent();
             }
-            assertThat(negotiator.negotiation().status(id).waitingFor()).extracting(WorkItem::step)
+            assertThat(negotiator.negotiation().status(Negotiator.COORDINATOR, id).waitingFor()).extracting(WorkItem::step)
                     .containsOnly(NegotiationStep.SIGNATURE).hasSize(Negotiator.signatories().size());
 
             Map<OrganisationId, Integer> signed = race(Negotiator.signatories(), signatory ->
                     negotiator.negotiation().sign(Negotiator.of(signatory, Role.SIGNATORY), id, LocalDate.now(clock)));
             assertThat(signed).containsOnlyKeys(Negotiator.signatories()).allSatisfy((s, n) -> assertThat(n).isEqualTo(1));
-            Protocol inForce = engine.protocol(id).orElseThrow();
+            Protocol inForce = engine.protocol(Negotiator.COORDINATOR, id).orElseThrow();
             assertThat(inForce.state()).isEqualTo(ProtocolState.IN_FORCE);
             assertThat(inForce.versionInForce().orElseThrow().signatures()).hasSize(Negotiator.signatories().size());
-            List<AuditEntry> history = negotiator.negotiation().history(id);
+            List<AuditEntry> history = negotiator.negotiation().history(Negotiator.COORDINATOR, id);
             assertThat(history.stream().filter(e -> e.step().equals("DELIBERATION"))).hasSize(5);
             assertThat(history.stream().filter(e -> e.step().equals("SIGNATURE"))).hasSize(5);
             assertThat(history.stream().filter(e -> e.step().equals("ENTRY_INTO_FORCE"))).hasSize(1);
-            assertThat(negotiator.negotiation().status(id).running()).isFalse();
+            assertThat(negotiator.negotiation().status(Negotiator.COORDINATOR, id).running()).isFalse();
         });
     }
 
@@ -200,9 +200,9 @@ class NegotiationRobustnessTest {
             assertThat(unexpected).as("only clear refusals, no technical failure").isEmpty();
             assertThat(started).hasValue(1);
             assertThat(refusals).hasSize(calls - 1).containsOnly(WorkflowError.ALREADY_RUNNING.code());
-            assertThat(negotiation.status(id).waitingFor()).extracting(WorkItem::step)
+            assertThat(negotiation.status(Negotiator.COORDINATOR, id).waitingFor()).extracting(WorkItem::step)
                     .containsExactly(NegotiationStep.SHARED_DIAGNOSTIC);
-            assertThat(negotiation.history(id)).extracting(AuditEntry::step).containsExactly("NEGOTIATION_STARTED");
+            assertThat(negotiation.history(Negotiator.COORDINATOR, id)).extracting(AuditEntry::step).containsExactly("NEGOTIATION_STARTED");
         });
     }
 
@@ -239,8 +239,8 @@ class NegotiationRobustnessTest {
             assertThat(failures).as("a job taken by another caller is not a failure").isEmpty();
             assertThat(executed).hasValue(1);
             assertThat(reminders).singleElement().satisfies(r -> assertThat(r.step()).isEqualTo("TECHNICAL_OPINION"));
-            assertThat(negotiator.negotiation().history(id).stream().filter(e -> e.step().equals("REMINDER"))).hasSize(1);
-            assertThat(negotiator.negotiation().status(id).waitingFor()).extracting(WorkItem::step)
+            assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, id).stream().filter(e -> e.step().equals("REMINDER"))).hasSize(1);
+            assertThat(negotiator.negotiation().status(Negotiator.COORDINATOR, id).waitingFor()).extracting(WorkItem::step)
                     .containsOnly(NegotiationStep.TECHNICAL_OPINION);
         });
     }
@@ -278,7 +278,7 @@ class NegotiationRobustnessTest {
     }
 
     /** Runs each call on its own thread, all released at once, and waits for them all. */
-    private static void atOnce(List<Runnable> calls) {
+    static void atOnce(List<Runnable> calls) {
         CyclicBarrier start = new CyclicBarrier(calls.size());
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
@@ -311,7 +311,7 @@ class NegotiationRobustnessTest {
             negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted()
                     .allApproved();
             Snapshot before = snapshot(engine, id);
-            Protocol adopted = engine.protocol(id).orElseThrow();
+            Protocol adopted = engine.protocol(Negotiator.COORDINATOR, id).orElseThrow();
 
             List<ProtocolEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
             engine.addListener(new WorkflowListener() {
@@ -325,19 +325,19 @@ class NegotiationRobustnessTest {
                     LocalDate.now(clock)));
             assertThat(failure).isNotNull().hasStackTraceContaining("injected failure");
             assertThat(snapshot(engine, id)).isEqualTo(before);
-            assertThat(engine.protocol(id).orElseThrow()).isEqualTo(adopted);
-            assertThat(engine.protocol(id).orElseThrow().negotiation().orElseThrow().signatureOf(EPCI)).isEmpty();
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow()).isEqualTo(adopted);
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().negotiation().orElseThrow().signatureOf(EPCI)).isEmpty();
             assertThat(events).as("no event for a step that rolled back").isEmpty();
 
             injectFailure(database, false);
             negotiator.allSigned(Negotiator.signatories());
-            assertThat(engine.protocol(id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
-            assertThat(negotiator.negotiation().history(id).stream().filter(e -> e.step().equals("SIGNATURE"))).hasSize(5);
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
+            assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, id).stream().filter(e -> e.step().equals("SIGNATURE"))).hasSize(5);
         }
     }
 
     /** A trigger on Flowable's task table fails when the signature task is removed, at the step's very end. */
-    private static void injectFailure(Databases.Target database, boolean on) throws Exception {
+    static void injectFailure(Databases.Target database, boolean on) throws Exception {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             if (database.kind() == Databases.Kind.H2) {
                 statement.execute(on ? "CREATE TRIGGER plie_inject BEFORE DELETE ON ACT_RU_TASK FOR EACH ROW CALL \""
@@ -371,7 +371,7 @@ class NegotiationRobustnessTest {
 
         try (PlieEngine second = database.engine(clock, WorkflowSettings.defaults()).build()) {
             Negotiator after = new Negotiator(second, clock, id);
-            NegotiationStatus resumed = after.negotiation().status(id);
+            NegotiationStatus resumed = after.negotiation().status(Negotiator.COORDINATOR, id);
             assertThat(resumed.waitingFor()).extracting(WorkItem::organisation)
                     .hasSize(Negotiator.parties().size() - 2).doesNotContain(EPCI, DEPARTMENT);
             for (OrganisationId party : Negotiator.parties()) {
@@ -380,8 +380,8 @@ class NegotiationRobustnessTest {
                 }
             }
             after.consolidated().allContributionsConfirmed().adopted().allApproved().allSigned(Negotiator.signatories());
-            assertThat(second.protocol(id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
-            List<AuditEntry> history = after.negotiation().history(id);
+            assertThat(second.protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
+            List<AuditEntry> history = after.negotiation().history(Negotiator.COORDINATOR, id);
             assertThat(history.stream().filter(e -> e.step().equals("TECHNICAL_OPINION"))).hasSize(7);
             assertThat(history.stream().filter(e -> e.step().equals("NEGOTIATION_STARTED"))).hasSize(1);
         } finally {
@@ -430,14 +430,14 @@ class NegotiationRobustnessTest {
                 : Databases.postgresSchema(schema);
         try (reopened; PlieEngine engine = reopened.engine(clock, WorkflowSettings.defaults()).build()) {
             Negotiator negotiator = new Negotiator(engine, clock, id);
-            assertThat(negotiator.negotiation().status(id).waitingFor()).extracting(WorkItem::step)
+            assertThat(negotiator.negotiation().status(Negotiator.COORDINATOR, id).waitingFor()).extracting(WorkItem::step)
                     .containsOnly(NegotiationStep.SIGNATURE).hasSize(Negotiator.signatories().size());
             negotiator.allSigned(Negotiator.signatories());
-            assertThat(engine.protocol(id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
-            List<AuditEntry> history = negotiator.negotiation().history(id);
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
+            List<AuditEntry> history = negotiator.negotiation().history(Negotiator.COORDINATOR, id);
             assertThat(history.stream().filter(e -> e.step().equals("DELIBERATION"))).hasSize(5);
             assertThat(history.stream().filter(e -> e.step().equals("COMMITTEE_RESULT"))).hasSize(1);
-            assertThat(negotiator.negotiation().status(id).running()).isFalse();
+            assertThat(negotiator.negotiation().status(Negotiator.COORDINATOR, id).running()).isFalse();
         }
     }
 }

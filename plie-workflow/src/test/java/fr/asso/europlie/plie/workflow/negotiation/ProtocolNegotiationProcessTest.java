@@ -89,15 +89,15 @@ class ProtocolNegotiationProcessTest {
     }
 
     private NegotiationStatus status() {
-        return negotiator.negotiation().status(ID);
+        return negotiator.negotiation().status(Negotiator.COORDINATOR, ID);
     }
 
     private Protocol protocol() {
-        return engine.protocol(ID).orElseThrow();
+        return engine.protocol(Negotiator.COORDINATOR, ID).orElseThrow();
     }
 
     private List<String> steps() {
-        return negotiator.negotiation().history(ID).stream().map(e -> e.step() + ":" + e.outcome()).toList();
+        return negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream().map(e -> e.step() + ":" + e.outcome()).toList();
     }
 
     private void assertWaitingOnlyFor(NegotiationStep step) {
@@ -176,7 +176,7 @@ class ProtocolNegotiationProcessTest {
         assertThat(protocol().negotiation().orElseThrow().content().name()).endsWith("(objectifs révisés)");
         assertThat(steps()).contains("TECHNICAL_OPINION:UNFAVOURABLE", "OPINIONS_EVALUATED:UNFAVOURABLE",
                 "CONSOLIDATION:REVISED", "OPINIONS_EVALUATED:FAVOURABLE");
-        assertThat(negotiator.negotiation().history(ID).stream().filter(e -> e.step().equals("CONSULTATION_OPENED"))
+        assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream().filter(e -> e.step().equals("CONSULTATION_OPENED"))
                 .map(AuditEntry::round)).containsExactly(1, 2);
     }
 
@@ -197,7 +197,7 @@ class ProtocolNegotiationProcessTest {
 
         assertFinished(ProtocolState.ABANDONED);
         assertThat(steps()).containsSubsequence("ROUND_LIMIT_DECISION:ABANDON", "ABANDONED:ABANDONED");
-        assertThat(negotiator.negotiation().history(ID).stream().filter(e -> e.step().equals("CONSULTATION_OPENED")))
+        assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream().filter(e -> e.step().equals("CONSULTATION_OPENED")))
                 .hasSize(3);
         assertThat(events).extracting(ProtocolEvent::type).last().isEqualTo("ProtocolAbandoned");
     }
@@ -242,7 +242,7 @@ class ProtocolNegotiationProcessTest {
         assertWaitingOnlyFor(NegotiationStep.COMMITTEE_DECISION);
         assertThat(protocol().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
         assertThat(steps()).endsWith("COMMITTEE_DECISION:ADOPT", "COMMITTEE_RESULT:NO_QUORUM");
-        AuditEntry result = negotiator.negotiation().history(ID).get(negotiator.negotiation().history(ID).size() - 1);
+        AuditEntry result = negotiator.negotiation().history(Negotiator.COORDINATOR, ID).get(negotiator.negotiation().history(Negotiator.COORDINATOR, ID).size() - 1);
         assertThat(result.reason(java.util.Locale.FRENCH)).contains("[PLIE-GOVERNANCE-009]").contains(DEPARTMENT.value())
                 .contains("ne peut pas décider");
         assertThat(result.reason(java.util.Locale.ENGLISH)).contains("[PLIE-GOVERNANCE-009]").contains(DEPARTMENT.value())
@@ -253,14 +253,16 @@ class ProtocolNegotiationProcessTest {
     @DisplayName("an adoption that breaks the protocol's rules is refused: back to consolidation")
     void adoptionRefusedByTheRules() {
         negotiator.startedWithDiagnostic().allFavourable();
-        negotiator.negotiation().consolidate(Negotiator.COORDINATOR, ID, Negotiator.content().withTargetPublics(List.of()),
-                "publics cibles retirés par erreur");
+        // A rule a draft need not satisfy yet (the others are checked at consolidation already).
+        negotiator.negotiation().consolidate(Negotiator.COORDINATOR, ID,
+                Negotiator.content().withDiagnostic(fr.asso.europlie.plie.protocol.SharedDiagnostic.EMPTY),
+                "diagnostic effacé par erreur");
         negotiator.allContributionsConfirmed();
         CommitteeOutcome outcome = negotiator.negotiation().decideInCommittee(Negotiator.COMMITTEE, ID,
                 negotiator.decision(AdoptionOutcome.ADOPT, "adoption"));
 
         assertThat(outcome.result()).isEqualTo(CommitteeOutcome.Result.REFUSED);
-        assertThat(outcome.violations()).extracting(v -> v.code()).contains(ProtocolError.NO_TARGET_PUBLIC);
+        assertThat(outcome.violations()).extracting(v -> v.code()).contains(ProtocolError.DIAGNOSTIC_INCOMPLETE);
         assertWaitingOnlyFor(NegotiationStep.CONSOLIDATION);
         assertThat(protocol().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
         assertThat(steps()).endsWith("COMMITTEE_DECISION:ADOPT", "COMMITTEE_RESULT:REFUSED");
@@ -289,7 +291,7 @@ class ProtocolNegotiationProcessTest {
         assertThat(outcome.result()).isEqualTo(CommitteeOutcome.Result.ABANDONED);
         assertFinished(ProtocolState.ABANDONED);
         assertThat(steps()).endsWith("COMMITTEE_RESULT:ABANDON", "ABANDONED:ABANDONED");
-        assertThat(negotiator.negotiation().history(ID)).last().extracting(AuditEntry::reason)
+        assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, ID)).last().extracting(AuditEntry::reason)
                 .isEqualTo("le territoire rejoint le PLIE voisin");
     }
 
@@ -395,16 +397,16 @@ class ProtocolNegotiationProcessTest {
         negotiator.advance(Duration.ofDays(15));
         assertWaitingOnlyFor(NegotiationStep.CONSOLIDATION);
         assertThat(protocol().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
-        assertThat(negotiator.negotiation().history(ID).stream().filter(e -> e.outcome().equals("NO_OPINION")))
+        assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream().filter(e -> e.outcome().equals("NO_OPINION")))
                 .extracting(AuditEntry::organisation).hasSize(Negotiator.parties().size() - 2)
                 .allSatisfy(o -> assertThat(o).isNotIn(EPCI.value(), DEPARTMENT.value()));
         assertThat(steps()).containsSubsequence("REMINDER:TECHNICAL_OPINION", "TECHNICAL_OPINION:NO_OPINION",
                 "OPINIONS_EVALUATED:FAVOURABLE");
-        AuditEntry noOpinion = negotiator.negotiation().history(ID).stream().filter(e -> e.outcome().equals("NO_OPINION"))
+        AuditEntry noOpinion = negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream().filter(e -> e.outcome().equals("NO_OPINION"))
                 .findFirst().orElseThrow();
         assertThat(noOpinion.reason(java.util.Locale.FRENCH)).isEqualTo("délai de grâce écoulé : sans avis");
         assertThat(noOpinion.reason(java.util.Locale.ENGLISH)).isEqualTo("grace period over: no opinion");
-        AuditEntry reminder = negotiator.negotiation().history(ID).stream().filter(e -> e.step().equals("REMINDER"))
+        AuditEntry reminder = negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream().filter(e -> e.step().equals("REMINDER"))
                 .findFirst().orElseThrow();
         assertThat(reminder.reason(java.util.Locale.FRENCH)).startsWith("délai de l’avis dépassé, relance de : ")
                 .contains(REGION.value()).doesNotContain(EPCI.value());
@@ -437,9 +439,12 @@ class ProtocolNegotiationProcessTest {
 
     @Test
     @DisplayName("an actor without the animation team's role cannot start an amendment, nor learn whether a protocol exists")
-    void amendmentStartRefusedByRoleFirst() {
+    void amendmentStartRefusedWithoutTellingWhetherTheProtocolExists() {
         Actor funder = Actor.of("budget", EPCI, Role.FUNDER);
         ViolationAssertions.assertRefused(() -> negotiator.negotiation().startAmendment(funder, ProtocolId.of("PLIE-INCONNU"),
+                Negotiator.content(), "avenant"), WorkflowError.UNKNOWN_PROTOCOL, "protocolId", "PLIE-INCONNU");
+        negotiator.startedWithDiagnostic();
+        ViolationAssertions.assertRefused(() -> negotiator.negotiation().startAmendment(funder, ID,
                 Negotiator.content(), "avenant"), WorkflowError.ROLE_REQUIRED, "actor.roles", "budget");
     }
 
@@ -489,7 +494,7 @@ class ProtocolNegotiationProcessTest {
         assertThat(protocol().state()).isEqualTo(ProtocolState.DRAFT);
         assertThat(Steps.negotiated(protocol()).animationStructure().id()).isEqualTo(ProtocolFixture.ANIMATION);
         assertThat(status().running()).isFalse();
-        assertThat(negotiator.negotiation().history(ID)).isEmpty();
+        assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, ID)).isEmpty();
         negotiator.startedWithDiagnostic();
         assertWaitingOnlyFor(NegotiationStep.TECHNICAL_OPINION);
     }
@@ -498,7 +503,7 @@ class ProtocolNegotiationProcessTest {
     @DisplayName("each step of the negotiation records who did it, for which organisation, when and why")
     void historyNamesTheActors() {
         negotiator.startedWithDiagnostic().oneUnfavourable(REGION);
-        AuditEntry regional = negotiator.negotiation().history(ID).stream()
+        AuditEntry regional = negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream()
                 .filter(e -> e.step().equals("TECHNICAL_OPINION") && e.organisation().equals(REGION.value()))
                 .findFirst().orElseThrow();
         assertThat(regional.userId()).isEqualTo(Negotiator.of(REGION, Role.TECHNICAL_STAFF).userId());

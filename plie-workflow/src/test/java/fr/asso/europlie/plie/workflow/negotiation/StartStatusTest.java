@@ -54,7 +54,7 @@ class StartStatusTest {
                 assertThat(item.protocolId()).isEqualTo(id);
                 assertThat(item.since()).isEqualTo(clock.instant());
             });
-            assertThat(started).isEqualTo(negotiation.status(id));
+            assertThat(started).isEqualTo(negotiation.status(Negotiator.COORDINATOR, id));
         });
     }
 
@@ -78,7 +78,7 @@ class StartStatusTest {
             assertThat(started.waitingFor()).extracting(WorkItem::step).containsOnly(NegotiationStep.TECHNICAL_OPINION);
             assertThat(started.waitingFor()).extracting(WorkItem::organisation)
                     .containsExactlyInAnyOrderElementsOf(Negotiator.parties());
-            assertThat(started).isEqualTo(negotiator.negotiation().status(id));
+            assertThat(started).isEqualTo(negotiator.negotiation().status(Negotiator.COORDINATOR, id));
         });
     }
 }

@@ -102,7 +102,7 @@ class FailureInjectionPropertyTest {
                     .forAll(lists().of(integers().between(0, points - 1)).ofSizeBetween(1, 4), booleans().all())
                     .checkAssert((failures, nested) -> {
                         ProtocolId id = run(app, database, commands, failures, nested, events);
-                        assertThat(plie.protocol(id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
+                        assertThat(plie.protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.IN_FORCE);
                         assertThat(trail(app, id)).isEqualTo(cleanTrail);
                     });
         }
@@ -161,7 +161,7 @@ class FailureInjectionPropertyTest {
     }
 
     private static List<String> trail(IntegratorApplication app, ProtocolId id) {
-        return app.plie().auditTrail(id).stream().map(FailureInjectionPropertyTest::line).toList();
+        return app.plie().auditTrail(Negotiator.COORDINATOR, id).stream().map(FailureInjectionPropertyTest::line).toList();
     }
 
     private static String line(AuditEntry entry) {

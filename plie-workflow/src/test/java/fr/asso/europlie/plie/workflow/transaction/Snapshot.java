@@ -5,6 +5,7 @@ import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationStep;
+import fr.asso.europlie.plie.workflow.negotiation.Negotiator;
 import fr.asso.europlie.plie.workflow.negotiation.WorkItem;
 import java.util.List;
 
@@ -20,9 +21,9 @@ import java.util.List;
 record Snapshot(Protocol protocol, List<AuditEntry> audit, List<NegotiationStep> waiting, List<WorkItem> items) {
 
     static Snapshot of(PlieEngine engine, ProtocolId id) {
-        Protocol protocol = engine.protocol(id).orElse(null);
-        List<WorkItem> items = protocol == null ? List.of() : engine.protocolNegotiation().status(id).waitingFor();
-        return new Snapshot(protocol, engine.auditTrail(id), items.stream().map(WorkItem::step).toList(), items);
+        Protocol protocol = engine.protocol(Negotiator.COORDINATOR, id).orElse(null);
+        List<WorkItem> items = protocol == null ? List.of() : engine.protocolNegotiation().status(Negotiator.COORDINATOR, id).waitingFor();
+        return new Snapshot(protocol, engine.auditTrail(Negotiator.COORDINATOR, id), items.stream().map(WorkItem::step).toList(), items);
     }
 
     long revision() {

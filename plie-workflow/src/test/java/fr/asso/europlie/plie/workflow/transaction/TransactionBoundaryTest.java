@@ -64,7 +64,7 @@ class TransactionBoundaryTest {
             assertThat(Snapshot.of(engine, id)).isEqualTo(before);
 
             negotiator.negotiation().consolidate(Negotiator.COORDINATOR, id, Negotiator.content(), "texte révisé");
-            assertThat(engine.protocol(id).orElseThrow().revision()).isGreaterThan(before.revision());
+            assertThat(engine.protocol(Negotiator.COORDINATOR, id).orElseThrow().revision()).isGreaterThan(before.revision());
         }
     }
 
@@ -81,15 +81,15 @@ class TransactionBoundaryTest {
 
             assertThatThrownBy(() -> app.intake(id)).hasStackTraceContaining("the application's next step fails");
 
-            assertThat(app.plie().protocol(id)).isEmpty();
-            assertThat(app.plie().auditTrail(id)).isEmpty();
+            assertThat(app.plie().protocol(Negotiator.COORDINATOR, id)).isEmpty();
+            assertThat(app.plie().auditTrail(Negotiator.COORDINATOR, id)).isEmpty();
             assertThat(app.flowable().getRuntimeService().createProcessInstanceQuery().count()).isZero();
             assertThat(events).isEmpty();
 
             // Not stuck: the same protocol can be started again.
             IntegratorApplication.afterStart = () -> { };
             app.intake(id);
-            assertThat(app.plie().protocolNegotiation().status(id).waitsFor(NegotiationStep.SHARED_DIAGNOSTIC)).isTrue();
+            assertThat(app.plie().protocolNegotiation().status(Negotiator.COORDINATOR, id).waitsFor(NegotiationStep.SHARED_DIAGNOSTIC)).isTrue();
             assertThat(events).isNotEmpty();
         }
     }
@@ -107,12 +107,12 @@ class TransactionBoundaryTest {
             InjectedFailure.AUDIT_INSERT.off(database);
 
             assertThat(failure).isNotNull().hasStackTraceContaining("injected failure");
-            assertThat(app.plie().protocol(id)).isEmpty();
+            assertThat(app.plie().protocol(Negotiator.COORDINATOR, id)).isEmpty();
             assertThat(app.flowable().getRuntimeService().createProcessInstanceQuery().count()).isZero();
             assertThat(app.flowable().getHistoryService().createHistoricProcessInstanceQuery().count()).isZero();
 
             app.intake(id);
-            assertThat(app.plie().protocol(id).orElseThrow().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
+            assertThat(app.plie().protocol(Negotiator.COORDINATOR, id).orElseThrow().state()).isEqualTo(ProtocolState.UNDER_NEGOTIATION);
         }
     }
 
@@ -133,7 +133,7 @@ class TransactionBoundaryTest {
                     .processDefinitionKey(IntegratorApplication.PROCESS).finished().count()).isEqualTo(1);
             assertThat(app.flowable().getHistoryService().createHistoricVariableInstanceQuery().variableName("started")
                     .singleResult().getValue()).isEqualTo(false);
-            assertThat(app.plie().protocol(id)).isEmpty();
+            assertThat(app.plie().protocol(Negotiator.COORDINATOR, id)).isEmpty();
         }
     }
 
@@ -160,7 +160,7 @@ class TransactionBoundaryTest {
             });
             assertThat(Snapshot.of(engine, id)).isEqualTo(before);
             negotiator.negotiation().consolidate(Negotiator.COORDINATOR, id, null, "n".repeat(4000));
-            assertThat(engine.auditTrail(id).get(engine.auditTrail(id).size() - 1).reason()).hasSize(4000);
+            assertThat(engine.auditTrail(Negotiator.COORDINATOR, id).get(engine.auditTrail(Negotiator.COORDINATOR, id).size() - 1).reason()).hasSize(4000);
         }
     }
 

@@ -1,0 +1,48 @@
+package fr.asso.europlie.plie.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.error.ViolationAssertions;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("identifiers compare as people read them")
+class IdentifiersTest {
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @ValueSource(strings = {"OI-PLIE-GP\u00A0", "\u200BOI-PLIE-GP", "OI-\u200DPLIE-GP", "OI-PLIE\u00AD-GP", "\uFEFFOI-PLIE-GP",
+            "\uFF2F\uFF29-PLIE-GP", "OI-PLIE-GP\u2060", "\u202AOI-PLIE-GP\u202C", " OI-PLIE-GP\t"})
+    @DisplayName("an organisation id disguised with an invisible, a no-break or a full-width character is the same id")
+    void disguisedOrganisationIdIsTheSame(String disguised) {
+        assertThat(OrganisationId.of(disguised)).isEqualTo(OrganisationId.of("OI-PLIE-GP"));
+        assertThat(OrganisationId.of(disguised).value()).isEqualTo("OI-PLIE-GP");
+    }
+
+    @Test
+    @DisplayName("a decomposed accent is the composed one; spaces of any kind become one space")
+    void accentsAndSpaces() {
+        assertThat(Identifiers.normalise("Ce\u0301line\u00A0\u2007 Martin")).isEqualTo("Céline Martin");
+        assertThat(Identifiers.samePerson("ce\u0301line.martin", "CÉLINE.MARTIN")).isTrue();
+        assertThat(Identifiers.samePerson("celine.martin", "céline.martin")).isFalse();
+        assertThat(Identifiers.samePerson("instructeur.oi", null)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @ValueSource(strings = {"", " ", "\u00A0", "\u200B", "\u200B\u200C\u200D", "\u3164", "\u115F\u1160", "\u2800", "\uFEFF\t",
+            "\u034F", "\uFE0F"})
+    @DisplayName("an organisation id that looks blank is refused")
+    void blankLookingIdIsRefused(String blank) {
+        assertThat(Identifiers.looksBlank(blank)).isTrue();
+        ViolationAssertions.assertRefused(() -> OrganisationId.of(blank), OrganisationError.BLANK, "organisationId", blank);
+    }
+
+    @Test
+    @DisplayName("look-alike letters of another script stay apart: NFKC does not fold them")
+    void otherScriptsStayApart() {
+        assertThat(Identifiers.samePerson("\u0430dmin", "admin")).isFalse();
+        assertThat(List.of(OrganisationId.of("DEPT-24"), OrganisationId.of("dept-24"))).doesNotHaveDuplicates();
+    }
+}
