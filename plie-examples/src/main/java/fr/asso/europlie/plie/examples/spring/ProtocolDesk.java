@@ -49,12 +49,14 @@ public class ProtocolDesk {
      * @param note the journal's note
      * @return the negotiation's status after the opening
      */
+    // region readme-spring
     @Transactional
     public NegotiationStatus open(Actor coordinator, ProtocolId id, ProtocolContent draft, String note) {
         NegotiationStatus status = plie.protocolNegotiation().start(coordinator, id, draft);
-        journal(id, note);
+        journal(id, note);   // the application's own write: if it fails, the library's step rolls back too
         return status;
     }
+    // endregion
 
     /**
      * Records the shared diagnostic and journals it.
