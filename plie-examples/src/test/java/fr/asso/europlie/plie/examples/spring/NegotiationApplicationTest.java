@@ -16,7 +16,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,6 +146,9 @@ class NegotiationApplicationTest {
     void stepCommitsWithTheApplicationsTransaction(Database database) {
         try (App app = App.boot(database)) {
             assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM plie_schema_version", Long.class)).isPositive();
+            Instant then = Instant.parse("2031-03-14T09:30:00Z");
+            app.context().getBean(ProcessEngine.class).getProcessEngineConfiguration().getClock()
+                    .setCurrentTime(Date.from(then));
 
             NegotiationStatus status = app.desk().open(COORDINATOR, ID, ProtocolFixture.grandPerigueux(), "ouverture");
 
@@ -153,6 +159,8 @@ class NegotiationApplicationTest {
             assertThat(app.processes()).isEqualTo(1);
             assertThat(app.openTasks()).isNotEmpty();
             assertThat(app.events()).isNotEmpty();
+            assertThat(app.jdbc().queryForObject("SELECT updated_at FROM plie_protocol WHERE id = ?", OffsetDateTime.class,
+                    ID.value()).toInstant()).as("the library follows Flowable's clock").isEqualTo(then);
         }
     }
 
