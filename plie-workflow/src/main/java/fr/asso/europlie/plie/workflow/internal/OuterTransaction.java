@@ -4,32 +4,63 @@ import java.util.function.BooleanSupplier;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * Tells whether the current thread runs inside a transaction that the application opened
- * (transaction de l'application), which an engine command joins instead of opening its own: in
- * it, a conflict between concurrent changes is the application's to retry, see
- * {@link CommandRunner}. Only Spring's is recognised; an engine whose transactions are its own
- * never has one. Spring's classes are loaded only for an engine that Spring manages, so that an
- * application without Spring never needs them.
+ * The transaction that the application opened (transaction de l'application), which an engine
+ * command joins instead of opening its own: in it, a conflict between concurrent changes is the
+ * application's to retry, and a command that fails after it changed anything spoils it (marks it
+ * rollback-only), so that the application cannot commit half a command even if it catches the
+ * failure; see {@link CommandRunner}. Only Spring's is recognised; an engine whose transactions
+ * are its own never has one. Spring's classes are loaded only for an engine that Spring manages,
+ * so that an application without Spring never needs them.
  */
-public final class OuterTransaction {
+public final class OuterTransaction implements BooleanSupplier {
 
     private static final String SPRING_SYNCHRONIZATION =
             "org.springframework.transaction.support.TransactionSynchronizationManager";
+    private static final OuterTransaction NONE = new OuterTransaction(() -> false, () -> { });
 
-    private OuterTransaction() {
+    private final BooleanSupplier active;
+    private final Runnable spoil;
+
+    OuterTransaction(BooleanSupplier active, Runnable spoil) {
+        this.active = active;
+        this.spoil = spoil;
     }
 
     /**
-     * The test for an engine.
+     * The application's transactions for an engine.
      *
      * @param configuration the engine's configuration, not null
-     * @return true while the calling thread is in the application's own transaction
+     * @return Spring's when Spring manages the engine's transactions, otherwise none
      */
-    public static BooleanSupplier of(ProcessEngineConfigurationImpl configuration) {
+    public static OuterTransaction of(ProcessEngineConfigurationImpl configuration) {
         if (configuration.isTransactionsExternallyManaged() && springPresent(configuration)) {
-            return SpringTransaction.active();
+            return SpringTransaction.of(configuration);
         }
-        return () -> false;
+        return NONE;
+    }
+
+    /**
+     * No application transaction, ever: the standalone engine's case.
+     *
+     * @return the instance
+     */
+    public static OuterTransaction none() {
+        return NONE;
+    }
+
+    /**
+     * Whether the calling thread runs in the application's own transaction.
+     *
+     * @return true inside it
+     */
+    @Override
+    public boolean getAsBoolean() {
+        return active.getAsBoolean();
+    }
+
+    /** Marks the application's current transaction rollback-only (nothing outside one). */
+    public void spoil() {
+        spoil.run();
     }
 
     private static boolean springPresent(ProcessEngineConfigurationImpl configuration) {

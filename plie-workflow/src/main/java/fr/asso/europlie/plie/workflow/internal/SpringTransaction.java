@@ -1,11 +1,15 @@
 package fr.asso.europlie.plie.workflow.internal;
 
-import java.util.function.BooleanSupplier;
+import org.flowable.common.spring.SpringEngineConfiguration;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Spring's side of {@link OuterTransaction}: the only class of the library's core that names
- * Spring, loaded only when the engine's transactions are Spring's.
+ * Spring, loaded only when the engine's transactions are externally managed and Spring is there.
  */
 final class SpringTransaction {
 
@@ -13,12 +17,19 @@ final class SpringTransaction {
     }
 
     /**
-     * Whether a Spring transaction (a real one, not a mere synchronisation scope) is active on the
-     * calling thread.
-     *
-     * @return the test
+     * Spring's transactions for an engine: active when a real Spring transaction (not a mere
+     * synchronisation scope) runs on the thread; spoilt the way Spring spoils a transaction in
+     * which a participant failed (a participating transaction rolled back: the whole is marked
+     * rollback-only, and committing it throws {@code UnexpectedRollbackException}).
      */
-    static BooleanSupplier active() {
-        return TransactionSynchronizationManager::isActualTransactionActive;
+    static OuterTransaction of(ProcessEngineConfigurationImpl configuration) {
+        PlatformTransactionManager manager = configuration instanceof SpringEngineConfiguration spring
+                ? spring.getTransactionManager() : null;
+        return new OuterTransaction(TransactionSynchronizationManager::isActualTransactionActive, () -> {
+            if (manager != null && TransactionSynchronizationManager.isActualTransactionActive()) {
+                TransactionStatus participant = manager.getTransaction(TransactionDefinition.withDefaults());
+                manager.rollback(participant);
+            }
+        });
     }
 }

@@ -16,6 +16,7 @@ import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import fr.asso.europlie.plie.workflow.negotiation.FailingTrigger;
 import fr.asso.europlie.plie.workflow.negotiation.Negotiator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -86,6 +88,26 @@ class SpringTransactionTest {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     return rows.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Installs (or removes) a trigger that makes every insert into plie_audit fail. */
+        void failAuditWrites(boolean on) {
+            try (Connection connection = database.dataSource().getConnection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                if (database.kind() == Kind.H2) {
+                    statement.execute(on ? "CREATE TRIGGER plie_inject_audit BEFORE INSERT ON plie_audit FOR EACH ROW CALL \""
+                            + FailingTrigger.class.getName() + "\"" : "DROP TRIGGER plie_inject_audit");
+                } else if (on) {
+                    statement.execute("CREATE FUNCTION plie_inject_audit() RETURNS trigger AS $$ BEGIN "
+                            + "RAISE EXCEPTION 'injected failure of the audit write'; END $$ LANGUAGE plpgsql");
+                    statement.execute("CREATE TRIGGER plie_inject_audit BEFORE INSERT ON plie_audit FOR EACH ROW "
+                            + "EXECUTE FUNCTION plie_inject_audit()");
+                } else {
+                    statement.execute("DROP TRIGGER plie_inject_audit ON plie_audit");
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -161,6 +183,26 @@ class SpringTransactionTest {
                     host.plie().protocolNegotiation().start(Negotiator.COORDINATOR, ID, Negotiator.content()));
             assertThat(host.protocolRows()).isEqualTo(1);
             assertThat(host.processes()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    @DisplayName("a command that fails late spoils the Spring transaction, even when the application catches the failure")
+    void lateFailureSpoilsTheTransaction(Kind kind) {
+        try (Host host = Host.on(kind)) {
+            host.failAuditWrites(true);
+            assertThatThrownBy(() -> host.transactions().executeWithoutResult(status -> {
+                assertThatThrownBy(() -> host.plie().protocolNegotiation().start(Negotiator.COORDINATOR, ID,
+                        Negotiator.content())).as("the audit write fails, after the protocol's row was written")
+                        .isInstanceOf(RuntimeException.class);
+                // The application swallows the failure and goes on to commit.
+            })).isInstanceOf(UnexpectedRollbackException.class);
+            host.failAuditWrites(false);
+            assertThat(host.protocolRows()).isZero();
+            assertThat(host.auditRows()).isZero();
+            assertThat(host.processes()).isZero();
+            assertThat(host.events()).isEmpty();
         }
     }
 
