@@ -11,6 +11,7 @@ import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,10 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flowable.engine.ProcessEngine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -126,6 +130,32 @@ class NegotiationApplicationTest {
         public void close() {
             context.close();
         }
+    }
+
+    /** An application's own settings, as a bean. */
+    @Configuration(proxyBeanMethods = false)
+    static class FourRounds {
+        @Bean
+        WorkflowSettings settings() {
+            return WorkflowSettings.defaults().withMaxConsultationRounds(4);
+        }
+    }
+
+    @Test
+    @DisplayName("the application's WorkflowSettings bean reaches the engine; plie.enabled=false leaves the library out")
+    void settingsAndSwitch() {
+        Map<String, Object> h2 = Map.of("spring.main.banner-mode", "off", "flowable.async-executor-activate", "false",
+                "spring.datasource.url", "jdbc:h2:mem:plie-boot-settings-" + RUN + ";DB_CLOSE_DELAY=-1", "spring.datasource.username", "sa");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NegotiationApplication.class, FourRounds.class)
+                .properties(h2).run()) {
+            assertThat(context.getBean(PlieEngine.class).settings().maxConsultationRounds()).isEqualTo(4);
+        }
+        Map<String, Object> off = new java.util.HashMap<>(h2);
+        off.put("plie.enabled", "false");
+        off.put("spring.datasource.url", "jdbc:h2:mem:plie-boot-off-" + RUN + ";DB_CLOSE_DELAY=-1");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(NegotiationApplication.class).properties(off).run().close())
+                .as("the example's desk needs the PlieEngine bean that plie.enabled=false withholds")
+                .hasStackTraceContaining(PlieEngine.class.getName());
     }
 
     private static String postgresUrl() {
