@@ -4,7 +4,6 @@ import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import fr.asso.europlie.plie.workflow.internal.SchemaMigrations;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Objects;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
 import org.flowable.common.engine.impl.EngineConfigurator;
@@ -12,8 +11,11 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Adds the PLIE library to a Flowable process engine that an application builds itself
- * (configurateur): registers the library's runtime (settings, clock, store, listeners) among the
- * engine's beans and creates or upgrades the store's tables on the engine's data source.
+ * (configurateur): registers the library's runtime (settings, clock, store, listeners) for that
+ * engine and creates or upgrades the store's tables on the engine's data source. It works on a
+ * standalone configuration and on Spring's {@code SpringProcessEngineConfiguration} alike; a
+ * Spring Boot application with Flowable's starter needs neither this class nor
+ * {@link PlieEngine#attach}: the auto-configuration in {@code workflow.spring} does both.
  *
  * <pre>{@code
  * ProcessEngineConfigurationImpl configuration = ...;             // the application's own
@@ -55,9 +57,7 @@ public final class PlieConfigurator implements EngineConfigurator {
 
     @Override
     public void beforeInit(AbstractEngineConfiguration engineConfiguration) {
-        if (engineConfiguration.getBeans() == null) {
-            engineConfiguration.setBeans(new HashMap<>());
-        }
+        // Nothing before the engine's own set-up: the library needs its data source and clock.
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class PlieConfigurator implements EngineConfigurator {
         }
         new SchemaMigrations(processConfiguration.getDataSource()).migrate();
         PlieRuntime runtime = new PlieRuntime(settings, ClockBridge.java(processConfiguration.getClock(), zone));
-        processConfiguration.getBeans().put(PlieRuntime.BEAN, runtime);
+        PlieRuntime.register(processConfiguration, runtime);
     }
 
     @Override

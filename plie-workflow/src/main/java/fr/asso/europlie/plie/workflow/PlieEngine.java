@@ -8,6 +8,7 @@ import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.internal.AuditLog;
 import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
+import fr.asso.europlie.plie.workflow.internal.OuterTransaction;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import fr.asso.europlie.plie.workflow.internal.ProcessDeployments;
 import fr.asso.europlie.plie.error.InvalidValueException;
@@ -80,7 +81,8 @@ public final class PlieEngine implements AutoCloseable {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = PlieRuntime.of(configuration);
-        this.runner = new CommandRunner(configuration.getCommandExecutor(), runtime.settings().conflictAttempts());
+        this.runner = new CommandRunner(configuration.getCommandExecutor(), runtime.settings().conflictAttempts(),
+                OuterTransaction.of(configuration));
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(), NegotiationProcess.KEY,
                 NegotiationProcess.RESOURCE);
         this.negotiation = new NegotiationService(processEngine, runtime, runner);

@@ -35,6 +35,7 @@ public final class CommandRunner {
     private final CommandExecutor executor;
     private final int attempts;
     private final BooleanSupplier outerTransaction;
+    private final Runnable spoilOuterTransaction;
 
     /**
      * Creates the runner.
@@ -56,9 +57,27 @@ public final class CommandRunner {
      *     transaction, in which a conflict is not retried, not null
      */
     public CommandRunner(CommandExecutor executor, int attempts, BooleanSupplier outerTransaction) {
+        this(executor, attempts, outerTransaction, () -> { });
+    }
+
+    /**
+     * Creates the runner for an engine whose commands may join the application's transaction, and
+     * spoil it when they fail after a change (see {@link OuterTransaction}).
+     *
+     * @param executor the engine's command executor, not null
+     * @param attempts how many times a conflicting command is tried, at least 1
+     * @param outer the application's transactions, not null
+     */
+    public CommandRunner(CommandExecutor executor, int attempts, OuterTransaction outer) {
+        this(executor, attempts, outer, outer::spoil);
+    }
+
+    private CommandRunner(CommandExecutor executor, int attempts, BooleanSupplier outerTransaction,
+            Runnable spoilOuterTransaction) {
         this.executor = executor;
         this.attempts = attempts;
         this.outerTransaction = Objects.requireNonNull(outerTransaction, "outerTransaction");
+        this.spoilOuterTransaction = spoilOuterTransaction;
     }
 
     /**
@@ -79,16 +98,28 @@ public final class CommandRunner {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             String previous = Authentication.getAuthenticatedUserId();
             Authentication.setAuthenticatedUserId(actor == null ? null : actor.userId());
+            boolean[] changed = {false};
             try {
                 return executor.execute(commandContext -> {
                     try {
                         return body.get();
                     } catch (PlieException refusal) {
                         throw new Refusal(refusal);
+                    } finally {
+                        changed[0] = EngineTransaction.changes() > 0;
                     }
                 });
             } catch (RuntimeException e) {
-                if (!isConflict(e) || outerTransaction.getAsBoolean()) {
+                boolean outer = outerTransaction.getAsBoolean();
+                if (outer && (changed[0] || !(e instanceof Refusal))) {
+                    // The command joined the application's transaction (Flowable adds no transaction
+                    // of its own there) and failed after it changed something, or for a reason other
+                    // than a refusal: that transaction holds half a command and must not commit, even
+                    // if the application catches this failure. A refusal before any change leaves it
+                    // alone.
+                    spoilOuterTransaction.run();
+                }
+                if (!isConflict(e) || outer) {
                     // A conflict inside the caller's own (Spring) transaction is the caller's to retry:
                     // that transaction is spoilt and a new attempt in it would see the same state.
                     throw e instanceof Refusal refusal ? refusal.refusal() : e;

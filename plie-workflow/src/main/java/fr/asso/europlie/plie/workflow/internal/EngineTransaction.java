@@ -7,6 +7,8 @@ import org.flowable.common.engine.impl.cfg.TransactionState;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.db.DbSqlSession;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.engine.impl.util.CommandContextUtil;
 
 /**
  * The engine's current transaction (transaction du moteur): the JDBC connection of the Flowable
@@ -69,18 +71,24 @@ public final class EngineTransaction {
      * only the library wrote, a rollback did nothing and closing the session (which restores
      * auto-commit) committed the library's rows. The transaction's own listeners force MyBatis to
      * roll back, or commit, whatever it believes. Under Spring (externally managed transactions)
-     * these calls do nothing and Spring's transaction manager decides, as it should.
+     * no listener is added: Spring's transaction manager commits or rolls back the connection, and
+     * its listeners run after the command's MyBatis session is closed, when forcing it would fail.
      */
     private static void enlist(CommandContext context, DbSqlSession session) {
         context.addAttribute(ENLISTED, Boolean.TRUE);
         TransactionContext transaction = Context.getTransactionContext();
-        if (transaction == null) {
+        if (transaction == null || externallyManaged(context)) {
             return;
         }
         transaction.addTransactionListener(TransactionState.ROLLINGBACK,
                 ignored -> session.getSqlSession().rollback(true));
         transaction.addTransactionListener(TransactionState.COMMITTING,
                 ignored -> session.getSqlSession().commit(true));
+    }
+
+    private static boolean externallyManaged(CommandContext context) {
+        ProcessEngineConfigurationImpl configuration = CommandContextUtil.getProcessEngineConfiguration(context);
+        return configuration != null && configuration.isTransactionsExternallyManaged();
     }
 
     /**

@@ -10,9 +10,11 @@ import fr.asso.europlie.plie.workflow.internal.JdbcProtocols;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -21,14 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the library's steps share inside one Flowable engine (contexte d'exécution): the
- * settings, the clock, the store and the application's listeners. Registered among the engine's
- * beans by {@link fr.asso.europlie.plie.workflow.PlieConfigurator}; the process's delegates find
- * it with {@link #current()}.
+ * settings, the clock, the store and the application's listeners. Registered for its engine by
+ * {@link fr.asso.europlie.plie.workflow.PlieConfigurator}; the process's delegates find it with
+ * {@link #current()}.
  */
 public final class PlieRuntime {
 
-    /** The name under which the runtime is registered among the engine's beans. */
-    public static final String BEAN = "plieRuntime";
+    /** The runtime of each engine configuration that took the library, see {@link #register}. */
+    private static final Map<ProcessEngineConfigurationImpl, PlieRuntime> REGISTERED =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private static final Logger LOG = LoggerFactory.getLogger(PlieRuntime.class);
 
@@ -60,6 +63,20 @@ public final class PlieRuntime {
     }
 
     /**
+     * Registers the runtime of an engine configuration, where {@link #of} and {@link #current()}
+     * find it. The library keeps its own register rather than the configuration's beans: under
+     * Spring those beans are the application context, which refuses additions ("unsupported
+     * operation on configuration beans"). The register holds the configuration weakly: a closed
+     * and forgotten engine does not stay in memory.
+     *
+     * @param configuration the engine's configuration, not null
+     * @param runtime the runtime, not null
+     */
+    public static void register(ProcessEngineConfigurationImpl configuration, PlieRuntime runtime) {
+        REGISTERED.put(Objects.requireNonNull(configuration, "configuration"), Objects.requireNonNull(runtime, "runtime"));
+    }
+
+    /**
      * The runtime registered in an engine configuration.
      *
      * @param configuration the engine's configuration, not null
@@ -67,13 +84,12 @@ public final class PlieRuntime {
      * @throws IllegalStateException when the engine was not configured with the library
      */
     public static PlieRuntime of(ProcessEngineConfigurationImpl configuration) {
-        Map<Object, Object> beans = configuration.getBeans();
-        Object runtime = beans == null ? null : beans.get(BEAN);
-        if (!(runtime instanceof PlieRuntime plie)) {
+        PlieRuntime runtime = REGISTERED.get(Objects.requireNonNull(configuration, "configuration"));
+        if (runtime == null) {
             throw new IllegalStateException("this Flowable engine was not configured with the PLIE library: "
                     + "add fr.asso.europlie.plie.workflow.PlieConfigurator to its configurators");
         }
-        return plie;
+        return runtime;
     }
 
     /**

@@ -1,0 +1,107 @@
+package fr.asso.europlie.plie.examples.docs;
+
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.json.ProtocolJson;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.Protocol;
+import fr.asso.europlie.plie.protocol.ProtocolContent;
+import fr.asso.europlie.plie.protocol.ProtocolEvent;
+import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.protocol.SharedDiagnostic;
+import fr.asso.europlie.plie.territory.Geography;
+import fr.asso.europlie.plie.territory.Siren;
+import fr.asso.europlie.plie.territory.Territory;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.PlieConfigurator;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowListener;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import fr.asso.europlie.plie.workflow.negotiation.Opinion;
+import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+
+/**
+ * The code of the README's and docs/workflow.md's snippets, compiled and run by
+ * {@link DocumentedExamplesTest}: each snippet is a region ({@code // region NAME} ...
+ * {@code // endregion}) that {@link SnippetsTest} compares with the text of the documents.
+ */
+final class DocumentedExamples {
+
+    private DocumentedExamples() {
+    }
+
+    /**
+     * README, "Embedding the workflows": a standalone engine takes the first steps.
+     *
+     * @return the events the listener heard
+     */
+    static List<ProtocolEvent> embedding(DataSource postgres, ProtocolId protocolId, ProtocolContent draftContent,
+            SharedDiagnostic diagnostic, List<ProtocolEvent> received) {
+        // region readme-embedding
+        try (PlieEngine engine = PlieEngine.builder().dataSource(postgres).build()) {   // or PlieEngine.embedded()
+            engine.addListener(new WorkflowListener() {          // called after each commit
+                @Override public void onProtocolEvent(ProtocolEvent event) { received.add(event); }
+            });
+            ProtocolNegotiation negotiation = engine.protocolNegotiation();
+            Actor coordinator = Actor.of("t.bouyssou", OrganisationId.of("ANIMATION-PLIE-GP"), Role.ANIMATION_TEAM);
+            negotiation.start(coordinator, protocolId, draftContent);
+            negotiation.recordDiagnostic(coordinator, protocolId, diagnostic);
+            negotiation.giveOpinion(Actor.of("services", OrganisationId.of("DEPT-24"), Role.TECHNICAL_STAFF),
+                    protocolId, Opinion.favourable(""));
+        }
+        // endregion
+        return received;
+    }
+
+    /**
+     * README and docs/workflow.md: the library on the application's own Flowable engine.
+     *
+     * @return the application's engine and the facade on it
+     */
+    static OwnEngine ownEngine(ProcessEngineConfigurationImpl configuration) {
+        // region readme-own-engine
+        configuration.addConfigurator(new PlieConfigurator(WorkflowSettings.defaults()));
+        ProcessEngine flowable = configuration.buildProcessEngine();
+        PlieEngine plie = PlieEngine.attach(flowable);   // deploys the processes; close() leaves the engine running
+        // endregion
+        return new OwnEngine(flowable, plie);
+    }
+
+    /** The application's engine and the library's facade on it. */
+    record OwnEngine(ProcessEngine flowable, PlieEngine plie) {
+    }
+
+    /** What the domain snippet computes. */
+    record Taste(Territory territory, Protocol negotiating, Protocol same) {
+    }
+
+    /**
+     * README, "A taste of the domain".
+     *
+     * @return the territory, the protocol under negotiation and the same read back from JSON
+     */
+    static Taste domain(ProtocolContent content, Clock clock, Decision<AdoptionOutcome> decision, Logger log) {
+        // region readme-domain
+        Territory territory = Territory.ofEpci("PLIE du Grand Périgueux", Siren.of("200040392"), Geography.official2026());
+        Protocol draft = Protocol.draft(ProtocolId.of("PLIE-GP-2022"), content, clock.instant(), "coordination");
+        Protocol negotiating = draft.openNegotiation(clock.instant(), "coordination");
+        try {
+            negotiating.adopt(decision, clock.instant(), "coordination");
+        } catch (PlieException refused) {
+            refused.violations().forEach(v -> log.info(v.code().code() + " " + v.message(Locale.FRENCH)));
+        }
+        String json = ProtocolJson.write(negotiating);     // plie/protocol, format 1.0
+        Protocol same = ProtocolJson.read(json);           // every problem with its JSON path, or the protocol
+        // endregion
+        return new Taste(territory, negotiating, same);
+    }
+}
