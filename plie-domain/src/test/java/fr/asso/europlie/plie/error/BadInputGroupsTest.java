@@ -183,7 +183,7 @@ class BadInputGroupsTest {
         @DisplayName("a global grant without envelopes is refused, not read as null")
         void grantWithoutEnvelopes() {
             String json = "{\"format\":\"plie/global-grant\",\"formatVersion\":\"1.0\",\"id\":\"SG\",\"intermediateBody\":\"OI\","
-                    + "\"envelopes\":[],\"journal\":[]}";
+                    + "\"envelopes\":[],\"priorities\":[],\"journal\":[]}";
             refused(InvalidDocumentException.class, () -> GlobalGrantJson.read(json), FundsError.BLANK, "$.envelopes");
         }
     }
