@@ -21,6 +21,10 @@ import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import fr.asso.europlie.plie.workflow.negotiation.Opinion;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +78,21 @@ final class DocumentedExamples {
         PlieEngine plie = PlieEngine.attach(flowable);   // deploys the processes; close() leaves the engine running
         // endregion
         return new OwnEngine(flowable, plie);
+    }
+
+    /**
+     * docs/workflow.md, "Customising a process": an application deploys its copy of the negotiation.
+     *
+     * @return the version new negotiations run
+     */
+    static int customise(PlieEngine engine, Path customCopy) throws IOException {
+        int version;
+        // region workflow-customised-process
+        try (InputStream bpmn = Files.newInputStream(customCopy)) {   // negotiation-with-legal-review.bpmn20.xml
+            version = engine.deployCustomisedProcess("negotiation-with-legal-review.bpmn20.xml", bpmn);
+        }
+        // endregion
+        return version;
     }
 
     /** The application's engine and the library's facade on it. */

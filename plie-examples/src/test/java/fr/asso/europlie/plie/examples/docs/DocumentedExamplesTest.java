@@ -60,6 +60,26 @@ class DocumentedExamplesTest {
     }
 
     @Test
+    @DisplayName("docs/workflow.md, customising: the application's copy becomes the version new negotiations run")
+    void customise(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        java.nio.file.Path copy = folder.resolve("negotiation-with-legal-review.bpmn20.xml");
+        try (java.io.InputStream library = PlieEngine.class.getClassLoader()
+                .getResourceAsStream("fr/asso/europlie/plie/workflow/negotiation/protocol-negotiation.bpmn20.xml")) {
+            // A copy that differs from the library's (here only by a comment) is a new version.
+            java.nio.file.Files.writeString(copy, new String(library.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    + "<!-- revue juridique -->\n");
+        }
+        try (PlieEngine engine = PlieEngine.embedded()) {
+            int version = DocumentedExamples.customise(engine, copy);
+            assertThat(version).isEqualTo(2);
+            engine.protocolNegotiation().start(Actor.of("coordination.plie", ProtocolFixture.ANIMATION, Role.ANIMATION_TEAM),
+                    ProtocolFixture.ID, ProtocolFixture.grandPerigueux());
+            assertThat(engine.protocol(Actor.of("coordination.plie", ProtocolFixture.ANIMATION, Role.ANIMATION_TEAM),
+                    ProtocolFixture.ID)).isPresent();
+        }
+    }
+
+    @Test
     @DisplayName("README, domain: the refused adoption is reported, the JSON document reads back as the same protocol")
     void domain() {
         Clock clock = Clock.fixed(Instant.parse("2022-03-01T09:00:00Z"), ZoneOffset.UTC);
