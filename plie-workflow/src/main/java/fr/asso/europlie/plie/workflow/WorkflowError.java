@@ -31,7 +31,13 @@ public enum WorkflowError implements ErrorCode {
     /** An applied migration script changed after it was applied. */
     MIGRATION_CHANGED("PLIE-WORKFLOW-010"),
     /** A text is longer than the store keeps (the limits are on {@link fr.asso.europlie.plie.workflow.audit.AuditEntry}). */
-    TOO_LONG("PLIE-WORKFLOW-011");
+    TOO_LONG("PLIE-WORKFLOW-011"),
+    /** A plan id that is too long or of another shape. */
+    INVALID_PLAN_ID("PLIE-WORKFLOW-040"),
+    /** An actor of one plan acting on another. */
+    OTHER_PLAN("PLIE-WORKFLOW-041"),
+    /** A plan the engine does not know. */
+    UNKNOWN_PLAN("PLIE-WORKFLOW-042");
 
     private final String code;
 

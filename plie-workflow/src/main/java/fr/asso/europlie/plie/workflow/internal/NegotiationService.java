@@ -34,6 +34,7 @@ import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.SharedDiagnostic;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.ConflictException;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
@@ -58,6 +59,7 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.engine.runtime.ProcessInstanceBuilder;
 import org.flowable.task.api.Task;
 
 /**
@@ -71,6 +73,8 @@ public final class NegotiationService implements ProtocolNegotiation {
     private final TaskService taskService;
     private final PlieRuntime runtime;
     private final CommandRunner runner;
+    private final PlanId plan;
+    private final JdbcProtocols protocols;
 
     /**
      * Creates the service (done by the engine facade).
@@ -78,12 +82,15 @@ public final class NegotiationService implements ProtocolNegotiation {
      * @param processEngine the Flowable engine
      * @param runtime the library's runtime in that engine
      * @param runner the command runner
+     * @param plan the plan this service acts in
      */
-    public NegotiationService(ProcessEngine processEngine, PlieRuntime runtime, CommandRunner runner) {
+    public NegotiationService(ProcessEngine processEngine, PlieRuntime runtime, CommandRunner runner, PlanId plan) {
         this.runtimeService = processEngine.getRuntimeService();
         this.taskService = processEngine.getTaskService();
         this.runtime = runtime;
         this.runner = runner;
+        this.plan = plan;
+        this.protocols = runtime.protocols(plan);
     }
 
     // ---------------------------------------------------------------------------------- start
@@ -108,25 +115,26 @@ public final class NegotiationService implements ProtocolNegotiation {
         required(id, "protocolId");
         required(draft, "draft");
         Limits.identities(actor, id);
+        requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
             requireRole(actor, Role.ANIMATION_TEAM, "START");
             requireOrganisation(actor, draft.animationStructure().id(), "START");
-            runtime.protocols().lock(id);
+            protocols.lock(id);
             requireNoProcess(id);
-            Optional<Protocol> existing = runtime.protocols().find(id);
+            Optional<Protocol> existing = protocols.find(id);
             Protocol drafted;
             if (existing.isPresent()) {
                 // A stored draft belongs to its own animation team: another may not take it over by
                 // naming itself in the new text.
                 requireOrganisation(actor, Steps.negotiated(existing.get()).animationStructure().id(), "START");
                 drafted = existing.get().revise(draft, runtime.now(), actor.userId());
-                runtime.protocols().update(drafted, existing.get().revision());
+                protocols.update(drafted, existing.get().revision());
             } else {
                 drafted = Protocol.draft(id, draft, runtime.now(), actor.userId());
-                runtime.protocols().add(drafted);
+                protocols.add(drafted);
             }
             Protocol opened = drafted.openNegotiation(runtime.now(), actor.userId());
-            runtime.protocols().update(opened, drafted.revision());
+            protocols.update(opened, drafted.revision());
             startProcess(actor, opened, false, NegotiationProcess.Audit.STARTED, null);
             return currentStatus(id);
         });
@@ -153,14 +161,15 @@ public final class NegotiationService implements ProtocolNegotiation {
         requiredText(reason, "reason");
         Limits.identities(actor, id);
         Limits.reason(reason, "reason");
+        requirePlan(actor);
         requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
         return runner.run(actor, id.value(), () -> {
-            runtime.protocols().lock(id);
-            Protocol inForce = runtime.protocols().get(id);
+            protocols.lock(id);
+            Protocol inForce = protocols.get(id);
             requireOrganisation(actor, inForce.content().animationStructure().id(), "START_AMENDMENT");
             requireNoProcess(id);
             Protocol proposed = inForce.proposeAmendment(amended, reason, runtime.now(), actor.userId());
-            runtime.protocols().update(proposed, inForce.revision());
+            protocols.update(proposed, inForce.revision());
             startProcess(actor, proposed, true, NegotiationProcess.Audit.AMENDMENT_STARTED, reason);
             return currentStatus(id);
         });
@@ -434,15 +443,16 @@ public final class NegotiationService implements ProtocolNegotiation {
     @Override
     public List<WorkItem> tasks(Actor actor) {
         Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
         return runner.run(actor, actor.userId(), () -> {
             List<WorkItem> items = new ArrayList<>();
-            List<Task> candidates = taskService.createTaskQuery().processDefinitionKey(NegotiationProcess.KEY)
+            List<Task> candidates = Tenants.in(taskService.createTaskQuery(), plan).processDefinitionKey(NegotiationProcess.KEY)
                     .taskCandidateGroupIn(List.of(actor.organisation().value(), Role.STEERING_COMMITTEE.name()))
                     .orderByTaskCreateTime().asc().list();
             for (Task task : candidates) {
                 WorkItem item = item(task);
                 boolean organisationMatches = item.organisation() == null
-                        ? actor.actsFor(committeeOrganisation(runtime.protocols().get(item.protocolId())))
+                        ? actor.actsFor(committeeOrganisation(protocols.get(item.protocolId())))
                         : actor.actsFor(item.organisation());
                 if (actor.has(item.step().role()) && organisationMatches) {
                     items.add(item);
@@ -474,7 +484,7 @@ public final class NegotiationService implements ProtocolNegotiation {
     @Override
     public List<AuditEntry> history(ProtocolId id) {
         required(id, "protocolId");
-        return runner.run(null, id.value(), () -> AuditLog.of(id.value()));
+        return runner.run(null, id.value(), () -> AuditLog.of(plan, id.value()));
     }
 
     /**
@@ -484,7 +494,7 @@ public final class NegotiationService implements ProtocolNegotiation {
      */
     @Override
     public WorkflowSettings settings() {
-        return runtime.settings();
+        return runtime.settings(plan);
     }
 
     // ---------------------------------------------------------------------------------- internals
@@ -493,12 +503,13 @@ public final class NegotiationService implements ProtocolNegotiation {
         Objects.requireNonNull(actor, "actor");
         required(id, "protocolId");
         Limits.identities(actor, id);
+        requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
-            runtime.protocols().lock(id);
+            protocols.lock(id);
             ProcessInstance process = process(id).orElseThrow(
                     () -> new RuleViolationException(WorkflowError.NO_NEGOTIATION, "protocolId", id));
             requireRole(actor, step.role(), step.name());
-            Protocol protocol = runtime.protocols().get(id);
+            Protocol protocol = protocols.get(id);
             if (step.organisationVariable() == null) {
                 // The steering committee's steps: only the organisation that convenes this committee.
                 requireOrganisation(actor, committeeOrganisation(protocol), step.name());
@@ -569,7 +580,7 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private void startProcess(Actor actor, Protocol protocol, boolean amendment, String auditStep, String reason) {
-        WorkflowSettings settings = runtime.settings();
+        WorkflowSettings settings = runtime.settings(plan);
         Map<String, Object> variables = new HashMap<>();
         variables.put(NegotiationProcess.Var.PROTOCOL_ID, protocol.id().value());
         variables.put(NegotiationProcess.Var.AMENDMENT, amendment);
@@ -586,18 +597,24 @@ public final class NegotiationService implements ProtocolNegotiation {
         variables.put(NegotiationProcess.Var.DELIBERATION_REMINDER, settings.deliberationReminderCycle());
         variables.put(NegotiationProcess.Var.DELIBERATION_DEADLINE, settings.deliberationDeadline().toString());
         EngineTransaction.changed();
-        ProcessInstance process = runtimeService.createProcessInstanceBuilder()
-                .processDefinitionKey(NegotiationProcess.KEY)
+        ProcessInstanceBuilder builder = runtimeService.createProcessInstanceBuilder()
+                .processDefinitionKey(NegotiationProcess.KEY);
+        if (!plan.isDefault()) {
+            // The plan's own copy of the process when it deployed one, else the library's, run in the plan.
+            builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
+        }
+        ProcessInstance process = builder
                 .businessKey(protocol.id().value())
                 .variables(variables)
                 .start();
-        AuditLog.append(new AuditEntry(protocol.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
+        AuditLog.append(plan, new AuditEntry(protocol.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
                 auditStep, protocol.state().name(), reason, "version " + protocol.negotiation().orElseThrow().version(), 0),
                 process.getId());
     }
 
     private Optional<ProcessInstance> process(ProtocolId id) {
-        return Optional.ofNullable(runtimeService.createProcessInstanceQuery().processDefinitionKey(NegotiationProcess.KEY)
+        return Optional.ofNullable(Tenants.in(runtimeService.createProcessInstanceQuery(), plan)
+                .processDefinitionKey(NegotiationProcess.KEY)
                 .processInstanceBusinessKey(id.value()).singleResult());
     }
 
@@ -608,7 +625,7 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private NegotiationStatus currentStatus(ProtocolId id) {
-        Protocol protocol = runtime.protocols().get(id);
+        Protocol protocol = protocols.get(id);
         Optional<ProcessInstance> process = process(id);
         List<WorkItem> waiting = new ArrayList<>();
         int round = 0;
@@ -639,15 +656,22 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private void save(Protocol before, Protocol after) {
-        runtime.protocols().update(after, before.revision());
+        protocols.update(after, before.revision());
     }
 
     private void audit(Actor actor, ProtocolId id, Task task, NegotiationStep step, String outcome, String reason,
             String reference) {
         Object round = runtimeService.getVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
-        AuditLog.append(new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(), step.name(),
+        AuditLog.append(plan, new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(), step.name(),
                 outcome, reason == null || reason.isBlank() ? null : reason, reference,
                 round == null ? 0 : ((Number) round).intValue()), task.getProcessInstanceId());
+    }
+
+    /** An actor of another plan learns nothing of this one: refused before anything is read. */
+    private void requirePlan(Actor actor) {
+        if (!actor.plan().equals(plan)) {
+            throw new AccessDeniedException(WorkflowError.OTHER_PLAN, "actor.plan", actor.plan());
+        }
     }
 
     private static void requireRole(Actor actor, Role role, String step) {
