@@ -19,11 +19,16 @@ import java.util.Set;
  * {@link OrganisationId}. An id that looks blank is refused, and so is the engine's own name in
  * the audit trail ({@link AuditEntry#SYSTEM}), in any spelling.
  *
+ * <p>Roles are held within a plan: the same organisation may hold different roles in different
+ * plans, and an actor of one plan is refused on every other ({@code PLIE-WORKFLOW-041}). An
+ * application that serves one plan leaves it out: {@link #of} acts on {@link PlanId#DEFAULT}.
+ *
  * @param userId the person's identifier in the application, not blank, normalised
  * @param organisation the organisation the person acts for, not null
- * @param roles the roles held for that organisation, copied, not null (may be empty)
+ * @param roles the roles held for that organisation in that plan, copied, not null (may be empty)
+ * @param plan the plan in which the person acts with these roles, not null
  */
-public record Actor(String userId, OrganisationId organisation, Set<Role> roles) {
+public record Actor(String userId, OrganisationId organisation, Set<Role> roles, PlanId plan) {
 
     /**
      * Checks and copies the components.
@@ -46,11 +51,25 @@ public record Actor(String userId, OrganisationId organisation, Set<Role> roles)
         if (roles == null) {
             throw new InvalidValueException(WorkflowError.REQUIRED, "actor.roles", null);
         }
+        if (plan == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "actor.plan", null);
+        }
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
     /**
-     * Creates an actor.
+     * Creates an actor of the default plan.
+     *
+     * @param userId the person
+     * @param organisation the organisation it acts for
+     * @param roles its roles there
+     */
+    public Actor(String userId, OrganisationId organisation, Set<Role> roles) {
+        this(userId, organisation, roles, PlanId.DEFAULT);
+    }
+
+    /**
+     * Creates an actor of the default plan.
      *
      * @param userId the person
      * @param organisation the organisation it acts for
@@ -58,7 +77,20 @@ public record Actor(String userId, OrganisationId organisation, Set<Role> roles)
      * @return the actor
      */
     public static Actor of(String userId, OrganisationId organisation, Role... roles) {
-        return new Actor(userId, organisation, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles));
+        return in(PlanId.DEFAULT, userId, organisation, roles);
+    }
+
+    /**
+     * Creates an actor of a plan.
+     *
+     * @param plan the plan in which it acts, not null
+     * @param userId the person
+     * @param organisation the organisation it acts for
+     * @param roles its roles there, in that plan
+     * @return the actor
+     */
+    public static Actor in(PlanId plan, String userId, OrganisationId organisation, Role... roles) {
+        return new Actor(userId, organisation, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles), plan);
     }
 
     /**
@@ -94,6 +126,6 @@ public record Actor(String userId, OrganisationId organisation, Set<Role> roles)
 
     @Override
     public String toString() {
-        return userId + "@" + organisation + roles;
+        return userId + "@" + organisation + roles + (plan.isDefault() ? "" : " in " + plan);
     }
 }

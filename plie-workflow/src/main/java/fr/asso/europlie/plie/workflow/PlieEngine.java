@@ -1,7 +1,9 @@
 package fr.asso.europlie.plie.workflow;
 
 import fr.asso.europlie.plie.workflow.internal.NegotiationService;
+import fr.asso.europlie.plie.workflow.internal.PlanRegistry;
 
+import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
@@ -24,6 +26,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,7 +75,8 @@ public final class PlieEngine implements AutoCloseable {
     private final boolean owned;
     private final PlieRuntime runtime;
     private final CommandRunner runner;
-    private final ProtocolNegotiation negotiation;
+    private final Map<PlanId, Plan> plans = new ConcurrentHashMap<>();
+    private final Plan defaultPlan;
     private final String embeddedUrl;
 
     private PlieEngine(ProcessEngine processEngine, boolean owned, String embeddedUrl) {
@@ -85,7 +90,7 @@ public final class PlieEngine implements AutoCloseable {
                 OuterTransaction.of(configuration));
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(), NegotiationProcess.KEY,
                 NegotiationProcess.RESOURCE);
-        this.negotiation = new NegotiationService(processEngine, runtime, runner);
+        this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));
     }
 
     /**
@@ -155,85 +160,140 @@ public final class PlieEngine implements AutoCloseable {
      * @throws UncheckedIOException when the stream cannot be read
      */
     public int deployCustomisedProcess(String resourceName, InputStream bpmn) {
-        if (resourceName == null || !resourceName.endsWith(".bpmn20.xml")) {
-            throw new InvalidValueException(WorkflowError.REQUIRED, "resourceName", resourceName);
-        }
-        if (bpmn == null) {
-            throw new InvalidValueException(WorkflowError.REQUIRED, "bpmn", null);
-        }
-        byte[] xml;
-        try {
-            xml = bpmn.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ProcessDeployments.deployCustomised(processEngine.getRepositoryService(), NegotiationProcess.KEY,
-                NegotiationProcess.RESOURCE, resourceName, xml);
+        return defaultPlan.deployCustomisedProcess(resourceName, bpmn);
     }
 
     /**
-     * The negotiation of protocols and amendments (process A).
+     * The negotiation of protocols and amendments (process A) in the default plan.
      *
      * @return the service
      */
     public ProtocolNegotiation protocolNegotiation() {
-        return negotiation;
+        return defaultPlan.protocolNegotiation();
     }
 
     /**
-     * A stored protocol, as it is now, for a party of it (its organisation is a signatory, an
-     * intermediate body, the animation structure or the steering committee's convener, or acted on
-     * it: see docs/workflow.md).
+     * A stored protocol of the default plan, as it is now, for a party of it (its organisation is a
+     * signatory, an intermediate body, the animation structure or the steering committee's
+     * convener, or acted on it: see docs/workflow.md).
      *
      * @param actor who asks, not null
      * @param id the protocol, not null
      * @return the protocol, or empty when unknown or not the actor's to know (alike)
      */
     public Optional<Protocol> protocol(Actor actor, ProtocolId id) {
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(id, "id");
-        return runner.run(actor, id.value(), () -> Visibility.find(runtime, actor, id));
+        return defaultPlan.protocol(actor, id);
     }
 
     /**
-     * The audit trail of a protocol, for a party of it: every step taken on it, oldest first.
+     * The audit trail of a protocol of the default plan, for a party of it: every step taken on it,
+     * oldest first.
      *
      * @param actor who asks, not null
      * @param id the protocol, not null
      * @return the entries, empty when the protocol is unknown or not the actor's to know (alike)
      */
     public List<AuditEntry> auditTrail(Actor actor, ProtocolId id) {
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(id, "id");
-        return runner.run(actor, id.value(), () -> Visibility.find(runtime, actor, id).isPresent()
-                ? AuditLog.of(id.value()) : List.<AuditEntry>of());
+        return defaultPlan.auditTrail(actor, id);
     }
 
     /**
-     * Registers a listener of domain events and reminders.
+     * Registers a listener of the default plan's domain events and reminders.
      *
      * @param listener the listener, not null
      */
     public void addListener(WorkflowListener listener) {
-        runtime.addListener(listener);
+        defaultPlan.addListener(listener);
     }
 
     /**
-     * Unregisters a listener.
+     * Unregisters a listener of the default plan.
      *
      * @param listener the listener
      */
     public void removeListener(WorkflowListener listener) {
-        runtime.removeListener(listener);
+        defaultPlan.removeListener(listener);
     }
 
     /**
-     * The settings in force.
+     * The engine's settings (those of the default plan, and of every plan registered without its
+     * own).
      *
      * @return the settings
      */
     public WorkflowSettings settings() {
         return runtime.settings();
+    }
+
+    /**
+     * The default plan: the one an application that serves a single PLIE uses without naming it,
+     * and the one the facade's own methods act on.
+     *
+     * @return the default plan
+     */
+    public Plan defaultPlan() {
+        return defaultPlan;
+    }
+
+    /**
+     * Registers a plan (enregistrement d'un PLIE), or renames it when it exists, with the
+     * engine's settings. Idempotent: every node of a deployment may register its plans at
+     * start-up.
+     *
+     * @param id the plan's id, not null
+     * @param name its name, such as "PLIE du Grand Périgueux", not blank, at most 200 characters
+     * @return the plan's scope on this engine
+     */
+    public Plan registerPlan(PlanId id, String name) {
+        return registerPlan(id, name, runtime.settings());
+    }
+
+    /**
+     * Registers a plan with its own settings (deadlines, rounds, quorum...), kept by this node:
+     * register it with the same settings on every node.
+     *
+     * @param id the plan's id, not null
+     * @param name its name, not blank, at most 200 characters
+     * @param settings the plan's settings, not null
+     * @return the plan's scope on this engine
+     */
+    public Plan registerPlan(PlanId id, String name, WorkflowSettings settings) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(settings, "settings");
+        PlanRegistry.checkName(name);
+        runner.run(null, "plan " + id, () -> {
+            PlanRegistry.register(id, name, runtime.now());
+            return null;
+        });
+        runtime.settings(id, settings);
+        Plan plan = newPlan(id, name.strip());
+        plans.put(id, plan);
+        return plan;
+    }
+
+    /**
+     * A registered plan's scope: its negotiations, protocols, audit trail and events, isolated
+     * from every other plan's.
+     *
+     * @param id the plan's id, not null
+     * @return the plan's scope
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-WORKFLOW-042}) when
+     *     the plan was never registered on this database
+     */
+    public Plan plan(PlanId id) {
+        Objects.requireNonNull(id, "id");
+        Plan known = plans.get(id);
+        if (known != null) {
+            return known;
+        }
+        String name = runner.run(null, "plan " + id, () -> PlanRegistry.name(id))
+                .orElseThrow(() -> new RuleViolationException(WorkflowError.UNKNOWN_PLAN, "planId", id));
+        return plans.computeIfAbsent(id, p -> newPlan(p, name));
+    }
+
+    private Plan newPlan(PlanId id, String name) {
+        return new Plan(id, name, new NegotiationService(processEngine, runtime, runner, id), runtime, runner,
+                processEngine.getRepositoryService());
     }
 
     /**

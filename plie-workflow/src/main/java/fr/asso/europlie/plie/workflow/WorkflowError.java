@@ -50,7 +50,13 @@ public enum WorkflowError implements ErrorCode {
     /** The protocol is closed (abandoned...) and has no text left to negotiate or amend. */
     CLOSED("PLIE-WORKFLOW-032"),
     /** A person's user id is the name the engine itself uses in the audit trail. */
-    RESERVED_USER("PLIE-WORKFLOW-033");
+    RESERVED_USER("PLIE-WORKFLOW-033"),
+    /** A plan id that is too long or of another shape. */
+    INVALID_PLAN_ID("PLIE-WORKFLOW-040"),
+    /** An actor of one plan acting on another. */
+    OTHER_PLAN("PLIE-WORKFLOW-041"),
+    /** A plan the engine does not know. */
+    UNKNOWN_PLAN("PLIE-WORKFLOW-042");
 
     private final String code;
 

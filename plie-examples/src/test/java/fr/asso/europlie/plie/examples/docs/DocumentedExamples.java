@@ -14,6 +14,8 @@ import fr.asso.europlie.plie.territory.Geography;
 import fr.asso.europlie.plie.territory.Siren;
 import fr.asso.europlie.plie.territory.Territory;
 import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.Plan;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.PlieConfigurator;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flowable.engine.ProcessEngine;
@@ -93,6 +96,32 @@ final class DocumentedExamples {
         }
         // endregion
         return version;
+    }
+
+    /** What the plans snippet leaves: the two plans and the protocol read back in the first. */
+    record Plans(Plan perigueux, Plan bergerac, Optional<Protocol> same) {
+    }
+
+    /**
+     * docs/workflow.md, "Plans": one plan without naming it, then two plans on one engine.
+     *
+     * @return the plans and what the first one reads back
+     */
+    static Plans plans(PlieEngine engine, OrganisationId animation, ProtocolId protocolId, ProtocolContent draft,
+            WorkflowSettings bergeracSettings, WorkflowListener listener) {
+        // region workflow-plans
+        // One plan: nothing to name. The facade's own methods act on the default plan.
+        engine.protocolNegotiation().start(Actor.of("t.bouyssou", animation, Role.ANIMATION_TEAM), protocolId, draft);
+
+        // Many plans: register each (idempotent; every node at start-up), then act through its scope.
+        Plan perigueux = engine.registerPlan(PlanId.of("PLIE-GP"), "PLIE du Grand Périgueux");
+        Plan bergerac = engine.registerPlan(PlanId.of("PLIE-BERGERAC"), "PLIE du Bergeracois", bergeracSettings);
+        Actor coordinator = Actor.in(perigueux.id(), "t.bouyssou", animation, Role.ANIMATION_TEAM);
+        perigueux.addListener(listener);                 // hears this plan's events only
+        perigueux.protocolNegotiation().start(coordinator, protocolId, draft);
+        Optional<Protocol> same = engine.plan(PlanId.of("PLIE-GP")).protocol(coordinator, protocolId);   // from any node
+        // endregion
+        return new Plans(perigueux, bergerac, same);
     }
 
     /** The application's engine and the library's facade on it. */

@@ -10,6 +10,8 @@ import fr.asso.europlie.plie.protocol.ProtocolState;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowListener;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,6 +77,26 @@ class DocumentedExamplesTest {
             engine.protocolNegotiation().start(Actor.of("coordination.plie", ProtocolFixture.ANIMATION, Role.ANIMATION_TEAM),
                     ProtocolFixture.ID, ProtocolFixture.grandPerigueux());
             assertThat(engine.protocol(Actor.of("coordination.plie", ProtocolFixture.ANIMATION, Role.ANIMATION_TEAM),
+                    ProtocolFixture.ID)).isPresent();
+        }
+    }
+
+    @Test
+    @DisplayName("docs/workflow.md, plans: the same protocol id negotiated in the default plan and in a registered one, apart")
+    void plans() {
+        try (PlieEngine engine = PlieEngine.embedded()) {
+            List<ProtocolEvent> heard = new CopyOnWriteArrayList<>();
+            WorkflowSettings bergeracSettings = WorkflowSettings.defaults().withMaxConsultationRounds(2);
+            DocumentedExamples.Plans plans = DocumentedExamples.plans(engine, ProtocolFixture.ANIMATION, ProtocolFixture.ID,
+                    ProtocolFixture.grandPerigueux(), bergeracSettings, new WorkflowListener() {
+                        @Override public void onProtocolEvent(ProtocolEvent event) { heard.add(event); }
+                    });
+            assertThat(plans.same()).isPresent();
+            assertThat(heard).isEqualTo(plans.same().orElseThrow().events());
+            assertThat(plans.bergerac().settings()).isEqualTo(bergeracSettings);
+            Actor inBergerac = Actor.in(plans.bergerac().id(), "t.bouyssou", ProtocolFixture.ANIMATION, Role.ANIMATION_TEAM);
+            assertThat(plans.bergerac().protocol(inBergerac, ProtocolFixture.ID)).isEmpty();
+            assertThat(engine.protocol(Actor.of("t.bouyssou", ProtocolFixture.ANIMATION, Role.ANIMATION_TEAM),
                     ProtocolFixture.ID)).isPresent();
         }
     }

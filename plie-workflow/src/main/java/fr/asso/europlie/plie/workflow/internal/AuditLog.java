@@ -3,6 +3,7 @@ package fr.asso.europlie.plie.workflow.internal;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 
 import fr.asso.europlie.plie.workflow.internal.EngineTransaction;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +31,10 @@ public final class AuditLog {
      * @throws StoreException when the database fails
      * @throws IllegalStateException outside an engine command
      */
-    public static void append(AuditEntry entry, String processInstanceId) {
+    public static void append(PlanId plan, AuditEntry entry, String processInstanceId) {
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_audit (protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, "
-                        + "reason, reference, round_number, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "reason, reference, round_number, process_instance_id, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, entry.protocolId());
             insert.setObject(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
             insert.setString(3, entry.userId());
@@ -44,6 +45,7 @@ public final class AuditLog {
             nullable(insert, 8, entry.reference());
             insert.setInt(9, entry.round());
             nullable(insert, 10, processInstanceId);
+            insert.setString(11, plan.value());
             EngineTransaction.changed();
             insert.executeUpdate();
         } catch (SQLException e) {
@@ -57,9 +59,9 @@ public final class AuditLog {
      * @param protocolId the protocol
      * @return the entries, possibly empty
      */
-    public static List<AuditEntry> of(String protocolId) {
+    public static List<AuditEntry> of(PlanId plan, String protocolId) {
         return query("SELECT protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, reason, reference, "
-                + "round_number FROM plie_audit WHERE protocol_id = ? ORDER BY id", protocolId, null);
+                + "round_number FROM plie_audit WHERE plan_id = ? AND protocol_id = ? ORDER BY id", plan, protocolId, null);
     }
 
     /**
@@ -69,24 +71,26 @@ public final class AuditLog {
      * @param processInstanceId the process instance
      * @return the entries, possibly empty
      */
-    public static List<AuditEntry> ofProcess(String protocolId, String processInstanceId) {
+    public static List<AuditEntry> ofProcess(PlanId plan, String protocolId, String processInstanceId) {
         return query("SELECT protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, reason, reference, "
-                + "round_number FROM plie_audit WHERE protocol_id = ? AND process_instance_id = ? ORDER BY id",
-                protocolId, processInstanceId);
+                + "round_number FROM plie_audit WHERE plan_id = ? AND protocol_id = ? AND process_instance_id = ? ORDER BY id",
+                plan, protocolId, processInstanceId);
     }
 
     /**
      * Whether an organisation acted on a protocol: some entry of its trail was recorded for it.
      *
+     * @param plan the plan
      * @param protocolId the protocol
      * @param organisation the organisation's id
      * @return true when an entry names it
      */
-    public static boolean mentions(String protocolId, String organisation) {
+    public static boolean mentions(PlanId plan, String protocolId, String organisation) {
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT 1 FROM plie_audit WHERE protocol_id = ? AND actor_organisation = ?")) {
-            select.setString(1, protocolId);
-            select.setString(2, organisation);
+                "SELECT 1 FROM plie_audit WHERE plan_id = ? AND protocol_id = ? AND actor_organisation = ?")) {
+            select.setString(1, plan.value());
+            select.setString(2, protocolId);
+            select.setString(3, organisation);
             select.setMaxRows(1);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
@@ -96,12 +100,13 @@ public final class AuditLog {
         }
     }
 
-    private static List<AuditEntry> query(String sql, String protocolId, String processInstanceId) {
+    private static List<AuditEntry> query(String sql, PlanId plan, String protocolId, String processInstanceId) {
         List<AuditEntry> entries = new ArrayList<>();
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(sql)) {
-            select.setString(1, protocolId);
+            select.setString(1, plan.value());
+            select.setString(2, protocolId);
             if (processInstanceId != null) {
-                select.setString(2, processInstanceId);
+                select.setString(3, processInstanceId);
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.workflow.internal;
 
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.StoreException;
 
 import fr.asso.europlie.plie.json.ProtocolJson;
@@ -35,16 +36,19 @@ public final class JdbcProtocols implements Protocols {
     /** The SQL state of a unique-key violation (the same on H2 and PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    private final PlanId plan;
     private final Clock clock;
     private final Consumer<List<ProtocolEvent>> committedEvents;
 
     /**
      * Creates the store.
      *
+     * @param plan the plan whose protocols these are, not null
      * @param clock the clock that stamps rows, not null
      * @param committedEvents receives the events of each write after its transaction commits, not null
      */
-    public JdbcProtocols(Clock clock, Consumer<List<ProtocolEvent>> committedEvents) {
+    public JdbcProtocols(PlanId plan, Clock clock, Consumer<List<ProtocolEvent>> committedEvents) {
+        this.plan = Objects.requireNonNull(plan, "plan");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.committedEvents = Objects.requireNonNull(committedEvents, "committedEvents");
     }
@@ -65,8 +69,9 @@ public final class JdbcProtocols implements Protocols {
      */
     public boolean lock(ProtocolId id) {
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT revision FROM plie_protocol WHERE id = ? FOR UPDATE")) {
-            select.setString(1, id.value());
+                "SELECT revision FROM plie_protocol WHERE plan_id = ? AND id = ? FOR UPDATE")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
             }
@@ -82,12 +87,13 @@ public final class JdbcProtocols implements Protocols {
             throw new ConcurrentChangeException(protocol.id(), 0, earlier.get().revision());
         }
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
-                "INSERT INTO plie_protocol (id, revision, state, document, updated_at) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, protocol.id().value());
-            insert.setLong(2, protocol.revision());
-            insert.setString(3, protocol.state().name());
-            insert.setString(4, ProtocolJson.write(protocol));
-            insert.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                "INSERT INTO plie_protocol (plan_id, id, revision, state, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, plan.value());
+            insert.setString(2, protocol.id().value());
+            insert.setLong(3, protocol.revision());
+            insert.setString(4, protocol.state().name());
+            insert.setString(5, ProtocolJson.write(protocol));
+            insert.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             EngineTransaction.changed();
             insert.executeUpdate();
         } catch (SQLException e) {
@@ -111,13 +117,15 @@ public final class JdbcProtocols implements Protocols {
         }
         int updated;
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
-                "UPDATE plie_protocol SET revision = ?, state = ?, document = ?, updated_at = ? WHERE id = ? AND revision = ?")) {
+                "UPDATE plie_protocol SET revision = ?, state = ?, document = ?, updated_at = ? "
+                        + "WHERE plan_id = ? AND id = ? AND revision = ?")) {
             update.setLong(1, protocol.revision());
             update.setString(2, protocol.state().name());
             update.setString(3, ProtocolJson.write(protocol));
             update.setObject(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            update.setString(5, protocol.id().value());
-            update.setLong(6, readRevision);
+            update.setString(5, plan.value());
+            update.setString(6, protocol.id().value());
+            update.setLong(7, readRevision);
             EngineTransaction.changed();
             updated = update.executeUpdate();
         } catch (SQLException e) {
@@ -141,10 +149,11 @@ public final class JdbcProtocols implements Protocols {
     private record Row(long revision, String document) {
     }
 
-    private static Optional<Row> row(ProtocolId id) {
+    private Optional<Row> row(ProtocolId id) {
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT revision, document FROM plie_protocol WHERE id = ?")) {
-            select.setString(1, id.value());
+                "SELECT revision, document FROM plie_protocol WHERE plan_id = ? AND id = ?")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(new Row(rows.getLong(1), rows.getString(2))) : Optional.empty();
             }

@@ -37,6 +37,7 @@ import fr.asso.europlie.plie.protocol.ProtocolPolicies;
 import fr.asso.europlie.plie.protocol.SharedDiagnostic;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.ConflictException;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
@@ -69,6 +70,7 @@ import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.engine.runtime.ProcessInstanceBuilder;
 import org.flowable.task.api.Task;
 
 /**
@@ -82,6 +84,8 @@ public final class NegotiationService implements ProtocolNegotiation {
     private final TaskService taskService;
     private final PlieRuntime runtime;
     private final CommandRunner runner;
+    private final PlanId plan;
+    private final JdbcProtocols protocols;
 
     /**
      * Creates the service (done by the engine facade).
@@ -89,12 +93,15 @@ public final class NegotiationService implements ProtocolNegotiation {
      * @param processEngine the Flowable engine
      * @param runtime the library's runtime in that engine
      * @param runner the command runner
+     * @param plan the plan this service acts in
      */
-    public NegotiationService(ProcessEngine processEngine, PlieRuntime runtime, CommandRunner runner) {
+    public NegotiationService(ProcessEngine processEngine, PlieRuntime runtime, CommandRunner runner, PlanId plan) {
         this.runtimeService = processEngine.getRuntimeService();
         this.taskService = processEngine.getTaskService();
         this.runtime = runtime;
         this.runner = runner;
+        this.plan = plan;
+        this.protocols = runtime.protocols(plan);
     }
 
     // ---------------------------------------------------------------------------------- start
@@ -122,11 +129,12 @@ public final class NegotiationService implements ProtocolNegotiation {
         required(id, "protocolId");
         required(draft, "draft");
         Limits.identities(actor, id);
+        requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
             requireRole(actor, Role.ANIMATION_TEAM, "START");
             requireOrganisation(actor, draft.animationStructure().id(), "START");
-            runtime.protocols().lock(id);
-            Optional<Protocol> existing = runtime.protocols().find(id);
+            protocols.lock(id);
+            Optional<Protocol> existing = protocols.find(id);
             if (existing.isPresent() && !Visibility.knows(actor, existing.get())) {
                 // Neither who holds the id nor in which state: only that it is taken.
                 throw new AccessDeniedException(WorkflowError.ID_TAKEN, "protocolId", id);
@@ -141,13 +149,13 @@ public final class NegotiationService implements ProtocolNegotiation {
             Protocol drafted;
             if (existing.isPresent()) {
                 drafted = existing.get().revise(draft, runtime.now(), actor.userId());
-                runtime.protocols().update(drafted, existing.get().revision());
+                protocols.update(drafted, existing.get().revision());
             } else {
                 drafted = Protocol.draft(id, draft, runtime.now(), actor.userId());
-                runtime.protocols().add(drafted);
+                protocols.add(drafted);
             }
             Protocol opened = drafted.openNegotiation(runtime.now(), actor.userId());
-            runtime.protocols().update(opened, drafted.revision());
+            protocols.update(opened, drafted.revision());
             ProcessInstance process = startProcess(actor, opened, false, NegotiationProcess.Audit.STARTED, null);
             return currentStatus(id, process.getId());
         });
@@ -176,15 +184,16 @@ public final class NegotiationService implements ProtocolNegotiation {
         requiredText(reason, "reason");
         Limits.identities(actor, id);
         Limits.reason(reason, "reason");
+        requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
-            runtime.protocols().lock(id);
+            protocols.lock(id);
             Protocol inForce = Visibility.require(runtime, actor, id);
             requireRole(actor, Role.ANIMATION_TEAM, "START_AMENDMENT");
             requireOrganisation(actor, requireText(inForce).animationStructure().id(), "START_AMENDMENT");
             requireNoProcess(id);
             requireDraftRules(amended);
             Protocol proposed = inForce.proposeAmendment(amended, reason, runtime.now(), actor.userId());
-            runtime.protocols().update(proposed, inForce.revision());
+            protocols.update(proposed, inForce.revision());
             ProcessInstance process = startProcess(actor, proposed, true, NegotiationProcess.Audit.AMENDMENT_STARTED, reason);
             return currentStatus(id, process.getId());
         });
@@ -471,12 +480,13 @@ public final class NegotiationService implements ProtocolNegotiation {
         Limits.text(taskKey, "taskKey", AuditEntry.MAX_STEP);
         Limits.text(outcome, "outcome", AuditEntry.MAX_OUTCOME);
         Limits.reason(reason, "reason");
+        requirePlan(actor);
         Optional<NegotiationStep> known = NegotiationStep.forTask(taskKey);
         if (known.isPresent()) {
             throw new InvalidValueException(WorkflowError.LIBRARY_STEP, "taskKey", taskKey, known.get());
         }
         runner.run(actor, id.value(), () -> {
-            runtime.protocols().lock(id);
+            protocols.lock(id);
             // As for every step: first whether the actor may know about the protocol at all.
             Protocol protocol = Visibility.require(runtime, actor, id);
             ProcessInstance process = process(id).orElseThrow(
@@ -491,7 +501,7 @@ public final class NegotiationService implements ProtocolNegotiation {
             for (Task task : open) {
                 PlieException why = refusalOfAddedStep(actor, task, candidates(task), protocol);
                 if (why == null) {
-                    AuditLog.append(new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(),
+                    AuditLog.append(plan, new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(),
                             taskKey, outcome, reason == null || reason.isBlank() ? null : reason, null, round(task)),
                             task.getProcessInstanceId());
                     complete(task, actor, Map.of(NegotiationProcess.Var.stepOutcome(taskKey), outcome), Map.of());
@@ -517,24 +527,25 @@ public final class NegotiationService implements ProtocolNegotiation {
     @Override
     public List<WorkItem> tasks(Actor actor) {
         Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
         return runner.run(actor, actor.userId(), () -> {
             List<WorkItem> items = new ArrayList<>();
             // Library steps name the organisation or the steering committee; steps a customised process
             // added may name only a role.
             Set<String> groups = new TreeSet<>(List.of(actor.organisation().value(), Role.STEERING_COMMITTEE.name()));
             actor.roles().forEach(role -> groups.add(role.name()));
-            List<Task> candidates = taskService.createTaskQuery().processDefinitionKey(NegotiationProcess.KEY)
+            List<Task> candidates = Tenants.in(taskService.createTaskQuery(), plan).processDefinitionKey(NegotiationProcess.KEY)
                     .taskCandidateGroupIn(List.copyOf(groups)).orderByTaskCreateTime().asc().list();
             for (Task task : candidates) {
                 WorkItem item = item(task);
                 if (item.step() == null) {
-                    if (refusalOfAddedStep(actor, task, candidates(task), runtime.protocols().get(item.protocolId())) == null) {
+                    if (refusalOfAddedStep(actor, task, candidates(task), protocols.get(item.protocolId())) == null) {
                         items.add(item);
                     }
                     continue;
                 }
                 boolean organisationMatches = item.organisation() == null
-                        ? actor.actsFor(committeeOrganisation(runtime.protocols().get(item.protocolId())))
+                        ? actor.actsFor(committeeOrganisation(protocols.get(item.protocolId())))
                         : actor.actsFor(item.organisation());
                 if (actor.has(item.step().role()) && organisationMatches) {
                     items.add(item);
@@ -558,6 +569,7 @@ public final class NegotiationService implements ProtocolNegotiation {
     public NegotiationStatus status(Actor actor, ProtocolId id) {
         Objects.requireNonNull(actor, "actor");
         required(id, "protocolId");
+        requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
             Visibility.require(runtime, actor, id);
             return currentStatus(id);
@@ -578,9 +590,10 @@ public final class NegotiationService implements ProtocolNegotiation {
     public List<AuditEntry> history(Actor actor, ProtocolId id) {
         Objects.requireNonNull(actor, "actor");
         required(id, "protocolId");
+        requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
             Visibility.require(runtime, actor, id);
-            return AuditLog.of(id.value());
+            return AuditLog.of(plan, id.value());
         });
     }
 
@@ -591,7 +604,7 @@ public final class NegotiationService implements ProtocolNegotiation {
      */
     @Override
     public WorkflowSettings settings() {
-        return runtime.settings();
+        return runtime.settings(plan);
     }
 
     // ---------------------------------------------------------------------------------- internals
@@ -600,8 +613,9 @@ public final class NegotiationService implements ProtocolNegotiation {
         Objects.requireNonNull(actor, "actor");
         required(id, "protocolId");
         Limits.identities(actor, id);
+        requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
-            runtime.protocols().lock(id);
+            protocols.lock(id);
             // First whether the actor may know about the protocol at all: an outsider learns
             // neither whether it exists, nor where it stands, nor who must act.
             Protocol protocol = Visibility.require(runtime, actor, id);
@@ -676,7 +690,7 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private ProcessInstance startProcess(Actor actor, Protocol protocol, boolean amendment, String auditStep, String reason) {
-        WorkflowSettings settings = runtime.settings();
+        WorkflowSettings settings = runtime.settings(plan);
         Map<String, Object> variables = new HashMap<>();
         variables.put(NegotiationProcess.Var.PROTOCOL_ID, protocol.id().value());
         variables.put(NegotiationProcess.Var.AMENDMENT, amendment);
@@ -693,19 +707,25 @@ public final class NegotiationService implements ProtocolNegotiation {
         variables.put(NegotiationProcess.Var.DELIBERATION_REMINDER, settings.deliberationReminderCycle());
         variables.put(NegotiationProcess.Var.DELIBERATION_DEADLINE, settings.deliberationDeadline().toString());
         EngineTransaction.changed();
-        ProcessInstance process = runtimeService.createProcessInstanceBuilder()
-                .processDefinitionKey(NegotiationProcess.KEY)
+        ProcessInstanceBuilder builder = runtimeService.createProcessInstanceBuilder()
+                .processDefinitionKey(NegotiationProcess.KEY);
+        if (!plan.isDefault()) {
+            // The plan's own copy of the process when it deployed one, else the library's, run in the plan.
+            builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
+        }
+        ProcessInstance process = builder
                 .businessKey(protocol.id().value())
                 .variables(variables)
                 .start();
-        AuditLog.append(new AuditEntry(protocol.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
+        AuditLog.append(plan, new AuditEntry(protocol.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
                 auditStep, protocol.state().name(), reason, "version " + protocol.negotiation().orElseThrow().version(), 0),
                 process.getId());
         return process;
     }
 
     private Optional<ProcessInstance> process(ProtocolId id) {
-        return Optional.ofNullable(runtimeService.createProcessInstanceQuery().processDefinitionKey(NegotiationProcess.KEY)
+        return Optional.ofNullable(Tenants.in(runtimeService.createProcessInstanceQuery(), plan)
+                .processDefinitionKey(NegotiationProcess.KEY)
                 .processInstanceBusinessKey(id.value()).singleResult());
     }
 
@@ -725,7 +745,7 @@ public final class NegotiationService implements ProtocolNegotiation {
      * holds what Flowable has not flushed yet), not with a query on the database.
      */
     private NegotiationStatus currentStatus(ProtocolId id, String processInstanceId) {
-        Protocol protocol = runtime.protocols().get(id);
+        Protocol protocol = protocols.get(id);
         List<WorkItem> waiting = new ArrayList<>();
         int round = 0;
         if (processInstanceId != null) {
@@ -826,12 +846,12 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private void save(Protocol before, Protocol after) {
-        runtime.protocols().update(after, before.revision());
+        protocols.update(after, before.revision());
     }
 
     private void audit(Actor actor, ProtocolId id, Task task, NegotiationStep step, String outcome, String reason,
             String reference) {
-        AuditLog.append(new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(), step.name(),
+        AuditLog.append(plan, new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(), step.name(),
                 outcome, reason == null || reason.isBlank() ? null : reason, reference, round(task)),
                 task.getProcessInstanceId());
     }
@@ -839,6 +859,13 @@ public final class NegotiationService implements ProtocolNegotiation {
     private int round(Task task) {
         Object round = runtimeService.getVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
         return round == null ? 0 : ((Number) round).intValue();
+    }
+
+    /** An actor of another plan learns nothing of this one: refused before anything is read. */
+    private void requirePlan(Actor actor) {
+        if (!actor.plan().equals(plan)) {
+            throw new AccessDeniedException(WorkflowError.OTHER_PLAN, "actor.plan", actor.plan());
+        }
     }
 
     private static void requireRole(Actor actor, Role role, String step) {

@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.protocol.ProtocolEvent;
 import fr.asso.europlie.plie.protocol.Protocols;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.Reminder;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.util.CommandContextUtil;
@@ -37,8 +39,9 @@ public final class PlieRuntime {
 
     private final WorkflowSettings settings;
     private final Clock clock;
-    private final JdbcProtocols protocols;
-    private final List<WorkflowListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<PlanId, JdbcProtocols> protocols = new ConcurrentHashMap<>();
+    private final Map<PlanId, List<WorkflowListener>> listeners = new ConcurrentHashMap<>();
+    private final Map<PlanId, WorkflowSettings> planSettings = new ConcurrentHashMap<>();
 
     /**
      * Creates the runtime.
@@ -49,7 +52,6 @@ public final class PlieRuntime {
     public PlieRuntime(WorkflowSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.protocols = new JdbcProtocols(clock, this::publish);
     }
 
     /**
@@ -93,12 +95,32 @@ public final class PlieRuntime {
     }
 
     /**
-     * The settings.
+     * The engine's settings, those of the plans that have none of their own.
      *
      * @return the settings
      */
     public WorkflowSettings settings() {
         return settings;
+    }
+
+    /**
+     * The settings of a plan: its own when it was given some on this node, else the engine's.
+     *
+     * @param plan the plan, not null
+     * @return the settings
+     */
+    public WorkflowSettings settings(PlanId plan) {
+        return planSettings.getOrDefault(plan, settings);
+    }
+
+    /**
+     * Gives a plan its own settings on this node.
+     *
+     * @param plan the plan, not null
+     * @param own its settings, not null
+     */
+    public void settings(PlanId plan, WorkflowSettings own) {
+        planSettings.put(Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(own, "settings"));
     }
 
     /**
@@ -129,49 +151,58 @@ public final class PlieRuntime {
     }
 
     /**
-     * The protocols on the engine's database and transaction.
+     * The protocols of a plan on the engine's database and transaction.
      *
+     * @param plan the plan, not null
      * @return the store
      */
-    public JdbcProtocols protocols() {
-        return protocols;
+    public JdbcProtocols protocols(PlanId plan) {
+        return protocols.computeIfAbsent(Objects.requireNonNull(plan, "plan"),
+                p -> new JdbcProtocols(p, clock, events -> publish(p, events)));
     }
 
     /**
-     * Registers a listener.
+     * Registers a listener of a plan's events.
      *
+     * @param plan the plan, not null
      * @param listener the listener, not null
      */
-    public void addListener(WorkflowListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+    public void addListener(PlanId plan, WorkflowListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.computeIfAbsent(Objects.requireNonNull(plan, "plan"), p -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
     /**
-     * Unregisters a listener.
+     * Unregisters a listener of a plan's events.
      *
+     * @param plan the plan, not null
      * @param listener the listener
      */
-    public void removeListener(WorkflowListener listener) {
-        listeners.remove(listener);
-    }
-
-    /**
-     * Sends a reminder to the listeners once the current transaction has committed.
-     *
-     * @param reminder the reminder, not null
-     */
-    public void remindAfterCommit(Reminder reminder) {
-        EngineTransaction.afterCommit(() -> deliver(listener -> listener.onReminder(reminder)));
-    }
-
-    private void publish(List<ProtocolEvent> events) {
-        for (ProtocolEvent event : events) {
-            deliver(listener -> listener.onProtocolEvent(event));
+    public void removeListener(PlanId plan, WorkflowListener listener) {
+        List<WorkflowListener> registered = listeners.get(plan);
+        if (registered != null) {
+            registered.remove(listener);
         }
     }
 
-    private void deliver(java.util.function.Consumer<WorkflowListener> call) {
-        for (WorkflowListener listener : listeners) {
+    /**
+     * Sends a reminder to a plan's listeners once the current transaction has committed.
+     *
+     * @param plan the plan, not null
+     * @param reminder the reminder, not null
+     */
+    public void remindAfterCommit(PlanId plan, Reminder reminder) {
+        EngineTransaction.afterCommit(() -> deliver(plan, listener -> listener.onReminder(reminder)));
+    }
+
+    private void publish(PlanId plan, List<ProtocolEvent> events) {
+        for (ProtocolEvent event : events) {
+            deliver(plan, listener -> listener.onProtocolEvent(event));
+        }
+    }
+
+    private void deliver(PlanId plan, java.util.function.Consumer<WorkflowListener> call) {
+        for (WorkflowListener listener : listeners.getOrDefault(plan, List.of())) {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {

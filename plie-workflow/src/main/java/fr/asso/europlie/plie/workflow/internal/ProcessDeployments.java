@@ -20,6 +20,7 @@ import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.repository.Deployment;
+import org.flowable.engine.repository.DeploymentBuilder;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,8 @@ public final class ProcessDeployments {
      * An unchanged copy is not deployed again.
      *
      * @param repository the engine's repository service, not null
+     * @param tenantId the tenant of the plan the copy is for (empty for the default plan, whose copy
+     *     every plan without its own runs), not null
      * @param processKey the library process's key, not null
      * @param libraryResource the classpath resource of the library's BPMN, not null
      * @param resourceName the customised copy's file name, ending in {@code .bpmn20.xml}
@@ -109,8 +112,8 @@ public final class ProcessDeployments {
      * @throws InvalidValueException ({@code PLIE-WORKFLOW-022}) when the file is not a readable
      *     BPMN defining that process, ({@code -023}) when it lost elements the library relies on
      */
-    public static int deployCustomised(RepositoryService repository, String processKey, String libraryResource,
-            String resourceName, byte[] bpmn) {
+    public static int deployCustomised(RepositoryService repository, String tenantId, String processKey,
+            String libraryResource, String resourceName, byte[] bpmn) {
         BpmnModel customised = parse(bpmn);
         if (customised == null || customised.getProcessById(processKey) == null) {
             throw new InvalidValueException(WorkflowError.NOT_A_LIBRARY_PROCESS, "bpmn", resourceName, processKey);
@@ -127,8 +130,12 @@ public final class ProcessDeployments {
             throw new InvalidValueException(WorkflowError.LIBRARY_ELEMENTS_MISSING, "bpmn", resourceName,
                     String.join(", ", missing));
         }
-        Deployment deployment = repository.createDeployment().name(APPLICATION + " " + resourceName).key(APPLICATION)
-                .addBytes(resourceName, bpmn).enableDuplicateFiltering().deploy();
+        DeploymentBuilder builder = repository.createDeployment().name(APPLICATION + " " + resourceName).key(APPLICATION)
+                .addBytes(resourceName, bpmn).enableDuplicateFiltering();
+        if (!tenantId.isEmpty()) {
+            builder.tenantId(tenantId);
+        }
+        Deployment deployment = builder.deploy();
         return repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).processDefinitionKey(processKey)
                 .singleResult().getVersion();
     }

@@ -33,7 +33,7 @@ import javax.sql.DataSource;
 public final class SchemaMigrations {
 
     /** The scripts, in the order they apply; the version of each is its position from 1. */
-    public static final List<String> SCRIPTS = List.of("V001__protocol_store.sql", "V002__audit_trail.sql");
+    public static final List<String> SCRIPTS = List.of("V001__protocol_store.sql", "V002__audit_trail.sql", "V003__plans.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
@@ -66,13 +66,27 @@ public final class SchemaMigrations {
      * @throws IllegalStateException when the database cannot be reached or a script fails
      */
     public List<Integer> migrate() {
+        return migrate(latestVersion());
+    }
+
+    /**
+     * Applies the scripts not applied yet, up to a version: the schema of an earlier release of
+     * the library, for upgrade tests.
+     *
+     * @param upTo the last version to apply, from 1 to {@link #latestVersion()}
+     * @return the versions applied by this call, in order
+     */
+    public List<Integer> migrate(int upTo) {
+        if (upTo < 1 || upTo > latestVersion()) {
+            throw new IllegalArgumentException("no schema version " + upTo);
+        }
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
             createVersionTable(connection);
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                List<Integer> applied = migrate(connection, dialect);
+                List<Integer> applied = migrate(connection, dialect, upTo);
                 connection.commit();
                 return applied;
             } catch (SQLException | RuntimeException e) {
@@ -101,7 +115,7 @@ public final class SchemaMigrations {
         }
     }
 
-    private List<Integer> migrate(Connection connection, Dialect dialect) throws SQLException {
+    private List<Integer> migrate(Connection connection, Dialect dialect, int upTo) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             try (Statement lock = connection.createStatement()) {
                 // Two applications starting at once: the second waits, then finds the work done.
@@ -114,7 +128,7 @@ public final class SchemaMigrations {
             throw new InvalidValueException(WorkflowError.SCHEMA_TOO_NEW, VERSION_TABLE, newest, latestVersion());
         }
         List<Integer> done = new java.util.ArrayList<>();
-        for (int i = 0; i < SCRIPTS.size(); i++) {
+        for (int i = 0; i < upTo; i++) {
             int version = i + 1;
             String name = SCRIPTS.get(i);
             String script = read(name);

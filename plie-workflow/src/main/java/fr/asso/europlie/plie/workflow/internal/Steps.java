@@ -8,6 +8,8 @@ import fr.asso.europlie.plie.protocol.Negotiation;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolContent;
 import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.Reminder;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.internal.AuditLog;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
@@ -40,14 +42,30 @@ public final class Steps {
         return round == null ? 0 : ((Number) round).intValue();
     }
 
-    public static Protocol load(DelegateExecution execution) {
-        ProtocolId id = protocolId(execution);
-        runtime().protocols().lock(id);
-        return runtime().protocols().get(id);
+    /** The plan the process instance belongs to (its tenant). */
+    public static PlanId plan(DelegateExecution execution) {
+        return Tenants.plan(execution.getTenantId());
     }
 
-    public static void save(Protocol before, Protocol after) {
-        runtime().protocols().update(after, before.revision());
+    public static Protocol load(DelegateExecution execution) {
+        ProtocolId id = protocolId(execution);
+        JdbcProtocols protocols = runtime().protocols(plan(execution));
+        protocols.lock(id);
+        return protocols.get(id);
+    }
+
+    public static void save(DelegateExecution execution, Protocol before, Protocol after) {
+        runtime().protocols(plan(execution)).update(after, before.revision());
+    }
+
+    /** The entries of the audit trail written in this process instance, oldest first. */
+    public static List<AuditEntry> auditOfProcess(DelegateExecution execution) {
+        return AuditLog.ofProcess(plan(execution), protocolId(execution).value(), execution.getProcessInstanceId());
+    }
+
+    /** Sends a reminder to the plan's listeners once the transaction has committed. */
+    public static void remind(DelegateExecution execution, Reminder reminder) {
+        runtime().remindAfterCommit(plan(execution), reminder);
     }
 
     /** The text under negotiation (of the protocol, or of its pending amendment). */
@@ -67,7 +85,7 @@ public final class Steps {
 
     public static void audit(DelegateExecution execution, String step, OrganisationId organisation, String outcome, String reason,
             String reference) {
-        AuditLog.append(new AuditEntry(protocolId(execution).value(), runtime().now(), actor(),
+        AuditLog.append(plan(execution), new AuditEntry(protocolId(execution).value(), runtime().now(), actor(),
                 organisation == null ? null : organisation.value(), step, outcome, reason, reference, round(execution)),
                 execution.getProcessInstanceId());
     }
@@ -82,7 +100,7 @@ public final class Steps {
     public static List<OrganisationId> partiesWithoutOpinion(DelegateExecution execution) {
         Set<String> answered = new LinkedHashSet<>();
         int round = round(execution);
-        for (AuditEntry entry : AuditLog.ofProcess(protocolId(execution).value(), execution.getProcessInstanceId())) {
+        for (AuditEntry entry : auditOfProcess(execution)) {
             if (entry.round() == round && NegotiationStep.TECHNICAL_OPINION.name().equals(entry.step())) {
                 answered.add(entry.organisation());
             }

@@ -38,7 +38,8 @@ public final class Visibility {
      * @return the protocol, or empty when unknown or not the actor's to know
      */
     public static Optional<Protocol> find(PlieRuntime runtime, Actor actor, ProtocolId id) {
-        return runtime.protocols().find(id).filter(protocol -> knows(actor, protocol));
+        // The facade has checked that the actor acts in the plan it serves: the actor's plan is that plan.
+        return runtime.protocols(actor.plan()).find(id).filter(protocol -> knows(actor, protocol));
     }
 
     /**
@@ -78,7 +79,7 @@ public final class Visibility {
         protocol.negotiation().map(Negotiation::content).ifPresent(content -> addParties(content, parties));
         protocol.versions().stream().map(ProtocolVersion::content).forEach(content -> addParties(content, parties));
         return parties.contains(actor.organisation())
-                || AuditLog.mentions(protocol.id().value(), actor.organisation().value());
+                || AuditLog.mentions(actor.plan(), protocol.id().value(), actor.organisation().value());
     }
 
     private static void addParties(ProtocolContent content, Set<OrganisationId> parties) {

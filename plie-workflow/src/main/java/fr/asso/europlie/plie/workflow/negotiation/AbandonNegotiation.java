@@ -18,7 +18,7 @@ public final class AbandonNegotiation implements JavaDelegate {
         String reason = (String) execution.getVariable(NegotiationProcess.Var.ABANDON_REASON);
         Protocol before = Steps.load(execution);
         Protocol after = before.abandon(reason, Steps.runtime().now(), Steps.actor());
-        Steps.save(before, after);
+        Steps.save(execution, before, after);
         Steps.audit(execution, NegotiationProcess.Audit.ABANDONED, after.state().name(), reason, null);
     }
 }

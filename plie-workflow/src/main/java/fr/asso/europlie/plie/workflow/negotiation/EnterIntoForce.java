@@ -21,7 +21,7 @@ public final class EnterIntoForce implements JavaDelegate {
         LocalDate date = before.negotiation().orElseThrow().signatures().stream().map(Signature::date)
                 .max(LocalDate::compareTo).orElse(Steps.runtime().today());
         Protocol inForce = before.enterIntoForce(date, Steps.runtime().now(), Steps.actor());
-        Steps.save(before, inForce);
+        Steps.save(execution, before, inForce);
         Steps.audit(execution, NegotiationProcess.Audit.ENTRY_INTO_FORCE, inForce.state().name(), null,
                 "version " + inForce.versionInForce().orElseThrow().number() + " on " + date);
     }

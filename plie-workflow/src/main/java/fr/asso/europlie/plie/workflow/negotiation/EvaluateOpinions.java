@@ -3,7 +3,6 @@ package fr.asso.europlie.plie.workflow.negotiation;
 import fr.asso.europlie.plie.workflow.internal.Steps;
 
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
-import fr.asso.europlie.plie.workflow.internal.AuditLog;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 
@@ -18,7 +17,7 @@ public final class EvaluateOpinions implements JavaDelegate {
         int round = Steps.round(execution);
         long unfavourable = 0;
         long total = 0;
-        for (AuditEntry entry : AuditLog.ofProcess(Steps.protocolId(execution).value(), execution.getProcessInstanceId())) {
+        for (AuditEntry entry : Steps.auditOfProcess(execution)) {
             if (entry.round() == round && NegotiationStep.TECHNICAL_OPINION.name().equals(entry.step())) {
                 total++;
                 if (OpinionKind.UNFAVOURABLE.name().equals(entry.outcome())) {

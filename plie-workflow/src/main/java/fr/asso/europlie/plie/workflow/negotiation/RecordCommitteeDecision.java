@@ -76,7 +76,7 @@ public final class RecordCommitteeDecision implements JavaDelegate {
         } catch (RuleViolationException refused) {
             refuse(execution, refused, isQuorum(refused), reference);
         }
-        Steps.save(before, adopted);
+        Steps.save(execution, before, adopted);
         List<String> signatories = new ArrayList<>();
         Steps.negotiated(adopted).signatories().stream().map(Signatory::id).forEach(id -> signatories.add(id.value()));
         execution.setVariable(NegotiationProcess.Var.DELIBERATORS, new ArrayList<>(signatories));

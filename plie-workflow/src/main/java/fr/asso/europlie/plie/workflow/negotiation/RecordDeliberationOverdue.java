@@ -22,7 +22,7 @@ public final class RecordDeliberationOverdue implements JavaDelegate {
         Protocol before = Steps.load(execution);
         List<OrganisationId> late = Steps.signatoriesWithoutDeliberation(execution, before);
         String reason = EngineReason.of("reason.DELIBERATION_OVERDUE", Steps.names(late));
-        Steps.save(before, before.sendBack(EngineReason.render(reason, Messages.FRENCH), Steps.runtime().now(), Steps.actor()));
+        Steps.save(execution, before, before.sendBack(EngineReason.render(reason, Messages.FRENCH), Steps.runtime().now(), Steps.actor()));
         Steps.audit(execution, NegotiationProcess.Audit.DELIBERATION_OVERDUE, "SENT_BACK", reason, Steps.names(late));
     }
 }

@@ -20,7 +20,7 @@ public final class SendConsultationReminder implements JavaDelegate {
         List<OrganisationId> late = Steps.partiesWithoutOpinion(execution);
         Steps.audit(execution, NegotiationProcess.Audit.REMINDER, NegotiationStep.TECHNICAL_OPINION.name(),
                 EngineReason.of("reason.OPINION_DEADLINE_PASSED", Steps.names(late)), Steps.names(late));
-        Steps.runtime().remindAfterCommit(new Reminder(Steps.protocolId(execution),
+        Steps.remind(execution, new Reminder(Steps.protocolId(execution),
                 NegotiationStep.TECHNICAL_OPINION.name(), late, Steps.runtime().now()));
     }
 }

@@ -19,7 +19,7 @@ public final class SendDeliberationReminder implements JavaDelegate {
         List<OrganisationId> late = Steps.signatoriesWithoutDeliberation(execution, Steps.load(execution));
         Steps.audit(execution, NegotiationProcess.Audit.REMINDER, NegotiationStep.DELIBERATION.name(),
                 "deliberation reminder", Steps.names(late));
-        Steps.runtime().remindAfterCommit(new Reminder(Steps.protocolId(execution), NegotiationStep.DELIBERATION.name(),
+        Steps.remind(execution, new Reminder(Steps.protocolId(execution), NegotiationStep.DELIBERATION.name(),
                 late, Steps.runtime().now()));
     }
 }

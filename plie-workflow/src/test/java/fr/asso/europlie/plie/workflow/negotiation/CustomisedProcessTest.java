@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("an integrator's customised copy of the negotiation BPMN, with a legal review added, runs through the facade")
-class CustomisedProcessTest {
+public class CustomisedProcessTest {
 
     private static final AtomicInteger PROTOCOLS = new AtomicInteger();
     private static final String LEGAL_REVIEW = "legalReview";
@@ -54,7 +54,7 @@ class CustomisedProcessTest {
      * flow: the flow now leads to the review, and the review to a gateway that goes on to the
      * flow's old target, or back to consolidation when the outcome is {@code CHANGES_NEEDED}.
      */
-    static byte[] withLegalReview(String flowId, String candidateGroups) {
+    public static byte[] withLegalReview(String flowId, String candidateGroups) {
         String xml = library();
         java.util.regex.Matcher flow = java.util.regex.Pattern
                 .compile("(<sequenceFlow id=\"" + flowId + "\"[^>]*targetRef=\")([^\"]+)(\")").matcher(xml);

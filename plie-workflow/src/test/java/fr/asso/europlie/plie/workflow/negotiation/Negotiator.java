@@ -15,6 +15,8 @@ import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.protocol.Signatory;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.Plan;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import java.time.Duration;
@@ -38,6 +40,8 @@ public final class Negotiator {
     public static final Actor COMMITTEE = Actor.of("secretariat.copil", ProtocolFixture.EPCI, Role.STEERING_COMMITTEE);
 
     private final PlieEngine engine;
+    private final ProtocolNegotiation negotiation;
+    private final PlanId plan;
     private final ManualClock clock;
     private final ProtocolId id;
 
@@ -49,14 +53,38 @@ public final class Negotiator {
      * @param id the protocol's id
      */
     public Negotiator(PlieEngine engine, ManualClock clock, ProtocolId id) {
+        this(engine, engine.defaultPlan(), clock, id);
+    }
+
+    /**
+     * Creates the driver of a negotiation in a plan, its actors acting in that plan.
+     *
+     * @param engine the engine
+     * @param plan the plan
+     * @param clock its clock
+     * @param id the protocol's id
+     */
+    public Negotiator(PlieEngine engine, Plan plan, ManualClock clock, ProtocolId id) {
         this.engine = engine;
+        this.negotiation = plan.protocolNegotiation();
+        this.plan = plan.id();
         this.clock = clock;
         this.id = id;
     }
 
     /** @return the negotiation service */
     public ProtocolNegotiation negotiation() {
-        return engine.protocolNegotiation();
+        return negotiation;
+    }
+
+    /**
+     * An actor of the fixture, in this driver's plan.
+     *
+     * @param actor the actor (of the default plan)
+     * @return the same person, organisation and roles in this plan
+     */
+    public Actor here(Actor actor) {
+        return new Actor(actor.userId(), actor.organisation(), actor.roles(), plan);
     }
 
     /** @return the protocol's id */
@@ -104,15 +132,15 @@ public final class Negotiator {
 
     /** Starts the negotiation and records the diagnostic. */
     public Negotiator startedWithDiagnostic() {
-        negotiation().start(COORDINATOR, id, content());
-        negotiation().recordDiagnostic(COORDINATOR, id, ProtocolFixture.completeDiagnostic());
+        negotiation().start(here(COORDINATOR), id, content());
+        negotiation().recordDiagnostic(here(COORDINATOR), id, ProtocolFixture.completeDiagnostic());
         return this;
     }
 
     /** Every party gives a favourable opinion. */
     public Negotiator allFavourable() {
         for (OrganisationId party : parties()) {
-            negotiation().giveOpinion(of(party, Role.TECHNICAL_STAFF), id, Opinion.favourable("rien à ajouter"));
+            negotiation().giveOpinion(here(of(party, Role.TECHNICAL_STAFF)), id, Opinion.favourable("rien à ajouter"));
         }
         return this;
     }
@@ -122,14 +150,14 @@ public final class Negotiator {
         for (OrganisationId party : parties()) {
             Opinion opinion = party.equals(unfavourable) ? Opinion.unfavourable("objectifs trop ambitieux")
                     : Opinion.favourable("");
-            negotiation().giveOpinion(of(party, Role.TECHNICAL_STAFF), id, opinion);
+            negotiation().giveOpinion(here(of(party, Role.TECHNICAL_STAFF)), id, opinion);
         }
         return this;
     }
 
     /** The animation team consolidates without revising. */
     public Negotiator consolidated() {
-        negotiation().consolidate(COORDINATOR, id, null, "remarques intégrées");
+        negotiation().consolidate(here(COORDINATOR), id, null, "remarques intégrées");
         return this;
     }
 
@@ -146,7 +174,7 @@ public final class Negotiator {
         Map<Year, Money> amounts = new LinkedHashMap<>();
         budget.contributions().stream().filter(c -> c.funder().equals(funder))
                 .forEach(c -> amounts.put(c.year(), c.amount()));
-        negotiation().confirmContribution(of(funder, Role.FUNDER), id, amounts);
+        negotiation().confirmContribution(here(of(funder, Role.FUNDER)), id, amounts);
     }
 
     /** A committee decision with every member present. */
@@ -165,7 +193,7 @@ public final class Negotiator {
 
     /** The steering committee adopts with quorum. */
     public Negotiator adopted() {
-        CommitteeOutcome outcome = negotiation().decideInCommittee(COMMITTEE, id,
+        CommitteeOutcome outcome = negotiation().decideInCommittee(here(COMMITTEE), id,
                 decision(AdoptionOutcome.ADOPT, "adopté à l’unanimité"));
         assertThat(outcome.result()).isEqualTo(CommitteeOutcome.Result.ADOPTED);
         return this;
@@ -173,7 +201,7 @@ public final class Negotiator {
 
     /** A signatory's body deliberates. */
     public void deliberate(OrganisationId signatory, DeliberationOutcome outcome) {
-        negotiation().deliberate(of(signatory, Role.DELIBERATING_BODY), id, outcome, "DEL-" + signatory.value(),
+        negotiation().deliberate(here(of(signatory, Role.DELIBERATING_BODY)), id, outcome, "DEL-" + signatory.value(),
                 LocalDate.now(clock), outcome == DeliberationOutcome.APPROVED ? null : "le plan de financement doit évoluer");
     }
 
@@ -185,7 +213,7 @@ public final class Negotiator {
 
     /** Every remaining signatory signs. */
     public Negotiator allSigned(List<OrganisationId> signers) {
-        signers.forEach(s -> negotiation().sign(of(s, Role.SIGNATORY), id, LocalDate.now(clock)));
+        signers.forEach(s -> negotiation().sign(here(of(s, Role.SIGNATORY)), id, LocalDate.now(clock)));
         return this;
     }
 }

@@ -479,7 +479,7 @@ class ProtocolNegotiationProcessTest {
     void storedDraftIsStartedOnlyByItsAnimationTeam() {
         Protocol stored = Protocol.draft(ID, Negotiator.content(), clock.instant(), "import");
         ProcessEngines.getProcessEngine(engineName).getManagementService().executeCommand(context -> {
-            PlieRuntime.current().protocols().add(stored);
+            PlieRuntime.current().protocols(fr.asso.europlie.plie.workflow.PlanId.DEFAULT).add(stored);
             return null;
         });
         AnimationStructure other = new AnimationStructure(EPCI, "Service emploi de l’agglomération",
