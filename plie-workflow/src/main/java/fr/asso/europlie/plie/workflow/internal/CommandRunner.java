@@ -164,8 +164,8 @@ public final class CommandRunner {
      * Whether an exception, or one of its causes, is a conflict between concurrent changes.
      *
      * @param error any exception
-     * @return true for optimistic-locking failures, serialisation failures, deadlocks and lock
-     *     timeouts
+     * @return true for optimistic-locking failures, serialisation failures, deadlocks, lock timeouts and
+     *     references to rows another transaction deleted meanwhile (PostgreSQL 23503)
      */
     public static boolean isConflict(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -174,7 +174,11 @@ public final class CommandRunner {
             }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if ("40001".equals(state) || "40P01".equals(state) || H2_CONFLICTS.contains(sql.getErrorCode())) {
+                // 23503: a row this command refers to was deleted meanwhile by another transaction
+                // (PostgreSQL, read committed: a user completing a task while a due job ends the same
+                // execution); a fresh attempt sees the other's result.
+                if ("40001".equals(state) || "40P01".equals(state) || "23503".equals(state)
+                        || H2_CONFLICTS.contains(sql.getErrorCode())) {
                     return true;
                 }
             }

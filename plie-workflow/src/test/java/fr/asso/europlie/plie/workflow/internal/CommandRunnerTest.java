@@ -89,4 +89,16 @@ class CommandRunnerTest {
         assertThat(failure).hasMessage("broken");
         assertThat(attempts).hasValue(1);
     }
+
+    @Test
+    @DisplayName("what counts as a conflict: serialisation, deadlock, a row deleted meanwhile; not a unique key or a check")
+    void conflictsByState() {
+        assertThat(CommandRunner.isConflict(new RuntimeException(new java.sql.SQLException("serialisation", "40001"))))
+                .isTrue();
+        assertThat(CommandRunner.isConflict(new RuntimeException(new java.sql.SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(CommandRunner.isConflict(new RuntimeException(new java.sql.SQLException("parent deleted", "23503"))))
+                .isTrue();
+        assertThat(CommandRunner.isConflict(new RuntimeException(new java.sql.SQLException("check", "23514")))).isFalse();
+        assertThat(CommandRunner.isConflict(new IllegalStateException("no"))).isFalse();
+    }
 }
