@@ -29,6 +29,7 @@ public final class Plan {
     private final ProtocolNegotiation negotiation;
     private final PlieRuntime runtime;
     private final CommandRunner runner;
+    private final fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment;
 
     Plan(PlanId id, String name, ProtocolNegotiation negotiation, PlieRuntime runtime, CommandRunner runner) {
         this.id = id;
@@ -36,6 +37,16 @@ public final class Plan {
         this.negotiation = negotiation;
         this.runtime = runtime;
         this.runner = runner;
+        this.fseCommitment = new fr.asso.europlie.plie.workflow.internal.FseCommitmentService(id, runtime, runner);
+    }
+
+    /**
+     * The OI's commitment of FSE+ funds in this plan (process C), with its ledger.
+     *
+     * @return the typed service
+     */
+    public fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment() {
+        return fseCommitment;
     }
 
     /**

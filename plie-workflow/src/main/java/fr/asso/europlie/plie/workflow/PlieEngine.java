@@ -81,6 +81,7 @@ public final class PlieEngine implements AutoCloseable {
                 .name("plie-library")
                 .key("plie-library")
                 .addClasspathResource(NegotiationProcess.RESOURCE)
+                .addClasspathResource(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE)
                 .enableDuplicateFiltering()
                 .deploy();
         this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));
@@ -133,6 +134,15 @@ public final class PlieEngine implements AutoCloseable {
     /** The JDBC URL of the private in-memory database of an embedded engine, null otherwise (for tests). */
     String embeddedUrl() {
         return embeddedUrl;
+    }
+
+    /**
+     * The OI's commitment of FSE+ funds (process C) in the default plan.
+     *
+     * @return the service
+     */
+    public fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment() {
+        return defaultPlan.fseCommitment();
     }
 
     /**
