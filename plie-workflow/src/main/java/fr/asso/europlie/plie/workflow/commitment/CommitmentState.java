@@ -10,6 +10,9 @@ public enum CommitmentState {
     REFUSED,
     /** Committed in the ledger by the OI manager. */
     COMMITTED,
-    /** Its reservation was released (agreement cancelled): nothing reserved, final. */
+    /**
+     * Its reservation was released: final when the agreement was cancelled; after an adjourned
+     * opinion the operation is appraised again and reserves anew.
+     */
     RELEASED
 }

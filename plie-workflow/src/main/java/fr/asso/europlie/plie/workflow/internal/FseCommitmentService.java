@@ -152,7 +152,7 @@ public final class FseCommitmentService implements FseCommitment {
                         "avis défavorable du comité de programmation : " + reason, key(operation, "unfavourable", round)));
             } else if (opinion == CommitteeOpinion.ADJOURNED) {
                 // back to the instructor: the reservation is released and asked again at the next appraisal
-                published(ledger.release(grant, operation, CommitmentState.WAITING, actor.userId(),
+                published(ledger.release(grant, operation, CommitmentState.RELEASED, actor.userId(),
                         "ajourné par le comité de programmation : " + reason, key(operation, "adjourned", round)));
             }
             Map<String, Object> variables = new HashMap<>();

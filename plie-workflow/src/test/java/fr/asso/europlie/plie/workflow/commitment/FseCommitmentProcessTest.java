@@ -176,6 +176,8 @@ class FseCommitmentProcessTest {
             CommitmentView adjourned = f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.ADJOURNED,
                     "préciser les publics");
             assertThat(adjourned.waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(adjourned.status().state()).isEqualTo(CommitmentState.RELEASED);
+            assertThat(adjourned.status().reason()).contains("ajourné").contains("préciser les publics");
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
             CommitmentView again = f.appraise("OP-1", 3_500, WhenUncovered.WAIT);
             assertThat(again.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
