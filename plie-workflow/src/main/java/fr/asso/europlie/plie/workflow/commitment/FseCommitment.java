@@ -2,6 +2,10 @@ package fr.asso.europlie.plie.workflow.commitment;
 
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.IdempotencyKey;
+import fr.asso.europlie.plie.funds.OperationAccount;
+import fr.asso.europlie.plie.funds.PaymentKind;
+import fr.asso.europlie.plie.funds.ServiceDoneCheck;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -116,6 +120,54 @@ public interface FseCommitment {
      * @return the view: waiting for the appraisal
      */
     CommitmentView takeUp(Actor instructor, OperationId operation);
+
+    /**
+     * The OI records a service-done check of an execution report (contrôle de service fait):
+     * the amounts accepted, and those rejected with their reasons.
+     *
+     * @param actor an OI instructor or manager of the grant's OI
+     * @param check the check, for a committed operation
+     * @param key the idempotency key: a retry under it is applied once
+     * @return the operation's account after it
+     */
+    OperationAccount recordServiceDone(Actor actor, ServiceDoneCheck check, IdempotencyKey key);
+
+    /**
+     * The OI manager pays an operation (advance, interim payment, balance), within what is
+     * committed and, beyond the advance, what the checks accepted.
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's OI
+     * @param operation the operation
+     * @param kind the kind of payment
+     * @param amount the amount
+     * @param reason why, not blank
+     * @param key the idempotency key: a retry under it is applied once
+     * @return the operation's account after it
+     */
+    OperationAccount pay(Actor manager, OperationId operation, PaymentKind kind, Money amount, String reason, IdempotencyKey key);
+
+    /**
+     * The OI manager decommits what an operation will not spend: released to its envelope, and
+     * the operations waiting for money on the grant are taken up again (back to their appraisal).
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's OI
+     * @param operation the operation
+     * @param amount the amount, at most what is left to pay
+     * @param reason why, not blank
+     * @param key the idempotency key: a retry under it is applied once
+     * @return the operation's account after it
+     */
+    OperationAccount decommit(Actor manager, OperationId operation, Money amount, String reason, IdempotencyKey key);
+
+    /**
+     * An operation's account in the ledger (reserved, committed, accepted, paid): for the OI, or
+     * for the operation's own operator while its commitment runs.
+     *
+     * @param actor an OI instructor or manager, or the operation's operator
+     * @param operation the operation
+     * @return the account, once the operation has a reservation
+     */
+    Optional<OperationAccount> account(Actor actor, OperationId operation);
 
     /**
      * Where an operation's commitment stands: for the OI, or for the operation's own operator.

@@ -208,6 +208,25 @@ public final class CommitmentLedger {
         });
     }
 
+    /**
+     * Applies one ledger command to a stored grant (service-done check, payment, decommitment):
+     * under the grant's row lock, once per idempotency key.
+     *
+     * @param grant the global grant
+     * @param command the command
+     * @return the result; for a retry, the earlier movements
+     * @throws RuleViolationException when the ledger refuses, nothing changed
+     */
+    public LedgerResult apply(GlobalGrantId grant, LedgerCommand command) {
+        return locked(grant, stored -> {
+            LedgerResult result = stored.apply(command);
+            if (!result.replayed()) {
+                grants.update(result.grant(), stored.revision());
+            }
+            return result;
+        });
+    }
+
     private CommitmentStatus recorded(CommitmentStatus status) {
         commitments.record(status);
         return status;

@@ -5,6 +5,11 @@ import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.funds.IdempotencyKey;
+import fr.asso.europlie.plie.funds.LedgerCommand;
+import fr.asso.europlie.plie.funds.LedgerResult;
+import fr.asso.europlie.plie.funds.OperationAccount;
+import fr.asso.europlie.plie.funds.PaymentKind;
+import fr.asso.europlie.plie.funds.ServiceDoneCheck;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -150,6 +155,7 @@ public final class FseCommitmentService implements FseCommitment {
             if (opinion == CommitteeOpinion.UNFAVOURABLE) {
                 published(ledger.release(grant, operation, CommitmentState.REFUSED, actor.userId(),
                         "avis défavorable du comité de programmation : " + reason, key(operation, "unfavourable", round)));
+                takeUpWaiting(grant, actor);
             } else if (opinion == CommitteeOpinion.ADJOURNED) {
                 // back to the instructor: the reservation is released and asked again at the next appraisal
                 published(ledger.release(grant, operation, CommitmentState.RELEASED, actor.userId(),
@@ -202,6 +208,7 @@ public final class FseCommitmentService implements FseCommitment {
                 GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
                 published(ledger.release(grant, operation, CommitmentState.RELEASED, manager.userId(),
                         "convention non signée, engagement annulé : " + reason, key(operation, "cancel", 0)));
+                takeUpWaiting(grant, manager);
                 variables.put(Var.AGREEMENT_DECISION, "CANCEL");
             } else {
                 if (extension.isNegative() || extension.isZero()) {
@@ -218,6 +225,98 @@ public final class FseCommitmentService implements FseCommitment {
     public CommitmentView takeUp(Actor instructor, OperationId operation) {
         check(instructor, Role.OI_INSTRUCTOR, Task.WAITING_LIST);
         return act(instructor, operation, Task.WAITING_LIST, task -> complete(task, instructor, new HashMap<>()));
+    }
+
+    @Override
+    public OperationAccount recordServiceDone(Actor actor, ServiceDoneCheck check, IdempotencyKey key) {
+        required(check, "check");
+        required(key, "key");
+        checkOi(actor, "SERVICE_DONE");
+        return onLedger(actor, check.operation(), grant -> ledger.apply(grant,
+                new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId())));
+    }
+
+    @Override
+    public OperationAccount pay(Actor manager, OperationId operation, PaymentKind kind, Money amount, String reason,
+            IdempotencyKey key) {
+        required(operation, "operationId");
+        required(kind, "kind");
+        required(amount, "amount");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, "PAYMENT");
+        return onLedger(manager, operation, grant -> ledger.apply(grant,
+                new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason)));
+    }
+
+    @Override
+    public OperationAccount decommit(Actor manager, OperationId operation, Money amount, String reason, IdempotencyKey key) {
+        required(operation, "operationId");
+        required(amount, "amount");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, "DECOMMITMENT");
+        return onLedger(manager, operation, grant -> {
+            LedgerResult result = ledger.apply(grant,
+                    new LedgerCommand.Decommit(key, operation, amount, manager.userId(), runtime.now(), reason));
+            if (!result.replayed()) {
+                takeUpWaiting(grant, manager);
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public Optional<OperationAccount> account(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "ACCOUNT");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            if (!oi) {
+                ProcessInstance process = process(operation)
+                        .orElseThrow(() -> new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
+                                actor.organisation(), operation));
+                requireOperator(actor, operation, process.getId());
+            }
+            return commitments.find(operation).flatMap(status -> grants.find(status.grant()))
+                    .flatMap(grant -> grant.account(operation));
+        });
+    }
+
+    /** A ledger command on the grant of an operation, checked against the grant's OI, in one transaction. */
+    private OperationAccount onLedger(Actor actor, OperationId operation,
+            java.util.function.Function<GlobalGrantId, LedgerResult> command) {
+        return runner.run(actor, operation.value(), () -> {
+            CommitmentStatus status = commitments.find(operation)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, "LEDGER"));
+            requireOi(actor, grants.get(status.grant()).intermediateBody());
+            LedgerResult result = command.apply(status.grant());
+            return result.grant().account(operation).orElseThrow();
+        });
+    }
+
+    /**
+     * Money was released to a grant: the operations waiting for money on it go back to their
+     * appraisal, the longest waiting first, where the instructor reserves again.
+     */
+    private void takeUpWaiting(GlobalGrantId grant, Actor actor) {
+        for (CommitmentStatus waiting : commitments.waiting(grant)) {
+            Optional<ProcessInstance> process = process(waiting.operation());
+            if (process.isEmpty()) {
+                continue;
+            }
+            org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.get().getId())
+                    .taskDefinitionKey(Task.WAITING_LIST).singleResult();
+            if (task != null) {
+                complete(task, actor, new HashMap<>());
+            }
+        }
     }
 
     @Override

@@ -95,6 +95,16 @@ public final class JdbcFseCommitments {
         return select(" AND grant_id = ? ORDER BY operation_id", grant.value());
     }
 
+    /**
+     * The operations waiting for money on a grant, the longest waiting first.
+     *
+     * @param grant not null
+     * @return their statuses
+     */
+    public List<CommitmentStatus> waiting(GlobalGrantId grant) {
+        return select(" AND grant_id = ? AND state = 'WAITING' ORDER BY updated_at, operation_id", grant.value());
+    }
+
     private List<CommitmentStatus> select(String where, String value) {
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
                 "SELECT operation_id, grant_id, state, amount, reason, updated_at FROM plie_fse_commitment WHERE plan_id = ?" + where)) {

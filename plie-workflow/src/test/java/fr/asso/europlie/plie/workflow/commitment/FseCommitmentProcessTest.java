@@ -7,6 +7,10 @@ import fr.asso.europlie.plie.funds.EnvelopeKey;
 import fr.asso.europlie.plie.funds.FundsError;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.IdempotencyKey;
+import fr.asso.europlie.plie.funds.OperationAccount;
+import fr.asso.europlie.plie.funds.PaymentKind;
+import fr.asso.europlie.plie.funds.ServiceDoneCheck;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -159,7 +163,9 @@ class FseCommitmentProcessTest {
             assertThat(unfavourable.running()).isFalse();
             assertThat(unfavourable.status().state()).isEqualTo(CommitmentState.REFUSED);
             assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(8_000));
-            assertThat(f.fse().takeUp(INSTRUCTOR, OperationId.of("OP-3")).waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            // money released: the waiting operation is taken up by itself, back to its appraisal
+            assertThat(f.view("OP-3").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertRefused(() -> f.fse().takeUp(INSTRUCTOR, OperationId.of("OP-3")), WorkflowError.NO_COMMITMENT, "operationId", "OP-3");
             CommitmentView takenUp = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
             assertThat(takenUp.status().state()).isEqualTo(CommitmentState.RESERVED);
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(7_000));
@@ -255,6 +261,54 @@ class FseCommitmentProcessTest {
             assertThat(cancelled.status().state()).isEqualTo(CommitmentState.RELEASED);
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
             assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(10_000));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("after the commitment: advance, a service-done check with rejected amounts, interim and balance payments, a decommitment that takes a waiting operation up")
+    void executionPaymentsAndDecommitment(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(6_000));
+            f.appraise("OP-1", 6_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+            f.fse().decide(MANAGER, op);
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op);
+            f.fse().start(INSTRUCTOR, OperationId.of("OP-2"), OPERATOR, Money.euros(5_000));
+            assertThat(f.appraise("OP-2", 5_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance de démarrage", IdempotencyKey.of("pay-1"));
+            OperationAccount checked = f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(),
+                    Money.euros(3_000), List.of(new ServiceDoneCheck.Rejection(Money.euros(500), "dépenses hors période")), 20, 18),
+                    IdempotencyKey.of("csf-1"));
+            assertThat(checked.accepted()).isEqualTo(Money.euros(2_500));
+            OperationAccount interim = f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_500), "acompte",
+                    IdempotencyKey.of("pay-2"));
+            // a retry of the same payment is applied once
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_500), "acompte", IdempotencyKey.of("pay-2")))
+                    .isEqualTo(interim);
+            assertThat(interim.paid()).isEqualTo(Money.euros(2_500));
+            // beyond what the checks accepted: refused, nothing changes
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(100), "acompte", IdempotencyKey.of("pay-3")),
+                    FundsError.OVER_ACCEPTED, "amount", "100.00");
+            // payments are the manager's
+            assertRefused(() -> f.fse().pay(INSTRUCTOR, op, PaymentKind.INTERIM, Money.euros(1), "acompte", IdempotencyKey.of("pay-4")),
+                    WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+
+            OperationAccount decommitted = f.fse().decommit(MANAGER, op, Money.euros(3_000), "sous-réalisation", IdempotencyKey.of("dec-1"));
+            assertThat(decommitted.netCommitment()).isEqualTo(Money.euros(3_000));
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(7_000));
+            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(500), List.of(),
+                    20, 20), IdempotencyKey.of("csf-2"));
+            OperationAccount balance = f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(500), "solde", IdempotencyKey.of("pay-5"));
+            assertThat(balance.paid()).isEqualTo(Money.euros(3_000));
+            assertThat(balance.balancePaid()).isTrue();
+            assertThat(f.fse().account(MANAGER, op)).contains(balance);
+            assertRefused(() -> f.fse().account(Actor.of("president", OTHER_OPERATOR, Role.OPERATOR), op), WorkflowError.NOT_THE_OPERATOR,
+                    "actor.organisation", "ASSO-AUTRE");
         });
     }
 }
