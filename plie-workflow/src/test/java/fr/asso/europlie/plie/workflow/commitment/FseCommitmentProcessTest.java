@@ -311,4 +311,31 @@ class FseCommitmentProcessTest {
                     "actor.organisation", "ASSO-AUTRE");
         });
     }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a failure injected after the ledger write, in the application's own command, leaves nothing: no reservation, no step, no event")
+    void failureAfterTheLedgerWriteChangesNothing(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(6_000));
+            RuntimeException injected = new IllegalStateException("injected after the reservation");
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> ProcessEngines.getProcessEngine(f.name)
+                    .getManagementService().executeCommand(context -> {
+                        CommitmentView reserved = f.appraise("OP-1", 6_000, WhenUncovered.WAIT);
+                        assertThat(reserved.status().state()).isEqualTo(CommitmentState.RESERVED);
+                        throw injected;
+                    }));
+            assertThat(thrown).isSameAs(injected);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().journal()).isEmpty();
+            CommitmentView after = f.view("OP-1");
+            assertThat(after.waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(after.ledgerStatus()).isEmpty();
+            assertThat(f.heard).isEmpty();
+            // and the step then succeeds as if it had never failed
+            assertThat(f.appraise("OP-1", 6_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(6_000));
+        });
+    }
 }
