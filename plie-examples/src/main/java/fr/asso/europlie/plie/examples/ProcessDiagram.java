@@ -29,7 +29,8 @@ public final class ProcessDiagram {
     /**
      * Writes the diagram of the protocol negotiation.
      *
-     * @param args the output file, {@code docs/protocol-negotiation.png} by default
+     * @param args the output file, {@code docs/protocol-negotiation.png} by default; a second file
+     *     receives the diagram of the FSE+ commitment ({@code docs/fse-commitment.png})
      * @throws IOException when the file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -39,6 +40,12 @@ public final class ProcessDiagram {
         }
         Files.write(output, png(NegotiationProcess.RESOURCE));
         System.out.println("wrote " + output);
+        if (args.length > 1) {
+            // the OI's commitment of FSE+ funds (process C)
+            Path commitment = Path.of(args[1]).toAbsolutePath().normalize();
+            Files.write(commitment, png(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE));
+            System.out.println("wrote " + commitment);
+        }
     }
 
     /**

@@ -39,6 +39,7 @@ public final class Plan {
     private final PlieRuntime runtime;
     private final CommandRunner runner;
     private final RepositoryService repository;
+    private final fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment;
 
     Plan(PlanId id, String name, ProtocolNegotiation negotiation, PlieRuntime runtime, CommandRunner runner,
             RepositoryService repository) {
@@ -48,6 +49,16 @@ public final class Plan {
         this.runtime = runtime;
         this.runner = runner;
         this.repository = repository;
+        this.fseCommitment = new fr.asso.europlie.plie.workflow.internal.FseCommitmentService(id, runtime, runner);
+    }
+
+    /**
+     * The OI's commitment of FSE+ funds in this plan (process C), with its ledger.
+     *
+     * @return the typed service
+     */
+    public fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment() {
+        return fseCommitment;
     }
 
     /**

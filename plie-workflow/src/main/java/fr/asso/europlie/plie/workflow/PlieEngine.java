@@ -90,6 +90,9 @@ public final class PlieEngine implements AutoCloseable {
                 OuterTransaction.of(configuration));
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(), NegotiationProcess.KEY,
                 NegotiationProcess.RESOURCE);
+        ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
+                fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY,
+                fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE);
         this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));
     }
 
@@ -161,6 +164,15 @@ public final class PlieEngine implements AutoCloseable {
      */
     public int deployCustomisedProcess(String resourceName, InputStream bpmn) {
         return defaultPlan.deployCustomisedProcess(resourceName, bpmn);
+    }
+
+    /**
+     * The OI's commitment of FSE+ funds (process C) in the default plan.
+     *
+     * @return the service
+     */
+    public fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment() {
+        return defaultPlan.fseCommitment();
     }
 
     /**

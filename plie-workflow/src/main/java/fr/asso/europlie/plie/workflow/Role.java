@@ -16,5 +16,11 @@ public enum Role {
     /** A signatory's deliberating body (organe délibérant: conseil, commission permanente, préfet). */
     DELIBERATING_BODY,
     /** A signatory's legal representative, who signs (représentant légal, signataire). */
-    SIGNATORY
+    SIGNATORY,
+    /** An instructor of the intermediate body (OI), who appraises operations and reserves FSE+ (instructeur). */
+    OI_INSTRUCTOR,
+    /** A manager of the intermediate body (OI), who decides commitments (gestionnaire, ordonnateur). */
+    OI_MANAGER,
+    /** An operator (porteur de projet), who signs its own operation's grant agreement. */
+    OPERATOR
 }

@@ -56,7 +56,19 @@ public enum WorkflowError implements ErrorCode {
     /** An actor of one plan acting on another. */
     OTHER_PLAN("PLIE-WORKFLOW-041"),
     /** A plan the engine does not know. */
-    UNKNOWN_PLAN("PLIE-WORKFLOW-042");
+    UNKNOWN_PLAN("PLIE-WORKFLOW-042"),
+    /** No FSE+ commitment of this operation runs, or it does not wait for this step. */
+    NO_COMMITMENT("PLIE-WORKFLOW-070"),
+    /** The OI manager is the instructor of the operation (separation of functions). */
+    SAME_PERSON("PLIE-WORKFLOW-071"),
+    /** An operator acting on another operator's operation. */
+    NOT_THE_OPERATOR("PLIE-WORKFLOW-072"),
+    /** A commitment of this operation runs already. */
+    COMMITMENT_RUNNING("PLIE-WORKFLOW-073"),
+    /** An OI acting on another OI's global grant. */
+    OTHER_INTERMEDIATE_BODY("PLIE-WORKFLOW-074"),
+    /** The role of the OI is needed (instructor or manager). */
+    OI_ROLE_REQUIRED("PLIE-WORKFLOW-075");
 
     private final String code;
 

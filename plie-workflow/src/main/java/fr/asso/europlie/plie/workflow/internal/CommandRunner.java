@@ -3,6 +3,8 @@ package fr.asso.europlie.plie.workflow.internal;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ConflictException;
 import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.funds.FundsError;
 import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -171,6 +173,10 @@ public final class CommandRunner {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof FlowableOptimisticLockingException || cause instanceof ConcurrentChangeException) {
                 return true;
+            }
+            if (cause instanceof RuleViolationException rule
+                    && rule.violations().stream().anyMatch(v -> v.code() == FundsError.CONCURRENT_CHANGE)) {
+                return true; // a global grant changed since it was read (JdbcGlobalGrants)
             }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();

@@ -1,5 +1,7 @@
 package fr.asso.europlie.plie.workflow.internal;
 
+import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
+
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.workflow.WorkflowError;
 import java.io.ByteArrayInputStream;
@@ -65,7 +67,7 @@ public final class ProcessDeployments {
             Deployment deployment = repository.createDeploymentQuery().deploymentId(newest.getDeploymentId())
                     .singleResult();
             if (deployment != null && !LIBRARY.equals(deployment.getKey())) {
-                if (libraryCopyChanged(repository, resource)) {
+                if (libraryCopyChanged(repository, deploymentName(processKey), resource)) {
                     LOG.warn("the library's process {} changed in this release, but the application's customised copy "
                             + "(version {}, deployment '{}') stays the one new negotiations run: merge the library's "
                             + "change into it", processKey, newest.getVersion(), deployment.getName());
@@ -76,14 +78,24 @@ public final class ProcessDeployments {
                 return;
             }
         }
-        repository.createDeployment().name(LIBRARY).key(LIBRARY).addClasspathResource(resource)
+        repository.createDeployment().name(deploymentName(processKey)).key(LIBRARY).addClasspathResource(resource)
                 .enableDuplicateFiltering().deploy();
     }
 
+    /**
+     * The name of a library process's own deployments: Flowable's duplicate filtering compares a
+     * deployment with the last one of the same name, so each process has its own. The negotiation
+     * keeps the name its deployments had before there were several processes, so that an upgraded
+     * database does not get a needless new version of it.
+     */
+    private static String deploymentName(String processKey) {
+        return NegotiationProcess.KEY.equals(processKey) ? LIBRARY : LIBRARY + " " + processKey;
+    }
+
     /** Whether the library's BPMN differs from the one it deployed last (true when it never did). */
-    private static boolean libraryCopyChanged(RepositoryService repository, String resource) {
-        List<Deployment> last = repository.createDeploymentQuery().deploymentKey(LIBRARY).orderByDeploymentTime().desc()
-                .listPage(0, 1);
+    private static boolean libraryCopyChanged(RepositoryService repository, String name, String resource) {
+        List<Deployment> last = repository.createDeploymentQuery().deploymentKey(LIBRARY).deploymentName(name)
+                .orderByDeploymentTime().desc().listPage(0, 1);
         if (last.isEmpty()) {
             return true;
         }

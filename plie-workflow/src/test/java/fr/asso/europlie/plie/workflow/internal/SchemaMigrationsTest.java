@@ -30,6 +30,9 @@ class SchemaMigrationsTest {
                 statement.executeQuery("SELECT plan_id, id, revision, state, document FROM plie_protocol").close();
                 statement.executeQuery("SELECT plan_id, protocol_id, step, outcome FROM plie_audit").close();
                 statement.executeQuery("SELECT id, name FROM plie_plan").close();
+                statement.executeQuery("SELECT plan_id, id, revision, intermediate_body, document FROM plie_global_grant").close();
+                statement.executeQuery("SELECT plan_id, grant_id, revision, idempotency_key FROM plie_ledger_entry").close();
+                statement.executeQuery("SELECT plan_id, operation_id, grant_id, state, amount, reason FROM plie_fse_commitment").close();
             }
         }
     }

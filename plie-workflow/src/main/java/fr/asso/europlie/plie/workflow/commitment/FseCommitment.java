@@ -1,0 +1,187 @@
+package fr.asso.europlie.plie.workflow.commitment;
+
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.IdempotencyKey;
+import fr.asso.europlie.plie.funds.OperationAccount;
+import fr.asso.europlie.plie.funds.PaymentKind;
+import fr.asso.europlie.plie.funds.ServiceDoneCheck;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.AccessDeniedException;
+import fr.asso.europlie.plie.workflow.Actor;
+import java.time.Period;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The OI's commitment of FSE+ funds for one operation (PROCESSES.md C), one method per step, on
+ * the BPMN process {@code fse-commitment.bpmn20.xml}. Every method checks its actor before
+ * anything is read or changed ({@link AccessDeniedException}: OI roles only, an operator only for
+ * its own operation, plan roles never commit), then changes the process, the ledger (the
+ * plan's {@link GlobalGrant}s, stored in the engine's database) and the operation's status in one
+ * transaction; listeners hear the new status once it has committed.
+ */
+public interface FseCommitment {
+
+    /**
+     * The OI manager stores a new global grant of its OI.
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's intermediate body
+     * @param grant the grant with its envelopes, not null
+     */
+    void openGlobalGrant(Actor manager, GlobalGrant grant);
+
+    /**
+     * A global grant as it stands (OI roles only).
+     *
+     * @param actor an OI instructor or manager
+     * @param id the grant
+     * @return the grant, if stored in this plan
+     */
+    Optional<GlobalGrant> globalGrant(Actor actor, GlobalGrantId id);
+
+    /**
+     * The OI starts the commitment of an operation by hand (without process B's message).
+     *
+     * @param actor an OI instructor or manager
+     * @param operation the operation
+     * @param operator its operator
+     * @param fseAmount the FSE+ amount asked
+     * @return the view: waiting for the appraisal
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-WORKFLOW-073}) when a commitment of it runs
+     */
+    CommitmentView start(Actor actor, OperationId operation, OrganisationId operator, Money fseAmount);
+
+    /**
+     * The instructor appraises the operation and reserves its FSE+ amount, atomically: when the
+     * envelope cannot cover it, the appraisal's choice applies (reduce, waiting list, propose refusal).
+     *
+     * @param instructor an {@code OI_INSTRUCTOR} of the grant's OI
+     * @param operation the operation
+     * @param appraisal what the instructor established
+     * @return the view after it
+     */
+    CommitmentView appraise(Actor instructor, OperationId operation, Appraisal appraisal);
+
+    /**
+     * The OI records the programming committee's opinion: unfavourable releases the reservation,
+     * adjourned sends the operation back to the instructor.
+     *
+     * @param actor an OI instructor or manager
+     * @param operation the operation
+     * @param opinion the opinion
+     * @param reason why (the committee's questions when adjourned), not blank
+     * @return the view after it
+     */
+    CommitmentView recordCommitteeOpinion(Actor actor, OperationId operation, CommitteeOpinion opinion, String reason);
+
+    /**
+     * The OI manager decides the commitment: someone other than the operation's instructor
+     * (names compared without case nor surrounding spaces). The operator then has 60 days to
+     * sign the agreement.
+     *
+     * @param manager an {@code OI_MANAGER}
+     * @param operation the operation
+     * @return the view: waiting for the signature
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-071}) when the manager is the instructor
+     */
+    CommitmentView decide(Actor manager, OperationId operation);
+
+    /**
+     * The operator signs the grant agreement: the commitment is recorded in the ledger and its
+     * event published.
+     *
+     * @param operator an {@code OPERATOR} of the operation's operator
+     * @param operation the operation
+     * @return the view: committed
+     */
+    CommitmentView signAgreement(Actor operator, OperationId operation);
+
+    /**
+     * The agreement was not signed in time: the OI manager cancels (the reservation is released)
+     * or extends the deadline.
+     *
+     * @param manager an {@code OI_MANAGER}
+     * @param operation the operation
+     * @param extension the new deadline from now, or null to cancel
+     * @param reason why, not blank
+     * @return the view after it
+     */
+    CommitmentView decideOverdueAgreement(Actor manager, OperationId operation, Period extension, String reason);
+
+    /**
+     * The instructor takes an operation off the waiting list, back to the appraisal, once money
+     * is released to its envelope.
+     *
+     * @param instructor an {@code OI_INSTRUCTOR}
+     * @param operation the operation
+     * @return the view: waiting for the appraisal
+     */
+    CommitmentView takeUp(Actor instructor, OperationId operation);
+
+    /**
+     * The OI records a service-done check of an execution report (contrôle de service fait):
+     * the amounts accepted, and those rejected with their reasons.
+     *
+     * @param actor an OI instructor or manager of the grant's OI
+     * @param check the check, for a committed operation
+     * @param key the idempotency key: a retry under it is applied once
+     * @return the operation's account after it
+     */
+    OperationAccount recordServiceDone(Actor actor, ServiceDoneCheck check, IdempotencyKey key);
+
+    /**
+     * The OI manager pays an operation (advance, interim payment, balance), within what is
+     * committed and, beyond the advance, what the checks accepted.
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's OI
+     * @param operation the operation
+     * @param kind the kind of payment
+     * @param amount the amount
+     * @param reason why, not blank
+     * @param key the idempotency key: a retry under it is applied once
+     * @return the operation's account after it
+     */
+    OperationAccount pay(Actor manager, OperationId operation, PaymentKind kind, Money amount, String reason, IdempotencyKey key);
+
+    /**
+     * The OI manager decommits what an operation will not spend: released to its envelope, and
+     * the operations waiting for money on the grant are taken up again (back to their appraisal).
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's OI
+     * @param operation the operation
+     * @param amount the amount, at most what is left to pay
+     * @param reason why, not blank
+     * @param key the idempotency key: a retry under it is applied once
+     * @return the operation's account after it
+     */
+    OperationAccount decommit(Actor manager, OperationId operation, Money amount, String reason, IdempotencyKey key);
+
+    /**
+     * An operation's account in the ledger (reserved, committed, accepted, paid): for the OI, or
+     * for the operation's own operator while its commitment runs.
+     *
+     * @param actor an OI instructor or manager, or the operation's operator
+     * @param operation the operation
+     * @return the account, once the operation has a reservation
+     */
+    Optional<OperationAccount> account(Actor actor, OperationId operation);
+
+    /**
+     * Where an operation's commitment stands: for the OI, or for the operation's own operator.
+     *
+     * @param actor an OI instructor or manager, or the operation's operator
+     * @param operation the operation
+     * @return the view
+     */
+    CommitmentView view(Actor actor, OperationId operation);
+
+    /**
+     * Hears every new status of an operation once its transaction has committed.
+     *
+     * @param listener not null
+     */
+    void addListener(Consumer<CommitmentStatus> listener);
+}

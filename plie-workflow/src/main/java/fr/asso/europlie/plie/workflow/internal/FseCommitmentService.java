@@ -1,0 +1,477 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.IdempotencyKey;
+import fr.asso.europlie.plie.funds.LedgerCommand;
+import fr.asso.europlie.plie.funds.LedgerResult;
+import fr.asso.europlie.plie.funds.OperationAccount;
+import fr.asso.europlie.plie.funds.PaymentKind;
+import fr.asso.europlie.plie.funds.ServiceDoneCheck;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.AccessDeniedException;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.commitment.Appraisal;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Task;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Var;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentState;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentStatus;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentView;
+import fr.asso.europlie.plie.workflow.commitment.CommitteeOpinion;
+import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.engine.runtime.ProcessInstanceBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The implementation of {@link FseCommitment} on Flowable (internal), built as the negotiation's:
+ * each step checks the actor before anything is read, then changes the process, the ledger
+ * ({@link CommitmentLedger}) and the operation's status in one engine transaction run by the
+ * {@link CommandRunner}; listeners hear the new status after the commit.
+ */
+public final class FseCommitmentService implements FseCommitment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FseCommitmentService.class);
+
+    private final PlanId plan;
+    private final PlieRuntime runtime;
+    private final CommandRunner runner;
+    private final CommitmentLedger ledger;
+    private final JdbcGlobalGrants grants;
+    private final JdbcFseCommitments commitments;
+    private final List<Consumer<CommitmentStatus>> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Creates the service (done by the plan).
+     *
+     * @param plan the plan it acts in
+     * @param runtime the library's runtime in the engine
+     * @param runner the command runner
+     */
+    public FseCommitmentService(PlanId plan, PlieRuntime runtime, CommandRunner runner) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.ledger = new CommitmentLedger(plan, runtime.clock(), runner);
+        this.grants = new JdbcGlobalGrants(plan, runtime.clock());
+        this.commitments = new JdbcFseCommitments(plan);
+    }
+
+    @Override
+    public void openGlobalGrant(Actor manager, GlobalGrant grant) {
+        required(grant, "grant");
+        check(manager, Role.OI_MANAGER, "OPEN_GLOBAL_GRANT");
+        requireOi(manager, grant.intermediateBody());
+        runner.run(manager, grant.id().value(), () -> {
+            grants.add(grant);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<GlobalGrant> globalGrant(Actor actor, GlobalGrantId id) {
+        required(id, "grantId");
+        checkOi(actor, "GLOBAL_GRANT");
+        return runner.run(actor, id.value(), () -> grants.find(id));
+    }
+
+    @Override
+    public CommitmentView start(Actor actor, OperationId operation, OrganisationId operator, Money fseAmount) {
+        required(operation, "operationId");
+        required(operator, "operator");
+        required(fseAmount, "fseAmount");
+        checkOi(actor, "START");
+        runner.run(actor, operation.value(), () -> {
+            if (process(operation).isPresent()) {
+                throw new RuleViolationException(WorkflowError.COMMITMENT_RUNNING, "operationId", operation);
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.PLAN_ID, plan.value());
+            variables.put(Var.OPERATION_ID, operation.value());
+            variables.put(Var.OPERATOR, operator.value());
+            variables.put(Var.FSE_AMOUNT, fseAmount.amount().toPlainString());
+            EngineTransaction.changed();
+            ProcessInstanceBuilder builder = runtimeService().createProcessInstanceBuilder().processDefinitionKey(CommitmentProcess.KEY);
+            if (!plan.isDefault()) {
+                builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
+            }
+            builder.businessKey(operation.value()).variables(variables).start();
+            return null;
+        });
+        return runner.run(actor, operation.value(), () -> view(operation));
+    }
+
+    @Override
+    public CommitmentView appraise(Actor instructor, OperationId operation, Appraisal appraisal) {
+        required(appraisal, "appraisal");
+        check(instructor, Role.OI_INSTRUCTOR, Task.APPRAISAL);
+        return act(instructor, operation, Task.APPRAISAL, task -> {
+            GlobalGrant grant = grants.find(appraisal.grant())
+                    .orElseThrow(() -> new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant()));
+            requireOi(instructor, grant.intermediateBody());
+            int round = appraisals(task.getProcessInstanceId());
+            CommitmentStatus status = ledger.reserve(appraisal.grant(), operation, appraisal.envelope(), appraisal.fseAmount(),
+                    instructor.userId(), appraisal.whenUncovered(), key(operation, "reserve", round));
+            published(status);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.INSTRUCTOR, instructor.userId());
+            variables.put(Var.GRANT_ID, appraisal.grant().value());
+            variables.put(Var.ELIGIBLE_COST, appraisal.eligibleCost().amount().toPlainString());
+            variables.put(Var.OPERATOR, appraisal.operator().value());
+            variables.put(Var.RESERVATION, status.state().name());
+            variables.put("appraisals", round + 1);
+            complete(task, instructor, variables);
+        });
+    }
+
+    @Override
+    public CommitmentView recordCommitteeOpinion(Actor actor, OperationId operation, CommitteeOpinion opinion, String reason) {
+        required(opinion, "opinion");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        checkOi(actor, Task.COMMITTEE);
+        return act(actor, operation, Task.COMMITTEE, task -> {
+            GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
+            int round = appraisals(task.getProcessInstanceId());
+            if (opinion == CommitteeOpinion.UNFAVOURABLE) {
+                published(ledger.release(grant, operation, CommitmentState.REFUSED, actor.userId(),
+                        "avis défavorable du comité de programmation : " + reason, key(operation, "unfavourable", round)));
+                takeUpWaiting(grant, actor);
+            } else if (opinion == CommitteeOpinion.ADJOURNED) {
+                // back to the instructor: the reservation is released and asked again at the next appraisal
+                published(ledger.release(grant, operation, CommitmentState.RELEASED, actor.userId(),
+                        "ajourné par le comité de programmation : " + reason, key(operation, "adjourned", round)));
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.OPINION, opinion.name());
+            complete(task, actor, variables);
+        });
+    }
+
+    @Override
+    public CommitmentView decide(Actor manager, OperationId operation) {
+        check(manager, Role.OI_MANAGER, Task.DECISION);
+        return act(manager, operation, Task.DECISION, task -> {
+            String instructor = (String) variable(task, Var.INSTRUCTOR);
+            if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
+                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.MANAGER, manager.userId());
+            variables.put(Var.AGREEMENT_DEADLINE, CommitmentProcess.AGREEMENT_DEADLINE);
+            variables.put(Var.AGREEMENT_REMINDER, CommitmentProcess.AGREEMENT_REMINDER);
+            variables.put(Var.AGREEMENT_REMINDERS, 0);
+            complete(task, manager, variables);
+        });
+    }
+
+    @Override
+    public CommitmentView signAgreement(Actor operator, OperationId operation) {
+        check(operator, Role.OPERATOR, Task.AGREEMENT);
+        return act(operator, operation, Task.AGREEMENT, task -> {
+            requireOperator(operator, operation, task.getProcessInstanceId());
+            GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
+            String manager = (String) variable(task, Var.MANAGER);
+            Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
+            Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
+            published(ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0)));
+            complete(task, operator, new HashMap<>());
+        });
+    }
+
+    @Override
+    public CommitmentView decideOverdueAgreement(Actor manager, OperationId operation, Period extension, String reason) {
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, Task.AGREEMENT_OVERDUE);
+        return act(manager, operation, Task.AGREEMENT_OVERDUE, task -> {
+            Map<String, Object> variables = new HashMap<>();
+            if (extension == null) {
+                GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
+                published(ledger.release(grant, operation, CommitmentState.RELEASED, manager.userId(),
+                        "convention non signée, engagement annulé : " + reason, key(operation, "cancel", 0)));
+                takeUpWaiting(grant, manager);
+                variables.put(Var.AGREEMENT_DECISION, "CANCEL");
+            } else {
+                if (extension.isNegative() || extension.isZero()) {
+                    throw new InvalidValueException(WorkflowError.REQUIRED, "extension", extension);
+                }
+                variables.put(Var.AGREEMENT_DECISION, "EXTEND");
+                variables.put(Var.AGREEMENT_DEADLINE, extension.toString());
+            }
+            complete(task, manager, variables);
+        });
+    }
+
+    @Override
+    public CommitmentView takeUp(Actor instructor, OperationId operation) {
+        check(instructor, Role.OI_INSTRUCTOR, Task.WAITING_LIST);
+        return act(instructor, operation, Task.WAITING_LIST, task -> complete(task, instructor, new HashMap<>()));
+    }
+
+    @Override
+    public OperationAccount recordServiceDone(Actor actor, ServiceDoneCheck check, IdempotencyKey key) {
+        required(check, "check");
+        required(key, "key");
+        checkOi(actor, "SERVICE_DONE");
+        return onLedger(actor, check.operation(), grant -> ledger.apply(grant,
+                new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId())));
+    }
+
+    @Override
+    public OperationAccount pay(Actor manager, OperationId operation, PaymentKind kind, Money amount, String reason,
+            IdempotencyKey key) {
+        required(operation, "operationId");
+        required(kind, "kind");
+        required(amount, "amount");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, "PAYMENT");
+        return onLedger(manager, operation, grant -> ledger.apply(grant,
+                new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason)));
+    }
+
+    @Override
+    public OperationAccount decommit(Actor manager, OperationId operation, Money amount, String reason, IdempotencyKey key) {
+        required(operation, "operationId");
+        required(amount, "amount");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, "DECOMMITMENT");
+        return onLedger(manager, operation, grant -> {
+            LedgerResult result = ledger.apply(grant,
+                    new LedgerCommand.Decommit(key, operation, amount, manager.userId(), runtime.now(), reason));
+            if (!result.replayed()) {
+                takeUpWaiting(grant, manager);
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public Optional<OperationAccount> account(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "ACCOUNT");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            if (!oi) {
+                ProcessInstance process = process(operation)
+                        .orElseThrow(() -> new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
+                                actor.organisation(), operation));
+                requireOperator(actor, operation, process.getId());
+            }
+            return commitments.find(operation).flatMap(status -> grants.find(status.grant()))
+                    .flatMap(grant -> grant.account(operation));
+        });
+    }
+
+    /** A ledger command on the grant of an operation, checked against the grant's OI, in one transaction. */
+    private OperationAccount onLedger(Actor actor, OperationId operation,
+            java.util.function.Function<GlobalGrantId, LedgerResult> command) {
+        return runner.run(actor, operation.value(), () -> {
+            CommitmentStatus status = commitments.find(operation)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, "LEDGER"));
+            requireOi(actor, grants.get(status.grant()).intermediateBody());
+            LedgerResult result = command.apply(status.grant());
+            return result.grant().account(operation).orElseThrow();
+        });
+    }
+
+    /**
+     * Money was released to a grant: the operations waiting for money on it go back to their
+     * appraisal, the longest waiting first, where the instructor reserves again.
+     */
+    private void takeUpWaiting(GlobalGrantId grant, Actor actor) {
+        for (CommitmentStatus waiting : commitments.waiting(grant)) {
+            Optional<ProcessInstance> process = process(waiting.operation());
+            if (process.isEmpty()) {
+                continue;
+            }
+            org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.get().getId())
+                    .taskDefinitionKey(Task.WAITING_LIST).singleResult();
+            if (task != null) {
+                complete(task, actor, new HashMap<>());
+            }
+        }
+    }
+
+    @Override
+    public CommitmentView view(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "VIEW");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            if (!oi) {
+                ProcessInstance process = process(operation)
+                        .orElseThrow(() -> new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
+                                actor.organisation(), operation));
+                requireOperator(actor, operation, process.getId());
+            }
+            return view(operation);
+        });
+    }
+
+    @Override
+    public void addListener(Consumer<CommitmentStatus> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    // ---------------------------------------------------------------------------------- helpers
+
+    private interface Step {
+        void run(org.flowable.task.api.Task task);
+    }
+
+    private CommitmentView act(Actor actor, OperationId operation, String taskKey, Step step) {
+        required(operation, "operationId");
+        runner.run(actor, operation.value(), () -> {
+            ProcessInstance process = process(operation)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey));
+            org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.getId())
+                    .taskDefinitionKey(taskKey).singleResult();
+            if (task == null) {
+                throw new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey);
+            }
+            step.run(task);
+            return null;
+        });
+        // read after the command: Flowable flushes the completed task and the next one at its end
+        return runner.run(actor, operation.value(), () -> view(operation));
+    }
+
+    private CommitmentView view(OperationId operation) {
+        Optional<ProcessInstance> process = process(operation);
+        String waiting = null;
+        int reminders = 0;
+        if (process.isPresent()) {
+            List<org.flowable.task.api.Task> tasks = taskService().createTaskQuery().processInstanceId(process.get().getId()).list();
+            waiting = tasks.isEmpty() ? null : tasks.get(0).getTaskDefinitionKey();
+            Object count = runtimeService().getVariable(process.get().getId(), Var.AGREEMENT_REMINDERS);
+            reminders = count == null ? 0 : ((Number) count).intValue();
+        }
+        return new CommitmentView(operation, process.isPresent(), waiting, commitments.find(operation).orElse(null), reminders);
+    }
+
+    private Optional<ProcessInstance> process(OperationId operation) {
+        return Optional.ofNullable(Tenants.in(runtimeService().createProcessInstanceQuery(), plan)
+                .processDefinitionKey(CommitmentProcess.KEY)
+                .variableValueEquals(Var.OPERATION_ID, operation.value()).singleResult());
+    }
+
+    private int appraisals(String processInstanceId) {
+        Object count = runtimeService().getVariable(processInstanceId, "appraisals");
+        return count == null ? 0 : ((Number) count).intValue();
+    }
+
+    private Object variable(org.flowable.task.api.Task task, String name) {
+        return runtimeService().getVariable(task.getProcessInstanceId(), name);
+    }
+
+    private void requireOperator(Actor actor, OperationId operation, String processInstanceId) {
+        Object operator = runtimeService().getVariable(processInstanceId, Var.OPERATOR);
+        if (operator == null || !actor.actsFor(OrganisationId.of((String) operator))) {
+            throw new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation", actor.organisation(), operation);
+        }
+    }
+
+    private IdempotencyKey key(OperationId operation, String step, int round) {
+        return IdempotencyKey.of(operation.value() + "/" + step + "/" + round);
+    }
+
+    private void complete(org.flowable.task.api.Task task, Actor actor, Map<String, Object> variables) {
+        EngineTransaction.changed();
+        taskService().setAssignee(task.getId(), actor.userId());
+        taskService().complete(task.getId(), variables);
+    }
+
+    private void published(CommitmentStatus status) {
+        EngineTransaction.afterCommit(() -> {
+            for (Consumer<CommitmentStatus> listener : listeners) {
+                try {
+                    listener.accept(status);
+                } catch (RuntimeException e) {
+                    LOG.warn("a commitment listener failed on {}: {}", status.operation(), e.toString());
+                }
+            }
+        });
+    }
+
+    private static RuntimeService runtimeService() {
+        return CommandContextUtil.getProcessEngineConfiguration().getRuntimeService();
+    }
+
+    private static TaskService taskService() {
+        return CommandContextUtil.getProcessEngineConfiguration().getTaskService();
+    }
+
+    private void check(Actor actor, Role role, String step) {
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        if (!actor.has(role)) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), role, step);
+        }
+    }
+
+    private void checkOi(Actor actor, String step) {
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        if (!actor.has(Role.OI_INSTRUCTOR) && !actor.has(Role.OI_MANAGER)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), step);
+        }
+    }
+
+    private static void requireOi(Actor actor, OrganisationId intermediateBody) {
+        if (!actor.actsFor(intermediateBody)) {
+            throw new AccessDeniedException(WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", actor.organisation(),
+                    intermediateBody);
+        }
+    }
+
+    private void requirePlan(Actor actor) {
+        if (!actor.plan().equals(plan)) {
+            throw new AccessDeniedException(WorkflowError.OTHER_PLAN, "actor.plan", actor.plan());
+        }
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, field, null);
+        }
+    }
+
+    private static void requiredText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, field, value);
+        }
+    }
+}

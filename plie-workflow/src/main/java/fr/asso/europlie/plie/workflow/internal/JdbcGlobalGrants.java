@@ -1,0 +1,271 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.funds.FundsError;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.GlobalGrants;
+import fr.asso.europlie.plie.funds.LedgerCommand;
+import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The global grants of a plan kept in the engine's database (subventions globales en base), the
+ * persistent implementation of the domain's {@link GlobalGrants} port: table
+ * {@code plie_global_grant} holds one row per grant with its JSON document ({@link GlobalGrantJson},
+ * journal included) and its revision; table {@code plie_ledger_entry} is the ledger's append-only
+ * journal, one row per command applied, its idempotency key unique per grant in the database, so
+ * that a command retried on another node is applied once. Every read and write runs on the
+ * engine's current transaction ({@link EngineTransaction}).
+ *
+ * <p>Writes are optimistic, as the port says: an update names the revision it was computed from
+ * and is refused ({@code PLIE-FUNDS-028}, retried by the {@link CommandRunner}) when the stored
+ * revision differs. An update must also extend the stored ledger: the same OI and envelopes, the
+ * stored journal as its beginning and at least one command more; an update that re-bases the
+ * grant (other envelopes, a rewritten journal) under the same revision is refused
+ * ({@code PLIE-FUNDS-028}) and nothing is written. {@link #lock} takes the grant's row lock first,
+ * so that the commands on one grant run one after the other.
+ */
+public final class JdbcGlobalGrants implements GlobalGrants {
+
+    /** The SQL state of a unique-key violation (the same on H2 and PostgreSQL). */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final PlanId plan;
+    private final Clock clock;
+
+    /**
+     * Creates the store.
+     *
+     * @param plan the plan whose grants these are, not null
+     * @param clock the clock that stamps rows, not null
+     */
+    public JdbcGlobalGrants(PlanId plan, Clock clock) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<GlobalGrant> find(GlobalGrantId id) {
+        Objects.requireNonNull(id, "id");
+        return row(id).map(Row::document).map(GlobalGrantJson::read);
+    }
+
+    /**
+     * Locks a grant's row until the current transaction ends, so that two reservations on one
+     * grant run one after the other and the second sees what the first committed (the revision
+     * check stays as a safety net).
+     *
+     * @param id the grant, not null
+     * @return true when the grant exists (and is now locked)
+     */
+    public boolean lock(GlobalGrantId id) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT revision FROM plie_global_grant WHERE plan_id = ? AND id = ? FOR UPDATE")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("lock global grant " + id, e);
+        }
+    }
+
+    @Override
+    public void add(GlobalGrant grant) {
+        Objects.requireNonNull(grant, "grant");
+        Optional<Row> earlier = row(grant.id());
+        if (earlier.isPresent()) {
+            throw conflict(grant.id(), -1, earlier.get().revision());
+        }
+        try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
+                "INSERT INTO plie_global_grant (plan_id, id, revision, intermediate_body, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, plan.value());
+            insert.setString(2, grant.id().value());
+            insert.setLong(3, grant.revision());
+            insert.setString(4, grant.intermediateBody().value());
+            insert.setString(5, GlobalGrantJson.write(grant));
+            insert.setObject(6, now());
+            EngineTransaction.changed();
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // another transaction added the same grant meanwhile: a conflict, not a technical failure
+                throw conflict(grant.id(), -1, grant.revision());
+            }
+            throw new StoreException("insert global grant " + grant.id(), e);
+        }
+        entries(grant, 0);
+    }
+
+    @Override
+    public void update(GlobalGrant grant, long readRevision) {
+        Objects.requireNonNull(grant, "grant");
+        Row stored = row(grant.id()).orElseThrow(() -> conflict(grant.id(), readRevision, -1));
+        if (stored.revision() != readRevision) {
+            throw conflict(grant.id(), readRevision, stored.revision());
+        }
+        GlobalGrant before = GlobalGrantJson.read(stored.document());
+        if (!extendsLedger(before, grant)) {
+            // the same revision, but not the stored ledger plus new commands: a re-based grant
+            throw conflict(grant.id(), readRevision, stored.revision());
+        }
+        int updated;
+        try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
+                "UPDATE plie_global_grant SET revision = ?, document = ?, updated_at = ? WHERE plan_id = ? AND id = ? AND revision = ?")) {
+            update.setLong(1, grant.revision());
+            update.setString(2, GlobalGrantJson.write(grant));
+            update.setObject(3, now());
+            update.setString(4, plan.value());
+            update.setString(5, grant.id().value());
+            update.setLong(6, readRevision);
+            EngineTransaction.changed();
+            updated = update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("update global grant " + grant.id(), e);
+        }
+        if (updated == 0) {
+            throw conflict(grant.id(), readRevision, row(grant.id()).map(Row::revision).orElse(-1L));
+        }
+        entries(grant, (int) readRevision);
+    }
+
+    /**
+     * The journal rows of a grant, oldest first: the commands applied with their revision.
+     *
+     * @param id the grant, not null
+     * @return kind, operation, key and amount of each row
+     */
+    public List<Entry> entries(GlobalGrantId id) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT revision, kind, operation_id, idempotency_key, amount FROM plie_ledger_entry "
+                        + "WHERE plan_id = ? AND grant_id = ? ORDER BY revision")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                List<Entry> entries = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    entries.add(new Entry(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            Money.of(rows.getBigDecimal(5))));
+                }
+                return List.copyOf(entries);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read ledger of " + id, e);
+        }
+    }
+
+    /**
+     * One row of the ledger's journal.
+     *
+     * @param revision the grant revision the command made
+     * @param kind the command ({@code Reserve}, {@code Commit}, ...)
+     * @param operation the operation
+     * @param key the idempotency key
+     * @param amount the command's amount (for a service-done check, the amount accepted)
+     */
+    public record Entry(long revision, String kind, String operation, String key, Money amount) {
+    }
+
+    private static boolean extendsLedger(GlobalGrant before, GlobalGrant after) {
+        return before.intermediateBody().equals(after.intermediateBody()) && before.envelopes().equals(after.envelopes())
+                && after.journal().size() > before.journal().size()
+                && after.journal().subList(0, before.journal().size()).equals(before.journal());
+    }
+
+    private void entries(GlobalGrant grant, int from) {
+        List<LedgerCommand> journal = grant.journal();
+        if (from >= journal.size()) {
+            return;
+        }
+        try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
+                "INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, idempotency_key, kind, operation_id, amount, actor, at, reason) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = from; i < journal.size(); i++) {
+                LedgerCommand command = journal.get(i);
+                insert.setString(1, plan.value());
+                insert.setString(2, grant.id().value());
+                insert.setLong(3, i + 1L);
+                insert.setString(4, command.key().value());
+                insert.setString(5, command.getClass().getSimpleName());
+                insert.setString(6, command.operation().value());
+                insert.setBigDecimal(7, amount(command).amount());
+                insert.setString(8, command.actor());
+                insert.setObject(9, OffsetDateTime.ofInstant(command.at(), ZoneOffset.UTC));
+                insert.setString(10, command.reason());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) || isUnique(e)) {
+                // the same key or revision written by another node meanwhile: a conflict, retried on the new state
+                throw conflict(grant.id(), from, -1);
+            }
+            throw new StoreException("append ledger of " + grant.id(), e);
+        }
+    }
+
+    private static boolean isUnique(SQLException e) {
+        for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Money amount(LedgerCommand command) {
+        if (command instanceof LedgerCommand.Reserve c) {
+            return c.amount();
+        }
+        if (command instanceof LedgerCommand.Release c) {
+            return c.amount();
+        }
+        if (command instanceof LedgerCommand.Commit c) {
+            return c.amount();
+        }
+        if (command instanceof LedgerCommand.Pay c) {
+            return c.amount();
+        }
+        if (command instanceof LedgerCommand.Decommit c) {
+            return c.amount();
+        }
+        return ((LedgerCommand.RecordServiceDone) command).check().accepted();
+    }
+
+    private static RuleViolationException conflict(GlobalGrantId id, long expected, long found) {
+        return new RuleViolationException(FundsError.CONCURRENT_CHANGE, "globalGrantId", id, expected, found);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private record Row(long revision, String document) {
+    }
+
+    private Optional<Row> row(GlobalGrantId id) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT revision, document FROM plie_global_grant WHERE plan_id = ? AND id = ?")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(new Row(rows.getLong(1), rows.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read global grant " + id, e);
+        }
+    }
+}

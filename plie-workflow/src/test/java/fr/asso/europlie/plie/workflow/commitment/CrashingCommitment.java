@@ -1,0 +1,68 @@
+package fr.asso.europlie.plie.workflow.commitment;
+
+import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The child JVM of the commitment's crash test: opens a grant and takes an operation to the
+ * agreement signature on the database it is given (its amount reserved), says READY, and waits
+ * to be killed without any chance to close the engine.
+ */
+public final class CrashingCommitment {
+
+    static final OrganisationId OI = OrganisationId.of("OI-DORDOGNE");
+    static final OrganisationId OPERATOR = OrganisationId.of("ASSO-TREMPLIN");
+    static final EnvelopeKey ENVELOPE = EnvelopeKey.of("4", "h", 2026);
+    static final GlobalGrantId GRANT = GlobalGrantId.of("SG-2026");
+    static final Actor INSTRUCTOR = Actor.of("instructeur.a", OI, Role.OI_INSTRUCTOR);
+    static final Actor MANAGER = Actor.of("gestionnaire.b", OI, Role.OI_MANAGER);
+
+    private CrashingCommitment() {
+    }
+
+    /**
+     * Runs the child.
+     *
+     * @param args the JDBC URL, the schema (or "-"), the operation id
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+        pool.setJdbcUrl(args[0]);
+        if (args[0].startsWith("jdbc:h2:")) {
+            pool.setUsername("sa");
+        }
+        ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T08:00:00Z"));
+        PlieEngine.Builder builder = PlieEngine.builder().dataSource(pool).asyncExecutor(false).clock(clock)
+                .settings(WorkflowSettings.defaults());
+        if (!"-".equals(args[1])) {
+            pool.setSchema(args[1]);
+            builder.databaseSchema(args[1]);
+        }
+        PlieEngine engine = builder.build();
+        FseCommitment fse = engine.fseCommitment();
+        OperationId operation = OperationId.of(args[2]);
+        fse.openGlobalGrant(MANAGER, Grants.of(GRANT, OI, Map.of(ENVELOPE, Money.euros(10_000))));
+        fse.start(INSTRUCTOR, operation, OPERATOR, Money.euros(6_000));
+        fse.appraise(INSTRUCTOR, operation, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(12_000), Money.euros(6_000), "aucune",
+                WhenUncovered.WAIT));
+        fse.recordCommitteeOpinion(INSTRUCTOR, operation, CommitteeOpinion.FAVOURABLE, "ok");
+        fse.decide(MANAGER, operation);
+        System.out.println("READY");
+        System.out.flush();
+        TimeUnit.MINUTES.sleep(5);
+        System.exit(3);
+    }
+}

@@ -1,0 +1,341 @@
+package fr.asso.europlie.plie.workflow.commitment;
+
+import static fr.asso.europlie.plie.error.ViolationAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.FundsError;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.IdempotencyKey;
+import fr.asso.europlie.plie.funds.OperationAccount;
+import fr.asso.europlie.plie.funds.PaymentKind;
+import fr.asso.europlie.plie.funds.ServiceDoneCheck;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.flowable.engine.ProcessEngines;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Process C, the OI's commitment of FSE+ funds, one test per path, through the typed facade and
+ * the BPMN process, on H2 and PostgreSQL.
+ */
+@DisplayName("process C: the OI commits FSE+ funds for an operation")
+class FseCommitmentProcessTest {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final OrganisationId OI = OrganisationId.of("OI-DORDOGNE");
+    private static final OrganisationId OPERATOR = OrganisationId.of("ASSO-TREMPLIN");
+    private static final OrganisationId OTHER_OPERATOR = OrganisationId.of("ASSO-AUTRE");
+    private static final EnvelopeKey ENVELOPE = EnvelopeKey.of("4", "h", 2026);
+    private static final GlobalGrantId GRANT = GlobalGrantId.of("SG-2026");
+    private static final Actor INSTRUCTOR = Actor.of("instructeur.a", OI, Role.OI_INSTRUCTOR);
+    private static final Actor MANAGER = Actor.of("gestionnaire.b", OI, Role.OI_MANAGER);
+    private static final Actor OPERATOR_SIGNATORY = Actor.of("presidente", OPERATOR, Role.OPERATOR);
+
+    /** One engine with a grant of 10 000 € on the envelope, and the statuses its listener heard. */
+    private static final class Fixture implements AutoCloseable {
+        final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T08:00:00Z"));
+        final Databases.Target database;
+        final PlieEngine engine;
+        final String name = "fse-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet();
+        final List<CommitmentStatus> heard = new CopyOnWriteArrayList<>();
+
+        Fixture(Databases.Kind kind) {
+            database = Databases.fresh(kind);
+            engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build();
+            fse().addListener(heard::add);
+            fse().openGlobalGrant(MANAGER, Grants.of(GRANT, OI, Map.of(ENVELOPE, Money.euros(10_000))));
+        }
+
+        FseCommitment fse() {
+            return engine.fseCommitment();
+        }
+
+        /** Process B's publication: the message on which process C starts. */
+        void requested(String operation, String amount) {
+            ProcessEngines.getProcessEngine(name).getRuntimeService().startProcessInstanceByMessage(CommitmentProcess.MESSAGE,
+                    "PROG-2026-1/" + operation, Map.of("planId", "default", "programmingId", "PROG-2026-1", "operationId", operation,
+                            "axis", "EMPLOYMENT", "fseAmount", amount));
+        }
+
+        CommitmentView appraise(String operation, long euros, WhenUncovered when) {
+            return fse().appraise(INSTRUCTOR, OperationId.of(operation), new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(euros * 2),
+                    Money.euros(euros), "forfait 40 %", when));
+        }
+
+        CommitmentView view(String operation) {
+            return fse().view(INSTRUCTOR, OperationId.of(operation));
+        }
+
+        GlobalGrant grant() {
+            return fse().globalGrant(MANAGER, GRANT).orElseThrow();
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            database.close();
+        }
+    }
+
+    private static void on(Databases.Kind kind, Consumer<Fixture> test) {
+        try (Fixture fixture = new Fixture(kind)) {
+            test.accept(fixture);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("started by process B's message: appraisal, reservation, favourable opinion, decision, agreement signed, commitment recorded and heard")
+    void happyPathFromTheMessage(Databases.Kind kind) {
+        on(kind, f -> {
+            f.requested("OP-1", "6000.00");
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+
+            CommitmentView reserved = f.appraise("OP-1", 6_000, WhenUncovered.WAIT);
+            assertThat(reserved.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
+            assertThat(reserved.status().state()).isEqualTo(CommitmentState.RESERVED);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(6_000));
+
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.FAVOURABLE, "dossier complet");
+            assertThat(f.fse().decide(MANAGER, OperationId.of("OP-1")).waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+            // the operator sees its own operation
+            assertThat(f.fse().view(OPERATOR_SIGNATORY, OperationId.of("OP-1")).waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+
+            CommitmentView committed = f.fse().signAgreement(OPERATOR_SIGNATORY, OperationId.of("OP-1"));
+            assertThat(committed.running()).isFalse();
+            assertThat(committed.status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(committed.status().amount()).isEqualTo(Money.euros(6_000));
+            assertThat(f.grant().balance(ENVELOPE).committed()).isEqualTo(Money.euros(6_000));
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().account(OperationId.of("OP-1")).orElseThrow().appraisers()).contains("instructeur.a");
+            assertThat(f.heard).extracting(CommitmentStatus::state).containsExactly(CommitmentState.RESERVED, CommitmentState.COMMITTED);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an uncovered amount: reduced to what is left, put on the waiting list, or refusal proposed; the waiting operation is taken up when money is released")
+    void uncoveredReservations(Databases.Kind kind) {
+        on(kind, f -> {
+            for (String op : List.of("OP-1", "OP-2", "OP-3", "OP-4")) {
+                f.fse().start(INSTRUCTOR, OperationId.of(op), OPERATOR, Money.euros(5_000));
+            }
+            f.appraise("OP-1", 8_000, WhenUncovered.WAIT);
+
+            CommitmentView reduced = f.appraise("OP-2", 5_000, WhenUncovered.REDUCE);
+            assertThat(reduced.status().state()).isEqualTo(CommitmentState.RESERVED);
+            assertThat(reduced.status().amount()).isEqualTo(Money.euros(2_000));
+            assertThat(reduced.status().reason()).contains("réduit");
+
+            CommitmentView waiting = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
+            assertThat(waiting.status().state()).isEqualTo(CommitmentState.WAITING);
+            assertThat(waiting.waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+
+            CommitmentView refused = f.appraise("OP-4", 5_000, WhenUncovered.PROPOSE_REFUSAL);
+            assertThat(refused.status().state()).isEqualTo(CommitmentState.REFUSED);
+            assertThat(refused.status().reason()).contains("ne couvre pas").contains("refus proposé");
+            assertThat(refused.running()).isFalse();
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.ZERO);
+
+            // OP-1's unfavourable opinion releases its 8 000 €: OP-3 is taken up and reserved
+            CommitmentView unfavourable = f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.UNFAVOURABLE,
+                    "public hors PLIE");
+            assertThat(unfavourable.running()).isFalse();
+            assertThat(unfavourable.status().state()).isEqualTo(CommitmentState.REFUSED);
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(8_000));
+            // money released: the waiting operation is taken up by itself, back to its appraisal
+            assertThat(f.view("OP-3").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertRefused(() -> f.fse().takeUp(INSTRUCTOR, OperationId.of("OP-3")), WorkflowError.NO_COMMITMENT, "operationId", "OP-3");
+            CommitmentView takenUp = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
+            assertThat(takenUp.status().state()).isEqualTo(CommitmentState.RESERVED);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(7_000));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an adjourned opinion sends the operation back to the instructor, its reservation released and asked again")
+    void adjourned(Databases.Kind kind) {
+        on(kind, f -> {
+            f.fse().start(MANAGER, OperationId.of("OP-1"), OPERATOR, Money.euros(4_000));
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            CommitmentView adjourned = f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.ADJOURNED,
+                    "préciser les publics");
+            assertThat(adjourned.waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(adjourned.status().state()).isEqualTo(CommitmentState.RELEASED);
+            assertThat(adjourned.status().reason()).contains("ajourné").contains("préciser les publics");
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            CommitmentView again = f.appraise("OP-1", 3_500, WhenUncovered.WAIT);
+            assertThat(again.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(3_500));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("refusals change nothing: the instructor as manager (any case), plan roles, another operator, another OI")
+    void refusals(Databases.Kind kind) {
+        on(kind, f -> {
+            f.fse().start(INSTRUCTOR, OperationId.of("OP-1"), OPERATOR, Money.euros(4_000));
+            OperationId op = OperationId.of("OP-1");
+            Actor animation = Actor.of("animatrice", OrganisationId.of("PLIE-PERIGUEUX"), Role.ANIMATION_TEAM, Role.STEERING_COMMITTEE);
+            assertRefused(() -> f.fse().start(animation, OperationId.of("OP-9"), OPERATOR, Money.euros(1)), WorkflowError.OI_ROLE_REQUIRED,
+                    "actor.roles", "animatrice");
+            Actor otherOi = Actor.of("instructeur.x", OrganisationId.of("OI-GIRONDE"), Role.OI_INSTRUCTOR);
+            assertRefused(() -> f.fse().appraise(otherOi, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000),
+                    Money.euros(4_000), "aucune", WhenUncovered.WAIT)), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation",
+                    "OI-GIRONDE");
+            assertRefused(() -> f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(1)), WorkflowError.COMMITMENT_RUNNING, "operationId",
+                    "OP-1");
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+
+            Actor sameInstructor = Actor.of(" INSTRUCTEUR.A ", OI, Role.OI_MANAGER);
+            assertRefused(() -> f.fse().decide(sameInstructor, op), WorkflowError.SAME_PERSON, "actor.userId", "INSTRUCTEUR.A");
+            assertRefused(() -> f.fse().decide(animation, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
+            assertRefused(() -> f.fse().decide(INSTRUCTOR, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.DECISION);
+
+            f.fse().decide(MANAGER, op);
+            Actor other = Actor.of("president", OTHER_OPERATOR, Role.OPERATOR);
+            assertRefused(() -> f.fse().signAgreement(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().view(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().globalGrant(other, GRANT), WorkflowError.OI_ROLE_REQUIRED, "actor.roles", "president");
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+            assertThat(f.grant().balance(ENVELOPE).committed()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(4_000));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the agreement not signed: a reminder, then at 60 days the manager extends, then cancels and the reservation is released")
+    void agreementDeadline(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+            f.fse().decide(MANAGER, op);
+
+            f.clock.advance(Duration.ofDays(46));
+            f.engine.runDueJobs();
+            CommitmentView reminded = f.view("OP-1");
+            assertThat(reminded.agreementReminders()).isEqualTo(1);
+            assertThat(reminded.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+
+            f.clock.advance(Duration.ofDays(15));
+            f.engine.runDueJobs();
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+
+            CommitmentView extended = f.fse().decideOverdueAgreement(MANAGER, op, Period.ofDays(30), "signataire absent");
+            assertThat(extended.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+            f.clock.advance(Duration.ofDays(31));
+            f.engine.runDueJobs();
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+
+            CommitmentView cancelled = f.fse().decideOverdueAgreement(MANAGER, op, null, "toujours pas signée");
+            assertThat(cancelled.running()).isFalse();
+            assertThat(cancelled.status().state()).isEqualTo(CommitmentState.RELEASED);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(10_000));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("after the commitment: advance, a service-done check with rejected amounts, interim and balance payments, a decommitment that takes a waiting operation up")
+    void executionPaymentsAndDecommitment(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(6_000));
+            f.appraise("OP-1", 6_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+            f.fse().decide(MANAGER, op);
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op);
+            f.fse().start(INSTRUCTOR, OperationId.of("OP-2"), OPERATOR, Money.euros(5_000));
+            assertThat(f.appraise("OP-2", 5_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance de démarrage", IdempotencyKey.of("pay-1"));
+            OperationAccount checked = f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(),
+                    Money.euros(3_000), List.of(new ServiceDoneCheck.Rejection(Money.euros(500), "dépenses hors période")), 20, 18),
+                    IdempotencyKey.of("csf-1"));
+            assertThat(checked.accepted()).isEqualTo(Money.euros(2_500));
+            OperationAccount interim = f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_500), "acompte",
+                    IdempotencyKey.of("pay-2"));
+            // a retry of the same payment is applied once
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_500), "acompte", IdempotencyKey.of("pay-2")))
+                    .isEqualTo(interim);
+            assertThat(interim.paid()).isEqualTo(Money.euros(2_500));
+            // beyond what the checks accepted: refused, nothing changes
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(100), "acompte", IdempotencyKey.of("pay-3")),
+                    FundsError.OVER_ACCEPTED, "amount", "100.00");
+            // payments are the manager's
+            assertRefused(() -> f.fse().pay(INSTRUCTOR, op, PaymentKind.INTERIM, Money.euros(1), "acompte", IdempotencyKey.of("pay-4")),
+                    WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+
+            OperationAccount decommitted = f.fse().decommit(MANAGER, op, Money.euros(3_000), "sous-réalisation", IdempotencyKey.of("dec-1"));
+            assertThat(decommitted.netCommitment()).isEqualTo(Money.euros(3_000));
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(7_000));
+            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(500), List.of(),
+                    20, 20), IdempotencyKey.of("csf-2"));
+            OperationAccount balance = f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(500), "solde", IdempotencyKey.of("pay-5"));
+            assertThat(balance.paid()).isEqualTo(Money.euros(3_000));
+            assertThat(balance.balancePaid()).isTrue();
+            assertThat(f.fse().account(MANAGER, op)).contains(balance);
+            assertRefused(() -> f.fse().account(Actor.of("president", OTHER_OPERATOR, Role.OPERATOR), op), WorkflowError.NOT_THE_OPERATOR,
+                    "actor.organisation", "ASSO-AUTRE");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a failure injected after the ledger write, in the application's own command, leaves nothing: no reservation, no step, no event")
+    void failureAfterTheLedgerWriteChangesNothing(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(6_000));
+            RuntimeException injected = new IllegalStateException("injected after the reservation");
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> ProcessEngines.getProcessEngine(f.name)
+                    .getManagementService().executeCommand(context -> {
+                        CommitmentView reserved = f.appraise("OP-1", 6_000, WhenUncovered.WAIT);
+                        assertThat(reserved.status().state()).isEqualTo(CommitmentState.RESERVED);
+                        throw injected;
+                    }));
+            assertThat(thrown).isSameAs(injected);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().journal()).isEmpty();
+            CommitmentView after = f.view("OP-1");
+            assertThat(after.waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(after.ledgerStatus()).isEmpty();
+            assertThat(f.heard).isEmpty();
+            // and the step then succeeds as if it had never failed
+            assertThat(f.appraise("OP-1", 6_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(6_000));
+        });
+    }
+}

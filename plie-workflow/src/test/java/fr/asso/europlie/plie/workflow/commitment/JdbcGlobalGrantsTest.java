@@ -1,0 +1,206 @@
+package fr.asso.europlie.plie.workflow.commitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.FundsError;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.IdempotencyKey;
+import fr.asso.europlie.plie.funds.LedgerCommand;
+import fr.asso.europlie.plie.funds.LedgerModel;
+import fr.asso.europlie.plie.funds.LedgerResult;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.ConflictException;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.internal.JdbcGlobalGrants;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The global grants kept in the engine's database: the ledger's model-based property run through
+ * the store, and the store's own refusals (stale revision, re-based grant, duplicate, another plan).
+ */
+@DisplayName("the ledger kept in the database agrees with the model, and the store refuses what would corrupt it")
+class JdbcGlobalGrantsTest {
+
+    private static final EnvelopeKey Y2026 = EnvelopeKey.of("1", "h", 2026);
+    private static final AtomicInteger GRANTS = new AtomicInteger();
+
+    /** The ledger of one property run: each command in its own engine transaction, under the grant's row lock. */
+    private static final class Stored implements LedgerModel.Ledger {
+        private final LedgerEngine engine;
+        private final JdbcGlobalGrants grants;
+        private final GlobalGrantId id;
+
+        Stored(LedgerEngine engine) {
+            this.engine = engine;
+            this.grants = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrant initial = LedgerModel.initialGrant();
+            this.id = GlobalGrantId.of("SG-" + GRANTS.incrementAndGet());
+            GlobalGrant renamed = Grants.of(id, initial.intermediateBody(), initial.envelopes());
+            engine.inTransaction(() -> {
+                grants.add(renamed);
+                return null;
+            });
+        }
+
+        @Override
+        public LedgerResult apply(LedgerCommand command) {
+            LedgerResult result = engine.inTransaction(() -> {
+                assertThat(grants.lock(id)).isTrue();
+                GlobalGrant stored = grants.get(id);
+                LedgerResult applied = stored.apply(command);
+                if (!applied.replayed()) {
+                    grants.update(applied.grant(), stored.revision());
+                }
+                return applied;
+            });
+            return result;
+        }
+
+        @Override
+        public GlobalGrant current() {
+            GlobalGrant grant = engine.inTransaction(() -> grants.get(id));
+            // the journal's rows are the grant's journal, one row per command, keys unique
+            List<JdbcGlobalGrants.Entry> entries = engine.inTransaction(() -> grants.entries(id));
+            assertThat(entries).extracting(JdbcGlobalGrants.Entry::key)
+                    .containsExactlyElementsOf(grant.journal().stream().map(c -> c.key().value()).toList());
+            assertThat(entries).extracting(JdbcGlobalGrants.Entry::kind)
+                    .containsExactlyElementsOf(grant.journal().stream().map(c -> c.getClass().getSimpleName()).toList());
+            return grant;
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("property: any sequence of ledger commands through the store, retries under the same key included, matches the model to the cent")
+    void storedLedgerAgreesWithTheModel(Databases.Kind kind) {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            LedgerModel.SEEN.clear();
+            qt().withExamples(kind == Databases.Kind.H2 ? 60 : 25).withShrinkCycles(0)
+                    .forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(LedgerModel.FIELDS * 10,
+                            LedgerModel.FIELDS * 30))
+                    .checkAssert(numbers -> LedgerModel.run(numbers, new Stored(engine)));
+            System.out.println("stored ledger property on " + kind + ": outcomes " + new java.util.TreeMap<>(LedgerModel.SEEN));
+            assertThat(LedgerModel.SEEN).as("outcomes seen").containsKeys("accepted Reserve", "accepted Commit", "accepted Pay",
+                    "accepted Release", "replayed", "conflict", "refused PLIE-FUNDS-004", "refused PLIE-FUNDS-009");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an update from a stale revision, a re-based grant under the same revision, a duplicate grant are refused (PLIE-FUNDS-028) and change nothing")
+    void refusesWhatWouldCorruptTheLedger(Databases.Kind kind) {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            JdbcGlobalGrants grants = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrant initial = Grants.of(GlobalGrantId.of("SG-1"), OrganisationId.of("OI"), Map.of(Y2026, Money.euros(1000)));
+            engine.inTransaction(() -> {
+                grants.add(initial);
+                return null;
+            });
+            GlobalGrant reserved = initial.apply(reserve("k1", "OP-1", 600)).grant();
+            engine.inTransaction(() -> {
+                grants.update(reserved, 0);
+                return null;
+            });
+
+            // stale: computed from revision 0 while the store is at 1
+            GlobalGrant stale = initial.apply(reserve("k2", "OP-2", 900)).grant();
+            assertConflict(engine, () -> grants.update(stale, 0));
+            // re-based under the same revision: bigger envelope, the same journal plus a command
+            GlobalGrant rebased = Grants.of(initial.id(), initial.intermediateBody(), Map.of(Y2026, Money.euros(5000)))
+                    .apply(reserve("k1", "OP-1", 600)).grant().apply(reserve("k2", "OP-2", 900)).grant();
+            assertConflict(engine, () -> grants.update(rebased, 1));
+            // re-based: a rewritten journal of the same length plus one
+            GlobalGrant rewritten = initial.apply(reserve("k9", "OP-9", 100)).grant().apply(reserve("k2", "OP-2", 300)).grant();
+            assertConflict(engine, () -> grants.update(rewritten, 1));
+            // the same revision, nothing new
+            assertConflict(engine, () -> grants.update(reserved, 1));
+            // a grant already stored
+            assertConflict(engine, () -> grants.add(initial));
+
+            assertThat(engine.inTransaction(() -> grants.get(initial.id()))).isEqualTo(reserved);
+            List<JdbcGlobalGrants.Entry> entries = engine.inTransaction(() -> grants.entries(initial.id()));
+            assertThat(entries).singleElement()
+                    .satisfies(e -> assertThat(e.key()).isEqualTo("k1"));
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the idempotency key is unique in the database: a second row under a used key is refused by the database itself")
+    void keyUniqueInTheDatabase(Databases.Kind kind) throws SQLException {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            JdbcGlobalGrants grants = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrant initial = Grants.of(GlobalGrantId.of("SG-1"), OrganisationId.of("OI"), Map.of(Y2026, Money.euros(1000)));
+            engine.inTransaction(() -> {
+                grants.add(initial);
+                grants.update(initial.apply(reserve("k1", "OP-1", 600)).grant(), 0);
+                return null;
+            });
+            try (Connection connection = database.dataSource().getConnection(); PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, idempotency_key, kind, operation_id, amount, actor, at, reason) "
+                            + "VALUES ('default', 'SG-1', 2, 'k1', 'Reserve', 'OP-2', 1.00, 'x', CURRENT_TIMESTAMP, 'r')")) {
+                SQLException unique = catchThrowableOfType(SQLException.class, insert::executeUpdate);
+                assertThat(unique == null ? "accepted" : unique.getSQLState()).isEqualTo("23505");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a grant of one plan is not seen from another, which may hold its own grant under the same id")
+    void grantsArePerPlan(Databases.Kind kind) {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            engine.engine.registerPlan(PlanId.of("plie-b"), "PLIE B");
+            JdbcGlobalGrants a = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            JdbcGlobalGrants b = new JdbcGlobalGrants(PlanId.of("plie-b"), engine.clock);
+            GlobalGrant inA = Grants.of(GlobalGrantId.of("SG-1"), OrganisationId.of("OI-A"), Map.of(Y2026, Money.euros(1000)));
+            GlobalGrant inB = Grants.of(GlobalGrantId.of("SG-1"), OrganisationId.of("OI-B"), Map.of(Y2026, Money.euros(7)));
+            engine.inTransaction(() -> {
+                a.add(inA);
+                assertThat(b.find(inA.id())).isEmpty();
+                assertThat(b.lock(inA.id())).isFalse();
+                b.add(inB);
+                b.update(inB.apply(reserve("k1", "OP-1", 7)).grant(), 0);
+                return null;
+            });
+            assertThat(engine.inTransaction(() -> a.get(inA.id()))).isEqualTo(inA);
+            assertThat(engine.inTransaction(() -> b.get(inA.id())).revision()).isEqualTo(1);
+            List<JdbcGlobalGrants.Entry> entriesOfA = engine.inTransaction(() -> a.entries(inA.id()));
+            assertThat(entriesOfA).isEmpty();
+        }
+    }
+
+    private static LedgerCommand.Reserve reserve(String key, String operation, long euros) {
+        return new LedgerCommand.Reserve(IdempotencyKey.of(key), OperationId.of(operation), Y2026, Money.euros(euros), "instructeur",
+                Instant.parse("2026-03-02T08:00:00Z"), "réservation");
+    }
+
+    private static void assertConflict(LedgerEngine engine, Runnable write) {
+        ConflictException conflict = catchThrowableOfType(ConflictException.class, () -> engine.once().run(null, "x", () -> {
+            write.run();
+            return null;
+        }));
+        assertThat(conflict).as("refused as a conflict").isNotNull();
+        assertThat(conflict.getSuppressed()).singleElement().isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.violation().code()).isEqualTo(FundsError.CONCURRENT_CHANGE));
+    }
+}
