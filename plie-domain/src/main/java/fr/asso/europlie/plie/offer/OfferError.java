@@ -70,7 +70,9 @@ public enum OfferError implements ErrorCode {
     /** Adoption without the technical committee's opinion. */
     NO_TECHNICAL_OPINION("PLIE-OFFER-029"),
     /** A rebuilt amendment history that does not lead to the decision in force. */
-    AMENDMENT_MISMATCH("PLIE-OFFER-030");
+    AMENDMENT_MISMATCH("PLIE-OFFER-030"),
+    /** A new decision on an operation already approved or rejected before adoption: only an amendment changes it. */
+    ALREADY_DECIDED("PLIE-OFFER-031");
 
     private final String code;
 
