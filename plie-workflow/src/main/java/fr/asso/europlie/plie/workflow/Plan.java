@@ -30,7 +30,15 @@ public final class Plan {
     private final PlieRuntime runtime;
     private final CommandRunner runner;
 
+    private final fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programming;
+
     Plan(PlanId id, String name, ProtocolNegotiation negotiation, PlieRuntime runtime, CommandRunner runner) {
+        this(id, name, negotiation, null, runtime, runner);
+    }
+
+    Plan(PlanId id, String name, ProtocolNegotiation negotiation, fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programming,
+            PlieRuntime runtime, CommandRunner runner) {
+        this.programming = programming;
         this.id = id;
         this.name = name;
         this.negotiation = negotiation;
@@ -63,6 +71,15 @@ public final class Plan {
      */
     public ProtocolNegotiation protocolNegotiation() {
         return negotiation;
+    }
+
+    /**
+     * The annual programming approval of this plan's calls for proposals (process B).
+     *
+     * @return the service
+     */
+    public fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programmingApproval() {
+        return programming;
     }
 
     /**

@@ -81,6 +81,7 @@ public final class PlieEngine implements AutoCloseable {
                 .name("plie-library")
                 .key("plie-library")
                 .addClasspathResource(NegotiationProcess.RESOURCE)
+                .addClasspathResource(fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.RESOURCE)
                 .enableDuplicateFiltering()
                 .deploy();
         this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));
@@ -133,6 +134,15 @@ public final class PlieEngine implements AutoCloseable {
     /** The JDBC URL of the private in-memory database of an embedded engine, null otherwise (for tests). */
     String embeddedUrl() {
         return embeddedUrl;
+    }
+
+    /**
+     * The annual programming approval (process B) in the default plan.
+     *
+     * @return the service
+     */
+    public fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programmingApproval() {
+        return defaultPlan.programmingApproval();
     }
 
     /**
@@ -259,7 +269,8 @@ public final class PlieEngine implements AutoCloseable {
     }
 
     private Plan newPlan(PlanId id, String name) {
-        return new Plan(id, name, new NegotiationService(processEngine, runtime, runner, id), runtime, runner);
+        return new Plan(id, name, new NegotiationService(processEngine, runtime, runner, id),
+                new fr.asso.europlie.plie.workflow.internal.ProgrammingService(processEngine, runtime, runner, id), runtime, runner);
     }
 
     /**

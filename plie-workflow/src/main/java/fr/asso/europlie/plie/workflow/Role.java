@@ -16,5 +16,7 @@ public enum Role {
     /** A signatory's deliberating body (organe délibérant: conseil, commission permanente, préfet). */
     DELIBERATING_BODY,
     /** A signatory's legal representative, who signs (représentant légal, signataire). */
-    SIGNATORY
+    SIGNATORY,
+    /** An operator (porteur de projet) applying for its own operations in a programming round. */
+    OPERATOR
 }
