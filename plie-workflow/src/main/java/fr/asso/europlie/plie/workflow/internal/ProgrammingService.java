@@ -96,7 +96,7 @@ public final class ProgrammingService implements ProgrammingApproval {
         Limits.identities(actor, fr.asso.europlie.plie.protocol.ProtocolId.of(id.value()));
         requirePlan(actor);
         requireRole(actor, Role.ANIMATION_TEAM, "OPEN_CALL");
-        return runner.run(actor, id.value(), () -> {
+        runner.run(actor, id.value(), () -> {
             Protocol protocol = runtime.protocols(plan).find(opening.call().protocol())
                     .orElseThrow(() -> new RuleViolationException(WorkflowError.PROTOCOL_NOT_IN_FORCE, "call.protocol",
                             opening.call().protocol(), "-"));
@@ -135,8 +135,10 @@ public final class ProgrammingService implements ProgrammingApproval {
             ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.CALL_OPENED, "OPEN", null,
                     "closing " + opening.call().closingDate(), 0), process.getId());
             event(id, ProgrammingEvent.Kind.CALL_OPENED, null, null, null);
-            return currentStatus(actor, id);
+            return null;
         });
+        // Read in a command of its own: Flowable writes the process to the database only when a command ends.
+        return status(actor, id);
     }
 
     @Override
@@ -306,7 +308,7 @@ public final class ProgrammingService implements ProgrammingApproval {
         required(decision, "decision");
         Limits.reason(decision.reasons(), "decision.reasons");
         decision.reference().ifPresent(r -> Limits.reference(r, "decision.reference"));
-        return act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
+        act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
             requireCommittee(actor, process);
             Task task = task(process, ProgrammingStep.STEERING_SESSION, null, id.value());
             DecisionPolicies.requireAll(steeringCommittee(record), decision);
@@ -339,8 +341,9 @@ public final class ProgrammingService implements ProgrammingApproval {
                 variables.put(Var.SESSION, session + 1);
             }
             complete(task, actor, variables);
-            return currentStatus(actor, id);
+            return null;
         });
+        return status(actor, id);
     }
 
     // ---------------------------------------------------------------------------------- reading
