@@ -14,7 +14,7 @@ import org.flowable.image.impl.DefaultProcessDiagramGenerator;
 
 /**
  * Draws the library's BPMN processes as PNG images from their diagram interchange (schéma du
- * processus), headless: {@code docs/protocol-negotiation.png} is made by this command, never by
+ * processus), headless: {@code docs/protocol-negotiation.png} and {@code docs/programming-approval.png} are made by this command, never by
  * hand.
  *
  * <pre>{@code
@@ -27,9 +27,10 @@ public final class ProcessDiagram {
     }
 
     /**
-     * Writes the diagram of the protocol negotiation.
+     * Writes the diagrams of the protocol negotiation and of the programming approval.
      *
-     * @param args the output file, {@code docs/protocol-negotiation.png} by default
+     * @param args the output files, {@code docs/protocol-negotiation.png} and
+     *     {@code docs/programming-approval.png} by default
      * @throws IOException when the file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -39,6 +40,12 @@ public final class ProcessDiagram {
         }
         Files.write(output, png(NegotiationProcess.RESOURCE));
         System.out.println("wrote " + output);
+        Path programming = Path.of(args.length > 1 ? args[1] : "docs/programming-approval.png").toAbsolutePath().normalize();
+        if (programming.getParent() != null) {
+            Files.createDirectories(programming.getParent());
+        }
+        Files.write(programming, png(fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.RESOURCE));
+        System.out.println("wrote " + programming);
     }
 
     /**

@@ -346,6 +346,54 @@ public final class ProgrammingService implements ProgrammingApproval {
         return status(actor, id);
     }
 
+    @Override
+    public void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount,
+            String reason) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "programmingId");
+        required(operation, "operation");
+        required(decision, "decision");
+        required(approvedAmount, "approvedAmount");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        Limits.reason(decision.reasons(), "decision.reasons");
+        decision.reference().ifPresent(r -> Limits.reference(r, "decision.reference"));
+        Limits.identities(actor, fr.asso.europlie.plie.protocol.ProtocolId.of(id.value()));
+        requirePlan(actor);
+        requireRole(actor, Role.STEERING_COMMITTEE, "AMENDMENT");
+        runner.run(actor, id.value(), () -> {
+            programmings.lock(id);
+            ProgrammingRecord record = programmings.find(id).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+            Protocol protocol = runtime.protocols(plan).get(record.programming().call().protocol());
+            requireOrganisation(actor, protocol.content().governance().steeringCommittee().convenedBy(), "AMENDMENT");
+            DecisionPolicies.requireAll(protocol.content().governance().steeringCommittee(), decision);
+            String reference = decision.reference().orElse("COPIL");
+            SteeringDecision steering = new SteeringDecision(operation, decision.outcome(), approvedAmount, reference, actor.userId(),
+                    runtime.now(), decision.reasons());
+            boolean wasApproved = record.programming().application(operation).map(Application::isApproved).orElse(false);
+            Programming amended = record.programming().amend(steering, reason);
+            if (steering.isApproved()) {
+                Application application = amended.application(operation).orElseThrow();
+                List<Violation> again = Admissibility.reasons(application.operation(), record.context(application.submittedOn()));
+                if (!again.isEmpty()) {
+                    throw new RuleViolationException(again);
+                }
+            }
+            ProgrammingRecord saved = record.next(amended);
+            programmings.update(saved, record.revision());
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.AMENDMENT, decision.outcome().name(), reason,
+                    operation.value() + " " + approvedAmount + " " + reference, amended.amendments().size()), null);
+            event(id, ProgrammingEvent.Kind.AMENDED, operation, null, null);
+            if (steering.isApproved() && !wasApproved
+                    && amended.application(operation).orElseThrow().operation().financingPlan().esfShare().isPositive()) {
+                // Newly approved by the amendment: its FSE+ commitment is requested as at publication.
+                ProgrammingSteps.requestFseCommitment(plan, saved, operation, null, actor.userId(), amended.amendments().size());
+            }
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------------------------- reading
 
     @Override

@@ -115,17 +115,29 @@ public final class ProgrammingSteps {
      * @return the number of processes started
      */
     public static int requestFseCommitment(DelegateExecution execution, OperationId operation) {
-        ProgrammingRecord record = store(plan(execution)).get(id(execution));
+        Object session = execution.getVariable(Var.SESSION);
+        return requestFseCommitment(plan(execution), store(plan(execution)).get(id(execution)), operation,
+                execution.getProcessInstanceId(), actor(), session == null ? 0 : ((Number) session).intValue());
+    }
+
+    /**
+     * Sends the FSE+ commitment message for one approved operation of a stored programming (at
+     * publication, or when an amendment approves it), audits and tells the listeners.
+     *
+     * @return the number of processes started
+     */
+    static int requestFseCommitment(PlanId plan, ProgrammingRecord record, OperationId operation, String processInstanceId, String user,
+            int session) {
         Application application = record.programming().application(operation).orElseThrow();
         Money fse = application.operation().financingPlan().esfShare();
         Map<String, Object> payload = new HashMap<>();
-        payload.put(Var.PLAN_ID, plan(execution).value());
+        payload.put(Var.PLAN_ID, plan.value());
         payload.put(Var.PROGRAMMING_ID, record.id().value());
         payload.put(Var.OPERATION_ID, operation.value());
         payload.put(Var.AXIS, application.operation().axis().name());
         payload.put(Var.FSE_AMOUNT, fse.amount().toPlainString());
         RuntimeService runtimeService = CommandContextUtil.getProcessEngineConfiguration().getRuntimeService();
-        String tenant = Tenants.of(plan(execution));
+        String tenant = Tenants.of(plan);
         int started = 0;
         List<EventSubscription> starts = runtimeService.createEventSubscriptionQuery().eventType("message")
                 .eventName(ProgrammingProcess.FSE_COMMITMENT_MESSAGE).list();
@@ -137,12 +149,16 @@ public final class ProgrammingSteps {
             if (!tenant.isEmpty()) {
                 builder.tenantId(tenant);
             }
+            EngineTransaction.changed();
             builder.start();
             started++;
         }
-        audit(execution, ProgrammingProcess.Audit.FSE_COMMITMENT, started > 0 ? "MESSAGE_SENT" : "NO_SUBSCRIBER", null,
-                operation.value() + " " + application.operation().axis().name() + " " + fse);
-        event(execution, ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED, operation, application.operation().axis().name(), fse);
+        PlieRuntime runtime = PlieRuntime.current();
+        ProgrammingAudit.append(plan, new AuditEntry(record.id().value(), runtime.now(), user, null, ProgrammingProcess.Audit.FSE_COMMITMENT,
+                started > 0 ? "MESSAGE_SENT" : "NO_SUBSCRIBER", null,
+                operation.value() + " " + application.operation().axis().name() + " " + fse, session), processInstanceId);
+        runtime.publishAfterCommit(plan, new ProgrammingEvent(record.id(), ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED, operation,
+                application.operation().axis().name(), fse, runtime.now()));
         return started;
     }
 }

@@ -144,6 +144,23 @@ public interface ProgrammingApproval {
     ProgrammingStatus closeSession(Actor actor, CallId id, Decision<AdoptionOutcome> decision);
 
     /**
+     * The steering committee's secretariat records an amendment of the adopted programming: a new
+     * decision on one operation, taken with quorum, under the same rules as a decision (envelope,
+     * co-financing rate). When it approves an operation asking for FSE+ that was not approved, the
+     * message {@link ProgrammingProcess#FSE_COMMITMENT_MESSAGE} is sent for it as at publication.
+     *
+     * @param actor the secretariat
+     * @param id the programming, adopted
+     * @param operation the operation
+     * @param decision the committee's decision
+     * @param approvedAmount the amount programmed; zero unless approved
+     * @param reason why the programming is amended, not blank
+     * @throws RuleViolationException ({@code PLIE-OFFER-021}) unless adopted, otherwise as {@link #decide}
+     */
+    void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount,
+            String reason);
+
+    /**
      * Where the round stands, as the actor may see it (an operator: its own applications only).
      *
      * @param actor any actor with a role in the round

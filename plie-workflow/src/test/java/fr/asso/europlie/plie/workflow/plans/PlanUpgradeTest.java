@@ -73,7 +73,7 @@ class PlanUpgradeTest {
             }
 
             try (PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).build()) {
-                assertThat(new SchemaMigrations(database.dataSource()).applied()).containsOnlyKeys(1, 2, 3);
+                assertThat(new SchemaMigrations(database.dataSource()).applied()).containsOnlyKeys(1, 2, 3, 4);
                 assertThat(engine.protocol(id)).contains(stored);
                 assertThat(engine.auditTrail(id)).singleElement().satisfies(entry -> {
                     assertThat(entry.step()).isEqualTo("IMPORT");

@@ -289,4 +289,46 @@ class ProgrammingApprovalProcessTest {
     }
 
 
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("amendment: after adoption, the committee approves a rejected operation by amendment (its FSE+ commitment "
+            + "requested then); an amendment over the envelope, or before adoption, is refused and changes nothing")
+    void amendment(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.flowable().getRepositoryService().createDeployment().addString("oi-commitment.bpmn20.xml", OI_COMMITMENT).deploy();
+            round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
+            var approval = Round.decision(SteeringDecision.Outcome.APPROVED);
+            PlieException early = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().amend(SECRETARIAT,
+                    CALL, OperationId.of("OP-1"), approval, Money.euros(1), "trop tôt"));
+            assertThat(codes(early)).containsExactly("PLIE-OFFER-021");
+            round.approve("OP-1", 50_000);
+            round.approve("OP-2", 40_000);
+            round.refuse("OP-3", SteeringDecision.Outcome.REJECTED);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            long revision = round.stored().revision();
+            int trail = round.history().size();
+            PlieException over = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().amend(SECRETARIAT,
+                    CALL, OperationId.of("OP-3"), approval, Money.euros(10_001), "recours"));
+            assertThat(codes(over)).containsExactly("PLIE-OFFER-025");
+            assertThat(round.stored().revision()).isEqualTo(revision);
+            assertThat(round.history()).hasSize(trail);
+
+            round.approval().amend(SECRETARIAT, CALL, OperationId.of("OP-3"), approval, Money.euros(10_000), "recours gracieux accepté");
+            var programming = round.stored().programming();
+            assertThat(programming.state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(programming.amendments()).singleElement().satisfies(a -> {
+                assertThat(a.previous().outcome()).isEqualTo(SteeringDecision.Outcome.REJECTED);
+                assertThat(a.decision().approvedAmount()).isEqualTo(Money.euros(10_000));
+            });
+            assertThat(programming.remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.ZERO);
+            assertThat(round.steps()).endsWith("AMENDMENT:APPROVED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT");
+            assertThat(round.flowable().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("testOiCommitment")
+                    .list()).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder("AAP-2026/OP-1", "AAP-2026/OP-2",
+                            "AAP-2026/OP-3");
+            assertThat(round.runningProcesses()).isZero();
+            assertThatThrownBy(() -> round.approval().amend(Round.COORDINATOR, CALL, OperationId.of("OP-3"), approval, Money.euros(1), "x"))
+                    .isInstanceOf(fr.asso.europlie.plie.workflow.AccessDeniedException.class);
+        }
+    }
 }
