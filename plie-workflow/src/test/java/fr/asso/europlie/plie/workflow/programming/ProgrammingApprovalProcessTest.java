@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProgrammingApprovalProcessTest {
 
     /** A stand-in for process C: starts on the FSE+ message and waits. */
-    private static final String OI_COMMITMENT = """
+    static final String OI_COMMITMENT = """
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="http://example.org/oi">
               <message id="fse" name="plieFseCommitmentRequested"/>

@@ -77,18 +77,29 @@ final class Round implements AutoCloseable {
     final String name;
     final List<ProgrammingEvent> events = new CopyOnWriteArrayList<>();
 
+    final PlanId plan;
+
     Round(Databases.Kind kind) {
+        this(kind, PlanId.DEFAULT);
+    }
+
+    /** A round in a plan of its own (registered), with the protocol in force in that plan. */
+    Round(Databases.Kind kind, PlanId plan) {
+        this.plan = plan;
         database = Databases.fresh(kind);
         name = "programming-test-" + ENGINES.incrementAndGet();
         engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build();
-        engine.addListener(new WorkflowListener() {
+        if (!plan.isDefault()) {
+            engine.registerPlan(plan, "PLIE " + plan.value());
+        }
+        engine.plan(plan).addListener(new WorkflowListener() {
             @Override
             public void onProgrammingEvent(ProgrammingEvent event) {
                 events.add(event);
             }
         });
         inCommand(() -> {
-            runtime().protocols(PlanId.DEFAULT).add(ProtocolFixture.inForce());
+            runtime().protocols(plan).add(ProtocolFixture.inForce());
             return null;
         });
     }
@@ -100,7 +111,12 @@ final class Round implements AutoCloseable {
     }
 
     ProgrammingApproval approval() {
-        return engine.programmingApproval();
+        return engine.plan(plan).programmingApproval();
+    }
+
+    /** The same person, organisation and roles, acting in this round's plan. */
+    Actor as(Actor actor) {
+        return plan.isDefault() ? actor : new Actor(actor.userId(), actor.organisation(), actor.roles(), plan);
     }
 
     ProcessEngine flowable() {
@@ -118,15 +134,15 @@ final class Round implements AutoCloseable {
 
     /** The stored programming, as a store reads it. */
     ProgrammingRecord stored() {
-        return inCommand(() -> new JdbcProgrammings(PlanId.DEFAULT, clock).get(CALL));
+        return inCommand(() -> new JdbcProgrammings(plan, clock).get(CALL));
     }
 
     Optional<ProgrammingRecord> storedIfAny() {
-        return inCommand(() -> new JdbcProgrammings(PlanId.DEFAULT, clock).find(CALL));
+        return inCommand(() -> new JdbcProgrammings(plan, clock).find(CALL));
     }
 
     List<AuditEntry> history() {
-        return approval().history(COORDINATOR, CALL);
+        return approval().history(as(COORDINATOR), CALL);
     }
 
     List<String> steps() {
@@ -161,13 +177,13 @@ final class Round implements AutoCloseable {
     }
 
     Round opened() {
-        approval().openCall(COORDINATOR, opening(ProgrammingSettings.defaults()));
+        approval().openCall(as(COORDINATOR), opening(ProgrammingSettings.defaults()));
         return this;
     }
 
     Round submitted(String... ids) {
         for (String id : ids) {
-            Submission submission = approval().submit(ASSOCIATION, CALL, operation(id, OfferFixture.ASSOCIATION));
+            Submission submission = approval().submit(as(ASSOCIATION), CALL, operation(id, OfferFixture.ASSOCIATION));
             if (!submission.admissible()) {
                 throw new AssertionError("not admissible: " + submission.reasons());
             }
@@ -177,10 +193,10 @@ final class Round implements AutoCloseable {
 
     /** Closed by hand, every application assigned to instructor 1. */
     Round closedAndAssigned() {
-        approval().closeCall(COORDINATOR, CALL);
+        approval().closeCall(as(COORDINATOR), CALL);
         Map<OperationId, String> instructors = new java.util.LinkedHashMap<>();
         stored().programming().applications().forEach(a -> instructors.put(a.operation().id(), INSTRUCTOR_1.userId()));
-        approval().assignInstructors(COORDINATOR, CALL, instructors);
+        approval().assignInstructors(as(COORDINATOR), CALL, instructors);
         return this;
     }
 
@@ -188,10 +204,10 @@ final class Round implements AutoCloseable {
     Round reviewed() {
         for (var application : stored().programming().applications()) {
             OperationId id = application.operation().id();
-            approval().appraise(INSTRUCTOR_1, CALL, id, Appraisal.Opinion.FAVOURABLE, application.operation().costs().total(), "solide");
-            approval().markPti(DEPARTMENT_STAFF, CALL, id, PtiMarking.Complementarity.COMPLEMENTARY, "Complète l’offre du PTI");
+            approval().appraise(as(INSTRUCTOR_1), CALL, id, Appraisal.Opinion.FAVOURABLE, application.operation().costs().total(), "solide");
+            approval().markPti(as(DEPARTMENT_STAFF), CALL, id, PtiMarking.Complementarity.COMPLEMENTARY, "Complète l’offre du PTI");
         }
-        approval().recordTechnicalOpinion(COORDINATOR, CALL, Appraisal.Opinion.FAVOURABLE, "équilibrée", "COTECH 2026-03-02");
+        approval().recordTechnicalOpinion(as(COORDINATOR), CALL, Appraisal.Opinion.FAVOURABLE, "équilibrée", "COTECH 2026-03-02");
         return this;
     }
 
@@ -213,11 +229,11 @@ final class Round implements AutoCloseable {
     }
 
     void approve(String id, long euros) {
-        approval().decide(SECRETARIAT, CALL, OperationId.of(id), decision(SteeringDecision.Outcome.APPROVED), Money.euros(euros));
+        approval().decide(as(SECRETARIAT), CALL, OperationId.of(id), decision(SteeringDecision.Outcome.APPROVED), Money.euros(euros));
     }
 
     void refuse(String id, SteeringDecision.Outcome outcome) {
-        approval().decide(SECRETARIAT, CALL, OperationId.of(id), decision(outcome), Money.ZERO);
+        approval().decide(as(SECRETARIAT), CALL, OperationId.of(id), decision(outcome), Money.ZERO);
     }
 
     void advance(Duration duration) {
