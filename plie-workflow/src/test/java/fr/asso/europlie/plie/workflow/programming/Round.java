@@ -72,7 +72,7 @@ final class Round implements AutoCloseable {
     static final Actor OI = Actor.of("oi.gestionnaire", OfferFixture.OI, Role.FUNDER, Role.SIGNATORY, Role.TECHNICAL_STAFF);
 
     final Databases.Target database;
-    final ManualClock clock = ManualClock.at(Instant.parse("2026-01-05T09:00:00Z"));
+    final ManualClock clock;
     final PlieEngine engine;
     final String name;
     final List<ProgrammingEvent> events = new CopyOnWriteArrayList<>();
@@ -85,11 +85,24 @@ final class Round implements AutoCloseable {
 
     /** A round in a plan of its own (registered), with the protocol in force in that plan. */
     Round(Databases.Kind kind, PlanId plan) {
+        this(Databases.fresh(kind), plan, true, ManualClock.at(Instant.parse("2026-01-05T09:00:00Z")));
+    }
+
+    /**
+     * A round on a database that may already hold one (an engine restarted after a crash).
+     *
+     * @param database the database
+     * @param plan the plan
+     * @param fresh whether to register the plan and store the protocol (a new database)
+     * @param clock the clock
+     */
+    Round(Databases.Target database, PlanId plan, boolean fresh, ManualClock clock) {
         this.plan = plan;
-        database = Databases.fresh(kind);
+        this.clock = clock;
+        this.database = database;
         name = "programming-test-" + ENGINES.incrementAndGet();
         engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build();
-        if (!plan.isDefault()) {
+        if (!plan.isDefault() && fresh) {
             engine.registerPlan(plan, "PLIE " + plan.value());
         }
         engine.plan(plan).addListener(new WorkflowListener() {
@@ -98,10 +111,12 @@ final class Round implements AutoCloseable {
                 events.add(event);
             }
         });
-        inCommand(() -> {
-            runtime().protocols(plan).add(ProtocolFixture.inForce());
-            return null;
-        });
+        if (fresh) {
+            inCommand(() -> {
+                runtime().protocols(plan).add(ProtocolFixture.inForce());
+                return null;
+            });
+        }
     }
 
     @Override
