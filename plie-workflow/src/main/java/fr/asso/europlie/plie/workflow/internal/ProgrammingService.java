@@ -38,6 +38,7 @@ import fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.Var;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingSettings;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingStatus;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingStep;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingTask;
 import fr.asso.europlie.plie.workflow.programming.Submission;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -395,6 +396,34 @@ public final class ProgrammingService implements ProgrammingApproval {
     }
 
     // ---------------------------------------------------------------------------------- reading
+
+    @Override
+    public List<ProgrammingTask> tasks(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        return runner.run(actor, actor.userId(), () -> {
+            List<ProgrammingTask> mine = new ArrayList<>();
+            for (Task task : Tenants.in(taskService.createTaskQuery(), plan).processDefinitionKey(ProgrammingProcess.KEY)
+                    .orderByTaskCreateTime().asc().list()) {
+                ProgrammingStep step = ProgrammingStep.ofTask(task.getTaskDefinitionKey());
+                String group = switch (step) {
+                    case PTI_MARKING -> Var.DEPARTMENT;
+                    case STEERING_SESSION -> Var.COMMITTEE;
+                    default -> Var.ANIMATION_STRUCTURE;
+                };
+                boolean organisation = actor.organisation().value().equals(runtimeService.getVariable(task.getProcessInstanceId(), group));
+                boolean assigned = step != ProgrammingStep.APPRAISAL || actor.userId().equals(task.getAssignee());
+                if (actor.has(step.role()) && organisation && assigned) {
+                    String operation = step == ProgrammingStep.APPRAISAL ? (String) taskService.getVariable(task.getId(), Var.OPERATION_ID)
+                            : step == ProgrammingStep.PTI_MARKING ? (String) taskService.getVariable(task.getId(), Var.PTI_OPERATION_ID) : null;
+                    String programming = (String) runtimeService.getVariable(task.getProcessInstanceId(), Var.PROGRAMMING_ID);
+                    mine.add(new ProgrammingTask(CallId.of(programming), step, operation == null ? null : OperationId.of(operation),
+                            task.getCreateTime().toInstant()));
+                }
+            }
+            return mine;
+        });
+    }
 
     @Override
     public ProgrammingStatus status(Actor actor, CallId id) {

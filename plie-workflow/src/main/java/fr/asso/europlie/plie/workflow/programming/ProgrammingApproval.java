@@ -161,6 +161,15 @@ public interface ProgrammingApproval {
             String reason);
 
     /**
+     * The steps of this plan's rounds waiting for an actor: an instructor's own appraisals, the
+     * Département's markings, the animation team's and the secretariat's steps; an operator has none.
+     *
+     * @param actor the actor
+     * @return the open steps, oldest first
+     */
+    List<ProgrammingTask> tasks(Actor actor);
+
+    /**
      * Where the round stands, as the actor may see it (an operator: its own applications only).
      *
      * @param actor any actor with a role in the round

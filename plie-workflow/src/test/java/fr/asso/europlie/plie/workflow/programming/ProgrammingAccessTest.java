@@ -133,4 +133,33 @@ class ProgrammingAccessTest {
             assertThat(round.history()).allSatisfy(e -> assertThat(e.organisation()).isNotEqualTo(OfferFixture.OI.value()));
         }
     }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("work lists: each instructor sees only the appraisals assigned to them, the Département its markings, operators "
+            + "and the OI nothing")
+    void workLists(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            ProgrammingApproval approval = round.approval();
+            round.opened();
+            assertThat(approval.tasks(COORDINATOR)).extracting(ProgrammingTask::step).containsExactly(ProgrammingStep.CLOSE_CALL);
+            round.submitted("OP-1", "OP-2");
+            approval.closeCall(COORDINATOR, CALL);
+            approval.assignInstructors(COORDINATOR, CALL, Map.of(OP1, Round.INSTRUCTOR_1.userId(), OperationId.of("OP-2"),
+                    Round.INSTRUCTOR_2.userId()));
+            assertThat(approval.tasks(Round.INSTRUCTOR_1)).singleElement().satisfies(t -> {
+                assertThat(t.step()).isEqualTo(ProgrammingStep.APPRAISAL);
+                assertThat(t.operation()).isEqualTo(OP1);
+                assertThat(t.programming()).isEqualTo(CALL);
+            });
+            assertThat(approval.tasks(Round.INSTRUCTOR_2)).extracting(ProgrammingTask::operation).containsExactly(OperationId.of("OP-2"));
+            assertThat(approval.tasks(Round.DEPARTMENT_STAFF)).extracting(ProgrammingTask::step).containsOnly(ProgrammingStep.PTI_MARKING)
+                    .hasSize(2);
+            assertThat(approval.tasks(COORDINATOR)).isEmpty();
+            assertThat(approval.tasks(Round.ASSOCIATION)).isEmpty();
+            assertThat(approval.tasks(Round.OI)).isEmpty();
+            assertThat(approval.tasks(Round.SECRETARIAT)).isEmpty();
+            assertThat(approval.tasks(EPCI_STAFF)).isEmpty();
+        }
+    }
 }
