@@ -54,6 +54,8 @@ public enum WorkflowError implements ErrorCode {
     ASSIGNMENT_INCOMPLETE("PLIE-WORKFLOW-056"),
     /** The last steering committee session must adopt the programming. */
     LAST_SESSION("PLIE-WORKFLOW-057"),
+    /** The envelopes of a call exceed what the protocol's budget plans for a strategic axis that year. */
+    ENVELOPE_OVER_BUDGET("PLIE-WORKFLOW-058"),
     /** An actor with no part in the programming round. */
     NO_PART_IN_PROGRAMMING("PLIE-WORKFLOW-059");
 

@@ -106,6 +106,7 @@ public final class ProgrammingService implements ProgrammingApproval {
             if (protocol.state() != ProtocolState.IN_FORCE) {
                 throw new RuleViolationException(WorkflowError.PROTOCOL_NOT_IN_FORCE, "call.protocol", protocol.id(), protocol.state());
             }
+            requireWithinBudget(protocol, opening);
             if (programmings.lock(id) || process(id).isPresent()) {
                 throw new RuleViolationException(WorkflowError.PROGRAMMING_EXISTS, "call.id", id);
             }
@@ -140,6 +141,29 @@ public final class ProgrammingService implements ProgrammingApproval {
         });
         // Read in a command of its own: Flowable writes the process to the database only when a command ends.
         return status(actor, id);
+    }
+
+    /** The envelopes mapped onto each strategic axis stay within the protocol's planned expenses on it for the call's year. */
+    private static void requireWithinBudget(Protocol protocol, CallOpening opening) {
+        Map<fr.asso.europlie.plie.protocol.StrategicAxisId, Money> byTarget = new LinkedHashMap<>();
+        opening.call().envelopes().forEach((axis, envelope) -> {
+            var target = opening.mapping().targets().get(axis);
+            if (target != null) {
+                byTarget.merge(target, envelope, Money::plus);
+            }
+        });
+        List<Violation> over = new ArrayList<>();
+        byTarget.forEach((target, total) -> {
+            Money planned = Money.sum(protocol.content().budget().plannedExpenses().stream()
+                    .filter(e -> e.year().equals(opening.call().year()) && e.axis().equals(target))
+                    .map(fr.asso.europlie.plie.budget.PlannedExpense::amount).toList());
+            if (total.isGreaterThan(planned)) {
+                over.add(Violation.of(WorkflowError.ENVELOPE_OVER_BUDGET, "call.envelopes", target, total, planned, opening.call().year()));
+            }
+        });
+        if (!over.isEmpty()) {
+            throw new RuleViolationException(over);
+        }
     }
 
     @Override

@@ -331,4 +331,37 @@ class ProgrammingApprovalProcessTest {
                     .isInstanceOf(fr.asso.europlie.plie.workflow.AccessDeniedException.class);
         }
     }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("opening: envelopes over the protocol's planned expenses for the year, or a call under a protocol not in force, "
+            + "are refused and nothing is stored or started")
+    void openingRefused(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            var call = Round.call();
+            // ACCOMPANIMENT maps onto AXE-1, for which the protocol plans 300,000 euros in 2026.
+            var tooBig = call.withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(300_001));
+            var opening = Round.opening(ProgrammingSettings.defaults());
+            CallOpening over = new CallOpening(tooBig, opening.mapping(), opening.department(), opening.operators(),
+                    opening.offerSettings(), opening.settings());
+            PlieException refused = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> round.approval().openCall(COORDINATOR, over));
+            assertThat(codes(refused)).containsExactly("PLIE-WORKFLOW-058");
+            assertThat(refused.violations().get(0).message(java.util.Locale.ENGLISH)).contains("AXE-1", "300001.00", "300000.00", "2026");
+            var elsewhere = new fr.asso.europlie.plie.offer.CallForProposals(call.id(), fr.asso.europlie.plie.protocol.ProtocolId.of("AUTRE"),
+                    call.year(), call.eligibility(), call.closingDate(), call.regionCategory(), call.envelopes());
+            PlieException unknown = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().openCall(
+                    COORDINATOR, new CallOpening(elsewhere, opening.mapping(), opening.department(), opening.operators(),
+                            opening.offerSettings(), opening.settings())));
+            assertThat(codes(unknown)).containsExactly("PLIE-WORKFLOW-052");
+            assertThat(round.storedIfAny()).isEmpty();
+            assertThat(round.runningProcesses()).isZero();
+            round.approval().openCall(COORDINATOR, new CallOpening(call.withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(300_000)),
+                    opening.mapping(), opening.department(), opening.operators(), opening.offerSettings(), opening.settings()));
+            assertThat(round.runningProcesses()).isOne();
+            PlieException twice = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> round.approval().openCall(COORDINATOR, opening));
+            assertThat(codes(twice)).containsExactly("PLIE-WORKFLOW-051");
+        }
+    }
 }
