@@ -78,7 +78,9 @@ public enum OfferError implements ErrorCode {
     /** An operation asking FSE+ for a period outside the FSE+ eligibility period (art. 63(2)). */
     OUTSIDE_ELIGIBILITY("PLIE-OFFER-033"),
     /** An operation completed before its application was submitted (art. 63(6)). */
-    COMPLETED_BEFORE_SUBMISSION("PLIE-OFFER-034");
+    COMPLETED_BEFORE_SUBMISSION("PLIE-OFFER-034"),
+    /** A new decision on an operation already approved or rejected before adoption: only an amendment changes it. */
+    ALREADY_DECIDED("PLIE-OFFER-035");
 
     private final String code;
 

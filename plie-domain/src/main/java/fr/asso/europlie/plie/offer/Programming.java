@@ -275,13 +275,19 @@ public final class Programming {
      *
      * @param decision not null
      * @return the programming with the decision
-     * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, otherwise every reason
-     *     among {@code PLIE-OFFER-019}, {@code -022}, {@code -023}, {@code -027}, {@code -025}, and
-     *     {@code -031} when it approves an operation the Département marked redundant with the PTI
-     *     without the committee's justification in its reason
+     * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, {@code PLIE-OFFER-035}
+     *     when the operation is already approved or rejected (only an adjourned operation comes
+     *     back), otherwise every reason among {@code PLIE-OFFER-019}, {@code -022}, {@code -023},
+     *     {@code -027}, {@code -025}, and {@code -031} when it approves an operation the Département
+     *     marked redundant with the PTI without the committee's justification in its reason
      */
     public Programming decide(SteeringDecision decision) {
         requireState(ProgrammingState.CLOSED, "decide");
+        SteeringDecision earlier = application(decision.operation(), "decision.operation").decision();
+        if (earlier != null && earlier.outcome() != SteeringDecision.Outcome.ADJOURNED) {
+            // Approved or rejected: final until the programming is adopted and amended.
+            throw new RuleViolationException(OfferError.ALREADY_DECIDED, "decision.operation", decision.operation(), earlier.outcome());
+        }
         return withDecision(decision);
     }
 

@@ -197,6 +197,27 @@ class ProgrammingTest {
                 call.regionCategory(), Map.of()), OfferError.NO_OPEN_AXIS, "envelopes", "{}");
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("before adoption only an adjourned operation comes back: an approved or rejected one changes by amendment (PLIE-OFFER-035)")
+    void decidedOperationsAreFinalUntilAmended() {
+        Programming closed = anOpenProgramming().submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults()).close()
+                .appraise(anAppraisal(OP1.id(), Money.euros(1))).mark(aMarking(OP1.id()));
+        Programming adjourned = closed.decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL-1", "x",
+                at(1), "à compléter"));
+        Programming approved = adjourned.decide(anApproval(OP1.id(), Money.euros(1)));
+        assertThat(approved.application(OP1.id()).orElseThrow().isApproved()).isTrue();
+        assertRefused(() -> approved.decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.REJECTED, "COPIL-2", "x", at(2),
+                "non")), OfferError.ALREADY_DECIDED, "decision.operation", "OP-1");
+        Programming rejected = closed.decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.REJECTED, "COPIL-1", "x", at(1),
+                "non"));
+        assertRefused(() -> rejected.decide(anApproval(OP1.id(), Money.euros(1))), OfferError.ALREADY_DECIDED, "decision.operation",
+                "OP-1");
+        Programming amended = rejected.recordTechnicalOpinion(aTechnicalOpinion()).adopt(new Adoption("COPIL", "x", at(3)))
+                .amend(anApproval(OP1.id(), Money.euros(1)), "recours gracieux accepté");
+        assertThat(amended.application(OP1.id()).orElseThrow().isApproved()).isTrue();
+        assertThat(amended.amendments()).hasSize(1);
+    }
+
     static Stream<Arguments> stateByAction() {
         UnaryOperator<Programming> submit = p -> p.submit(OP2, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
         UnaryOperator<Programming> close = Programming::close;
@@ -210,7 +231,8 @@ class ProgrammingTest {
         UnaryOperator<Programming> amend = p -> p.amend(anApproval(OP1.id(), Money.euros(2)), "raison");
         Programming open = anOpenProgramming().submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
         Programming closed = open.close().appraise(anAppraisal(OP1.id(), Money.euros(1))).mark(aMarking(OP1.id()))
-                .decide(anApproval(OP1.id(), Money.euros(1))).recordTechnicalOpinion(aTechnicalOpinion());
+                .decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL-1", "x", at(1), "à compléter"))
+                .recordTechnicalOpinion(aTechnicalOpinion());
         Programming adopted = closed.adopt(new Adoption("COPIL", "x", at(1)));
         Map<String, UnaryOperator<Programming>> actions = new java.util.LinkedHashMap<>();
         actions.put("submit", submit);

@@ -14,7 +14,7 @@ import org.flowable.image.impl.DefaultProcessDiagramGenerator;
 
 /**
  * Draws the library's BPMN processes as PNG images from their diagram interchange (schéma du
- * processus), headless: {@code docs/protocol-negotiation.png} is made by this command, never by
+ * processus), headless: {@code docs/protocol-negotiation.png} and {@code docs/programming-approval.png} are made by this command, never by
  * hand.
  *
  * <pre>{@code
@@ -27,10 +27,10 @@ public final class ProcessDiagram {
     }
 
     /**
-     * Writes the diagram of the protocol negotiation.
+     * Writes the diagrams of the protocol negotiation and of the programming approval.
      *
-     * @param args the output file, {@code docs/protocol-negotiation.png} by default; a second file
-     *     receives the diagram of the FSE+ commitment ({@code docs/fse-commitment.png})
+     * @param args the output files: {@code docs/protocol-negotiation.png},
+     *     {@code docs/programming-approval.png} and {@code docs/fse-commitment.png} by default
      * @throws IOException when the file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -40,12 +40,16 @@ public final class ProcessDiagram {
         }
         Files.write(output, png(NegotiationProcess.RESOURCE));
         System.out.println("wrote " + output);
-        if (args.length > 1) {
-            // the OI's commitment of FSE+ funds (process C)
-            Path commitment = Path.of(args[1]).toAbsolutePath().normalize();
-            Files.write(commitment, png(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE));
-            System.out.println("wrote " + commitment);
+        Path programming = Path.of(args.length > 1 ? args[1] : "docs/programming-approval.png").toAbsolutePath().normalize();
+        if (programming.getParent() != null) {
+            Files.createDirectories(programming.getParent());
         }
+        Files.write(programming, png(fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.RESOURCE));
+        System.out.println("wrote " + programming);
+        // the OI's commitment of FSE+ funds (process C)
+        Path commitment = Path.of(args.length > 2 ? args[2] : "docs/fse-commitment.png").toAbsolutePath().normalize();
+        Files.write(commitment, png(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE));
+        System.out.println("wrote " + commitment);
     }
 
     /**

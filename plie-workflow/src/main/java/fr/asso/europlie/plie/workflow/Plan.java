@@ -41,8 +41,12 @@ public final class Plan {
     private final RepositoryService repository;
     private final fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment;
 
-    Plan(PlanId id, String name, ProtocolNegotiation negotiation, PlieRuntime runtime, CommandRunner runner,
-            RepositoryService repository) {
+    private final fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programming;
+
+    Plan(PlanId id, String name, ProtocolNegotiation negotiation,
+            fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programming, PlieRuntime runtime,
+            CommandRunner runner, RepositoryService repository) {
+        this.programming = programming;
         this.id = id;
         this.name = name;
         this.negotiation = negotiation;
@@ -86,6 +90,15 @@ public final class Plan {
      */
     public ProtocolNegotiation protocolNegotiation() {
         return negotiation;
+    }
+
+    /**
+     * The annual programming approval of this plan's calls for proposals (process B).
+     *
+     * @return the service
+     */
+    public fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programmingApproval() {
+        return programming;
     }
 
     /**

@@ -93,6 +93,9 @@ public final class PlieEngine implements AutoCloseable {
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
                 fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY,
                 fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE);
+        ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
+                fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.KEY,
+                fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.RESOURCE);
         this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));
     }
 
@@ -173,6 +176,15 @@ public final class PlieEngine implements AutoCloseable {
      */
     public fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment() {
         return defaultPlan.fseCommitment();
+    }
+
+    /**
+     * The annual programming approval (process B) in the default plan.
+     *
+     * @return the service
+     */
+    public fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programmingApproval() {
+        return defaultPlan.programmingApproval();
     }
 
     /**
@@ -304,8 +316,9 @@ public final class PlieEngine implements AutoCloseable {
     }
 
     private Plan newPlan(PlanId id, String name) {
-        return new Plan(id, name, new NegotiationService(processEngine, runtime, runner, id), runtime, runner,
-                processEngine.getRepositoryService());
+        return new Plan(id, name, new NegotiationService(processEngine, runtime, runner, id),
+                new fr.asso.europlie.plie.workflow.internal.ProgrammingService(processEngine, runtime, runner, id), runtime,
+                runner, processEngine.getRepositoryService());
     }
 
     /**

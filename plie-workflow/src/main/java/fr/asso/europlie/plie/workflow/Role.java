@@ -21,6 +21,9 @@ public enum Role {
     OI_INSTRUCTOR,
     /** A manager of the intermediate body (OI), who decides commitments (gestionnaire, ordonnateur). */
     OI_MANAGER,
-    /** An operator (porteur de projet), who signs its own operation's grant agreement. */
+    /**
+     * An operator (porteur de projet): applies for its own operations in a programming round and
+     * signs its own operation's grant agreement.
+     */
     OPERATOR
 }

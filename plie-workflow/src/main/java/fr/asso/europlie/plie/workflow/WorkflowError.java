@@ -57,6 +57,26 @@ public enum WorkflowError implements ErrorCode {
     OTHER_PLAN("PLIE-WORKFLOW-041"),
     /** A plan the engine does not know. */
     UNKNOWN_PLAN("PLIE-WORKFLOW-042"),
+    /** No programming round is running for this call (process B). */
+    NO_PROGRAMMING("PLIE-WORKFLOW-050"),
+    /** The call already has a programming. */
+    PROGRAMMING_EXISTS("PLIE-WORKFLOW-051"),
+    /** The call's protocol is not in force in this plan. */
+    PROTOCOL_NOT_IN_FORCE("PLIE-WORKFLOW-052"),
+    /** An operator acting on another operator's application. */
+    NOT_OWN_APPLICATION("PLIE-WORKFLOW-053"),
+    /** An instructor appraising an application not assigned to them. */
+    NOT_ASSIGNED("PLIE-WORKFLOW-054"),
+    /** No open step of this kind on this operation now. */
+    NO_PROGRAMMING_STEP("PLIE-WORKFLOW-055"),
+    /** An assignment of instructors that leaves out or names an unknown operation. */
+    ASSIGNMENT_INCOMPLETE("PLIE-WORKFLOW-056"),
+    /** The last steering committee session must adopt the programming. */
+    LAST_SESSION("PLIE-WORKFLOW-057"),
+    /** The envelopes of a call exceed what the protocol's budget plans for a strategic axis that year. */
+    ENVELOPE_OVER_BUDGET("PLIE-WORKFLOW-058"),
+    /** An actor with no part in the programming round. */
+    NO_PART_IN_PROGRAMMING("PLIE-WORKFLOW-059"),
     /** No FSE+ commitment of this operation runs, or it does not wait for this step. */
     NO_COMMITMENT("PLIE-WORKFLOW-070"),
     /** The OI manager is the instructor of the operation (separation of functions). */

@@ -25,4 +25,13 @@ public interface WorkflowListener {
      */
     default void onReminder(Reminder reminder) {
     }
+
+    /**
+     * Something happened to a programming (process B): call opened or closed, reminder, adoption,
+     * publication, FSE+ commitment requested.
+     *
+     * @param event the event, not null
+     */
+    default void onProgrammingEvent(fr.asso.europlie.plie.workflow.programming.ProgrammingEvent event) {
+    }
 }

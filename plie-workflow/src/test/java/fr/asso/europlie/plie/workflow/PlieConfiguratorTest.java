@@ -36,8 +36,10 @@ class PlieConfiguratorTest {
             ProtocolId id = ProtocolFixture.ID;
             PlieEngine plie = PlieEngine.attach(host);
             PlieEngine again = PlieEngine.attach(host);
-            assertThat(host.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionKey(fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess.KEY).count()).isEqualTo(1);
+            assertThat(host.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(
+                    fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess.KEY).count()).isEqualTo(1);
+            assertThat(host.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(
+                    fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.KEY).count()).isEqualTo(1);
             Negotiator negotiator = new Negotiator(again, ManualClock.at(Instant.now()), id);
             negotiator.startedWithDiagnostic();
             assertThat(plie.protocolNegotiation().status(Negotiator.COORDINATOR, id).waitsFor(NegotiationStep.TECHNICAL_OPINION)).isTrue();

@@ -195,6 +195,16 @@ public final class PlieRuntime {
         EngineTransaction.afterCommit(() -> deliver(plan, listener -> listener.onReminder(reminder)));
     }
 
+    /**
+     * Tells a plan's listeners of a programming event once the current transaction has committed.
+     *
+     * @param plan the plan, not null
+     * @param event the event, not null
+     */
+    public void publishAfterCommit(PlanId plan, fr.asso.europlie.plie.workflow.programming.ProgrammingEvent event) {
+        EngineTransaction.afterCommit(() -> deliver(plan, listener -> listener.onProgrammingEvent(event)));
+    }
+
     private void publish(PlanId plan, List<ProtocolEvent> events) {
         for (ProtocolEvent event : events) {
             deliver(plan, listener -> listener.onProtocolEvent(event));

@@ -34,7 +34,7 @@ public final class SchemaMigrations {
 
     /** The scripts, in the order they apply; the version of each is its position from 1. */
     public static final List<String> SCRIPTS = List.of("V001__protocol_store.sql", "V002__audit_trail.sql", "V003__plans.sql",
-            // V004__programming_store.sql (process B) comes here when both are merged
+            "V004__programming_store.sql",
             "V005__global_grant_store.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";

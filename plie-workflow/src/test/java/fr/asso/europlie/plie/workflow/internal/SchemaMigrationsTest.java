@@ -33,6 +33,8 @@ class SchemaMigrationsTest {
                 statement.executeQuery("SELECT plan_id, id, revision, intermediate_body, document FROM plie_global_grant").close();
                 statement.executeQuery("SELECT plan_id, grant_id, revision, idempotency_key FROM plie_ledger_entry").close();
                 statement.executeQuery("SELECT plan_id, operation_id, grant_id, state, amount, reason FROM plie_fse_commitment").close();
+                statement.executeQuery("SELECT plan_id, id, revision, state, document, operators, settings FROM plie_programming").close();
+                statement.executeQuery("SELECT plan_id, programming_id, step, outcome, session_number FROM plie_programming_audit").close();
             }
         }
     }

@@ -1,0 +1,638 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.DecisionPolicies;
+import fr.asso.europlie.plie.governance.SteeringCommittee;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.Admissibility;
+import fr.asso.europlie.plie.offer.Adoption;
+import fr.asso.europlie.plie.offer.Application;
+import fr.asso.europlie.plie.offer.Appraisal;
+import fr.asso.europlie.plie.offer.CallId;
+import fr.asso.europlie.plie.offer.Operation;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.Programming;
+import fr.asso.europlie.plie.offer.ProgrammingRecord;
+import fr.asso.europlie.plie.offer.ProgrammingState;
+import fr.asso.europlie.plie.offer.PtiMarking;
+import fr.asso.europlie.plie.offer.SteeringDecision;
+import fr.asso.europlie.plie.offer.TechnicalOpinion;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.Protocol;
+import fr.asso.europlie.plie.protocol.ProtocolState;
+import fr.asso.europlie.plie.workflow.AccessDeniedException;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.programming.CallOpening;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingApproval;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingEvent;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingProcess;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.Var;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingSettings;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingStatus;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingStep;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingTask;
+import fr.asso.europlie.plie.workflow.programming.Submission;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.engine.runtime.ProcessInstanceBuilder;
+import org.flowable.task.api.Task;
+
+/**
+ * The implementation of {@link ProgrammingApproval} on Flowable (internal), built like
+ * {@link NegotiationService}: each typed command checks the actor first, then changes the
+ * programming, the process and the audit trail in one engine transaction run by the
+ * {@link CommandRunner}; events reach the plan's listeners after commit.
+ */
+public final class ProgrammingService implements ProgrammingApproval {
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final PlieRuntime runtime;
+    private final CommandRunner runner;
+    private final PlanId plan;
+    private final JdbcProgrammings programmings;
+
+    /**
+     * Creates the service (done by the engine facade).
+     *
+     * @param processEngine the Flowable engine
+     * @param runtime the library's runtime in that engine
+     * @param runner the command runner
+     * @param plan the plan this service acts in
+     */
+    public ProgrammingService(ProcessEngine processEngine, PlieRuntime runtime, CommandRunner runner, PlanId plan) {
+        this.runtimeService = processEngine.getRuntimeService();
+        this.taskService = processEngine.getTaskService();
+        this.runtime = runtime;
+        this.runner = runner;
+        this.plan = plan;
+        this.programmings = new JdbcProgrammings(plan, runtime.clock());
+    }
+
+    // ---------------------------------------------------------------------------------- commands
+
+    @Override
+    public ProgrammingStatus openCall(Actor actor, CallOpening opening) {
+        Objects.requireNonNull(actor, "actor");
+        required(opening, "opening");
+        CallId id = opening.call().id();
+        Limits.identities(actor, fr.asso.europlie.plie.protocol.ProtocolId.of(id.value()));
+        requirePlan(actor);
+        requireRole(actor, Role.ANIMATION_TEAM, "OPEN_CALL");
+        runner.run(actor, id.value(), () -> {
+            Protocol protocol = runtime.protocols(plan).find(opening.call().protocol())
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.PROTOCOL_NOT_IN_FORCE, "call.protocol",
+                            opening.call().protocol(), "-"));
+            OrganisationId animation = protocol.content().animationStructure().id();
+            requireOrganisation(actor, animation, "OPEN_CALL");
+            if (protocol.state() != ProtocolState.IN_FORCE) {
+                throw new RuleViolationException(WorkflowError.PROTOCOL_NOT_IN_FORCE, "call.protocol", protocol.id(), protocol.state());
+            }
+            requireWithinBudget(protocol, opening);
+            if (programmings.lock(id) || process(id).isPresent()) {
+                throw new RuleViolationException(WorkflowError.PROGRAMMING_EXISTS, "call.id", id);
+            }
+            Programming programming = Programming.open(opening.call(), opening.mapping(), opening.department());
+            programmings.add(ProgrammingRecord.of(programming, opening.operators(), opening.offerSettings()));
+            ProgrammingSettings settings = opening.settings();
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.PROGRAMMING_ID, id.value());
+            variables.put(Var.PLAN_ID, plan.value());
+            variables.put(Var.ANIMATION_STRUCTURE, animation.value());
+            variables.put(Var.DEPARTMENT, opening.department().value());
+            variables.put(Var.COMMITTEE, protocol.content().governance().steeringCommittee().convenedBy().value());
+            variables.put(Var.CLOSING_AT, opening.call().closingDate().plusDays(1).atStartOfDay(runtime.clock().getZone())
+                    .toInstant().toString());
+            variables.put(Var.APPRAISAL_DEADLINE_DELAY, settings.appraisalDeadline().toString());
+            variables.put(Var.APPRAISAL_REMINDER, settings.appraisalReminder().toString());
+            variables.put(Var.PTI_REMINDER, settings.ptiReminder().toString());
+            variables.put(Var.MAX_SESSIONS, settings.maxSteeringSessions());
+            variables.put(Var.SESSION, 0);
+            variables.put(Var.NEXT_SESSION, false);
+            variables.put(Var.HAS_APPLICATIONS, false);
+            EngineTransaction.changed();
+            ProcessInstanceBuilder builder = runtimeService.createProcessInstanceBuilder().processDefinitionKey(ProgrammingProcess.KEY);
+            if (!plan.isDefault()) {
+                builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
+            }
+            ProcessInstance process = builder.businessKey(id.value()).variables(variables).start();
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.CALL_OPENED, "OPEN", null,
+                    "closing " + opening.call().closingDate(), 0), process.getId());
+            event(id, ProgrammingEvent.Kind.CALL_OPENED, null, null, null);
+            return null;
+        });
+        // Read in a command of its own: Flowable writes the process to the database only when a command ends.
+        return status(actor, id);
+    }
+
+    /** The envelopes mapped onto each strategic axis stay within the protocol's planned expenses on it for the call's year. */
+    private static void requireWithinBudget(Protocol protocol, CallOpening opening) {
+        Map<fr.asso.europlie.plie.protocol.StrategicAxisId, Money> byTarget = new LinkedHashMap<>();
+        opening.call().envelopes().forEach((axis, envelope) -> {
+            var target = opening.mapping().targets().get(axis);
+            if (target != null) {
+                byTarget.merge(target, envelope, Money::plus);
+            }
+        });
+        List<Violation> over = new ArrayList<>();
+        byTarget.forEach((target, total) -> {
+            Money planned = Money.sum(protocol.content().budget().plannedExpenses().stream()
+                    .filter(e -> e.year().equals(opening.call().year()) && e.axis().equals(target))
+                    .map(fr.asso.europlie.plie.budget.PlannedExpense::amount).toList());
+            if (total.isGreaterThan(planned)) {
+                over.add(Violation.of(WorkflowError.ENVELOPE_OVER_BUDGET, "call.envelopes", target, total, planned, opening.call().year()));
+            }
+        });
+        if (!over.isEmpty()) {
+            throw new RuleViolationException(over);
+        }
+    }
+
+    @Override
+    public Submission submit(Actor actor, CallId id, Operation operation) {
+        required(operation, "operation");
+        return act(actor, id, null, (process, record) -> {
+            requireRole(actor, Role.OPERATOR, "SUBMIT");
+            requireOwn(actor, operation);
+            List<Violation> reasons = new ArrayList<>();
+            Programming programming = record.programming();
+            if (programming.state() != ProgrammingState.OPEN) {
+                throw new RuleViolationException(fr.asso.europlie.plie.offer.OfferError.ILLEGAL_TRANSITION, "state",
+                        programming.state(), "submit");
+            }
+            if (programming.application(operation.id()).isPresent()) {
+                throw new RuleViolationException(fr.asso.europlie.plie.offer.OfferError.ALREADY_SUBMITTED, "operation.id", operation.id());
+            }
+            reasons.addAll(Admissibility.reasons(operation, record.context(runtime.today())));
+            if (reasons.isEmpty()) {
+                save(record, programming.submit(operation, runtime.today(), record.operators(), record.settings()));
+            }
+            String codes = String.join(", ", new TreeSet<>(reasons.stream().map(v -> v.code().code()).toList()));
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.SUBMISSION, reasons.isEmpty() ? "ADMISSIBLE" : "INADMISSIBLE",
+                    reasons.isEmpty() ? null : truncate(codes), operation.id().value(), 0), process.getId());
+            return new Submission(operation.id(), reasons);
+        });
+    }
+
+    @Override
+    public void closeCall(Actor actor, CallId id) {
+        act(actor, id, ProgrammingStep.CLOSE_CALL, (process, record) -> {
+            requireAnimationTeam(actor, process, "CLOSE_CALL");
+            Task task = task(process, ProgrammingStep.CLOSE_CALL, null, id.value());
+            Map<String, Object> variables = ProgrammingSteps.close(plan, record, actor.userId(), actor.organisation().value(),
+                    "CLOSED_BY_HAND", process.getId());
+            complete(task, actor, variables);
+            return null;
+        });
+    }
+
+    @Override
+    public void assignInstructors(Actor actor, CallId id, Map<OperationId, String> instructors) {
+        required(instructors, "instructors");
+        act(actor, id, ProgrammingStep.ASSIGN_INSTRUCTORS, (process, record) -> {
+            requireAnimationTeam(actor, process, "ASSIGN_INSTRUCTORS");
+            Task task = task(process, ProgrammingStep.ASSIGN_INSTRUCTORS, null, id.value());
+            List<String> operations = record.programming().applications().stream().map(a -> a.operation().id().value()).toList();
+            List<String> wrong = new ArrayList<>();
+            operations.stream().filter(o -> !instructors.containsKey(OperationId.of(o))).forEach(o -> wrong.add(o + " (missing)"));
+            instructors.forEach((operation, user) -> {
+                if (!operations.contains(operation.value())) {
+                    wrong.add(operation.value() + " (unknown)");
+                } else if (user == null || user.isBlank()) {
+                    wrong.add(operation.value() + " (no instructor)");
+                }
+            });
+            if (!wrong.isEmpty()) {
+                throw new RuleViolationException(WorkflowError.ASSIGNMENT_INCOMPLETE, "instructors", String.join(", ", wrong), operations.size());
+            }
+            Map<String, String> byOperation = new LinkedHashMap<>();
+            instructors.forEach((operation, user) -> {
+                Limits.text(user, "instructors." + operation.value(), AuditEntry.MAX_USER_ID);
+                byOperation.put(operation.value(), user);
+            });
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.ASSIGNMENT, "ASSIGNED", null,
+                    truncate(byOperation.toString()), 0), process.getId());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.INSTRUCTORS, new HashMap<>(byOperation));
+            String delay = (String) runtimeService.getVariable(process.getId(), Var.APPRAISAL_DEADLINE_DELAY);
+            variables.put(Var.APPRAISAL_DEADLINE, runtime.now().plus(java.time.Duration.parse(delay)).toString());
+            complete(task, actor, variables);
+            return null;
+        });
+    }
+
+    @Override
+    public void appraise(Actor actor, CallId id, OperationId operation, Appraisal.Opinion opinion, Money proposedAmount, String remarks) {
+        required(operation, "operation");
+        required(opinion, "opinion");
+        required(proposedAmount, "proposedAmount");
+        Limits.reason(remarks, "remarks");
+        act(actor, id, ProgrammingStep.APPRAISAL, (process, record) -> {
+            requireAnimationTeam(actor, process, "APPRAISAL");
+            Task task = task(process, ProgrammingStep.APPRAISAL, Var.OPERATION_ID, operation.value());
+            if (!actor.userId().equals(task.getAssignee())) {
+                throw new AccessDeniedException(WorkflowError.NOT_ASSIGNED, "actor.userId", actor.userId(), operation);
+            }
+            Appraisal appraisal = new Appraisal(operation, actor.userId(), opinion, proposedAmount, remarks == null ? "" : remarks,
+                    runtime.now());
+            save(record, record.programming().appraise(appraisal));
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingStep.APPRAISAL.name(), opinion.name(), blankToNull(remarks),
+                    operation.value() + " " + proposedAmount, 0), process.getId());
+            complete(task, actor, Map.of());
+            return null;
+        });
+    }
+
+    @Override
+    public void markPti(Actor actor, CallId id, OperationId operation, PtiMarking.Complementarity complementarity, String justification) {
+        required(operation, "operation");
+        required(complementarity, "complementarity");
+        Limits.reason(justification, "justification");
+        act(actor, id, ProgrammingStep.PTI_MARKING, (process, record) -> {
+            requireOrganisation(actor, record.programming().department(), "PTI_MARKING");
+            Task task = task(process, ProgrammingStep.PTI_MARKING, Var.PTI_OPERATION_ID, operation.value());
+            PtiMarking marking = new PtiMarking(operation, complementarity, justification, actor.organisation(), actor.userId(),
+                    runtime.now());
+            save(record, record.programming().mark(marking));
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingStep.PTI_MARKING.name(), complementarity.name(), justification,
+                    operation.value(), 0), process.getId());
+            complete(task, actor, Map.of());
+            return null;
+        });
+    }
+
+    @Override
+    public void recordTechnicalOpinion(Actor actor, CallId id, Appraisal.Opinion opinion, String remarks, String reference) {
+        required(opinion, "opinion");
+        requiredText(reference, "reference");
+        Limits.reason(remarks, "remarks");
+        Limits.reference(reference, "reference");
+        act(actor, id, ProgrammingStep.TECHNICAL_OPINION, (process, record) -> {
+            requireAnimationTeam(actor, process, "TECHNICAL_OPINION");
+            Task task = task(process, ProgrammingStep.TECHNICAL_OPINION, null, id.value());
+            save(record, record.programming().recordTechnicalOpinion(new TechnicalOpinion(opinion, remarks == null ? "" : remarks,
+                    reference, actor.userId(), runtime.now())));
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingStep.TECHNICAL_OPINION.name(), opinion.name(), blankToNull(remarks),
+                    reference, 0), process.getId());
+            complete(task, actor, Map.of(Var.SESSION, 1));
+            return null;
+        });
+    }
+
+    @Override
+    public void decide(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount) {
+        required(operation, "operation");
+        required(decision, "decision");
+        required(approvedAmount, "approvedAmount");
+        Limits.reason(decision.reasons(), "decision.reasons");
+        decision.reference().ifPresent(r -> Limits.reference(r, "decision.reference"));
+        act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
+            requireCommittee(actor, process);
+            task(process, ProgrammingStep.STEERING_SESSION, null, id.value());
+            DecisionPolicies.requireAll(steeringCommittee(record), decision);
+            int session = session(process);
+            String reference = decision.reference().orElse("COPIL session " + session);
+            SteeringDecision steering = new SteeringDecision(operation, decision.outcome(), approvedAmount, reference, actor.userId(),
+                    runtime.now(), decision.reasons());
+            Programming decided = record.programming().decide(steering);
+            if (steering.isApproved()) {
+                // The FSE+ share is checked again against the co-financing rate stored with the programming.
+                Application application = decided.application(operation).orElseThrow();
+                List<Violation> again = Admissibility.reasons(application.operation(), record.context(application.submittedOn()));
+                if (!again.isEmpty()) {
+                    throw new RuleViolationException(again);
+                }
+            }
+            save(record, decided);
+            ProgrammingAudit.append(plan, entry(actor, id, "STEERING_DECISION", decision.outcome().name(), decision.reasons(),
+                    operation.value() + " " + approvedAmount + " " + reference, session), process.getId());
+            return null;
+        });
+    }
+
+    @Override
+    public ProgrammingStatus closeSession(Actor actor, CallId id, Decision<AdoptionOutcome> decision) {
+        required(decision, "decision");
+        Limits.reason(decision.reasons(), "decision.reasons");
+        decision.reference().ifPresent(r -> Limits.reference(r, "decision.reference"));
+        act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
+            requireCommittee(actor, process);
+            Task task = task(process, ProgrammingStep.STEERING_SESSION, null, id.value());
+            DecisionPolicies.requireAll(steeringCommittee(record), decision);
+            Programming programming = record.programming();
+            List<OperationId> undecided = programming.applications().stream().filter(a -> a.decision() == null)
+                    .map(a -> a.operation().id()).toList();
+            if (!undecided.isEmpty()) {
+                throw new RuleViolationException(fr.asso.europlie.plie.offer.OfferError.UNDECIDED_OPERATIONS, "applications", undecided);
+            }
+            boolean adjourned = programming.applications().stream()
+                    .anyMatch(a -> a.decision().outcome() == SteeringDecision.Outcome.ADJOURNED);
+            int session = session(process);
+            int max = ((Number) runtimeService.getVariable(process.getId(), Var.MAX_SESSIONS)).intValue();
+            String reference = decision.reference().orElse("COPIL session " + session);
+            boolean adopt = decision.outcome() == AdoptionOutcome.ADOPT && (!adjourned || session >= max);
+            if (!adopt && session >= max) {
+                throw new RuleViolationException(WorkflowError.LAST_SESSION, "session", session);
+            }
+            Map<String, Object> variables = new HashMap<>();
+            if (adopt) {
+                save(record, programming.adopt(new Adoption(reference, actor.userId(), runtime.now())));
+                ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.ADOPTION, "ADOPTED", decision.reasons(), reference,
+                        session), process.getId());
+                event(id, ProgrammingEvent.Kind.ADOPTED, null, null, null);
+                variables.put(Var.NEXT_SESSION, false);
+            } else {
+                ProgrammingAudit.append(plan, entry(actor, id, "SESSION_CLOSED", "NEXT_SESSION", decision.reasons(), reference, session),
+                        process.getId());
+                variables.put(Var.NEXT_SESSION, true);
+                variables.put(Var.SESSION, session + 1);
+            }
+            complete(task, actor, variables);
+            return null;
+        });
+        return status(actor, id);
+    }
+
+    @Override
+    public void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount,
+            String reason) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "programmingId");
+        required(operation, "operation");
+        required(decision, "decision");
+        required(approvedAmount, "approvedAmount");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        Limits.reason(decision.reasons(), "decision.reasons");
+        decision.reference().ifPresent(r -> Limits.reference(r, "decision.reference"));
+        Limits.identities(actor, fr.asso.europlie.plie.protocol.ProtocolId.of(id.value()));
+        requirePlan(actor);
+        requireRole(actor, Role.STEERING_COMMITTEE, "AMENDMENT");
+        runner.run(actor, id.value(), () -> {
+            programmings.lock(id);
+            ProgrammingRecord record = programmings.find(id).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+            Protocol protocol = runtime.protocols(plan).get(record.programming().call().protocol());
+            requireOrganisation(actor, protocol.content().governance().steeringCommittee().convenedBy(), "AMENDMENT");
+            DecisionPolicies.requireAll(protocol.content().governance().steeringCommittee(), decision);
+            String reference = decision.reference().orElse("COPIL");
+            SteeringDecision steering = new SteeringDecision(operation, decision.outcome(), approvedAmount, reference, actor.userId(),
+                    runtime.now(), decision.reasons());
+            boolean wasApproved = record.programming().application(operation).map(Application::isApproved).orElse(false);
+            Programming amended = record.programming().amend(steering, reason);
+            if (steering.isApproved()) {
+                Application application = amended.application(operation).orElseThrow();
+                List<Violation> again = Admissibility.reasons(application.operation(), record.context(application.submittedOn()));
+                if (!again.isEmpty()) {
+                    throw new RuleViolationException(again);
+                }
+            }
+            ProgrammingRecord saved = record.next(amended);
+            programmings.update(saved, record.revision());
+            ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.AMENDMENT, decision.outcome().name(), reason,
+                    operation.value() + " " + approvedAmount + " " + reference, amended.amendments().size()), null);
+            event(id, ProgrammingEvent.Kind.AMENDED, operation, null, null);
+            if (steering.isApproved() && !wasApproved
+                    && amended.application(operation).orElseThrow().operation().financingPlan().esfShare().isPositive()) {
+                // Newly approved by the amendment: its FSE+ commitment is requested as at publication.
+                ProgrammingSteps.requestFseCommitment(plan, saved, operation, null, actor.userId(), amended.amendments().size());
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- reading
+
+    @Override
+    public List<ProgrammingTask> tasks(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        return runner.run(actor, actor.userId(), () -> {
+            List<ProgrammingTask> mine = new ArrayList<>();
+            for (Task task : Tenants.in(taskService.createTaskQuery(), plan).processDefinitionKey(ProgrammingProcess.KEY)
+                    .orderByTaskCreateTime().asc().list()) {
+                ProgrammingStep step = ProgrammingStep.ofTask(task.getTaskDefinitionKey());
+                String group = switch (step) {
+                    case PTI_MARKING -> Var.DEPARTMENT;
+                    case STEERING_SESSION -> Var.COMMITTEE;
+                    default -> Var.ANIMATION_STRUCTURE;
+                };
+                boolean organisation = actor.organisation().value().equals(runtimeService.getVariable(task.getProcessInstanceId(), group));
+                boolean assigned = step != ProgrammingStep.APPRAISAL || actor.userId().equals(task.getAssignee());
+                if (actor.has(step.role()) && organisation && assigned) {
+                    String operation = step == ProgrammingStep.APPRAISAL ? (String) taskService.getVariable(task.getId(), Var.OPERATION_ID)
+                            : step == ProgrammingStep.PTI_MARKING ? (String) taskService.getVariable(task.getId(), Var.PTI_OPERATION_ID) : null;
+                    String programming = (String) runtimeService.getVariable(task.getProcessInstanceId(), Var.PROGRAMMING_ID);
+                    mine.add(new ProgrammingTask(CallId.of(programming), step, operation == null ? null : OperationId.of(operation),
+                            task.getCreateTime().toInstant()));
+                }
+            }
+            return mine;
+        });
+    }
+
+    @Override
+    public ProgrammingStatus status(Actor actor, CallId id) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "programmingId");
+        requirePlan(actor);
+        return runner.run(actor, id.value(), () -> currentStatus(actor, id));
+    }
+
+    @Override
+    public List<AuditEntry> history(Actor actor, CallId id) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "programmingId");
+        requirePlan(actor);
+        return runner.run(actor, id.value(), () -> {
+            ProgrammingRecord record = programmings.find(id).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+            if (!seesAll(actor, record)) {
+                throw new AccessDeniedException(WorkflowError.NO_PART_IN_PROGRAMMING, "actor", actor.userId(), id);
+            }
+            return ProgrammingAudit.of(plan, id.value());
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- internals
+
+    private interface Body<T> {
+        T apply(ProcessInstance process, ProgrammingRecord record);
+    }
+
+    private <T> T act(Actor actor, CallId id, ProgrammingStep step, Body<T> body) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "programmingId");
+        Limits.identities(actor, fr.asso.europlie.plie.protocol.ProtocolId.of(id.value()));
+        requirePlan(actor);
+        if (step != null) {
+            requireRole(actor, step.role(), step.name());
+        }
+        return runner.run(actor, id.value(), () -> {
+            programmings.lock(id);
+            ProcessInstance process = process(id).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+            ProgrammingRecord record = programmings.get(id);
+            return body.apply(process, record);
+        });
+    }
+
+    private ProgrammingStatus currentStatus(Actor actor, CallId id) {
+        ProgrammingRecord record = programmings.find(id).orElseThrow(
+                () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+        List<Application> visible;
+        if (seesAll(actor, record)) {
+            visible = record.programming().applications();
+        } else if (actor.has(Role.OPERATOR)) {
+            visible = record.programming().applications().stream().filter(a -> actor.actsFor(a.operation().operator())).toList();
+        } else {
+            throw new AccessDeniedException(WorkflowError.NO_PART_IN_PROGRAMMING, "actor", actor.userId(), id);
+        }
+        Optional<ProcessInstance> process = process(id);
+        List<ProgrammingStep> waiting = new ArrayList<>();
+        int session = 0;
+        if (process.isPresent()) {
+            for (Task task : taskService.createTaskQuery().processInstanceId(process.get().getId()).orderByTaskCreateTime().asc().list()) {
+                waiting.add(ProgrammingStep.ofTask(task.getTaskDefinitionKey()));
+            }
+            session = session(process.get());
+        }
+        return new ProgrammingStatus(id, record.programming().state(), process.isPresent(), session, waiting, visible);
+    }
+
+    /** The animation team, the Département and the committee's secretariat see the whole round. */
+    private boolean seesAll(Actor actor, ProgrammingRecord record) {
+        Optional<ProcessInstance> process = process(record.id());
+        String animation = null;
+        String committee = null;
+        if (process.isPresent()) {
+            animation = (String) runtimeService.getVariable(process.get().getId(), Var.ANIMATION_STRUCTURE);
+            committee = (String) runtimeService.getVariable(process.get().getId(), Var.COMMITTEE);
+        } else {
+            Protocol protocol = runtime.protocols(plan).get(record.programming().call().protocol());
+            animation = protocol.content().animationStructure().id().value();
+            committee = protocol.content().governance().steeringCommittee().convenedBy().value();
+        }
+        return actor.has(Role.ANIMATION_TEAM) && actor.organisation().value().equals(animation)
+                || actor.has(Role.STEERING_COMMITTEE) && actor.organisation().value().equals(committee)
+                || actor.has(Role.TECHNICAL_STAFF) && actor.actsFor(record.programming().department());
+    }
+
+    private SteeringCommittee steeringCommittee(ProgrammingRecord record) {
+        return runtime.protocols(plan).get(record.programming().call().protocol()).content().governance().steeringCommittee();
+    }
+
+    private int session(ProcessInstance process) {
+        Object value = runtimeService.getVariable(process.getId(), Var.SESSION);
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private Optional<ProcessInstance> process(CallId id) {
+        return Optional.ofNullable(Tenants.in(runtimeService.createProcessInstanceQuery(), plan)
+                .processDefinitionKey(ProgrammingProcess.KEY).processInstanceBusinessKey(id.value()).singleResult());
+    }
+
+    /** The open task of a step, for one operation when the step is per operation. */
+    private Task task(ProcessInstance process, ProgrammingStep step, String operationVariable, String subject) {
+        for (Task task : taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(step.taskKey()).list()) {
+            if (operationVariable == null || subject.equals(taskService.getVariable(task.getId(), operationVariable))) {
+                return task;
+            }
+        }
+        throw new RuleViolationException(WorkflowError.NO_PROGRAMMING_STEP, "step", subject, step);
+    }
+
+    private void requireAnimationTeam(Actor actor, ProcessInstance process, String step) {
+        requireOrganisation(actor, OrganisationId.of((String) runtimeService.getVariable(process.getId(), Var.ANIMATION_STRUCTURE)), step);
+    }
+
+    private void requireCommittee(Actor actor, ProcessInstance process) {
+        requireOrganisation(actor, OrganisationId.of((String) runtimeService.getVariable(process.getId(), Var.COMMITTEE)),
+                ProgrammingStep.STEERING_SESSION.name());
+    }
+
+    private static void requireOwn(Actor actor, Operation operation) {
+        if (!actor.actsFor(operation.operator())) {
+            throw new AccessDeniedException(WorkflowError.NOT_OWN_APPLICATION, "actor.organisation", actor.organisation(), operation.id(),
+                    operation.operator());
+        }
+    }
+
+    private void complete(Task task, Actor actor, Map<String, Object> variables) {
+        EngineTransaction.changed();
+        if (task.getAssignee() == null) {
+            taskService.setAssignee(task.getId(), actor.userId());
+        }
+        taskService.complete(task.getId(), variables);
+    }
+
+    private void save(ProgrammingRecord record, Programming changed) {
+        programmings.update(record.next(changed), record.revision());
+    }
+
+    private AuditEntry entry(Actor actor, CallId id, String step, String outcome, String reason, String reference, int session) {
+        return new AuditEntry(id.value(), runtime.now(), actor.userId(), actor.organisation().value(), step, outcome,
+                blankToNull(reason), reference, session);
+    }
+
+    private void event(CallId id, ProgrammingEvent.Kind kind, OperationId operation, String detail, Money amount) {
+        runtime.publishAfterCommit(plan, new ProgrammingEvent(id, kind, operation, detail, amount, runtime.now()));
+    }
+
+    private void requirePlan(Actor actor) {
+        if (!actor.plan().equals(plan)) {
+            throw new AccessDeniedException(WorkflowError.OTHER_PLAN, "actor.plan", actor.plan());
+        }
+    }
+
+    private static void requireRole(Actor actor, Role role, String step) {
+        if (!actor.has(role)) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), role, step);
+        }
+    }
+
+    private static void requireOrganisation(Actor actor, OrganisationId organisation, String step) {
+        if (!actor.actsFor(organisation)) {
+            throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(), step,
+                    organisation);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, field, null);
+        }
+    }
+
+    private static void requiredText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, field, value);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= AuditEntry.MAX_REFERENCE ? text : text.substring(0, AuditEntry.MAX_REFERENCE - 1) + "…";
+    }
+}

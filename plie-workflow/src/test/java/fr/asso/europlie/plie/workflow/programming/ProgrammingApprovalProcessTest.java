@@ -1,0 +1,367 @@
+package fr.asso.europlie.plie.workflow.programming;
+
+import static fr.asso.europlie.plie.workflow.programming.Round.CALL;
+import static fr.asso.europlie.plie.workflow.programming.Round.COORDINATOR;
+import static fr.asso.europlie.plie.workflow.programming.Round.SECRETARIAT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.GovernanceFixture;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.Appraisal;
+import fr.asso.europlie.plie.offer.FinancingPlan;
+import fr.asso.europlie.plie.offer.FunderKind;
+import fr.asso.europlie.plie.offer.OfferError;
+import fr.asso.europlie.plie.offer.OfferFixture;
+import fr.asso.europlie.plie.offer.Operation;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.Operator;
+import fr.asso.europlie.plie.offer.ProgrammingAxis;
+import fr.asso.europlie.plie.offer.ProgrammingState;
+import fr.asso.europlie.plie.offer.Resource;
+import fr.asso.europlie.plie.offer.SteeringDecision;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.Role;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("the annual programming approval, one test per path of the process")
+class ProgrammingApprovalProcessTest {
+
+    /** A stand-in for process C: starts on the FSE+ message and waits. */
+    static final String OI_COMMITMENT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="http://example.org/oi">
+              <message id="fse" name="plieFseCommitmentRequested"/>
+              <process id="testOiCommitment" isExecutable="true">
+                <startEvent id="requested"><messageEventDefinition messageRef="fse"/></startEvent>
+                <sequenceFlow id="f1" sourceRef="requested" targetRef="commit"/>
+                <userTask id="commit" name="Commit FSE+"/>
+                <sequenceFlow id="f2" sourceRef="commit" targetRef="done"/>
+                <endEvent id="done"/>
+              </process>
+            </definitions>
+            """;
+
+    private static List<String> codes(PlieException e) {
+        return e.violations().stream().map(v -> v.code().code()).toList();
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("happy path: call, two applications, appraisal, PTI, technical opinion, one session approving both, adoption, "
+            + "publication, and the FSE+ message starting process C once per operation with its payload")
+    void happyPath(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.flowable().getRepositoryService().createDeployment().addString("oi-commitment.bpmn20.xml", OI_COMMITMENT).deploy();
+            ProgrammingStatus opened = round.opened().approval().status(COORDINATOR, CALL);
+            assertThat(opened.waitingFor()).containsExactly(ProgrammingStep.CLOSE_CALL);
+            round.submitted("OP-1", "OP-2").closedAndAssigned();
+            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsOnly(ProgrammingStep.APPRAISAL,
+                    ProgrammingStep.PTI_MARKING).hasSize(4);
+            round.reviewed();
+            round.approve("OP-1", 50_000);
+            round.approve("OP-2", 40_000);
+            ProgrammingStatus status = round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+
+            assertThat(status.state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(status.running()).isFalse();
+            assertThat(round.runningProcesses()).isZero();
+            assertThat(round.stored().programming().approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(90_000));
+            assertThat(round.steps()).containsExactly("CALL_OPENED:OPEN", "SUBMISSION:ADMISSIBLE", "SUBMISSION:ADMISSIBLE",
+                    "CALL_CLOSED:CLOSED_BY_HAND", "ASSIGNMENT:ASSIGNED", "APPRAISAL:FAVOURABLE", "PTI_MARKING:COMPLEMENTARY",
+                    "APPRAISAL:FAVOURABLE", "PTI_MARKING:COMPLEMENTARY", "TECHNICAL_OPINION:FAVOURABLE", "STEERING_DECISION:APPROVED",
+                    "STEERING_DECISION:APPROVED", "ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT",
+                    "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT");
+            List<ProcessInstance> commitments = round.flowable().getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey("testOiCommitment").includeProcessVariables().list();
+            assertThat(commitments).hasSize(2).allSatisfy(c -> {
+                Map<String, Object> v = c.getProcessVariables();
+                assertThat(v).containsEntry("planId", "default").containsEntry("programmingId", CALL.value())
+                        .containsEntry("axis", "ACCOMPANIMENT").containsEntry("fseAmount", "30000.00");
+            });
+            assertThat(commitments).extracting(c -> c.getProcessVariables().get("operationId")).containsExactlyInAnyOrder("OP-1", "OP-2");
+            assertThat(round.events).extracting(ProgrammingEvent::kind).containsExactly(ProgrammingEvent.Kind.CALL_OPENED,
+                    ProgrammingEvent.Kind.CALL_CLOSED, ProgrammingEvent.Kind.ADOPTED, ProgrammingEvent.Kind.PUBLISHED,
+                    ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED, ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("closing date: the timer closes the call the day after its closing date; a late application is then refused")
+    void closingDateTimer(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1");
+            round.advance(Duration.ofDays(20));
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.OPEN);
+            round.advance(Duration.ofDays(7)); // 1 February 2026
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.CLOSED);
+            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsExactly(ProgrammingStep.ASSIGN_INSTRUCTORS);
+            assertThat(round.steps()).containsExactly("CALL_OPENED:OPEN", "SUBMISSION:ADMISSIBLE", "CALL_CLOSED:CLOSING_DATE_PASSED");
+            assertThat(round.history().get(2).userId()).isEqualTo("system");
+            PlieException late = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().submit(
+                    Round.ASSOCIATION, CALL, Round.operation("OP-2", OfferFixture.ASSOCIATION)));
+            assertThat(codes(late)).containsExactly("PLIE-OFFER-021");
+            assertThat(round.runningProcesses()).isOne();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("no admissible application: the closed call ends the process with nothing to programme")
+    void noApplication(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().approval().closeCall(COORDINATOR, CALL);
+            ProgrammingStatus status = round.approval().status(COORDINATOR, CALL);
+            assertThat(status.state()).isEqualTo(ProgrammingState.CLOSED);
+            assertThat(status.running()).isFalse();
+            assertThat(round.runningProcesses()).isZero();
+            assertThat(round.openTasks()).isZero();
+            assertThat(round.steps()).containsExactly("CALL_OPENED:OPEN", "CALL_CLOSED:CLOSED_BY_HAND");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an inadmissible application is refused with every reason and its rule codes, recorded, and the round goes on without it")
+    void inadmissibleApplication(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened();
+            Operator unknown = new Operator(OrganisationId.of("ASSO-INCONNUE"), "Association inconnue");
+            Operation base = Round.operation("OP-X", unknown);
+            // 40,000 of FSE+ on 50,000 (80 % > 60 %), and resources 55,000 for 50,000 of costs.
+            Operation bad = base.withFinancingPlan(FinancingPlan.of(Resource.of(FunderKind.ESF_PLUS, OfferFixture.OI, Money.euros(40_000)),
+                    Resource.of(FunderKind.DEPARTMENT, OfferFixture.DEPARTMENT, Money.euros(15_000))));
+            Actor stranger = Actor.of("porteur.inconnu", unknown.id(), Role.OPERATOR);
+            Submission submission = round.approval().submit(stranger, CALL, bad);
+
+            assertThat(submission.admissible()).isFalse();
+            assertThat(submission.reasons()).extracting(v -> v.code().code())
+                    .contains("PLIE-OFFER-013", "PLIE-OFFER-014", "PLIE-OFFER-015");
+            assertThat(round.stored().programming().applications()).isEmpty();
+            assertThat(round.history().get(1)).satisfies(e -> {
+                assertThat(e.step() + ":" + e.outcome()).isEqualTo("SUBMISSION:INADMISSIBLE");
+                assertThat(e.reason()).contains("PLIE-OFFER-013", "PLIE-OFFER-014", "PLIE-OFFER-015");
+                assertThat(e.reference()).isEqualTo("OP-X");
+            });
+            round.submitted("OP-1");
+            assertThat(round.stored().programming().applications()).hasSize(1);
+            assertThat(round.runningProcesses()).isOne();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("deadlines: the instructor is reminded at 21 days, the appraisal is overdue at 30 (still open), the Département "
+            + "reminded at 30 days; the round then goes on")
+    void appraisalAndPtiDeadlines(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1").closedAndAssigned();
+            round.advance(Duration.ofDays(21).plusHours(1));
+            assertThat(round.steps()).endsWith("REMINDER:APPRAISAL");
+            assertThat(round.history().get(round.history().size() - 1).reference()).isEqualTo("OP-1 instructeur.1");
+            round.advance(Duration.ofDays(9));
+            List<String> steps = round.steps();
+            assertThat(steps.subList(steps.size() - 2, steps.size())).as("due at the same instant, in either order")
+                    .containsExactlyInAnyOrder("OVERDUE:APPRAISAL", "REMINDER:PTI_MARKING");
+            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsExactlyInAnyOrder(ProgrammingStep.APPRAISAL,
+                    ProgrammingStep.PTI_MARKING);
+            round.advance(Duration.ofDays(60));
+            assertThat(round.steps().stream().filter(s -> s.startsWith("REMINDER") || s.startsWith("OVERDUE")))
+                    .as("each reminder and the deadline once").hasSize(3);
+            assertThat(round.events).extracting(ProgrammingEvent::kind).contains(ProgrammingEvent.Kind.APPRAISAL_REMINDER,
+                    ProgrammingEvent.Kind.APPRAISAL_OVERDUE, ProgrammingEvent.Kind.PTI_REMINDER);
+            round.reviewed();
+            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsExactly(ProgrammingStep.STEERING_SESSION);
+            round.approve("OP-1", 50_000);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.runningProcesses()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("adjournment: an adjourned operation comes back at the next session, where it is approved; then adoption")
+    void adjournment(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1", "OP-2").closedAndAssigned().reviewed();
+            round.approve("OP-1", 50_000);
+            round.refuse("OP-2", SteeringDecision.Outcome.ADJOURNED);
+            ProgrammingStatus afterFirst = round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            assertThat(afterFirst.state()).isEqualTo(ProgrammingState.CLOSED);
+            assertThat(afterFirst.session()).isEqualTo(2);
+            assertThat(afterFirst.waitingFor()).containsExactly(ProgrammingStep.STEERING_SESSION);
+            // The approved one is final until an amendment; the adjourned one comes back.
+            assertThatThrownBy(() -> round.refuse("OP-1", SteeringDecision.Outcome.REJECTED)).isInstanceOf(RuleViolationException.class)
+                    .satisfies(e -> assertThat(codes((PlieException) e)).containsExactly("PLIE-OFFER-035"));
+            round.approve("OP-2", 50_000);
+            ProgrammingStatus adopted = round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            assertThat(adopted.state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(adopted.running()).isFalse();
+            assertThat(round.stored().programming().approved()).hasSize(2);
+            assertThat(round.steps()).containsSubsequence("STEERING_DECISION:APPROVED", "STEERING_DECISION:ADJOURNED",
+                    "SESSION_CLOSED:NEXT_SESSION", "STEERING_DECISION:APPROVED", "ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED");
+            assertThat(round.history().stream().filter(e -> e.step().equals("ADOPTION")).findFirst().orElseThrow().round()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("last session: it must adopt, and adopts with the operation still adjourned; nothing asks for FSE+ then")
+    void lastSessionAdoptsWithAdjourned(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1").closedAndAssigned().reviewed();
+            round.refuse("OP-1", SteeringDecision.Outcome.ADJOURNED);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            round.refuse("OP-1", SteeringDecision.Outcome.ADJOURNED);
+            var sendBack = GovernanceFixture.steeringCommittee().decide(GovernanceFixture.steeringMembers(),
+                    java.time.Instant.parse("2026-04-12T14:00:00Z"), AdoptionOutcome.SEND_BACK, "Encore", "COPIL 2026-04-12");
+            assertThatThrownBy(() -> round.approval().closeSession(SECRETARIAT, CALL, sendBack))
+                    .satisfies(e -> assertThat(codes((PlieException) e)).containsExactly("PLIE-WORKFLOW-057"));
+            ProgrammingStatus adopted = round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            assertThat(adopted.state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.runningProcesses()).isZero();
+            assertThat(round.stored().programming().approved()).isEmpty();
+            assertThat(round.steps()).endsWith("ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("over the envelope: a decision that would over-programme the axis is refused and changes nothing; "
+            + "without quorum too; undecided operations block the session's close")
+    void overEnvelopeAndQuorum(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
+            round.approve("OP-1", 50_000);
+            round.approve("OP-2", 45_000);
+            long revision = round.stored().revision();
+            int trail = round.history().size();
+            PlieException over = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approve("OP-3", 5_001));
+            assertThat(codes(over)).containsExactly("PLIE-OFFER-025");
+            PlieException noQuorum = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().decide(
+                    SECRETARIAT, CALL, OperationId.of("OP-3"), Round.withoutQuorum(SteeringDecision.Outcome.APPROVED), Money.euros(1)));
+            assertThat(codes(noQuorum)).containsExactly("PLIE-GOVERNANCE-009");
+            PlieException undecided = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> round.approval().closeSession(SECRETARIAT, CALL, Round.adoption()));
+            assertThat(codes(undecided)).containsExactly(OfferError.UNDECIDED_OPERATIONS.code());
+            assertThat(round.stored().revision()).isEqualTo(revision);
+            assertThat(round.history()).hasSize(trail);
+            round.approve("OP-3", 5_000);
+            assertThat(round.stored().programming().remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.ZERO);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.runningProcesses()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an unfavourable appraisal and a rejection: the rejected operation is final and does not ask for FSE+")
+    void rejection(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1").closedAndAssigned();
+            round.approval().appraise(Round.INSTRUCTOR_1, CALL, OperationId.of("OP-1"), Appraisal.Opinion.UNFAVOURABLE, Money.ZERO,
+                    "public déjà couvert");
+            round.approval().markPti(Round.DEPARTMENT_STAFF, CALL, OperationId.of("OP-1"),
+                    fr.asso.europlie.plie.offer.PtiMarking.Complementarity.REDUNDANT, "Doublon avec l’action du PTI");
+            round.approval().recordTechnicalOpinion(COORDINATOR, CALL, Appraisal.Opinion.UNFAVOURABLE, "", "COTECH 2026-03-02");
+            round.refuse("OP-1", SteeringDecision.Outcome.REJECTED);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.stored().programming().approved()).isEmpty();
+            assertThat(round.steps()).endsWith("STEERING_DECISION:REJECTED", "ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED");
+            assertThat(round.events).extracting(ProgrammingEvent::kind).doesNotContain(ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED);
+            assertThat(round.runningProcesses()).isZero();
+        }
+    }
+
+
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("amendment: after adoption, the committee approves a rejected operation by amendment (its FSE+ commitment "
+            + "requested then); an amendment over the envelope, or before adoption, is refused and changes nothing")
+    void amendment(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.flowable().getRepositoryService().createDeployment().addString("oi-commitment.bpmn20.xml", OI_COMMITMENT).deploy();
+            round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
+            var approval = Round.decision(SteeringDecision.Outcome.APPROVED);
+            PlieException early = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().amend(SECRETARIAT,
+                    CALL, OperationId.of("OP-1"), approval, Money.euros(1), "trop tôt"));
+            assertThat(codes(early)).containsExactly("PLIE-OFFER-021");
+            round.approve("OP-1", 50_000);
+            round.approve("OP-2", 40_000);
+            round.refuse("OP-3", SteeringDecision.Outcome.REJECTED);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            long revision = round.stored().revision();
+            int trail = round.history().size();
+            PlieException over = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().amend(SECRETARIAT,
+                    CALL, OperationId.of("OP-3"), approval, Money.euros(10_001), "recours"));
+            assertThat(codes(over)).containsExactly("PLIE-OFFER-025");
+            assertThat(round.stored().revision()).isEqualTo(revision);
+            assertThat(round.history()).hasSize(trail);
+
+            round.approval().amend(SECRETARIAT, CALL, OperationId.of("OP-3"), approval, Money.euros(10_000), "recours gracieux accepté");
+            var programming = round.stored().programming();
+            assertThat(programming.state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(programming.amendments()).singleElement().satisfies(a -> {
+                assertThat(a.previous().outcome()).isEqualTo(SteeringDecision.Outcome.REJECTED);
+                assertThat(a.decision().approvedAmount()).isEqualTo(Money.euros(10_000));
+            });
+            assertThat(programming.remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.ZERO);
+            assertThat(round.steps()).endsWith("AMENDMENT:APPROVED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT");
+            assertThat(round.flowable().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("testOiCommitment")
+                    .list()).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder("AAP-2026/OP-1", "AAP-2026/OP-2",
+                            "AAP-2026/OP-3");
+            assertThat(round.runningProcesses()).isZero();
+            assertThatThrownBy(() -> round.approval().amend(Round.COORDINATOR, CALL, OperationId.of("OP-3"), approval, Money.euros(1), "x"))
+                    .isInstanceOf(fr.asso.europlie.plie.workflow.AccessDeniedException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("opening: envelopes over the protocol's planned expenses for the year, or a call under a protocol not in force, "
+            + "are refused and nothing is stored or started")
+    void openingRefused(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            var call = Round.call();
+            // ACCOMPANIMENT maps onto AXE-1, for which the protocol plans 300,000 euros in 2026.
+            var tooBig = call.withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(300_001));
+            var opening = Round.opening(ProgrammingSettings.defaults());
+            CallOpening over = new CallOpening(tooBig, opening.mapping(), opening.department(), opening.operators(),
+                    opening.offerSettings(), opening.settings());
+            PlieException refused = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> round.approval().openCall(COORDINATOR, over));
+            assertThat(codes(refused)).containsExactly("PLIE-WORKFLOW-058");
+            assertThat(refused.violations().get(0).message(java.util.Locale.ENGLISH)).contains("AXE-1", "300001.00", "300000.00", "2026");
+            var elsewhere = new fr.asso.europlie.plie.offer.CallForProposals(call.id(), fr.asso.europlie.plie.protocol.ProtocolId.of("AUTRE"),
+                    call.year(), call.eligibility(), call.closingDate(), call.regionCategory(), call.envelopes());
+            PlieException unknown = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().openCall(
+                    COORDINATOR, new CallOpening(elsewhere, opening.mapping(), opening.department(), opening.operators(),
+                            opening.offerSettings(), opening.settings())));
+            assertThat(codes(unknown)).containsExactly("PLIE-WORKFLOW-052");
+            assertThat(round.storedIfAny()).isEmpty();
+            assertThat(round.runningProcesses()).isZero();
+            round.approval().openCall(COORDINATOR, new CallOpening(call.withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(300_000)),
+                    opening.mapping(), opening.department(), opening.operators(), opening.offerSettings(), opening.settings()));
+            assertThat(round.runningProcesses()).isOne();
+            PlieException twice = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> round.approval().openCall(COORDINATOR, opening));
+            assertThat(codes(twice)).containsExactly("PLIE-WORKFLOW-051");
+        }
+    }
+}
