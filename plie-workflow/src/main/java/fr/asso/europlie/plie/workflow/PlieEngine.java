@@ -389,6 +389,7 @@ public final class PlieEngine implements AutoCloseable {
                 if (job == null) {
                     return false; // another caller ran it
                 }
+                lockProtocolOf(job);
                 jobService.getJobManager().execute(job);
                 return true;
             });
@@ -403,6 +404,26 @@ public final class PlieEngine implements AutoCloseable {
             executor.execute(executor.getDefaultConfig().transactionRequiresNew(),
                     jobService.getFailedJobCommandFactory().getCommand(jobId, e));
             throw e;
+        }
+    }
+
+    /**
+     * A job of a negotiation first takes its protocol's row lock, as every command on that
+     * protocol does: a timer ending a consultation round and a party answering at that moment then
+     * run one after the other instead of interleaving inside Flowable's execution tree (seen on
+     * PostgreSQL as a multi-instance that no longer found its collection, or a job inserted for an
+     * execution the other had just deleted).
+     */
+    private void lockProtocolOf(JobEntity job) {
+        if (job.getProcessInstanceId() == null || job.getProcessDefinitionId() == null
+                || !job.getProcessDefinitionId().startsWith(NegotiationProcess.KEY + ":")) {
+            return;
+        }
+        org.flowable.engine.runtime.ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(job.getProcessInstanceId()).singleResult();
+        if (instance != null && instance.getBusinessKey() != null) {
+            runtime.protocols(fr.asso.europlie.plie.workflow.internal.Tenants.plan(instance.getTenantId()))
+                    .lock(ProtocolId.of(instance.getBusinessKey()));
         }
     }
 

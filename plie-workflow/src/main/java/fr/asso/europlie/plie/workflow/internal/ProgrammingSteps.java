@@ -141,13 +141,26 @@ public final class ProgrammingSteps {
         int started = 0;
         List<EventSubscription> starts = runtimeService.createEventSubscriptionQuery().eventType("message")
                 .eventName(ProgrammingProcess.FSE_COMMITMENT_MESSAGE).list();
-        boolean subscribed = starts.stream().anyMatch(s -> s.getExecutionId() == null && tenant.equals(s.getTenantId() == null ? ""
+        boolean own = starts.stream().anyMatch(s -> s.getExecutionId() == null && tenant.equals(s.getTenantId() == null ? ""
                 : s.getTenantId()));
-        if (subscribed) {
-            var builder = runtimeService.createProcessInstanceBuilder().messageName(ProgrammingProcess.FSE_COMMITMENT_MESSAGE)
+        // A plan without a copy of its own runs the library's process C (deployed without tenant), in the plan.
+        boolean shared = !tenant.isEmpty() && starts.stream().anyMatch(s -> s.getExecutionId() == null
+                && (s.getTenantId() == null || s.getTenantId().isEmpty()));
+        if (own || shared) {
+            var builder = runtimeService.createProcessInstanceBuilder()
                     .businessKey(record.id().value() + "/" + operation.value()).variables(payload);
-            if (!tenant.isEmpty()) {
-                builder.tenantId(tenant);
+            if (own) {
+                builder.messageName(ProgrammingProcess.FSE_COMMITMENT_MESSAGE);
+                if (!tenant.isEmpty()) {
+                    builder.tenantId(tenant);
+                }
+            } else {
+                // Flowable starts by message only within the message's tenant: start the shared
+                // definition that subscribes to it, in the plan's tenant, with the same payload.
+                String definition = starts.stream().filter(s -> s.getExecutionId() == null
+                        && (s.getTenantId() == null || s.getTenantId().isEmpty())).findFirst().orElseThrow()
+                        .getProcessDefinitionId();
+                builder.processDefinitionId(definition).overrideProcessDefinitionTenantId(tenant);
             }
             EngineTransaction.changed();
             builder.start();

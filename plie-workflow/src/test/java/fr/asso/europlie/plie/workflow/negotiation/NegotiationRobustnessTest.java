@@ -359,7 +359,7 @@ class NegotiationRobustnessTest {
     @EnumSource(Databases.Kind.class)
     @DisplayName("crash: an engine dropped without closing mid-negotiation; a new one resumes, nothing lost or doubled")
     void engineDroppedMidNegotiation(Databases.Kind kind) throws Exception {
-        Path file = Files.createDirectories(Path.of("target", "crash")).resolve("dropped-" + PROTOCOLS.incrementAndGet());
+        Path file = Files.createDirectories(Path.of("target", "crash")).resolve("dropped-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         Databases.Target database = kind == Databases.Kind.H2 ? Databases.h2File(file) : Databases.postgres();
         ProtocolId id = newId();
         PlieEngine first = database.engine(clock, WorkflowSettings.defaults()).build();
@@ -398,7 +398,7 @@ class NegotiationRobustnessTest {
         String schema;
         Databases.Target database;
         if (kind == Databases.Kind.H2) {
-            Path file = Files.createDirectories(Path.of("target", "crash")).resolve("killed-" + PROTOCOLS.incrementAndGet());
+            Path file = Files.createDirectories(Path.of("target", "crash")).resolve("killed-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             url = PlieEngine.h2FileUrl(file);
             schema = "-";
             database = null;

@@ -38,21 +38,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("the annual programming approval, one test per path of the process")
 class ProgrammingApprovalProcessTest {
 
-    /** A stand-in for process C: starts on the FSE+ message and waits. */
-    static final String OI_COMMITMENT = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="http://example.org/oi">
-              <message id="fse" name="plieFseCommitmentRequested"/>
-              <process id="testOiCommitment" isExecutable="true">
-                <startEvent id="requested"><messageEventDefinition messageRef="fse"/></startEvent>
-                <sequenceFlow id="f1" sourceRef="requested" targetRef="commit"/>
-                <userTask id="commit" name="Commit FSE+"/>
-                <sequenceFlow id="f2" sourceRef="commit" targetRef="done"/>
-                <endEvent id="done"/>
-              </process>
-            </definitions>
-            """;
-
     private static List<String> codes(PlieException e) {
         return e.violations().stream().map(v -> v.code().code()).toList();
     }
@@ -63,7 +48,6 @@ class ProgrammingApprovalProcessTest {
             + "publication, and the FSE+ message starting process C once per operation with its payload")
     void happyPath(Databases.Kind kind) {
         try (Round round = new Round(kind)) {
-            round.flowable().getRepositoryService().createDeployment().addString("oi-commitment.bpmn20.xml", OI_COMMITMENT).deploy();
             ProgrammingStatus opened = round.opened().approval().status(COORDINATOR, CALL);
             assertThat(opened.waitingFor()).containsExactly(ProgrammingStep.CLOSE_CALL);
             round.submitted("OP-1", "OP-2").closedAndAssigned();
@@ -84,7 +68,7 @@ class ProgrammingApprovalProcessTest {
                     "STEERING_DECISION:APPROVED", "ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT",
                     "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT");
             List<ProcessInstance> commitments = round.flowable().getRuntimeService().createProcessInstanceQuery()
-                    .processDefinitionKey("testOiCommitment").includeProcessVariables().list();
+                    .processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY).includeProcessVariables().list();
             assertThat(commitments).hasSize(2).allSatisfy(c -> {
                 Map<String, Object> v = c.getProcessVariables();
                 assertThat(v).containsEntry("planId", "default").containsEntry("programmingId", CALL.value())
@@ -296,7 +280,6 @@ class ProgrammingApprovalProcessTest {
             + "requested then); an amendment over the envelope, or before adoption, is refused and changes nothing")
     void amendment(Databases.Kind kind) {
         try (Round round = new Round(kind)) {
-            round.flowable().getRepositoryService().createDeployment().addString("oi-commitment.bpmn20.xml", OI_COMMITMENT).deploy();
             round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
             var approval = Round.decision(SteeringDecision.Outcome.APPROVED);
             PlieException early = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().amend(SECRETARIAT,
@@ -323,7 +306,7 @@ class ProgrammingApprovalProcessTest {
             });
             assertThat(programming.remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.ZERO);
             assertThat(round.steps()).endsWith("AMENDMENT:APPROVED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT");
-            assertThat(round.flowable().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("testOiCommitment")
+            assertThat(round.flowable().getRuntimeService().createProcessInstanceQuery().processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY)
                     .list()).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder("AAP-2026/OP-1", "AAP-2026/OP-2",
                             "AAP-2026/OP-3");
             assertThat(round.runningProcesses()).isZero();

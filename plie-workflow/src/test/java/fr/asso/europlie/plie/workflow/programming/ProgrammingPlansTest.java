@@ -28,10 +28,7 @@ class ProgrammingPlansTest {
     @DisplayName("the same call id in the default plan and in another: own store rows, trail, processes, actors and messages")
     void twoPlans(Databases.Kind kind) {
         try (Round round = new Round(kind, BERGERACOIS)) {
-            var repository = round.flowable().getRepositoryService();
-            repository.createDeployment().tenantId(BERGERACOIS.value())
-                    .addString("oi-commitment.bpmn20.xml", ProgrammingApprovalProcessTest.OI_COMMITMENT).deploy();
-            repository.createDeployment().addString("oi-commitment.bpmn20.xml", ProgrammingApprovalProcessTest.OI_COMMITMENT).deploy();
+            // The library's process C (deployed without tenant) runs in each plan that has no copy of its own.
             round.inCommand(() -> {
                 round.runtime().protocols(PlanId.DEFAULT).add(ProtocolFixture.inForce());
                 return null;
@@ -58,7 +55,7 @@ class ProgrammingPlansTest {
             assertThat(round.runningProcesses()).as("only the default plan's round still runs").isOne();
 
             List<ProcessInstance> commitments = round.flowable().getRuntimeService().createProcessInstanceQuery()
-                    .processDefinitionKey("testOiCommitment").includeProcessVariables().list();
+                    .processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY).includeProcessVariables().list();
             assertThat(commitments).singleElement().satisfies(c -> {
                 assertThat(c.getTenantId()).isEqualTo(BERGERACOIS.value());
                 assertThat(c.getProcessVariables()).containsEntry("planId", BERGERACOIS.value()).containsEntry("operationId", "OP-1");
