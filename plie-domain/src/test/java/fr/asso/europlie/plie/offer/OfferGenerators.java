@@ -55,7 +55,9 @@ public final class OfferGenerators {
 
     private static Operation operation(Draw d, String id) {
         ProgrammingAxis axis = d.upTo(2) == 0 ? ProgrammingAxis.ACCOMPANIMENT : ProgrammingAxis.LINKS_WITH_EMPLOYERS;
-        LocalDate start = LocalDate.of(2026, 1, 1).plusDays(d.upTo(365));
+        // From February: the applications below are submitted in January, and an operation completed
+        // before its application was submitted is inadmissible (art. 63(6), PLIE-OFFER-034).
+        LocalDate start = LocalDate.of(2026, 2, 1).plusDays(d.upTo(334));
         LocalDate end = start.plusDays(d.upTo((int) (LocalDate.of(2027, 12, 31).toEpochDay() - start.toEpochDay()) + 1));
         Money staff = Money.ofCents(100_000 + d.upTo(4_000_000));
         OperationCosts costs = switch (d.upTo(6)) {
