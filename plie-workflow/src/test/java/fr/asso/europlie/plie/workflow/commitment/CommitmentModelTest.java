@@ -2,42 +2,31 @@ package fr.asso.europlie.plie.workflow.commitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.util.ArrayList;
+import fr.asso.europlie.plie.workflow.BpmnModels;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.FlowNode;
-import org.flowable.bpmn.model.GraphicInfo;
 import org.flowable.bpmn.model.MessageEventDefinition;
 import org.flowable.bpmn.model.Process;
-import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.UserTask;
-import org.flowable.validation.ProcessValidatorFactory;
-import org.flowable.validation.ValidationError;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("the fse-commitment BPMN is valid, fully drawn and matches the code's names")
 class CommitmentModelTest {
 
-    private static BpmnModel model() throws Exception {
-        try (InputStream in = CommitmentModelTest.class.getClassLoader().getResourceAsStream(CommitmentProcess.RESOURCE)) {
-            assertThat(in).as(CommitmentProcess.RESOURCE).isNotNull();
-            byte[] xml = in.readAllBytes();
-            return new BpmnXMLConverter().convertToBpmnModel(() -> new java.io.ByteArrayInputStream(xml), true, false);
-        }
+    private static BpmnModel model() {
+        return BpmnModels.load(CommitmentProcess.RESOURCE);
     }
 
     @Test
     @DisplayName("Flowable's validator finds no error (the file is also validated against the BPMN schema)")
     void validForFlowable() throws Exception {
-        List<ValidationError> errors = new ProcessValidatorFactory().createDefaultProcessValidator().validate(model());
-        assertThat(errors.stream().filter(e -> !e.isWarning()).map(ValidationError::toString).toList()).isEmpty();
+        assertThat(BpmnModels.validationErrors(model())).isEmpty();
     }
 
     @Test
@@ -45,19 +34,7 @@ class CommitmentModelTest {
     void fullDiagramInterchange() throws Exception {
         BpmnModel model = model();
         Process process = model.getProcessById(CommitmentProcess.KEY);
-        List<String> missing = new ArrayList<>();
-        for (FlowNode node : process.findFlowElementsOfType(FlowNode.class)) {
-            GraphicInfo shape = model.getGraphicInfo(node.getId());
-            if (shape == null || shape.getWidth() <= 0 || shape.getHeight() <= 0) {
-                missing.add("shape of " + node.getId());
-            }
-        }
-        for (SequenceFlow flow : process.findFlowElementsOfType(SequenceFlow.class)) {
-            List<GraphicInfo> edge = model.getFlowLocationGraphicInfo(flow.getId());
-            if (edge == null || edge.size() < 2) {
-                missing.add("edge of " + flow.getId());
-            }
-        }
+        List<String> missing = BpmnModels.undrawn(model, process);
         assertThat(process.findFlowElementsOfType(FlowNode.class)).hasSizeGreaterThan(20);
         assertThat(missing).isEmpty();
     }

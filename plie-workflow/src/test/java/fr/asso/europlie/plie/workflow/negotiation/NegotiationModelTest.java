@@ -6,34 +6,26 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import fr.asso.europlie.plie.workflow.BpmnModels;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ErrorEventDefinition;
 import org.flowable.bpmn.model.FlowNode;
-import org.flowable.bpmn.model.GraphicInfo;
 import org.flowable.bpmn.model.Process;
-import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.delegate.JavaDelegate;
-import org.flowable.validation.ProcessValidatorFactory;
-import org.flowable.validation.ValidationError;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("the protocol-negotiation BPMN is valid, fully drawn and matches the code's names")
 class NegotiationModelTest {
 
-    private static BpmnModel model() throws Exception {
-        try (InputStream in = NegotiationModelTest.class.getClassLoader().getResourceAsStream(NegotiationProcess.RESOURCE)) {
-            assertThat(in).as(NegotiationProcess.RESOURCE).isNotNull();
-            byte[] xml = in.readAllBytes();
-            return new BpmnXMLConverter().convertToBpmnModel(() -> new java.io.ByteArrayInputStream(xml), true, false);
-        }
+    private static BpmnModel model() {
+        return BpmnModels.load(NegotiationProcess.RESOURCE);
     }
 
     private static Process process() throws Exception {
@@ -43,8 +35,7 @@ class NegotiationModelTest {
     @Test
     @DisplayName("Flowable's validator finds no error (the file is also validated against the BPMN schema)")
     void validForFlowable() throws Exception {
-        List<ValidationError> errors = new ProcessValidatorFactory().createDefaultProcessValidator().validate(model());
-        assertThat(errors.stream().filter(e -> !e.isWarning()).map(ValidationError::toString).toList()).isEmpty();
+        assertThat(BpmnModels.validationErrors(model())).isEmpty();
     }
 
     @Test
@@ -52,19 +43,7 @@ class NegotiationModelTest {
     void fullDiagramInterchange() throws Exception {
         BpmnModel model = model();
         Process process = model.getProcessById(NegotiationProcess.KEY);
-        List<String> missing = new ArrayList<>();
-        for (FlowNode node : process.findFlowElementsOfType(FlowNode.class)) {
-            GraphicInfo shape = model.getGraphicInfo(node.getId());
-            if (shape == null || shape.getWidth() <= 0 || shape.getHeight() <= 0) {
-                missing.add("shape of " + node.getId());
-            }
-        }
-        for (SequenceFlow flow : process.findFlowElementsOfType(SequenceFlow.class)) {
-            List<GraphicInfo> edge = model.getFlowLocationGraphicInfo(flow.getId());
-            if (edge == null || edge.size() < 2) {
-                missing.add("edge of " + flow.getId());
-            }
-        }
+        List<String> missing = BpmnModels.undrawn(model, process);
         assertThat(process.findFlowElementsOfType(FlowNode.class)).hasSizeGreaterThan(30);
         assertThat(missing).isEmpty();
     }
