@@ -20,21 +20,42 @@ import java.util.List;
  */
 public final class AuditLog {
 
+    /**
+     * An audit table: the protocols' ({@code plie_audit}) or the programmings'
+     * ({@code plie_programming_audit}), which keep the same lines under other column names.
+     *
+     * @param name the table
+     * @param subject the column of the protocol's or programming's id
+     * @param round the column of the round or committee session
+     * @param what how a failure names the subject ("" or "programming ")
+     */
+    record Table(String name, String subject, String round, String what) {
+    }
+
+    /** The protocols' audit trail. */
+    static final Table PROTOCOLS = new Table("plie_audit", "protocol_id", "round_number", "");
+
     private AuditLog() {
     }
 
     /**
      * Appends an entry in the current engine transaction.
      *
+     * @param plan the plan
      * @param entry the entry, not null
      * @param processInstanceId the process instance it belongs to, may be null
      * @throws StoreException when the database fails
      * @throws IllegalStateException outside an engine command
      */
     public static void append(PlanId plan, AuditEntry entry, String processInstanceId) {
+        append(PROTOCOLS, plan, entry, processInstanceId);
+    }
+
+    static void append(Table table, PlanId plan, AuditEntry entry, String processInstanceId) {
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
-                "INSERT INTO plie_audit (protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, "
-                        + "reason, reference, round_number, process_instance_id, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO " + table.name() + " (" + table.subject() + ", occurred_at, actor_user, actor_organisation, step, "
+                        + "outcome, reason, reference, " + table.round() + ", process_instance_id, plan_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, entry.protocolId());
             insert.setObject(2, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
             insert.setString(3, entry.userId());
@@ -49,32 +70,31 @@ public final class AuditLog {
             EngineTransaction.changed();
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("append to the audit trail of " + entry.protocolId(), e);
+            throw new StoreException("append to the audit trail of " + table.what() + entry.protocolId(), e);
         }
     }
 
     /**
      * The entries of a protocol, oldest first.
      *
+     * @param plan the plan
      * @param protocolId the protocol
      * @return the entries, possibly empty
      */
     public static List<AuditEntry> of(PlanId plan, String protocolId) {
-        return query("SELECT protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, reason, reference, "
-                + "round_number FROM plie_audit WHERE plan_id = ? AND protocol_id = ? ORDER BY id", plan, protocolId, null);
+        return query(PROTOCOLS, plan, protocolId, null);
     }
 
     /**
      * The entries of one process instance, oldest first.
      *
+     * @param plan the plan
      * @param protocolId the protocol
      * @param processInstanceId the process instance
      * @return the entries, possibly empty
      */
     public static List<AuditEntry> ofProcess(PlanId plan, String protocolId, String processInstanceId) {
-        return query("SELECT protocol_id, occurred_at, actor_user, actor_organisation, step, outcome, reason, reference, "
-                + "round_number FROM plie_audit WHERE plan_id = ? AND protocol_id = ? AND process_instance_id = ? ORDER BY id",
-                plan, protocolId, processInstanceId);
+        return query(PROTOCOLS, plan, protocolId, processInstanceId);
     }
 
     /**
@@ -100,11 +120,14 @@ public final class AuditLog {
         }
     }
 
-    private static List<AuditEntry> query(String sql, PlanId plan, String protocolId, String processInstanceId) {
+    static List<AuditEntry> query(Table table, PlanId plan, String subject, String processInstanceId) {
         List<AuditEntry> entries = new ArrayList<>();
-        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(sql)) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT " + table.subject() + ", occurred_at, actor_user, actor_organisation, step, outcome, reason, reference, "
+                        + table.round() + " FROM " + table.name() + " WHERE plan_id = ? AND " + table.subject() + " = ?"
+                        + (processInstanceId == null ? "" : " AND process_instance_id = ?") + " ORDER BY id")) {
             select.setString(1, plan.value());
-            select.setString(2, protocolId);
+            select.setString(2, subject);
             if (processInstanceId != null) {
                 select.setString(3, processInstanceId);
             }
@@ -116,7 +139,7 @@ public final class AuditLog {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("read the audit trail of " + protocolId, e);
+            throw new StoreException("read the audit trail of " + table.what() + subject, e);
         }
         return List.copyOf(entries);
     }
