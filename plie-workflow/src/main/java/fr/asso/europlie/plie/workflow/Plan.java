@@ -1,24 +1,27 @@
 package fr.asso.europlie.plie.workflow;
 
+import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
 import fr.asso.europlie.plie.workflow.internal.AuditLog;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
+import fr.asso.europlie.plie.workflow.internal.FseCommitmentService;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
-import fr.asso.europlie.plie.workflow.internal.Visibility;
-import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
-import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.workflow.internal.ProcessDeployments;
 import fr.asso.europlie.plie.workflow.internal.Tenants;
+import fr.asso.europlie.plie.workflow.internal.Visibility;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
+import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingApproval;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.flowable.engine.RepositoryService;
 import java.util.Objects;
 import java.util.Optional;
+import org.flowable.engine.RepositoryService;
 
 /**
  * One plan on the engine (un PLIE): the scope in which its actors act and its data lives. Every
@@ -39,12 +42,12 @@ public final class Plan {
     private final PlieRuntime runtime;
     private final CommandRunner runner;
     private final RepositoryService repository;
-    private final fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment;
+    private final FseCommitment fseCommitment;
 
-    private final fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programming;
+    private final ProgrammingApproval programming;
 
     Plan(PlanId id, String name, ProtocolNegotiation negotiation,
-            fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programming, PlieRuntime runtime,
+            ProgrammingApproval programming, PlieRuntime runtime,
             CommandRunner runner, RepositoryService repository) {
         this.programming = programming;
         this.id = id;
@@ -53,7 +56,7 @@ public final class Plan {
         this.runtime = runtime;
         this.runner = runner;
         this.repository = repository;
-        this.fseCommitment = new fr.asso.europlie.plie.workflow.internal.FseCommitmentService(id, runtime, runner);
+        this.fseCommitment = new FseCommitmentService(id, runtime, runner);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class Plan {
      *
      * @return the typed service
      */
-    public fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment() {
+    public FseCommitment fseCommitment() {
         return fseCommitment;
     }
 
@@ -97,7 +100,7 @@ public final class Plan {
      *
      * @return the service
      */
-    public fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programmingApproval() {
+    public ProgrammingApproval programmingApproval() {
         return programming;
     }
 

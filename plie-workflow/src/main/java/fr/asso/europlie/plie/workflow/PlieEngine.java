@@ -1,46 +1,49 @@
 package fr.asso.europlie.plie.workflow;
 
-import fr.asso.europlie.plie.workflow.internal.NegotiationService;
-import fr.asso.europlie.plie.workflow.internal.PlanRegistry;
-
+import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
-import fr.asso.europlie.plie.workflow.internal.AuditLog;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
+import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
 import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
+import fr.asso.europlie.plie.workflow.internal.Dialect;
+import fr.asso.europlie.plie.workflow.internal.NegotiationService;
 import fr.asso.europlie.plie.workflow.internal.OuterTransaction;
+import fr.asso.europlie.plie.workflow.internal.PlanRegistry;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import fr.asso.europlie.plie.workflow.internal.ProcessDeployments;
-import fr.asso.europlie.plie.error.InvalidValueException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import fr.asso.europlie.plie.workflow.internal.Visibility;
+import fr.asso.europlie.plie.workflow.internal.ProgrammingService;
+import fr.asso.europlie.plie.workflow.internal.Tenants;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
-import fr.asso.europlie.plie.workflow.internal.Dialect;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingApproval;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingProcess;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.flowable.common.engine.impl.interceptor.CommandExecutor;
 import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.common.engine.impl.interceptor.CommandExecutor;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.job.api.Job;
 import org.flowable.job.service.JobServiceConfiguration;
 import org.flowable.job.service.impl.persistence.entity.JobEntity;
@@ -91,11 +94,11 @@ public final class PlieEngine implements AutoCloseable {
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(), NegotiationProcess.KEY,
                 NegotiationProcess.RESOURCE);
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
-                fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY,
-                fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE);
+                CommitmentProcess.KEY,
+                CommitmentProcess.RESOURCE);
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
-                fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.KEY,
-                fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.RESOURCE);
+                ProgrammingProcess.KEY,
+                ProgrammingProcess.RESOURCE);
         this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));
     }
 
@@ -174,7 +177,7 @@ public final class PlieEngine implements AutoCloseable {
      *
      * @return the service
      */
-    public fr.asso.europlie.plie.workflow.commitment.FseCommitment fseCommitment() {
+    public FseCommitment fseCommitment() {
         return defaultPlan.fseCommitment();
     }
 
@@ -183,7 +186,7 @@ public final class PlieEngine implements AutoCloseable {
      *
      * @return the service
      */
-    public fr.asso.europlie.plie.workflow.programming.ProgrammingApproval programmingApproval() {
+    public ProgrammingApproval programmingApproval() {
         return defaultPlan.programmingApproval();
     }
 
@@ -317,7 +320,7 @@ public final class PlieEngine implements AutoCloseable {
 
     private Plan newPlan(PlanId id, String name) {
         return new Plan(id, name, new NegotiationService(processEngine, runtime, runner, id),
-                new fr.asso.europlie.plie.workflow.internal.ProgrammingService(processEngine, runtime, runner, id), runtime,
+                new ProgrammingService(processEngine, runtime, runner, id), runtime,
                 runner, processEngine.getRepositoryService());
     }
 
@@ -419,10 +422,10 @@ public final class PlieEngine implements AutoCloseable {
                 || !job.getProcessDefinitionId().startsWith(NegotiationProcess.KEY + ":")) {
             return;
         }
-        org.flowable.engine.runtime.ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
+        ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(job.getProcessInstanceId()).singleResult();
         if (instance != null && instance.getBusinessKey() != null) {
-            runtime.protocols(fr.asso.europlie.plie.workflow.internal.Tenants.plan(instance.getTenantId()))
+            runtime.protocols(Tenants.plan(instance.getTenantId()))
                     .lock(ProtocolId.of(instance.getBusinessKey()));
         }
     }
