@@ -747,36 +747,15 @@ public final class Cohort {
         return List.copyOf(unconfirmed);
     }
 
-    /**
-     * The rule an imported positive exit does not meet, when its steps are given: the employment
-     * rule (continuous qualifying work for the months needed, by the exit day) for employment and
-     * business creation, the training rules for the training exits.
-     */
+    /** The rule an imported positive exit does not meet, when its steps are given ({@link ImportChecks}). */
     private Violation unmetPositiveExit(AccompanimentPeriod period, String field) {
-        Exit exit = period.exit();
-        if (exit == null || !exit.reason().isPositive() || period.steps().isEmpty()
-                || exitPolicy.outcome(exit.reason(), period.steps(), exit.exitedOn()).isPresent()) {
-            return null;
-        }
-        ExitRules rules = settings.exitRules();
-        String rule = switch (exit.reason()) {
-            case EMPLOYMENT, BUSINESS_CREATION -> "exitRules.employmentMonths=" + rules.employmentMonths()
-                    + ", exitRules.minimumWorkingTime=" + rules.minimumWorkingTime().toPlainString()
-                    + " (" + exitPolicy.longestContinuousWorkDays(period.steps(), exit.exitedOn()) + " d)";
-            case QUALIFYING_TRAINING -> "qualificationValidatedOn <= " + exit.exitedOn();
-            case LONG_TRAINING -> "exitRules.longTrainingMonths=" + rules.longTrainingMonths()
-                    + ", exitRules.longTrainingCountsAfterMonths=" + rules.longTrainingCountsAfterMonths();
-            default -> exit.reason().name();
-        };
-        return Violation.of(CohortError.IMPORTED_EXIT_NOT_POSITIVE, field, exit.reason(), rule);
+        return new ImportChecks(settings).unmetPositiveExit(period, field);
     }
 
     // ---------------------------------------------------------------- helpers
 
     private Violation sixMonthDataTooEarly(LocalDate exitedOn, EsfSixMonthData data, String field) {
-        LocalDate from = settings.sixMonthDataFrom(exitedOn);
-        return data.collectedOn().isBefore(from)
-                ? Violation.of(CohortError.SIX_MONTH_DATA_TOO_EARLY, field, data.collectedOn(), exitedOn, from) : null;
+        return new ImportChecks(settings).sixMonthDataTooEarly(exitedOn, data, field);
     }
 
     private Participant existing(ParticipantId id) {

@@ -16,7 +16,10 @@ import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.ExitReason;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.Gender;
+import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.ImportChecks;
 import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportedExits;
 import fr.asso.europlie.plie.cohort.ImportResult;
 import fr.asso.europlie.plie.cohort.InWorkFollowUp;
 import fr.asso.europlie.plie.cohort.IscedLevel;
@@ -199,10 +202,54 @@ public final class CohortCsv {
      *         ({@code PLIE-COHORT-025}, {@code -031}), a file beyond a limit ({@code PLIE-COHORT-030})
      */
     public static ImportResult read(CsvFiles files, List<TargetPublic> targetPublics, ImportMode mode, CsvLimits limits) {
+        return read(files, new Reading(targetPublics, null, ImportedExits.STRICT), mode, limits);
+    }
+
+    /**
+     * Reads a cohort's files with the cohort's settings, so that the rules that need them are
+     * checked here, each problem at its file, row and column, rather than later by
+     * {@link fr.asso.europlie.plie.cohort.Cohort#load} at a {@code participants[i].periods[n]} path:
+     * six-month data collected before {@link CohortSettings#sixMonthDataFrom} the exit
+     * ({@code PLIE-COHORT-032} at {@code periods.csv[n].sixMonthDataCollectedOn}), and a positive
+     * exit whose steps are given and do not meet the positive-exit rules ({@code PLIE-COHORT-033}
+     * at {@code periods.csv[n].exitReason}, naming the rule), refused or, with
+     * {@link ImportedExits#LENIENT}, imported as {@link ExitReason#UNCONFIRMED_POSITIVE} and listed in
+     * {@link ImportResult#unconfirmedExits()}.
+     *
+     * @param files the files, not null
+     * @param settings the cohort's settings: target publics, six-month delay, positive-exit rules, not null
+     * @param mode all or nothing, or keep the participants whose rows are all valid (the others,
+     *        including those refused by the rules above, are reported in {@link ImportResult#rejected()})
+     * @param exits refuse (the default) or demote a positive exit whose steps do not meet the rules
+     * @param limits what the reader accepts at most, not null
+     * @return the data, the problems of the participants left out, the exits demoted
+     * @throws InvalidValueException as {@link #read(CsvFiles, List, ImportMode, CsvLimits)}
+     */
+    public static ImportResult read(CsvFiles files, CohortSettings settings, ImportMode mode, ImportedExits exits, CsvLimits limits) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(exits, "exits");
+        return read(files, new Reading(settings.eligibility().targetPublics(), new ImportChecks(settings), exits), mode, limits);
+    }
+
+    /**
+     * Reads a cohort's files with the cohort's settings, within the {@linkplain CsvLimits#defaults()
+     * default limits}: see {@link #read(CsvFiles, CohortSettings, ImportMode, ImportedExits, CsvLimits)}.
+     *
+     * @param files the files, not null
+     * @param settings the cohort's settings, not null
+     * @param mode all or nothing, or keep the participants whose rows are all valid
+     * @param exits refuse (the default) or demote a positive exit whose steps do not meet the rules
+     * @return the data, the problems of the participants left out, the exits demoted
+     * @throws InvalidValueException as {@link #read(CsvFiles, List, ImportMode, CsvLimits)}
+     */
+    public static ImportResult read(CsvFiles files, CohortSettings settings, ImportMode mode, ImportedExits exits) {
+        return read(files, settings, mode, exits, CsvLimits.defaults());
+    }
+
+    private static ImportResult read(CsvFiles files, Reading reading, ImportMode mode, CsvLimits limits) {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(limits, "limits");
-        Reading reading = new Reading(targetPublics);
         CsvTable periods = CsvTable.parse(CsvFiles.PERIODS, files.periods(), PERIOD_COLUMNS, limits);
         CsvTable steps = files.steps() == null ? null : CsvTable.parse(CsvFiles.STEPS, files.steps(), STEP_COLUMNS, limits);
         CsvTable identities = files.identities() == null ? null
@@ -235,7 +282,7 @@ public final class CohortCsv {
         if (mode == ImportMode.ALL_OR_NOTHING && !all.isEmpty()) {
             throw new InvalidValueException(all);
         }
-        return new ImportResult(reading.validData(), all);
+        return new ImportResult(reading.validData(), all, reading.unconfirmedExits());
     }
 
     /** The state of one reading: rows parsed so far, grouped by participant. */
@@ -249,9 +296,26 @@ public final class CohortCsv {
         final Map<ParticipantId, Erasure> erasures = new LinkedHashMap<>();
         final List<Referent> referents = new ArrayList<>();
         final Set<String> identityRows = new LinkedHashSet<>();
+        /** The checks needing the cohort's settings, or null when the settings are not given. */
+        final ImportChecks checks;
+        final ImportedExits exits;
+        final Map<String, List<Violation>> demotedOf = new LinkedHashMap<>();
 
-        Reading(List<TargetPublic> known) {
+        Reading(List<TargetPublic> known, ImportChecks checks, ImportedExits exits) {
             this.known = List.copyOf(known);
+            this.checks = checks;
+            this.exits = exits;
+        }
+
+        /** The exits demoted, of the participants kept. */
+        List<Violation> unconfirmedExits() {
+            List<Violation> all = new ArrayList<>();
+            demotedOf.forEach((pid, demoted) -> {
+                if (!problemsOf.containsKey(pid)) {
+                    all.addAll(demoted);
+                }
+            });
+            return all;
         }
 
         void report(String participant, List<Violation> found) {
@@ -310,6 +374,12 @@ public final class CohortCsv {
                     AccompanimentPeriod period = ok ? row.build() : null;
                     report(pid, row.cells.problems.subList(row.reported, row.cells.problems.size()));
                     row.reported = row.cells.problems.size();
+                    if (period != null && checks != null) {
+                        ImportChecks.Outcome outcome = checks.check(period, exits);
+                        report(pid, outcome.problems().stream().map(v -> atColumn(row.cells, v)).toList());
+                        outcome.demoted().forEach(v -> demotedOf.computeIfAbsent(pid, k -> new ArrayList<>()).add(atColumn(row.cells, v)));
+                        period = outcome.problems().isEmpty() ? outcome.period() : null;
+                    }
                     ok &= period != null;
                     periods.add(period);
                 }
@@ -391,6 +461,16 @@ public final class CohortCsv {
             });
             return new CohortData(referents, valid, keptIdentities, keptErasures);
         }
+    }
+
+    /** Places a violation of {@link ImportChecks}, whose field is relative to the period, at the row's column. */
+    private static Violation atColumn(Cells c, Violation v) {
+        String column = switch (v.field()) {
+            case "sixMonthData.collectedOn" -> "sixMonthDataCollectedOn";
+            case "exit.reason" -> "exitReason";
+            default -> v.field();
+        };
+        return new Violation(v.code(), c.field(column), v.value(), v.details());
     }
 
     private static Violation relocateSimple(Cells c, Violation v, String prefix) {

@@ -14,7 +14,10 @@ import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.ExitReason;
+import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.ImportChecks;
 import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportedExits;
 import fr.asso.europlie.plie.cohort.ImportResult;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.Gender;
@@ -193,12 +196,23 @@ public final class CohortJson {
      * @throws InvalidDocumentException with every problem, each at its JSON path; nothing is read then
      */
     public static Document<CohortData> read(String json, List<TargetPublic> targetPublics, UnknownFields unknownFields) {
+        return read(json, targetPublics, unknownFields, null);
+    }
+
+    /** The checks needing the cohort's settings, and the exits they demoted in one reading. */
+    private record Checking(ImportChecks checks, ImportedExits exits, List<Violation> demoted) {
+        Checking(ImportChecks checks, ImportedExits exits) {
+            this(checks, exits, new java.util.ArrayList<>());
+        }
+    }
+
+    private static Document<CohortData> read(String json, List<TargetPublic> targetPublics, UnknownFields unknownFields, Checking checking) {
         return JsonFormat.read(json, FORMAT, unknownFields, root -> {
             List<Referent> referents = root.list("referents", false, r -> new Referent(ReferentId.of(r.text("id")),
                     OrganisationId.of(r.text("employer")), r.decimal("fullTimeEquivalent")));
             List<Participant> participants = root.list("participants", true, p -> {
                 String id = p.text("id");
-                List<AccompanimentPeriod> periods = p.list("periods", true, period -> readPeriod(period, targetPublics));
+                List<AccompanimentPeriod> periods = p.list("periods", true, period -> readPeriod(period, targetPublics, checking));
                 return p.convert("periods", () -> new Participant(ParticipantId.of(id), periods));
             });
             Map<ParticipantId, PersonalData> identities = new LinkedHashMap<>();
@@ -247,8 +261,43 @@ public final class CohortJson {
      * @throws InvalidDocumentException with every problem, when nothing can be read
      */
     public static ImportResult read(String json, List<TargetPublic> targetPublics, ImportMode mode) {
+        return importDocument(json, targetPublics, mode, null, ImportedExits.STRICT);
+    }
+
+    /**
+     * Reads a document in an import mode with the cohort's settings, refusing unknown members, so
+     * that the rules that need the settings are checked here, each problem at its path in the
+     * document, rather than later by {@link fr.asso.europlie.plie.cohort.Cohort#load} at a
+     * {@code participants[i].periods[n]} path of the data: six-month data collected before
+     * {@link CohortSettings#sixMonthDataFrom} the exit ({@code PLIE-COHORT-032} at
+     * {@code $.participants[i].periods[n].sixMonthData.collectedOn}), and a positive exit whose
+     * steps are given and do not meet the positive-exit rules ({@code PLIE-COHORT-033} at
+     * {@code $.participants[i].periods[n].exit.reason}, naming the rule), refused or, with
+     * {@link ImportedExits#LENIENT}, imported as {@link ExitReason#UNCONFIRMED_POSITIVE} and listed
+     * in {@link ImportResult#unconfirmedExits()}. The modes are those of
+     * {@link #read(String, List, ImportMode)}: in the valid-participants mode a participant refused
+     * by these rules is left out and reported like any other.
+     *
+     * @param json the JSON text
+     * @param settings the cohort's settings: target publics, six-month delay, positive-exit rules, not null
+     * @param mode all or nothing, or the valid participants
+     * @param exits refuse (the default) or demote a positive exit whose steps do not meet the rules
+     * @return the data read, the problems of the participants left out, the exits demoted
+     * @throws InvalidDocumentException with every problem, when nothing can be read
+     */
+    public static ImportResult read(String json, CohortSettings settings, ImportMode mode, ImportedExits exits) {
+        java.util.Objects.requireNonNull(settings, "settings");
+        java.util.Objects.requireNonNull(exits, "exits");
+        return importDocument(json, settings.eligibility().targetPublics(), mode, new ImportChecks(settings), exits);
+    }
+
+    private static ImportResult importDocument(String json, List<TargetPublic> targetPublics, ImportMode mode, ImportChecks checks,
+            ImportedExits exits) {
+        java.util.Objects.requireNonNull(mode, "mode");
         try {
-            return new ImportResult(read(json, targetPublics), List.of());
+            Checking checking = checks == null ? null : new Checking(checks, exits);
+            CohortData data = read(json, targetPublics, UnknownFields.REJECT, checking).value();
+            return new ImportResult(data, List.of(), checking == null ? List.of() : checking.demoted());
         } catch (InvalidDocumentException e) {
             if (mode != ImportMode.VALID_PARTICIPANTS) {
                 throw e;
@@ -265,6 +314,12 @@ public final class CohortJson {
             ObjectNode kept = ((ObjectNode) tree).deepCopy();
             Set<String> ids = new LinkedHashSet<>();
             ArrayNode participants = (ArrayNode) kept.get("participants");
+            List<Integer> keptIndices = new java.util.ArrayList<>();
+            for (int i = 0; i < participants.size(); i++) {
+                if (!rejected.contains(i)) {
+                    keptIndices.add(i);
+                }
+            }
             for (int i = participants.size() - 1; i >= 0; i--) {
                 if (rejected.contains(i)) {
                     ids.add(participants.get(i).path("id").asString(""));
@@ -280,9 +335,23 @@ public final class CohortJson {
                     }
                 }
             }
-            CohortData data = read(READER.writeValueAsString(kept), targetPublics);
-            return new ImportResult(data, e.violations());
+            Checking checking = checks == null ? null : new Checking(checks, exits);
+            CohortData data = read(READER.writeValueAsString(kept), targetPublics, UnknownFields.REJECT, checking).value();
+            List<Violation> demoted = checking == null ? List.of() : checking.demoted().stream().map(v -> original(v, keptIndices)).toList();
+            return new ImportResult(data, e.violations(), demoted);
         }
+    }
+
+    private static final java.util.regex.Pattern PARTICIPANT = java.util.regex.Pattern.compile("^\\$\\.participants\\[(\\d+)\\](.*)$");
+
+    /** A violation found in the document without the participants left out, at its path in the original document. */
+    private static Violation original(Violation v, List<Integer> keptIndices) {
+        java.util.regex.Matcher m = PARTICIPANT.matcher(v.field());
+        if (!m.matches()) {
+            return v;
+        }
+        int index = keptIndices.get(Integer.parseInt(m.group(1)));
+        return new Violation(v.code(), "$.participants[" + index + "]" + m.group(2), v.value(), v.details());
     }
 
     private static final tools.jackson.databind.json.JsonMapper READER = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -321,7 +390,7 @@ public final class CohortJson {
         }
     }
 
-    private static AccompanimentPeriod readPeriod(Node node, List<TargetPublic> known) {
+    private static AccompanimentPeriod readPeriod(Node node, List<TargetPublic> known, Checking checking) {
         Integer number = node.integer("number");
         Referral referral = node.object("referral", r -> new Referral(OrganisationId.of(r.text("referrer")), r.date("referredOn"),
                 r.optionalText("otherPtiScheme")));
@@ -355,8 +424,15 @@ public final class CohortJson {
         if (number == null) {
             return null;
         }
-        return node.convert(null, () -> new AccompanimentPeriod(number, referral, publics, flagged, decision, adhesion, referents, statuses,
-                steps, entryData, followUps, exit, sixMonths));
+        AccompanimentPeriod period = node.convert(null, () -> new AccompanimentPeriod(number, referral, publics, flagged, decision, adhesion,
+                referents, statuses, steps, entryData, followUps, exit, sixMonths));
+        if (period == null || checking == null) {
+            return period;
+        }
+        ImportChecks.Outcome outcome = checking.checks().check(period, checking.exits());
+        outcome.problems().forEach(v -> node.problems().add(v.under(node.path())));
+        outcome.demoted().forEach(v -> checking.demoted().add(v.under(node.path())));
+        return outcome.period();
     }
 
     private static boolean flag(Node node, String name) {
