@@ -424,12 +424,12 @@ class CohortScenariosTest {
             assertThat(firstAfter.referents()).isEqualTo(first.referents());
             assertThat(participant.period(2).orElseThrow().entryData().ageAtEntry()).isEqualTo(46);
             IndicatorReport after = indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 6, 30));
-            assertThat(after.esf()).isEqualTo(before.esf());
-            assertThat(after.figures()).isEqualTo(before.figures());
+            assertThat(after.plieEsfProfile()).isEqualTo(before.plieEsfProfile());
+            assertThat(after.plieFigures()).isEqualTo(before.plieFigures());
             assertRefused(() -> cohort.recordSixMonthData(id, 1, new EsfSixMonthData(LocalDate.of(2026, 11, 2), true, false)),
                     CohortError.ALREADY_RECORDED, "sixMonthData", "2026-10-30");
             assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2027), Slice.all(), LocalDate.of(2027, 12, 31))
-                    .esf().total(EsfIndicator.EECO01)).isEqualTo(1);
+                    .plieEsfProfile().total(EsfIndicator.EECO01)).isEqualTo(1);
         }
 
         @Test
@@ -457,7 +457,7 @@ class CohortScenariosTest {
             assertThat(participant.period(2).orElseThrow().entryData().ageAtEntry()).isEqualTo(46);
             assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).completeness().items())
                     .extracting(i -> i.period() + " " + i.kind()).doesNotContain("1 ENTRY_DATA_MISSING");
-            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).esf().total(EsfIndicator.EECO01))
+            assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), asOf).plieEsfProfile().total(EsfIndicator.EECO01))
                     .isEqualTo(2);
             assertRefused(() -> cohort.recordEntryData(id, 1, unemployedWoman(LocalDate.of(2026, 7, 2), 45, LocalDate.of(2024, 1, 5))),
                     CohortError.ALREADY_RECORDED, "entryData", "2026-07-01");

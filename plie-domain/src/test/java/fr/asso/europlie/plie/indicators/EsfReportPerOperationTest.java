@@ -171,7 +171,7 @@ class EsfReportPerOperationTest {
     @DisplayName("the PLIE's own figures keep counting accompaniment periods: 6 entries, 4 exits, 6 followed")
     void plieFiguresCountPeriods() {
         CohortFigures figures = indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 12, 31))
-                .figures();
+                .plieFigures();
         assertThat(figures.entries()).isEqualTo(6);
         assertThat(figures.exits()).isEqualTo(4);
         assertThat(figures.positiveExits()).isZero();
@@ -191,7 +191,7 @@ class EsfReportPerOperationTest {
     @DisplayName("the JSON document gives both, each under its own name: plieFigures counts periods, esfReport participants per operation")
     void bothInJson() {
         CohortFigures figures = indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 12, 31))
-                .figures();
+                .plieFigures();
         tools.jackson.databind.JsonNode root = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(fr.asso.europlie.plie.json.indicators.IndicatorsJson.write(figures, report));
         assertThat(root.path("format").asString()).isEqualTo("plie/indicators");
@@ -208,7 +208,7 @@ class EsfReportPerOperationTest {
     @DisplayName("the CSV files give both, each under its own name")
     void bothInCsv() {
         CohortFigures figures = indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 12, 31))
-                .figures();
+                .plieFigures();
         String plie = fr.asso.europlie.plie.cohort.csv.IndicatorsCsv.plieFigures(figures, ';');
         assertThat(plie.lines()).contains("figure;value", "counts;ACCOMPANIMENT_PERIODS", "entries;6", "exits;4", "followed;6");
         String esfCsv = fr.asso.europlie.plie.cohort.csv.IndicatorsCsv.esfReport(report, ';');

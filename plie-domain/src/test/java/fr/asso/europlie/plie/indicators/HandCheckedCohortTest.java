@@ -87,7 +87,7 @@ class HandCheckedCohortTest {
         // W: B01; NB: B03 (both employed at entry). Not B04: unemployed at entry.
         expected.put(EsfIndicator.EECR06, wmn(1, 0, 1));
 
-        assertThat(report.esf().values()).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(report.plieEsfProfile().values()).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test
@@ -105,7 +105,7 @@ class HandCheckedCohortTest {
     @Test
     @DisplayName("the cohort figures match the hand count")
     void cohortFigures() {
-        CohortFigures figures = report.figures();
+        CohortFigures figures = report.plieFigures();
         // Active on 31 December 2025: B01 to B07. Not B08 (left 31 Oct), not C06 (left that very day).
         assertThat(figures.caseloadAtStart()).isEqualTo(7);
         // A01 to A20, C01, C02 and C06's second period. Not C03 (no adhesion), C04 (refused), C05 (2027).
@@ -157,15 +157,15 @@ class HandCheckedCohortTest {
         // The training centre funds A05's and A07's trainings (entered 2026) and B04's (entered 2025).
         IndicatorReport training = fixture.indicators().report(fixture.cohort.participants(), YEAR_2026,
                 Slice.all().withOperator(HandCheckedCohort.TRAINING_CENTRE), AS_OF);
-        assertThat(training.figures().caseloadAtStart()).isEqualTo(1);
-        assertThat(training.figures().entries()).isEqualTo(2);
-        assertThat(training.figures().exits()).isEqualTo(3);
-        assertThat(training.figures().caseloadAtEnd()).isZero();
-        assertThat(training.figures().positiveExitRate()).isEqualByComparingTo("100.0");
-        assertThat(training.esf().get(EsfIndicator.EECO01)).isEqualTo(wmn(0, 1, 1));
-        assertThat(training.esf().get(EsfIndicator.EECR03)).isEqualTo(wmn(1, 0, 1));
-        assertThat(training.figures()).isEqualTo(fixture.indicators().report(fixture.cohort.participants(), YEAR_2026,
-                Slice.all().withAxis(fr.asso.europlie.plie.protocol.StrategicAxisId.of("AXE-2")), AS_OF).figures());
+        assertThat(training.plieFigures().caseloadAtStart()).isEqualTo(1);
+        assertThat(training.plieFigures().entries()).isEqualTo(2);
+        assertThat(training.plieFigures().exits()).isEqualTo(3);
+        assertThat(training.plieFigures().caseloadAtEnd()).isZero();
+        assertThat(training.plieFigures().positiveExitRate()).isEqualByComparingTo("100.0");
+        assertThat(training.plieEsfProfile().get(EsfIndicator.EECO01)).isEqualTo(wmn(0, 1, 1));
+        assertThat(training.plieEsfProfile().get(EsfIndicator.EECR03)).isEqualTo(wmn(1, 0, 1));
+        assertThat(training.plieFigures()).isEqualTo(fixture.indicators().report(fixture.cohort.participants(), YEAR_2026,
+                Slice.all().withAxis(fr.asso.europlie.plie.protocol.StrategicAxisId.of("AXE-2")), AS_OF).plieFigures());
     }
 
     @Test
@@ -174,19 +174,19 @@ class HandCheckedCohortTest {
         // Bruno follows B01 to B08: 7 active on 31 Dec 2025, none enters, B01 to B06 leave, B07 stays.
         IndicatorReport bruno = fixture.indicators().report(fixture.cohort.participants(), YEAR_2026,
                 Slice.all().withReferent(fr.asso.europlie.plie.cohort.CohortFixture.BRUNO), AS_OF);
-        assertThat(List.of(bruno.figures().caseloadAtStart(), bruno.figures().entries(), bruno.figures().exits(), bruno.figures().caseloadAtEnd()))
+        assertThat(List.of(bruno.plieFigures().caseloadAtStart(), bruno.plieFigures().entries(), bruno.plieFigures().exits(), bruno.plieFigures().caseloadAtEnd()))
                 .containsExactly(7, 0, 6, 1);
-        assertThat(bruno.esf().get(EsfIndicator.EECR05)).isEqualTo(wmn(2, 1, 1));
+        assertThat(bruno.plieEsfProfile().get(EsfIndicator.EECR05)).isEqualTo(wmn(2, 1, 1));
 
         FullIndicatorReport full = fixture.indicators().fullReport(fixture.cohort.participants(), YEAR_2026, AS_OF);
-        assertThat(full.overall().esf()).isEqualTo(report.esf());
-        assertThat(full.overall().figures()).isEqualTo(report.figures());
+        assertThat(full.overall().plieEsfProfile()).isEqualTo(report.plieEsfProfile());
+        assertThat(full.overall().plieFigures()).isEqualTo(report.plieFigures());
         assertThat(full.overall().completeness()).isEqualTo(report.completeness());
-        assertThat(full.byReferent().get(fr.asso.europlie.plie.cohort.CohortFixture.BRUNO).figures()).isEqualTo(bruno.figures());
-        assertThat(full.byOperator().get(HandCheckedCohort.TRAINING_CENTRE).esf().get(EsfIndicator.EECO01)).isEqualTo(wmn(0, 1, 1));
+        assertThat(full.byReferent().get(fr.asso.europlie.plie.cohort.CohortFixture.BRUNO).plieFigures()).isEqualTo(bruno.plieFigures());
+        assertThat(full.byOperator().get(HandCheckedCohort.TRAINING_CENTRE).plieEsfProfile().get(EsfIndicator.EECO01)).isEqualTo(wmn(0, 1, 1));
         // Every participant lives in a QPV: the QPV slice is the whole cohort.
-        assertThat(full.byTargetPublic().get("QPV").figures()).isEqualTo(report.figures());
-        assertThat(full.byTargetPublic().get("DELD").figures().entries()).isLessThan(report.figures().entries());
+        assertThat(full.byTargetPublic().get("QPV").plieFigures()).isEqualTo(report.plieFigures());
+        assertThat(full.byTargetPublic().get("DELD").plieFigures().entries()).isLessThan(report.plieFigures().entries());
     }
 
     static CompletenessReport.Item item(String name, int period, CompletenessReport.Kind kind, String due) {
@@ -202,6 +202,6 @@ class HandCheckedCohortTest {
                 lower.caseloadCap(), lower.doubleAccompaniment(), lower.department(), lower.maximumDuration(), lower.exitRules(), lower.retention(),
                 lower.sixMonthDataMonths()),
                 EsfSettings.defaults(), HandCheckedCohort.OPERATIONS);
-        assertThat(at35.report(fixture.cohort.participants(), YEAR_2026, Slice.all(), AS_OF).figures().meetsObjective()).isTrue();
+        assertThat(at35.report(fixture.cohort.participants(), YEAR_2026, Slice.all(), AS_OF).plieFigures().meetsObjective()).isTrue();
     }
 }

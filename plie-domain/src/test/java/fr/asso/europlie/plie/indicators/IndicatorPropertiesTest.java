@@ -40,7 +40,7 @@ class IndicatorPropertiesTest {
         qt().withExamples(150).forAll(cohorts(), periods()).checkAssert((generated, period) -> {
             CohortData data = generated.data();
             Indicators indicators = new Indicators(SETTINGS, EsfSettings.defaults(), generated.operations());
-            CohortFigures figures = indicators.report(data.participants(), period, Slice.all(), period.to()).figures();
+            CohortFigures figures = indicators.report(data.participants(), period, Slice.all(), period.to()).plieFigures();
             assertThat(figures.entries() - figures.exits()).isEqualTo(figures.caseloadAtEnd() - figures.caseloadAtStart());
             assertThat(indicators.caseloadOn(data.participants(), period.to(), Slice.all())).isEqualTo(figures.caseloadAtEnd());
             assertThat(indicators.caseloadOn(data.participants(), period.from().minusDays(1), Slice.all())).isEqualTo(figures.caseloadAtStart());
@@ -64,7 +64,7 @@ class IndicatorPropertiesTest {
                     }
                 }
             }
-            EsfIndicators overall = report.overall().esf();
+            EsfIndicators overall = report.overall().plieEsfProfile();
             for (Gender gender : Gender.values()) {
                 assertThat(overall.get(EsfIndicator.EECO01).of(gender)).as("EECO01 %s", gender).isEqualTo(entered[gender.ordinal()]);
                 for (EsfIndicator indicator : EsfIndicator.values()) {
@@ -74,7 +74,7 @@ class IndicatorPropertiesTest {
             }
             assertPartitions(overall);
             List.of(report.byReferent(), report.byOperator(), report.byOperation(), report.byAxis(), report.byTargetPublic())
-                    .forEach(slices -> slices.values().forEach(slice -> assertPartitions(slice.esf())));
+                    .forEach(slices -> slices.values().forEach(slice -> assertPartitions(slice.plieEsfProfile())));
         });
     }
 

@@ -50,7 +50,7 @@ class SixMonthResultsTest {
         cohort.recordSixMonthData(id, 1, new EsfSixMonthData(LocalDate.of(2026, 9, 30), true, false));
         Indicators indicators = new Indicators(cohort.settings(), EsfSettings.defaults(), OperationDirectory.empty());
         assertThat(indicators.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 12, 31))
-                .esf().total(EsfIndicator.EECR05)).isEqualTo(1);
+                .plieEsfProfile().total(EsfIndicator.EECR05)).isEqualTo(1);
     }
 
     @Test
@@ -78,6 +78,6 @@ class SixMonthResultsTest {
                 IndicatorError.OUT_OF_RANGE, "esf.sixMonthDataMonths", "6");
         Indicators threeMonths = new Indicators(cohort.settings(), new EsfSettings(25, 6, 12, 4, 3), OperationDirectory.empty());
         assertThat(threeMonths.report(cohort.participants(), ReportPeriod.year(2026), Slice.all(), LocalDate.of(2026, 12, 31))
-                .esf().total(EsfIndicator.EECR05)).isEqualTo(1);
+                .plieEsfProfile().total(EsfIndicator.EECR05)).isEqualTo(1);
     }
 }

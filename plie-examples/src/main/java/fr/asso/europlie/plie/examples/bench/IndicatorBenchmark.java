@@ -69,7 +69,7 @@ public final class IndicatorBenchmark {
             Arrays.sort(times);
             long median = times[runs / 2];
             System.out.printf("%12d %10d %12d %14.1f %14.1f %12.0f %10d%n", size, periods, generation / 1_000_000, times[0] / 1e6, median / 1e6,
-                    (double) median / periods, report.overall().esf().total(EsfIndicator.EECO01));
+                    (double) median / periods, report.overall().plieEsfProfile().total(EsfIndicator.EECO01));
             System.out.printf("             breakdowns: %d referents, %d operations, %d operators, %d axes, %d target publics; "
                     + "%d completeness items%n", report.byReferent().size(), report.byOperation().size(), report.byOperator().size(),
                     report.byAxis().size(), report.byTargetPublic().size(), report.overall().completeness().items().size());
