@@ -371,7 +371,8 @@ public final class CohortCsv {
                 List<AccompanimentPeriod> periods = new ArrayList<>();
                 boolean ok = !problemsOf.containsKey(pid);
                 for (PeriodRow row : ordered) {
-                    AccompanimentPeriod period = ok ? row.build() : null;
+                    // every row is built and checked, so that every period's problems are reported, not the first one's only
+                    AccompanimentPeriod period = row.build();
                     report(pid, row.cells.problems.subList(row.reported, row.cells.problems.size()));
                     row.reported = row.cells.problems.size();
                     if (period != null && checks != null) {
