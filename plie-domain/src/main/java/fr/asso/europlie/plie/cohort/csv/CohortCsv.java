@@ -58,7 +58,10 @@ import java.util.regex.Pattern;
  * header line, the column sets documented in {@code docs/cohort.md}.
  *
  * <p>Reading reports every bad row with its file, line and column ({@code periods.csv[12].exitedOn})
- * and, by default, imports nothing unless every row is valid.
+ * and, by default, imports nothing unless every row is valid. Given the cohort's settings
+ * ({@link #read(CsvFiles, CohortSettings, ImportMode, ImportedExits)}), it also checks six-month data
+ * collected too early and imported positive exits against the positive-exit rules, at the row and
+ * column, with the lenient imported-exit option.
  */
 public final class CohortCsv {
 

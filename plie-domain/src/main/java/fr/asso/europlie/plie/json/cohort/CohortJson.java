@@ -57,7 +57,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@code plie/cohort} document of the interchange format: referents, participants with their
  * accompaniment periods, and apart the identities and the erasures. A pseudonymised export is the
  * same document without identities (see {@link CohortData#pseudonymised}). See
- * {@code docs/cohort.md}.
+ * {@code docs/cohort.md}. Given the cohort's settings
+ * ({@link #read(String, CohortSettings, ImportMode, ImportedExits)}), reading also checks six-month
+ * data collected too early and imported positive exits against the positive-exit rules, at their
+ * path in the document, with the lenient imported-exit option.
  */
 public final class CohortJson {
 
