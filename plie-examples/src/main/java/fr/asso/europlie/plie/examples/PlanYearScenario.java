@@ -117,7 +117,7 @@ public final class PlanYearScenario {
     static final Path DEFAULT_OUT = Path.of("target", "plie-report");
 
     /** What a run gives back. */
-    record Outcome(boolean ok, YearReport report, Path out) {
+    record Outcome(boolean ok, YearReport report, Path out, GlobalGrant grant, List<Application> applications, YearCohort cohort) {
     }
 
     private final Locale language;
@@ -138,6 +138,7 @@ public final class PlanYearScenario {
     private final Map<OperationId, String> notes = new LinkedHashMap<>();
     private GlobalGrant grantAtStart;
     private ProgrammingStatus programming;
+    private YearCohort cohort;
 
     private PlanYearScenario(Locale language, PrintStream out, ManualClock clock, boolean verbose) {
         this.language = language;
@@ -220,17 +221,18 @@ public final class PlanYearScenario {
             planId = plan.id();
             protocol = ProtocolNegotiationScenario.negotiateIn(engine, planId, language, out, clock, verbose);
             if (protocol.state() != ProtocolState.IN_FORCE) {
-                return new Outcome(false, null, outDir);
+                return new Outcome(false, null, outDir, null, List.of(), null);
             }
             content = protocol.versionInForce().orElseThrow().content();
             program(plan.programmingApproval());
-            commit(plan.fseCommitment());
-            YearReport report = report(plan.fseCommitment());
+            commit(fse(plan));
+            YearReport report = report(fse(plan));
             new YearReportText(report, language, out).print();
             Path written = YearReportFiles.write(report, outDir);
             say("files", written.toAbsolutePath());
             boolean ok = report.committedTotal().isPositive() && report.overall().exits() > 0;
-            return new Outcome(ok, report, written);
+            return new Outcome(ok, report, written, fse(plan).globalGrant(oiManager(), grantAtStart.id()).orElseThrow(),
+                    programming.applications(), cohort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -238,6 +240,10 @@ public final class PlanYearScenario {
                 pool.close();
             }
         }
+    }
+
+    private static FseCommitment fse(Plan plan) {
+        return plan.fseCommitment();
     }
 
     // ------------------------------------------------------------------------------- process B
@@ -326,7 +332,7 @@ public final class PlanYearScenario {
         until("2026-04-09T14:00:00Z");
         approval.decide(secretariat(), call.id(), OperationId.of(ADJOURNED), steering(SteeringDecision.Outcome.ADJOURNED,
                 "le public reste à préciser : reporté à l’appel 2027"), Money.ZERO);
-        notes.put(OperationId.of(ADJOURNED), "ajournée deux fois, reportée à l’appel 2027");
+        notes.put(OperationId.of(ADJOURNED), text("note.adjourned"));
         programming = approval.closeSession(secretariat(), call.id(), adoption());
         long approved = programming.applications().stream().filter(Application::isApproved).count();
         Money total = programming.applications().stream().filter(Application::isApproved).map(a -> a.decision().approvedAmount())
@@ -364,10 +370,10 @@ public final class PlanYearScenario {
             CommitmentState state = appraised.status().state();
             Money asked = operation.financingPlan().esfShare();
             if (state == CommitmentState.WAITING) {
-                notes.put(operation.id(), "liste d’attente faute d’enveloppe");
+                notes.put(operation.id(), text("note.waiting"));
                 say("oi.waiting", today(), operation.id().value(), money(asked));
             } else if (appraised.status().amount().isLessThan(asked)) {
-                notes.put(operation.id(), "réduite de " + asked + " à " + appraised.status().amount() + " € faute d’enveloppe");
+                notes.put(operation.id(), text("note.reduced", money(asked), money(appraised.status().amount())));
                 say("oi.reduced", today(), operation.id().value(), money(asked), money(appraised.status().amount()));
             } else {
                 detail("oi.reserved", today(), operation.id().value(), money(appraised.status().amount()));
@@ -401,7 +407,7 @@ public final class PlanYearScenario {
         Money released = Money.euros(20_000);
         fse.decommit(oiManager(), shrunk, released, "une seule session de préqualification ouverte sur deux",
                 IdempotencyKey.of(DECOMMITTED + "-decommit"));
-        notes.put(shrunk, "dégagement de " + released + " € : une session sur deux");
+        notes.put(shrunk, text("note.decommitted", money(released)));
         say("oi.decommitted", today(), DECOMMITTED, money(released));
         Operation waiting = operations.get(OperationId.of(WAITING));
         CommitmentView takenUp = fse.view(oiInstructor(), waiting.id());
@@ -413,7 +419,7 @@ public final class PlanYearScenario {
         until("2026-10-01T09:00:00Z");
         CommitmentView late = fse.signAgreement(actor("presidence@" + waiting.operator().value(), waiting.operator(), Role.OPERATOR),
                 waiting.id());
-        notes.put(waiting.id(), "liste d’attente, reprise après le dégagement de " + DECOMMITTED);
+        notes.put(waiting.id(), text("note.takenUp", DECOMMITTED));
         say("oi.lateSigned", today(), WAITING, money(late.status().amount()));
 
         until("2026-10-30T09:00:00Z");
@@ -423,7 +429,7 @@ public final class PlanYearScenario {
         Money interim = checked.accepted().minus(checked.paid());
         OperationAccount paid = fse.pay(oiManager(), first, PaymentKind.INTERIM, interim, "acompte sur le bilan intermédiaire",
                 IdempotencyKey.of(PAID + "-interim-1"));
-        notes.put(first, "bilan intermédiaire contrôlé : " + checked.accepted() + " € retenus, " + paid.paid() + " € payés");
+        notes.put(first, text("note.checked", money(checked.accepted()), money(paid.paid())));
         say("oi.checked", today(), PAID, money(check.declared()), money(Money.euros(1_200)), money(checked.accepted()), money(interim),
                 money(paid.paid()));
     }
@@ -484,7 +490,7 @@ public final class PlanYearScenario {
 
         List<Operation> funded = lines.stream().filter(l -> "APPROVED".equals(l.outcome()))
                 .filter(l -> l.esfCommitted().isPositive() || l.esfAsked().isZero()).map(l -> operations.get(OperationId.of(l.id()))).toList();
-        YearCohort cohort = YearCohort.follow(content, mapping, funded, LocalDate.of(year - 1, 7, 1), asOf);
+        cohort = YearCohort.follow(content, mapping, funded, LocalDate.of(year - 1, 7, 1), asOf);
         say("cohort", today(), cohort.participants().size(), funded.size());
         Indicators indicators = new Indicators(cohort.settings(), EsfSettings.defaults(), cohort.operations());
         ReportPeriod period = ReportPeriod.year(year);
@@ -612,8 +618,8 @@ public final class PlanYearScenario {
         return amounts.format(money.amount());
     }
 
-    private String text(String key) {
-        return Messages.text(BUNDLE, key, language);
+    private String text(String key, Object... arguments) {
+        return Messages.text(BUNDLE, key, language, arguments);
     }
 
     private void detail(String key, Object... arguments) {

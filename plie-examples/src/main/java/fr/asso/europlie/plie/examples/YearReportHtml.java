@@ -183,7 +183,7 @@ final class YearReportHtml {
         rows.addAll(report.byTargetPublic());
         int rowHeight = 34;
         svgOpen("chart-exits", text("html.chart.exits"), 40 + rowHeight * rows.size());
-        legend(List.of(COMMITTED, "#222222"), List.of(text("html.rate"), text("html.objective")));
+        legend(List.of(COMMITTED, MEN, "#222222"), List.of(text("reached"), text("notReached"), text("html.objective")));
         BigDecimal hundred = BigDecimal.valueOf(100);
         for (int i = 0; i < rows.size(); i++) {
             YearReport.Figures figures = rows.get(i);
@@ -306,7 +306,7 @@ final class YearReportHtml {
         for (int i = 0; i < colours.size(); i++) {
             html.append("<rect x=\"").append(x).append("\" y=\"6\" width=\"14\" height=\"14\" fill=\"").append(colours.get(i))
                     .append("\"/><text x=\"").append(x + 20).append("\" y=\"18\" class=\"legend\">").append(esc(names.get(i))).append("</text>\n");
-            x += 24 + 8 * names.get(i).length();
+            x += 40 + 8 * names.get(i).length();
         }
     }
 
