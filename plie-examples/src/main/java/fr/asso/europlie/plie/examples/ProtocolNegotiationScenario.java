@@ -55,9 +55,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The main job (scénario principal): the protocol of the PLIE du Grand Périgueux negotiated by
- * its signatories through every stage of the negotiation process until it is in force, each
- * stage told in plain words, in French (default) or English ({@code --lang en}).
+ * The negotiation of the protocol (the first stage of the main job, {@link PlanYearScenario}): the
+ * protocol of the PLIE du Grand Périgueux negotiated by its signatories through every stage of the
+ * negotiation process until it is in force, each stage told in plain words, in French (default)
+ * or English ({@code --lang en}).
  *
  * <p>The plan is read from {@code grand-perigueux.protocol.json}, a {@code plie/protocol} document
  * of the interchange format, as a vendor would receive it.
