@@ -1,6 +1,26 @@
 package fr.asso.europlie.plie.examples;
 
 import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
+import fr.asso.europlie.plie.cohort.Adhesion;
+import fr.asso.europlie.plie.cohort.ApplicantSituation;
+import fr.asso.europlie.plie.cohort.ContractType;
+import fr.asso.europlie.plie.cohort.Declaration;
+import fr.asso.europlie.plie.cohort.EsfEntryData;
+import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.Gender;
+import fr.asso.europlie.plie.cohort.IscedLevel;
+import fr.asso.europlie.plie.cohort.LabourMarketStatus;
+import fr.asso.europlie.plie.cohort.ParticipantStatus;
+import fr.asso.europlie.plie.cohort.PersonalData;
+import fr.asso.europlie.plie.cohort.ReferentId;
+import fr.asso.europlie.plie.cohort.Referral;
+import fr.asso.europlie.plie.cohort.StepId;
+import fr.asso.europlie.plie.cohort.StepType;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.Signatory;
+import fr.asso.europlie.plie.protocol.SignatoryKind;
+import java.math.BigDecimal;
+import java.util.Set;
 import fr.asso.europlie.plie.cohort.Cohort;
 import fr.asso.europlie.plie.cohort.CohortData;
 import fr.asso.europlie.plie.cohort.CohortSettings;
@@ -26,6 +46,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link SyntheticCohort}, seeded, so every run follows the same people) referred, entered by the
  * commission and followed by referents whose accompaniment, like their steps, is funded by the
  * operations programmed and committed this year; some leave with positive exits and six-month data.
+ *
+ * <p>Most of them are generated with their whole pathway and loaded; those the January entry
+ * commission takes in go through each command of the cohort ({@link Cohort#refer},
+ * {@link Cohort#validateEntry}, {@link Cohort#adhere}, {@link Cohort#addStep},
+ * {@link Cohort#completeInWorkFollowUp}...).
  *
  * <p>This is the one place of the scenario that holds the cohort. Today it keeps it in the domain's
  * {@link Cohort} in memory: the engine has no stored cohort yet. When the engine's cohort facade
@@ -87,7 +112,63 @@ final class YearCohort {
         AtomicInteger next = new AtomicInteger(participants.size());
         Cohort cohort = new Cohort(settings, () -> ParticipantId.of(String.format("P-%07d", next.incrementAndGet())));
         cohort.load(new CohortData(referents, participants, generated.data().identities(), generated.data().erasures()));
+        januaryCommission(cohort, protocol, funded, yearEnd.getYear());
         return new YearCohort(settings, cohort, directory);
+    }
+
+    /** The people the January commission takes in, through each command of the cohort. */
+    static final int JANUARY_ENTRIES = 12;
+
+    /**
+     * The January entry commission, command by command: twelve long-term jobseekers referred by
+     * France Travail, their entry validated, their adhesion signed with the referent who has the
+     * smallest caseload, their entry data recorded, an assessment funded by an accompaniment
+     * operation; half are hired in March on a steady contract found by the employers' operation and
+     * leave in September with a positive exit after six months of in-work follow-up, the others
+     * start a pre-qualifying training of the training operation.
+     */
+    private static void januaryCommission(Cohort cohort, ProtocolContent protocol, List<Operation> funded, int year) {
+        List<Operation> accompaniments = ofAxis(funded, ProgrammingAxis.ACCOMPANIMENT);
+        List<Operation> employers = ofAxis(funded, ProgrammingAxis.LINKS_WITH_EMPLOYERS);
+        List<Operation> trainings = ofAxis(funded, ProgrammingAxis.TRAINING_AND_MOBILITY_SUPPORT);
+        if (accompaniments.isEmpty() || employers.isEmpty() || trainings.isEmpty()) {
+            return;
+        }
+        LocalDate referred = LocalDate.of(year, 1, 12);
+        LocalDate entry = LocalDate.of(year, 1, 26);
+        OrganisationId franceTravail = protocol.signatories().stream().filter(s -> s.kind() == SignatoryKind.FRANCE_TRAVAIL)
+                .map(Signatory::id).findFirst().orElse(OrganisationId.of("FRANCE-TRAVAIL"));
+        OrganisationId plan = protocol.animationStructure().id();
+        for (int i = 0; i < JANUARY_ENTRIES; i++) {
+            LocalDate birth = LocalDate.of(1970 + 2 * i, 1 + i % 12, 10);
+            LocalDate unemployedSince = referred.minusMonths(14 + i);
+            IscedLevel isced = i % 3 == 0 ? IscedLevel.ISCED_2 : IscedLevel.ISCED_3;
+            ParticipantId id = cohort.refer(PersonalData.of("Nom" + (i + 1), "Prénom" + (i + 1), birth),
+                    Referral.of(franceTravail, referred), new ApplicantSituation(ParticipantStatus.JOBSEEKER, unemployedSince, Set.of(),
+                            false, false, isced));
+            cohort.validateEntry(id, referred.plusDays(8));
+            ReferentId referent = cohort.referents().stream().map(Referent::id)
+                    .min(java.util.Comparator.comparingInt((ReferentId r) -> cohort.caseload(r, entry)).thenComparing(ReferentId::value))
+                    .orElseThrow();
+            cohort.adhere(id, Adhesion.signedOn(entry, referent, plan), null);
+            cohort.recordEntryData(id, new EsfEntryData(entry.plusDays(4), i % 2 == 0 ? Gender.WOMAN : Gender.MAN,
+                    EsfEntryData.ageOn(birth, entry), LabourMarketStatus.UNEMPLOYED, unemployedSince, isced, Declaration.NO, Declaration.NO,
+                    Declaration.NO, Declaration.NO, false, i % 4 == 0));
+            Operation accompaniment = accompaniments.get(i % accompaniments.size());
+            cohort.addStep(id, Step.of(StepId.of("JAN-" + (i + 1) + "-1"), StepType.ASSESSMENT, entry.plusDays(6), entry.plusDays(33),
+                    accompaniment.id()));
+            if (i % 2 == 0) {
+                LocalDate hired = LocalDate.of(year, 3, 2);
+                cohort.addStep(id, Step.employment(StepId.of("JAN-" + (i + 1) + "-2"), ContractType.CDI, BigDecimal.ONE, hired, null,
+                        employers.get(i % employers.size()).id()));
+                cohort.startInWorkFollowUp(id, hired);
+                LocalDate left = hired.plusMonths(6);
+                cohort.completeInWorkFollowUp(id, left, new EsfExitData(left.plusDays(7), false, false, false, true));
+            } else {
+                cohort.addStep(id, Step.training(StepId.of("JAN-" + (i + 1) + "-2"), StepType.PRE_QUALIFYING_TRAINING,
+                        LocalDate.of(year, 3, 9), LocalDate.of(year, 6, 26), trainings.get(i % trainings.size()).id()));
+            }
+        }
     }
 
     /** The step funded by an operation of its kind that runs on its first day, chosen by the participant. */

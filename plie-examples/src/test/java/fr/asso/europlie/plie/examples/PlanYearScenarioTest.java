@@ -195,7 +195,7 @@ class PlanYearScenarioTest {
         YearReport report = report();
         YearCohort cohort = run().outcome().cohort();
         List<Participant> participants = cohort.participants();
-        assertThat(participants).hasSize(YearCohort.PARTICIPANTS);
+        assertThat(participants).hasSize(YearCohort.PARTICIPANTS + YearCohort.JANUARY_ENTRIES);
         assertFigures(report.overall(), participants, p -> true, report.objectives().positiveExitRatePercent());
         assertThat(report.byTargetPublic()).isNotEmpty();
         for (YearReport.Figures figures : report.byTargetPublic()) {

@@ -76,6 +76,22 @@ class YearReportBrowserTest {
         Map<String, String> figures = ReportDocuments.figures(dom);
         assertThat(figures.keySet()).containsAll(PlanYearScenarioTest.expectedFigures(report));
         figures.forEach((key, value) -> assertThat(value).as("the page's %s", key).isEqualTo(ReportDocuments.at(json, key)));
+        // each cell shows its figure as a French reader reads it
+        java.util.regex.Matcher cells = java.util.regex.Pattern.compile(
+                "<td class=\"num\" data-key=\"([^\"]+)\" data-value=\"([^\"]*)\">([^<]*)</td>").matcher(dom);
+        int seen = 0;
+        while (cells.find()) {
+            String value = cells.group(2);
+            java.text.NumberFormat rate = java.text.NumberFormat.getNumberInstance(Messages.FRENCH);
+            rate.setMinimumFractionDigits(1);
+            String expected = cells.group(1).endsWith("positiveExitRatePercent")
+                    ? (value.isEmpty() ? "-" : rate.format(new java.math.BigDecimal(value))) + " %"
+                    : value.matches("\\d+\\.\\d{2}") ? YearReportText.amounts(Messages.FRENCH).format(new java.math.BigDecimal(value)) + " €"
+                    : value;
+            assertThat(cells.group(3)).as("the cell %s", cells.group(1)).isEqualTo(expected);
+            seen++;
+        }
+        assertThat(seen).isGreaterThan(100);
         // and the words and numbers a director reads
         String committed = YearReportText.amounts(Messages.FRENCH).format(report.committedTotal().amount());
         assertThat(dom).contains("Bilan 2026 du PLIE du Grand Périgueux", "Subvention globale de l’OI", "Indicateurs communs FSE+ par genre",
