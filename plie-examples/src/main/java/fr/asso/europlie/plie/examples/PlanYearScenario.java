@@ -54,7 +54,6 @@ import fr.asso.europlie.plie.workflow.Plan;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
-import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentState;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentView;
 import fr.asso.europlie.plie.workflow.commitment.CommitteeOpinion;
@@ -195,19 +194,8 @@ public final class PlanYearScenario {
     }
 
     private Outcome run(String url, Path outDir) {
-        HikariDataSource pool = null;
         PlieEngine.Builder builder = PlieEngine.builder().clock(clock).asyncExecutor(false);
-        if (url != null) {
-            pool = new HikariDataSource();
-            pool.setJdbcUrl(url);
-            pool.setMaximumPoolSize(4);
-            Matcher schema = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
-            if (schema.find()) {
-                pool.setSchema(schema.group(1));
-                builder.databaseSchema(schema.group(1));
-            }
-            builder.dataSource(pool);
-        }
+        HikariDataSource pool = onDatabase(builder, url);
         try (PlieEngine engine = builder.build()) {
             say(url == null ? "engine.h2" : "engine.jdbc", url == null ? "" : url.replaceAll("password=[^&]*", "password=***"));
             Protocol draft = ProtocolNegotiationScenario.readPlan();
@@ -244,6 +232,30 @@ public final class PlanYearScenario {
 
     private static FseCommitment fse(Plan plan) {
         return plan.fseCommitment();
+    }
+
+    /**
+     * Puts an engine on the database of a JDBC URL through a small pool; with a {@code currentSchema}
+     * parameter, the engine's tables go in that schema.
+     *
+     * @param builder the engine's builder
+     * @param url a JDBC URL, or null for the embedded H2 default
+     * @return the pool to close after the engine, or null
+     */
+    static HikariDataSource onDatabase(PlieEngine.Builder builder, String url) {
+        if (url == null) {
+            return null;
+        }
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setMaximumPoolSize(4);
+        Matcher schema = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
+        if (schema.find()) {
+            pool.setSchema(schema.group(1));
+            builder.databaseSchema(schema.group(1));
+        }
+        builder.dataSource(pool);
+        return pool;
     }
 
     // ------------------------------------------------------------------------------- process B
@@ -351,9 +363,7 @@ public final class PlanYearScenario {
     private List<Operation> askingEsf() {
         List<Operation> asking = new ArrayList<>(programming.applications().stream().filter(Application::isApproved)
                 .map(Application::operation).filter(o -> o.financingPlan().esfShare().isPositive()).toList());
-        asking.sort((a, b) -> Boolean.compare(LATE.contains(a.id().value()), LATE.contains(b.id().value())) != 0
-                ? Boolean.compare(LATE.contains(a.id().value()), LATE.contains(b.id().value()))
-                : LATE.indexOf(a.id().value()) - LATE.indexOf(b.id().value()));
+        asking.sort(java.util.Comparator.comparingInt(o -> LATE.indexOf(o.id().value())));   // stable: the others first, in order
         return asking;
     }
 

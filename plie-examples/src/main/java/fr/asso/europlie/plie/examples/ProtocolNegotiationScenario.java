@@ -201,14 +201,8 @@ public final class ProtocolNegotiationScenario {
      * @return true when the protocol ends in force
      */
     boolean run(String url) {
-        HikariDataSource pool = null;
         PlieEngine.Builder builder = PlieEngine.builder().clock(clock).asyncExecutor(false);
-        if (url != null) {
-            pool = new HikariDataSource();
-            pool.setJdbcUrl(url);
-            pool.setMaximumPoolSize(4);
-            builder.dataSource(pool);
-        }
+        HikariDataSource pool = PlanYearScenario.onDatabase(builder, url);
         try (PlieEngine engine = builder.build()) {
             say(url == null ? "engine.h2" : "engine.jdbc", url == null ? "" : url.replaceAll("password=[^&]*", "password=***"));
             listenTo(engine.defaultPlan());

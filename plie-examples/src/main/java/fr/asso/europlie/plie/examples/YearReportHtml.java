@@ -100,9 +100,7 @@ final class YearReportHtml {
             bar("programming.axes[" + i + "].esfCommitted", axis.esfCommitted(), max, y + 44, COMMITTED);
         }
         html.append("</svg>\n");
-        html.append("<table>\n<thead><tr><th>").append(esc(text("html.axis"))).append("</th><th>").append(esc(text("html.strategicAxis")))
-                .append("</th><th>").append(esc(text("html.envelope"))).append("</th><th>").append(esc(text("html.programmed")))
-                .append("</th><th>").append(esc(text("html.committed"))).append("</th></tr></thead>\n<tbody>\n");
+        table("html.axis", "html.strategicAxis", "html.envelope", "html.programmed", "html.committed");
         for (int i = 0; i < axes.size(); i++) {
             YearReport.Axis axis = axes.get(i);
             html.append("<tr><td>").append(esc(axis.label())).append("</td><td>").append(esc(axis.strategicAxis())).append("</td>");
@@ -117,10 +115,8 @@ final class YearReportHtml {
         amountCell("ledger.committedTotal", report.committedTotal());
         html.append("</tr>\n</tbody>\n</table>\n");
 
-        html.append("<h3>").append(esc(text("html.operations"))).append("</h3>\n<table>\n<thead><tr><th>")
-                .append(esc(text("html.operation"))).append("</th><th>").append(esc(text("html.operator"))).append("</th><th>")
-                .append(esc(text("html.outcome"))).append("</th><th>").append(esc(text("html.approved"))).append("</th><th>")
-                .append(esc(text("html.esfCommitted"))).append("</th><th>").append(esc(text("html.paid"))).append("</th></tr></thead>\n<tbody>\n");
+        html.append("<h3>").append(esc(text("html.operations"))).append("</h3>\n");
+        table("html.operation", "html.operator", "html.outcome", "html.approved", "html.esfCommitted", "html.paid");
         for (int i = 0; i < report.operations().size(); i++) {
             YearReport.OperationLine line = report.operations().get(i);
             String at = "programming.operations[" + i + "]";
@@ -150,10 +146,8 @@ final class YearReportHtml {
     // ------------------------------------------------------------------------------- ledger
 
     private void ledger() {
-        html.append("<section>\n<h2>").append(esc(text("html.ledger"))).append("</h2>\n<table>\n<thead><tr><th>")
-                .append(esc(text("html.envelopeKey"))).append("</th><th>").append(esc(text("html.amount"))).append("</th><th>")
-                .append(esc(text("html.reserved"))).append("</th><th>").append(esc(text("html.committed"))).append("</th><th>")
-                .append(esc(text("html.paid"))).append("</th><th>").append(esc(text("html.available"))).append("</th></tr></thead>\n<tbody>\n");
+        html.append("<section>\n<h2>").append(esc(text("html.ledger"))).append("</h2>\n");
+        table("html.envelopeKey", "html.amount", "html.reserved", "html.committed", "html.paid", "html.available");
         for (int i = 0; i < report.envelopes().size(); i++) {
             YearReport.Envelope envelope = report.envelopes().get(i);
             String at = "ledger.envelopes[" + i + "]";
@@ -204,10 +198,7 @@ final class YearReportHtml {
                 .append(40 + rowHeight * rows.size()).append("\" stroke=\"#222222\" stroke-width=\"2\" stroke-dasharray=\"6 4\"")
                 .append(data("cohort.objectives.positiveExitRatePercent", report.objectives().positiveExitRatePercent().toPlainString()))
                 .append("/>\n</svg>\n");
-        html.append("<table>\n<thead><tr><th>").append(esc(text("html.public"))).append("</th><th>").append(esc(text("html.followed")))
-                .append("</th><th>").append(esc(text("html.entries"))).append("</th><th>").append(esc(text("html.exits"))).append("</th><th>")
-                .append(esc(text("html.positiveExits"))).append("</th><th>").append(esc(text("html.rate"))).append("</th><th>")
-                .append(esc(text("html.objective"))).append("</th></tr></thead>\n<tbody>\n");
+        table("html.public", "html.followed", "html.entries", "html.exits", "html.positiveExits", "html.rate", "html.objective");
         for (int i = 0; i < rows.size(); i++) {
             YearReport.Figures figures = rows.get(i);
             String at = i == 0 ? "cohort.overall" : "cohort.byTargetPublic[" + (i - 1) + "]";
@@ -253,9 +244,8 @@ final class YearReportHtml {
             html.append("<text x=\"").append(x + 6).append("\" y=\"").append(y + 15).append("\" class=\"value\">")
                     .append(indicator.total()).append("</text>\n");
         }
-        html.append("</svg>\n<table>\n<thead><tr><th>").append(esc(text("html.indicator"))).append("</th><th>")
-                .append(esc(text("html.women"))).append("</th><th>").append(esc(text("html.men"))).append("</th><th>")
-                .append(esc(text("html.nonBinary"))).append("</th><th>").append(esc(text("html.total"))).append("</th></tr></thead>\n<tbody>\n");
+        html.append("</svg>\n");
+        table("html.indicator", "html.women", "html.men", "html.nonBinary", "html.total");
         for (int i = 0; i < report.indicators().size(); i++) {
             YearReport.Indicator indicator = report.indicators().get(i);
             String at = "indicators[" + i + "]";
@@ -276,8 +266,7 @@ final class YearReportHtml {
                 .append(esc(text("html.completenessSummary", completeness.total(), completeness.entryDataMissing(),
                         completeness.exitDataMissing(), completeness.sixMonthDataDue())))
                 .append(" <span hidden").append(data("completeness.total", String.valueOf(completeness.total()))).append("></span></p>\n");
-        html.append("<table>\n<thead><tr><th>").append(esc(text("html.participant"))).append("</th><th>").append(esc(text("html.missing")))
-                .append("</th><th>").append(esc(text("html.dueOn"))).append("</th></tr></thead>\n<tbody>\n");
+        table("html.participant", "html.missing", "html.dueOn");
         for (int i = 0; i < completeness.top().size(); i++) {
             YearReport.Item item = completeness.top().get(i);
             html.append("<tr><td").append(data("completeness.top[" + i + "].participant", item.participant())).append(">")
@@ -294,6 +283,15 @@ final class YearReportHtml {
     private static final int LEFT = 300;
     private static final int WIDTH = 860;
     private static final int BARS = 440;
+
+    /** Opens a table with its header row, each column named by its message key. */
+    private void table(String... columns) {
+        html.append("<table>\n<thead><tr>");
+        for (String column : columns) {
+            html.append("<th>").append(esc(text(column))).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+    }
 
     private void svgOpen(String id, String title, int height) {
         html.append("<svg id=\"").append(id).append("\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
