@@ -501,7 +501,8 @@ public final class PlanYearScenario {
         List<Operation> funded = lines.stream().filter(l -> "APPROVED".equals(l.outcome()))
                 .filter(l -> l.esfCommitted().isPositive() || l.esfAsked().isZero()).map(l -> operations.get(OperationId.of(l.id()))).toList();
         cohort = YearCohort.follow(content, mapping, funded, LocalDate.of(year - 1, 7, 1), asOf);
-        say("cohort", today(), cohort.participants().size(), funded.size());
+        say("cohort", today(), cohort.participants().size(), funded.size(), dates.format(LocalDate.of(year - 1, 7, 1)),
+                YearCohort.JANUARY_ENTRIES);
         Indicators indicators = new Indicators(cohort.settings(), EsfSettings.defaults(), cohort.operations());
         ReportPeriod period = ReportPeriod.year(year);
         FullIndicatorReport full = indicators.fullReport(cohort.participants(), period, asOf);

@@ -151,7 +151,7 @@ final class YearCohort {
                     .min(java.util.Comparator.comparingInt((ReferentId r) -> cohort.caseload(r, entry)).thenComparing(ReferentId::value))
                     .orElseThrow();
             cohort.adhere(id, Adhesion.signedOn(entry, referent, plan), null);
-            cohort.recordEntryData(id, new EsfEntryData(entry.plusDays(4), i % 2 == 0 ? Gender.WOMAN : Gender.MAN,
+            cohort.recordEntryData(id, new EsfEntryData(entry.plusDays(4), i % 4 < 2 ? Gender.WOMAN : Gender.MAN,
                     EsfEntryData.ageOn(birth, entry), LabourMarketStatus.UNEMPLOYED, unemployedSince, isced, Declaration.NO, Declaration.NO,
                     Declaration.NO, Declaration.NO, false, i % 4 == 0));
             Operation accompaniment = accompaniments.get(i % accompaniments.size());

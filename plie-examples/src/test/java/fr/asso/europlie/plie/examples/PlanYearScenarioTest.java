@@ -379,7 +379,7 @@ class PlanYearScenarioTest {
     }
 
     @Test
-    @DisplayName("on PostgreSQL, told in English: the same year, the same figures as on H2 (PLIE_TEST_JDBC_URL; fails under CI=true without it)")
+    @DisplayName("on PostgreSQL, told in English with every stage (--verbose): the same year, the same figures as on H2 (PLIE_TEST_JDBC_URL; fails under CI=true without it)")
     void onPostgresqlInEnglish() throws SQLException {
         String url = System.getenv("PLIE_TEST_JDBC_URL");
         if (url == null || url.isBlank()) {
@@ -393,9 +393,11 @@ class PlanYearScenarioTest {
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
-        YearRun postgres = YearRun.run(Messages.ENGLISH, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        YearRun postgres = YearRun.run(Messages.ENGLISH, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
         assertThat(postgres.told()).contains("is IN FORCE", "NOT ADMISSIBLE", "Committed total (FSE+): EUR", "EECO01 Total participants",
                 "EECR04").doesNotContain("EN VIGUEUR", "Bilan");
+        // --verbose: every opinion, deliberation and application told
+        assertThat(postgres.told()).contains("Opinion of ", "approves the protocol, deliberation DEL-", "OP-2026-01 submitted by");
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             assertThat(statement.executeQuery("SELECT COUNT(*) FROM " + schema + ".plie_schema_version").next()).isTrue();
         }

@@ -26,7 +26,7 @@ record YearRun(String told, PlanYearScenario.Outcome outcome) {
     /** @return the H2 run in French, made once */
     static synchronized YearRun onH2() {
         if (h2 == null) {
-            h2 = run(Locale.FRENCH, null);
+            h2 = run(Locale.FRENCH, null, false);
         }
         return h2;
     }
@@ -36,14 +36,15 @@ record YearRun(String told, PlanYearScenario.Outcome outcome) {
      *
      * @param language the language
      * @param url a JDBC URL, or null for H2
+     * @param verbose whether every stage of the negotiation is told
      * @return the run
      */
-    static YearRun run(Locale language, String url) {
+    static YearRun run(Locale language, String url, boolean verbose) {
         try {
             Path out = Files.createTempDirectory("plie-report-");
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             PlanYearScenario.Outcome outcome = PlanYearScenario.run(language, new PrintStream(text, true, StandardCharsets.UTF_8), url,
-                    out, false);
+                    out, verbose);
             assertThat(outcome.ok()).as("the year went through").isTrue();
             return new YearRun(text.toString(StandardCharsets.UTF_8), outcome);
         } catch (IOException e) {
