@@ -71,6 +71,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,8 +175,32 @@ public final class PlanYearScenario {
                 System.exit(2);
             }
         }
+        Optional<String> refused = unwritable(outDir, language);
+        if (refused.isPresent()) {
+            System.err.println(refused.get());
+            System.exit(2);
+        }
         Outcome outcome = run(language, new PrintStream(System.out, true, StandardCharsets.UTF_8), url, outDir, verbose);
         System.exit(outcome.ok() ? 0 : 1);
+    }
+
+    /**
+     * Checks the output folder before any work: it is created when missing and must be writable.
+     *
+     * @param outDir the folder given with {@code --out}
+     * @param language the language of the message
+     * @return why the folder cannot hold the report, naming the option and the folder; empty when it can
+     */
+    static Optional<String> unwritable(Path outDir, Locale language) {
+        try {
+            Files.createDirectories(outDir);
+            if (Files.isDirectory(outDir) && Files.isWritable(outDir)) {
+                return Optional.empty();
+            }
+            return Optional.of(Messages.text(BUNDLE, "out.unwritable", language, outDir.toAbsolutePath(), "-"));
+        } catch (IOException | SecurityException e) {
+            return Optional.of(Messages.text(BUNDLE, "out.unwritable", language, outDir.toAbsolutePath(), e.toString()));
+        }
     }
 
     /**

@@ -379,6 +379,21 @@ class PlanYearScenarioTest {
     }
 
     @Test
+    @DisplayName("an output folder that cannot be written is refused before any work, naming the option and the folder, in French and English")
+    void unwritableOutputFolder() throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("plie-report-", ".txt");
+        java.nio.file.Path under = file.resolve("report");
+        assertThat(PlanYearScenario.unwritable(under, Messages.FRENCH)).hasValueSatisfying(m -> assertThat(m)
+                .contains("option --out", under.toAbsolutePath().toString(), "Rien n’a été fait"));
+        assertThat(PlanYearScenario.unwritable(under, Messages.ENGLISH)).hasValueSatisfying(m -> assertThat(m)
+                .contains("option --out", under.toAbsolutePath().toString(), "Nothing was done"));
+        assertThat(java.nio.file.Files.isRegularFile(file)).isTrue();
+        java.nio.file.Path fresh = java.nio.file.Files.createTempDirectory("plie-report-").resolve("a").resolve("b");
+        assertThat(PlanYearScenario.unwritable(fresh, Messages.FRENCH)).isEmpty();
+        assertThat(java.nio.file.Files.isDirectory(fresh)).isTrue();
+    }
+
+    @Test
     @DisplayName("on PostgreSQL, told in English with every stage (--verbose): the same year, the same figures as on H2 (PLIE_TEST_JDBC_URL; fails under CI=true without it)")
     void onPostgresqlInEnglish() throws SQLException {
         String url = System.getenv("PLIE_TEST_JDBC_URL");
