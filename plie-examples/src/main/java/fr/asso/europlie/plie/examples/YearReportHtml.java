@@ -365,6 +365,6 @@ final class YearReportHtml {
             tr.total td { font-weight: bold; }
             .reasons { margin: 4px 0 0 16px; padding: 0; font-size: 12px; color: #4a5263; }
             .outcome.approved { color: #2e8b57; } .outcome.rejected, .outcome.inadmissible { color: #b03a2e; } .outcome.adjourned { color: #b9770e; }
-            svg text { font-size: 13px; fill: #1d2330; } svg text.value { font-size: 12px; fill: #4a5263; }
+            svg text { font-size: 13px; fill: #1d2330; } svg text.value { font-size: 12px; fill: #4a5263; paint-order: stroke; stroke: #ffffff; stroke-width: 4px; }
             """;
 }
