@@ -56,13 +56,21 @@ class YearReportBrowserTest {
         command.addAll(List.of(flags));
         command.add(page.toUri().toString());
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(TIMEOUT.seconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("Chromium did not finish within " + TIMEOUT.seconds() + " s: " + Files.readString(stderr, StandardCharsets.UTF_8));
+        try {
+            if (!process.waitFor(TIMEOUT.seconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("Chromium did not finish within " + TIMEOUT.seconds() + " s: " + Files.readString(stderr, StandardCharsets.UTF_8));
+            }
+            assertThat(process.exitValue()).as("Chromium's exit status; its messages: %s", Files.readString(stderr, StandardCharsets.UTF_8))
+                    .isZero();
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
         }
-        assertThat(process.exitValue()).as("Chromium's exit status; its messages: %s", Files.readString(stderr, StandardCharsets.UTF_8))
-                .isZero();
-        return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
     @Test
