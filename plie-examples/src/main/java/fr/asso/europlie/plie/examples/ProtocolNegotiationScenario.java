@@ -21,6 +21,8 @@ import fr.asso.europlie.plie.protocol.Signatory;
 import fr.asso.europlie.plie.protocol.SignatoryKind;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.Plan;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
@@ -53,9 +55,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The main job (scénario principal): the protocol of the PLIE du Grand Périgueux negotiated by
- * its signatories through every stage of the negotiation process until it is in force, each
- * stage told in plain words, in French (default) or English ({@code --lang en}).
+ * The negotiation of the protocol (the first stage of the main job, {@link PlanYearScenario}): the
+ * protocol of the PLIE du Grand Périgueux negotiated by its signatories through every stage of the
+ * negotiation process until it is in force, each stage told in plain words, in French (default)
+ * or English ({@code --lang en}).
  *
  * <p>The plan is read from {@code grand-perigueux.protocol.json}, a {@code plie/protocol} document
  * of the interchange format, as a vendor would receive it.
@@ -80,19 +83,23 @@ public final class ProtocolNegotiationScenario {
     private final ProtocolContent draft;
     private final Actor coordinator;
     private final Actor copil;
+    private final PlanId planId;
+    private final boolean verbose;
 
-    private ProtocolNegotiationScenario(Locale language, PrintStream out, ManualClock clock) {
+    private ProtocolNegotiationScenario(Locale language, PrintStream out, ManualClock clock, PlanId planId, boolean verbose) {
         this.language = language;
         this.out = out;
         this.clock = clock;
+        this.planId = planId;
+        this.verbose = verbose;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
         this.amounts = NumberFormat.getNumberInstance(language);
         this.amounts.setMinimumFractionDigits(2);
         this.amounts.setMaximumFractionDigits(2);
         this.plan = readPlan();
         this.draft = plan.content();
-        this.coordinator = Actor.of("thomas.bouyssou", draft.animationStructure().id(), Role.ANIMATION_TEAM);
-        this.copil = Actor.of("secretariat.copil", draft.governance().steeringCommittee().convenedBy(), Role.STEERING_COMMITTEE);
+        this.coordinator = actor("thomas.bouyssou", draft.animationStructure().id(), Role.ANIMATION_TEAM);
+        this.copil = actor("secretariat.copil", draft.governance().steeringCommittee().convenedBy(), Role.STEERING_COMMITTEE);
     }
 
     /**
@@ -109,6 +116,43 @@ public final class ProtocolNegotiationScenario {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An actor of this scenario's plan. */
+    private Actor actor(String userId, OrganisationId organisation, Role role) {
+        return Actor.in(planId, userId, organisation, role);
+    }
+
+    /**
+     * Negotiates the plan's protocol to in force in a plan of an engine, as the first stage of a
+     * longer scenario: every stage told when verbose, the main ones otherwise.
+     *
+     * @param engine the engine
+     * @param plan the plan, registered, that does not hold the protocol yet
+     * @param language French or English
+     * @param out where the stages are told
+     * @param clock the scenario's clock, advanced week by week
+     * @param verbose whether every stage is told
+     * @return the protocol as the plan holds it at the end
+     */
+    static Protocol negotiateIn(PlieEngine engine, PlanId plan, Locale language, PrintStream out, ManualClock clock, boolean verbose) {
+        ProtocolNegotiationScenario scenario = new ProtocolNegotiationScenario(language, out, clock, plan, verbose);
+        scenario.listenTo(engine.plan(plan));
+        scenario.negotiate(engine, scenario.plan.id());
+        return engine.plan(plan).protocol(scenario.coordinator, scenario.plan.id()).orElseThrow();
+    }
+
+    private void listenTo(Plan scope) {
+        scope.addListener(new WorkflowListener() {
+            @Override
+            public void onProtocolEvent(ProtocolEvent event) {
+                if (event instanceof ProtocolEvent.ProtocolAdopted || event instanceof ProtocolEvent.ProtocolSigned
+                        || event instanceof ProtocolEvent.ProtocolEnteredIntoForce
+                        || event instanceof ProtocolEvent.NegotiationOpened) {
+                    published.add(event.type());
+                }
+            }
+        });
     }
 
     private OrganisationId signatoryOfKind(SignatoryKind kind) {
@@ -147,7 +191,7 @@ public final class ProtocolNegotiationScenario {
      */
     static boolean run(Locale language, PrintStream out, String url) {
         ManualClock clock = ManualClock.at(Instant.parse("2021-09-06T08:00:00Z"));
-        return new ProtocolNegotiationScenario(language, out, clock).run(url);
+        return new ProtocolNegotiationScenario(language, out, clock, PlanId.DEFAULT, true).run(url);
     }
 
     /**
@@ -157,26 +201,11 @@ public final class ProtocolNegotiationScenario {
      * @return true when the protocol ends in force
      */
     boolean run(String url) {
-        HikariDataSource pool = null;
         PlieEngine.Builder builder = PlieEngine.builder().clock(clock).asyncExecutor(false);
-        if (url != null) {
-            pool = new HikariDataSource();
-            pool.setJdbcUrl(url);
-            pool.setMaximumPoolSize(4);
-            builder.dataSource(pool);
-        }
+        HikariDataSource pool = PlanYearScenario.onDatabase(builder, url);
         try (PlieEngine engine = builder.build()) {
             say(url == null ? "engine.h2" : "engine.jdbc", url == null ? "" : url.replaceAll("password=[^&]*", "password=***"));
-            engine.addListener(new WorkflowListener() {
-                @Override
-                public void onProtocolEvent(ProtocolEvent event) {
-                    if (event instanceof ProtocolEvent.ProtocolAdopted || event instanceof ProtocolEvent.ProtocolSigned
-                            || event instanceof ProtocolEvent.ProtocolEnteredIntoForce
-                            || event instanceof ProtocolEvent.NegotiationOpened) {
-                        published.add(event.type());
-                    }
-                }
-            });
+            listenTo(engine.defaultPlan());
             // On a database that already holds the plan (a second run on PostgreSQL), negotiate a copy.
             ProtocolId id = engine.protocol(coordinator, plan.id()).isEmpty() ? plan.id()
                     : ProtocolId.of(plan.id().value() + "-" + System.currentTimeMillis());
@@ -189,7 +218,7 @@ public final class ProtocolNegotiationScenario {
     }
 
     private boolean negotiate(PlieEngine engine, ProtocolId id) {
-        ProtocolNegotiation negotiation = engine.protocolNegotiation();
+        ProtocolNegotiation negotiation = engine.plan(planId).protocolNegotiation();
         say("title", draft.name(), draft.period().first() + "-" + draft.period().last());
 
         negotiation.start(coordinator, id, draft);
@@ -197,15 +226,15 @@ public final class ProtocolNegotiationScenario {
                 draft.objectives().participantsOverPeriod(), draft.budget().totalExpenses());
         week(1);
         negotiation.recordDiagnostic(coordinator, id, draft.diagnostic());
-        say("diagnostic", today());
+        detail("diagnostic", today());
 
         consult(negotiation, id, signatoryOfKind(SignatoryKind.REGION));
         negotiation.consolidate(coordinator, id, draft, "objectif de sorties positives décliné par public");
-        say("consolidation", today(), text("consolidation.revised"));
+        detail("consolidation", today(), text("consolidation.revised"));
         consult(negotiation, id, null);
         week(2);
         negotiation.consolidate(coordinator, id, null, "remarques intégrées");
-        say("consolidation", today(), text("consolidation.kept"));
+        detail("consolidation", today(), text("consolidation.kept"));
 
         week(3);
         ProtocolBudget budget = draft.budget();
@@ -213,8 +242,8 @@ public final class ProtocolNegotiationScenario {
             Map<Year, Money> amounts = new TreeMap<>();
             budget.contributions().stream().filter(c -> c.funder().equals(funder))
                     .forEach(c -> amounts.put(c.year(), c.amount()));
-            negotiation.confirmContribution(Actor.of("budget@" + funder.value(), funder, Role.FUNDER), id, amounts);
-            say("contribution", today(), nameOf(draft, funder), budget.contributionOf(funder));
+            negotiation.confirmContribution(actor("budget@" + funder.value(), funder, Role.FUNDER), id, amounts);
+            detail("contribution", today(), nameOf(draft, funder), budget.contributionOf(funder));
         }
         say("budget", today(), budget.totalResources(), budget.totalExpenses());
 
@@ -229,18 +258,18 @@ public final class ProtocolNegotiationScenario {
         for (Signatory signatory : draft.signatories()) {
             week(2);
             String reference = "DEL-" + LocalDate.now(clock).getYear() + "-" + signatory.id().value();
-            negotiation.deliberate(Actor.of("assemblee@" + signatory.id().value(), signatory.id(), Role.DELIBERATING_BODY),
+            negotiation.deliberate(actor("assemblee@" + signatory.id().value(), signatory.id(), Role.DELIBERATING_BODY),
                     id, DeliberationOutcome.APPROVED, reference, LocalDate.now(clock), null);
-            say("deliberation", today(), signatory.name(), signatory.deliberatingBody(), reference);
+            detail("deliberation", today(), signatory.name(), signatory.deliberatingBody(), reference);
         }
         week(2);
         for (Signatory signatory : draft.signatories()) {
-            negotiation.sign(Actor.of("signataire@" + signatory.id().value(), signatory.id(), Role.SIGNATORY), id,
+            negotiation.sign(actor("signataire@" + signatory.id().value(), signatory.id(), Role.SIGNATORY), id,
                     LocalDate.now(clock));
-            say("signature", today(), signatory.name());
+            detail("signature", today(), signatory.name());
         }
 
-        Protocol protocol = engine.protocol(coordinator, id).orElseThrow();
+        Protocol protocol = engine.plan(planId).protocol(coordinator, id).orElseThrow();
         NegotiationStatus status = negotiation.status(coordinator, id);
         if (protocol.state() == ProtocolState.IN_FORCE) {
             ProtocolVersion version = protocol.versionInForce().orElseThrow();
@@ -255,7 +284,7 @@ public final class ProtocolNegotiationScenario {
     private void consult(ProtocolNegotiation negotiation, ProtocolId id, OrganisationId unfavourable) {
         NegotiationStatus status = negotiation.status(coordinator, id);
         List<WorkItem> asked = status.waitingFor().stream().filter(i -> i.step() == NegotiationStep.TECHNICAL_OPINION).toList();
-        say("consultation", today(), status.round(), asked.size(),
+        detail("consultation", today(), status.round(), asked.size(),
                 asked.stream().map(i -> i.organisation().value()).collect(Collectors.joining(", ")));
         for (WorkItem item : asked) {
             week(1);
@@ -264,8 +293,8 @@ public final class ProtocolNegotiationScenario {
                     ? Opinion.unfavourable("l’objectif de 50 % de sorties positives doit être décliné par public")
                     : party.equals(signatoryOfKind(SignatoryKind.STATE)) ? new Opinion(OpinionKind.FAVOURABLE_WITH_RESERVATIONS,
                             "articulation avec le contrat de ville à préciser") : Opinion.favourable("");
-            negotiation.giveOpinion(Actor.of("services@" + party.value(), party, Role.TECHNICAL_STAFF), id, opinion);
-            say("opinion", today(), party.value(), text("opinion." + opinion.kind().name()),
+            negotiation.giveOpinion(actor("services@" + party.value(), party, Role.TECHNICAL_STAFF), id, opinion);
+            detail("opinion", today(), party.value(), text("opinion." + opinion.kind().name()),
                     opinion.remarks().isEmpty() ? "" : " (" + opinion.remarks() + ")");
         }
     }
@@ -293,6 +322,13 @@ public final class ProtocolNegotiationScenario {
 
     private String text(String key) {
         return Messages.text(BUNDLE, key, language);
+    }
+
+    /** Tells a detail of the negotiation when verbose; otherwise keeps only its events for the next stage told. */
+    private void detail(String key, Object... arguments) {
+        if (verbose) {
+            say(key, arguments);
+        }
     }
 
     /** Tells a stage, then the events that its step published. */
