@@ -88,7 +88,9 @@ public enum WorkflowError implements ErrorCode {
     /** An OI acting on another OI's global grant. */
     OTHER_INTERMEDIATE_BODY("PLIE-WORKFLOW-074"),
     /** The role of the OI is needed (instructor or manager). */
-    OI_ROLE_REQUIRED("PLIE-WORKFLOW-075");
+    OI_ROLE_REQUIRED("PLIE-WORKFLOW-075"),
+    /** An agreement deadline extended by zero, a negative period or more than the limit. */
+    AGREEMENT_EXTENSION("PLIE-WORKFLOW-076");
 
     private final String code;
 

@@ -26,6 +26,9 @@ public final class CommitmentProcess {
     /** The default reminder, before the deadline. */
     public static final String AGREEMENT_REMINDER = "P45D";
 
+    /** The longest extension of an overdue agreement's deadline the OI manager may grant at once (6 months). */
+    public static final String MAX_AGREEMENT_EXTENSION = "P6M";
+
     private CommitmentProcess() {
     }
 

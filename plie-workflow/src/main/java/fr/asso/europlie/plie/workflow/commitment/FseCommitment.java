@@ -105,9 +105,12 @@ public interface FseCommitment {
      *
      * @param manager an {@code OI_MANAGER}
      * @param operation the operation
-     * @param extension the new deadline from now, or null to cancel
+     * @param extension the new deadline from now, or null to cancel; at most
+     *     {@link CommitmentProcess#MAX_AGREEMENT_EXTENSION}
      * @param reason why, not blank
      * @return the view after it
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-WORKFLOW-076}) for an
+     *     extension of zero, negative or beyond the limit, before anything changes
      */
     CommitmentView decideOverdueAgreement(Actor manager, OperationId operation, Period extension, String reason);
 
@@ -177,6 +180,21 @@ public interface FseCommitment {
      * @return the view
      */
     CommitmentView view(Actor actor, OperationId operation);
+
+    /**
+     * The audit trail of an operation's commitment (piste d'audit): every step done, who did it,
+     * when, with which outcome and why (start, appraisal and reservation, committee opinion,
+     * decision, signature, overdue agreement, take-up, service-done checks, payments,
+     * decommitments), oldest first. A refused command writes nothing; a retry under the same
+     * idempotency key is recorded once.
+     *
+     * @param actor an OI instructor or manager of the operation's grant, or the operation's own operator
+     * @param operation the operation
+     * @return the entries, each naming the operation as its {@code protocolId} and the appraisal
+     *     round as its {@code round}
+     * @throws AccessDeniedException for any other actor
+     */
+    java.util.List<fr.asso.europlie.plie.workflow.audit.AuditEntry> history(Actor actor, OperationId operation);
 
     /**
      * Hears every new status of an operation once its transaction has committed.

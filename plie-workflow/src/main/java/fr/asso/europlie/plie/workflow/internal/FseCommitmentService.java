@@ -18,6 +18,7 @@ import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.commitment.Appraisal;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Task;
@@ -92,7 +93,11 @@ public final class FseCommitmentService implements FseCommitment {
     public Optional<GlobalGrant> globalGrant(Actor actor, GlobalGrantId id) {
         required(id, "grantId");
         checkOi(actor, "GLOBAL_GRANT");
-        return runner.run(actor, id.value(), () -> grants.find(id));
+        return runner.run(actor, id.value(), () -> {
+            Optional<GlobalGrant> grant = grants.find(id);
+            grant.ifPresent(found -> requireOi(actor, found.intermediateBody()));
+            return grant;
+        });
     }
 
     @Override
@@ -115,7 +120,8 @@ public final class FseCommitmentService implements FseCommitment {
             if (!plan.isDefault()) {
                 builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
             }
-            builder.businessKey(operation.value()).variables(variables).start();
+            ProcessInstance started = builder.businessKey(operation.value()).variables(variables).start();
+            audit(actor, operation, Audit.START, "STARTED", null, fseAmount.toString(), 0, started.getId());
             return null;
         });
         return runner.run(actor, operation.value(), () -> view(operation));
@@ -140,6 +146,8 @@ public final class FseCommitmentService implements FseCommitment {
             variables.put(Var.OPERATOR, appraisal.operator().value());
             variables.put(Var.RESERVATION, status.state().name());
             variables.put("appraisals", round + 1);
+            audit(instructor, operation, Task.APPRAISAL, status.state().name(), status.reason(), appraisal.grant().value(), round + 1,
+                    task.getProcessInstanceId());
             complete(task, instructor, variables);
         });
     }
@@ -152,7 +160,9 @@ public final class FseCommitmentService implements FseCommitment {
         checkOi(actor, Task.COMMITTEE);
         return act(actor, operation, Task.COMMITTEE, task -> {
             GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
+            requireOi(actor, grants.get(grant).intermediateBody());
             int round = appraisals(task.getProcessInstanceId());
+            audit(actor, operation, Task.COMMITTEE, opinion.name(), reason, null, round, task.getProcessInstanceId());
             if (opinion == CommitteeOpinion.UNFAVOURABLE) {
                 published(ledger.release(grant, operation, CommitmentState.REFUSED, actor.userId(),
                         "avis défavorable du comité de programmation : " + reason, key(operation, "unfavourable", round)));
@@ -173,9 +183,12 @@ public final class FseCommitmentService implements FseCommitment {
         check(manager, Role.OI_MANAGER, Task.DECISION);
         return act(manager, operation, Task.DECISION, task -> {
             String instructor = (String) variable(task, Var.INSTRUCTOR);
+            requireGrantOi(manager, task);
             if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
                 throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
             }
+            audit(manager, operation, Task.DECISION, "DECIDED", null, instructor, appraisals(task.getProcessInstanceId()),
+                    task.getProcessInstanceId());
             Map<String, Object> variables = new HashMap<>();
             variables.put(Var.MANAGER, manager.userId());
             variables.put(Var.AGREEMENT_DEADLINE, CommitmentProcess.AGREEMENT_DEADLINE);
@@ -194,7 +207,10 @@ public final class FseCommitmentService implements FseCommitment {
             String manager = (String) variable(task, Var.MANAGER);
             Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
             Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
-            published(ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0)));
+            CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
+            published(committed);
+            audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount().toString(),
+                    appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());
             complete(task, operator, new HashMap<>());
         });
     }
@@ -204,8 +220,15 @@ public final class FseCommitmentService implements FseCommitment {
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, Task.AGREEMENT_OVERDUE);
+        if (extension != null && (extension.isNegative() || extension.isZero() || tooLong(extension))) {
+            throw new InvalidValueException(WorkflowError.AGREEMENT_EXTENSION, "extension", extension, CommitmentProcess.MAX_AGREEMENT_EXTENSION);
+        }
         return act(manager, operation, Task.AGREEMENT_OVERDUE, task -> {
+            requireGrantOi(manager, task);
             Map<String, Object> variables = new HashMap<>();
+            int round = appraisals(task.getProcessInstanceId());
+            audit(manager, operation, Task.AGREEMENT_OVERDUE, extension == null ? "CANCELLED" : "EXTENDED", reason,
+                    extension == null ? null : extension.toString(), round, task.getProcessInstanceId());
             if (extension == null) {
                 GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
                 published(ledger.release(grant, operation, CommitmentState.RELEASED, manager.userId(),
@@ -213,9 +236,6 @@ public final class FseCommitmentService implements FseCommitment {
                 takeUpWaiting(grant, manager);
                 variables.put(Var.AGREEMENT_DECISION, "CANCEL");
             } else {
-                if (extension.isNegative() || extension.isZero()) {
-                    throw new InvalidValueException(WorkflowError.REQUIRED, "extension", extension);
-                }
                 variables.put(Var.AGREEMENT_DECISION, "EXTEND");
                 variables.put(Var.AGREEMENT_DEADLINE, extension.toString());
             }
@@ -226,7 +246,12 @@ public final class FseCommitmentService implements FseCommitment {
     @Override
     public CommitmentView takeUp(Actor instructor, OperationId operation) {
         check(instructor, Role.OI_INSTRUCTOR, Task.WAITING_LIST);
-        return act(instructor, operation, Task.WAITING_LIST, task -> complete(task, instructor, new HashMap<>()));
+        return act(instructor, operation, Task.WAITING_LIST, task -> {
+            requireGrantOi(instructor, task);
+            audit(instructor, operation, Task.WAITING_LIST, "TAKEN_UP", null, null, appraisals(task.getProcessInstanceId()),
+                    task.getProcessInstanceId());
+            complete(task, instructor, new HashMap<>());
+        });
     }
 
     @Override
@@ -234,8 +259,9 @@ public final class FseCommitmentService implements FseCommitment {
         required(check, "check");
         required(key, "key");
         checkOi(actor, "SERVICE_DONE");
-        return onLedger(actor, check.operation(), grant -> ledger.apply(grant,
-                new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId())));
+        return onLedger(actor, check.operation(), Audit.SERVICE_DONE, "ACCEPTED " + check.accepted(), key, grant -> ledger.apply(grant,
+                new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId())),
+                rejections(check));
     }
 
     @Override
@@ -248,8 +274,8 @@ public final class FseCommitmentService implements FseCommitment {
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, "PAYMENT");
-        return onLedger(manager, operation, grant -> ledger.apply(grant,
-                new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason)));
+        return onLedger(manager, operation, Audit.PAYMENT, kind.name(), key, grant -> ledger.apply(grant,
+                new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason)), amount + " € : " + reason);
     }
 
     @Override
@@ -260,14 +286,14 @@ public final class FseCommitmentService implements FseCommitment {
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, "DECOMMITMENT");
-        return onLedger(manager, operation, grant -> {
+        return onLedger(manager, operation, Audit.DECOMMITMENT, "DECOMMITTED", key, grant -> {
             LedgerResult result = ledger.apply(grant,
                     new LedgerCommand.Decommit(key, operation, amount, manager.userId(), runtime.now(), reason));
             if (!result.replayed()) {
                 takeUpWaiting(grant, manager);
             }
             return result;
-        });
+        }, amount + " € : " + reason);
     }
 
     @Override
@@ -280,27 +306,119 @@ public final class FseCommitmentService implements FseCommitment {
             throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "ACCOUNT");
         }
         return runner.run(actor, operation.value(), () -> {
-            if (!oi) {
-                ProcessInstance process = process(operation)
-                        .orElseThrow(() -> new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
-                                actor.organisation(), operation));
-                requireOperator(actor, operation, process.getId());
-            }
+            requireReader(actor, oi, operation);
             return commitments.find(operation).flatMap(status -> grants.find(status.grant()))
                     .flatMap(grant -> grant.account(operation));
         });
     }
 
     /** A ledger command on the grant of an operation, checked against the grant's OI, in one transaction. */
-    private OperationAccount onLedger(Actor actor, OperationId operation,
-            java.util.function.Function<GlobalGrantId, LedgerResult> command) {
+    private OperationAccount onLedger(Actor actor, OperationId operation, String step, String outcome, IdempotencyKey key,
+            java.util.function.Function<GlobalGrantId, LedgerResult> command, String reason) {
         return runner.run(actor, operation.value(), () -> {
             CommitmentStatus status = commitments.find(operation)
-                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, "LEDGER"));
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, step));
             requireOi(actor, grants.get(status.grant()).intermediateBody());
             LedgerResult result = command.apply(status.grant());
+            if (!result.replayed()) {
+                // a retry under the same key was applied once, and is audited once
+                audit(actor, operation, step, outcome, reason, key.value(), 0, null);
+            }
             return result.grant().account(operation).orElseThrow();
         });
+    }
+
+    @Override
+    public List<AuditEntry> history(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "HISTORY");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            requireReader(actor, oi, operation);
+            return CommitmentAudit.of(plan, operation.value());
+        });
+    }
+
+    /**
+     * Who may read an operation's commitment: the OI of its grant (any OI role while no grant is
+     * chosen yet), or the operation's own operator, while the process runs and after it ended.
+     */
+    private void requireReader(Actor actor, boolean oi, OperationId operation) {
+        if (oi) {
+            Optional<CommitmentStatus> status = commitments.find(operation);
+            if (status.isPresent()) {
+                requireOi(actor, grants.get(status.get().grant()).intermediateBody());
+            }
+            return;
+        }
+        String operator = operatorOf(operation);
+        if (operator == null || !actor.actsFor(OrganisationId.of(operator))) {
+            throw new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation", actor.organisation(), operation);
+        }
+    }
+
+    /** The operator of an operation's commitment: of the running process, else of the last one that ended. */
+    private String operatorOf(OperationId operation) {
+        Optional<ProcessInstance> running = process(operation);
+        if (running.isPresent()) {
+            return (String) runtimeService().getVariable(running.get().getId(), Var.OPERATOR);
+        }
+        org.flowable.engine.HistoryService history = CommandContextUtil.getProcessEngineConfiguration().getHistoryService();
+        org.flowable.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CommitmentProcess.KEY).variableValueEquals(Var.OPERATION_ID, operation.value());
+        query = plan.isDefault() ? query.processInstanceWithoutTenantId() : query.processInstanceTenantId(plan.value());
+        List<org.flowable.engine.history.HistoricProcessInstance> ended = query.orderByProcessInstanceEndTime().desc().listPage(0, 1);
+        if (ended.isEmpty()) {
+            return null;
+        }
+        org.flowable.variable.api.history.HistoricVariableInstance operator = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(ended.get(0).getId()).variableName(Var.OPERATOR).singleResult();
+        return operator == null ? null : (String) operator.getValue();
+    }
+
+    /** The grant's OI only, once the appraisal chose the grant. */
+    private void requireGrantOi(Actor actor, org.flowable.task.api.Task task) {
+        Object grant = variable(task, Var.GRANT_ID);
+        if (grant != null) {
+            requireOi(actor, grants.get(GlobalGrantId.of((String) grant)).intermediateBody());
+        }
+    }
+
+    private static boolean tooLong(Period extension) {
+        java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);
+        return from.plus(extension).isAfter(from.plus(Period.parse(CommitmentProcess.MAX_AGREEMENT_EXTENSION)));
+    }
+
+    private static String rejections(ServiceDoneCheck check) {
+        StringBuilder text = new StringBuilder("déclaré " + check.declared() + " €, accepté " + check.accepted() + " €");
+        for (ServiceDoneCheck.Rejection rejection : check.rejections()) {
+            text.append(" ; rejeté ").append(rejection.amount()).append(" € : ").append(rejection.reason());
+        }
+        return text.length() <= AuditEntry.MAX_REASON ? text.toString() : text.substring(0, AuditEntry.MAX_REASON - 1) + "…";
+    }
+
+    /** Appends a line to the operation's audit trail, in the command's transaction. */
+    private void audit(Actor actor, OperationId operation, String step, String outcome, String reason, String reference, int round,
+            String processInstanceId) {
+        CommitmentAudit.append(plan, new AuditEntry(operation.value(), runtime.now(), actor.userId(), actor.organisation().value(), step,
+                outcome, reason, reference == null ? null : clip(reference, AuditEntry.MAX_REFERENCE), round), processInstanceId);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** The steps of the audit trail that are not user tasks. */
+    private static final class Audit {
+        static final String START = "START";
+        static final String SERVICE_DONE = "SERVICE_DONE";
+        static final String PAYMENT = "PAYMENT";
+        static final String DECOMMITMENT = "DECOMMITMENT";
+        static final String TAKEN_UP = "TAKEN_UP";
     }
 
     /**
@@ -316,6 +434,8 @@ public final class FseCommitmentService implements FseCommitment {
             org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.get().getId())
                     .taskDefinitionKey(Task.WAITING_LIST).singleResult();
             if (task != null) {
+                audit(actor, waiting.operation(), Audit.TAKEN_UP, "TAKEN_UP", "argent libéré sur la subvention " + grant.value(), null,
+                        appraisals(process.get().getId()), process.get().getId());
                 complete(task, actor, new HashMap<>());
             }
         }
@@ -331,12 +451,7 @@ public final class FseCommitmentService implements FseCommitment {
             throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "VIEW");
         }
         return runner.run(actor, operation.value(), () -> {
-            if (!oi) {
-                ProcessInstance process = process(operation)
-                        .orElseThrow(() -> new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
-                                actor.organisation(), operation));
-                requireOperator(actor, operation, process.getId());
-            }
+            requireReader(actor, oi, operation);
             return view(operation);
         });
     }

@@ -21,6 +21,7 @@ import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -336,6 +337,204 @@ class FseCommitmentProcessTest {
             // and the step then succeeds as if it had never failed
             assertThat(f.appraise("OP-1", 6_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(6_000));
+        });
+    }
+
+    /** What a refused command must leave as it was: the ledger's journal, the audit trail, the open step. */
+    private record Snapshot(int journal, List<AuditEntry> history, String waitingStep) {
+        static Snapshot of(Fixture f, String operation) {
+            return new Snapshot(f.grant().journal().size(), f.fse().history(MANAGER, OperationId.of(operation)),
+                    f.view(operation).waitingStep());
+        }
+    }
+
+    /** A commitment committed for 6 000 €, as the OI's steps and the operator's signature make it. */
+    private static OperationId committed(Fixture f, String operation) {
+        OperationId op = OperationId.of(operation);
+        f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(6_000));
+        f.appraise(operation, 6_000, WhenUncovered.WAIT);
+        f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+        f.fse().decide(MANAGER, op);
+        f.fse().signAgreement(OPERATOR_SIGNATORY, op);
+        return op;
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("every command is audited (who, what, when, outcome, why) once, retries included, readable by the OI and the operation's own operator after the process ended")
+    void auditTrail(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance", IdempotencyKey.of("pay-1"));
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance", IdempotencyKey.of("pay-1"));
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(3_000),
+                    List.of(new ServiceDoneCheck.Rejection(Money.euros(500), "dépenses hors période")), 20, 18), IdempotencyKey.of("csf-1"));
+            f.fse().decommit(MANAGER, op, Money.euros(1_000), "sous-réalisation", IdempotencyKey.of("dec-1"));
+
+            List<AuditEntry> history = f.fse().history(MANAGER, op);
+            assertThat(history).extracting(AuditEntry::step).containsExactly("START", CommitmentProcess.Task.APPRAISAL,
+                    CommitmentProcess.Task.COMMITTEE, CommitmentProcess.Task.DECISION, CommitmentProcess.Task.AGREEMENT, "PAYMENT",
+                    "SERVICE_DONE", "DECOMMITMENT");
+            assertThat(history).extracting(AuditEntry::outcome).containsExactly("STARTED", "RESERVED", "FAVOURABLE", "DECIDED", "SIGNED",
+                    "ADVANCE", "ACCEPTED 2500.00", "DECOMMITTED");
+            assertThat(history).extracting(AuditEntry::userId).containsExactly("instructeur.a", "instructeur.a", "instructeur.a",
+                    "gestionnaire.b", "presidente", "gestionnaire.b", "instructeur.a", "gestionnaire.b");
+            assertThat(history).allSatisfy(e -> {
+                assertThat(e.protocolId()).isEqualTo("OP-1");
+                assertThat(e.at()).isEqualTo(f.clock.instant());
+            });
+            assertThat(history.get(4).organisation()).isEqualTo("ASSO-TREMPLIN");
+            assertThat(history.get(6).reason()).contains("rejeté 500.00 € : dépenses hors période");
+            assertThat(history.get(5).reference()).isEqualTo("pay-1");
+            // the process has ended: its operator still reads its trail and account, another operator nothing
+            assertThat(f.view("OP-1").running()).isFalse();
+            assertThat(f.fse().history(OPERATOR_SIGNATORY, op)).isEqualTo(history);
+            assertThat(f.fse().account(OPERATOR_SIGNATORY, op)).isPresent();
+            Actor other = Actor.of("president", OTHER_OPERATOR, Role.OPERATOR);
+            assertRefused(() -> f.fse().history(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().history(Actor.of("instructeur.x", OrganisationId.of("OI-GIRONDE"), Role.OI_INSTRUCTOR), op),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().history(Actor.of("animatrice", OrganisationId.of("PLIE-PERIGUEUX"), Role.ANIMATION_TEAM), op),
+                    WorkflowError.OI_ROLE_REQUIRED, "actor.roles", "animatrice");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("each command refused to each wrong actor (plan role, operator, another OI, another plan, the instructor as manager): a clear error, ledger, audit and open step unchanged")
+    void eachCommandWithEachWrongActor(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            Actor planRoles = Actor.of("animatrice", OrganisationId.of("PLIE-PERIGUEUX"), Role.ANIMATION_TEAM, Role.STEERING_COMMITTEE,
+                    Role.TECHNICAL_STAFF, Role.FUNDER, Role.SIGNATORY, Role.DELIBERATING_BODY);
+            Actor otherInstructor = Actor.of("instructeur.x", OrganisationId.of("OI-GIRONDE"), Role.OI_INSTRUCTOR);
+            Actor otherManager = Actor.of("gestionnaire.x", OrganisationId.of("OI-GIRONDE"), Role.OI_MANAGER);
+            Actor otherPlan = Actor.in(fr.asso.europlie.plie.workflow.PlanId.of("plie-autre"), "gestionnaire.b", OI, Role.OI_MANAGER,
+                    Role.OI_INSTRUCTOR);
+            Actor other = Actor.of("president", OTHER_OPERATOR, Role.OPERATOR);
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            Appraisal appraisal = new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000), "aucune", WhenUncovered.WAIT);
+
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().appraise(planRoles, op, appraisal), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
+            assertRefused(() -> f.fse().appraise(MANAGER, op, appraisal), WorkflowError.ROLE_REQUIRED, "actor.roles", "gestionnaire.b");
+            assertRefused(() -> f.fse().appraise(OPERATOR_SIGNATORY, op, appraisal), WorkflowError.ROLE_REQUIRED, "actor.roles", "presidente");
+            assertRefused(() -> f.fse().appraise(otherInstructor, op, appraisal), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation",
+                    "OI-GIRONDE");
+            assertRefused(() -> f.fse().appraise(otherPlan, op, appraisal), WorkflowError.OTHER_PLAN, "actor.plan", "plie-autre");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().appraise(INSTRUCTOR, op, appraisal);
+            before = Snapshot.of(f, "OP-1");
+            for (Actor wrong : List.of(planRoles, OPERATOR_SIGNATORY)) {
+                assertRefused(() -> f.fse().recordCommitteeOpinion(wrong, op, CommitteeOpinion.UNFAVOURABLE, "non"),
+                        WorkflowError.OI_ROLE_REQUIRED, "actor.roles", wrong.userId());
+            }
+            assertRefused(() -> f.fse().recordCommitteeOpinion(otherManager, op, CommitteeOpinion.UNFAVOURABLE, "non"),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().recordCommitteeOpinion(otherPlan, op, CommitteeOpinion.UNFAVOURABLE, "non"), WorkflowError.OTHER_PLAN,
+                    "actor.plan", "plie-autre");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+            before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().decide(planRoles, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
+            assertRefused(() -> f.fse().decide(OPERATOR_SIGNATORY, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "presidente");
+            assertRefused(() -> f.fse().decide(otherManager, op), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            // the instructor as manager, whatever the spelling of its name and of its organisation
+            Actor respelt = Actor.of("Instructeur.A\u200B", OrganisationId.of(" OI-DORDOGNE\u00A0"), Role.OI_MANAGER);
+            assertRefused(() -> f.fse().decide(respelt, op), WorkflowError.SAME_PERSON, "actor.userId", "Instructeur.A");
+            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().decide(MANAGER, op);
+            before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().signAgreement(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().signAgreement(MANAGER, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "gestionnaire.b");
+            assertRefused(() -> f.fse().signAgreement(planRoles, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
+            assertRefused(() -> f.fse().decideOverdueAgreement(MANAGER, op, null, "trop tôt"), WorkflowError.NO_COMMITMENT, "operationId",
+                    "OP-1");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op);
+            before = Snapshot.of(f, "OP-1");
+            ServiceDoneCheck check = new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(1_000), List.of(), 5, 5);
+            for (Actor wrong : List.of(planRoles, OPERATOR_SIGNATORY)) {
+                assertRefused(() -> f.fse().recordServiceDone(wrong, check, IdempotencyKey.of("csf-x")), WorkflowError.OI_ROLE_REQUIRED,
+                        "actor.roles", wrong.userId());
+            }
+            for (Actor wrong : List.of(planRoles, OPERATOR_SIGNATORY, INSTRUCTOR)) {
+                assertRefused(() -> f.fse().pay(wrong, op, PaymentKind.ADVANCE, Money.euros(1), "x", IdempotencyKey.of("pay-x")),
+                        WorkflowError.ROLE_REQUIRED, "actor.roles", wrong.userId());
+                assertRefused(() -> f.fse().decommit(wrong, op, Money.euros(1), "x", IdempotencyKey.of("dec-x")), WorkflowError.ROLE_REQUIRED,
+                        "actor.roles", wrong.userId());
+            }
+            assertRefused(() -> f.fse().recordServiceDone(otherInstructor, check, IdempotencyKey.of("csf-x")),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().pay(otherManager, op, PaymentKind.ADVANCE, Money.euros(1), "x", IdempotencyKey.of("pay-x")),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().decommit(otherManager, op, Money.euros(1), "x", IdempotencyKey.of("dec-x")),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().pay(otherPlan, op, PaymentKind.ADVANCE, Money.euros(1), "x", IdempotencyKey.of("pay-x")),
+                    WorkflowError.OTHER_PLAN, "actor.plan", "plie-autre");
+            assertRefused(() -> f.fse().globalGrant(otherManager, GRANT), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation",
+                    "OI-GIRONDE");
+            assertRefused(() -> f.fse().account(otherManager, op), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().view(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().openGlobalGrant(otherManager, Grants.of(GlobalGrantId.of("SG-X"), OI, Map.of(ENVELOPE, Money.euros(1)))),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().openGlobalGrant(INSTRUCTOR, Grants.of(GlobalGrantId.of("SG-X"), OI, Map.of(ENVELOPE, Money.euros(1)))),
+                    WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().globalGrant(MANAGER, GlobalGrantId.of("SG-X"))).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a decommitment down to the paid amount while an accepted amount is unpaid is refused (PLIE-FUNDS-032), nothing changed; the accepted balance is then paid")
+    void decommitmentKeepsTheAcceptedUnpaid(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance", IdempotencyKey.of("pay-1"));
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(4_000), List.of(),
+                    20, 20), IdempotencyKey.of("csf-1"));
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().decommit(MANAGER, op, Money.euros(5_000), "clôture", IdempotencyKey.of("dec-1")),
+                    FundsError.DECOMMIT_ACCEPTED_UNPAID, "amount", "5000.00");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().decommit(MANAGER, op, Money.euros(2_000), "clôture", IdempotencyKey.of("dec-2")).netCommitment())
+                    .isEqualTo(Money.euros(4_000));
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(3_000), "solde", IdempotencyKey.of("pay-2")).leftToPay())
+                    .isEqualTo(Money.ZERO);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an overdue agreement's extension of zero, negative or beyond six months is refused (PLIE-WORKFLOW-076) before anything changes")
+    void extensionWithinItsLimit(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+            f.fse().decide(MANAGER, op);
+            f.clock.advance(Duration.ofDays(61));
+            f.engine.runDueJobs();
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertThat(before.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+            for (Period wrong : List.of(Period.ZERO, Period.ofDays(-1), Period.ofMonths(7))) {
+                assertRefused(() -> f.fse().decideOverdueAgreement(MANAGER, op, wrong, "prolongation"), WorkflowError.AGREEMENT_EXTENSION,
+                        "extension", wrong.toString());
+            }
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().decideOverdueAgreement(MANAGER, op, Period.ofMonths(6), "prolongation").waitingStep())
+                    .isEqualTo(CommitmentProcess.Task.AGREEMENT);
+            assertThat(f.fse().history(MANAGER, op)).last().satisfies(e -> {
+                assertThat(e.outcome()).isEqualTo("EXTENDED");
+                assertThat(e.reference()).isEqualTo("P6M");
+            });
         });
     }
 }
