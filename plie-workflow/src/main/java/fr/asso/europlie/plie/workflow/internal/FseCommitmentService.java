@@ -2,6 +2,8 @@ package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.funds.ExecutionReportSchedule;
+import fr.asso.europlie.plie.funds.FundsSettings;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.funds.IdempotencyKey;
@@ -12,6 +14,7 @@ import fr.asso.europlie.plie.funds.PaymentKind;
 import fr.asso.europlie.plie.funds.ServiceDoneCheck;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.OperationPeriod;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Actor;
@@ -22,7 +25,10 @@ import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.commitment.Appraisal;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Task;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Execution;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Var;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentSettings;
+import fr.asso.europlie.plie.workflow.commitment.ExecutionView;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentState;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentStatus;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentView;
@@ -61,6 +67,7 @@ public final class FseCommitmentService implements FseCommitment {
     private final JdbcGlobalGrants grants;
     private final JdbcFseCommitments commitments;
     private final List<Consumer<CommitmentStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile CommitmentSettings settings = CommitmentSettings.defaults();
 
     /**
      * Creates the service (done by the plan).
@@ -191,15 +198,16 @@ public final class FseCommitmentService implements FseCommitment {
                     task.getProcessInstanceId());
             Map<String, Object> variables = new HashMap<>();
             variables.put(Var.MANAGER, manager.userId());
-            variables.put(Var.AGREEMENT_DEADLINE, CommitmentProcess.AGREEMENT_DEADLINE);
-            variables.put(Var.AGREEMENT_REMINDER, CommitmentProcess.AGREEMENT_REMINDER);
+            variables.put(Var.AGREEMENT_DEADLINE, settings.agreementDeadline().toString());
+            variables.put(Var.AGREEMENT_REMINDER, settings.agreementReminder().toString());
             variables.put(Var.AGREEMENT_REMINDERS, 0);
             complete(task, manager, variables);
         });
     }
 
     @Override
-    public CommitmentView signAgreement(Actor operator, OperationId operation) {
+    public CommitmentView signAgreement(Actor operator, OperationId operation, OperationPeriod period) {
+        required(period, "period");
         check(operator, Role.OPERATOR, Task.AGREEMENT);
         return act(operator, operation, Task.AGREEMENT, task -> {
             requireOperator(operator, operation, task.getProcessInstanceId());
@@ -209,9 +217,11 @@ public final class FseCommitmentService implements FseCommitment {
             Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
             CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
             published(committed);
-            audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount().toString(),
+            audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount() + " € " + period,
                     appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());
+            String organisation = (String) variable(task, Var.OPERATOR);
             complete(task, operator, new HashMap<>());
+            startExecution(operation, grant, organisation, period);
         });
     }
 
@@ -221,7 +231,7 @@ public final class FseCommitmentService implements FseCommitment {
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, Task.AGREEMENT_OVERDUE);
         if (extension != null && (extension.isNegative() || extension.isZero() || tooLong(extension))) {
-            throw new InvalidValueException(WorkflowError.AGREEMENT_EXTENSION, "extension", extension, CommitmentProcess.MAX_AGREEMENT_EXTENSION);
+            throw new InvalidValueException(WorkflowError.AGREEMENT_EXTENSION, "extension", extension, settings.maxAgreementExtension());
         }
         return act(manager, operation, Task.AGREEMENT_OVERDUE, task -> {
             requireGrantOi(manager, task);
@@ -258,10 +268,13 @@ public final class FseCommitmentService implements FseCommitment {
     public OperationAccount recordServiceDone(Actor actor, ServiceDoneCheck check, IdempotencyKey key) {
         required(check, "check");
         required(key, "key");
-        checkOi(actor, "SERVICE_DONE");
-        return onLedger(actor, check.operation(), Audit.SERVICE_DONE, "ACCEPTED " + check.accepted(), key, grant -> ledger.apply(grant,
-                new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId())),
-                rejections(check));
+        checkOi(actor, Execution.SERVICE_DONE);
+        LedgerCommand command = new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId());
+        return atStep(actor, check.operation(), Execution.SERVICE_DONE, command, task -> {
+            audit(actor, check.operation(), Execution.SERVICE_DONE, "ACCEPTED " + check.accepted(), rejections(check), key.value(),
+                    reportNumber(task), task.getProcessInstanceId());
+            return new HashMap<>(Map.of(Execution.REJECTED, !check.rejections().isEmpty()));
+        });
     }
 
     @Override
@@ -274,8 +287,27 @@ public final class FseCommitmentService implements FseCommitment {
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, "PAYMENT");
-        return onLedger(manager, operation, Audit.PAYMENT, kind.name(), key, grant -> ledger.apply(grant,
-                new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason)), amount + " € : " + reason);
+        LedgerCommand.Pay command = new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason);
+        if (kind == PaymentKind.ADVANCE) {
+            return onLedger(manager, operation, Audit.PAYMENT, kind.name(), key, grant -> ledger.apply(grant, command),
+                    amount + " € : " + reason);
+        }
+        return atStep(manager, operation, Execution.PAYMENT, command, task -> {
+            boolean last = Boolean.TRUE.equals(variable(task, Execution.FINAL_REPORT));
+            int number = reportNumber(task);
+            if (last != (kind == PaymentKind.BALANCE)) {
+                throw new RuleViolationException(WorkflowError.PAYMENT_KIND, "kind", kind, number, operation,
+                        last ? PaymentKind.BALANCE : PaymentKind.INTERIM);
+            }
+            audit(manager, operation, Audit.PAYMENT, kind.name(), amount + " € : " + reason, key.value(), number,
+                    task.getProcessInstanceId());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Execution.BALANCE_PAID, last);
+            if (!last) {
+                variables.putAll(report(reportDates((String) variable(task, Execution.REPORT_DATES)), number + 1));
+            }
+            return variables;
+        });
     }
 
     @Override
@@ -309,6 +341,34 @@ public final class FseCommitmentService implements FseCommitment {
             requireReader(actor, oi, operation);
             return commitments.find(operation).flatMap(status -> grants.find(status.grant()))
                     .flatMap(grant -> grant.account(operation));
+        });
+    }
+
+    /**
+     * A ledger command that is a step of the execution: under the grant's OI, on the waiting task,
+     * which it completes with the variables the body returns (after the body's checks and audit).
+     * A retry under the same key once the step is done is applied once: its account is returned.
+     */
+    private OperationAccount atStep(Actor actor, OperationId operation, String taskKey, LedgerCommand command,
+            java.util.function.Function<org.flowable.task.api.Task, Map<String, Object>> body) {
+        return runner.run(actor, operation.value(), () -> {
+            CommitmentStatus status = commitments.find(operation)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey));
+            GlobalGrant grant = grants.get(status.grant());
+            requireOi(actor, grant.intermediateBody());
+            Optional<org.flowable.task.api.Task> task = waitingTask(Execution.KEY, operation, taskKey);
+            if (task.isEmpty()) {
+                boolean retry = grant.journal().stream().anyMatch(earlier -> earlier.key().equals(command.key())
+                        && earlier.sameRequestAs(command));
+                if (!retry) {
+                    throw new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey);
+                }
+                return grant.account(operation).orElseThrow();
+            }
+            Map<String, Object> variables = body.apply(task.get());
+            LedgerResult result = ledger.apply(status.grant(), command);
+            complete(task.get(), actor, variables);
+            return result.grant().account(operation).orElseThrow();
         });
     }
 
@@ -381,16 +441,18 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     /** The grant's OI only, once the appraisal chose the grant. */
-    private void requireGrantOi(Actor actor, org.flowable.task.api.Task task) {
+    private GlobalGrantId requireGrantOi(Actor actor, org.flowable.task.api.Task task) {
         Object grant = variable(task, Var.GRANT_ID);
-        if (grant != null) {
-            requireOi(actor, grants.get(GlobalGrantId.of((String) grant)).intermediateBody());
+        if (grant == null) {
+            return null;
         }
+        GlobalGrantId id = GlobalGrantId.of((String) grant);
+        requireOi(actor, grants.get(id).intermediateBody());
+        return id;
     }
 
-    private static boolean tooLong(Period extension) {
-        java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);
-        return from.plus(extension).isAfter(from.plus(Period.parse(CommitmentProcess.MAX_AGREEMENT_EXTENSION)));
+    private boolean tooLong(Period extension) {
+        return CommitmentSettings.days(extension) > CommitmentSettings.days(settings.maxAgreementExtension());
     }
 
     private static String rejections(ServiceDoneCheck check) {
@@ -470,18 +532,206 @@ public final class FseCommitmentService implements FseCommitment {
     private CommitmentView act(Actor actor, OperationId operation, String taskKey, Step step) {
         required(operation, "operationId");
         runner.run(actor, operation.value(), () -> {
-            ProcessInstance process = process(operation)
-                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey));
-            org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.getId())
-                    .taskDefinitionKey(taskKey).singleResult();
-            if (task == null) {
-                throw new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey);
-            }
-            step.run(task);
+            step.run(waitingTask(CommitmentProcess.KEY, operation, taskKey)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey)));
             return null;
         });
         // read after the command: Flowable flushes the completed task and the next one at its end
         return runner.run(actor, operation.value(), () -> view(operation));
+    }
+
+    /** The task of a process of the operation (commitment or execution) that waits at a step, if any. */
+    private Optional<org.flowable.task.api.Task> waitingTask(String processKey, OperationId operation, String taskKey) {
+        return process(processKey, operation).map(process -> taskService().createTaskQuery().processInstanceId(process.getId())
+                .taskDefinitionKey(taskKey).singleResult());
+    }
+
+    // ------------------------------------------------------------------ the execution (follow-on process)
+
+    /** Starts the execution of a committed operation with the agreement's standard report schedule. */
+    private void startExecution(OperationId operation, GlobalGrantId grant, String operator, OperationPeriod period) {
+        ExecutionReportSchedule schedule = ExecutionReportSchedule.standard(period, FundsSettings.defaults());
+        List<java.time.LocalDate> dates = new java.util.ArrayList<>(schedule.interimDueDates());
+        dates.add(schedule.finalDueDate());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Var.PLAN_ID, plan.value());
+        variables.put(Var.OPERATION_ID, operation.value());
+        variables.put(Var.OPERATOR, operator);
+        variables.put(Var.GRANT_ID, grant.value());
+        variables.put(Execution.REPORT_DATES, String.join(",", dates.stream().map(Object::toString).toList()));
+        variables.put(Execution.REPORT_REMINDERS, 0);
+        variables.put(Execution.REPORTS_LATE, 0);
+        variables.put(Execution.ANSWER_DEADLINE, settings.answerDeadline().toString());
+        variables.putAll(report(dates, 1));
+        EngineTransaction.changed();
+        ProcessInstanceBuilder builder = runtimeService().createProcessInstanceBuilder().processDefinitionKey(Execution.KEY);
+        if (!plan.isDefault()) {
+            builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
+        }
+        builder.businessKey(operation.value()).variables(variables).start();
+    }
+
+    /** The variables of the awaited report: its number, due instant, reminder instant, and whether it is the final one. */
+    private Map<String, Object> report(List<java.time.LocalDate> dates, int number) {
+        java.time.Instant due = dates.get(number - 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant reminder = dates.get(number - 1).minus(settings.reportReminder()).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Execution.REPORT_NUMBER, number);
+        variables.put(Execution.REPORT_DUE, due.toString());
+        variables.put(Execution.REPORT_REMINDER_AT, reminder.toString());
+        variables.put(Execution.FINAL_REPORT, number == dates.size());
+        return variables;
+    }
+
+    private static List<java.time.LocalDate> reportDates(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(java.time.LocalDate::parse).toList();
+    }
+
+    @Override
+    public ExecutionView submitReport(Actor operator, OperationId operation, Money declared, String summary) {
+        required(operation, "operationId");
+        required(declared, "declared");
+        requiredText(summary, "summary");
+        Limits.reason(summary, "summary");
+        if (declared.isNegative()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "declared", declared);
+        }
+        check(operator, Role.OPERATOR, Execution.REPORT);
+        return onExecution(operator, operation, Execution.REPORT, task -> {
+            requireOperator(operator, operation, task.getProcessInstanceId());
+            int number = ((Number) variable(task, Execution.REPORT_NUMBER)).intValue();
+            int count = reportDates((String) variable(task, Execution.REPORT_DATES)).size();
+            audit(operator, operation, Execution.REPORT, "SUBMITTED", summary, "rapport " + number + "/" + count + " : " + declared + " €",
+                    number, task.getProcessInstanceId());
+            complete(task, operator, new HashMap<>(Map.of(Execution.DECLARED, declared.amount().toPlainString())));
+            return null;
+        }).view();
+    }
+
+    @Override
+    public ExecutionView answerContradictory(Actor operator, OperationId operation, String answer) {
+        required(operation, "operationId");
+        requiredText(answer, "answer");
+        Limits.reason(answer, "answer");
+        check(operator, Role.OPERATOR, Execution.ANSWER);
+        return onExecution(operator, operation, Execution.ANSWER, task -> {
+            requireOperator(operator, operation, task.getProcessInstanceId());
+            audit(operator, operation, Execution.ANSWER, "ANSWERED", answer, null, reportNumber(task), task.getProcessInstanceId());
+            complete(task, operator, new HashMap<>());
+            return null;
+        }).view();
+    }
+
+    @Override
+    public OperationAccount concludeContradictory(Actor actor, OperationId operation, Money reinstated, String reason, IdempotencyKey key) {
+        required(operation, "operationId");
+        required(reinstated, "reinstated");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        if (reinstated.isNegative()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "reinstated", reinstated);
+        }
+        checkOi(actor, Execution.CONCLUSION);
+        return onExecution(actor, operation, Execution.CONCLUSION, task -> {
+            GlobalGrantId grant = requireGrantOi(actor, task);
+            OperationAccount account = grants.get(grant).account(operation).orElseThrow();
+            if (reinstated.isPositive()) {
+                account = ledger.apply(grant, new LedgerCommand.RecordServiceDone(key, new ServiceDoneCheck(operation, actor.userId(),
+                        runtime.now(), reinstated, List.of(), 0, 0), "procédure contradictoire : " + reason)).grant().account(operation)
+                        .orElseThrow();
+            }
+            audit(actor, operation, Execution.CONCLUSION, "REINSTATED " + reinstated, reason, key.value(), reportNumber(task),
+                    task.getProcessInstanceId());
+            complete(task, actor, new HashMap<>());
+            return account;
+        }).result();
+    }
+
+    @Override
+    public OperationAccount close(Actor manager, OperationId operation, String reason, IdempotencyKey key) {
+        required(operation, "operationId");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, Execution.CLOSURE);
+        return onExecution(manager, operation, Execution.CLOSURE, task -> {
+            GlobalGrantId grant = requireGrantOi(manager, task);
+            OperationAccount account = grants.get(grant).account(operation).orElseThrow();
+            Money rest = account.decommittable();
+            if (rest.isPositive()) {
+                account = ledger.apply(grant, new LedgerCommand.Decommit(key, operation, rest, manager.userId(), runtime.now(),
+                        "clôture : " + reason)).grant().account(operation).orElseThrow();
+            }
+            audit(manager, operation, Execution.CLOSURE, "CLOSED", reason, rest + " € dégagés", reportNumber(task), task.getProcessInstanceId());
+            complete(task, manager, new HashMap<>());
+            if (rest.isPositive()) {
+                takeUpWaiting(grant, manager);
+            }
+            return account;
+        }).result();
+    }
+
+    @Override
+    public ExecutionView execution(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "EXECUTION");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            requireReader(actor, oi, operation);
+            return executionView(operation);
+        });
+    }
+
+    @Override
+    public void useSettings(Actor manager, CommitmentSettings settings) {
+        required(settings, "settings");
+        check(manager, Role.OI_MANAGER, "SETTINGS");
+        this.settings = settings;
+        LOG.info("FSE+ commitment settings of plan {} set by {}: {}", plan, manager.userId(), settings);
+    }
+
+    @Override
+    public CommitmentSettings settings() {
+        return settings;
+    }
+
+    private ExecutionView executionView(OperationId operation) {
+        Optional<ProcessInstance> process = process(Execution.KEY, operation);
+        if (process.isEmpty()) {
+            return new ExecutionView(operation, false, null, 0, 0, null, 0, 0);
+        }
+        String id = process.get().getId();
+        List<org.flowable.task.api.Task> tasks = taskService().createTaskQuery().processInstanceId(id).list();
+        Map<String, Object> variables = runtimeService().getVariables(id);
+        return new ExecutionView(operation, true, tasks.isEmpty() ? null : tasks.get(0).getTaskDefinitionKey(),
+                ((Number) variables.get(Execution.REPORT_NUMBER)).intValue(), reportDates((String) variables.get(Execution.REPORT_DATES)).size(),
+                java.time.Instant.parse((String) variables.get(Execution.REPORT_DUE)),
+                ((Number) variables.get(Execution.REPORT_REMINDERS)).intValue(), ((Number) variables.get(Execution.REPORTS_LATE)).intValue());
+    }
+
+    private int reportNumber(org.flowable.task.api.Task task) {
+        return ((Number) variable(task, Execution.REPORT_NUMBER)).intValue();
+    }
+
+    /** What a step of the execution returns: its result, and the execution's view after the command. */
+    private record Done<T>(T result, ExecutionView view) {
+    }
+
+    private interface ExecutionStep<T> {
+        T run(org.flowable.task.api.Task task);
+    }
+
+    /** Runs a step of the execution on its waiting task, then reads the view after the command. */
+    private <T> Done<T> onExecution(Actor actor, OperationId operation, String taskKey, ExecutionStep<T> step) {
+        T result = runner.run(actor, operation.value(), () -> step.run(waitingTask(Execution.KEY, operation, taskKey)
+                .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey))));
+        return new Done<>(result, runner.run(actor, operation.value(), () -> executionView(operation)));
     }
 
     private CommitmentView view(OperationId operation) {
@@ -498,8 +748,12 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     private Optional<ProcessInstance> process(OperationId operation) {
+        return process(CommitmentProcess.KEY, operation);
+    }
+
+    private Optional<ProcessInstance> process(String processKey, OperationId operation) {
         return Optional.ofNullable(Tenants.in(runtimeService().createProcessInstanceQuery(), plan)
-                .processDefinitionKey(CommitmentProcess.KEY)
+                .processDefinitionKey(processKey)
                 .variableValueEquals(Var.OPERATION_ID, operation.value()).singleResult());
     }
 
