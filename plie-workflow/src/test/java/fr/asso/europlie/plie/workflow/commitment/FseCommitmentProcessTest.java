@@ -237,11 +237,7 @@ class FseCommitmentProcessTest {
     @DisplayName("the agreement not signed: a reminder, then at 60 days the manager extends, then cancels and the reservation is released")
     void agreementDeadline(Databases.Kind kind) {
         on(kind, f -> {
-            OperationId op = OperationId.of("OP-1");
-            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
-            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
-            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
-            f.fse().decide(MANAGER, op);
+            OperationId op = decided(f, "OP-1", 4_000);
 
             f.clock.advance(Duration.ofDays(46));
             f.engine.runDueJobs();
@@ -451,11 +447,7 @@ class FseCommitmentProcessTest {
             assertRefused(() -> f.fse().useSettings(INSTRUCTOR, shorter), WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
             assertThat(f.fse().settings()).isEqualTo(CommitmentSettings.defaults());
             f.fse().useSettings(MANAGER, shorter);
-            OperationId op = OperationId.of("OP-1");
-            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
-            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
-            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
-            f.fse().decide(MANAGER, op);
+            OperationId op = decided(f, "OP-1", 4_000);
             f.clock.advance(Duration.ofDays(31));
             f.engine.runDueJobs();
             CommitmentView overdue = f.view("OP-1");
@@ -501,13 +493,19 @@ class FseCommitmentProcessTest {
         }
     }
 
-    /** A commitment committed for 6 000 €, as the OI's steps and the operator's signature make it. */
-    private static OperationId committed(Fixture f, String operation) {
+    /** An operation reserved, favourably heard and decided by the manager: waiting for the operator's signature. */
+    private static OperationId decided(Fixture f, String operation, long euros) {
         OperationId op = OperationId.of(operation);
-        f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(6_000));
-        f.appraise(operation, 6_000, WhenUncovered.WAIT);
+        f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(euros));
+        f.appraise(operation, euros, WhenUncovered.WAIT);
         f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
         f.fse().decide(MANAGER, op);
+        return op;
+    }
+
+    /** A commitment committed for 6 000 €, as the OI's steps and the operator's signature make it. */
+    private static OperationId committed(Fixture f, String operation) {
+        OperationId op = decided(f, operation, 6_000);
         f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
         return op;
     }
@@ -670,11 +668,7 @@ class FseCommitmentProcessTest {
     @DisplayName("an overdue agreement's extension of zero, negative or beyond six months is refused (PLIE-WORKFLOW-076) before anything changes")
     void extensionWithinItsLimit(Databases.Kind kind) {
         on(kind, f -> {
-            OperationId op = OperationId.of("OP-1");
-            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
-            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
-            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
-            f.fse().decide(MANAGER, op);
+            OperationId op = decided(f, "OP-1", 4_000);
             f.clock.advance(Duration.ofDays(61));
             f.engine.runDueJobs();
             Snapshot before = Snapshot.of(f, "OP-1");
