@@ -71,7 +71,15 @@ public enum FundsError implements ErrorCode {
     /** A commitment that would bring a priority's FSE+ share above its art. 112 co-financing rate. */
     PRIORITY_RATE_EXCEEDED("PLIE-FUNDS-030"),
     /** A priority of the envelopes without its region category. */
-    PRIORITY_WITHOUT_CATEGORY("PLIE-FUNDS-031");
+    PRIORITY_WITHOUT_CATEGORY("PLIE-FUNDS-031"),
+    /** A decommitment that would take back what the service-done checks accepted and is not paid yet. */
+    DECOMMIT_ACCEPTED_UNPAID("PLIE-FUNDS-032"),
+    /** A grant agreement's FSE+ amount above the co-financing rate of its eligible cost. */
+    AGREEMENT_OVER_RATE("PLIE-FUNDS-033"),
+    /** A grant agreement's FSE+ amount above what the ledger committed: a raise goes back through reservation. */
+    AGREEMENT_OVER_COMMITMENT("PLIE-FUNDS-034"),
+    /** A grant agreement checked against the account of another operation, or of an operation not committed. */
+    AGREEMENT_WITHOUT_COMMITMENT("PLIE-FUNDS-035");
 
     private final String code;
 

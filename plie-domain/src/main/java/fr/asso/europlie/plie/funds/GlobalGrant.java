@@ -33,6 +33,9 @@ import java.util.TreeMap;
  *   <li>for each envelope, reservations plus commitments (net of decommitments) never exceed it;</li>
  *   <li>payments never exceed the commitment (net of decommitments), and once an interim payment
  *       or the balance is paid, never exceed the amount accepted by the service-done checks;</li>
+ *   <li>a decommitment never takes back what the service-done checks accepted and is still unpaid:
+ *       the commitment (net of decommitments) stays at least the larger of the paid and the accepted
+ *       amounts;</li>
  *   <li>an operation is committed once, by someone who did not appraise it (names compared as people
  *       read them: {@link Identifiers#samePerson});</li>
  *   <li>when committing, the FSE+ committed (net of decommitments) on each priority stays within the
@@ -289,6 +292,10 @@ public final class GlobalGrant {
         if (command instanceof LedgerCommand.Decommit decommit) {
             if (decommit.amount().isGreaterThan(account.leftToPay())) {
                 refusals.add(Violation.of(FundsError.OVER_DECOMMITMENT, "amount", decommit.amount(), account.leftToPay()));
+            } else if (decommit.amount().isGreaterThan(account.decommittable())) {
+                // what a service-done check accepted and is still unpaid stays committed, so that it can be paid
+                refusals.add(Violation.of(FundsError.DECOMMIT_ACCEPTED_UNPAID, "amount", decommit.amount(), account.acceptedUnpaid(),
+                        account.decommittable()));
             }
             move(made, MovementKind.DECOMMITMENT, null, account, decommit.amount(), command, command.reason());
             return account.decommit(decommit.amount());

@@ -6,7 +6,10 @@ import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.offer.OperationPeriod;
+import fr.asso.europlie.plie.offer.RegionCategory;
 import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +75,96 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
             Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn) {
         return new GrantAgreement(id, operation, operator, intermediateBody,
                 List.of(new AgreementVersion(1, esfAmount, eligibleCost, period, signedOn, "")));
+    }
+
+    /**
+     * Signs an agreement checked against the ledger (the money rules of RULES.md section 4): its
+     * FSE+ amount never exceeds the co-financing rate of its eligible cost (the rate of the
+     * priority's region category, Regulation (EU) 2021/1060 art. 112(3), the cap rounded down to
+     * the cent), nor what the ledger committed on the operation (net of decommitments).
+     *
+     * @param id the agreement
+     * @param operation the operation
+     * @param operator the operator
+     * @param intermediateBody the OI
+     * @param esfAmount the FSE+ amount
+     * @param eligibleCost the eligible cost
+     * @param period the operation's period
+     * @param signedOn the day of signature
+     * @param category the region category of the operation's priority, not null
+     * @param account the operation's account in the ledger, committed, not null
+     * @return the agreement, version 1
+     * @throws InvalidValueException naming every bad value
+     * @throws RuleViolationException with every money rule broken: {@code PLIE-FUNDS-033} over the
+     *     rate, {@code PLIE-FUNDS-034} over the commitment, {@code PLIE-FUNDS-035} for an account of
+     *     another operation or not committed
+     */
+    public static GrantAgreement sign(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
+            Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn, RegionCategory category,
+            OperationAccount account) {
+        GrantAgreement agreement = sign(id, operation, operator, intermediateBody, esfAmount, eligibleCost, period, signedOn);
+        List<Violation> violations = withinLedger(operation, esfAmount, eligibleCost, category, account);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return agreement;
+    }
+
+    /**
+     * Amends the agreement checked against the ledger, as {@link #sign(GrantAgreementId, OperationId,
+     * OrganisationId, OrganisationId, Money, Money, OperationPeriod, LocalDate, RegionCategory, OperationAccount)}
+     * does: an amendment that raises the FSE+ amount above what the ledger committed is refused
+     * ({@code PLIE-FUNDS-034}): the raise goes back through reservation, its difference reserved in
+     * the envelope and committed before the amendment is signed.
+     *
+     * @param esfAmount the new FSE+ amount, at least what was already paid
+     * @param eligibleCost the new eligible cost
+     * @param period the new period
+     * @param signedOn the day the amendment is signed, within the period in force
+     * @param reason why, not blank
+     * @param category the region category of the operation's priority, not null
+     * @param account the operation's account in the ledger (what it paid is the floor), not null
+     * @return the amended agreement
+     * @throws InvalidValueException for a bad value of the new version
+     * @throws RuleViolationException with every rule broken ({@code PLIE-FUNDS-021}, {@code -022},
+     *     {@code -033}, {@code -034}, {@code -035})
+     */
+    public GrantAgreement amend(Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn, String reason,
+            RegionCategory category, OperationAccount account) {
+        List<Violation> violations = new ArrayList<>(withinLedger(operation, esfAmount, eligibleCost, category, account));
+        GrantAgreement amended;
+        try {
+            amended = amend(esfAmount, eligibleCost, period, signedOn, reason, account == null ? Money.ZERO : account.paid());
+        } catch (RuleViolationException e) {
+            violations.addAll(0, e.violations());
+            throw new RuleViolationException(violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        return amended;
+    }
+
+    /** The money rules of an agreement's FSE+ amount against the rate and the ledger. */
+    private static List<Violation> withinLedger(OperationId operation, Money esfAmount, Money eligibleCost, RegionCategory category,
+            OperationAccount account) {
+        Require require = new Require().present("category", category).present("account", account);
+        require.orThrow();
+        List<Violation> violations = new ArrayList<>();
+        if (!account.operation().equals(operation) || !account.isCommitted()) {
+            violations.add(Violation.of(FundsError.AGREEMENT_WITHOUT_COMMITMENT, "account", operation, account.operation()));
+            return violations;
+        }
+        BigDecimal rate = category.maximumRatePercent();
+        Money cap = Money.rounded(eligibleCost.amount().multiply(rate).divide(BigDecimal.valueOf(100)), RoundingMode.DOWN);
+        if (esfAmount.isGreaterThan(cap)) {
+            violations.add(Violation.of(FundsError.AGREEMENT_OVER_RATE, "esfAmount", esfAmount, rate.toPlainString(), eligibleCost,
+                    category, cap));
+        }
+        if (esfAmount.isGreaterThan(account.netCommitment())) {
+            violations.add(Violation.of(FundsError.AGREEMENT_OVER_COMMITMENT, "esfAmount", esfAmount, account.netCommitment(), operation));
+        }
+        return violations;
     }
 
     /**

@@ -54,6 +54,27 @@ public record OperationAccount(OperationId operation, EnvelopeKey envelope, Mone
         return netCommitment().minus(paid);
     }
 
+    /**
+     * What the service-done checks accepted and is not paid yet (zero when payments, advance
+     * included, went beyond it).
+     *
+     * @return accepted minus paid, at least zero
+     */
+    public Money acceptedUnpaid() {
+        Money unpaid = accepted.minus(paid);
+        return unpaid.isPositive() ? unpaid : Money.ZERO;
+    }
+
+    /**
+     * What a decommitment may take back: the net commitment less what was paid and less what the
+     * checks accepted and is still unpaid, so that the accepted balance can always be paid.
+     *
+     * @return the net commitment minus the larger of paid and accepted
+     */
+    public Money decommittable() {
+        return leftToPay().minus(acceptedUnpaid());
+    }
+
     OperationAccount reserve(Money amount, String instructor) {
         Set<String> all = new TreeSet<>(appraisers);
         all.add(instructor);

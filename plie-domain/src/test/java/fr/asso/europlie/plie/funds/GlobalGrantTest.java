@@ -224,4 +224,26 @@ class GlobalGrantTest {
         assertRefused(() -> new LedgerCommand.Commit(aKey(), OP, Money.euros(10), Money.euros(9), MANAGER, at(2), "convention"),
                 FundsError.AMOUNT_OVER_COST, "amount", "10.00");
     }
+
+    @Test
+    @DisplayName("a decommitment never takes back what a service-done check accepted and is still unpaid, so the accepted balance can be paid")
+    void decommitmentKeepsTheAcceptedUnpaid() {
+        // 40,000 committed, 8,000 advanced, 17,500 accepted: 9,500 accepted and unpaid, 32,000 left to pay
+        GlobalGrant checked = FundsFixture.aGrantWithCommitted(40_000).apply(pay(OP, PaymentKind.ADVANCE, 8_000)).grant()
+                .apply(serviceDone(OP, 20_000, 2_500)).grant();
+        OperationAccount account = checked.account(OP).orElseThrow();
+        assertThat(account.acceptedUnpaid()).isEqualTo(Money.euros(9_500));
+        assertThat(account.decommittable()).isEqualTo(Money.euros(22_500));
+        // down to the paid amount (what the old rule accepted) is refused, nothing changed
+        PlieException error = assertRefused(() -> checked.apply(new LedgerCommand.Decommit(aKey(), OP, Money.euros(32_000), MANAGER, at(9),
+                "clôture")), FundsError.DECOMMIT_ACCEPTED_UNPAID, "amount", "32000.00");
+        assertThat(error.violations().get(0).details()).containsExactly("9500.00", "22500.00");
+        assertThat(checked.account(OP)).contains(account);
+        // what may be decommitted is, and the accepted balance is then paid in full
+        GlobalGrant decommitted = checked.apply(new LedgerCommand.Decommit(aKey(), OP, Money.euros(22_500), MANAGER, at(9), "clôture"))
+                .grant();
+        GlobalGrant paid = decommitted.apply(pay(OP, PaymentKind.BALANCE, 9_500)).grant();
+        assertThat(paid.account(OP).orElseThrow().paid()).isEqualTo(Money.euros(17_500));
+        assertThat(paid.account(OP).orElseThrow().leftToPay()).isEqualTo(Money.ZERO);
+    }
 }

@@ -10,6 +10,7 @@ import fr.asso.europlie.plie.error.Messages;
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationPeriod;
+import fr.asso.europlie.plie.offer.RegionCategory;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.time.LocalDate;
 import java.util.List;
@@ -140,5 +141,48 @@ class GrantAgreementTest {
         assertThat(anAgreement().reportSchedule(new FundsSettings(3)).finalDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
         assertThat(anAgreement().reportSchedule(FundsSettings.defaults()).finalDueDate()).isEqualTo(LocalDate.of(2027, 6, 30));
         assertRefused(() -> new FundsSettings(-1), FundsError.BAD_COUNT, "finalReportMonths", "-1");
+    }
+
+    /** The operation committed for 30,000 euros in the ledger (priority 1, transition region: 60 %). */
+    private static OperationAccount committed30k() {
+        return FundsFixture.aGrantWithCommitted(30_000).account(OP).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("an agreement checked against the ledger: within the co-financing rate of its eligible cost and the commitment")
+    void signedAgainstTheLedger() {
+        GrantAgreement signed = GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(30_000), Money.euros(50_000), YEAR_2026,
+                LocalDate.of(2026, 4, 15), RegionCategory.TRANSITION, committed30k());
+        assertThat(signed.current().esfAmount()).isEqualTo(Money.euros(30_000));
+        // 60 % of 49,999.99 is 29,999.994: the cap is rounded down to 29,999.99
+        PlieException overRate = assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(30_000),
+                Money.of(new java.math.BigDecimal("49999.99")), YEAR_2026, LocalDate.of(2026, 4, 15), RegionCategory.TRANSITION,
+                committed30k()), FundsError.AGREEMENT_OVER_RATE, "esfAmount", "30000.00");
+        assertThat(overRate.violations().get(0).details()).containsExactly("60", "49999.99", "TRANSITION", "29999.99");
+        assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(30_001), Money.euros(60_000), YEAR_2026,
+                LocalDate.of(2026, 4, 15), RegionCategory.TRANSITION, committed30k()), FundsError.AGREEMENT_OVER_COMMITMENT, "esfAmount",
+                "30001.00");
+        OperationAccount reservedOnly = FundsFixture.aGrant().apply(FundsFixture.reserve(OP, 30_000)).grant().account(OP).orElseThrow();
+        assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(30_000), Money.euros(60_000), YEAR_2026,
+                LocalDate.of(2026, 4, 15), RegionCategory.TRANSITION, reservedOnly), FundsError.AGREEMENT_WITHOUT_COMMITMENT, "account", OP.value());
+    }
+
+    @Test
+    @DisplayName("an amendment that raises the FSE+ amount above the commitment goes back through reservation: refused with every reason, the agreement unchanged")
+    void raisingAmendmentGoesBackThroughReservation() {
+        GrantAgreement signed = GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(30_000), Money.euros(50_000), YEAR_2026,
+                LocalDate.of(2026, 4, 15), RegionCategory.TRANSITION, committed30k());
+        PlieException error = assertRefused(() -> signed.amend(Money.euros(36_000), Money.euros(60_000), YEAR_2026, LocalDate.of(2026, 9, 1),
+                "Hausse", RegionCategory.TRANSITION, committed30k()), FundsError.AGREEMENT_OVER_COMMITMENT, "esfAmount", "36000.00");
+        assertThat(error.violations()).hasSize(1);
+        PlieException both = assertRefused(() -> signed.amend(Money.euros(36_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2027, 2, 1),
+                "Hausse", RegionCategory.TRANSITION, committed30k()), FundsError.AMENDMENT_OUTSIDE_PERIOD, "signedOn", "2027-02-01");
+        assertViolation(both, FundsError.AGREEMENT_OVER_RATE, "esfAmount", "36000.00");
+        assertViolation(both, FundsError.AGREEMENT_OVER_COMMITMENT, "esfAmount", "36000.00");
+        assertThat(signed.versions()).hasSize(1);
+        // a lowering amendment within the commitment and the rate is signed
+        GrantAgreement lowered = signed.amend(Money.euros(24_000), Money.euros(40_000), YEAR_2026, LocalDate.of(2026, 9, 1), "Baisse",
+                RegionCategory.TRANSITION, committed30k());
+        assertThat(lowered.current().esfAmount()).isEqualTo(Money.euros(24_000));
     }
 }

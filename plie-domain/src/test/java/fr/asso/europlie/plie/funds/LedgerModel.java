@@ -59,7 +59,7 @@ public final class LedgerModel {
     public static final List<String> EXPECTED_OUTCOMES = List.of("accepted Reserve", "accepted Release", "accepted Commit",
             "accepted Pay", "accepted Decommit", "accepted RecordServiceDone", "replayed", "conflict", "refused PLIE-FUNDS-004",
             "refused PLIE-FUNDS-009", "refused PLIE-FUNDS-011", "refused PLIE-FUNDS-012", "refused PLIE-FUNDS-013",
-            "refused PLIE-FUNDS-014", "refused PLIE-FUNDS-017");
+            "refused PLIE-FUNDS-014", "refused PLIE-FUNDS-017", "refused PLIE-FUNDS-032");
 
     /** Six generated numbers describe one action. */
     public static final int FIELDS = 6;
@@ -196,8 +196,12 @@ public final class LedgerModel {
                     }
                     op.balancePaid |= p.kind() == PaymentKind.BALANCE;
                 } else if (command instanceof LedgerCommand.Decommit d) {
-                    if (d.amount().amount().compareTo(op.net().subtract(op.paid)) > 0) {
+                    BigDecimal leftToPay = op.net().subtract(op.paid);
+                    BigDecimal acceptedUnpaid = op.accepted.subtract(op.paid).max(BigDecimal.ZERO);
+                    if (d.amount().amount().compareTo(leftToPay) > 0) {
                         refusals.add("PLIE-FUNDS-014");
+                    } else if (d.amount().amount().compareTo(leftToPay.subtract(acceptedUnpaid)) > 0) {
+                        refusals.add("PLIE-FUNDS-032");
                     }
                     op.decommitted = op.decommitted.add(d.amount().amount());
                 } else {
@@ -271,8 +275,13 @@ public final class LedgerModel {
                 return new LedgerCommand.Pay(key, operation, paymentKind, amount, PEOPLE[2], at, "paiement");
             }
             case 4:
-                return new LedgerCommand.Decommit(key, operation, aim ? positive(op.net().subtract(op.paid), random) : cents(random),
-                        PEOPLE[2], at, "dégagement");
+            {
+                // aimed at what is left to pay (refused while an accepted amount is unpaid) or at what may be decommitted
+                BigDecimal left = op == null ? BigDecimal.ZERO : op.net().subtract(op.paid);
+                BigDecimal decommittable = op == null ? BigDecimal.ZERO : left.subtract(op.accepted.subtract(op.paid).max(BigDecimal.ZERO));
+                return new LedgerCommand.Decommit(key, operation, aim ? positive(a[3] % 2 == 0 ? decommittable : left, random)
+                        : cents(random), PEOPLE[2], at, "dégagement");
+            }
             default: {
                 Money declared = aim ? positive(op.net().subtract(op.accepted), random) : cents(random);
                 long rejected = a[4] % 2 == 0 ? 0 : declared.cents() / 4;
@@ -401,6 +410,8 @@ public final class LedgerModel {
             assertThat(account.reserved().isNegative()).isFalse();
             // payments never exceed the commitment, nor (once interim or balance is paid) the accepted amount
             assertThat(op.paid).isLessThanOrEqualTo(op.net());
+            // a decommitment never took back what the checks accepted and is still unpaid
+            assertThat(op.accepted).isLessThanOrEqualTo(op.net());
             if (op.interimOrBalancePaid) {
                 assertThat(op.paid).isLessThanOrEqualTo(op.accepted);
             }

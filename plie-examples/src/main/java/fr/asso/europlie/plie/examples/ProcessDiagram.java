@@ -30,7 +30,8 @@ public final class ProcessDiagram {
      * Writes the diagrams of the protocol negotiation and of the programming approval.
      *
      * @param args the output files: {@code docs/protocol-negotiation.png},
-     *     {@code docs/programming-approval.png} and {@code docs/fse-commitment.png} by default
+     *     {@code docs/programming-approval.png}, {@code docs/fse-commitment.png} and
+     *     {@code docs/fse-execution.png} by default
      * @throws IOException when the file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -50,6 +51,10 @@ public final class ProcessDiagram {
         Path commitment = Path.of(args.length > 2 ? args[2] : "docs/fse-commitment.png").toAbsolutePath().normalize();
         Files.write(commitment, png(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.RESOURCE));
         System.out.println("wrote " + commitment);
+        // its follow-on: the execution of a committed operation
+        Path execution = Path.of(args.length > 3 ? args[3] : "docs/fse-execution.png").toAbsolutePath().normalize();
+        Files.write(execution, png(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Execution.RESOURCE));
+        System.out.println("wrote " + execution);
     }
 
     /**

@@ -97,6 +97,9 @@ public final class PlieEngine implements AutoCloseable {
                 CommitmentProcess.KEY,
                 CommitmentProcess.RESOURCE);
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
+                CommitmentProcess.Execution.KEY,
+                CommitmentProcess.Execution.RESOURCE);
+        ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
                 ProgrammingProcess.KEY,
                 ProgrammingProcess.RESOURCE);
         this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));

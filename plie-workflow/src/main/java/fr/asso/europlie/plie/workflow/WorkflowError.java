@@ -88,7 +88,13 @@ public enum WorkflowError implements ErrorCode {
     /** An OI acting on another OI's global grant. */
     OTHER_INTERMEDIATE_BODY("PLIE-WORKFLOW-074"),
     /** The role of the OI is needed (instructor or manager). */
-    OI_ROLE_REQUIRED("PLIE-WORKFLOW-075");
+    OI_ROLE_REQUIRED("PLIE-WORKFLOW-075"),
+    /** An agreement deadline extended by zero, a negative period or more than the limit. */
+    AGREEMENT_EXTENSION("PLIE-WORKFLOW-076"),
+    /** A deadline or reminder setting of the FSE+ commitment outside its limits. */
+    SETTING_OUT_OF_RANGE("PLIE-WORKFLOW-077"),
+    /** A payment of a kind the execution's step does not expect (interim for the final report, balance before it). */
+    PAYMENT_KIND("PLIE-WORKFLOW-078");
 
     private final String code;
 

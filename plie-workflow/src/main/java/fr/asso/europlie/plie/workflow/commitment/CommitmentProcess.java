@@ -20,10 +20,10 @@ public final class CommitmentProcess {
     /** The message that starts the process (sent by process B's publication for each operation asking for FSE+). */
     public static final String MESSAGE = "plieFseCommitmentRequested";
 
-    /** The default agreement deadline (60 days, PROCESSES.md C step 5). */
+    /** The default agreement deadline (60 days, PROCESSES.md C step 5); the one applied is {@link CommitmentSettings#agreementDeadline()}. */
     public static final String AGREEMENT_DEADLINE = "P60D";
 
-    /** The default reminder, before the deadline. */
+    /** The default reminder, before the deadline; the one applied is {@link CommitmentSettings#agreementReminder()}. */
     public static final String AGREEMENT_REMINDER = "P45D";
 
     private CommitmentProcess() {
@@ -84,6 +84,57 @@ public final class CommitmentProcess {
         public static final String AGREEMENT_OVERDUE = "agreementOverdue";
 
         private Task() {
+        }
+    }
+
+    /**
+     * The names of the follow-on process {@code fse-execution.bpmn20.xml}: the execution of a
+     * committed operation (reports, service-done checks, contradictory procedure, payments,
+     * decommitment), started when the commitment is recorded.
+     */
+    public static final class Execution {
+        /** The process definition key. */
+        public static final String KEY = "plieFseExecution";
+        /** The classpath resource of the BPMN file. */
+        public static final String RESOURCE = "fr/asso/europlie/plie/workflow/commitment/fse-execution.bpmn20.xml";
+
+        /** The operator submits an execution report. */
+        public static final String REPORT = "executionReport";
+        /** The OI's service-done check of the report. */
+        public static final String SERVICE_DONE = "serviceDoneCheck";
+        /** The operator answers the rejected amounts (contradictory procedure). */
+        public static final String ANSWER = "contradictoryAnswer";
+        /** The OI concludes the contradictory procedure. */
+        public static final String CONCLUSION = "contradictoryConclusion";
+        /** The OI manager pays: an interim payment, or the balance after the final report. */
+        public static final String PAYMENT = "payment";
+        /** The OI manager decommits what will not be spent and closes the operation. */
+        public static final String CLOSURE = "closure";
+
+        /** The due dates of the reports, ISO dates separated by commas, the final one last. */
+        public static final String REPORT_DATES = "reportDates";
+        /** The number of the awaited report, from 1. */
+        public static final String REPORT_NUMBER = "reportNumber";
+        /** When the awaited report is due, an ISO-8601 instant (timer). */
+        public static final String REPORT_DUE = "reportDue";
+        /** When the operator is reminded of the awaited report, an ISO-8601 instant (timer). */
+        public static final String REPORT_REMINDER_AT = "reportReminderAt";
+        /** Whether the awaited report is the final one. */
+        public static final String FINAL_REPORT = "finalReport";
+        /** How many report reminders were sent. */
+        public static final String REPORT_REMINDERS = "reportReminders";
+        /** How many reports were late. */
+        public static final String REPORTS_LATE = "reportsLate";
+        /** The amount the awaited report declares, plain decimal text. */
+        public static final String DECLARED = "declared";
+        /** Whether the service-done check rejected amounts. */
+        public static final String REJECTED = "rejected";
+        /** The operator's time to answer the rejections, an ISO-8601 period. */
+        public static final String ANSWER_DEADLINE = "answerDeadline";
+        /** Whether the payment just made was the balance (the gateway then closes). */
+        public static final String BALANCE_PAID = "balancePaid";
+
+        private Execution() {
         }
     }
 }

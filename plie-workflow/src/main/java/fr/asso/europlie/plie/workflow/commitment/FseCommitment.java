@@ -90,14 +90,17 @@ public interface FseCommitment {
     CommitmentView decide(Actor manager, OperationId operation);
 
     /**
-     * The operator signs the grant agreement: the commitment is recorded in the ledger and its
-     * event published.
+     * The operator signs the grant agreement: the commitment is recorded in the ledger, its event
+     * published, and the follow-on execution process ({@link CommitmentProcess.Execution}) starts
+     * in the same transaction with the agreement's standard execution-report schedule (RULES.md
+     * section 4: interim reports by length, the final report at most 6 months after the end).
      *
      * @param operator an {@code OPERATOR} of the operation's operator
      * @param operation the operation
+     * @param period the operation's period as the agreement states it, not null
      * @return the view: committed
      */
-    CommitmentView signAgreement(Actor operator, OperationId operation);
+    CommitmentView signAgreement(Actor operator, OperationId operation, fr.asso.europlie.plie.offer.OperationPeriod period);
 
     /**
      * The agreement was not signed in time: the OI manager cancels (the reservation is released)
@@ -105,9 +108,12 @@ public interface FseCommitment {
      *
      * @param manager an {@code OI_MANAGER}
      * @param operation the operation
-     * @param extension the new deadline from now, or null to cancel
+     * @param extension the new deadline from now, or null to cancel; at most
+     *     {@link CommitmentSettings#maxAgreementExtension()}
      * @param reason why, not blank
      * @return the view after it
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-WORKFLOW-076}) for an
+     *     extension of zero, negative or beyond the limit, before anything changes
      */
     CommitmentView decideOverdueAgreement(Actor manager, OperationId operation, Period extension, String reason);
 
@@ -122,19 +128,103 @@ public interface FseCommitment {
     CommitmentView takeUp(Actor instructor, OperationId operation);
 
     /**
-     * The OI records a service-done check of an execution report (contrôle de service fait):
-     * the amounts accepted, and those rejected with their reasons.
+     * The operator submits the execution report awaited (rapport d'exécution): the execution then
+     * waits for its service-done check.
+     *
+     * @param operator an {@code OPERATOR} of the operation's operator
+     * @param operation the operation
+     * @param declared the expenditure the report declares, zero or more
+     * @param summary what was done, not blank, at most {@link fr.asso.europlie.plie.workflow.audit.AuditEntry#MAX_REASON} characters
+     * @return the execution's view: waiting for the service-done check
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-WORKFLOW-070}) when no report is awaited
+     */
+    ExecutionView submitReport(Actor operator, OperationId operation, Money declared, String summary);
+
+    /**
+     * The operator answers the amounts a service-done check rejected (procédure contradictoire),
+     * before the answer deadline ({@link CommitmentSettings#answerDeadline()}); past it, the OI
+     * concludes without the answer.
+     *
+     * @param operator an {@code OPERATOR} of the operation's operator
+     * @param operation the operation
+     * @param answer the operator's observations, not blank, at most {@link fr.asso.europlie.plie.workflow.audit.AuditEntry#MAX_REASON} characters
+     * @return the execution's view: waiting for the conclusion
+     */
+    ExecutionView answerContradictory(Actor operator, OperationId operation, String answer);
+
+    /**
+     * The OI concludes the contradictory procedure: what it now accepts of the rejected amounts
+     * (zero to keep every rejection) is recorded in the ledger as accepted; the execution then
+     * waits for the payment.
      *
      * @param actor an OI instructor or manager of the grant's OI
-     * @param check the check, for a committed operation
+     * @param operation the operation
+     * @param reinstated the amount of the rejections now accepted, zero or more
+     * @param reason why, not blank
+     * @param key the idempotency key of the ledger command
+     * @return the operation's account after it
+     */
+    OperationAccount concludeContradictory(Actor actor, OperationId operation, Money reinstated, String reason, IdempotencyKey key);
+
+    /**
+     * The OI manager closes the operation after its balance: what will not be spent (the net
+     * commitment less what was paid) is decommitted and released to the envelope, the operations
+     * waiting for money on the grant are taken up, and the execution ends.
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's OI
+     * @param operation the operation
+     * @param reason why, not blank
+     * @param key the idempotency key of the decommitment
+     * @return the operation's account after it
+     */
+    OperationAccount close(Actor manager, OperationId operation, String reason, IdempotencyKey key);
+
+    /**
+     * Where the execution of a committed operation stands: for the grant's OI or the operation's own operator.
+     *
+     * @param actor an OI instructor or manager, or the operation's operator
+     * @param operation the operation
+     * @return the view
+     */
+    ExecutionView execution(Actor actor, OperationId operation);
+
+    /**
+     * Sets the deadlines and reminders that the steps started from now on use (the processes
+     * already waiting keep theirs), on this engine: an application sets them at start-up on each
+     * of its nodes.
+     *
+     * @param manager an {@code OI_MANAGER} of the plan
+     * @param settings the settings, checked against their limits when built
+     */
+    void useSettings(Actor manager, CommitmentSettings settings);
+
+    /**
+     * The settings the steps use.
+     *
+     * @return the settings
+     */
+    CommitmentSettings settings();
+
+    /**
+     * The OI records the service-done check of the execution report awaited (contrôle de service
+     * fait): the amounts accepted, and those rejected with their reasons. When amounts are
+     * rejected the operator may answer them (contradictory procedure); otherwise the execution
+     * waits for the payment.
+     *
+     * @param actor an OI instructor or manager of the grant's OI
+     * @param check the check, for a committed operation whose report was submitted
      * @param key the idempotency key: a retry under it is applied once
      * @return the operation's account after it
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-WORKFLOW-070}) when no
+     *     submitted report waits for its check (and the key was not used for this check)
      */
     OperationAccount recordServiceDone(Actor actor, ServiceDoneCheck check, IdempotencyKey key);
 
     /**
-     * The OI manager pays an operation (advance, interim payment, balance), within what is
-     * committed and, beyond the advance, what the checks accepted.
+     * The OI manager pays an operation, within what is committed and, beyond the advance, what the
+     * checks accepted: the advance while the execution runs and before its first check; an
+     * interim payment at the payment step of an interim report, the balance at the payment step
+     * of the final report (the step is then done: the next report is awaited, or the closure).
      *
      * @param manager an {@code OI_MANAGER} of the grant's OI
      * @param operation the operation
@@ -143,6 +233,9 @@ public interface FseCommitment {
      * @param reason why, not blank
      * @param key the idempotency key: a retry under it is applied once
      * @return the operation's account after it
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-WORKFLOW-078}) for an
+     *     interim payment at the final report or a balance before it, ({@code PLIE-WORKFLOW-070})
+     *     for an interim payment or a balance when no payment step waits
      */
     OperationAccount pay(Actor manager, OperationId operation, PaymentKind kind, Money amount, String reason, IdempotencyKey key);
 
@@ -177,6 +270,21 @@ public interface FseCommitment {
      * @return the view
      */
     CommitmentView view(Actor actor, OperationId operation);
+
+    /**
+     * The audit trail of an operation's commitment (piste d'audit): every step done, who did it,
+     * when, with which outcome and why (start, appraisal and reservation, committee opinion,
+     * decision, signature, overdue agreement, take-up, service-done checks, payments,
+     * decommitments), oldest first. A refused command writes nothing; a retry under the same
+     * idempotency key is recorded once.
+     *
+     * @param actor an OI instructor or manager of the operation's grant, or the operation's own operator
+     * @param operation the operation
+     * @return the entries, each naming the operation as its {@code protocolId} and the appraisal
+     *     round as its {@code round}
+     * @throws AccessDeniedException for any other actor
+     */
+    java.util.List<fr.asso.europlie.plie.workflow.audit.AuditEntry> history(Actor actor, OperationId operation);
 
     /**
      * Hears every new status of an operation once its transaction has committed.

@@ -2,6 +2,8 @@ package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.funds.ExecutionReportSchedule;
+import fr.asso.europlie.plie.funds.FundsSettings;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.funds.IdempotencyKey;
@@ -12,16 +14,21 @@ import fr.asso.europlie.plie.funds.PaymentKind;
 import fr.asso.europlie.plie.funds.ServiceDoneCheck;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.OperationPeriod;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.commitment.Appraisal;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Task;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Execution;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Var;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentSettings;
+import fr.asso.europlie.plie.workflow.commitment.ExecutionView;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentState;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentStatus;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentView;
@@ -60,6 +67,7 @@ public final class FseCommitmentService implements FseCommitment {
     private final JdbcGlobalGrants grants;
     private final JdbcFseCommitments commitments;
     private final List<Consumer<CommitmentStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile CommitmentSettings settings = CommitmentSettings.defaults();
 
     /**
      * Creates the service (done by the plan).
@@ -92,7 +100,11 @@ public final class FseCommitmentService implements FseCommitment {
     public Optional<GlobalGrant> globalGrant(Actor actor, GlobalGrantId id) {
         required(id, "grantId");
         checkOi(actor, "GLOBAL_GRANT");
-        return runner.run(actor, id.value(), () -> grants.find(id));
+        return runner.run(actor, id.value(), () -> {
+            Optional<GlobalGrant> grant = grants.find(id);
+            grant.ifPresent(found -> requireOi(actor, found.intermediateBody()));
+            return grant;
+        });
     }
 
     @Override
@@ -115,7 +127,8 @@ public final class FseCommitmentService implements FseCommitment {
             if (!plan.isDefault()) {
                 builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
             }
-            builder.businessKey(operation.value()).variables(variables).start();
+            ProcessInstance started = builder.businessKey(operation.value()).variables(variables).start();
+            audit(actor, operation, Audit.START, "STARTED", null, fseAmount.toString(), 0, started.getId());
             return null;
         });
         return runner.run(actor, operation.value(), () -> view(operation));
@@ -140,6 +153,8 @@ public final class FseCommitmentService implements FseCommitment {
             variables.put(Var.OPERATOR, appraisal.operator().value());
             variables.put(Var.RESERVATION, status.state().name());
             variables.put("appraisals", round + 1);
+            audit(instructor, operation, Task.APPRAISAL, status.state().name(), status.reason(), appraisal.grant().value(), round + 1,
+                    task.getProcessInstanceId());
             complete(task, instructor, variables);
         });
     }
@@ -152,7 +167,9 @@ public final class FseCommitmentService implements FseCommitment {
         checkOi(actor, Task.COMMITTEE);
         return act(actor, operation, Task.COMMITTEE, task -> {
             GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
+            requireOi(actor, grants.get(grant).intermediateBody());
             int round = appraisals(task.getProcessInstanceId());
+            audit(actor, operation, Task.COMMITTEE, opinion.name(), reason, null, round, task.getProcessInstanceId());
             if (opinion == CommitteeOpinion.UNFAVOURABLE) {
                 published(ledger.release(grant, operation, CommitmentState.REFUSED, actor.userId(),
                         "avis défavorable du comité de programmation : " + reason, key(operation, "unfavourable", round)));
@@ -173,20 +190,24 @@ public final class FseCommitmentService implements FseCommitment {
         check(manager, Role.OI_MANAGER, Task.DECISION);
         return act(manager, operation, Task.DECISION, task -> {
             String instructor = (String) variable(task, Var.INSTRUCTOR);
+            requireGrantOi(manager, task);
             if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
                 throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
             }
+            audit(manager, operation, Task.DECISION, "DECIDED", null, instructor, appraisals(task.getProcessInstanceId()),
+                    task.getProcessInstanceId());
             Map<String, Object> variables = new HashMap<>();
             variables.put(Var.MANAGER, manager.userId());
-            variables.put(Var.AGREEMENT_DEADLINE, CommitmentProcess.AGREEMENT_DEADLINE);
-            variables.put(Var.AGREEMENT_REMINDER, CommitmentProcess.AGREEMENT_REMINDER);
+            variables.put(Var.AGREEMENT_DEADLINE, settings.agreementDeadline().toString());
+            variables.put(Var.AGREEMENT_REMINDER, settings.agreementReminder().toString());
             variables.put(Var.AGREEMENT_REMINDERS, 0);
             complete(task, manager, variables);
         });
     }
 
     @Override
-    public CommitmentView signAgreement(Actor operator, OperationId operation) {
+    public CommitmentView signAgreement(Actor operator, OperationId operation, OperationPeriod period) {
+        required(period, "period");
         check(operator, Role.OPERATOR, Task.AGREEMENT);
         return act(operator, operation, Task.AGREEMENT, task -> {
             requireOperator(operator, operation, task.getProcessInstanceId());
@@ -194,8 +215,13 @@ public final class FseCommitmentService implements FseCommitment {
             String manager = (String) variable(task, Var.MANAGER);
             Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
             Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
-            published(ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0)));
+            CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
+            published(committed);
+            audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount() + " € " + period,
+                    appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());
+            String organisation = (String) variable(task, Var.OPERATOR);
             complete(task, operator, new HashMap<>());
+            startExecution(operation, grant, organisation, period);
         });
     }
 
@@ -204,8 +230,15 @@ public final class FseCommitmentService implements FseCommitment {
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, Task.AGREEMENT_OVERDUE);
+        if (extension != null && (extension.isNegative() || extension.isZero() || tooLong(extension))) {
+            throw new InvalidValueException(WorkflowError.AGREEMENT_EXTENSION, "extension", extension, settings.maxAgreementExtension());
+        }
         return act(manager, operation, Task.AGREEMENT_OVERDUE, task -> {
+            requireGrantOi(manager, task);
             Map<String, Object> variables = new HashMap<>();
+            int round = appraisals(task.getProcessInstanceId());
+            audit(manager, operation, Task.AGREEMENT_OVERDUE, extension == null ? "CANCELLED" : "EXTENDED", reason,
+                    extension == null ? null : extension.toString(), round, task.getProcessInstanceId());
             if (extension == null) {
                 GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
                 published(ledger.release(grant, operation, CommitmentState.RELEASED, manager.userId(),
@@ -213,9 +246,6 @@ public final class FseCommitmentService implements FseCommitment {
                 takeUpWaiting(grant, manager);
                 variables.put(Var.AGREEMENT_DECISION, "CANCEL");
             } else {
-                if (extension.isNegative() || extension.isZero()) {
-                    throw new InvalidValueException(WorkflowError.REQUIRED, "extension", extension);
-                }
                 variables.put(Var.AGREEMENT_DECISION, "EXTEND");
                 variables.put(Var.AGREEMENT_DEADLINE, extension.toString());
             }
@@ -226,16 +256,25 @@ public final class FseCommitmentService implements FseCommitment {
     @Override
     public CommitmentView takeUp(Actor instructor, OperationId operation) {
         check(instructor, Role.OI_INSTRUCTOR, Task.WAITING_LIST);
-        return act(instructor, operation, Task.WAITING_LIST, task -> complete(task, instructor, new HashMap<>()));
+        return act(instructor, operation, Task.WAITING_LIST, task -> {
+            requireGrantOi(instructor, task);
+            audit(instructor, operation, Task.WAITING_LIST, "TAKEN_UP", null, null, appraisals(task.getProcessInstanceId()),
+                    task.getProcessInstanceId());
+            complete(task, instructor, new HashMap<>());
+        });
     }
 
     @Override
     public OperationAccount recordServiceDone(Actor actor, ServiceDoneCheck check, IdempotencyKey key) {
         required(check, "check");
         required(key, "key");
-        checkOi(actor, "SERVICE_DONE");
-        return onLedger(actor, check.operation(), grant -> ledger.apply(grant,
-                new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId())));
+        checkOi(actor, Execution.SERVICE_DONE);
+        LedgerCommand command = new LedgerCommand.RecordServiceDone(key, check, "contrôle de service fait enregistré par " + actor.userId());
+        return atStep(actor, check.operation(), Execution.SERVICE_DONE, command, task -> {
+            audit(actor, check.operation(), Execution.SERVICE_DONE, "ACCEPTED " + check.accepted(), rejections(check), key.value(),
+                    reportNumber(task), task.getProcessInstanceId());
+            return new HashMap<>(Map.of(Execution.REJECTED, !check.rejections().isEmpty()));
+        });
     }
 
     @Override
@@ -248,8 +287,27 @@ public final class FseCommitmentService implements FseCommitment {
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, "PAYMENT");
-        return onLedger(manager, operation, grant -> ledger.apply(grant,
-                new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason)));
+        LedgerCommand.Pay command = new LedgerCommand.Pay(key, operation, kind, amount, manager.userId(), runtime.now(), reason);
+        if (kind == PaymentKind.ADVANCE) {
+            return onLedger(manager, operation, Audit.PAYMENT, kind.name(), key, grant -> ledger.apply(grant, command),
+                    amount + " € : " + reason);
+        }
+        return atStep(manager, operation, Execution.PAYMENT, command, task -> {
+            boolean last = Boolean.TRUE.equals(variable(task, Execution.FINAL_REPORT));
+            int number = reportNumber(task);
+            if (last != (kind == PaymentKind.BALANCE)) {
+                throw new RuleViolationException(WorkflowError.PAYMENT_KIND, "kind", kind, number, operation,
+                        last ? PaymentKind.BALANCE : PaymentKind.INTERIM);
+            }
+            audit(manager, operation, Audit.PAYMENT, kind.name(), amount + " € : " + reason, key.value(), number,
+                    task.getProcessInstanceId());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Execution.BALANCE_PAID, last);
+            if (!last) {
+                variables.putAll(report(reportDates((String) variable(task, Execution.REPORT_DATES)), number + 1));
+            }
+            return variables;
+        });
     }
 
     @Override
@@ -260,14 +318,14 @@ public final class FseCommitmentService implements FseCommitment {
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         check(manager, Role.OI_MANAGER, "DECOMMITMENT");
-        return onLedger(manager, operation, grant -> {
+        return onLedger(manager, operation, Audit.DECOMMITMENT, "DECOMMITTED", key, grant -> {
             LedgerResult result = ledger.apply(grant,
                     new LedgerCommand.Decommit(key, operation, amount, manager.userId(), runtime.now(), reason));
             if (!result.replayed()) {
                 takeUpWaiting(grant, manager);
             }
             return result;
-        });
+        }, amount + " € : " + reason);
     }
 
     @Override
@@ -280,27 +338,149 @@ public final class FseCommitmentService implements FseCommitment {
             throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "ACCOUNT");
         }
         return runner.run(actor, operation.value(), () -> {
-            if (!oi) {
-                ProcessInstance process = process(operation)
-                        .orElseThrow(() -> new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
-                                actor.organisation(), operation));
-                requireOperator(actor, operation, process.getId());
-            }
+            requireReader(actor, oi, operation);
             return commitments.find(operation).flatMap(status -> grants.find(status.grant()))
                     .flatMap(grant -> grant.account(operation));
         });
     }
 
-    /** A ledger command on the grant of an operation, checked against the grant's OI, in one transaction. */
-    private OperationAccount onLedger(Actor actor, OperationId operation,
-            java.util.function.Function<GlobalGrantId, LedgerResult> command) {
+    /**
+     * A ledger command that is a step of the execution: under the grant's OI, on the waiting task,
+     * which it completes with the variables the body returns (after the body's checks and audit).
+     * A retry under the same key once the step is done is applied once: its account is returned.
+     */
+    private OperationAccount atStep(Actor actor, OperationId operation, String taskKey, LedgerCommand command,
+            java.util.function.Function<org.flowable.task.api.Task, Map<String, Object>> body) {
         return runner.run(actor, operation.value(), () -> {
             CommitmentStatus status = commitments.find(operation)
-                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, "LEDGER"));
-            requireOi(actor, grants.get(status.grant()).intermediateBody());
-            LedgerResult result = command.apply(status.grant());
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey));
+            GlobalGrant grant = grants.get(status.grant());
+            requireOi(actor, grant.intermediateBody());
+            Optional<org.flowable.task.api.Task> task = waitingTask(Execution.KEY, operation, taskKey);
+            if (task.isEmpty()) {
+                boolean retry = grant.journal().stream().anyMatch(earlier -> earlier.key().equals(command.key())
+                        && earlier.sameRequestAs(command));
+                if (!retry) {
+                    throw new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey);
+                }
+                return grant.account(operation).orElseThrow();
+            }
+            Map<String, Object> variables = body.apply(task.get());
+            LedgerResult result = ledger.apply(status.grant(), command);
+            complete(task.get(), actor, variables);
             return result.grant().account(operation).orElseThrow();
         });
+    }
+
+    /** A ledger command on the grant of an operation, checked against the grant's OI, in one transaction. */
+    private OperationAccount onLedger(Actor actor, OperationId operation, String step, String outcome, IdempotencyKey key,
+            java.util.function.Function<GlobalGrantId, LedgerResult> command, String reason) {
+        return runner.run(actor, operation.value(), () -> {
+            CommitmentStatus status = commitments.find(operation)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, step));
+            requireOi(actor, grants.get(status.grant()).intermediateBody());
+            LedgerResult result = command.apply(status.grant());
+            if (!result.replayed()) {
+                // a retry under the same key was applied once, and is audited once
+                audit(actor, operation, step, outcome, reason, key.value(), 0, null);
+            }
+            return result.grant().account(operation).orElseThrow();
+        });
+    }
+
+    @Override
+    public List<AuditEntry> history(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "HISTORY");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            requireReader(actor, oi, operation);
+            return CommitmentAudit.of(plan, operation.value());
+        });
+    }
+
+    /**
+     * Who may read an operation's commitment: the OI of its grant (any OI role while no grant is
+     * chosen yet), or the operation's own operator, while the process runs and after it ended.
+     */
+    private void requireReader(Actor actor, boolean oi, OperationId operation) {
+        if (oi) {
+            Optional<CommitmentStatus> status = commitments.find(operation);
+            if (status.isPresent()) {
+                requireOi(actor, grants.get(status.get().grant()).intermediateBody());
+            }
+            return;
+        }
+        String operator = operatorOf(operation);
+        if (operator == null || !actor.actsFor(OrganisationId.of(operator))) {
+            throw new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation", actor.organisation(), operation);
+        }
+    }
+
+    /** The operator of an operation's commitment: of the running process, else of the last one that ended. */
+    private String operatorOf(OperationId operation) {
+        Optional<ProcessInstance> running = process(operation);
+        if (running.isPresent()) {
+            return (String) runtimeService().getVariable(running.get().getId(), Var.OPERATOR);
+        }
+        org.flowable.engine.HistoryService history = CommandContextUtil.getProcessEngineConfiguration().getHistoryService();
+        org.flowable.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CommitmentProcess.KEY).variableValueEquals(Var.OPERATION_ID, operation.value());
+        query = plan.isDefault() ? query.processInstanceWithoutTenantId() : query.processInstanceTenantId(plan.value());
+        List<org.flowable.engine.history.HistoricProcessInstance> ended = query.orderByProcessInstanceEndTime().desc().listPage(0, 1);
+        if (ended.isEmpty()) {
+            return null;
+        }
+        org.flowable.variable.api.history.HistoricVariableInstance operator = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(ended.get(0).getId()).variableName(Var.OPERATOR).singleResult();
+        return operator == null ? null : (String) operator.getValue();
+    }
+
+    /** The grant's OI only, once the appraisal chose the grant. */
+    private GlobalGrantId requireGrantOi(Actor actor, org.flowable.task.api.Task task) {
+        Object grant = variable(task, Var.GRANT_ID);
+        if (grant == null) {
+            return null;
+        }
+        GlobalGrantId id = GlobalGrantId.of((String) grant);
+        requireOi(actor, grants.get(id).intermediateBody());
+        return id;
+    }
+
+    private boolean tooLong(Period extension) {
+        return CommitmentSettings.days(extension) > CommitmentSettings.days(settings.maxAgreementExtension());
+    }
+
+    private static String rejections(ServiceDoneCheck check) {
+        StringBuilder text = new StringBuilder("déclaré " + check.declared() + " €, accepté " + check.accepted() + " €");
+        for (ServiceDoneCheck.Rejection rejection : check.rejections()) {
+            text.append(" ; rejeté ").append(rejection.amount()).append(" € : ").append(rejection.reason());
+        }
+        return text.length() <= AuditEntry.MAX_REASON ? text.toString() : text.substring(0, AuditEntry.MAX_REASON - 1) + "…";
+    }
+
+    /** Appends a line to the operation's audit trail, in the command's transaction. */
+    private void audit(Actor actor, OperationId operation, String step, String outcome, String reason, String reference, int round,
+            String processInstanceId) {
+        CommitmentAudit.append(plan, new AuditEntry(operation.value(), runtime.now(), actor.userId(), actor.organisation().value(), step,
+                outcome, reason, reference == null ? null : clip(reference, AuditEntry.MAX_REFERENCE), round), processInstanceId);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** The steps of the audit trail that are not user tasks. */
+    private static final class Audit {
+        static final String START = "START";
+        static final String SERVICE_DONE = "SERVICE_DONE";
+        static final String PAYMENT = "PAYMENT";
+        static final String DECOMMITMENT = "DECOMMITMENT";
+        static final String TAKEN_UP = "TAKEN_UP";
     }
 
     /**
@@ -316,6 +496,8 @@ public final class FseCommitmentService implements FseCommitment {
             org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.get().getId())
                     .taskDefinitionKey(Task.WAITING_LIST).singleResult();
             if (task != null) {
+                audit(actor, waiting.operation(), Audit.TAKEN_UP, "TAKEN_UP", "argent libéré sur la subvention " + grant.value(), null,
+                        appraisals(process.get().getId()), process.get().getId());
                 complete(task, actor, new HashMap<>());
             }
         }
@@ -331,12 +513,7 @@ public final class FseCommitmentService implements FseCommitment {
             throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "VIEW");
         }
         return runner.run(actor, operation.value(), () -> {
-            if (!oi) {
-                ProcessInstance process = process(operation)
-                        .orElseThrow(() -> new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
-                                actor.organisation(), operation));
-                requireOperator(actor, operation, process.getId());
-            }
+            requireReader(actor, oi, operation);
             return view(operation);
         });
     }
@@ -355,18 +532,206 @@ public final class FseCommitmentService implements FseCommitment {
     private CommitmentView act(Actor actor, OperationId operation, String taskKey, Step step) {
         required(operation, "operationId");
         runner.run(actor, operation.value(), () -> {
-            ProcessInstance process = process(operation)
-                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey));
-            org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.getId())
-                    .taskDefinitionKey(taskKey).singleResult();
-            if (task == null) {
-                throw new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey);
-            }
-            step.run(task);
+            step.run(waitingTask(CommitmentProcess.KEY, operation, taskKey)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey)));
             return null;
         });
         // read after the command: Flowable flushes the completed task and the next one at its end
         return runner.run(actor, operation.value(), () -> view(operation));
+    }
+
+    /** The task of a process of the operation (commitment or execution) that waits at a step, if any. */
+    private Optional<org.flowable.task.api.Task> waitingTask(String processKey, OperationId operation, String taskKey) {
+        return process(processKey, operation).map(process -> taskService().createTaskQuery().processInstanceId(process.getId())
+                .taskDefinitionKey(taskKey).singleResult());
+    }
+
+    // ------------------------------------------------------------------ the execution (follow-on process)
+
+    /** Starts the execution of a committed operation with the agreement's standard report schedule. */
+    private void startExecution(OperationId operation, GlobalGrantId grant, String operator, OperationPeriod period) {
+        ExecutionReportSchedule schedule = ExecutionReportSchedule.standard(period, FundsSettings.defaults());
+        List<java.time.LocalDate> dates = new java.util.ArrayList<>(schedule.interimDueDates());
+        dates.add(schedule.finalDueDate());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Var.PLAN_ID, plan.value());
+        variables.put(Var.OPERATION_ID, operation.value());
+        variables.put(Var.OPERATOR, operator);
+        variables.put(Var.GRANT_ID, grant.value());
+        variables.put(Execution.REPORT_DATES, String.join(",", dates.stream().map(Object::toString).toList()));
+        variables.put(Execution.REPORT_REMINDERS, 0);
+        variables.put(Execution.REPORTS_LATE, 0);
+        variables.put(Execution.ANSWER_DEADLINE, settings.answerDeadline().toString());
+        variables.putAll(report(dates, 1));
+        EngineTransaction.changed();
+        ProcessInstanceBuilder builder = runtimeService().createProcessInstanceBuilder().processDefinitionKey(Execution.KEY);
+        if (!plan.isDefault()) {
+            builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
+        }
+        builder.businessKey(operation.value()).variables(variables).start();
+    }
+
+    /** The variables of the awaited report: its number, due instant, reminder instant, and whether it is the final one. */
+    private Map<String, Object> report(List<java.time.LocalDate> dates, int number) {
+        java.time.Instant due = dates.get(number - 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant reminder = dates.get(number - 1).minus(settings.reportReminder()).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Execution.REPORT_NUMBER, number);
+        variables.put(Execution.REPORT_DUE, due.toString());
+        variables.put(Execution.REPORT_REMINDER_AT, reminder.toString());
+        variables.put(Execution.FINAL_REPORT, number == dates.size());
+        return variables;
+    }
+
+    private static List<java.time.LocalDate> reportDates(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(java.time.LocalDate::parse).toList();
+    }
+
+    @Override
+    public ExecutionView submitReport(Actor operator, OperationId operation, Money declared, String summary) {
+        required(operation, "operationId");
+        required(declared, "declared");
+        requiredText(summary, "summary");
+        Limits.reason(summary, "summary");
+        if (declared.isNegative()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "declared", declared);
+        }
+        check(operator, Role.OPERATOR, Execution.REPORT);
+        return onExecution(operator, operation, Execution.REPORT, task -> {
+            requireOperator(operator, operation, task.getProcessInstanceId());
+            int number = ((Number) variable(task, Execution.REPORT_NUMBER)).intValue();
+            int count = reportDates((String) variable(task, Execution.REPORT_DATES)).size();
+            audit(operator, operation, Execution.REPORT, "SUBMITTED", summary, "rapport " + number + "/" + count + " : " + declared + " €",
+                    number, task.getProcessInstanceId());
+            complete(task, operator, new HashMap<>(Map.of(Execution.DECLARED, declared.amount().toPlainString())));
+            return null;
+        }).view();
+    }
+
+    @Override
+    public ExecutionView answerContradictory(Actor operator, OperationId operation, String answer) {
+        required(operation, "operationId");
+        requiredText(answer, "answer");
+        Limits.reason(answer, "answer");
+        check(operator, Role.OPERATOR, Execution.ANSWER);
+        return onExecution(operator, operation, Execution.ANSWER, task -> {
+            requireOperator(operator, operation, task.getProcessInstanceId());
+            audit(operator, operation, Execution.ANSWER, "ANSWERED", answer, null, reportNumber(task), task.getProcessInstanceId());
+            complete(task, operator, new HashMap<>());
+            return null;
+        }).view();
+    }
+
+    @Override
+    public OperationAccount concludeContradictory(Actor actor, OperationId operation, Money reinstated, String reason, IdempotencyKey key) {
+        required(operation, "operationId");
+        required(reinstated, "reinstated");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        if (reinstated.isNegative()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "reinstated", reinstated);
+        }
+        checkOi(actor, Execution.CONCLUSION);
+        return onExecution(actor, operation, Execution.CONCLUSION, task -> {
+            GlobalGrantId grant = requireGrantOi(actor, task);
+            OperationAccount account = grants.get(grant).account(operation).orElseThrow();
+            if (reinstated.isPositive()) {
+                account = ledger.apply(grant, new LedgerCommand.RecordServiceDone(key, new ServiceDoneCheck(operation, actor.userId(),
+                        runtime.now(), reinstated, List.of(), 0, 0), "procédure contradictoire : " + reason)).grant().account(operation)
+                        .orElseThrow();
+            }
+            audit(actor, operation, Execution.CONCLUSION, "REINSTATED " + reinstated, reason, key.value(), reportNumber(task),
+                    task.getProcessInstanceId());
+            complete(task, actor, new HashMap<>());
+            return account;
+        }).result();
+    }
+
+    @Override
+    public OperationAccount close(Actor manager, OperationId operation, String reason, IdempotencyKey key) {
+        required(operation, "operationId");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, Execution.CLOSURE);
+        return onExecution(manager, operation, Execution.CLOSURE, task -> {
+            GlobalGrantId grant = requireGrantOi(manager, task);
+            OperationAccount account = grants.get(grant).account(operation).orElseThrow();
+            Money rest = account.decommittable();
+            if (rest.isPositive()) {
+                account = ledger.apply(grant, new LedgerCommand.Decommit(key, operation, rest, manager.userId(), runtime.now(),
+                        "clôture : " + reason)).grant().account(operation).orElseThrow();
+            }
+            audit(manager, operation, Execution.CLOSURE, "CLOSED", reason, rest + " € dégagés", reportNumber(task), task.getProcessInstanceId());
+            complete(task, manager, new HashMap<>());
+            if (rest.isPositive()) {
+                takeUpWaiting(grant, manager);
+            }
+            return account;
+        }).result();
+    }
+
+    @Override
+    public ExecutionView execution(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "EXECUTION");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            requireReader(actor, oi, operation);
+            return executionView(operation);
+        });
+    }
+
+    @Override
+    public void useSettings(Actor manager, CommitmentSettings settings) {
+        required(settings, "settings");
+        check(manager, Role.OI_MANAGER, "SETTINGS");
+        this.settings = settings;
+        LOG.info("FSE+ commitment settings of plan {} set by {}: {}", plan, manager.userId(), settings);
+    }
+
+    @Override
+    public CommitmentSettings settings() {
+        return settings;
+    }
+
+    private ExecutionView executionView(OperationId operation) {
+        Optional<ProcessInstance> process = process(Execution.KEY, operation);
+        if (process.isEmpty()) {
+            return new ExecutionView(operation, false, null, 0, 0, null, 0, 0);
+        }
+        String id = process.get().getId();
+        List<org.flowable.task.api.Task> tasks = taskService().createTaskQuery().processInstanceId(id).list();
+        Map<String, Object> variables = runtimeService().getVariables(id);
+        return new ExecutionView(operation, true, tasks.isEmpty() ? null : tasks.get(0).getTaskDefinitionKey(),
+                ((Number) variables.get(Execution.REPORT_NUMBER)).intValue(), reportDates((String) variables.get(Execution.REPORT_DATES)).size(),
+                java.time.Instant.parse((String) variables.get(Execution.REPORT_DUE)),
+                ((Number) variables.get(Execution.REPORT_REMINDERS)).intValue(), ((Number) variables.get(Execution.REPORTS_LATE)).intValue());
+    }
+
+    private int reportNumber(org.flowable.task.api.Task task) {
+        return ((Number) variable(task, Execution.REPORT_NUMBER)).intValue();
+    }
+
+    /** What a step of the execution returns: its result, and the execution's view after the command. */
+    private record Done<T>(T result, ExecutionView view) {
+    }
+
+    private interface ExecutionStep<T> {
+        T run(org.flowable.task.api.Task task);
+    }
+
+    /** Runs a step of the execution on its waiting task, then reads the view after the command. */
+    private <T> Done<T> onExecution(Actor actor, OperationId operation, String taskKey, ExecutionStep<T> step) {
+        T result = runner.run(actor, operation.value(), () -> step.run(waitingTask(Execution.KEY, operation, taskKey)
+                .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey))));
+        return new Done<>(result, runner.run(actor, operation.value(), () -> executionView(operation)));
     }
 
     private CommitmentView view(OperationId operation) {
@@ -383,8 +748,12 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     private Optional<ProcessInstance> process(OperationId operation) {
+        return process(CommitmentProcess.KEY, operation);
+    }
+
+    private Optional<ProcessInstance> process(String processKey, OperationId operation) {
         return Optional.ofNullable(Tenants.in(runtimeService().createProcessInstanceQuery(), plan)
-                .processDefinitionKey(CommitmentProcess.KEY)
+                .processDefinitionKey(processKey)
                 .variableValueEquals(Var.OPERATION_ID, operation.value()).singleResult());
     }
 

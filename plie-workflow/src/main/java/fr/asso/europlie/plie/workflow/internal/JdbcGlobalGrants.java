@@ -181,7 +181,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
 
     private static boolean extendsLedger(GlobalGrant before, GlobalGrant after) {
         return before.intermediateBody().equals(after.intermediateBody()) && before.envelopes().equals(after.envelopes())
-                && after.journal().size() > before.journal().size()
+                && before.priorities().equals(after.priorities()) && after.journal().size() > before.journal().size()
                 && after.journal().subList(0, before.journal().size()).equals(before.journal());
     }
 

@@ -32,10 +32,15 @@ import javax.sql.DataSource;
  */
 public final class SchemaMigrations {
 
-    /** The scripts, in the order they apply; the version of each is its position from 1. */
+    /**
+     * The scripts, in the order they apply; the version of each is the number in its name
+     * ({@code V007__...} is version 7). Versions rise along the list and may leave a gap (a number
+     * reserved for a script that another branch adds).
+     */
     public static final List<String> SCRIPTS = List.of("V001__protocol_store.sql", "V002__audit_trail.sql", "V003__plans.sql",
             "V004__programming_store.sql",
-            "V005__global_grant_store.sql");
+            "V005__global_grant_store.sql",
+            "V007__commitment_audit.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
@@ -53,10 +58,24 @@ public final class SchemaMigrations {
     /**
      * The schema version that this library expects.
      *
-     * @return the number of scripts
+     * @return the version of the last script
      */
     public static int latestVersion() {
-        return SCRIPTS.size();
+        return version(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /**
+     * The versions of the scripts, in order.
+     *
+     * @return the version of each script of {@link #SCRIPTS}
+     */
+    public static List<Integer> versions() {
+        return SCRIPTS.stream().map(SchemaMigrations::version).toList();
+    }
+
+    /** The version of a script: the number between its {@code V} and its {@code __}. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /**
@@ -130,9 +149,11 @@ public final class SchemaMigrations {
             throw new InvalidValueException(WorkflowError.SCHEMA_TOO_NEW, VERSION_TABLE, newest, latestVersion());
         }
         List<Integer> done = new java.util.ArrayList<>();
-        for (int i = 0; i < upTo; i++) {
-            int version = i + 1;
-            String name = SCRIPTS.get(i);
+        for (String name : SCRIPTS) {
+            int version = version(name);
+            if (version > upTo) {
+                break;
+            }
             String script = read(name);
             String checksum = checksum(script);
             String known = applied.get(version);

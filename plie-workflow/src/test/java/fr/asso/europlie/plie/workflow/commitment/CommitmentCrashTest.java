@@ -74,7 +74,8 @@ class CommitmentCrashTest {
             GlobalGrant before = fse.globalGrant(CrashingCommitment.MANAGER, CrashingCommitment.GRANT).orElseThrow();
             assertThat(before.balance(CrashingCommitment.ENVELOPE).reserved()).isEqualTo(Money.euros(6_000));
 
-            CommitmentView committed = fse.signAgreement(Actor.of("presidente", CrashingCommitment.OPERATOR, Role.OPERATOR), op);
+            CommitmentView committed = fse.signAgreement(Actor.of("presidente", CrashingCommitment.OPERATOR, Role.OPERATOR), op,
+                    fr.asso.europlie.plie.offer.OperationPeriod.of(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31)));
             assertThat(committed.status().state()).isEqualTo(CommitmentState.COMMITTED);
             GlobalGrant after = fse.globalGrant(CrashingCommitment.MANAGER, CrashingCommitment.GRANT).orElseThrow();
             assertThat(after.balance(CrashingCommitment.ENVELOPE).committed()).isEqualTo(Money.euros(6_000));

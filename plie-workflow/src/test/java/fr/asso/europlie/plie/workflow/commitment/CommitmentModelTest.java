@@ -60,4 +60,22 @@ class CommitmentModelTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("the follow-on fse-execution BPMN is valid for Flowable, fully drawn, its tasks are CommitmentProcess.Execution's and its split gateways conditioned")
+    void executionModel() throws Exception {
+        BpmnModel model = BpmnModels.load(CommitmentProcess.Execution.RESOURCE);
+        assertThat(BpmnModels.validationErrors(model)).isEmpty();
+        Process process = model.getProcessById(CommitmentProcess.Execution.KEY);
+        assertThat(BpmnModels.undrawn(model, process)).isEmpty();
+        Set<String> tasks = process.findFlowElementsOfType(UserTask.class).stream().map(UserTask::getId).collect(Collectors.toSet());
+        assertThat(tasks).containsExactlyInAnyOrder(CommitmentProcess.Execution.REPORT, CommitmentProcess.Execution.SERVICE_DONE,
+                CommitmentProcess.Execution.ANSWER, CommitmentProcess.Execution.CONCLUSION, CommitmentProcess.Execution.PAYMENT,
+                CommitmentProcess.Execution.CLOSURE);
+        for (ExclusiveGateway gateway : process.findFlowElementsOfType(ExclusiveGateway.class)) {
+            if (gateway.getOutgoingFlows().size() > 1) {
+                assertThat(gateway.getOutgoingFlows()).as(gateway.getId()).allSatisfy(f -> assertThat(f.getConditionExpression()).isNotBlank());
+            }
+        }
+    }
 }

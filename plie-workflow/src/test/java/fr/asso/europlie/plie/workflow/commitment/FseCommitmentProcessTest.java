@@ -13,6 +13,7 @@ import fr.asso.europlie.plie.funds.PaymentKind;
 import fr.asso.europlie.plie.funds.ServiceDoneCheck;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.OperationPeriod;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.Databases;
@@ -21,6 +22,7 @@ import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -50,6 +52,8 @@ class FseCommitmentProcessTest {
     private static final Actor INSTRUCTOR = Actor.of("instructeur.a", OI, Role.OI_INSTRUCTOR);
     private static final Actor MANAGER = Actor.of("gestionnaire.b", OI, Role.OI_MANAGER);
     private static final Actor OPERATOR_SIGNATORY = Actor.of("presidente", OPERATOR, Role.OPERATOR);
+    /** The operation's period in its agreement: 30 months, so one interim report and the final one (due 2028-12-31). */
+    private static final OperationPeriod PERIOD = OperationPeriod.of(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2028, 6, 30));
 
     /** One engine with a grant of 10 000 € on the envelope, and the statuses its listener heard. */
     private static final class Fixture implements AutoCloseable {
@@ -121,7 +125,7 @@ class FseCommitmentProcessTest {
             // the operator sees its own operation
             assertThat(f.fse().view(OPERATOR_SIGNATORY, OperationId.of("OP-1")).waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
 
-            CommitmentView committed = f.fse().signAgreement(OPERATOR_SIGNATORY, OperationId.of("OP-1"));
+            CommitmentView committed = f.fse().signAgreement(OPERATOR_SIGNATORY, OperationId.of("OP-1"), PERIOD);
             assertThat(committed.running()).isFalse();
             assertThat(committed.status().state()).isEqualTo(CommitmentState.COMMITTED);
             assertThat(committed.status().amount()).isEqualTo(Money.euros(6_000));
@@ -214,12 +218,12 @@ class FseCommitmentProcessTest {
             assertRefused(() -> f.fse().decide(sameInstructor, op), WorkflowError.SAME_PERSON, "actor.userId", "INSTRUCTEUR.A");
             assertRefused(() -> f.fse().decide(animation, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
             assertRefused(() -> f.fse().decide(INSTRUCTOR, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
-            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
             assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.DECISION);
 
             f.fse().decide(MANAGER, op);
             Actor other = Actor.of("president", OTHER_OPERATOR, Role.OPERATOR);
-            assertRefused(() -> f.fse().signAgreement(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().signAgreement(other, op, PERIOD), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
             assertRefused(() -> f.fse().view(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
             assertRefused(() -> f.fse().globalGrant(other, GRANT), WorkflowError.OI_ROLE_REQUIRED, "actor.roles", "president");
             assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
@@ -233,11 +237,7 @@ class FseCommitmentProcessTest {
     @DisplayName("the agreement not signed: a reminder, then at 60 days the manager extends, then cancels and the reservation is released")
     void agreementDeadline(Databases.Kind kind) {
         on(kind, f -> {
-            OperationId op = OperationId.of("OP-1");
-            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
-            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
-            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
-            f.fse().decide(MANAGER, op);
+            OperationId op = decided(f, "OP-1", 4_000);
 
             f.clock.advance(Duration.ofDays(46));
             f.engine.runDueJobs();
@@ -248,7 +248,7 @@ class FseCommitmentProcessTest {
             f.clock.advance(Duration.ofDays(15));
             f.engine.runDueJobs();
             assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
-            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
 
             CommitmentView extended = f.fse().decideOverdueAgreement(MANAGER, op, Period.ofDays(30), "signataire absent");
             assertThat(extended.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
@@ -266,49 +266,195 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("after the commitment: advance, a service-done check with rejected amounts, interim and balance payments, a decommitment that takes a waiting operation up")
-    void executionPaymentsAndDecommitment(Databases.Kind kind) {
+    @DisplayName("the execution after the commitment: advance, report reminded, a check with rejected amounts answered in the contradictory procedure, interim payment, final report, balance, closure that decommits the rest and takes a waiting operation up")
+    void executionReportsPaymentsAndDecommitment(Databases.Kind kind) {
         on(kind, f -> {
-            OperationId op = OperationId.of("OP-1");
-            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(6_000));
-            f.appraise("OP-1", 6_000, WhenUncovered.WAIT);
-            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
-            f.fse().decide(MANAGER, op);
-            f.fse().signAgreement(OPERATOR_SIGNATORY, op);
+            OperationId op = committed(f, "OP-1");
             f.fse().start(INSTRUCTOR, OperationId.of("OP-2"), OPERATOR, Money.euros(5_000));
             assertThat(f.appraise("OP-2", 5_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+            ExecutionView started = f.fse().execution(OPERATOR_SIGNATORY, op);
+            assertThat(started.waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
+            assertThat(started.reportNumber()).isEqualTo(1);
+            assertThat(started.reportCount()).isEqualTo(2);
+            assertThat(started.reportDue()).isEqualTo(Instant.parse("2027-04-01T00:00:00Z"));
 
             f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance de démarrage", IdempotencyKey.of("pay-1"));
-            OperationAccount checked = f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(),
-                    Money.euros(3_000), List.of(new ServiceDoneCheck.Rejection(Money.euros(500), "dépenses hors période")), 20, 18),
-                    IdempotencyKey.of("csf-1"));
+            // an interim payment before any check: no payment step waits
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1), "acompte", IdempotencyKey.of("pay-0")),
+                    WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            // 15 days before the report is due, the operator is reminded
+            f.clock.advance(Duration.between(f.clock.instant(), Instant.parse("2027-03-17T00:00:01Z")));
+            f.engine.runDueJobs();
+            assertThat(f.fse().execution(MANAGER, op).reportReminders()).isEqualTo(1);
+            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(3_000), "premier rapport d’exécution");
+
+            ServiceDoneCheck check = new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(3_000),
+                    List.of(new ServiceDoneCheck.Rejection(Money.euros(500), "dépenses hors période")), 20, 18);
+            OperationAccount checked = f.fse().recordServiceDone(INSTRUCTOR, check, IdempotencyKey.of("csf-1"));
             assertThat(checked.accepted()).isEqualTo(Money.euros(2_500));
-            OperationAccount interim = f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_500), "acompte",
-                    IdempotencyKey.of("pay-2"));
-            // a retry of the same payment is applied once
-            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_500), "acompte", IdempotencyKey.of("pay-2")))
-                    .isEqualTo(interim);
-            assertThat(interim.paid()).isEqualTo(Money.euros(2_500));
+            // a retry of the same check is applied once, though the step is done
+            assertThat(f.fse().recordServiceDone(INSTRUCTOR, check, IdempotencyKey.of("csf-1"))).isEqualTo(checked);
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.ANSWER);
+            f.fse().answerContradictory(OPERATOR_SIGNATORY, op, "les dépenses de décembre relèvent de la période");
+            OperationAccount concluded = f.fse().concludeContradictory(INSTRUCTOR, op, Money.euros(200), "décembre admis en partie",
+                    IdempotencyKey.of("csf-1b"));
+            assertThat(concluded.accepted()).isEqualTo(Money.euros(2_700));
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.PAYMENT);
+
+            // the balance is for the final report
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(1_700), "solde", IdempotencyKey.of("pay-x")),
+                    WorkflowError.PAYMENT_KIND, "kind", "BALANCE");
             // beyond what the checks accepted: refused, nothing changes
-            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(100), "acompte", IdempotencyKey.of("pay-3")),
-                    FundsError.OVER_ACCEPTED, "amount", "100.00");
-            // payments are the manager's
-            assertRefused(() -> f.fse().pay(INSTRUCTOR, op, PaymentKind.INTERIM, Money.euros(1), "acompte", IdempotencyKey.of("pay-4")),
-                    WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_701), "acompte", IdempotencyKey.of("pay-3")),
+                    FundsError.OVER_ACCEPTED, "amount", "1701.00");
+            OperationAccount interim = f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_700), "acompte", IdempotencyKey.of("pay-2"));
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_700), "acompte", IdempotencyKey.of("pay-2")))
+                    .isEqualTo(interim);
+            assertThat(interim.paid()).isEqualTo(Money.euros(2_700));
+            ExecutionView second = f.fse().execution(OPERATOR_SIGNATORY, op);
+            assertThat(second.waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
+            assertThat(second.reportNumber()).isEqualTo(2);
+            assertThat(second.reportDue()).isEqualTo(Instant.parse("2028-12-31T00:00:00Z"));
 
-            OperationAccount decommitted = f.fse().decommit(MANAGER, op, Money.euros(3_000), "sous-réalisation", IdempotencyKey.of("dec-1"));
-            assertThat(decommitted.netCommitment()).isEqualTo(Money.euros(3_000));
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(7_000));
-            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
-
-            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(500), List.of(),
+            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(1_300), "rapport final");
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(1_300), List.of(),
                     20, 20), IdempotencyKey.of("csf-2"));
-            OperationAccount balance = f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(500), "solde", IdempotencyKey.of("pay-5"));
-            assertThat(balance.paid()).isEqualTo(Money.euros(3_000));
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_300), "acompte", IdempotencyKey.of("pay-y")),
+                    WorkflowError.PAYMENT_KIND, "kind", "INTERIM");
+            OperationAccount balance = f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(1_300), "solde", IdempotencyKey.of("pay-5"));
+            assertThat(balance.paid()).isEqualTo(Money.euros(4_000));
             assertThat(balance.balancePaid()).isTrue();
-            assertThat(f.fse().account(MANAGER, op)).contains(balance);
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.CLOSURE);
+
+            // closure: the 2 000 € that will not be spent go back to the envelope, and the waiting OP-2 is taken up
+            OperationAccount closed = f.fse().close(MANAGER, op, "opération soldée", IdempotencyKey.of("dec-1"));
+            assertThat(closed.netCommitment()).isEqualTo(Money.euros(4_000));
+            assertThat(closed.leftToPay()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(6_000));
+            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(f.fse().execution(MANAGER, op).running()).isFalse();
+            assertThat(f.fse().account(OPERATOR_SIGNATORY, op)).contains(closed);
+            assertThat(f.fse().history(MANAGER, op)).extracting(AuditEntry::step).containsSubsequence(CommitmentProcess.Task.AGREEMENT,
+                    "PAYMENT", CommitmentProcess.Execution.REPORT, CommitmentProcess.Execution.SERVICE_DONE, CommitmentProcess.Execution.ANSWER,
+                    CommitmentProcess.Execution.CONCLUSION, "PAYMENT", CommitmentProcess.Execution.REPORT,
+                    CommitmentProcess.Execution.SERVICE_DONE, "PAYMENT", CommitmentProcess.Execution.CLOSURE);
+            assertThat(f.fse().history(MANAGER, OperationId.of("OP-2"))).extracting(AuditEntry::step).contains("TAKEN_UP");
             assertRefused(() -> f.fse().account(Actor.of("president", OTHER_OPERATOR, Role.OPERATOR), op), WorkflowError.NOT_THE_OPERATOR,
                     "actor.organisation", "ASSO-AUTRE");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a report past its due date is noted late; the operator not answering the rejections by the deadline, the OI concludes without the answer")
+    void lateReportAndUnansweredRejections(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            f.clock.advance(Duration.between(f.clock.instant(), Instant.parse("2027-04-01T00:00:01Z")));
+            f.engine.runDueJobs();
+            ExecutionView late = f.fse().execution(MANAGER, op);
+            assertThat(late.reportsLate()).isEqualTo(1);
+            assertThat(late.reportReminders()).isEqualTo(1);
+            assertThat(late.waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
+            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(2_000), "rapport en retard");
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(2_000),
+                    List.of(new ServiceDoneCheck.Rejection(Money.euros(2_000), "pièces manquantes")), 10, 0), IdempotencyKey.of("csf-1"));
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.ANSWER);
+            f.clock.advance(Duration.ofDays(31));
+            f.engine.runDueJobs();
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.CONCLUSION);
+            assertRefused(() -> f.fse().answerContradictory(OPERATOR_SIGNATORY, op, "trop tard"), WorkflowError.NO_COMMITMENT, "operationId",
+                    "OP-1");
+            OperationAccount kept = f.fse().concludeContradictory(INSTRUCTOR, op, Money.ZERO, "sans réponse : rejets maintenus",
+                    IdempotencyKey.of("csf-1b"));
+            assertThat(kept.accepted()).isEqualTo(Money.ZERO);
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.PAYMENT);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the execution's commands refused to each wrong actor: a clear error, ledger, audit and open step unchanged")
+    void executionCommandsWithWrongActors(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            Actor planRoles = Actor.of("animatrice", OrganisationId.of("PLIE-PERIGUEUX"), Role.ANIMATION_TEAM, Role.FUNDER);
+            Actor other = Actor.of("president", OTHER_OPERATOR, Role.OPERATOR);
+            Actor otherOi = Actor.of("gestionnaire.x", OrganisationId.of("OI-GIRONDE"), Role.OI_MANAGER, Role.OI_INSTRUCTOR);
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().submitReport(other, op, Money.euros(1), "x"), WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
+                    "ASSO-AUTRE");
+            assertRefused(() -> f.fse().submitReport(MANAGER, op, Money.euros(1), "x"), WorkflowError.ROLE_REQUIRED, "actor.roles",
+                    "gestionnaire.b");
+            assertRefused(() -> f.fse().submitReport(planRoles, op, Money.euros(1), "x"), WorkflowError.ROLE_REQUIRED, "actor.roles",
+                    "animatrice");
+            assertRefused(() -> f.fse().execution(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().execution(otherOi, op), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(1), "x".repeat(AuditEntry.MAX_REASON + 1)),
+                    WorkflowError.TOO_LONG, "summary", "x".repeat(60) + "…");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
+
+            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(2_000), "rapport");
+            before = Snapshot.of(f, "OP-1");
+            ServiceDoneCheck check = new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(2_000),
+                    List.of(new ServiceDoneCheck.Rejection(Money.euros(100), "hors période")), 10, 10);
+            assertRefused(() -> f.fse().recordServiceDone(OPERATOR_SIGNATORY, check, IdempotencyKey.of("csf-1")),
+                    WorkflowError.OI_ROLE_REQUIRED, "actor.roles", "presidente");
+            assertRefused(() -> f.fse().recordServiceDone(otherOi, check, IdempotencyKey.of("csf-1")), WorkflowError.OTHER_INTERMEDIATE_BODY,
+                    "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().answerContradictory(OPERATOR_SIGNATORY, op, "rien à dire"), WorkflowError.NO_COMMITMENT,
+                    "operationId", "OP-1");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().recordServiceDone(INSTRUCTOR, check, IdempotencyKey.of("csf-1"));
+            before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().answerContradictory(other, op, "x"), WorkflowError.NOT_THE_OPERATOR, "actor.organisation",
+                    "ASSO-AUTRE");
+            assertRefused(() -> f.fse().answerContradictory(INSTRUCTOR, op, "x"), WorkflowError.ROLE_REQUIRED, "actor.roles",
+                    "instructeur.a");
+            assertRefused(() -> f.fse().concludeContradictory(INSTRUCTOR, op, Money.ZERO, "x", IdempotencyKey.of("c")),
+                    WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            f.fse().answerContradictory(OPERATOR_SIGNATORY, op, "observations");
+            before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().concludeContradictory(OPERATOR_SIGNATORY, op, Money.ZERO, "x", IdempotencyKey.of("c")),
+                    WorkflowError.OI_ROLE_REQUIRED, "actor.roles", "presidente");
+            assertRefused(() -> f.fse().concludeContradictory(otherOi, op, Money.ZERO, "x", IdempotencyKey.of("c")),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            // reinstating more than the commitment allows: the ledger refuses, the step stays open
+            assertRefused(() -> f.fse().concludeContradictory(INSTRUCTOR, op, Money.euros(5_000), "x", IdempotencyKey.of("c")),
+                    FundsError.ACCEPTED_OVER_COMMITMENT, "check.accepted", "5000.00");
+            assertRefused(() -> f.fse().close(MANAGER, op, "x", IdempotencyKey.of("d")), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.CONCLUSION);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("deadlines and reminders are settings: a shorter agreement deadline set by the manager applies to the next decisions; settings out of their limits are refused naming each")
+    void settings(Databases.Kind kind) {
+        on(kind, f -> {
+            fr.asso.europlie.plie.error.PlieException invalid = assertRefused(() -> new CommitmentSettings(Period.ofDays(20), Period.ofDays(25),
+                    Period.ofMonths(13), Period.ofDays(0), Period.ofDays(91)), WorkflowError.SETTING_OUT_OF_RANGE, "agreementDeadline", "P20D");
+            fr.asso.europlie.plie.error.ViolationAssertions.assertViolation(invalid, WorkflowError.SETTING_OUT_OF_RANGE, "agreementReminder", "P25D");
+            fr.asso.europlie.plie.error.ViolationAssertions.assertViolation(invalid, WorkflowError.SETTING_OUT_OF_RANGE, "maxAgreementExtension", "P13M");
+            fr.asso.europlie.plie.error.ViolationAssertions.assertViolation(invalid, WorkflowError.SETTING_OUT_OF_RANGE, "reportReminder", "P0D");
+            fr.asso.europlie.plie.error.ViolationAssertions.assertViolation(invalid, WorkflowError.SETTING_OUT_OF_RANGE, "answerDeadline", "P91D");
+            CommitmentSettings shorter = new CommitmentSettings(Period.ofDays(30), Period.ofDays(20), Period.ofMonths(2), Period.ofDays(10),
+                    Period.ofDays(15));
+            assertRefused(() -> f.fse().useSettings(INSTRUCTOR, shorter), WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+            assertThat(f.fse().settings()).isEqualTo(CommitmentSettings.defaults());
+            f.fse().useSettings(MANAGER, shorter);
+            OperationId op = decided(f, "OP-1", 4_000);
+            f.clock.advance(Duration.ofDays(31));
+            f.engine.runDueJobs();
+            CommitmentView overdue = f.view("OP-1");
+            assertThat(overdue.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+            assertThat(overdue.agreementReminders()).isEqualTo(1);
+            assertRefused(() -> f.fse().decideOverdueAgreement(MANAGER, op, Period.ofMonths(3), "prolongation"),
+                    WorkflowError.AGREEMENT_EXTENSION, "extension", "P3M");
         });
     }
 
@@ -336,6 +482,208 @@ class FseCommitmentProcessTest {
             // and the step then succeeds as if it had never failed
             assertThat(f.appraise("OP-1", 6_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(6_000));
+        });
+    }
+
+    /** What a refused command must leave as it was: the ledger's journal, the audit trail, the open step. */
+    private record Snapshot(int journal, List<AuditEntry> history, String waitingStep) {
+        static Snapshot of(Fixture f, String operation) {
+            return new Snapshot(f.grant().journal().size(), f.fse().history(MANAGER, OperationId.of(operation)),
+                    f.view(operation).waitingStep());
+        }
+    }
+
+    /** An operation reserved, favourably heard and decided by the manager: waiting for the operator's signature. */
+    private static OperationId decided(Fixture f, String operation, long euros) {
+        OperationId op = OperationId.of(operation);
+        f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(euros));
+        f.appraise(operation, euros, WhenUncovered.WAIT);
+        f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+        f.fse().decide(MANAGER, op);
+        return op;
+    }
+
+    /** A commitment committed for 6 000 €, as the OI's steps and the operator's signature make it. */
+    private static OperationId committed(Fixture f, String operation) {
+        OperationId op = decided(f, operation, 6_000);
+        f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
+        return op;
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("every command is audited (who, what, when, outcome, why) once, retries included, readable by the OI and the operation's own operator after the process ended")
+    void auditTrail(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance", IdempotencyKey.of("pay-1"));
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance", IdempotencyKey.of("pay-1"));
+            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(3_000), "premier rapport");
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(3_000),
+                    List.of(new ServiceDoneCheck.Rejection(Money.euros(500), "dépenses hors période")), 20, 18), IdempotencyKey.of("csf-1"));
+            f.fse().decommit(MANAGER, op, Money.euros(1_000), "sous-réalisation", IdempotencyKey.of("dec-1"));
+
+            List<AuditEntry> history = f.fse().history(MANAGER, op);
+            assertThat(history).extracting(AuditEntry::step).containsExactly("START", CommitmentProcess.Task.APPRAISAL,
+                    CommitmentProcess.Task.COMMITTEE, CommitmentProcess.Task.DECISION, CommitmentProcess.Task.AGREEMENT, "PAYMENT",
+                    CommitmentProcess.Execution.REPORT, CommitmentProcess.Execution.SERVICE_DONE, "DECOMMITMENT");
+            assertThat(history).extracting(AuditEntry::outcome).containsExactly("STARTED", "RESERVED", "FAVOURABLE", "DECIDED", "SIGNED",
+                    "ADVANCE", "SUBMITTED", "ACCEPTED 2500.00", "DECOMMITTED");
+            assertThat(history).extracting(AuditEntry::userId).containsExactly("instructeur.a", "instructeur.a", "instructeur.a",
+                    "gestionnaire.b", "presidente", "gestionnaire.b", "presidente", "instructeur.a", "gestionnaire.b");
+            assertThat(history).allSatisfy(e -> {
+                assertThat(e.protocolId()).isEqualTo("OP-1");
+                assertThat(e.at()).isEqualTo(f.clock.instant());
+            });
+            assertThat(history.get(4).organisation()).isEqualTo("ASSO-TREMPLIN");
+            assertThat(history.get(7).reason()).contains("rejeté 500.00 € : dépenses hors période");
+            assertThat(history.get(5).reference()).isEqualTo("pay-1");
+            // the process has ended: its operator still reads its trail and account, another operator nothing
+            assertThat(f.view("OP-1").running()).isFalse();
+            assertThat(f.fse().history(OPERATOR_SIGNATORY, op)).isEqualTo(history);
+            assertThat(f.fse().account(OPERATOR_SIGNATORY, op)).isPresent();
+            Actor other = Actor.of("president", OTHER_OPERATOR, Role.OPERATOR);
+            assertRefused(() -> f.fse().history(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().history(Actor.of("instructeur.x", OrganisationId.of("OI-GIRONDE"), Role.OI_INSTRUCTOR), op),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().history(Actor.of("animatrice", OrganisationId.of("PLIE-PERIGUEUX"), Role.ANIMATION_TEAM), op),
+                    WorkflowError.OI_ROLE_REQUIRED, "actor.roles", "animatrice");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("each command refused to each wrong actor (plan role, operator, another OI, another plan, the instructor as manager): a clear error, ledger, audit and open step unchanged")
+    void eachCommandWithEachWrongActor(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            Actor planRoles = Actor.of("animatrice", OrganisationId.of("PLIE-PERIGUEUX"), Role.ANIMATION_TEAM, Role.STEERING_COMMITTEE,
+                    Role.TECHNICAL_STAFF, Role.FUNDER, Role.SIGNATORY, Role.DELIBERATING_BODY);
+            Actor otherInstructor = Actor.of("instructeur.x", OrganisationId.of("OI-GIRONDE"), Role.OI_INSTRUCTOR);
+            Actor otherManager = Actor.of("gestionnaire.x", OrganisationId.of("OI-GIRONDE"), Role.OI_MANAGER);
+            Actor otherPlan = Actor.in(fr.asso.europlie.plie.workflow.PlanId.of("plie-autre"), "gestionnaire.b", OI, Role.OI_MANAGER,
+                    Role.OI_INSTRUCTOR);
+            Actor other = Actor.of("president", OTHER_OPERATOR, Role.OPERATOR);
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            Appraisal appraisal = new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000), "aucune", WhenUncovered.WAIT);
+
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().appraise(planRoles, op, appraisal), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
+            assertRefused(() -> f.fse().appraise(MANAGER, op, appraisal), WorkflowError.ROLE_REQUIRED, "actor.roles", "gestionnaire.b");
+            assertRefused(() -> f.fse().appraise(OPERATOR_SIGNATORY, op, appraisal), WorkflowError.ROLE_REQUIRED, "actor.roles", "presidente");
+            assertRefused(() -> f.fse().appraise(otherInstructor, op, appraisal), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation",
+                    "OI-GIRONDE");
+            assertRefused(() -> f.fse().appraise(otherPlan, op, appraisal), WorkflowError.OTHER_PLAN, "actor.plan", "plie-autre");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().appraise(INSTRUCTOR, op, appraisal);
+            before = Snapshot.of(f, "OP-1");
+            for (Actor wrong : List.of(planRoles, OPERATOR_SIGNATORY)) {
+                assertRefused(() -> f.fse().recordCommitteeOpinion(wrong, op, CommitteeOpinion.UNFAVOURABLE, "non"),
+                        WorkflowError.OI_ROLE_REQUIRED, "actor.roles", wrong.userId());
+            }
+            assertRefused(() -> f.fse().recordCommitteeOpinion(otherManager, op, CommitteeOpinion.UNFAVOURABLE, "non"),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().recordCommitteeOpinion(otherPlan, op, CommitteeOpinion.UNFAVOURABLE, "non"), WorkflowError.OTHER_PLAN,
+                    "actor.plan", "plie-autre");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
+            before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().decide(planRoles, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
+            assertRefused(() -> f.fse().decide(OPERATOR_SIGNATORY, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "presidente");
+            assertRefused(() -> f.fse().decide(otherManager, op), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            // the instructor as manager, whatever the spelling of its name and of its organisation
+            Actor respelt = Actor.of("Instructeur.A\u200B", OrganisationId.of(" OI-DORDOGNE\u00A0"), Role.OI_MANAGER);
+            assertRefused(() -> f.fse().decide(respelt, op), WorkflowError.SAME_PERSON, "actor.userId", "Instructeur.A");
+            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().decide(MANAGER, op);
+            before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().signAgreement(other, op, PERIOD), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().signAgreement(MANAGER, op, PERIOD), WorkflowError.ROLE_REQUIRED, "actor.roles", "gestionnaire.b");
+            assertRefused(() -> f.fse().signAgreement(planRoles, op, PERIOD), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
+            assertRefused(() -> f.fse().decideOverdueAgreement(MANAGER, op, null, "trop tôt"), WorkflowError.NO_COMMITMENT, "operationId",
+                    "OP-1");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
+            before = Snapshot.of(f, "OP-1");
+            ServiceDoneCheck check = new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(1_000), List.of(), 5, 5);
+            for (Actor wrong : List.of(planRoles, OPERATOR_SIGNATORY)) {
+                assertRefused(() -> f.fse().recordServiceDone(wrong, check, IdempotencyKey.of("csf-x")), WorkflowError.OI_ROLE_REQUIRED,
+                        "actor.roles", wrong.userId());
+            }
+            for (Actor wrong : List.of(planRoles, OPERATOR_SIGNATORY, INSTRUCTOR)) {
+                assertRefused(() -> f.fse().pay(wrong, op, PaymentKind.ADVANCE, Money.euros(1), "x", IdempotencyKey.of("pay-x")),
+                        WorkflowError.ROLE_REQUIRED, "actor.roles", wrong.userId());
+                assertRefused(() -> f.fse().decommit(wrong, op, Money.euros(1), "x", IdempotencyKey.of("dec-x")), WorkflowError.ROLE_REQUIRED,
+                        "actor.roles", wrong.userId());
+            }
+            assertRefused(() -> f.fse().recordServiceDone(otherInstructor, check, IdempotencyKey.of("csf-x")),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().pay(otherManager, op, PaymentKind.ADVANCE, Money.euros(1), "x", IdempotencyKey.of("pay-x")),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().decommit(otherManager, op, Money.euros(1), "x", IdempotencyKey.of("dec-x")),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().pay(otherPlan, op, PaymentKind.ADVANCE, Money.euros(1), "x", IdempotencyKey.of("pay-x")),
+                    WorkflowError.OTHER_PLAN, "actor.plan", "plie-autre");
+            assertRefused(() -> f.fse().globalGrant(otherManager, GRANT), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation",
+                    "OI-GIRONDE");
+            assertRefused(() -> f.fse().account(otherManager, op), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().view(other, op), WorkflowError.NOT_THE_OPERATOR, "actor.organisation", "ASSO-AUTRE");
+            assertRefused(() -> f.fse().openGlobalGrant(otherManager, Grants.of(GlobalGrantId.of("SG-X"), OI, Map.of(ENVELOPE, Money.euros(1)))),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertRefused(() -> f.fse().openGlobalGrant(INSTRUCTOR, Grants.of(GlobalGrantId.of("SG-X"), OI, Map.of(ENVELOPE, Money.euros(1)))),
+                    WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().globalGrant(MANAGER, GlobalGrantId.of("SG-X"))).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a decommitment down to the paid amount while an accepted amount is unpaid is refused (PLIE-FUNDS-032), nothing changed; the accepted balance is then paid")
+    void decommitmentKeepsTheAcceptedUnpaid(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance", IdempotencyKey.of("pay-1"));
+            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(4_000), "rapport");
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(4_000), List.of(),
+                    20, 20), IdempotencyKey.of("csf-1"));
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().decommit(MANAGER, op, Money.euros(5_000), "clôture", IdempotencyKey.of("dec-1")),
+                    FundsError.DECOMMIT_ACCEPTED_UNPAID, "amount", "5000.00");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().decommit(MANAGER, op, Money.euros(2_000), "clôture", IdempotencyKey.of("dec-2")).netCommitment())
+                    .isEqualTo(Money.euros(4_000));
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(3_000), "acompte", IdempotencyKey.of("pay-2")).leftToPay())
+                    .isEqualTo(Money.ZERO);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an overdue agreement's extension of zero, negative or beyond six months is refused (PLIE-WORKFLOW-076) before anything changes")
+    void extensionWithinItsLimit(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = decided(f, "OP-1", 4_000);
+            f.clock.advance(Duration.ofDays(61));
+            f.engine.runDueJobs();
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertThat(before.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+            for (Period wrong : List.of(Period.ZERO, Period.ofDays(-1), Period.ofMonths(7))) {
+                assertRefused(() -> f.fse().decideOverdueAgreement(MANAGER, op, wrong, "prolongation"), WorkflowError.AGREEMENT_EXTENSION,
+                        "extension", wrong.toString());
+            }
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.fse().decideOverdueAgreement(MANAGER, op, Period.ofMonths(6), "prolongation").waitingStep())
+                    .isEqualTo(CommitmentProcess.Task.AGREEMENT);
+            assertThat(f.fse().history(MANAGER, op)).last().satisfies(e -> {
+                assertThat(e.outcome()).isEqualTo("EXTENDED");
+                assertThat(e.reference()).isEqualTo("P6M");
+            });
         });
     }
 }

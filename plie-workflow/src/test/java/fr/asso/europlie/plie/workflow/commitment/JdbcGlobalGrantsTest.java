@@ -131,6 +131,15 @@ class JdbcGlobalGrantsTest {
             // re-based: a rewritten journal of the same length plus one
             GlobalGrant rewritten = initial.apply(reserve("k9", "OP-9", 100)).grant().apply(reserve("k2", "OP-2", 300)).grant();
             assertConflict(engine, () -> grants.update(rewritten, 1));
+            // re-based: the priority's region category (so its co-financing rate) changed, the same journal plus a command
+            GlobalGrant recategorised = GlobalGrant.of(initial.id(), initial.intermediateBody(), initial.envelopes(),
+                    Map.of(Y2026.priority(), fr.asso.europlie.plie.offer.RegionCategory.MORE_DEVELOPED))
+                    .apply(reserve("k1", "OP-1", 600)).grant().apply(reserve("k2", "OP-2", 300)).grant();
+            assertConflict(engine, () -> grants.update(recategorised, 1));
+            // re-based: another OI
+            GlobalGrant otherOi = Grants.of(initial.id(), OrganisationId.of("OI-AUTRE"), Map.of(Y2026, Money.euros(1000)))
+                    .apply(reserve("k1", "OP-1", 600)).grant().apply(reserve("k2", "OP-2", 300)).grant();
+            assertConflict(engine, () -> grants.update(otherOi, 1));
             // the same revision, nothing new
             assertConflict(engine, () -> grants.update(reserved, 1));
             // a grant already stored
