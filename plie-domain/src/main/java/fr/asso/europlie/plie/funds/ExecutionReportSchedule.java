@@ -94,7 +94,8 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
      * @param settings the funds settings
      * @return the schedule
      * @throws RuleViolationException with every rule broken: {@code PLIE-FUNDS-024} for a number of
-     *     interim reports outside the range, {@code PLIE-FUNDS-025} for a final report due too late,
+     *     interim reports outside the range (beyond 24 months, where the rules set no maximum, the
+     *     library's limit is one interim report a started month of the period), {@code PLIE-FUNDS-025} for a final report due too late,
      *     {@code PLIE-FUNDS-027} for a date outside the period, an interim date before the one it
      *     follows, or a final date before the end, {@code PLIE-FUNDS-020} for two interim reports
      *     due the same day (they would count as two)
@@ -106,10 +107,10 @@ public record ExecutionReportSchedule(OperationPeriod period, List<LocalDate> in
         int months = period.months();
         int count = schedule.interimDueDates.size();
         int min = minimumInterimReports(months);
-        Optional<Integer> max = maximumInterimReports(months);
-        if (count < min || max.isPresent() && count > max.get()) {
-            violations.add(Violation.of(FundsError.INTERIM_REPORTS, "interimDueDates", count, months, min,
-                    max.map(String::valueOf).orElse("-")));
+        // no regulatory maximum beyond 24 months: the library's limit is one interim report a started month
+        int max = maximumInterimReports(months).orElse(months);
+        if (count < min || count > max) {
+            violations.add(Violation.of(FundsError.INTERIM_REPORTS, "interimDueDates", count, months, min, max));
         }
         for (int i = 0; i < count; i++) {
             LocalDate date = schedule.interimDueDates.get(i);

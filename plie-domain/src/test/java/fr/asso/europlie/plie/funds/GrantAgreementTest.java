@@ -104,6 +104,13 @@ class GrantAgreementTest {
                 FundsSettings.defaults()), FundsError.INTERIM_REPORTS, "interimDueDates", "2");
         assertRefused(() -> ExecutionReportSchedule.of(YEAR_2026, List.of(), LocalDate.of(2026, 12, 1), FundsSettings.defaults()),
                 FundsError.DATE_OUT_OF_RANGE, "finalDueDate", "2026-12-01");
+        // beyond 24 months the rules set no maximum: the library's limit is one interim report a started month
+        List<LocalDate> thirtyOneDays = LocalDate.of(2026, 1, 1).datesUntil(LocalDate.of(2026, 2, 1)).toList();
+        PlieException tooMany = assertRefused(() -> ExecutionReportSchedule.of(thirtyMonths, thirtyOneDays, LocalDate.of(2028, 12, 31),
+                FundsSettings.defaults()), FundsError.INTERIM_REPORTS, "interimDueDates", "31");
+        assertThat(tooMany.violation().message(Messages.ENGLISH)).contains("maximum 30");
+        assertThat(ExecutionReportSchedule.of(thirtyMonths, thirtyOneDays.subList(0, 30), LocalDate.of(2028, 12, 31), FundsSettings.defaults())
+                .interimDueDates()).hasSize(30);
     }
 
     @Test

@@ -5,6 +5,8 @@ import fr.asso.europlie.plie.error.Messages;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.funds.EnvelopeBalance;
 import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.ExecutionReportSchedule;
+import fr.asso.europlie.plie.funds.FundsSettings;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.IdempotencyKey;
 import fr.asso.europlie.plie.funds.OperationAccount;
@@ -423,8 +425,12 @@ public final class PlanYearScenario {
         reserved.forEach(o -> fse.decide(oiManager(), o.id()));
         until("2026-06-02T09:00:00Z");
         for (Operation operation : reserved) {
-            CommitmentView signed = fse.signAgreement(actor("presidence@" + operation.operator().value(), operation.operator(), Role.OPERATOR),
-                    operation.id());
+            Actor signatory = actor("presidence@" + operation.operator().value(), operation.operator(), Role.OPERATOR);
+            // the accompaniment operation's agreement asks for the one interim report its 18 months allow (the standard has none)
+            CommitmentView signed = PAID.equals(operation.id().value())
+                    ? fse.signAgreement(signatory, operation.id(), new ExecutionReportSchedule(operation.period(),
+                            List.of(LocalDate.of(2026, 10, 31)), ExecutionReportSchedule.latestFinalDueDate(operation.period(), FundsSettings.defaults())))
+                    : fse.signAgreement(signatory, operation.id(), operation.period());
             detail("oi.signed", today(), operation.id().value(), operatorName(operation.operator()), money(signed.status().amount()));
         }
         say("oi.committed", today(), reserved.size(), money(committed(fse)));
@@ -453,14 +459,23 @@ public final class PlanYearScenario {
         fse.decide(oiManager(), waiting.id());
         until("2026-10-01T09:00:00Z");
         CommitmentView late = fse.signAgreement(actor("presidence@" + waiting.operator().value(), waiting.operator(), Role.OPERATOR),
-                waiting.id());
+                waiting.id(), waiting.period());
         notes.put(waiting.id(), text("note.takenUp", DECOMMITTED));
         say("oi.lateSigned", today(), WAITING, money(late.status().amount()));
 
+        until("2026-10-23T09:00:00Z");
+        Operation reporting = operations.get(first);
+        Actor reporter = actor("presidence@" + reporting.operator().value(), reporting.operator(), Role.OPERATOR);
+        fse.submitReport(reporter, first, Money.euros(26_500), "bilan intermédiaire : 64 participants accompagnés, 62 justifiés");
         until("2026-10-30T09:00:00Z");
         ServiceDoneCheck check = new ServiceDoneCheck(first, "controleur.csf", clock.instant(), Money.euros(26_500),
                 List.of(new ServiceDoneCheck.Rejection(Money.euros(1_200), "frais de déplacement hors période")), 64, 62);
-        OperationAccount checked = fse.recordServiceDone(oiInstructor(), check, IdempotencyKey.of(PAID + "-csf-1"));
+        fse.recordServiceDone(oiInstructor(), check, IdempotencyKey.of(PAID + "-csf-1"));
+        until("2026-11-06T09:00:00Z");
+        fse.answerContradictory(reporter, first, "les déplacements refusés ont préparé la session de janvier");
+        until("2026-11-13T09:00:00Z");
+        OperationAccount checked = fse.concludeContradictory(oiInstructor(), first, Money.ZERO,
+                "déplacements antérieurs à la période de l'opération : rejet maintenu", IdempotencyKey.of(PAID + "-csf-1-conclusion"));
         Money interim = checked.accepted().minus(checked.paid());
         OperationAccount paid = fse.pay(oiManager(), first, PaymentKind.INTERIM, interim, "acompte sur le bilan intermédiaire",
                 IdempotencyKey.of(PAID + "-interim-1"));

@@ -103,6 +103,22 @@ public interface FseCommitment {
     CommitmentView signAgreement(Actor operator, OperationId operation, fr.asso.europlie.plie.offer.OperationPeriod period);
 
     /**
+     * The operator signs the grant agreement with the execution-report schedule it states (for
+     * instance one interim report for an operation of 13 to 24 months, where the standard schedule
+     * has none): as {@link #signAgreement(Actor, OperationId, fr.asso.europlie.plie.offer.OperationPeriod)},
+     * the schedule checked first against the rules of RULES.md section 4
+     * ({@link fr.asso.europlie.plie.funds.ExecutionReportSchedule#of}), nothing changed when it breaks one.
+     *
+     * @param operator an {@code OPERATOR} of the operation's operator
+     * @param operation the operation
+     * @param schedule the agreement's schedule, its period the operation's, not null
+     * @return the view: committed
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-FUNDS-024}, {@code -020},
+     *     {@code -025}, {@code -027}) when the schedule breaks a rule
+     */
+    CommitmentView signAgreement(Actor operator, OperationId operation, fr.asso.europlie.plie.funds.ExecutionReportSchedule schedule);
+
+    /**
      * The agreement was not signed in time: the OI manager cancels (the reservation is released)
      * or extends the deadline.
      *

@@ -208,6 +208,15 @@ public final class FseCommitmentService implements FseCommitment {
     @Override
     public CommitmentView signAgreement(Actor operator, OperationId operation, OperationPeriod period) {
         required(period, "period");
+        return signAgreement(operator, operation, ExecutionReportSchedule.standard(period, FundsSettings.defaults()));
+    }
+
+    @Override
+    public CommitmentView signAgreement(Actor operator, OperationId operation, ExecutionReportSchedule agreed) {
+        required(agreed, "schedule");
+        ExecutionReportSchedule schedule = ExecutionReportSchedule.of(agreed.period(), agreed.interimDueDates(), agreed.finalDueDate(),
+                FundsSettings.defaults());
+        OperationPeriod period = schedule.period();
         check(operator, Role.OPERATOR, Task.AGREEMENT);
         return act(operator, operation, Task.AGREEMENT, task -> {
             requireOperator(operator, operation, task.getProcessInstanceId());
@@ -221,7 +230,7 @@ public final class FseCommitmentService implements FseCommitment {
                     appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());
             String organisation = (String) variable(task, Var.OPERATOR);
             complete(task, operator, new HashMap<>());
-            startExecution(operation, grant, organisation, period);
+            startExecution(operation, grant, organisation, schedule);
         });
     }
 
@@ -548,9 +557,8 @@ public final class FseCommitmentService implements FseCommitment {
 
     // ------------------------------------------------------------------ the execution (follow-on process)
 
-    /** Starts the execution of a committed operation with the agreement's standard report schedule. */
-    private void startExecution(OperationId operation, GlobalGrantId grant, String operator, OperationPeriod period) {
-        ExecutionReportSchedule schedule = ExecutionReportSchedule.standard(period, FundsSettings.defaults());
+    /** Starts the execution of a committed operation with the agreement's report schedule. */
+    private void startExecution(OperationId operation, GlobalGrantId grant, String operator, ExecutionReportSchedule schedule) {
         List<java.time.LocalDate> dates = new java.util.ArrayList<>(schedule.interimDueDates());
         dates.add(schedule.finalDueDate());
         Map<String, Object> variables = new HashMap<>();

@@ -4,6 +4,7 @@ import static fr.asso.europlie.plie.error.ViolationAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.ExecutionReportSchedule;
 import fr.asso.europlie.plie.funds.FundsError;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
@@ -684,6 +685,35 @@ class FseCommitmentProcessTest {
                 assertThat(e.outcome()).isEqualTo("EXTENDED");
                 assertThat(e.reference()).isEqualTo("P6M");
             });
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the agreement states its report schedule: an 18-month operation with the one interim report the rules allow; a schedule that breaks them is refused and nothing changes")
+    void agreedSchedule(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = decided(f, "OP-1", 6_000);
+            OperationPeriod eighteenMonths = OperationPeriod.of(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2027, 6, 30));
+            // two interim reports for 18 months: the rules allow one at most
+            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, new ExecutionReportSchedule(eighteenMonths,
+                    List.of(java.time.LocalDate.of(2026, 6, 30), java.time.LocalDate.of(2026, 12, 31)), java.time.LocalDate.of(2027, 12, 31))),
+                    FundsError.INTERIM_REPORTS, "interimDueDates", "2");
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+            assertThat(f.grant().balance(ENVELOPE).committed()).isEqualTo(Money.ZERO);
+            assertThat(f.fse().history(MANAGER, op)).extracting(AuditEntry::step).doesNotContain(CommitmentProcess.Task.AGREEMENT);
+
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op, new ExecutionReportSchedule(eighteenMonths,
+                    List.of(java.time.LocalDate.of(2026, 12, 31)), java.time.LocalDate.of(2027, 12, 31)));
+            ExecutionView started = f.fse().execution(OPERATOR_SIGNATORY, op);
+            assertThat(started.reportCount()).isEqualTo(2);
+            assertThat(started.reportDue()).isEqualTo(Instant.parse("2026-12-31T00:00:00Z"));
+            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(2_000), "bilan intermédiaire");
+            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(2_000), List.of(),
+                    10, 10), IdempotencyKey.of("csf-1"));
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(2_000), "acompte", IdempotencyKey.of("pay-1")).paid())
+                    .isEqualTo(Money.euros(2_000));
+            assertThat(f.fse().execution(MANAGER, op).reportNumber()).isEqualTo(2);
         });
     }
 }
