@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 final class CountingDataSource {
 
     private final Map<String, LongAdder> byText = new ConcurrentHashMap<>();
+    private final LongAdder rollbacks = new LongAdder();
     private volatile boolean counting = true;
 
     private CountingDataSource() {
@@ -44,6 +45,12 @@ final class CountingDataSource {
 
     void reset() {
         byText.clear();
+        rollbacks.reset();
+    }
+
+    /** How many times a transaction was rolled back since the last reset. */
+    long rollbacks() {
+        return rollbacks.sum();
     }
 
     void counting(boolean on) {
@@ -83,6 +90,9 @@ final class CountingDataSource {
     private Connection connection(Connection real) {
         return (Connection) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (self, method, args) -> {
+                    if ("rollback".equals(method.getName()) && (args == null || args.length == 0) && !real.getAutoCommit()) {
+                        rollbacks.increment();
+                    }
                     Object result = invoke(real, method, args);
                     if (result instanceof PreparedStatement prepared && method.getName().startsWith("prepare")) {
                         return statement(prepared, PreparedStatement.class, (String) args[0]);

@@ -33,7 +33,7 @@ import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
  * few minutes) or {@code -Dbench.args="full jdbc:postgresql://..."}.
  *
  * <p>Arguments: {@code quick} (default) or {@code full}; a PostgreSQL JDBC URL for the figures on
- * PostgreSQL (skipped without); {@code only=negotiation,statements,startup,postgresql,json,cohort}
+ * PostgreSQL (skipped without); {@code only=negotiation,statements,startup,postgresql,json,commitment,cohort}
  * to run some figures only; {@code out=FILE} to also write the table in a file.
  */
 public final class PerformanceBenchmarks {
@@ -110,6 +110,9 @@ public final class PerformanceBenchmarks {
         }
         if (wanted("json")) {
             figures.addAll(JsonReadBenchmark.run(quick));
+        }
+        if (wanted("commitment")) {
+            CommitmentBenchmarks.run(quick, figures, notes);
         }
         if (wanted("cohort")) {
             CohortBenchmarks.run(quick, figures, notes);
