@@ -10,11 +10,9 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -118,14 +116,50 @@ public final class Node {
     }
 
     private final JsonNode node;
-    private final String path;
+    /** The enclosing object, null for the root: the path is built from it only when asked. */
+    private final Node parent;
+    /** The member of the parent this object is (or whose array holds it), null for the root. */
+    private final String member;
+    /** The index in that array, or -1. */
+    private final int index;
+    private String path;
     private final Problems problems;
-    private final Set<String> read = new HashSet<>();
+    /** The members the reader asked for (a handful, named by the reader's code: a list is enough). */
+    private final List<String> read = new ArrayList<>();
+    /** How many of them are present in the object: when all are, no member is unknown. */
+    private int presentRead;
 
     private Node(JsonNode node, String path, Problems problems) {
         this.node = node;
+        this.parent = null;
+        this.member = null;
+        this.index = -1;
         this.path = path;
         this.problems = problems;
+    }
+
+    private Node(JsonNode node, Node parent, String member, int index) {
+        this.node = node;
+        this.parent = parent;
+        this.member = member;
+        this.index = index;
+        this.problems = parent.problems;
+    }
+
+    /** Records that the reader asked for a member, once; gives the member's value (null when absent). */
+    private JsonNode asked(String name) {
+        JsonNode value = node.get(name);
+        for (int i = 0; i < read.size(); i++) {
+            String known = read.get(i);
+            if (known == name || known.equals(name)) {
+                return value;
+            }
+        }
+        read.add(name);
+        if (value != null) {
+            presentRead++;
+        }
+        return value;
     }
 
     /**
@@ -149,6 +183,10 @@ public final class Node {
      * @return the path, such as {@code $.content.budget}
      */
     public String path() {
+        if (path == null) {
+            String base = parent.path() + "." + member;
+            path = index < 0 ? base : base + "[" + index + "]";
+        }
         return path;
     }
 
@@ -162,12 +200,11 @@ public final class Node {
     }
 
     private String pathOf(String name) {
-        return path + "." + name;
+        return path() + "." + name;
     }
 
     private JsonNode member(String name, boolean required) {
-        read.add(name);
-        JsonNode value = node.get(name);
+        JsonNode value = asked(name);
         if (value == null || value.isNull()) {
             if (required) {
                 problems.add(Violation.of(JsonError.MISSING, pathOf(name), null));
@@ -188,8 +225,8 @@ public final class Node {
      * @return true when present
      */
     public boolean has(String name) {
-        read.add(name);
-        return node.hasNonNull(name);
+        JsonNode value = asked(name);
+        return value != null && !value.isNull();
     }
 
     /**
@@ -494,7 +531,7 @@ public final class Node {
             wrongType(name, value, "object");
             return null;
         }
-        Node child = new Node(value, pathOf(name), problems);
+        Node child = new Node(value, this, name, -1);
         T result = child.convert(null, () -> reader.apply(child));
         child.done();
         return result;
@@ -525,12 +562,11 @@ public final class Node {
         }
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            String elementPath = pathOf(name) + "[" + i + "]";
             if (!element.isObject()) {
-                problems.add(Violation.of(JsonError.WRONG_TYPE, elementPath, element.toString(), "object"));
+                problems.add(Violation.of(JsonError.WRONG_TYPE, pathOf(name) + "[" + i + "]", element.toString(), "object"));
                 continue;
             }
-            Node child = new Node(element, elementPath, problems);
+            Node child = new Node(element, this, name, i);
             T item = child.convert(null, () -> reader.apply(child));
             child.done();
             if (item != null) {
@@ -607,7 +643,7 @@ public final class Node {
             // A domain type that refuses with a JDK exception: name the JSON value, not the exception.
             if (problems.blocking == before) {
                 JsonNode value = name == null ? node : node.get(name);
-                problems.add(Violation.of(JsonError.BAD_VALUE, name == null ? path : pathOf(name), value == null ? null : value.toString(),
+                problems.add(Violation.of(JsonError.BAD_VALUE, name == null ? path() : pathOf(name), value == null ? null : value.toString(),
                         "a value the PLIE model accepts"));
             }
             return null;
@@ -629,17 +665,20 @@ public final class Node {
         for (int i = 0; i < segments.length; i++) {
             String member = segments[i].replaceAll("\\[.*$", "");
             if (node.has(member)) {
-                return new Violation(v.code(), path + "." + String.join(".", java.util.Arrays.copyOfRange(segments, i, segments.length)),
+                return new Violation(v.code(), path() + "." + String.join(".", java.util.Arrays.copyOfRange(segments, i, segments.length)),
                         v.value(), v.details());
             }
         }
-        return new Violation(v.code(), name == null ? path : pathOf(name), v.value(), v.details());
+        return new Violation(v.code(), name == null ? path() : pathOf(name), v.value(), v.details());
     }
 
     /**
      * Ends the reading of this object: each member not read is unknown.
      */
     public void done() {
+        if (presentRead == node.size()) {
+            return; // every member present was read
+        }
         for (String name : node.propertyNames()) {
             if (!read.contains(name)) {
                 if (problems.unknownFields == UnknownFields.KEEP) {

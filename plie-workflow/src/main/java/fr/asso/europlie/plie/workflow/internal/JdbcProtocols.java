@@ -15,10 +15,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 
 /**
  * The protocols kept in the engine's database (protocoles en base), in table
@@ -30,6 +36,15 @@ import java.util.function.Consumer;
  * <p>Writes are optimistic: a row is updated only if its revision is still the one the writer
  * read, otherwise {@link ConcurrentChangeException} is thrown and nothing is written. The events
  * that a write adds are handed to the event sink once the transaction has committed.
+ *
+ * <p>One engine command parses a protocol's document at most once (cache par commande): the
+ * command context keeps, for each protocol read or written in it, the revision and the parsed
+ * protocol. A later read in the same command reuses it when the stored revision is still that one;
+ * when the command holds the row's lock ({@link #lock}), no other transaction can change the row,
+ * so neither the lock nor the read is sent again. The cache ends with the command, its
+ * transaction: a retried command starts empty. Across commands, the store keeps the last document
+ * it read or wrote of each recently used protocol with the protocol it holds (immutable): a stored
+ * document equal to it, character for character, is not parsed again.
  */
 public final class JdbcProtocols implements Protocols {
 
@@ -39,6 +54,18 @@ public final class JdbcProtocols implements Protocols {
     private final PlanId plan;
     private final Clock clock;
     private final Consumer<List<ProtocolEvent>> committedEvents;
+    /** The last document read or written of the most recently used protocols, see {@link #parse}. */
+    private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
+
+    /** How many protocols' last documents are kept parsed (a few MB at most). */
+    private static final int PARSED_KEPT = 64;
 
     /**
      * Creates the store.
@@ -56,7 +83,27 @@ public final class JdbcProtocols implements Protocols {
     @Override
     public Optional<Protocol> find(ProtocolId id) {
         Objects.requireNonNull(id, "id");
-        return row(id).map(Row::document).map(ProtocolJson::read);
+        Known known = known(id);
+        if (known != null && known.locked() && known.protocol() != null) {
+            // Locked by this command and written only by it since: what it last read or wrote.
+            return Optional.of(known.protocol());
+        }
+        if (known != null && known.locked() && known.document() != null) {
+            // Locked by this command, which read the document with the lock.
+            Protocol protocol = parse(id, known.document());
+            remember(id, known.revision(), protocol, true);
+            return Optional.of(protocol);
+        }
+        Optional<Row> row = row(id);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (known != null && known.protocol() != null && known.revision() == row.get().revision()) {
+            return Optional.of(known.protocol());
+        }
+        Protocol protocol = parse(id, row.get().document());
+        remember(id, row.get().revision(), protocol, known != null && known.locked());
+        return Optional.of(protocol);
     }
 
     /**
@@ -68,12 +115,28 @@ public final class JdbcProtocols implements Protocols {
      * @return true when the protocol exists (and is now locked)
      */
     public boolean lock(ProtocolId id) {
+        Known known = known(id);
+        if (known != null && known.locked()) {
+            return true; // this command holds the lock already, until its transaction ends
+        }
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT revision FROM plie_protocol WHERE plan_id = ? AND id = ? FOR UPDATE")) {
+                "SELECT revision, document FROM plie_protocol WHERE plan_id = ? AND id = ? FOR UPDATE")) {
             select.setString(1, plan.value());
             select.setString(2, id.value());
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+                if (!rows.next()) {
+                    return false;
+                }
+                long revision = rows.getLong(1);
+                Map<String, Known> cache = cache();
+                if (cache != null) {
+                    Known before = cache.get(id.value());
+                    // What this command read before the lock is kept only if the row did not change since;
+                    // else the document read with the lock, parsed when the command first needs it.
+                    Protocol protocol = before != null && before.revision() == revision ? before.protocol() : null;
+                    cache.put(id.value(), new Known(revision, protocol, protocol == null ? rows.getString(2) : null, true));
+                }
+                return true;
             }
         } catch (SQLException e) {
             throw new StoreException("lock protocol " + id, e);
@@ -86,13 +149,14 @@ public final class JdbcProtocols implements Protocols {
         if (earlier.isPresent()) {
             throw new ConcurrentChangeException(protocol.id(), 0, earlier.get().revision());
         }
+        String document = ProtocolJson.write(protocol);
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_protocol (plan_id, id, revision, state, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, plan.value());
             insert.setString(2, protocol.id().value());
             insert.setLong(3, protocol.revision());
             insert.setString(4, protocol.state().name());
-            insert.setString(5, ProtocolJson.write(protocol));
+            insert.setString(5, document);
             insert.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             EngineTransaction.changed();
             insert.executeUpdate();
@@ -106,22 +170,41 @@ public final class JdbcProtocols implements Protocols {
             }
             throw new StoreException("insert protocol " + protocol.id(), e);
         }
+        // The new row is this transaction's until it commits: no other can change it meanwhile.
+        remember(protocol.id(), protocol.revision(), protocol, true);
+        parsed.put(protocol.id().value(), new Parsed(document, protocol));
         published(protocol.events());
     }
 
     @Override
     public void update(Protocol protocol, long readRevision) {
-        Row stored = row(protocol.id()).orElseThrow(() -> new ConcurrentChangeException(protocol.id(), readRevision, -1));
-        if (stored.revision() != readRevision) {
-            throw new ConcurrentChangeException(protocol.id(), readRevision, stored.revision());
+        Known known = known(protocol.id());
+        Protocol previous;
+        if (known != null && known.locked() && known.document() != null) {
+            known = new Known(known.revision(), parse(protocol.id(), known.document()), null, true);
+        }
+        if (known != null && known.locked() && known.protocol() != null) {
+            // The row is locked by this command, which knows its revision and content.
+            if (known.revision() != readRevision) {
+                throw new ConcurrentChangeException(protocol.id(), readRevision, known.revision());
+            }
+            previous = known.protocol();
+        } else {
+            Row stored = row(protocol.id()).orElseThrow(() -> new ConcurrentChangeException(protocol.id(), readRevision, -1));
+            if (stored.revision() != readRevision) {
+                throw new ConcurrentChangeException(protocol.id(), readRevision, stored.revision());
+            }
+            previous = known != null && known.protocol() != null && known.revision() == stored.revision() ? known.protocol()
+                    : parse(protocol.id(), stored.document());
         }
         int updated;
+        String document = ProtocolJson.write(protocol);
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
                 "UPDATE plie_protocol SET revision = ?, state = ?, document = ?, updated_at = ? "
                         + "WHERE plan_id = ? AND id = ? AND revision = ?")) {
             update.setLong(1, protocol.revision());
             update.setString(2, protocol.state().name());
-            update.setString(3, ProtocolJson.write(protocol));
+            update.setString(3, document);
             update.setObject(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             update.setString(5, plan.value());
             update.setString(6, protocol.id().value());
@@ -134,9 +217,69 @@ public final class JdbcProtocols implements Protocols {
         if (updated == 0) {
             throw new ConcurrentChangeException(protocol.id(), readRevision, row(protocol.id()).map(Row::revision).orElse(-1L));
         }
-        int known = ProtocolJson.read(stored.document()).events().size();
+        // The UPDATE took the row's lock (if the command did not hold it already).
+        remember(protocol.id(), protocol.revision(), protocol, true);
+        parsed.put(protocol.id().value(), new Parsed(document, protocol));
+        int before = previous.events().size();
         List<ProtocolEvent> events = protocol.events();
-        published(events.subList(Math.min(known, events.size()), events.size()));
+        published(events.subList(Math.min(before, events.size()), events.size()));
+    }
+
+    /**
+     * What the current command knows of a protocol's row: its revision, its content (parsed, or the
+     * document read with the lock and not parsed yet), whether the command holds the row's lock.
+     */
+    private record Known(long revision, Protocol protocol, String document, boolean locked) {
+    }
+
+    /**
+     * A document with the protocol it is the text of: read from it, or the protocol written as it
+     * ({@link ProtocolJson} reads back what it wrote, equal).
+     */
+    private record Parsed(String document, Protocol protocol) {
+    }
+
+    /**
+     * The protocol a stored document holds, parsed once: when the document is, character for
+     * character, the last one this store read or wrote for the protocol, that protocol (immutable)
+     * is the answer; otherwise the document is parsed and kept in its place.
+     */
+    private Protocol parse(ProtocolId id, String document) {
+        Parsed last = parsed.get(id.value());
+        if (last != null && last.document().equals(document)) {
+            return last.protocol();
+        }
+        Protocol protocol = ProtocolJson.read(document);
+        parsed.put(id.value(), new Parsed(document, protocol));
+        return protocol;
+    }
+
+    /** The current command's cache of this plan's protocols, or null outside a command. */
+    private Map<String, Known> cache() {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return null;
+        }
+        String attribute = "plie.protocols." + plan.value();
+        @SuppressWarnings("unchecked")
+        Map<String, Known> cache = (Map<String, Known>) context.getAttribute(attribute);
+        if (cache == null) {
+            cache = new HashMap<>();
+            context.addAttribute(attribute, cache);
+        }
+        return cache;
+    }
+
+    private Known known(ProtocolId id) {
+        Map<String, Known> cache = cache();
+        return cache == null ? null : cache.get(id.value());
+    }
+
+    private void remember(ProtocolId id, long revision, Protocol protocol, boolean locked) {
+        Map<String, Known> cache = cache();
+        if (cache != null) {
+            cache.put(id.value(), new Known(revision, protocol, null, locked));
+        }
     }
 
     private void published(List<ProtocolEvent> events) {

@@ -1,0 +1,268 @@
+package fr.asso.europlie.plie.examples.bench;
+
+import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
+import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.Declaration;
+import fr.asso.europlie.plie.cohort.EsfEntryData;
+import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.csv.CohortCsv;
+import fr.asso.europlie.plie.cohort.csv.CsvFiles;
+import fr.asso.europlie.plie.cohort.synthetic.SyntheticCohort;
+import fr.asso.europlie.plie.indicators.EsfSettings;
+import fr.asso.europlie.plie.indicators.Indicators;
+import fr.asso.europlie.plie.indicators.ReportPeriod;
+import fr.asso.europlie.plie.protocol.TargetPublic;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cohort's figures (measured only: the cohort, its readers and the indicators are other work
+ * in progress): the FSE+ report and the full indicator report over a generated cohort against a
+ * raw scan over primitive arrays of the same periods, the heap a cohort holds per participant
+ * against those arrays, and the CSV import against splitting and typing the same cells.
+ *
+ * <p>The raw scan is the floor of any report: the periods flattened beforehand into primitive
+ * arrays (entry and exit days, gender, age, labour status, ISCED level, declarations, exit
+ * situation, operation), then, for every period, the FSE+ output bits at entry in the period and
+ * the result bits at exit in the period, tallied by operation, indicator and gender: counts of the
+ * same shape as the FSE+ report's, from the same data, without objects.
+ */
+final class CohortBenchmarks {
+
+    private static final LocalDate START = LocalDate.of(2021, 1, 1);
+    private static final LocalDate END = LocalDate.of(2027, 12, 31);
+    private static final ReportPeriod PERIOD = new ReportPeriod(START, END);
+
+    private CohortBenchmarks() {
+    }
+
+    /** The periods of a cohort in primitive arrays (one slot a period with an entry). */
+    static final class Flat {
+        int size;
+        int[] entry;
+        int[] exit;
+        byte[] gender;
+        byte[] age;
+        byte[] labour;
+        byte[] isced;
+        short[] flags;
+        byte[] exitFlags;
+        int[] operation;
+        int operations;
+
+        long bytes() {
+            return (long) entry.length * (4 + 4 + 1 + 1 + 1 + 1 + 2 + 1 + 4);
+        }
+    }
+
+    static Flat flatten(List<Participant> participants) {
+        int count = 0;
+        for (Participant p : participants) {
+            count += p.periods().size();
+        }
+        Flat flat = new Flat();
+        flat.entry = new int[count];
+        flat.exit = new int[count];
+        flat.gender = new byte[count];
+        flat.age = new byte[count];
+        flat.labour = new byte[count];
+        flat.isced = new byte[count];
+        flat.flags = new short[count];
+        flat.exitFlags = new byte[count];
+        flat.operation = new int[count];
+        Map<Object, Integer> operations = new HashMap<>();
+        int i = 0;
+        for (Participant participant : participants) {
+            for (AccompanimentPeriod p : participant.periods()) {
+                EsfEntryData data = p.entryData();
+                if (p.entryDate() == null || data == null) {
+                    continue;
+                }
+                flat.entry[i] = (int) p.entryDate().toEpochDay();
+                flat.exit[i] = p.exitDate() == null ? Integer.MAX_VALUE : (int) p.exitDate().toEpochDay();
+                flat.gender[i] = (byte) data.gender().ordinal();
+                flat.age[i] = (byte) Math.min(127, data.ageAtEntry());
+                flat.labour[i] = (byte) (data.labourStatus() == null ? -1 : data.labourStatus().ordinal());
+                flat.isced[i] = (byte) (data.isced() == null ? -1 : data.isced().ordinal());
+                int flags = 0;
+                flags |= data.disability() == Declaration.YES ? 1 : 0;
+                flags |= data.thirdCountNational() == Declaration.YES ? 2 : 0;
+                flags |= data.foreignBackground() == Declaration.YES ? 4 : 0;
+                flags |= data.minority() == Declaration.YES ? 8 : 0;
+                flags |= data.homeless() ? 16 : 0;
+                flags |= data.ruralArea() ? 32 : 0;
+                flags |= data.unemployedSince() != null && data.unemployedSince().plusMonths(12).isBefore(p.entryDate()) ? 64 : 0;
+                flat.flags[i] = (short) flags;
+                EsfExitData exit = p.exit() == null ? null : p.exit().data();
+                int exitFlags = exit == null ? 0 : 128;
+                if (exit != null) {
+                    exitFlags |= (exit.jobSearching() ? 1 : 0) | (exit.inEducationOrTraining() ? 2 : 0)
+                            | (exit.gainedQualification() ? 4 : 0) | (exit.employed() ? 8 : 0);
+                }
+                flat.exitFlags[i] = (byte) exitFlags;
+                Object key = p.referents().isEmpty() ? "none" : p.referents().get(0).referent();
+                flat.operation[i] = operations.computeIfAbsent(key, k -> operations.size());
+                i++;
+            }
+        }
+        flat.size = i;
+        flat.operations = operations.size();
+        return flat;
+    }
+
+    /** The raw scan: FSE+ output and result bits by operation, indicator and gender. */
+    static long scan(Flat flat, int from, int to) {
+        int[] tally = new int[flat.operations * 32 * 2];
+        for (int i = 0; i < flat.size; i++) {
+            int bits = 0;
+            int entry = flat.entry[i];
+            if (entry >= from && entry <= to) {
+                int labour = flat.labour[i];
+                int isced = flat.isced[i];
+                int age = flat.age[i];
+                int flags = flat.flags[i];
+                bits |= 1; // EECO01 participants
+                bits |= labour == 0 ? 2 : 0;
+                bits |= labour == 0 && (flags & 64) != 0 ? 4 : 0;
+                bits |= labour == 1 ? 8 : 0;
+                bits |= labour == 2 ? 16 : 0;
+                bits |= age < 30 ? 32 : 0;
+                bits |= age > 54 ? 64 : 0;
+                bits |= isced >= 0 && isced <= 2 ? 128 : 0;
+                bits |= isced >= 3 && isced <= 4 ? 256 : 0;
+                bits |= isced >= 5 ? 512 : 0;
+                bits |= (flags & 63) << 10;
+            }
+            int exit = flat.exit[i];
+            if (exit >= from && exit <= to && flat.exitFlags[i] != 0) {
+                bits |= (flat.exitFlags[i] & 15) << 16;
+            }
+            int base = (flat.operation[i] * 32) * 2 + flat.gender[i];
+            for (int b = bits; b != 0; b &= b - 1) {
+                tally[base + 2 * Integer.numberOfTrailingZeros(b)]++;
+            }
+        }
+        long total = 0;
+        for (int t : tally) {
+            total += t;
+        }
+        return total;
+    }
+
+    static void run(boolean quick, List<Figure> figures, List<String> notes) {
+        int size = quick ? 200_000 : 1_000_000;
+        List<TargetPublic> publics = List.of(TargetPublic.LONG_TERM_JOBSEEKERS, TargetPublic.RSA_RECIPIENTS, TargetPublic.OTHER_MINIMUM_INCOME,
+                TargetPublic.LOW_QUALIFIED_YOUNG, TargetPublic.SENIORS, TargetPublic.DISABLED_WORKERS, TargetPublic.QPV_RESIDENTS);
+        CohortSettings settings = CohortSettings.of(publics, new BigDecimal("50"));
+        SyntheticCohort generator = new SyntheticCohort(settings, START, END);
+
+        // Heap held by the cohort: used heap after full collections, before and after generating it.
+        long before = usedAfterGc();
+        SyntheticCohort.Generated generated = generator.generate(42, size);
+        long after = usedAfterGc();
+        List<Participant> participants = generated.data().participants();
+        Flat flat = flatten(participants);
+        long periods = flat.size;
+        figures.add(Figure.time("heap held by a cohort of " + String.format(Locale.ROOT, "%,d", size) + " participants, per participant",
+                "B").library((double) (after - before) / size).baseline((double) flat.bytes() / size)
+                .note(periods + " periods; baseline: the primitive arrays of the raw scan (" + flat.bytes() / periods
+                        + " B a period); library: used heap after GC, generated data with its operations"));
+
+        Indicators indicators = new Indicators(settings, EsfSettings.defaults(), generated.operations());
+        int from = (int) START.toEpochDay();
+        int to = (int) END.toEpochDay();
+        int warmUp = quick ? 3 : 5;
+        int rounds = quick ? 5 : 9;
+        Figure esf = Figure.time("FSE+ report, " + String.format(Locale.ROOT, "%,d", size) + " participants, vs raw scan", "ms");
+        Figure full = Figure.time("full indicator report, " + String.format(Locale.ROOT, "%,d", size) + " participants, vs raw scan", "ms");
+        long sink = 0;
+        for (int i = 0; i < warmUp + rounds; i++) {
+            long t0 = System.nanoTime();
+            sink += indicators.esfReport(participants, PERIOD).byOperation().size();
+            long t1 = System.nanoTime();
+            sink += scan(flat, from, to);
+            long t2 = System.nanoTime();
+            sink += indicators.fullReport(participants, PERIOD, END).byOperation().size();
+            long t3 = System.nanoTime();
+            sink += scan(flat, from, to);
+            long t4 = System.nanoTime();
+            if (i >= warmUp) {
+                esf.library((t1 - t0) / 1e6).baseline((t2 - t1) / 1e6);
+                full.library((t3 - t2) / 1e6).baseline((t4 - t3) / 1e6);
+            }
+        }
+        figures.add(esf.note("raw scan: primitive arrays prepared beforehand, same periods, counts by operation, indicator, gender"));
+        figures.add(full.note("every breakdown and the completeness report; same raw scan"));
+
+        // CSV import of 100,000 participants against splitting and typing the same cells.
+        int csvSize = quick ? 20_000 : 100_000;
+        SyntheticCohort.Generated small = generator.generate(7, csvSize);
+        CsvFiles files = CohortCsv.write(small.data(), ';');
+        Figure csv = Figure.time("CSV import of " + String.format(Locale.ROOT, "%,d", csvSize) + " participants vs splitting and typing the cells",
+                "ms");
+        for (int i = 0; i < (quick ? 2 : 3) + (quick ? 3 : 5); i++) {
+            long t0 = System.nanoTime();
+            sink += CohortCsv.read(files, publics).participants().size();
+            long t1 = System.nanoTime();
+            sink += splitAndType(files.periods()) + splitAndType(files.steps()) + splitAndType(files.identities())
+                    + splitAndType(files.referents());
+            long t2 = System.nanoTime();
+            if (i >= (quick ? 2 : 3)) {
+                csv.library((t1 - t0) / 1e6).baseline((t2 - t1) / 1e6);
+            }
+        }
+        figures.add(csv.note("baseline: lines split on ';', each cell typed as a date, a number or kept as text; " + files.periods().length() / 1024
+                + " KB of periods"));
+        notes.add("(cohort checksum " + sink + ")");
+    }
+
+    /** Splits a CSV text into cells and types each: ISO date, integer or decimal, or text. */
+    static long splitAndType(String text) {
+        long typed = 0;
+        int start = text.indexOf('\n') + 1; // the header
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int cell = start;
+            while (cell <= end) {
+                int next = text.indexOf(';', cell);
+                if (next < 0 || next > end) {
+                    next = end;
+                }
+                String value = text.substring(cell, next).strip();
+                if (value.isEmpty()) {
+                    typed++;
+                } else if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+                    typed += LocalDate.parse(value).getDayOfMonth();
+                } else if (Character.isDigit(value.charAt(0)) && value.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+                    typed += value.indexOf('.') >= 0 ? new BigDecimal(value).signum() : Long.parseLong(value) & 1;
+                } else {
+                    typed += value.hashCode() & 1;
+                }
+                cell = next + 1;
+            }
+            start = end + 1;
+        }
+        return typed;
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,204 @@
+package fr.asso.europlie.plie.examples.bench;
+
+import fr.asso.europlie.plie.funds.EnvelopeBalance;
+import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.money.Money;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.RegionCategory;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.commitment.Appraisal;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentState;
+import fr.asso.europlie.plie.workflow.commitment.CommitteeOpinion;
+import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
+import fr.asso.europlie.plie.workflow.commitment.WhenUncovered;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+
+/**
+ * Process C, the OI's commitment of FSE+ funds for one operation, through the library and on bare
+ * Flowable running the same BPMN (it has no Java delegate: the bare run is the library's own
+ * file), on embedded H2: one commitment (start by hand, appraisal and reservation, favourable
+ * opinion, decision, agreement signed), and commitments from 1, 2, 4 and 8 threads against one
+ * envelope, with the transactions rolled back (conflicts retried) and the envelope's total checked.
+ */
+final class CommitmentBenchmarks {
+
+    private static final OrganisationId OI = OrganisationId.of("OI-DORDOGNE");
+    private static final OrganisationId OPERATOR = OrganisationId.of("ASSO-TREMPLIN");
+    private static final EnvelopeKey ENVELOPE = EnvelopeKey.of("4", "h", 2026);
+    private static final GlobalGrantId GRANT = GlobalGrantId.of("SG-2026");
+    private static final Actor INSTRUCTOR = Actor.of("instructeur.a", OI, Role.OI_INSTRUCTOR);
+    private static final Actor MANAGER = Actor.of("gestionnaire.b", OI, Role.OI_MANAGER);
+    private static final Actor SIGNATORY = Actor.of("presidente", OPERATOR, Role.OPERATOR);
+    private static final Money AMOUNT = Money.euros(1_000);
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private CommitmentBenchmarks() {
+    }
+
+    static void library(FseCommitment fse) {
+        OperationId operation = OperationId.of("OP-" + NEXT.incrementAndGet());
+        fse.start(INSTRUCTOR, operation, OPERATOR, AMOUNT);
+        fse.appraise(INSTRUCTOR, operation, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(2_000), AMOUNT, "forfait 40 %",
+                WhenUncovered.WAIT));
+        fse.recordCommitteeOpinion(INSTRUCTOR, operation, CommitteeOpinion.FAVOURABLE, "dossier complet");
+        fse.decide(MANAGER, operation);
+        if (fse.signAgreement(SIGNATORY, operation).status().state() != CommitmentState.COMMITTED) {
+            throw new IllegalStateException("not committed: " + operation);
+        }
+    }
+
+    static void bare(ProcessEngine engine) {
+        String operation = "OP-" + NEXT.incrementAndGet();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CommitmentProcess.Var.PLAN_ID, "default");
+        variables.put(CommitmentProcess.Var.OPERATION_ID, operation);
+        variables.put(CommitmentProcess.Var.OPERATOR, OPERATOR.value());
+        variables.put(CommitmentProcess.Var.FSE_AMOUNT, "1000.00");
+        String instance = as(INSTRUCTOR.userId(), () -> engine.getRuntimeService().createProcessInstanceBuilder()
+                .processDefinitionKey(CommitmentProcess.KEY).businessKey(operation).variables(variables).start().getId());
+        TaskService tasks = engine.getTaskService();
+        complete(tasks, instance, CommitmentProcess.Task.APPRAISAL, "OI_INSTRUCTOR", INSTRUCTOR.userId(),
+                Map.of(CommitmentProcess.Var.INSTRUCTOR, INSTRUCTOR.userId(), CommitmentProcess.Var.GRANT_ID, GRANT.value(),
+                        CommitmentProcess.Var.ELIGIBLE_COST, "2000.00", CommitmentProcess.Var.RESERVATION, "RESERVED", "appraisals", 1));
+        complete(tasks, instance, CommitmentProcess.Task.COMMITTEE, "OI_INSTRUCTOR", INSTRUCTOR.userId(),
+                Map.of(CommitmentProcess.Var.OPINION, "FAVOURABLE"));
+        complete(tasks, instance, CommitmentProcess.Task.DECISION, "OI_MANAGER", MANAGER.userId(),
+                Map.of(CommitmentProcess.Var.MANAGER, MANAGER.userId(), CommitmentProcess.Var.AGREEMENT_DEADLINE,
+                        CommitmentProcess.AGREEMENT_DEADLINE, CommitmentProcess.Var.AGREEMENT_REMINDER, CommitmentProcess.AGREEMENT_REMINDER,
+                        CommitmentProcess.Var.AGREEMENT_REMINDERS, 0));
+        complete(tasks, instance, CommitmentProcess.Task.AGREEMENT, OPERATOR.value(), SIGNATORY.userId(), Map.of());
+        if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() != 0) {
+            throw new IllegalStateException("the bare commitment did not end");
+        }
+    }
+
+    private static void complete(TaskService tasks, String instance, String step, String group, String user, Map<String, Object> variables) {
+        as(user, () -> {
+            Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(step).taskCandidateGroup(group).singleResult();
+            if (task == null) {
+                throw new IllegalStateException("no task " + step + " for " + group);
+            }
+            tasks.complete(task.getId(), user, variables);
+            return null;
+        });
+    }
+
+    private static <T> T as(String user, java.util.function.Supplier<T> body) {
+        Authentication.setAuthenticatedUserId(user);
+        try {
+            return body.get();
+        } finally {
+            Authentication.setAuthenticatedUserId(null);
+        }
+    }
+
+    static void run(boolean quick, List<Figure> figures, List<String> notes) throws Exception {
+        Clock clock = Clock.systemUTC();
+        CountingDataSource.Counted libraryData = CountingDataSource.wrap(PerformanceBenchmarks.h2("bench-commitment-library"));
+        CountingDataSource.Counted bareData = CountingDataSource.wrap(PerformanceBenchmarks.h2("bench-commitment-bare"));
+        Money envelope = Money.euros(1_000_000_000L);
+        try (PlieEngine library = PlieEngine.builder().dataSource(libraryData.dataSource()).clock(clock).asyncExecutor(false).build()) {
+            FseCommitment fse = library.fseCommitment();
+            fse.openGlobalGrant(MANAGER, GlobalGrant.of(GRANT, OI, Map.of(ENVELOPE, envelope), Map.of(ENVELOPE.priority(),
+                    RegionCategory.LESS_DEVELOPED)));
+            ProcessEngine bare = PerformanceBenchmarks.bareEngine(bareData.dataSource(), null);
+            bare.getRepositoryService().createDeployment().name("bare-commitment").addString("fse-commitment.bpmn20.xml",
+                    NegotiationShapes.resource("/" + CommitmentProcess.RESOURCE)).deploy();
+            try {
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                for (int i = 0; i < (quick ? 20 : 60); i++) {
+                    library(fse);
+                    bare(bare);
+                }
+                Figure wall = Figure.time("one OI commitment (process C), embedded H2, wall time", "ms");
+                Figure cpu = Figure.time("one OI commitment (process C), embedded H2, CPU time of the thread", "ms");
+                for (int i = 0; i < (quick ? 30 : 100); i++) {
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    library(fse);
+                    long c1 = threads.getCurrentThreadCpuTime();
+                    long t1 = System.nanoTime();
+                    bare(bare);
+                    wall.library((t1 - t0) / 1e6).baseline((System.nanoTime() - t1) / 1e6);
+                    cpu.library((c1 - c0) / 1e6).baseline((threads.getCurrentThreadCpuTime() - c1) / 1e6);
+                }
+                figures.add(wall);
+                figures.add(cpu);
+                libraryData.counter().reset();
+                bareData.counter().reset();
+                library(fse);
+                bare(bare);
+                figures.add(Figure.time("SQL statements per OI commitment, embedded H2", "").library(libraryData.counter().total())
+                        .baseline(bareData.counter().total())
+                        .note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind()));
+
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                try {
+                    for (int parallel : new int[] {1, 2, 4, 8}) {
+                        int each = quick ? 6 : 20;
+                        Figure rate = Figure.rate("OI commitments/s against one envelope, embedded H2, " + parallel + " thread(s)", "/s");
+                        long rollbacks = 0;
+                        for (int round = 0; round < (quick ? 2 : 4); round++) {
+                            EnvelopeBalance before = fse.globalGrant(MANAGER, GRANT).orElseThrow().balance(ENVELOPE);
+                            libraryData.counter().reset();
+                            rate.library(rate(pool, parallel, each, () -> library(fse)));
+                            rollbacks += libraryData.counter().rollbacks();
+                            EnvelopeBalance after = fse.globalGrant(MANAGER, GRANT).orElseThrow().balance(ENVELOPE);
+                            Money added = after.committed().minus(before.committed());
+                            Money expected = Money.ofCents(AMOUNT.cents() * parallel * each);
+                            if (!added.equals(expected) || after.committed().plus(after.reserved()).isGreaterThan(after.amount())
+                                    || !after.reserved().equals(before.reserved())) {
+                                throw new IllegalStateException("the envelope's total is wrong: committed " + added + ", expected " + expected
+                                        + ", balance " + after);
+                            }
+                            rate.baseline(rate(pool, parallel, each, () -> bare(bare)));
+                        }
+                        rate.note(parallel * each + " commitments a round; " + rollbacks
+                                + " transactions rolled back and retried in all (conflicts); committed total checked against the envelope each round");
+                        figures.add(rate);
+                    }
+                } finally {
+                    pool.shutdown();
+                }
+            } finally {
+                bare.close();
+            }
+        }
+    }
+
+    private static double rate(ExecutorService pool, int parallel, int each, Runnable commitment) throws Exception {
+        long t0 = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < parallel; t++) {
+            running.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    commitment.run();
+                }
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+        return parallel * each / ((System.nanoTime() - t0) / 1e9);
+    }
+}

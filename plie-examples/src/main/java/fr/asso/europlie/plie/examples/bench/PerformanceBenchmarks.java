@@ -1,0 +1,342 @@
+package fr.asso.europlie.plie.examples.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+
+/**
+ * The library's performance against its baselines, every figure with its baseline measured in
+ * the same run, rounds interleaved after a warm-up (see docs/PERFORMANCE.md). Not a test: run it
+ * with {@code mvn -B -ntp -q -pl plie-examples -am package -DskipTests -Pbench} (quick mode, a
+ * few minutes) or {@code -Dbench.args="full jdbc:postgresql://..."}.
+ *
+ * <p>Arguments: {@code quick} (default) or {@code full}; a PostgreSQL JDBC URL for the figures on
+ * PostgreSQL (skipped without); {@code only=negotiation,statements,startup,postgresql,json,commitment,cohort}
+ * to run some figures only; {@code out=FILE} to also write the table in a file.
+ */
+public final class PerformanceBenchmarks {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static int engines;
+
+    private final boolean quick;
+    private final String postgres;
+    private final Set<String> only;
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private PerformanceBenchmarks(boolean quick, String postgres, Set<String> only) {
+        this.quick = quick;
+        this.postgres = postgres;
+        this.only = only;
+    }
+
+    /**
+     * Runs the benchmarks and prints the table.
+     *
+     * @param args see the class comment
+     * @throws Exception when a benchmark fails
+     */
+    public static void main(String[] args) throws Exception {
+        boolean quick = true;
+        String postgres = System.getenv("PLIE_BENCH_JDBC_URL");
+        Set<String> only = new LinkedHashSet<>();
+        String out = null;
+        for (String arg : String.join(" ", args).trim().split("\\s+")) {
+            if (arg.isEmpty()) {
+                continue;
+            } else if (arg.equals("quick") || arg.equals("full")) {
+                quick = arg.equals("quick");
+            } else if (arg.startsWith("jdbc:")) {
+                postgres = arg;
+            } else if (arg.startsWith("only=")) {
+                only.addAll(Arrays.asList(arg.substring(5).split(",")));
+            } else if (arg.startsWith("out=")) {
+                out = arg.substring(4);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        PerformanceBenchmarks bench = new PerformanceBenchmarks(quick, postgres, only);
+        String table = bench.run();
+        System.out.println();
+        System.out.println(table);
+        if (out != null) {
+            Files.writeString(Path.of(out), table, StandardCharsets.UTF_8);
+        }
+        System.exit(0);
+    }
+
+    private boolean wanted(String name) {
+        return only.isEmpty() || only.contains(name);
+    }
+
+    private String run() throws Exception {
+        long started = System.nanoTime();
+        if (wanted("negotiation") || wanted("statements")) {
+            negotiationOnH2();
+        }
+        if (wanted("startup")) {
+            startUp();
+        }
+        if (wanted("postgresql")) {
+            if (postgres == null) {
+                notes.add("PostgreSQL figures skipped: no JDBC URL given (argument jdbc:... or PLIE_BENCH_JDBC_URL).");
+            } else {
+                negotiationsPerSecondOnPostgres();
+            }
+        }
+        if (wanted("json")) {
+            figures.addAll(JsonReadBenchmark.run(quick));
+        }
+        if (wanted("commitment")) {
+            CommitmentBenchmarks.run(quick, figures, notes);
+        }
+        if (wanted("cohort")) {
+            CohortBenchmarks.run(quick, figures, notes);
+        }
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "PLIE benchmarks, %s mode, %s; JVM %s %s, %d processors, max heap %d MB; "
+                + "load average at the end %s; %.0f s%n%n", quick ? "quick" : "full", java.time.Instant.now(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, load(), (System.nanoTime() - started) / 1e9));
+        table.append(Figure.header()).append(System.lineSeparator());
+        for (Figure figure : figures) {
+            table.append(figure.row()).append(System.lineSeparator());
+        }
+        for (String note : notes) {
+            table.append(System.lineSeparator()).append(note);
+        }
+        return table.toString();
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    // ------------------------------------------------------------------------ negotiation, H2
+
+    /** An embedded H2 database in memory, through the same pool Flowable builds for a JDBC URL. */
+    static DataSource h2(String name) {
+        return new PooledDataSource("org.h2.Driver", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+    }
+
+    /** A bare Flowable engine configured as the library configures its own, with the bare negotiation deployed. */
+    static ProcessEngine bareEngine(DataSource dataSource, String schema) {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setDataSource(dataSource);
+        if (schema != null) {
+            configuration.setDatabaseSchema(schema);
+        }
+        configuration.setEngineName("bare-" + (++engines));
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistoryLevel(HistoryLevel.AUDIT);
+        configuration.setAsyncExecutorActivate(false);
+        ProcessEngine engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().name("bare")
+                .addString("protocol-negotiation.bpmn20.xml", NegotiationShapes.bareBpmn()).deploy();
+        return engine;
+    }
+
+    private static final String PROCESS_KEY = "plieProtocolNegotiation";
+
+    private void negotiationOnH2() {
+        NegotiationShapes shapes = new NegotiationShapes();
+        CountingDataSource.Counted libraryData = CountingDataSource.wrap(h2("bench-library"));
+        CountingDataSource.Counted bareData = CountingDataSource.wrap(h2("bench-bare"));
+        int warmUp = quick ? 8 : 30;
+        int rounds = quick ? 12 : 40;
+        try (PlieEngine library = PlieEngine.builder().dataSource(libraryData.dataSource()).clock(CLOCK).asyncExecutor(false)
+                .build()) {
+            ProcessEngine bare = bareEngine(bareData.dataSource(), null);
+            try {
+                for (int i = 0; i < warmUp; i++) {
+                    shapes.library(library, CLOCK);
+                    shapes.bare(bare, PROCESS_KEY);
+                }
+                Figure one = Figure.time("one protocol negotiation, embedded H2 (" + shapes.userTasks() + " user tasks), wall time", "ms");
+                Figure cpu = Figure.time("one protocol negotiation, embedded H2, CPU time of the thread", "ms");
+                java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                for (int i = 0; i < rounds; i++) {
+                    boolean libraryFirst = i % 2 == 0;
+                    for (int turn = 0; turn < 2; turn++) {
+                        boolean isLibrary = (turn == 0) == libraryFirst;
+                        long c0 = threads.getCurrentThreadCpuTime();
+                        long t0 = System.nanoTime();
+                        if (isLibrary) {
+                            shapes.library(library, CLOCK);
+                        } else {
+                            shapes.bare(bare, PROCESS_KEY);
+                        }
+                        double wall = (System.nanoTime() - t0) / 1e6;
+                        double used = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+                        if (isLibrary) {
+                            one.library(wall);
+                            cpu.library(used);
+                        } else {
+                            one.baseline(wall);
+                            cpu.baseline(used);
+                        }
+                    }
+                }
+                figures.add(one);
+                figures.add(cpu.note("the calling thread does all the work on embedded H2: less disturbed by the machine's load than wall time"));
+                // Statements: one more negotiation each, counted.
+                libraryData.counter().reset();
+                bareData.counter().reset();
+                shapes.library(library, CLOCK);
+                shapes.bare(bare, PROCESS_KEY);
+                Figure statements = Figure.time("SQL statements per negotiation, embedded H2", "");
+                statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
+                statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
+                figures.add(statements);
+                if (System.getProperty("bench.statements") != null) {
+                    // The statements the library sends more (or fewer) than bare Flowable, by text.
+                    Map<String, Long> extra = new java.util.TreeMap<>(libraryData.counter().byText());
+                    bareData.counter().byText().forEach((sql, n) -> extra.merge(sql, -n, Long::sum));
+                    extra.entrySet().stream().filter(e -> e.getValue() != 0)
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .forEach(e -> System.out.printf("%+6d  %s%n", e.getValue(), e.getKey().length() > 150
+                                    ? e.getKey().substring(0, 150) : e.getKey()));
+                }
+            } finally {
+                bare.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------ start-up
+
+    private void startUp() {
+        int warmUp = quick ? 1 : 2;
+        int rounds = quick ? 4 : 10;
+        Figure figure = Figure.time("start-up to a ready engine (fresh embedded H2, in a warm JVM)", "ms");
+        for (int i = 0; i < warmUp + rounds; i++) {
+            long t0 = System.nanoTime();
+            DataSource a = h2("startup-library-" + i);
+            PlieEngine library = PlieEngine.builder().dataSource(a).clock(CLOCK).asyncExecutor(false).build();
+            long t1 = System.nanoTime();
+            library.close();
+            DataSource b = h2("startup-bare-" + i);
+            long t2 = System.nanoTime();
+            ProcessEngine bare = bareEngine(b, null);
+            bare.getRepositoryService().createDeployment().name("bare-others")
+                    .addString("programming-approval.bpmn20.xml", noOps("/fr/asso/europlie/plie/workflow/programming/programming-approval.bpmn20.xml"))
+                    .addString("fse-commitment.bpmn20.xml", noOps("/fr/asso/europlie/plie/workflow/commitment/fse-commitment.bpmn20.xml"))
+                    .deploy();
+            long t3 = System.nanoTime();
+            bare.close();
+            ((PooledDataSource) a).forceCloseAll();
+            ((PooledDataSource) b).forceCloseAll();
+            if (i >= warmUp) {
+                figure.library((t1 - t0) / 1e6).baseline((t3 - t2) / 1e6);
+            }
+        }
+        figure.note("both deploy the three processes (bare: no-op delegates); schema created on each start");
+        figures.add(figure);
+    }
+
+    static String noOps(String resource) {
+        String noOp = java.util.regex.Matcher.quoteReplacement("flowable:class=\"" + NegotiationShapes.NoOp.class.getName() + "\"");
+        return NegotiationShapes.resource(resource).replaceAll("flowable:class=\"[^\"]+\"", noOp);
+    }
+
+    // ------------------------------------------------------------------------ PostgreSQL
+
+    private HikariDataSource pool(String schema, int size) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres);
+        pool.setMaximumPoolSize(size);
+        pool.setSchema(schema);
+        return pool;
+    }
+
+    private void schema(String sql) throws Exception {
+        try (HikariDataSource admin = new HikariDataSource()) {
+            admin.setJdbcUrl(postgres);
+            admin.setMaximumPoolSize(1);
+            try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private void negotiationsPerSecondOnPostgres() throws Exception {
+        NegotiationShapes shapes = new NegotiationShapes();
+        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
+        String librarySchema = "bench_lib_" + suffix;
+        String bareSchema = "bench_bare_" + suffix;
+        schema("CREATE SCHEMA " + librarySchema);
+        schema("CREATE SCHEMA " + bareSchema);
+        try (HikariDataSource libraryPool = pool(librarySchema, 10); HikariDataSource barePool = pool(bareSchema, 10);
+                PlieEngine library = PlieEngine.builder().dataSource(libraryPool).databaseSchema(librarySchema).clock(CLOCK)
+                        .asyncExecutor(false).build()) {
+            ProcessEngine bare = bareEngine(barePool, bareSchema);
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            try {
+                for (int i = 0; i < (quick ? 3 : 10); i++) {
+                    shapes.library(library, CLOCK);
+                    shapes.bare(bare, PROCESS_KEY);
+                }
+                for (int parallel : new int[] {1, 8}) {
+                    Figure figure = Figure.rate("negotiations/s on PostgreSQL, " + parallel + " at once", "/s");
+                    int perThread = parallel == 1 ? (quick ? 4 : 10) : (quick ? 2 : 4);
+                    for (int round = 0; round < (quick ? 3 : 6); round++) {
+                        figure.library(rate(threads, parallel, perThread, () -> shapes.library(library, CLOCK)));
+                        figure.baseline(rate(threads, parallel, perThread, () -> shapes.bare(bare, PROCESS_KEY)));
+                    }
+                    figure.note(perThread * parallel + " negotiations a round, " + parallel + " threads, pool of 10");
+                    figures.add(figure);
+                }
+            } finally {
+                threads.shutdown();
+                bare.close();
+            }
+        } finally {
+            schema("DROP SCHEMA " + librarySchema + " CASCADE");
+            schema("DROP SCHEMA " + bareSchema + " CASCADE");
+        }
+    }
+
+    private static double rate(ExecutorService threads, int parallel, int perThread, Runnable negotiation) throws Exception {
+        long t0 = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < parallel; t++) {
+            running.add(threads.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    negotiation.run();
+                }
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+        return parallel * perThread / ((System.nanoTime() - t0) / 1e9);
+    }
+}
