@@ -110,7 +110,8 @@ public final class ProgrammingService implements ProgrammingApproval {
             if (programmings.lock(id) || process(id).isPresent()) {
                 throw new RuleViolationException(WorkflowError.PROGRAMMING_EXISTS, "call.id", id);
             }
-            Programming programming = Programming.open(opening.call(), opening.mapping(), opening.department());
+            Programming programming = Programming.open(opening.call(), opening.mapping(), opening.department(),
+                    protocol.content().governance().steeringCommittee());
             programmings.add(ProgrammingRecord.of(programming, opening.operators(), opening.offerSettings()));
             ProgrammingSettings settings = opening.settings();
             Map<String, Object> variables = new HashMap<>();
@@ -307,11 +308,10 @@ public final class ProgrammingService implements ProgrammingApproval {
         act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
             requireCommittee(actor, process);
             task(process, ProgrammingStep.STEERING_SESSION, null, id.value());
-            DecisionPolicies.requireAll(steeringCommittee(record), decision);
             int session = session(process);
             String reference = decision.reference().orElse("COPIL session " + session);
-            SteeringDecision steering = new SteeringDecision(operation, decision.outcome(), approvedAmount, reference, actor.userId(),
-                    runtime.now(), decision.reasons());
+            // The programming checks the decision against the plan's steering committee kept with it (members, quorum).
+            SteeringDecision steering = new SteeringDecision(operation, approvedAmount, decision, actor.userId(), runtime.now());
             Programming decided = record.programming().decide(steering);
             if (steering.isApproved()) {
                 // The FSE+ share is checked again against the co-financing rate stored with the programming.
@@ -354,7 +354,7 @@ public final class ProgrammingService implements ProgrammingApproval {
             }
             Map<String, Object> variables = new HashMap<>();
             if (adopt) {
-                save(record, programming.adopt(new Adoption(reference, actor.userId(), runtime.now())));
+                save(record, programming.adopt(new Adoption(decision, actor.userId(), runtime.now())));
                 ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.ADOPTION, "ADOPTED", decision.reasons(), reference,
                         session), process.getId());
                 event(id, ProgrammingEvent.Kind.ADOPTED, null, null, null);
@@ -392,10 +392,8 @@ public final class ProgrammingService implements ProgrammingApproval {
                     () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
             Protocol protocol = runtime.protocols(plan).get(record.programming().call().protocol());
             requireOrganisation(actor, protocol.content().governance().steeringCommittee().convenedBy(), "AMENDMENT");
-            DecisionPolicies.requireAll(protocol.content().governance().steeringCommittee(), decision);
             String reference = decision.reference().orElse("COPIL");
-            SteeringDecision steering = new SteeringDecision(operation, decision.outcome(), approvedAmount, reference, actor.userId(),
-                    runtime.now(), decision.reasons());
+            SteeringDecision steering = new SteeringDecision(operation, approvedAmount, decision, actor.userId(), runtime.now());
             boolean wasApproved = record.programming().application(operation).map(Application::isApproved).orElse(false);
             Programming amended = record.programming().amend(steering, reason);
             if (steering.isApproved()) {
@@ -536,8 +534,9 @@ public final class ProgrammingService implements ProgrammingApproval {
                 || actor.has(Role.TECHNICAL_STAFF) && actor.actsFor(record.programming().department());
     }
 
-    private SteeringCommittee steeringCommittee(ProgrammingRecord record) {
-        return runtime.protocols(plan).get(record.programming().call().protocol()).content().governance().steeringCommittee();
+    /** The plan's steering committee, as kept with the programming when its call opened. */
+    private static SteeringCommittee steeringCommittee(ProgrammingRecord record) {
+        return record.programming().steeringCommittee();
     }
 
     private int session(ProcessInstance process) {

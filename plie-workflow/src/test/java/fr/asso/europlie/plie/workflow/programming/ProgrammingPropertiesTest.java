@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.workflow.programming;
 
+import fr.asso.europlie.plie.governance.GovernanceFixture;
 import static fr.asso.europlie.plie.workflow.programming.Round.CALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -43,7 +44,7 @@ class ProgrammingPropertiesTest {
 
     /** Six appraised and marked operations, three on each open axis, each of 50,000 euros. */
     private static Programming reviewed() {
-        Programming programming = Programming.open(Round.call(), OfferFixture.aMapping(), OfferFixture.DEPARTMENT);
+        Programming programming = Programming.open(Round.call(), OfferFixture.aMapping(), OfferFixture.DEPARTMENT, GovernanceFixture.steeringCommittee());
         Operators operators = Operators.of(OfferFixture.ASSOCIATION, OfferFixture.SIAE);
         for (int i = 0; i < OPERATIONS; i++) {
             Operation operation = OfferFixture.anOperation("OP-" + i)
@@ -63,9 +64,9 @@ class ProgrammingPropertiesTest {
         OperationId id = OperationId.of("OP-" + operation);
         Instant at = Instant.parse("2026-03-12T14:00:00Z").plusSeconds(n);
         return switch (outcome) {
-            case 0, 1 -> SteeringDecision.approve(id, Money.euros(thousands * 1_000L), "COPIL-" + n, "secretariat", at);
-            case 2 -> SteeringDecision.refuse(id, SteeringDecision.Outcome.REJECTED, "COPIL-" + n, "secretariat", at, "non");
-            default -> SteeringDecision.refuse(id, SteeringDecision.Outcome.ADJOURNED, "COPIL-" + n, "secretariat", at, "à revoir");
+            case 0, 1 -> OfferFixture.approval(id, Money.euros(thousands * 1_000L), "COPIL-" + n, at);
+            case 2 -> OfferFixture.refusal(id, SteeringDecision.Outcome.REJECTED, "COPIL-" + n, at, "non");
+            default -> OfferFixture.refusal(id, SteeringDecision.Outcome.ADJOURNED, "COPIL-" + n, at, "à revoir");
         };
     }
 
