@@ -414,6 +414,22 @@ public final class Programming {
     }
 
     /**
+     * Refuses a decision the plan's steering committee could not have taken, such as a session's
+     * decision not to adopt yet: the same checks as {@link #decide} and {@link #adopt} make.
+     *
+     * @param decision the committee's decision, not null
+     * @param field the field reported, not null
+     * @throws RuleViolationException ({@code PLIE-OFFER-038}) when none of the persons present
+     *     sits on the committee, otherwise with every broken governance rule (members, quorum)
+     */
+    public void requireSteeringCommitteeDecision(Decision<?> decision, String field) {
+        List<Violation> violations = committeeViolations(steeringCommittee, Objects.requireNonNull(decision, "decision"), field);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+    }
+
+    /**
      * What makes a decision one the plan's steering committee could not have taken: persons none of
      * whom sits on it ({@code PLIE-OFFER-038}, such as the intermediate body's programming
      * committee), otherwise every broken {@link DecisionPolicies decision rule}, under {@code field}.

@@ -1,6 +1,5 @@
 package fr.asso.europlie.plie.workflow.programming;
 
-import fr.asso.europlie.plie.governance.GovernanceFixture;
 import static fr.asso.europlie.plie.workflow.programming.Round.CALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -8,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.governance.GovernanceFixture;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OfferError;
 import fr.asso.europlie.plie.offer.OfferFixture;
@@ -33,7 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -70,19 +69,21 @@ class ProgrammingPropertiesTest {
         };
     }
 
-    @Test
-    @DisplayName("for any sequence of decisions, each refused one names its rule, the approved total of each axis never exceeds its "
-            + "envelope, and the programming survives a store round trip equal (H2)")
-    void envelopesAndRoundTrip() {
-        try (Round round = new Round(Databases.Kind.H2)) {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("for any sequence of decisions, then of amendments of the adopted programming, each refused one names its rule, "
+            + "the approved total of each axis never exceeds its envelope, and the programming survives a store round trip equal")
+    void envelopesAndRoundTrip(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
             JdbcProgrammings store = new JdbcProgrammings(PlanId.DEFAULT, round.clock);
             Operators operators = Operators.of(OfferFixture.ASSOCIATION, OfferFixture.SIAE);
             OfferSettings settings = OfferSettings.defaults().withOperationCoFinancingRate(fr.asso.europlie.plie.offer.RegionCategory.TRANSITION,
                     java.math.BigDecimal.valueOf(65));
             int[] rounds = {0};
             qt().withExamples(60).withShrinkCycles(0)
-                    .forAll(lists().of(integers().between(0, OPERATIONS * 4 * 50 - 1)).ofSizeBetween(0, 14))
-                    .checkAssert(choices -> {
+                    .forAll(lists().of(integers().between(0, OPERATIONS * 4 * 50 - 1)).ofSizeBetween(0, 14),
+                            lists().of(integers().between(0, OPERATIONS * 4 * 50 - 1)).ofSizeBetween(0, 6))
+                    .checkAssert((choices, amendments) -> {
                         Programming programming = reviewed();
                         int n = 0;
                         for (int choice : choices) {
@@ -93,9 +94,28 @@ class ProgrammingPropertiesTest {
                                 assertThat(refused.violations()).extracting(v -> v.code().code()).isNotEmpty()
                                         .isSubsetOf(OfferError.AXIS_OVER_PROGRAMMED.code(), OfferError.ALREADY_DECIDED.code());
                             }
-                            for (ProgrammingAxis axis : ProgrammingAxis.values()) {
-                                Money envelope = programming.call().envelope(axis).orElse(Money.ZERO);
-                                assertThat(programming.approvedTotal(axis).isGreaterThan(envelope)).as("%s over its envelope", axis).isFalse();
+                            assertWithinEnvelopes(programming);
+                        }
+                        if (!amendments.isEmpty()) {
+                            // The rest adjourned, the programming adopted, then amended.
+                            for (var application : programming.applications()) {
+                                if (application.decision() == null) {
+                                    programming = programming.decide(decision(Integer.parseInt(application.operation().id().value()
+                                            .substring(3)), 3, 1, n++));
+                                }
+                            }
+                            programming = programming.recordTechnicalOpinion(OfferFixture.aTechnicalOpinion())
+                                    .adopt(OfferFixture.anAdoption("COPIL-adoption", Instant.parse("2026-03-12T18:00:00Z")));
+                            for (int choice : amendments) {
+                                SteeringDecision decision = decision(choice % OPERATIONS, choice / OPERATIONS % 4, choice / (OPERATIONS * 4) + 1,
+                                        n++);
+                                try {
+                                    programming = programming.amend(decision, "avenant " + n);
+                                } catch (PlieException refused) {
+                                    assertThat(refused.violations()).extracting(v -> v.code().code()).isNotEmpty()
+                                            .containsOnly(OfferError.AXIS_OVER_PROGRAMMED.code());
+                                }
+                                assertWithinEnvelopes(programming);
                             }
                         }
                         ProgrammingRecord record = new ProgrammingRecord(programming,
@@ -115,6 +135,13 @@ class ProgrammingPropertiesTest {
                         assertThat(read.operators()).isEqualTo(operators);
                         assertThat(read.settings()).isEqualTo(settings);
                     });
+        }
+    }
+
+    private static void assertWithinEnvelopes(Programming programming) {
+        for (ProgrammingAxis axis : ProgrammingAxis.values()) {
+            Money envelope = programming.call().envelope(axis).orElse(Money.ZERO);
+            assertThat(programming.approvedTotal(axis).isGreaterThan(envelope)).as("%s over its envelope", axis).isFalse();
         }
     }
 
