@@ -308,8 +308,11 @@ public final class Programming {
      * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, {@code PLIE-OFFER-035}
      *     when the operation is already approved or rejected (only an adjourned operation comes
      *     back), otherwise every reason among {@code PLIE-OFFER-019}, {@code -022}, {@code -023},
-     *     {@code -027}, {@code -025}, and {@code -031} when it approves an operation the Département
-     *     marked redundant with the PTI without the committee's justification in its reason
+     *     {@code -027}, {@code -025}, {@code PLIE-OFFER-038} when none of the persons present sits on
+     *     the plan's steering committee (the intermediate body's programming committee), and the
+     *     governance codes of a decision the committee could not take (non-members present
+     *     {@code PLIE-GOVERNANCE-010}, no quorum {@code -008}, Département absent {@code -009},
+     *     another committee {@code -011})
      */
     public Programming decide(SteeringDecision decision) {
         requireState(ProgrammingState.CLOSED, "decide");
