@@ -63,6 +63,30 @@ public record CallOpening(CallForProposals call, AxisMapping mapping, Organisati
         this(call, mapping, department, operators, offerSettings, Optional.empty(), Optional.of(required(globalGrant)));
     }
 
+    /**
+     * An opening with settings of its own and no global grant (accepted only when those settings
+     * do not require one).
+     *
+     * @param call the call
+     * @param mapping the axis mapping
+     * @param department the Département
+     * @param operators the operators
+     * @param offerSettings the offer settings
+     * @param settings the round's settings, not null
+     * @throws InvalidValueException ({@code PLIE-WORKFLOW-008}) for a missing component
+     */
+    public CallOpening(CallForProposals call, AxisMapping mapping, OrganisationId department, Operators operators,
+            OfferSettings offerSettings, ProgrammingSettings settings) {
+        this(call, mapping, department, operators, offerSettings, Optional.of(requiredSettings(settings)), Optional.empty());
+    }
+
+    private static ProgrammingSettings requiredSettings(ProgrammingSettings settings) {
+        if (settings == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "settings", null);
+        }
+        return settings;
+    }
+
     private static GlobalGrantId required(GlobalGrantId globalGrant) {
         if (globalGrant == null) {
             throw new InvalidValueException(WorkflowError.REQUIRED, "globalGrant", null);

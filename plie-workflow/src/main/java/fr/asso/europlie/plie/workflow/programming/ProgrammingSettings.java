@@ -24,8 +24,9 @@ import java.util.List;
  *     come back, after which the programming is adopted with them adjourned (default 2), 1 to
  *     {@link #MAX_SESSIONS}
  * @param globalGrantRequired whether a call must name the OI's global grant its FSE+ envelopes are
- *     drawn from (default true: a call without one is refused, {@code PLIE-WORKFLOW-062}); false for a
- *     plan that programmes before the OI's grant is recorded, or without FSE+
+ *     drawn from (true: a call without one is refused, {@code PLIE-WORKFLOW-062}); default false, so
+ *     that a plan may programme before the OI's grant is recorded (a call that names a grant is
+ *     always checked against it)
  */
 public record ProgrammingSettings(Duration appraisalDeadline, Duration appraisalReminder, Duration ptiReminder, int maxSteeringSessions,
         boolean globalGrantRequired) {
@@ -60,7 +61,7 @@ public record ProgrammingSettings(Duration appraisalDeadline, Duration appraisal
     }
 
     /**
-     * Settings that require a global grant.
+     * Settings that do not require a global grant.
      *
      * @param appraisalDeadline the appraisal deadline
      * @param appraisalReminder the appraisal reminder
@@ -69,7 +70,7 @@ public record ProgrammingSettings(Duration appraisalDeadline, Duration appraisal
      * @throws InvalidValueException as the canonical constructor
      */
     public ProgrammingSettings(Duration appraisalDeadline, Duration appraisalReminder, Duration ptiReminder, int maxSteeringSessions) {
-        this(appraisalDeadline, appraisalReminder, ptiReminder, maxSteeringSessions, true);
+        this(appraisalDeadline, appraisalReminder, ptiReminder, maxSteeringSessions, false);
     }
 
     private static void within(List<Violation> invalid, String name, Duration value) {
@@ -82,12 +83,12 @@ public record ProgrammingSettings(Duration appraisalDeadline, Duration appraisal
 
     /**
      * The defaults: 30 days to appraise with a reminder at 21 days, PTI reminder at 30 days, 2
-     * sessions, a global grant required.
+     * sessions, no global grant required.
      *
      * @return the defaults
      */
     public static ProgrammingSettings defaults() {
-        return new ProgrammingSettings(Duration.ofDays(30), Duration.ofDays(21), Duration.ofDays(30), 2, true);
+        return new ProgrammingSettings(Duration.ofDays(30), Duration.ofDays(21), Duration.ofDays(30), 2, false);
     }
 
     /**

@@ -386,7 +386,8 @@ class ProgrammingApprovalProcessTest {
                     "2026");
             refusedOpening(round, new CallOpening(Round.call(), Round.opening().mapping(), Round.DEPARTMENT, Round.opening().operators(),
                     Round.opening().offerSettings(), fr.asso.europlie.plie.funds.GlobalGrantId.of("SG-INCONNUE")), "PLIE-WORKFLOW-061");
-            refusedOpening(round, Round.opening().withoutGlobalGrant(), "PLIE-WORKFLOW-062");
+            refusedOpening(round, Round.opening().withoutGlobalGrant().withSettings(ProgrammingSettings.defaults().withGlobalGrantRequired(true)),
+                    "PLIE-WORKFLOW-062");
 
             // 130,000 of envelopes at 60 %: 78,000 of FSE+, within the 80,000 left.
             var within = Round.call().withEnvelope(ProgrammingAxis.LINKS_WITH_EMPLOYERS, Money.euros(30_000));
@@ -405,7 +406,7 @@ class ProgrammingApprovalProcessTest {
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("the plan's programming settings: a call without settings of its own runs with the plan's deadlines and sessions, "
-            + "and a plan that does not require a global grant opens a call without one")
+            + "and a plan that does not require a global grant (the default) opens a call without one")
     void plansProgrammingSettings(Databases.Kind kind) {
         ProgrammingSettings own = new ProgrammingSettings(Duration.ofDays(10), Duration.ofDays(5), Duration.ofDays(7), 3, false);
         try (Round round = new Round(kind, fr.asso.europlie.plie.workflow.WorkflowSettings.defaults().withProgramming(own))) {

@@ -33,13 +33,13 @@ class ProgrammingSettingsTest {
     }
 
     @Test
-    @DisplayName("the limits themselves are accepted: one year, twelve sessions; the defaults require a global grant")
+    @DisplayName("the limits themselves are accepted: one year, twelve sessions; the defaults do not require a global grant")
     void atTheLimits() {
         ProgrammingSettings longest = new ProgrammingSettings(ProgrammingSettings.MAX_DURATION, Duration.ofDays(365),
                 ProgrammingSettings.MAX_DURATION, ProgrammingSettings.MAX_SESSIONS);
-        assertThat(longest.globalGrantRequired()).isTrue();
-        assertThat(longest.withGlobalGrantRequired(false).globalGrantRequired()).isFalse();
-        assertThat(ProgrammingSettings.defaults().globalGrantRequired()).isTrue();
+        assertThat(longest.globalGrantRequired()).isFalse();
+        assertThat(longest.withGlobalGrantRequired(true).globalGrantRequired()).isTrue();
+        assertThat(ProgrammingSettings.defaults().globalGrantRequired()).isFalse();
     }
 
     @Test
