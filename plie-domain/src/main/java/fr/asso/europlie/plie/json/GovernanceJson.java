@@ -46,10 +46,7 @@ public final class GovernanceJson {
      */
     public static ObjectNode write(Governance governance) {
         ObjectNode node = JsonFormat.object();
-        SteeringCommittee steering = governance.steeringCommittee();
-        ObjectNode copil = committee(node.putObject("steeringCommittee"), steering);
-        copil.set("chair", member(steering.chair()));
-        copil.put("convenedBy", steering.convenedBy().value());
+        node.set("steeringCommittee", writeSteeringCommittee(governance.steeringCommittee()));
         committee(node.putObject("technicalCommittee"), governance.technicalCommittee());
         governance.fundersCommittee().ifPresent(f -> committee(node.putObject("fundersCommittee"), f));
         committee(node.putObject("entryCommission"), governance.entryCommission());
@@ -63,9 +60,7 @@ public final class GovernanceJson {
      * @return the governance, or null when a problem was recorded
      */
     public static Governance read(Node node) {
-        SteeringCommittee steering = node.object("steeringCommittee", c -> new SteeringCommittee(
-                c.list("members", true, GovernanceJson::readMember), c.object("chair", GovernanceJson::readMember),
-                c.object("quorum", GovernanceJson::quorum), c.convert("convenedBy", () -> OrganisationId.of(c.text("convenedBy")))));
+        SteeringCommittee steering = node.object("steeringCommittee", GovernanceJson::readSteeringCommittee);
         TechnicalCommittee technical = node.object("technicalCommittee", c -> new TechnicalCommittee(
                 c.list("members", true, GovernanceJson::readMember), c.object("quorum", GovernanceJson::quorum)));
         FundersCommittee funders = node.optionalObject("fundersCommittee", c -> new FundersCommittee(
@@ -73,6 +68,30 @@ public final class GovernanceJson {
         EntryCommission entry = node.object("entryCommission", c -> new EntryCommission(
                 c.list("members", true, GovernanceJson::readMember), c.object("quorum", GovernanceJson::quorum)));
         return new Governance(steering, technical, Optional.ofNullable(funders), entry);
+    }
+
+    /**
+     * Writes a steering committee: members, quorum, chair and convening organisation.
+     *
+     * @param steering the committee
+     * @return the JSON object
+     */
+    public static ObjectNode writeSteeringCommittee(SteeringCommittee steering) {
+        ObjectNode copil = committee(JsonFormat.object(), steering);
+        copil.set("chair", member(steering.chair()));
+        copil.put("convenedBy", steering.convenedBy().value());
+        return copil;
+    }
+
+    /**
+     * Reads a steering committee written by {@link #writeSteeringCommittee}.
+     *
+     * @param c the object's reader
+     * @return the committee, or null when a problem was recorded
+     */
+    public static SteeringCommittee readSteeringCommittee(Node c) {
+        return new SteeringCommittee(c.list("members", true, GovernanceJson::readMember), c.object("chair", GovernanceJson::readMember),
+                c.object("quorum", GovernanceJson::quorum), c.convert("convenedBy", () -> OrganisationId.of(c.text("convenedBy"))));
     }
 
     private static ObjectNode committee(ObjectNode node, Committee committee) {

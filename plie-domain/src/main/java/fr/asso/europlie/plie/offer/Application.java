@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.offer;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.money.Money;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -66,6 +67,17 @@ public record Application(Operation operation, LocalDate submittedOn, Appraisal 
      */
     public boolean isApproved() {
         return decision != null && decision.isApproved();
+    }
+
+    /**
+     * The FSE+ programmed for the operation: its financing plan's FSE+ share, at most the amount
+     * the steering committee approved; zero unless approved. This is the amount an OI commitment
+     * (process C) is requested for, at publication or when an amendment raises it.
+     *
+     * @return the FSE+ programmed, zero or more
+     */
+    public Money fseProgrammed() {
+        return isApproved() ? operation.financingPlan().esfShare().min(decision.approvedAmount()) : Money.ZERO;
     }
 
     Application withAppraisal(Appraisal value) {

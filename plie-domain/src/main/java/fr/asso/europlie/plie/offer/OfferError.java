@@ -80,7 +80,17 @@ public enum OfferError implements ErrorCode {
     /** An operation completed before its application was submitted (art. 63(6)). */
     COMPLETED_BEFORE_SUBMISSION("PLIE-OFFER-034"),
     /** A new decision on an operation already approved or rejected before adoption: only an amendment changes it. */
-    ALREADY_DECIDED("PLIE-OFFER-035");
+    ALREADY_DECIDED("PLIE-OFFER-035"),
+    /** A programming that is not stored (no programming for that call). */
+    UNKNOWN_PROGRAMMING("PLIE-OFFER-036"),
+    /** An adoption of the programming whose decision is not {@code ADOPT}; details: the outcome. */
+    ADOPTION_OUTCOME("PLIE-OFFER-037"),
+    /**
+     * A decision on the programming taken by persons none of whom sits on the plan's steering
+     * committee, such as the intermediate body's programming committee; details: the persons, the
+     * steering committee's convening organisation.
+     */
+    NOT_THE_STEERING_COMMITTEE("PLIE-OFFER-038");
 
     private final String code;
 

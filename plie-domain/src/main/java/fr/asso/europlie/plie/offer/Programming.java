@@ -3,6 +3,11 @@ package fr.asso.europlie.plie.offer;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.DecisionPolicies;
+import fr.asso.europlie.plie.governance.Member;
+import fr.asso.europlie.plie.governance.SteeringCommittee;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.time.LocalDate;
@@ -24,7 +29,11 @@ import java.util.Optional;
  * <p>Immutable: every command returns a new programming, and a refused command throws before
  * anything is built, so nothing half-applied can be seen. Invariants: only admissible applications
  * enter; each approved operation has been appraised and marked; the approved total of each axis
- * never exceeds its envelope; once adopted, decisions change only by amendment.
+ * never exceeds its envelope; once adopted, decisions change only by amendment; every decision on an
+ * operation and the adoption are decisions of the plan's steering committee (taken from the
+ * protocol when the call opens and kept with the programming), with members present and quorum,
+ * checked by {@link DecisionPolicies} as {@link fr.asso.europlie.plie.protocol.Protocol#adopt}
+ * checks the protocol's adoption: the intermediate body's programming committee never decides here.
  */
 public final class Programming {
 
@@ -41,18 +50,20 @@ public final class Programming {
     private final CallForProposals call;
     private final AxisMapping mapping;
     private final OrganisationId department;
+    private final SteeringCommittee steeringCommittee;
     private final ProgrammingState state;
     private final Map<OperationId, Application> applications;
     private final TechnicalOpinion technicalOpinion;
     private final Adoption adoption;
     private final List<ProgrammingAmendment> amendments;
 
-    private Programming(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
-            Map<OperationId, Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption,
+    private Programming(CallForProposals call, AxisMapping mapping, OrganisationId department, SteeringCommittee steeringCommittee,
+            ProgrammingState state, Map<OperationId, Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption,
             List<ProgrammingAmendment> amendments) {
         this.call = call;
         this.mapping = mapping;
         this.department = department;
+        this.steeringCommittee = steeringCommittee;
         this.state = state;
         this.applications = Collections.unmodifiableMap(new LinkedHashMap<>(applications));
         this.technicalOpinion = technicalOpinion;
@@ -67,19 +78,23 @@ public final class Programming {
      * @param mapping the mapping of programming axes onto the protocol's strategic axes, covering
      *     every axis the call opens, not null
      * @param department the Département that marks PTI complementarity, not null
+     * @param steeringCommittee the plan's steering committee (the in-force protocol's), which decides
+     *     on the operations and adopts the programming, not null
      * @return the open programming
      * @throws InvalidValueException {@code PLIE-OFFER-001} for a missing argument,
      *     {@code PLIE-OFFER-008} naming every open axis not mapped
      */
-    public static Programming open(CallForProposals call, AxisMapping mapping, OrganisationId department) {
-        if (call == null || mapping == null || department == null) {
-            throw new InvalidValueException(OfferError.BLANK, call == null ? "call" : mapping == null ? "axisMapping" : "department", null);
+    public static Programming open(CallForProposals call, AxisMapping mapping, OrganisationId department,
+            SteeringCommittee steeringCommittee) {
+        if (call == null || mapping == null || department == null || steeringCommittee == null) {
+            throw new InvalidValueException(OfferError.BLANK, call == null ? "call" : mapping == null ? "axisMapping"
+                    : department == null ? "department" : "steeringCommittee", null);
         }
         List<Violation> unmapped = mapping.unmappedAxesOf(call);
         if (!unmapped.isEmpty()) {
             throw new InvalidValueException(unmapped);
         }
-        return new Programming(call, mapping, department, ProgrammingState.OPEN, Map.of(), null, null, List.of());
+        return new Programming(call, mapping, department, steeringCommittee, ProgrammingState.OPEN, Map.of(), null, null, List.of());
     }
 
     /**
@@ -88,6 +103,7 @@ public final class Programming {
      * @param call the call
      * @param mapping the axis mapping
      * @param department the Département
+     * @param steeringCommittee the plan's steering committee
      * @param state the state
      * @param applications the applications
      * @param technicalOpinion the technical committee's opinion, null before it
@@ -96,12 +112,15 @@ public final class Programming {
      * @return the programming
      * @throws InvalidValueException when the parts break an invariant, among them every
      *     admissibility reason that needs neither operators nor settings (complete, same call, in
-     *     time, open axis, period within the call, not completed before submission, balanced plan), under {@code applications[i]}, and
-     *     ({@code PLIE-OFFER-021}) an appraisal, marking or decision in a programming still open
+     *     time, open axis, period within the call, not completed before submission, balanced plan), under {@code applications[i]},
+     *     ({@code PLIE-OFFER-021}) an appraisal, marking or decision in a programming still open, and
+     *     every decision or adoption the steering committee could not have taken (the governance
+     *     codes, {@code PLIE-OFFER-037}, {@code PLIE-OFFER-038})
      */
-    public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department, ProgrammingState state,
-            List<Application> applications, TechnicalOpinion technicalOpinion, Adoption adoption, List<ProgrammingAmendment> amendments) {
-        open(call, mapping, department); // checks the call, the mapping and the Département
+    public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department,
+            SteeringCommittee steeringCommittee, ProgrammingState state, List<Application> applications, TechnicalOpinion technicalOpinion,
+            Adoption adoption, List<ProgrammingAmendment> amendments) {
+        open(call, mapping, department, steeringCommittee); // checks the call, the mapping, the Département and the committee
         List<Violation> violations = new ArrayList<>();
         if (state == null) {
             throw new InvalidValueException(OfferError.BLANK, "state", null);
@@ -139,6 +158,9 @@ public final class Programming {
             if (a.decision() != null && redundantWithoutJustification(a.marking(), a.decision())) {
                 violations.add(Violation.of(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, at + ".decision.reason", a.operation().id()));
             }
+            if (a.decision() != null) {
+                violations.addAll(committeeViolations(steeringCommittee, a.decision().decision(), at + ".decision.decision"));
+            }
             if (a.decision() != null && (a.appraisal() == null || a.marking() == null)) {
                 violations.add(Violation.of(a.appraisal() == null ? OfferError.NOT_APPRAISED : OfferError.NOT_MARKED,
                         "applications[" + i + "].decision", a.operation().id()));
@@ -151,8 +173,16 @@ public final class Programming {
         if (state == ProgrammingState.ADOPTED && technicalOpinion == null) {
             violations.add(Violation.of(OfferError.NO_TECHNICAL_OPINION, "technicalOpinion", null));
         }
+        if (adoption != null) {
+            violations.addAll(adoptionViolations(steeringCommittee, adoption));
+        }
+        for (int i = 0; i < amendments.size(); i++) {
+            violations.addAll(committeeViolations(steeringCommittee, amendments.get(i).decision().decision(),
+                    "amendments[" + i + "].decision.decision"));
+        }
         checkAmendments(byId, amendments, violations);
-        Programming restored = new Programming(call, mapping, department, state, byId, technicalOpinion, adoption, amendments);
+        Programming restored = new Programming(call, mapping, department, steeringCommittee, state, byId, technicalOpinion, adoption,
+                amendments);
         for (ProgrammingAxis axis : ProgrammingAxis.values()) {
             restored.overProgrammed(axis).forEach(v -> violations.add(v.under("call")));
         }
@@ -226,7 +256,7 @@ public final class Programming {
      */
     public Programming close() {
         requireState(ProgrammingState.OPEN, "close");
-        return new Programming(call, mapping, department, ProgrammingState.CLOSED, applications, null, null, amendments);
+        return new Programming(call, mapping, department, steeringCommittee, ProgrammingState.CLOSED, applications, null, null, amendments);
     }
 
     /**
@@ -278,8 +308,11 @@ public final class Programming {
      * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, {@code PLIE-OFFER-035}
      *     when the operation is already approved or rejected (only an adjourned operation comes
      *     back), otherwise every reason among {@code PLIE-OFFER-019}, {@code -022}, {@code -023},
-     *     {@code -027}, {@code -025}, and {@code -031} when it approves an operation the Département
-     *     marked redundant with the PTI without the committee's justification in its reason
+     *     {@code -027}, {@code -025}, {@code PLIE-OFFER-038} when none of the persons present sits on
+     *     the plan's steering committee (the intermediate body's programming committee), and the
+     *     governance codes of a decision the committee could not take (non-members present
+     *     {@code PLIE-GOVERNANCE-010}, no quorum {@code -008}, Département absent {@code -009},
+     *     another committee {@code -011})
      */
     public Programming decide(SteeringDecision decision) {
         requireState(ProgrammingState.CLOSED, "decide");
@@ -301,23 +334,28 @@ public final class Programming {
      */
     public Programming recordTechnicalOpinion(TechnicalOpinion opinion) {
         requireState(ProgrammingState.CLOSED, "recordTechnicalOpinion");
-        return new Programming(call, mapping, department, state, applications, Objects.requireNonNull(opinion, "opinion"), adoption,
-                amendments);
+        return new Programming(call, mapping, department, steeringCommittee, state, applications,
+                Objects.requireNonNull(opinion, "opinion"), adoption, amendments);
     }
 
     /**
      * Adopts the programming: every application must have a decision, and the technical committee
      * must have given its opinion.
      *
-     * @param value the adoption, not null
+     * @param value the adoption, a decision {@code ADOPT} of the plan's steering committee, not null
      * @return the adopted programming
      * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, otherwise every reason
-     *     among {@code PLIE-OFFER-026} naming the operations without decision and
-     *     {@code PLIE-OFFER-029} without the technical committee's opinion
+     *     among {@code PLIE-OFFER-026} naming the operations without decision,
+     *     {@code PLIE-OFFER-029} without the technical committee's opinion, {@code PLIE-OFFER-037}
+     *     for another outcome than {@code ADOPT}, {@code PLIE-OFFER-038} when none of the persons
+     *     present sits on the steering committee (the intermediate body's programming committee),
+     *     and the governance codes of a decision the committee could not take (persons not members
+     *     {@code PLIE-GOVERNANCE-010}, no quorum {@code -008}, Département absent {@code -009})
      */
     public Programming adopt(Adoption value) {
         requireState(ProgrammingState.CLOSED, "adopt");
-        List<Violation> violations = new ArrayList<>();
+        Objects.requireNonNull(value, "adoption");
+        List<Violation> violations = new ArrayList<>(adoptionViolations(steeringCommittee, value));
         List<OperationId> undecided = applications.values().stream().filter(a -> a.decision() == null)
                 .map(a -> a.operation().id()).toList();
         if (!undecided.isEmpty()) {
@@ -329,7 +367,8 @@ public final class Programming {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        return new Programming(call, mapping, department, ProgrammingState.ADOPTED, applications, technicalOpinion, value, amendments);
+        return new Programming(call, mapping, department, steeringCommittee, ProgrammingState.ADOPTED, applications, technicalOpinion, value,
+                amendments);
     }
 
     /**
@@ -350,12 +389,12 @@ public final class Programming {
         Programming amended = withDecision(decision);
         List<ProgrammingAmendment> all = new ArrayList<>(amendments);
         all.add(amendment);
-        return new Programming(call, mapping, department, state, amended.applications, technicalOpinion, adoption, all);
+        return new Programming(call, mapping, department, steeringCommittee, state, amended.applications, technicalOpinion, adoption, all);
     }
 
     private Programming withDecision(SteeringDecision decision) {
         Application application = application(decision.operation(), "decision.operation");
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(committeeViolations(steeringCommittee, decision.decision(), "decision.decision"));
         if (application.appraisal() == null) {
             violations.add(Violation.of(OfferError.NOT_APPRAISED, "decision.operation", decision.operation()));
         }
@@ -378,6 +417,48 @@ public final class Programming {
     }
 
     /**
+     * Refuses a decision the plan's steering committee could not have taken, such as a session's
+     * decision not to adopt yet: the same checks as {@link #decide} and {@link #adopt} make.
+     *
+     * @param decision the committee's decision, not null
+     * @param field the field reported, not null
+     * @throws RuleViolationException ({@code PLIE-OFFER-038}) when none of the persons present
+     *     sits on the committee, otherwise with every broken governance rule (members, quorum)
+     */
+    public void requireSteeringCommitteeDecision(Decision<?> decision, String field) {
+        List<Violation> violations = committeeViolations(steeringCommittee, Objects.requireNonNull(decision, "decision"), field);
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+    }
+
+    /**
+     * What makes a decision one the plan's steering committee could not have taken: persons none of
+     * whom sits on it ({@code PLIE-OFFER-038}, such as the intermediate body's programming
+     * committee), otherwise every broken {@link DecisionPolicies decision rule}, under {@code field}.
+     */
+    private static List<Violation> committeeViolations(SteeringCommittee committee, Decision<?> decision, String field) {
+        List<Member> present = decision.present();
+        if (!present.isEmpty() && present.stream().noneMatch(committee::isMember)) {
+            return List.of(Violation.of(OfferError.NOT_THE_STEERING_COMMITTEE, field + ".present",
+                    present.stream().map(m -> m.name() + " (" + m.organisation().value() + ")").toList(), committee.convenedBy()));
+        }
+        List<Violation> violations = new ArrayList<>();
+        DecisionPolicies.check(committee, decision).forEach(v -> violations.add(v.under(field)));
+        return violations;
+    }
+
+    /** What makes an adoption one the steering committee could not have taken ({@code PLIE-OFFER-037}, then as a decision). */
+    private static List<Violation> adoptionViolations(SteeringCommittee committee, Adoption adoption) {
+        List<Violation> violations = new ArrayList<>();
+        if (adoption.decision().outcome() != AdoptionOutcome.ADOPT) {
+            violations.add(Violation.of(OfferError.ADOPTION_OUTCOME, "adoption.decision.outcome", adoption.decision().outcome()));
+        }
+        violations.addAll(committeeViolations(committee, adoption.decision(), "adoption.decision"));
+        return violations;
+    }
+
+    /**
      * Whether a decision approves an operation the Département marked redundant with the PTI
      * without the steering committee's recorded justification (its reason).
      */
@@ -397,7 +478,7 @@ public final class Programming {
     private Programming with(Application application) {
         Map<OperationId, Application> copy = new LinkedHashMap<>(applications);
         copy.put(application.operation().id(), application);
-        return new Programming(call, mapping, department, state, copy, technicalOpinion, adoption, amendments);
+        return new Programming(call, mapping, department, steeringCommittee, state, copy, technicalOpinion, adoption, amendments);
     }
 
     private Application application(OperationId id, String field) {
@@ -518,6 +599,15 @@ public final class Programming {
     }
 
     /**
+     * The plan's steering committee, which decides on the operations and adopts the programming.
+     *
+     * @return the committee kept with the programming since its call opened
+     */
+    public SteeringCommittee steeringCommittee() {
+        return steeringCommittee;
+    }
+
+    /**
      * The state.
      *
      * @return the state
@@ -556,7 +646,7 @@ public final class Programming {
     @Override
     public boolean equals(Object other) {
         return other instanceof Programming that && call.equals(that.call) && mapping.equals(that.mapping)
-                && department.equals(that.department) && state == that.state
+                && department.equals(that.department) && steeringCommittee.equals(that.steeringCommittee) && state == that.state
                 && List.copyOf(applications.values()).equals(List.copyOf(that.applications.values()))
                 && Objects.equals(technicalOpinion, that.technicalOpinion) && Objects.equals(adoption, that.adoption)
                 && amendments.equals(that.amendments);
@@ -564,7 +654,7 @@ public final class Programming {
 
     @Override
     public int hashCode() {
-        return Objects.hash(call, mapping, department, state, applications, technicalOpinion, adoption, amendments);
+        return Objects.hash(call, mapping, department, steeringCommittee, state, applications, technicalOpinion, adoption, amendments);
     }
 
     @Override

@@ -25,10 +25,10 @@ public interface Programmings {
      *
      * @param id the call, not null
      * @return the stored programming
-     * @throws RuleViolationException ({@code PLIE-OFFER-019}) when absent
+     * @throws RuleViolationException ({@code PLIE-OFFER-036}) when absent
      */
     default ProgrammingRecord get(CallId id) {
-        return find(id).orElseThrow(() -> new RuleViolationException(OfferError.UNKNOWN_OPERATION, "programmingId", id));
+        return find(id).orElseThrow(() -> new RuleViolationException(OfferError.UNKNOWN_PROGRAMMING, "programmingId", id));
     }
 
     /**

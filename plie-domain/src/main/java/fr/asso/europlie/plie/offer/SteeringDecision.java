@@ -2,6 +2,8 @@ package fr.asso.europlie.plie.offer;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.CommitteeKind;
+import fr.asso.europlie.plie.governance.Decision;
 import fr.asso.europlie.plie.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,27 +11,28 @@ import java.util.List;
 
 /**
  * The steering committee's decision on one operation of the programming (décision du comité de
- * pilotage): approved with an amount, rejected or adjourned, with who recorded it, when, in which
- * meeting and why.
+ * pilotage): a governance {@link Decision} of the plan's steering committee (members present,
+ * outcome, reasons, minutes' reference), the amount it programmes, and who recorded it when.
+ * Whether the committee could take it (its members present, the quorum) is checked by the
+ * {@link Programming} against the plan's steering committee, as
+ * {@link fr.asso.europlie.plie.protocol.Protocol#adopt} checks the protocol's adoption.
  *
  * @param operation the operation, not null
- * @param outcome the outcome, not null
  * @param approvedAmount the amount programmed; positive when approved, zero otherwise
- * @param committeeReference the meeting of the steering committee that decided, not blank
- * @param recordedBy the person who recorded the decision, not blank
+ * @param decision the committee's decision, with the members present, not null
+ * @param recordedBy the person who recorded the decision (the committee's secretariat), not blank
  * @param at when it was recorded, not null
- * @param reason why, not null (may be empty for an approval)
  */
-public record SteeringDecision(OperationId operation, Outcome outcome, Money approvedAmount, String committeeReference,
-        String recordedBy, Instant at, String reason) {
+public record SteeringDecision(OperationId operation, Money approvedAmount, Decision<Outcome> decision, String recordedBy,
+        Instant at) {
 
     /** The outcome of a decision on an operation. */
     public enum Outcome {
         /** Approved: programmed (approuvée, programmée). */
         APPROVED,
-        /** Rejected: final (rejetée). */
+        /** Rejected: final, except through an amendment of the adopted programming (rejetée). */
         REJECTED,
-        /** Adjourned: more information asked (ajournée). */
+        /** Adjourned: more information asked, back at the next session (ajournée). */
         ADJOURNED
     }
 
@@ -41,16 +44,16 @@ public record SteeringDecision(OperationId operation, Outcome outcome, Money app
      */
     public SteeringDecision {
         List<Violation> violations = new ArrayList<>();
-        String[] names = {"operation", "outcome", "approvedAmount", "committeeReference", "recordedBy", "at", "reason"};
-        Object[] values = {operation, outcome, approvedAmount, committeeReference, recordedBy, at, reason};
+        String[] names = {"operation", "approvedAmount", "decision", "recordedBy", "at"};
+        Object[] values = {operation, approvedAmount, decision, recordedBy, at};
         for (int i = 0; i < names.length; i++) {
-            if (values[i] == null || values[i] instanceof String s && s.isBlank() && !"reason".equals(names[i])) {
+            if (values[i] == null || values[i] instanceof String s && s.isBlank()) {
                 violations.add(Violation.of(OfferError.BLANK, "decision." + names[i], values[i]));
             }
         }
-        if (outcome != null && approvedAmount != null
-                && (outcome == Outcome.APPROVED ? !approvedAmount.isPositive() : !approvedAmount.isZero())) {
-            violations.add(Violation.of(OfferError.DECISION_AMOUNT, "decision.approvedAmount", approvedAmount, outcome));
+        if (decision != null && approvedAmount != null
+                && (decision.outcome() == Outcome.APPROVED ? !approvedAmount.isPositive() : !approvedAmount.isZero())) {
+            violations.add(Violation.of(OfferError.DECISION_AMOUNT, "decision.approvedAmount", approvedAmount, decision.outcome()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);
@@ -62,29 +65,56 @@ public record SteeringDecision(OperationId operation, Outcome outcome, Money app
      *
      * @param operation the operation
      * @param amount the amount programmed, positive
-     * @param committeeReference the meeting
+     * @param decision the committee's decision, outcome {@code APPROVED}
      * @param recordedBy who recorded it
      * @param at when
      * @return the decision
+     * @throws InvalidValueException as the constructor
      */
-    public static SteeringDecision approve(OperationId operation, Money amount, String committeeReference, String recordedBy, Instant at) {
-        return new SteeringDecision(operation, Outcome.APPROVED, amount, committeeReference, recordedBy, at, "");
+    public static SteeringDecision approve(OperationId operation, Money amount, Decision<Outcome> decision, String recordedBy, Instant at) {
+        return new SteeringDecision(operation, amount, decision, recordedBy, at);
     }
 
     /**
-     * A rejection or an adjournment.
+     * A rejection or an adjournment (nothing programmed).
      *
      * @param operation the operation
-     * @param outcome REJECTED or ADJOURNED
-     * @param committeeReference the meeting
+     * @param decision the committee's decision, outcome {@code REJECTED} or {@code ADJOURNED}
      * @param recordedBy who recorded it
      * @param at when
-     * @param reason why
      * @return the decision
+     * @throws InvalidValueException as the constructor
      */
-    public static SteeringDecision refuse(OperationId operation, Outcome outcome, String committeeReference, String recordedBy,
-            Instant at, String reason) {
-        return new SteeringDecision(operation, outcome, Money.ZERO, committeeReference, recordedBy, at, reason);
+    public static SteeringDecision refuse(OperationId operation, Decision<Outcome> decision, String recordedBy, Instant at) {
+        return new SteeringDecision(operation, Money.ZERO, decision, recordedBy, at);
+    }
+
+    /**
+     * The outcome.
+     *
+     * @return the committee decision's outcome
+     */
+    public Outcome outcome() {
+        return decision.outcome();
+    }
+
+    /**
+     * Why: the committee decision's reasons, which also justify the approval of an operation the
+     * Département marked redundant with the PTI.
+     *
+     * @return the reasons, not blank
+     */
+    public String reason() {
+        return decision.reasons();
+    }
+
+    /**
+     * The meeting's reference (minutes, deliberation number).
+     *
+     * @return the decision's reference, or the kind of committee when it has none
+     */
+    public String committeeReference() {
+        return decision.reference().orElse(CommitteeKind.STEERING.frenchTerm());
     }
 
     /**
@@ -93,6 +123,6 @@ public record SteeringDecision(OperationId operation, Outcome outcome, Money app
      * @return true for an approval
      */
     public boolean isApproved() {
-        return outcome == Outcome.APPROVED;
+        return outcome() == Outcome.APPROVED;
     }
 }

@@ -1,5 +1,8 @@
 package fr.asso.europlie.plie.offer;
 
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.GovernanceFixture;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.ProtocolId;
@@ -107,7 +110,7 @@ public final class OfferFixture {
      * @return the programming
      */
     public static Programming anOpenProgramming() {
-        return Programming.open(aCall(), aMapping(), DEPARTMENT);
+        return Programming.open(aCall(), aMapping(), DEPARTMENT, GovernanceFixture.steeringCommittee());
     }
 
     /**
@@ -179,6 +182,76 @@ public final class OfferFixture {
      * @return the decision
      */
     public static SteeringDecision anApproval(OperationId operation, Money amount) {
-        return SteeringDecision.approve(operation, amount, "COPIL 2026-03-12", "animatrice.plie", at(300));
+        return approval(operation, amount, "COPIL 2026-03-12", at(300));
+    }
+
+    /**
+     * A decision of the fixture's steering committee, every member present (quorum met).
+     *
+     * @param <O> the type of outcome
+     * @param outcome the outcome
+     * @param reasons why; blank gives a default
+     * @param reference the minutes' reference
+     * @param at when
+     * @return the decision
+     */
+    public static <O extends Enum<O>> Decision<O> copil(O outcome, String reasons, String reference, Instant at) {
+        return GovernanceFixture.steeringCommittee().decide(GovernanceFixture.steeringMembers(), at, outcome,
+                reasons == null || reasons.isBlank() ? "Délibéré en séance" : reasons, reference);
+    }
+
+    /**
+     * An approval by the steering committee, recorded by the animation team.
+     *
+     * @param operation the operation
+     * @param amount the amount
+     * @param reference the minutes' reference
+     * @param at when
+     * @return the decision
+     */
+    public static SteeringDecision approval(OperationId operation, Money amount, String reference, Instant at) {
+        return SteeringDecision.approve(operation, amount, copil(SteeringDecision.Outcome.APPROVED, "", reference, at), "animatrice.plie", at);
+    }
+
+    /**
+     * A rejection or an adjournment by the steering committee.
+     *
+     * @param operation the operation
+     * @param outcome REJECTED or ADJOURNED
+     * @param reference the minutes' reference
+     * @param at when
+     * @param reason why
+     * @return the decision
+     */
+    public static SteeringDecision refusal(OperationId operation, SteeringDecision.Outcome outcome, String reference, Instant at,
+            String reason) {
+        return SteeringDecision.refuse(operation, copil(outcome, reason, reference, at), "animatrice.plie", at);
+    }
+
+    /**
+     * Any decision of the steering committee.
+     *
+     * @param operation the operation
+     * @param outcome the outcome
+     * @param amount the amount programmed
+     * @param reference the minutes' reference
+     * @param at when
+     * @param reason why; blank gives a default
+     * @return the decision
+     */
+    public static SteeringDecision decision(OperationId operation, SteeringDecision.Outcome outcome, Money amount, String reference,
+            Instant at, String reason) {
+        return new SteeringDecision(operation, amount, copil(outcome, reason, reference, at), "animatrice.plie", at);
+    }
+
+    /**
+     * The adoption of the programming by the steering committee.
+     *
+     * @param reference the minutes' reference
+     * @param at when
+     * @return the adoption
+     */
+    public static Adoption anAdoption(String reference, Instant at) {
+        return new Adoption(copil(AdoptionOutcome.ADOPT, "Programmation adoptée", reference, at), "animatrice.plie", at);
     }
 }

@@ -122,7 +122,7 @@ public final class OfferGenerators {
                     "COTECH", "animatrice", OfferFixture.at(3000)));
         }
         programming = programming.recordTechnicalOpinion(new TechnicalOpinion(Appraisal.Opinion.values()[d.upTo(3)], "Avis " + d.upTo(9),
-                "COTECH", "animatrice", OfferFixture.at(4000))).adopt(new Adoption("COPIL " + d.upTo(99), "animatrice", OfferFixture.at(5000)));
+                "COTECH", "animatrice", OfferFixture.at(4000))).adopt(OfferFixture.anAdoption("COPIL " + d.upTo(99), OfferFixture.at(5000)));
         for (Operation operation : operations) {
             if (d.upTo(3) == 0) {
                 programming = programming.amend(decision(d, programming, operation, OfferFixture.at(9000 + d.upTo(1000))), "Avenant " + d.upTo(9));
@@ -141,11 +141,8 @@ public final class OfferGenerators {
             // an operation marked redundant with the PTI is approved only with the committee's justification
             boolean redundant = programming.application(operation.id()).orElseThrow().marking().complementarity()
                     == PtiMarking.Complementarity.REDUNDANT;
-            return new SteeringDecision(operation.id(), SteeringDecision.Outcome.APPROVED,
-                    Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))), "COPIL", "animatrice", at,
-                    redundant ? "Justification du COPIL " + d.upTo(9) : "");
+            return OfferFixture.decision(operation.id(), SteeringDecision.Outcome.APPROVED, Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))), "COPIL", at, redundant ? "Justification du COPIL " + d.upTo(9) : "");
         }
-        return SteeringDecision.refuse(operation.id(), outcome == 1 ? SteeringDecision.Outcome.REJECTED : SteeringDecision.Outcome.ADJOURNED,
-                "COPIL", "animatrice", at, "Motif " + d.upTo(9));
+        return OfferFixture.refusal(operation.id(), outcome == 1 ? SteeringDecision.Outcome.REJECTED : SteeringDecision.Outcome.ADJOURNED, "COPIL", at, "Motif " + d.upTo(9));
     }
 }

@@ -6,6 +6,17 @@ import static fr.asso.europlie.plie.offer.OfferFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asso.europlie.plie.error.Messages;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.CommitteeKind;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.GovernanceError;
+import fr.asso.europlie.plie.governance.GovernanceFixture;
+import fr.asso.europlie.plie.governance.Member;
+import fr.asso.europlie.plie.governance.QuorumRule;
+import fr.asso.europlie.plie.governance.SteeringCommittee;
+import fr.asso.europlie.plie.json.offer.ProgrammingJson;
+import java.time.Instant;
+import java.util.Optional;
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -65,8 +76,7 @@ class ProgrammingTest {
     void rejectionsDoNotCount() {
         Programming reviewed = aReviewedProgrammingWith(List.of(OP1, OP2));
         Programming decided = reviewed.decide(anApproval(OP1.id(), Money.euros(50_000)))
-                .decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", "animatrice.plie",
-                        at(400), "Préciser les indicateurs"));
+                .decide(OfferFixture.refusal(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", at(400), "Préciser les indicateurs"));
         assertThat(decided.approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(50_000));
         assertThat(decided.approved()).extracting(a -> a.operation().id()).containsExactly(OP1.id());
         assertThat(decided.approvedAskingEsf()).extracting(a -> a.operation().id()).containsExactly(OP1.id());
@@ -97,26 +107,20 @@ class ProgrammingTest {
     }
 
     @Test
-    @DisplayName("an operation the Département marked redundant with the PTI is approved only with the committee's recorded justification")
-    void redundantOperationNeedsJustification() {
+    @DisplayName("an operation the Département marked redundant with the PTI is approved with the committee's reasons as its "
+            + "justification: a governance decision always states them, so the approval and the marking both stand")
+    void redundantOperationJustifiedByTheDecisionsReasons() {
         PtiMarking redundant = new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT,
                 "Doublon avec l’accompagnement global du PTI", DEPARTMENT, "cheffe.insertion.24", at(200));
         Programming marked = aClosedProgrammingWith(List.of(OP1)).appraise(anAppraisal(OP1.id(), OP1.costs().total())).mark(redundant);
-        assertRefused(() -> marked.decide(anApproval(OP1.id(), Money.euros(10_000))),
-                OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "decision.reason", "OP-1");
-        SteeringDecision justified = new SteeringDecision(OP1.id(), SteeringDecision.Outcome.APPROVED, Money.euros(10_000),
-                "COPIL 2026-03-12", "animatrice.plie", at(300), "Seule offre de ce type dans le Pays vernois, validée en COPIL");
-        assertThat(marked.decide(justified).application(OP1.id()).orElseThrow().decision()).isEqualTo(justified);
-        SteeringDecision rejection = new SteeringDecision(OP1.id(), SteeringDecision.Outcome.REJECTED, Money.ZERO,
-                "COPIL 2026-03-12", "animatrice.plie", at(300), "");
-        assertThat(marked.decide(rejection).application(OP1.id()).orElseThrow().decision()).isEqualTo(rejection);
-        Programming approved = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(10_000)));
-        assertRefused(() -> approved.mark(redundant), OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "ptiMarking.complementarity", "OP-1");
-        Programming forged = aReviewedProgrammingWith(List.of(OP1)).decide(justified);
-        List<Application> applications = forged.applications().stream()
-                .map(a -> a.withMarking(redundant).withDecision(anApproval(OP1.id(), Money.euros(10_000)))).toList();
-        assertRefused(() -> Programming.restore(forged.call(), forged.mapping(), forged.department(), forged.state(), applications,
-                null, null, List.of()), OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "applications[0].decision.reason", "OP-1");
+        SteeringDecision justified = OfferFixture.decision(OP1.id(), SteeringDecision.Outcome.APPROVED, Money.euros(10_000),
+                "COPIL 2026-03-12", at(300), "Seule offre de ce type dans le Pays vernois, validée en COPIL");
+        Programming approved = marked.decide(justified);
+        assertThat(approved.application(OP1.id()).orElseThrow().decision().reason())
+                .isEqualTo("Seule offre de ce type dans le Pays vernois, validée en COPIL");
+        assertThat(approved.application(OP1.id()).orElseThrow().marking()).isEqualTo(redundant);
+        Programming remarked = aReviewedProgrammingWith(List.of(OP1)).decide(justified).mark(redundant);
+        assertThat(remarked.application(OP1.id()).orElseThrow().marking()).isEqualTo(redundant);
     }
 
     @Test
@@ -138,29 +142,25 @@ class ProgrammingTest {
     void adoptionAndAmendments() {
         Programming reviewed = aReviewedProgrammingWith(List.of(OP1, OP2, OP3));
         Programming twoDecided = reviewed.decide(anApproval(OP1.id(), Money.euros(50_000)))
-                .decide(SteeringDecision.refuse(OP3.id(), SteeringDecision.Outcome.REJECTED, "COPIL 2026-03-12", "animatrice.plie",
-                        at(400), "Hors besoins du territoire"));
-        Adoption adoption = new Adoption("COPIL 2026-03-12", "animatrice.plie", at(500));
+                .decide(OfferFixture.refusal(OP3.id(), SteeringDecision.Outcome.REJECTED, "COPIL 2026-03-12", at(400), "Hors besoins du territoire"));
+        Adoption adoption = OfferFixture.anAdoption("COPIL 2026-03-12", at(500));
         PlieException refused = assertRefused(() -> twoDecided.adopt(adoption), OfferError.UNDECIDED_OPERATIONS, "applications", "[OP-2]");
         assertViolation(refused, OfferError.NO_TECHNICAL_OPINION, "technicalOpinion", "null");
 
-        Programming adopted = twoDecided.decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED,
-                "COPIL 2026-03-12", "animatrice.plie", at(400), "Préciser le public")).recordTechnicalOpinion(aTechnicalOpinion())
+        Programming adopted = twoDecided.decide(OfferFixture.refusal(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", at(400), "Préciser le public")).recordTechnicalOpinion(aTechnicalOpinion())
                 .adopt(adoption);
         assertThat(adopted.technicalOpinion()).contains(aTechnicalOpinion());
         assertThat(adopted.state()).isEqualTo(ProgrammingState.ADOPTED);
         assertThat(adopted.adoption()).contains(adoption);
         assertRefused(() -> adopted.decide(anApproval(OP2.id(), Money.euros(10_000))), OfferError.ILLEGAL_TRANSITION, "state", "ADOPTED");
 
-        Programming amended = adopted.amend(SteeringDecision.approve(OP2.id(), Money.euros(40_000), "COPIL 2026-06-20",
-                "animatrice.plie", at(900)), "Public précisé");
+        Programming amended = adopted.amend(OfferFixture.approval(OP2.id(), Money.euros(40_000), "COPIL 2026-06-20", at(900)), "Public précisé");
         assertThat(amended.amendments()).hasSize(1);
         assertThat(amended.amendments().get(0).previous().outcome()).isEqualTo(SteeringDecision.Outcome.ADJOURNED);
         assertThat(amended.approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(90_000));
         assertRefused(() -> amended.amend(anApproval(OP1.id(), Money.euros(50_001)), "Hausse"),
                 OfferError.AMOUNT_OVER_COST, "decision.approvedAmount", "50001.00");
-        assertRefused(() -> amended.amend(SteeringDecision.approve(OP3.id(), Money.euros(15_000), "COPIL 2026-09-20",
-                "animatrice.plie", at(1000)), "Réexamen"), OfferError.AXIS_OVER_PROGRAMMED, "envelopes.ACCOMPANIMENT", "105000.00");
+        assertRefused(() -> amended.amend(OfferFixture.approval(OP3.id(), Money.euros(15_000), "COPIL 2026-09-20", at(1000)), "Réexamen"), OfferError.AXIS_OVER_PROGRAMMED, "envelopes.ACCOMPANIMENT", "105000.00");
         assertRefused(() -> amended.amend(anApproval(OP3.id(), Money.euros(1)), " "), OfferError.BLANK, "amendment.reason", " ");
         assertThat(amended.amendments()).hasSize(1);
         assertThat(amended.application(OP3.id()).orElseThrow().isApproved()).isFalse();
@@ -169,9 +169,9 @@ class ProgrammingTest {
     @Test
     @DisplayName("a decision's amount must fit its outcome")
     void decisionAmount() {
-        assertRefused(() -> SteeringDecision.approve(OP1.id(), Money.ZERO, "COPIL", "x", at(1)),
+        assertRefused(() -> OfferFixture.approval(OP1.id(), Money.ZERO, "COPIL", at(1)),
                 OfferError.DECISION_AMOUNT, "decision.approvedAmount", "0.00");
-        assertRefused(() -> new SteeringDecision(OP1.id(), SteeringDecision.Outcome.REJECTED, Money.euros(1), "COPIL", "x", at(1), "non"),
+        assertRefused(() -> OfferFixture.decision(OP1.id(), SteeringDecision.Outcome.REJECTED, Money.euros(1), "COPIL", at(1), "non"),
                 OfferError.DECISION_AMOUNT, "decision.approvedAmount", "1.00");
     }
 
@@ -184,7 +184,7 @@ class ProgrammingTest {
                 PROTOCOL_AXES), OfferError.UNKNOWN_STRATEGIC_AXIS, "axisMapping.ACCOMPANIMENT", "AXE-9");
         assertThat(unknown.violation().message(Messages.ENGLISH)).contains("[AXE-1, AXE-2]");
         AxisMapping partial = AxisMapping.of(Map.of(ProgrammingAxis.ACCOMPANIMENT, StrategicAxisId.of("AXE-1")), PROTOCOL_AXES);
-        assertRefused(() -> Programming.open(aCall(), partial, DEPARTMENT), OfferError.AXIS_NOT_MAPPED, "axisMapping", "LINKS_WITH_EMPLOYERS");
+        assertRefused(() -> Programming.open(aCall(), partial, DEPARTMENT, GovernanceFixture.steeringCommittee()), OfferError.AXIS_NOT_MAPPED, "axisMapping", "LINKS_WITH_EMPLOYERS");
     }
 
     @Test
@@ -202,17 +202,14 @@ class ProgrammingTest {
     void decidedOperationsAreFinalUntilAmended() {
         Programming closed = anOpenProgramming().submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults()).close()
                 .appraise(anAppraisal(OP1.id(), Money.euros(1))).mark(aMarking(OP1.id()));
-        Programming adjourned = closed.decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL-1", "x",
-                at(1), "à compléter"));
+        Programming adjourned = closed.decide(OfferFixture.refusal(OP1.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL-1", at(1), "à compléter"));
         Programming approved = adjourned.decide(anApproval(OP1.id(), Money.euros(1)));
         assertThat(approved.application(OP1.id()).orElseThrow().isApproved()).isTrue();
-        assertRefused(() -> approved.decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.REJECTED, "COPIL-2", "x", at(2),
-                "non")), OfferError.ALREADY_DECIDED, "decision.operation", "OP-1");
-        Programming rejected = closed.decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.REJECTED, "COPIL-1", "x", at(1),
-                "non"));
+        assertRefused(() -> approved.decide(OfferFixture.refusal(OP1.id(), SteeringDecision.Outcome.REJECTED, "COPIL-2", at(2), "non")), OfferError.ALREADY_DECIDED, "decision.operation", "OP-1");
+        Programming rejected = closed.decide(OfferFixture.refusal(OP1.id(), SteeringDecision.Outcome.REJECTED, "COPIL-1", at(1), "non"));
         assertRefused(() -> rejected.decide(anApproval(OP1.id(), Money.euros(1))), OfferError.ALREADY_DECIDED, "decision.operation",
                 "OP-1");
-        Programming amended = rejected.recordTechnicalOpinion(aTechnicalOpinion()).adopt(new Adoption("COPIL", "x", at(3)))
+        Programming amended = rejected.recordTechnicalOpinion(aTechnicalOpinion()).adopt(OfferFixture.anAdoption("COPIL", at(3)))
                 .amend(anApproval(OP1.id(), Money.euros(1)), "recours gracieux accepté");
         assertThat(amended.application(OP1.id()).orElseThrow().isApproved()).isTrue();
         assertThat(amended.amendments()).hasSize(1);
@@ -225,15 +222,15 @@ class ProgrammingTest {
         UnaryOperator<Programming> mark = p -> p.mark(new PtiMarking(OP1.id(), PtiMarking.Complementarity.COMPLEMENTARY, "Complète le PTI",
                 DEPARTMENT, "cheffe.insertion.24", at(2)));
         UnaryOperator<Programming> decide = p -> p.decide(anApproval(OP1.id(), Money.euros(3)));
-        UnaryOperator<Programming> adopt = p -> p.adopt(new Adoption("COPIL", "x", at(1)));
+        UnaryOperator<Programming> adopt = p -> p.adopt(OfferFixture.anAdoption("COPIL", at(1)));
         UnaryOperator<Programming> opinion = p -> p.recordTechnicalOpinion(new TechnicalOpinion(Appraisal.Opinion.UNFAVOURABLE, "non",
                 "COTECH", "x", at(7)));
         UnaryOperator<Programming> amend = p -> p.amend(anApproval(OP1.id(), Money.euros(2)), "raison");
         Programming open = anOpenProgramming().submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS, OfferSettings.defaults());
         Programming closed = open.close().appraise(anAppraisal(OP1.id(), Money.euros(1))).mark(aMarking(OP1.id()))
-                .decide(SteeringDecision.refuse(OP1.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL-1", "x", at(1), "à compléter"))
+                .decide(OfferFixture.refusal(OP1.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL-1", at(1), "à compléter"))
                 .recordTechnicalOpinion(aTechnicalOpinion());
-        Programming adopted = closed.adopt(new Adoption("COPIL", "x", at(1)));
+        Programming adopted = closed.adopt(OfferFixture.anAdoption("COPIL", at(1)));
         Map<String, UnaryOperator<Programming>> actions = new java.util.LinkedHashMap<>();
         actions.put("submit", submit);
         actions.put("close", close);
@@ -271,8 +268,7 @@ class ProgrammingTest {
     void restoreRefusesInadmissibleApplications() {
         Programming closed = aReviewedProgrammingWith(List.of(OP1));
         Application valid = closed.applications().get(0);
-        java.util.function.Function<Application, Programming> restore = a -> Programming.restore(closed.call(), closed.mapping(),
-                closed.department(), closed.state(), List.of(a), null, null, List.of());
+        java.util.function.Function<Application, Programming> restore = a -> Programming.restore(closed.call(), closed.mapping(), closed.department(), GovernanceFixture.steeringCommittee(), closed.state(), List.of(a), null, null, List.of());
         assertThat(restore.apply(valid)).isEqualTo(closed);
         assertRefused(() -> restore.apply(new Application(OP1.withCall(CallId.of("AAP-2031")), valid.submittedOn(), valid.appraisal(),
                 valid.marking(), null)), OfferError.OTHER_CALL, "applications[0].call", "AAP-2031");
@@ -292,18 +288,14 @@ class ProgrammingTest {
     @DisplayName("a programming rebuilt from its parts cannot hold amendments that do not lead to the decisions in force")
     void restoreRefusesAForgedAmendmentHistory() {
         Programming adopted = aReviewedProgrammingWith(List.of(OP1, OP2)).decide(anApproval(OP1.id(), Money.euros(50_000)))
-                .decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", "animatrice.plie", at(400),
-                        "Préciser le public"))
-                .recordTechnicalOpinion(aTechnicalOpinion()).adopt(new Adoption("COPIL 2026-03-12", "animatrice.plie", at(500)));
-        Programming amended = adopted.amend(SteeringDecision.approve(OP2.id(), Money.euros(40_000), "COPIL 2026-06-20", "animatrice.plie",
-                at(900)), "Public précisé");
-        java.util.function.Function<List<ProgrammingAmendment>, Programming> restore = amendments -> Programming.restore(amended.call(),
-                amended.mapping(), amended.department(), amended.state(), amended.applications(), amended.technicalOpinion().orElseThrow(),
-                amended.adoption().orElseThrow(), amendments);
+                .decide(OfferFixture.refusal(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", at(400), "Préciser le public"))
+                .recordTechnicalOpinion(aTechnicalOpinion()).adopt(OfferFixture.anAdoption("COPIL 2026-03-12", at(500)));
+        Programming amended = adopted.amend(OfferFixture.approval(OP2.id(), Money.euros(40_000), "COPIL 2026-06-20", at(900)), "Public précisé");
+        java.util.function.Function<List<ProgrammingAmendment>, Programming> restore = amendments -> Programming.restore(amended.call(), amended.mapping(), amended.department(), GovernanceFixture.steeringCommittee(), amended.state(), amended.applications(), amended.technicalOpinion().orElseThrow(), amended.adoption().orElseThrow(), amendments);
         assertThat(restore.apply(amended.amendments())).isEqualTo(amended);
         ProgrammingAmendment real = amended.amendments().get(0);
         // an amendment whose decision is not the one in force
-        SteeringDecision other = SteeringDecision.approve(OP2.id(), Money.euros(1_000), "COPIL 2026-06-20", "animatrice.plie", at(900));
+        SteeringDecision other = OfferFixture.approval(OP2.id(), Money.euros(1_000), "COPIL 2026-06-20", at(900));
         assertRefused(() -> restore.apply(List.of(new ProgrammingAmendment(1, other, real.previous(), real.reason()))),
                 OfferError.AMENDMENT_MISMATCH, "amendments[0].decision", "OP-2");
         // amendments of several operations interleave (amendment 2, on OP-1, is sound); amendment 3 is misnumbered and does not
@@ -322,8 +314,7 @@ class ProgrammingTest {
     @DisplayName("a programming rebuilt as still open cannot hold appraisals, markings or decisions, which need the call closed")
     void restoreOpenWithDecisionsRefused() {
         Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
-        PlieException error = assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), decided.department(),
-                ProgrammingState.OPEN, decided.applications(), null, null, List.of()), OfferError.ILLEGAL_TRANSITION,
+        PlieException error = assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), decided.department(), GovernanceFixture.steeringCommittee(), ProgrammingState.OPEN, decided.applications(), null, null, List.of()), OfferError.ILLEGAL_TRANSITION,
                 "applications[0].decision", "OPEN");
         assertViolation(error, OfferError.ILLEGAL_TRANSITION, "applications[0].appraisal", "OPEN");
         assertViolation(error, OfferError.ILLEGAL_TRANSITION, "applications[0].marking", "OPEN");
@@ -333,13 +324,90 @@ class ProgrammingTest {
     @DisplayName("a programming is rebuilt from its parts only when its invariants hold")
     void restore() {
         Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(50_000)));
-        Programming copy = Programming.restore(decided.call(), decided.mapping(), decided.department(), decided.state(),
-                decided.applications(), null, null, List.of());
+        Programming copy = Programming.restore(decided.call(), decided.mapping(), decided.department(), GovernanceFixture.steeringCommittee(), decided.state(), decided.applications(), null, null, List.of());
         assertThat(copy).isEqualTo(decided);
         CallForProposals small = decided.call().withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(10_000));
-        assertRefused(() -> Programming.restore(small, decided.mapping(), decided.department(), decided.state(), decided.applications(),
-                null, null, List.of()), OfferError.AXIS_OVER_PROGRAMMED, "call.envelopes.ACCOMPANIMENT", "50000.00");
-        assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), OrganisationId.of("DEPT-33"), decided.state(),
-                decided.applications(), null, null, List.of()), OfferError.NOT_THE_DEPARTMENT, "applications[0].marking.markedBy", "DEPT-24");
+        assertRefused(() -> Programming.restore(small, decided.mapping(), decided.department(), GovernanceFixture.steeringCommittee(), decided.state(), decided.applications(), null, null, List.of()), OfferError.AXIS_OVER_PROGRAMMED, "call.envelopes.ACCOMPANIMENT", "50000.00");
+        assertRefused(() -> Programming.restore(decided.call(), decided.mapping(), OrganisationId.of("DEPT-33"), GovernanceFixture.steeringCommittee(), decided.state(), decided.applications(), null, null, List.of()), OfferError.NOT_THE_DEPARTMENT, "applications[0].marking.markedBy", "DEPT-24");
+    }
+
+    /** The intermediate body's programming committee: the OI's staff, convened by the OI. */
+    private static final List<Member> OI_COMMITTEE = List.of(Member.technical("Sophie Marty", OI).withRole("gestionnaire FSE+"),
+            Member.technical("Jean Roux", OI).withRole("chef de service"));
+
+    private static <O extends Enum<O>> Decision<O> byTheOi(O outcome) {
+        return new SteeringCommittee(OI_COMMITTEE, OI_COMMITTEE.get(0), QuorumRule.majority(), OI).decide(OI_COMMITTEE, at(400),
+                outcome, "Comité de programmation FSE+ de l’OI", "CP-OI 2026-03");
+    }
+
+    @Test
+    @DisplayName("the intermediate body's programming committee can neither adopt the PLIE's programming nor decide on its "
+            + "operations: refused with PLIE-OFFER-038 naming the persons, the programming unchanged")
+    void theOiCannotAdoptNorDecide() {
+        Programming reviewed = aReviewedProgrammingWith(List.of(OP1));
+        PlieException refused = assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(10_000),
+                byTheOi(SteeringDecision.Outcome.APPROVED), "oi.gestionnaire", at(400))),
+                OfferError.NOT_THE_STEERING_COMMITTEE, "decision.decision.present", "[Sophie Marty (OI-PERIGUEUX), Jean Roux (OI-PERIGUEUX)]");
+        assertThat(refused.violation().message(Messages.FRENCH)).contains("comité de programmation de l’organisme intermédiaire");
+        assertThat(refused.violation().message(Messages.ENGLISH)).contains("intermediate body's programming committee");
+        Programming decided = reviewed.decide(anApproval(OP1.id(), Money.euros(10_000))).recordTechnicalOpinion(aTechnicalOpinion());
+        assertRefused(() -> decided.adopt(new Adoption(byTheOi(AdoptionOutcome.ADOPT), "oi.gestionnaire", at(500))),
+                OfferError.NOT_THE_STEERING_COMMITTEE, "adoption.decision.present", "[Sophie Marty (OI-PERIGUEUX), Jean Roux (OI-PERIGUEUX)]");
+        assertThat(decided.state()).isEqualTo(ProgrammingState.CLOSED);
+        assertThat(decided.adoption()).isEmpty();
+        assertThat(reviewed.application(OP1.id()).orElseThrow().decision()).isNull();
+    }
+
+    @Test
+    @DisplayName("decisions and adoption are governance decisions of the plan's steering committee: without quorum, with a "
+            + "non-member counted present, by another committee or with another outcome than ADOPT, they are refused with every code")
+    void decisionsNeedTheSteeringCommitteesQuorum() {
+        Programming reviewed = aReviewedProgrammingWith(List.of(OP1));
+        List<Member> withoutDepartment = GovernanceFixture.steeringMembers().stream()
+                .filter(m -> !m.organisation().equals(GovernanceFixture.DEPARTMENT)).toList();
+        Decision<SteeringDecision.Outcome> noDepartment = new Decision<>(CommitteeKind.STEERING, withoutDepartment, at(400),
+                SteeringDecision.Outcome.APPROVED, "Délibéré", Optional.of("COPIL"));
+        assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1), noDepartment, "secretariat", at(400))),
+                GovernanceError.MANDATORY_ABSENT, "decision.decision.present", "DEPT-24");
+        List<Member> twoAndAStranger = List.of(GovernanceFixture.EPCI_PRESIDENT, GovernanceFixture.DEPARTMENT_VICE_PRESIDENT,
+                Member.technical("Sophie Marty", OI));
+        PlieException refused = assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1),
+                new Decision<>(CommitteeKind.STEERING, twoAndAStranger, at(400), SteeringDecision.Outcome.APPROVED, "Délibéré",
+                        Optional.empty()), "secretariat", at(400))), GovernanceError.NOT_A_MEMBER, "decision.decision.present[2]",
+                "Sophie Marty (OI-PERIGUEUX)");
+        assertViolation(refused, GovernanceError.NO_QUORUM, "decision.decision.present", "2");
+        assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1), new Decision<>(CommitteeKind.FUNDERS,
+                GovernanceFixture.steeringMembers(), at(400), SteeringDecision.Outcome.APPROVED, "Délibéré", Optional.empty()),
+                "secretariat", at(400))), GovernanceError.WRONG_COMMITTEE, "decision.decision.committee", "FUNDERS");
+        Programming decided = reviewed.decide(anApproval(OP1.id(), Money.euros(10_000))).recordTechnicalOpinion(aTechnicalOpinion());
+        assertRefused(() -> decided.adopt(new Adoption(copil(AdoptionOutcome.SEND_BACK, "À revoir", "COPIL", at(500)), "secretariat",
+                at(500))), OfferError.ADOPTION_OUTCOME, "adoption.decision.outcome", "SEND_BACK");
+        Programming adopted = decided.adopt(anAdoption("COPIL 2026-03-12", at(500)));
+        assertThat(adopted.adoption().orElseThrow().decision().present()).hasSize(6);
+        assertRefused(() -> adopted.amend(SteeringDecision.approve(OP1.id(), Money.euros(20_000), byTheOi(SteeringDecision.Outcome.APPROVED),
+                "oi.gestionnaire", at(600)), "hausse"), OfferError.NOT_THE_STEERING_COMMITTEE, "decision.decision.present",
+                "[Sophie Marty (OI-PERIGUEUX), Jean Roux (OI-PERIGUEUX)]");
+        assertThat(adopted.amendments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a programming read back checks its decisions and adoption against the steering committee stored with it")
+    void restoreChecksTheCommitteesDecisions() {
+        Programming adopted = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(10_000)))
+                .recordTechnicalOpinion(aTechnicalOpinion()).adopt(anAdoption("COPIL 2026-03-12", at(500)));
+        assertThat(ProgrammingJson.read(ProgrammingJson.write(adopted))).isEqualTo(adopted);
+        assertThat(ProgrammingJson.read(ProgrammingJson.write(adopted)).steeringCommittee()).isEqualTo(GovernanceFixture.steeringCommittee());
+        Adoption byOi = new Adoption(byTheOi(AdoptionOutcome.ADOPT), "oi.gestionnaire", at(500));
+        assertRefused(() -> Programming.restore(adopted.call(), adopted.mapping(), adopted.department(), adopted.steeringCommittee(),
+                adopted.state(), adopted.applications(), adopted.technicalOpinion().orElseThrow(), byOi, List.of()),
+                OfferError.NOT_THE_STEERING_COMMITTEE, "adoption.decision.present", "[Sophie Marty (OI-PERIGUEUX), Jean Roux (OI-PERIGUEUX)]");
+    }
+
+    @Test
+    @DisplayName("a programming that is not stored is reported as an unknown programming (PLIE-OFFER-036), not an unknown operation")
+    void unknownProgramming() {
+        PlieException refused = assertRefused(() -> new InMemoryProgrammings().get(CallId.of("AAP-2031")), OfferError.UNKNOWN_PROGRAMMING,
+                "programmingId", "AAP-2031");
+        assertThat(refused.violation().message(Messages.ENGLISH)).contains("No programming is stored for call for proposals \"AAP-2031\"");
     }
 }

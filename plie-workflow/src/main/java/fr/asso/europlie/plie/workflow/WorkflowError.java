@@ -77,6 +77,15 @@ public enum WorkflowError implements ErrorCode {
     ENVELOPE_OVER_BUDGET("PLIE-WORKFLOW-058"),
     /** An actor with no part in the programming round. */
     NO_PART_IN_PROGRAMMING("PLIE-WORKFLOW-059"),
+    /**
+     * The FSE+ part of a call's envelopes over what the plan's global grant still has available for
+     * the call's year; details: the FSE+ part, the available amount, the grant, the year.
+     */
+    ENVELOPES_OVER_GLOBAL_GRANT("PLIE-WORKFLOW-060"),
+    /** A call drawn from a global grant the plan does not hold. */
+    UNKNOWN_GLOBAL_GRANT("PLIE-WORKFLOW-061"),
+    /** A call that names no global grant while the plan's programming settings require one. */
+    NO_GLOBAL_GRANT("PLIE-WORKFLOW-062"),
     /** No FSE+ commitment of this operation runs, or it does not wait for this step. */
     NO_COMMITMENT("PLIE-WORKFLOW-070"),
     /** The OI manager is the instructor of the operation (separation of functions). */

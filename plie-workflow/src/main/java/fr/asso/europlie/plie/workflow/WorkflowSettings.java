@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.workflow;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.List;
  *     back to consolidation (default 90 days)
  * @param conflictAttempts how many times a command is tried when concurrent changes conflict
  *     (default 10)
+ * @param programming the annual programming rounds' deadlines, reminders, sessions and global
+ *     grant requirement (default {@link ProgrammingSettings#defaults()}), with their limits checked
+ *     by {@link ProgrammingSettings}; a call may override them when it opens
  */
 public record WorkflowSettings(
         Duration consultationDeadline,
@@ -30,7 +34,8 @@ public record WorkflowSettings(
         int maxConsultationRounds,
         Duration deliberationReminder,
         Duration deliberationDeadline,
-        int conflictAttempts) {
+        int conflictAttempts,
+        ProgrammingSettings programming) {
 
     /**
      * Checks the settings.
@@ -56,9 +61,29 @@ public record WorkflowSettings(
             invalid.add(Violation.of(WorkflowError.INVALID_SETTING, "deliberationReminder",
                     deliberationReminder, "< deliberationDeadline " + deliberationDeadline));
         }
+        if (programming == null) {
+            invalid.add(Violation.of(WorkflowError.INVALID_SETTING, "programming", null, "not null"));
+        }
         if (!invalid.isEmpty()) {
             throw new InvalidValueException(invalid);
         }
+    }
+
+    /**
+     * The settings with the default programming settings.
+     *
+     * @param consultationDeadline the consultation deadline
+     * @param consultationGrace the grace period
+     * @param maxConsultationRounds the rounds
+     * @param deliberationReminder the deliberation reminder
+     * @param deliberationDeadline the deliberation deadline
+     * @param conflictAttempts the attempts on conflicts
+     * @throws InvalidValueException as the canonical constructor
+     */
+    public WorkflowSettings(Duration consultationDeadline, Duration consultationGrace, int maxConsultationRounds,
+            Duration deliberationReminder, Duration deliberationDeadline, int conflictAttempts) {
+        this(consultationDeadline, consultationGrace, maxConsultationRounds, deliberationReminder, deliberationDeadline,
+                conflictAttempts, ProgrammingSettings.defaults());
     }
 
     /**
@@ -93,7 +118,7 @@ public record WorkflowSettings(
      */
     public WorkflowSettings withConsultation(Duration deadline, Duration grace) {
         return new WorkflowSettings(deadline, grace, maxConsultationRounds, deliberationReminder,
-                deliberationDeadline, conflictAttempts);
+                deliberationDeadline, conflictAttempts, programming);
     }
 
     /**
@@ -104,7 +129,7 @@ public record WorkflowSettings(
      */
     public WorkflowSettings withMaxConsultationRounds(int rounds) {
         return new WorkflowSettings(consultationDeadline, consultationGrace, rounds, deliberationReminder,
-                deliberationDeadline, conflictAttempts);
+                deliberationDeadline, conflictAttempts, programming);
     }
 
     /**
@@ -116,7 +141,7 @@ public record WorkflowSettings(
      */
     public WorkflowSettings withDeliberation(Duration reminder, Duration deadline) {
         return new WorkflowSettings(consultationDeadline, consultationGrace, maxConsultationRounds, reminder,
-                deadline, conflictAttempts);
+                deadline, conflictAttempts, programming);
     }
 
     /**
@@ -127,7 +152,18 @@ public record WorkflowSettings(
      */
     public WorkflowSettings withConflictAttempts(int attempts) {
         return new WorkflowSettings(consultationDeadline, consultationGrace, maxConsultationRounds,
-                deliberationReminder, deliberationDeadline, attempts);
+                deliberationReminder, deliberationDeadline, attempts, programming);
+    }
+
+    /**
+     * A copy with other programming settings.
+     *
+     * @param settings the programming rounds' settings, not null
+     * @return the copy
+     */
+    public WorkflowSettings withProgramming(ProgrammingSettings settings) {
+        return new WorkflowSettings(consultationDeadline, consultationGrace, maxConsultationRounds, deliberationReminder,
+                deliberationDeadline, conflictAttempts, settings);
     }
 
     private static void positive(List<Violation> invalid, String field, Duration value) {

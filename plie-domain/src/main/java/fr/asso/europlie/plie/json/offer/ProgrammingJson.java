@@ -5,7 +5,11 @@ import static fr.asso.europlie.plie.json.offer.OperationJson.identifier;
 import static fr.asso.europlie.plie.json.offer.OperationJson.organisation;
 
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.governance.AdoptionOutcome;
+import fr.asso.europlie.plie.governance.Decision;
+import fr.asso.europlie.plie.governance.SteeringCommittee;
 import fr.asso.europlie.plie.json.Document;
+import fr.asso.europlie.plie.json.GovernanceJson;
 import fr.asso.europlie.plie.json.InvalidDocumentException;
 import fr.asso.europlie.plie.json.JsonFormat;
 import fr.asso.europlie.plie.json.Node;
@@ -68,6 +72,7 @@ public final class ProgrammingJson {
         programming.mapping().targets().forEach((axis, target) -> mapping.addObject().put("axis", axis.name())
                 .put("strategicAxis", target.value()));
         root.put("department", programming.department().value());
+        root.set("steeringCommittee", GovernanceJson.writeSteeringCommittee(programming.steeringCommittee()));
         root.put("state", programming.state().name());
         ArrayNode applications = root.putArray("applications");
         for (Application a : programming.applications()) {
@@ -85,8 +90,11 @@ public final class ProgrammingJson {
         programming.technicalOpinion().ifPresent(t -> root.putObject("technicalOpinion").put("opinion", t.opinion().name())
                 .put("remarks", t.remarks()).put("committeeReference", t.committeeReference()).put("recordedBy", t.recordedBy())
                 .put("at", t.at().toString()));
-        programming.adoption().ifPresent(a -> root.putObject("adoption").put("committeeReference", a.committeeReference())
-                .put("recordedBy", a.recordedBy()).put("at", a.at().toString()));
+        programming.adoption().ifPresent(a -> {
+            ObjectNode adoption = root.putObject("adoption");
+            adoption.set("decision", GovernanceJson.writeDecision(a.decision()));
+            adoption.put("recordedBy", a.recordedBy()).put("at", a.at().toString());
+        });
         ArrayNode amendments = root.putArray("amendments");
         for (ProgrammingAmendment amendment : programming.amendments()) {
             ObjectNode node = amendments.addObject().put("number", amendment.number()).put("reason", amendment.reason());
@@ -133,6 +141,7 @@ public final class ProgrammingJson {
             return axis;
         });
         OrganisationId department = organisation(node, "department");
+        SteeringCommittee steering = node.object("steeringCommittee", GovernanceJson::readSteeringCommittee);
         ProgrammingState state = node.enumValue("state", ProgrammingState.class);
         List<Application> applications = node.list("applications", true, ProgrammingJson::application);
         TechnicalOpinion technicalOpinion = node.optionalObject("technicalOpinion", t -> {
@@ -144,10 +153,10 @@ public final class ProgrammingJson {
             return built(t, () -> new TechnicalOpinion(opinion, remarks, reference, by, at), opinion, remarks, reference, by, at);
         });
         Adoption adoption = node.optionalObject("adoption", a -> {
+            Decision<AdoptionOutcome> decision = a.object("decision", d -> GovernanceJson.readDecision(d, AdoptionOutcome.class));
             var at = a.instant("at");
-            String reference = a.text("committeeReference");
             String by = a.text("recordedBy");
-            return built(a, () -> new Adoption(reference, by, at), reference, by, at);
+            return built(a, () -> new Adoption(decision, by, at), decision, by, at);
         });
         List<ProgrammingAmendment> amendments = node.list("amendments", false, a -> {
             Integer number = a.integer("number");
@@ -159,8 +168,8 @@ public final class ProgrammingJson {
         if (node.problems().anyBlocking()) {
             return null;
         }
-        return node.convert(null, () -> Programming.restore(call, new AxisMapping(targets), department, state, applications, technicalOpinion, adoption,
-                amendments));
+        return node.convert(null, () -> Programming.restore(call, new AxisMapping(targets), department, steering, state, applications,
+                technicalOpinion, adoption, amendments));
     }
 
     private static Application application(Node node) {
@@ -193,22 +202,20 @@ public final class ProgrammingJson {
         if (withOperation) {
             node.put("operation", d.operation().value());
         }
-        return node.put("outcome", d.outcome().name()).put("approvedAmount", d.approvedAmount().toString())
-                .put("committeeReference", d.committeeReference()).put("recordedBy", d.recordedBy()).put("at", d.at().toString())
-                .put("reason", d.reason());
+        node.put("approvedAmount", d.approvedAmount().toString());
+        node.set("decision", GovernanceJson.writeDecision(d.decision()));
+        return node.put("recordedBy", d.recordedBy()).put("at", d.at().toString());
     }
 
     /** Reads a decision; its operation is the application's, or its own member when {@code operation} is null. */
     private static SteeringDecision decision(Node node, OperationId operation) {
         OperationId id = operation != null ? operation : identifier(node, "operation", OperationId::of);
-        SteeringDecision.Outcome outcome = node.enumValue("outcome", SteeringDecision.Outcome.class);
         Money amount = node.money("approvedAmount");
+        Decision<SteeringDecision.Outcome> decision = node.object("decision",
+                d -> GovernanceJson.readDecision(d, SteeringDecision.Outcome.class));
         var at = node.instant("at");
-        String reference = node.text("committeeReference");
         String by = node.text("recordedBy");
-        String reason = node.text("reason");
-        return built(node, () -> new SteeringDecision(id, outcome, amount, reference, by, at, reason), id, outcome, amount, reference, by,
-                at, reason);
+        return built(node, () -> new SteeringDecision(id, amount, decision, by, at), id, amount, decision, by, at);
     }
 
     /**

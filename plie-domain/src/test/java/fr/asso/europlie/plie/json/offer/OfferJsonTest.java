@@ -30,10 +30,9 @@ class OfferJsonTest {
     private static Programming anAmendedProgramming() {
         return OfferFixture.aReviewedProgrammingWith(List.of(OP1, OP2))
                 .decide(OfferFixture.anApproval(OP1.id(), Money.euros(50_000)))
-                .decide(SteeringDecision.refuse(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", "animatrice.plie",
-                        OfferFixture.at(400), "Préciser le public"))
+                .decide(OfferFixture.refusal(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", OfferFixture.at(400), "Préciser le public"))
                 .recordTechnicalOpinion(OfferFixture.aTechnicalOpinion())
-                .adopt(new Adoption("COPIL 2026-03-12", "animatrice.plie", OfferFixture.at(500)))
+                .adopt(OfferFixture.anAdoption("COPIL 2026-03-12", OfferFixture.at(500)))
                 .amend(OfferFixture.anApproval(OP2.id(), Money.euros(40_000)), "Public précisé");
     }
 

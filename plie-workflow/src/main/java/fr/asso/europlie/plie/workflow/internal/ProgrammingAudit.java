@@ -1,14 +1,17 @@
 package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.offer.CallId;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingAuditEntry;
 import java.util.List;
 
 /**
  * The programmings' audit trail, table {@code plie_programming_audit}, written in the engine's
- * current transaction like {@link AuditLog}. Entries are {@link AuditEntry} lines whose
- * {@code protocolId} is the programming's id (its call's) and whose {@code round} is the steering
- * committee session (0 before the first).
+ * current transaction like {@link AuditLog}, whose statements it shares: internally an
+ * {@link AuditEntry} line carries the programming's id (its call's) in {@code protocolId} and the
+ * steering committee session in {@code round}; the facade reads them as
+ * {@link ProgrammingAuditEntry}, the programming's own public type.
  */
 public final class ProgrammingAudit {
 
@@ -36,7 +39,10 @@ public final class ProgrammingAudit {
      * @param programmingId the programming
      * @return the entries
      */
-    public static List<AuditEntry> of(PlanId plan, String programmingId) {
-        return AuditLog.query(TABLE, plan, programmingId, null);
+    public static List<ProgrammingAuditEntry> of(PlanId plan, String programmingId) {
+        return AuditLog.query(TABLE, plan, programmingId, null).stream()
+                .map(e -> new ProgrammingAuditEntry(CallId.of(e.protocolId()), e.at(), e.userId(), e.organisation(), e.step(), e.outcome(),
+                        e.reason(), e.reference(), e.round()))
+                .toList();
     }
 }

@@ -3,15 +3,17 @@ package fr.asso.europlie.plie.workflow.internal;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
+import fr.asso.europlie.plie.funds.GlobalGrants;
 import fr.asso.europlie.plie.governance.AdoptionOutcome;
 import fr.asso.europlie.plie.governance.Decision;
-import fr.asso.europlie.plie.governance.DecisionPolicies;
-import fr.asso.europlie.plie.governance.SteeringCommittee;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.Admissibility;
 import fr.asso.europlie.plie.offer.Adoption;
 import fr.asso.europlie.plie.offer.Application;
 import fr.asso.europlie.plie.offer.Appraisal;
+import fr.asso.europlie.plie.offer.CallForProposals;
 import fr.asso.europlie.plie.offer.CallId;
 import fr.asso.europlie.plie.offer.Operation;
 import fr.asso.europlie.plie.offer.OperationId;
@@ -32,6 +34,7 @@ import fr.asso.europlie.plie.workflow.WorkflowError;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.programming.CallOpening;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingApproval;
+import fr.asso.europlie.plie.workflow.programming.ProgrammingAuditEntry;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingEvent;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingProcess;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingProcess.Var;
@@ -40,6 +43,8 @@ import fr.asso.europlie.plie.workflow.programming.ProgrammingStatus;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingStep;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingTask;
 import fr.asso.europlie.plie.workflow.programming.Submission;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,6 +74,8 @@ public final class ProgrammingService implements ProgrammingApproval {
     private final CommandRunner runner;
     private final PlanId plan;
     private final JdbcProgrammings programmings;
+    /** Process C's ledger, read only, through its port. */
+    private final GlobalGrants grants;
 
     /**
      * Creates the service (done by the engine facade).
@@ -85,6 +92,7 @@ public final class ProgrammingService implements ProgrammingApproval {
         this.runner = runner;
         this.plan = plan;
         this.programmings = new JdbcProgrammings(plan, runtime.clock());
+        this.grants = new JdbcGlobalGrants(plan, runtime.clock());
     }
 
     // ---------------------------------------------------------------------------------- commands
@@ -107,12 +115,14 @@ public final class ProgrammingService implements ProgrammingApproval {
                 throw new RuleViolationException(WorkflowError.PROTOCOL_NOT_IN_FORCE, "call.protocol", protocol.id(), protocol.state());
             }
             requireWithinBudget(protocol, opening);
+            ProgrammingSettings settings = opening.settings().orElse(runtime.settings(plan).programming());
+            requireWithinGlobalGrant(opening, settings);
             if (programmings.lock(id) || process(id).isPresent()) {
                 throw new RuleViolationException(WorkflowError.PROGRAMMING_EXISTS, "call.id", id);
             }
-            Programming programming = Programming.open(opening.call(), opening.mapping(), opening.department());
+            Programming programming = Programming.open(opening.call(), opening.mapping(), opening.department(),
+                    protocol.content().governance().steeringCommittee());
             programmings.add(ProgrammingRecord.of(programming, opening.operators(), opening.offerSettings()));
-            ProgrammingSettings settings = opening.settings();
             Map<String, Object> variables = new HashMap<>();
             variables.put(Var.PROGRAMMING_ID, id.value());
             variables.put(Var.PLAN_ID, plan.value());
@@ -135,7 +145,8 @@ public final class ProgrammingService implements ProgrammingApproval {
             }
             ProcessInstance process = builder.businessKey(id.value()).variables(variables).start();
             ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.CALL_OPENED, "OPEN", null,
-                    "closing " + opening.call().closingDate(), 0), process.getId());
+                    "closing " + opening.call().closingDate() + ", global grant "
+                            + opening.globalGrant().map(GlobalGrantId::value).orElse("none"), 0), process.getId());
             event(id, ProgrammingEvent.Kind.CALL_OPENED, null, null, null);
             return null;
         });
@@ -163,6 +174,33 @@ public final class ProgrammingService implements ProgrammingApproval {
         });
         if (!over.isEmpty()) {
             throw new RuleViolationException(over);
+        }
+    }
+
+    /**
+     * The FSE+ part of the envelopes (each at the co-financing rate of the call's region category,
+     * the most FSE+ the round could programme) stays within what the OI's global grant named by the
+     * call still has available for the call's year, read through the {@link GlobalGrants} port. A
+     * call without a grant is refused unless the settings allow it.
+     */
+    private void requireWithinGlobalGrant(CallOpening opening, ProgrammingSettings settings) {
+        CallForProposals call = opening.call();
+        if (opening.globalGrant().isEmpty()) {
+            if (settings.globalGrantRequired()) {
+                throw new RuleViolationException(WorkflowError.NO_GLOBAL_GRANT, "globalGrant", call.id());
+            }
+            return;
+        }
+        GlobalGrantId grantId = opening.globalGrant().get();
+        GlobalGrant grant = grants.find(grantId)
+                .orElseThrow(() -> new RuleViolationException(WorkflowError.UNKNOWN_GLOBAL_GRANT, "globalGrant", grantId));
+        BigDecimal rate = opening.offerSettings().operationCoFinancingRatePercent(call.regionCategory()).movePointLeft(2);
+        Money fsePart = Money.sum(call.envelopes().values().stream().map(e -> e.multipliedBy(rate, RoundingMode.HALF_UP)).toList());
+        Money available = Money.sum(grant.envelopes().keySet().stream().filter(k -> k.year().equals(call.year()))
+                .map(k -> grant.balance(k).available()).toList());
+        if (fsePart.isGreaterThan(available)) {
+            throw new RuleViolationException(WorkflowError.ENVELOPES_OVER_GLOBAL_GRANT, "call.envelopes", fsePart, available, grantId,
+                    call.year());
         }
     }
 
@@ -307,11 +345,10 @@ public final class ProgrammingService implements ProgrammingApproval {
         act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
             requireCommittee(actor, process);
             task(process, ProgrammingStep.STEERING_SESSION, null, id.value());
-            DecisionPolicies.requireAll(steeringCommittee(record), decision);
             int session = session(process);
             String reference = decision.reference().orElse("COPIL session " + session);
-            SteeringDecision steering = new SteeringDecision(operation, decision.outcome(), approvedAmount, reference, actor.userId(),
-                    runtime.now(), decision.reasons());
+            // The programming checks the decision against the plan's steering committee kept with it (members, quorum).
+            SteeringDecision steering = new SteeringDecision(operation, approvedAmount, decision, actor.userId(), runtime.now());
             Programming decided = record.programming().decide(steering);
             if (steering.isApproved()) {
                 // The FSE+ share is checked again against the co-financing rate stored with the programming.
@@ -336,7 +373,7 @@ public final class ProgrammingService implements ProgrammingApproval {
         act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
             requireCommittee(actor, process);
             Task task = task(process, ProgrammingStep.STEERING_SESSION, null, id.value());
-            DecisionPolicies.requireAll(steeringCommittee(record), decision);
+            record.programming().requireSteeringCommitteeDecision(decision, "decision");
             Programming programming = record.programming();
             List<OperationId> undecided = programming.applications().stream().filter(a -> a.decision() == null)
                     .map(a -> a.operation().id()).toList();
@@ -354,7 +391,7 @@ public final class ProgrammingService implements ProgrammingApproval {
             }
             Map<String, Object> variables = new HashMap<>();
             if (adopt) {
-                save(record, programming.adopt(new Adoption(reference, actor.userId(), runtime.now())));
+                save(record, programming.adopt(new Adoption(decision, actor.userId(), runtime.now())));
                 ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.ADOPTION, "ADOPTED", decision.reasons(), reference,
                         session), process.getId());
                 event(id, ProgrammingEvent.Kind.ADOPTED, null, null, null);
@@ -392,11 +429,9 @@ public final class ProgrammingService implements ProgrammingApproval {
                     () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
             Protocol protocol = runtime.protocols(plan).get(record.programming().call().protocol());
             requireOrganisation(actor, protocol.content().governance().steeringCommittee().convenedBy(), "AMENDMENT");
-            DecisionPolicies.requireAll(protocol.content().governance().steeringCommittee(), decision);
             String reference = decision.reference().orElse("COPIL");
-            SteeringDecision steering = new SteeringDecision(operation, decision.outcome(), approvedAmount, reference, actor.userId(),
-                    runtime.now(), decision.reasons());
-            boolean wasApproved = record.programming().application(operation).map(Application::isApproved).orElse(false);
+            SteeringDecision steering = new SteeringDecision(operation, approvedAmount, decision, actor.userId(), runtime.now());
+            Money fseBefore = record.programming().application(operation).map(Application::fseProgrammed).orElse(Money.ZERO);
             Programming amended = record.programming().amend(steering, reason);
             if (steering.isApproved()) {
                 Application application = amended.application(operation).orElseThrow();
@@ -410,9 +445,8 @@ public final class ProgrammingService implements ProgrammingApproval {
             ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.AMENDMENT, decision.outcome().name(), reason,
                     operation.value() + " " + approvedAmount + " " + reference, amended.amendments().size()), null);
             event(id, ProgrammingEvent.Kind.AMENDED, operation, null, null);
-            if (steering.isApproved() && !wasApproved
-                    && amended.application(operation).orElseThrow().operation().financingPlan().esfShare().isPositive()) {
-                // Newly approved by the amendment: its FSE+ commitment is requested as at publication.
+            if (amended.application(operation).orElseThrow().fseProgrammed().isGreaterThan(fseBefore)) {
+                // Newly approved asking for FSE+, or its FSE+ raised: the commitment is requested as at publication.
                 ProgrammingSteps.requestFseCommitment(plan, saved, operation, null, actor.userId(), amended.amendments().size());
             }
             return null;
@@ -458,7 +492,7 @@ public final class ProgrammingService implements ProgrammingApproval {
     }
 
     @Override
-    public List<AuditEntry> history(Actor actor, CallId id) {
+    public List<ProgrammingAuditEntry> history(Actor actor, CallId id) {
         Objects.requireNonNull(actor, "actor");
         required(id, "programmingId");
         requirePlan(actor);
@@ -534,10 +568,6 @@ public final class ProgrammingService implements ProgrammingApproval {
         return actor.has(Role.ANIMATION_TEAM) && actor.organisation().value().equals(animation)
                 || actor.has(Role.STEERING_COMMITTEE) && actor.organisation().value().equals(committee)
                 || actor.has(Role.TECHNICAL_STAFF) && actor.actsFor(record.programming().department());
-    }
-
-    private SteeringCommittee steeringCommittee(ProgrammingRecord record) {
-        return runtime.protocols(plan).get(record.programming().call().protocol()).content().governance().steeringCommittee();
     }
 
     private int session(ProcessInstance process) {

@@ -122,14 +122,15 @@ public final class ProgrammingSteps {
 
     /**
      * Sends the FSE+ commitment message for one approved operation of a stored programming (at
-     * publication, or when an amendment approves it), audits and tells the listeners.
+     * publication, or when an amendment approves it or raises its FSE+), audits and tells the
+     * listeners. The payload's FSE+ amount is the FSE+ programmed ({@link Application#fseProgrammed()}).
      *
      * @return the number of processes started
      */
     static int requestFseCommitment(PlanId plan, ProgrammingRecord record, OperationId operation, String processInstanceId, String user,
             int session) {
         Application application = record.programming().application(operation).orElseThrow();
-        Money fse = application.operation().financingPlan().esfShare();
+        Money fse = application.fseProgrammed();
         Map<String, Object> payload = new HashMap<>();
         payload.put(Var.PLAN_ID, plan.value());
         payload.put(Var.PROGRAMMING_ID, record.id().value());

@@ -12,7 +12,6 @@ import fr.asso.europlie.plie.offer.PtiMarking;
 import fr.asso.europlie.plie.offer.SteeringDecision;
 import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Actor;
-import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +40,19 @@ public interface ProgrammingApproval {
 
     /**
      * The animation team of the protocol's animation structure opens a call: the programming is
-     * stored with its operators and settings, and its process starts (applications come in).
+     * stored with its operators, settings and the plan's steering committee (the protocol's), and
+     * its process starts (applications come in), with the call's settings or else the plan's
+     * ({@link fr.asso.europlie.plie.workflow.WorkflowSettings#programming()}).
      *
      * @param actor the animation team
-     * @param opening the call, mapping, Département, operators and settings
+     * @param opening the call, mapping, Département, operators, settings and global grant
      * @return the status: open, waiting for the call to close
      * @throws RuleViolationException ({@code PLIE-WORKFLOW-051}) when the call has a programming,
-     *     ({@code PLIE-WORKFLOW-052}) when the protocol is not in force in this plan
+     *     ({@code PLIE-WORKFLOW-052}) when the protocol is not in force in this plan,
+     *     ({@code PLIE-WORKFLOW-058}) envelopes over the protocol's budget, ({@code PLIE-WORKFLOW-060})
+     *     their FSE+ part over what the OI's global grant has available for the year,
+     *     ({@code PLIE-WORKFLOW-061}) an unknown grant, ({@code PLIE-WORKFLOW-062}) no grant while the
+     *     settings require one
      */
     ProgrammingStatus openCall(Actor actor, CallOpening opening);
 
@@ -125,7 +130,9 @@ public interface ProgrammingApproval {
      * @param decision the committee's decision: members present, outcome, reasons, minutes
      * @param approvedAmount the amount programmed; zero unless approved
      * @throws RuleViolationException ({@code PLIE-OFFER-025}) over the envelope, the governance
-     *     codes without quorum, ({@code PLIE-OFFER-035}) on an operation already approved or rejected
+     *     codes without quorum or with non-members present, ({@code PLIE-OFFER-038}) a decision of
+     *     persons none of whom sits on the plan's steering committee (the OI's programming
+     *     committee), ({@code PLIE-OFFER-035}) on an operation already approved or rejected
      */
     void decide(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount);
 
@@ -146,8 +153,9 @@ public interface ProgrammingApproval {
     /**
      * The steering committee's secretariat records an amendment of the adopted programming: a new
      * decision on one operation, taken with quorum, under the same rules as a decision (envelope,
-     * co-financing rate). When it approves an operation asking for FSE+ that was not approved, the
-     * message {@link ProgrammingProcess#FSE_COMMITMENT_MESSAGE} is sent for it as at publication.
+     * co-financing rate). When it approves an operation asking for FSE+, or raises the FSE+
+     * programmed on one ({@link fr.asso.europlie.plie.offer.Application#fseProgrammed()}), the message
+     * {@link ProgrammingProcess#FSE_COMMITMENT_MESSAGE} is sent for it as at publication, with the new amount.
      *
      * @param actor the secretariat
      * @param id the programming, adopted
@@ -184,7 +192,7 @@ public interface ProgrammingApproval {
      *
      * @param actor the actor
      * @param id the programming
-     * @return the entries, oldest first; {@code protocolId} holds the programming's id
+     * @return the programming's audit trail, oldest first
      */
-    List<AuditEntry> history(Actor actor, CallId id);
+    List<ProgrammingAuditEntry> history(Actor actor, CallId id);
 }

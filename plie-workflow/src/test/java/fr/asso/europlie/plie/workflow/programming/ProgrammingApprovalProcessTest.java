@@ -197,7 +197,7 @@ class ProgrammingApprovalProcessTest {
             assertThat(round.stored().programming().approved()).hasSize(2);
             assertThat(round.steps()).containsSubsequence("STEERING_DECISION:APPROVED", "STEERING_DECISION:ADJOURNED",
                     "SESSION_CLOSED:NEXT_SESSION", "STEERING_DECISION:APPROVED", "ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED");
-            assertThat(round.history().stream().filter(e -> e.step().equals("ADOPTION")).findFirst().orElseThrow().round()).isEqualTo(2);
+            assertThat(round.history().stream().filter(e -> e.step().equals("ADOPTION")).findFirst().orElseThrow().session()).isEqualTo(2);
         }
     }
 
@@ -326,7 +326,7 @@ class ProgrammingApprovalProcessTest {
             var tooBig = call.withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(300_001));
             var opening = Round.opening(ProgrammingSettings.defaults());
             CallOpening over = new CallOpening(tooBig, opening.mapping(), opening.department(), opening.operators(),
-                    opening.offerSettings(), opening.settings());
+                    opening.offerSettings(), opening.settings(), opening.globalGrant());
             PlieException refused = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
                     () -> round.approval().openCall(COORDINATOR, over));
             assertThat(codes(refused)).containsExactly("PLIE-WORKFLOW-058");
@@ -335,16 +335,127 @@ class ProgrammingApprovalProcessTest {
                     call.year(), call.eligibility(), call.closingDate(), call.regionCategory(), call.envelopes());
             PlieException unknown = (PlieException) org.assertj.core.api.Assertions.catchThrowable(() -> round.approval().openCall(
                     COORDINATOR, new CallOpening(elsewhere, opening.mapping(), opening.department(), opening.operators(),
-                            opening.offerSettings(), opening.settings())));
+                            opening.offerSettings(), opening.settings(), opening.globalGrant())));
             assertThat(codes(unknown)).containsExactly("PLIE-WORKFLOW-052");
             assertThat(round.storedIfAny()).isEmpty();
             assertThat(round.runningProcesses()).isZero();
             round.approval().openCall(COORDINATOR, new CallOpening(call.withEnvelope(ProgrammingAxis.ACCOMPANIMENT, Money.euros(300_000)),
-                    opening.mapping(), opening.department(), opening.operators(), opening.offerSettings(), opening.settings()));
+                    opening.mapping(), opening.department(), opening.operators(), opening.offerSettings(), opening.settings(), opening.globalGrant()));
             assertThat(round.runningProcesses()).isOne();
             PlieException twice = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
                     () -> round.approval().openCall(COORDINATOR, opening));
             assertThat(codes(twice)).containsExactly("PLIE-WORKFLOW-051");
+        }
+    }
+
+    /** Opens a call and expects a refusal with these codes that stores, starts and audits nothing. */
+    private static PlieException refusedOpening(Round round, CallOpening opening, String... codes) {
+        PlieException refused = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> round.approval().openCall(COORDINATOR, opening));
+        assertThat(refused).as("refusal of %s", List.of(codes)).isNotNull();
+        assertThat(codes(refused)).containsExactly(codes);
+        assertThat(refused.violations().get(0).message(java.util.Locale.ENGLISH)).doesNotContain("???");
+        assertThat(refused.violations().get(0).message(fr.asso.europlie.plie.error.Messages.FRENCH))
+                .isNotEqualTo(refused.violations().get(0).message(java.util.Locale.ENGLISH));
+        assertThat(round.storedIfAny()).isEmpty();
+        assertThat(round.runningProcesses()).isZero();
+        assertThat(round.openTasks()).isZero();
+        return refused;
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("opening against the OI's global grant: the FSE+ part of the envelopes (150,000 at 60 % = 90,000) over what the "
+            + "grant has left for the year, an unknown grant, or no grant while the settings require one are refused, nothing changed")
+    void openingAgainstTheGlobalGrant(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            // The grant holds 300,000 of FSE+ for 2026; reserve 220,000 of it for other operations: 80,000 left.
+            round.inCommand(() -> {
+                var grants = new fr.asso.europlie.plie.workflow.internal.JdbcGlobalGrants(fr.asso.europlie.plie.workflow.PlanId.DEFAULT,
+                        round.clock);
+                var grant = grants.get(Round.GRANT);
+                var reserved = grant.apply(new fr.asso.europlie.plie.funds.LedgerCommand.Reserve(
+                        fr.asso.europlie.plie.funds.IdempotencyKey.of("reserve-OP-AUTRE"), OperationId.of("OP-AUTRE"),
+                        fr.asso.europlie.plie.funds.EnvelopeKey.of("1", "h", 2026), Money.euros(220_000), "instructeur.oi",
+                        java.time.Instant.parse("2026-01-05T09:00:00Z"), "autre opération"));
+                grants.update(reserved.grant(), grant.revision());
+                return null;
+            });
+            PlieException over = refusedOpening(round, Round.opening(), "PLIE-WORKFLOW-060");
+            assertThat(over.violations().get(0).message(java.util.Locale.ENGLISH)).contains("90000.00", "80000.00", "SG-OI-PERIGUEUX",
+                    "2026");
+            refusedOpening(round, new CallOpening(Round.call(), Round.opening().mapping(), Round.DEPARTMENT, Round.opening().operators(),
+                    Round.opening().offerSettings(), fr.asso.europlie.plie.funds.GlobalGrantId.of("SG-INCONNUE")), "PLIE-WORKFLOW-061");
+            refusedOpening(round, Round.opening().withoutGlobalGrant().withSettings(ProgrammingSettings.defaults().withGlobalGrantRequired(true)),
+                    "PLIE-WORKFLOW-062");
+
+            // 130,000 of envelopes at 60 %: 78,000 of FSE+, within the 80,000 left.
+            var within = Round.call().withEnvelope(ProgrammingAxis.LINKS_WITH_EMPLOYERS, Money.euros(30_000));
+            var opening = Round.opening();
+            round.approval().openCall(COORDINATOR, new CallOpening(within, opening.mapping(), opening.department(), opening.operators(),
+                    opening.offerSettings(), opening.settings(), opening.globalGrant()));
+            assertThat(round.runningProcesses()).isOne();
+            assertThat(round.history()).singleElement().satisfies(e -> {
+                assertThat(e.step()).isEqualTo("CALL_OPENED");
+                assertThat(e.programming()).isEqualTo(CALL);
+                assertThat(e.reference()).contains("global grant SG-OI-PERIGUEUX");
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the plan's programming settings: a call without settings of its own runs with the plan's deadlines and sessions, "
+            + "and a plan that does not require a global grant (the default) opens a call without one")
+    void plansProgrammingSettings(Databases.Kind kind) {
+        ProgrammingSettings own = new ProgrammingSettings(Duration.ofDays(10), Duration.ofDays(5), Duration.ofDays(7), 3, false);
+        try (Round round = new Round(kind, fr.asso.europlie.plie.workflow.WorkflowSettings.defaults().withProgramming(own))) {
+            assertThat(round.engine.plan(fr.asso.europlie.plie.workflow.PlanId.DEFAULT).settings().programming()).isEqualTo(own);
+            round.approval().openCall(COORDINATOR, Round.opening().withoutGlobalGrant());
+            assertThat(round.history()).singleElement().satisfies(e -> assertThat(e.reference()).contains("global grant none"));
+            var process = round.flowable().getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProgrammingProcess.KEY)
+                    .singleResult();
+            Map<String, Object> variables = round.flowable().getRuntimeService().getVariables(process.getId());
+            assertThat(variables).containsEntry(ProgrammingProcess.Var.APPRAISAL_DEADLINE_DELAY, "PT240H")
+                    .containsEntry(ProgrammingProcess.Var.APPRAISAL_REMINDER, "PT120H")
+                    .containsEntry(ProgrammingProcess.Var.PTI_REMINDER, "PT168H")
+                    .containsEntry(ProgrammingProcess.Var.MAX_SESSIONS, 3);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("amendments and FSE+: approving a rejected operation sends plieFseCommitmentRequested with the FSE+ programmed "
+            + "(at most the approved amount), raising it sends it again with the new amount, lowering an amount does not")
+    void amendmentRaisingFse(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
+            round.approve("OP-1", 50_000);
+            round.approve("OP-2", 20_000);
+            round.refuse("OP-3", SteeringDecision.Outcome.REJECTED);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            var approval = Round.decision(SteeringDecision.Outcome.APPROVED);
+
+            round.approval().amend(SECRETARIAT, CALL, OperationId.of("OP-3"), approval, Money.euros(10_000), "recours gracieux");
+            round.approval().amend(SECRETARIAT, CALL, OperationId.of("OP-3"), approval, Money.euros(30_000), "besoins confirmés");
+            int trail = round.history().size();
+            round.approval().amend(SECRETARIAT, CALL, OperationId.of("OP-1"), approval, Money.euros(40_000), "coûts revus à la baisse");
+
+            assertThat(round.history()).hasSize(trail + 1);
+            assertThat(round.steps()).filteredOn(step -> step.startsWith("AMENDMENT") || step.startsWith("FSE_COMMITMENT"))
+                    .containsExactly("FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", // publication
+                            "AMENDMENT:APPROVED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", "AMENDMENT:APPROVED",
+                            "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", "AMENDMENT:APPROVED");
+            List<ProcessInstance> op3 = round.flowable().getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY)
+                    .processInstanceBusinessKey("AAP-2026/OP-3").includeProcessVariables().list();
+            assertThat(op3).extracting(c -> c.getProcessVariables().get("fseAmount")).containsExactlyInAnyOrder("10000.00", "30000.00");
+            assertThat(round.events).filteredOn(e -> e.kind() == ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED)
+                    .extracting(ProgrammingEvent::amount).containsExactly(Money.euros(30_000), Money.euros(20_000), Money.euros(10_000),
+                            Money.euros(30_000));
+            var stored = round.stored().programming();
+            assertThat(stored.amendments()).hasSize(3);
+            assertThat(stored.application(OperationId.of("OP-1")).orElseThrow().fseProgrammed()).isEqualTo(Money.euros(30_000));
         }
     }
 }

@@ -10,7 +10,7 @@ import fr.asso.europlie.plie.offer.ProgrammingState;
 import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlanId;
-import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +58,7 @@ class ProgrammingCrashTest {
 
             assertThat(second.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
             assertThat(second.runningProcesses()).isZero();
-            List<String> steps = second.history().stream().map(AuditEntry::step).toList();
+            List<String> steps = second.history().stream().map(ProgrammingAuditEntry::step).toList();
             assertThat(steps.stream().filter("APPRAISAL"::equals)).hasSize(2);
             assertThat(steps.stream().filter("REMINDER"::equals)).as("one reminder, for OP-2 only").hasSize(1);
             assertThat(steps.stream().filter("CALL_OPENED"::equals)).hasSize(1);

@@ -11,7 +11,7 @@ import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.WorkflowError;
-import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+
 import java.util.List;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +31,8 @@ class ProgrammingPlansTest {
             // The library's process C (deployed without tenant) runs in each plan that has no copy of its own.
             round.inCommand(() -> {
                 round.runtime().protocols(PlanId.DEFAULT).add(ProtocolFixture.inForce());
+                new fr.asso.europlie.plie.workflow.internal.JdbcGlobalGrants(PlanId.DEFAULT, round.clock)
+                        .add(Round.grant(fr.asso.europlie.plie.money.Money.euros(300_000)));
                 return null;
             });
             ProgrammingApproval inDefault = round.engine.programmingApproval();
@@ -50,8 +52,8 @@ class ProgrammingPlansTest {
             assertThat(untouched.state()).isEqualTo(ProgrammingState.OPEN);
             assertThat(untouched.running()).isTrue();
             assertThat(untouched.applications()).isEmpty();
-            assertThat(inDefault.history(Round.COORDINATOR, CALL)).extracting(AuditEntry::step).containsExactly("CALL_OPENED");
-            assertThat(round.history()).extracting(AuditEntry::step).contains("ADOPTION", "PUBLICATION", "FSE_COMMITMENT_REQUESTED");
+            assertThat(inDefault.history(Round.COORDINATOR, CALL)).extracting(ProgrammingAuditEntry::step).containsExactly("CALL_OPENED");
+            assertThat(round.history()).extracting(ProgrammingAuditEntry::step).contains("ADOPTION", "PUBLICATION", "FSE_COMMITMENT_REQUESTED");
             assertThat(round.runningProcesses()).as("only the default plan's round still runs").isOne();
 
             List<ProcessInstance> commitments = round.flowable().getRuntimeService().createProcessInstanceQuery()

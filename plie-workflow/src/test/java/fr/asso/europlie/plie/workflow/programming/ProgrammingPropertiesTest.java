@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.governance.GovernanceFixture;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OfferError;
 import fr.asso.europlie.plie.offer.OfferFixture;
@@ -32,7 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,7 +43,7 @@ class ProgrammingPropertiesTest {
 
     /** Six appraised and marked operations, three on each open axis, each of 50,000 euros. */
     private static Programming reviewed() {
-        Programming programming = Programming.open(Round.call(), OfferFixture.aMapping(), OfferFixture.DEPARTMENT);
+        Programming programming = Programming.open(Round.call(), OfferFixture.aMapping(), OfferFixture.DEPARTMENT, GovernanceFixture.steeringCommittee());
         Operators operators = Operators.of(OfferFixture.ASSOCIATION, OfferFixture.SIAE);
         for (int i = 0; i < OPERATIONS; i++) {
             Operation operation = OfferFixture.anOperation("OP-" + i)
@@ -63,25 +63,27 @@ class ProgrammingPropertiesTest {
         OperationId id = OperationId.of("OP-" + operation);
         Instant at = Instant.parse("2026-03-12T14:00:00Z").plusSeconds(n);
         return switch (outcome) {
-            case 0, 1 -> SteeringDecision.approve(id, Money.euros(thousands * 1_000L), "COPIL-" + n, "secretariat", at);
-            case 2 -> SteeringDecision.refuse(id, SteeringDecision.Outcome.REJECTED, "COPIL-" + n, "secretariat", at, "non");
-            default -> SteeringDecision.refuse(id, SteeringDecision.Outcome.ADJOURNED, "COPIL-" + n, "secretariat", at, "à revoir");
+            case 0, 1 -> OfferFixture.approval(id, Money.euros(thousands * 1_000L), "COPIL-" + n, at);
+            case 2 -> OfferFixture.refusal(id, SteeringDecision.Outcome.REJECTED, "COPIL-" + n, at, "non");
+            default -> OfferFixture.refusal(id, SteeringDecision.Outcome.ADJOURNED, "COPIL-" + n, at, "à revoir");
         };
     }
 
-    @Test
-    @DisplayName("for any sequence of decisions, each refused one names its rule, the approved total of each axis never exceeds its "
-            + "envelope, and the programming survives a store round trip equal (H2)")
-    void envelopesAndRoundTrip() {
-        try (Round round = new Round(Databases.Kind.H2)) {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("for any sequence of decisions, then of amendments of the adopted programming, each refused one names its rule, "
+            + "the approved total of each axis never exceeds its envelope, and the programming survives a store round trip equal")
+    void envelopesAndRoundTrip(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
             JdbcProgrammings store = new JdbcProgrammings(PlanId.DEFAULT, round.clock);
             Operators operators = Operators.of(OfferFixture.ASSOCIATION, OfferFixture.SIAE);
             OfferSettings settings = OfferSettings.defaults().withOperationCoFinancingRate(fr.asso.europlie.plie.offer.RegionCategory.TRANSITION,
                     java.math.BigDecimal.valueOf(65));
             int[] rounds = {0};
             qt().withExamples(60).withShrinkCycles(0)
-                    .forAll(lists().of(integers().between(0, OPERATIONS * 4 * 50 - 1)).ofSizeBetween(0, 14))
-                    .checkAssert(choices -> {
+                    .forAll(lists().of(integers().between(0, OPERATIONS * 4 * 50 - 1)).ofSizeBetween(0, 14),
+                            lists().of(integers().between(0, OPERATIONS * 4 * 50 - 1)).ofSizeBetween(0, 6))
+                    .checkAssert((choices, amendments) -> {
                         Programming programming = reviewed();
                         int n = 0;
                         for (int choice : choices) {
@@ -92,9 +94,28 @@ class ProgrammingPropertiesTest {
                                 assertThat(refused.violations()).extracting(v -> v.code().code()).isNotEmpty()
                                         .isSubsetOf(OfferError.AXIS_OVER_PROGRAMMED.code(), OfferError.ALREADY_DECIDED.code());
                             }
-                            for (ProgrammingAxis axis : ProgrammingAxis.values()) {
-                                Money envelope = programming.call().envelope(axis).orElse(Money.ZERO);
-                                assertThat(programming.approvedTotal(axis).isGreaterThan(envelope)).as("%s over its envelope", axis).isFalse();
+                            assertWithinEnvelopes(programming);
+                        }
+                        if (!amendments.isEmpty()) {
+                            // The rest adjourned, the programming adopted, then amended.
+                            for (var application : programming.applications()) {
+                                if (application.decision() == null) {
+                                    programming = programming.decide(decision(Integer.parseInt(application.operation().id().value()
+                                            .substring(3)), 3, 1, n++));
+                                }
+                            }
+                            programming = programming.recordTechnicalOpinion(OfferFixture.aTechnicalOpinion())
+                                    .adopt(OfferFixture.anAdoption("COPIL-adoption", Instant.parse("2026-03-12T18:00:00Z")));
+                            for (int choice : amendments) {
+                                SteeringDecision decision = decision(choice % OPERATIONS, choice / OPERATIONS % 4, choice / (OPERATIONS * 4) + 1,
+                                        n++);
+                                try {
+                                    programming = programming.amend(decision, "avenant " + n);
+                                } catch (PlieException refused) {
+                                    assertThat(refused.violations()).extracting(v -> v.code().code()).isNotEmpty()
+                                            .containsOnly(OfferError.AXIS_OVER_PROGRAMMED.code());
+                                }
+                                assertWithinEnvelopes(programming);
                             }
                         }
                         ProgrammingRecord record = new ProgrammingRecord(programming,
@@ -114,6 +135,13 @@ class ProgrammingPropertiesTest {
                         assertThat(read.operators()).isEqualTo(operators);
                         assertThat(read.settings()).isEqualTo(settings);
                     });
+        }
+    }
+
+    private static void assertWithinEnvelopes(Programming programming) {
+        for (ProgrammingAxis axis : ProgrammingAxis.values()) {
+            Money envelope = programming.call().envelope(axis).orElse(Money.ZERO);
+            assertThat(programming.approvedTotal(axis).isGreaterThan(envelope)).as("%s over its envelope", axis).isFalse();
         }
     }
 

@@ -1,5 +1,8 @@
 package fr.asso.europlie.plie.workflow.programming;
 
+import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.GlobalGrant;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.governance.AdoptionOutcome;
 import fr.asso.europlie.plie.governance.CommitteeKind;
 import fr.asso.europlie.plie.governance.Decision;
@@ -29,7 +32,7 @@ import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
-import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.internal.JdbcGlobalGrants;
 import fr.asso.europlie.plie.workflow.internal.JdbcProgrammings;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import java.time.Duration;
@@ -60,6 +63,8 @@ final class Round implements AutoCloseable {
     static final OrganisationId ANIMATION = ProtocolFixture.ANIMATION;
     static final OrganisationId COMMITTEE = GovernanceFixture.EPCI;
     static final OrganisationId DEPARTMENT = OfferFixture.DEPARTMENT;
+    /** The OI's global grant: 300,000 euros of FSE+ for 2026 (priority 1, objective h), transition region. */
+    static final GlobalGrantId GRANT = GlobalGrantId.of("SG-OI-PERIGUEUX");
 
     static final Actor COORDINATOR = Actor.of("coordinatrice.plie", ANIMATION, Role.ANIMATION_TEAM);
     static final Actor INSTRUCTOR_1 = Actor.of("instructeur.1", ANIMATION, Role.ANIMATION_TEAM);
@@ -97,11 +102,20 @@ final class Round implements AutoCloseable {
      * @param clock the clock
      */
     Round(Databases.Target database, PlanId plan, boolean fresh, ManualClock clock) {
+        this(database, plan, fresh, clock, WorkflowSettings.defaults());
+    }
+
+    /** A round in the default plan on an engine with these settings. */
+    Round(Databases.Kind kind, WorkflowSettings settings) {
+        this(Databases.fresh(kind), PlanId.DEFAULT, true, ManualClock.at(Instant.parse("2026-01-05T09:00:00Z")), settings);
+    }
+
+    private Round(Databases.Target database, PlanId plan, boolean fresh, ManualClock clock, WorkflowSettings settings) {
         this.plan = plan;
         this.clock = clock;
         this.database = database;
         name = "programming-test-" + ENGINES.incrementAndGet();
-        engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build();
+        engine = database.engine(clock, settings).name(name).build();
         if (!plan.isDefault() && fresh) {
             engine.registerPlan(plan, "PLIE " + plan.value());
         }
@@ -114,6 +128,7 @@ final class Round implements AutoCloseable {
         if (fresh) {
             inCommand(() -> {
                 runtime().protocols(plan).add(ProtocolFixture.inForce());
+                new JdbcGlobalGrants(plan, clock).add(grant(Money.euros(300_000)));
                 return null;
             });
         }
@@ -156,7 +171,7 @@ final class Round implements AutoCloseable {
         return inCommand(() -> new JdbcProgrammings(plan, clock).find(CALL));
     }
 
-    List<AuditEntry> history() {
+    List<ProgrammingAuditEntry> history() {
         return approval().history(as(COORDINATOR), CALL);
     }
 
@@ -181,9 +196,21 @@ final class Round implements AutoCloseable {
                 fixture.regionCategory(), envelopes);
     }
 
-    static CallOpening opening(ProgrammingSettings settings) {
+    /** The OI's global grant with an amount of FSE+ for 2026. */
+    static GlobalGrant grant(Money fse2026) {
+        return GlobalGrant.of(GRANT, OfferFixture.OI, Map.of(EnvelopeKey.of("1", "h", 2026), fse2026),
+                Map.of("1", call().regionCategory()));
+    }
+
+    /** The fixture call drawn from the OI's global grant, with the plan's programming settings. */
+    static CallOpening opening() {
         return new CallOpening(call(), OfferFixture.aMapping(), DEPARTMENT, Operators.of(OfferFixture.ASSOCIATION, OfferFixture.SIAE),
-                OfferSettings.defaults(), settings);
+                OfferSettings.defaults(), GRANT);
+    }
+
+    /** The fixture call drawn from the OI's global grant, with settings of its own. */
+    static CallOpening opening(ProgrammingSettings settings) {
+        return opening().withSettings(settings);
     }
 
     /** An admissible accompaniment operation of 50,000 euros (FSE+ 30,000) of an operator. */
