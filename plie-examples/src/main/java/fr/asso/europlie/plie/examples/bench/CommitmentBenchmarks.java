@@ -6,6 +6,7 @@ import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.OperationPeriod;
 import fr.asso.europlie.plie.offer.RegionCategory;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.workflow.Actor;
@@ -42,6 +43,8 @@ import org.flowable.task.api.Task;
  */
 final class CommitmentBenchmarks {
 
+    /** The agreement's period: one year, so the execution that signing starts awaits only the final report. */
+    private static final OperationPeriod PERIOD = OperationPeriod.of(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31));
     private static final OrganisationId OI = OrganisationId.of("OI-DORDOGNE");
     private static final OrganisationId OPERATOR = OrganisationId.of("ASSO-TREMPLIN");
     private static final EnvelopeKey ENVELOPE = EnvelopeKey.of("4", "h", 2026);
@@ -62,7 +65,7 @@ final class CommitmentBenchmarks {
                 WhenUncovered.WAIT));
         fse.recordCommitteeOpinion(INSTRUCTOR, operation, CommitteeOpinion.FAVOURABLE, "dossier complet");
         fse.decide(MANAGER, operation);
-        if (fse.signAgreement(SIGNATORY, operation).status().state() != CommitmentState.COMMITTED) {
+        if (fse.signAgreement(SIGNATORY, operation, PERIOD).status().state() != CommitmentState.COMMITTED) {
             throw new IllegalStateException("not committed: " + operation);
         }
     }
