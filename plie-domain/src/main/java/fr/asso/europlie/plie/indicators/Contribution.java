@@ -31,6 +31,9 @@ final class Contribution {
     long indicators;
 
     private final EsfSettings settings;
+    /** The report of the last period filled, and the day before it starts (computed once a report). */
+    private ReportPeriod lastReport;
+    private LocalDate dayBefore;
 
     Contribution(EsfSettings settings) {
         this.settings = settings;
@@ -45,7 +48,11 @@ final class Contribution {
             return;
         }
         LocalDate exitDate = period.exitDate();
-        atStart = period.isActiveOn(report.from().minusDays(1));
+        if (report != lastReport) {
+            lastReport = report;
+            dayBefore = report.from().minusDays(1);
+        }
+        atStart = period.isActiveOn(dayBefore);
         atEnd = period.isActiveOn(report.to());
         entry = report.contains(entryDate);
         exit = report.contains(exitDate);
@@ -55,8 +62,10 @@ final class Contribution {
         followed = !entryDate.isAfter(report.to()) && (exitDate == null || !exitDate.isBefore(report.from()));
         steps = 0;
         if (followed) {
-            for (Step step : period.steps()) {
-                if (!step.start().isAfter(report.to())) {
+            java.util.List<Step> all = period.steps();
+            LocalDate to = report.to();
+            for (int i = 0, n = all.size(); i < n; i++) {
+                if (!all.get(i).start().isAfter(to)) {
                     steps++;
                 }
             }

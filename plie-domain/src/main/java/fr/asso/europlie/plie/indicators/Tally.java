@@ -26,6 +26,8 @@ final class Tally {
     private int followed;
     private long pathwayDays;
     private long steps;
+    /** The serial number of the last period added by {@link #addOnce}. */
+    private int stamp;
 
     void add(Contribution c) {
         if (!c.counted) {
@@ -48,6 +50,14 @@ final class Tally {
             for (long bits = c.indicators; bits != 0; bits &= bits - 1) {
                 esf[Long.numberOfTrailingZeros(bits)][c.gender]++;
             }
+        }
+    }
+
+    /** Adds a period's contribution unless this tally already has it (same serial number). */
+    void addOnce(Contribution c, int serial) {
+        if (stamp != serial) {
+            stamp = serial;
+            add(c);
         }
     }
 
