@@ -195,7 +195,9 @@ public final class Indicators {
      * @return the report
      */
     public EsfReport esfReport(Iterable<Participant> participants, ReportPeriod period) {
-        Map<OperationId, int[][]> tallies = new HashMap<>();
+        // per operation, the counts indicator by indicator then gender by gender, in one array
+        Map<OperationId, int[]> tallies = new HashMap<>();
+        int genders = Gender.values().length;
         Contribution bits = new Contribution(esf);
         Map<ReferentId, OperationId> accompaniments = operations.accompaniments();
         // A participant's operations, each with the first and the last of its periods that take part
@@ -241,14 +243,14 @@ public final class Indicators {
                     indicators |= bits.resultsOf(data, last);
                 }
                 OperationId op = byOperation.operations[k];
-                int[][] tally = tallies.get(op);
+                int[] tally = tallies.get(op);
                 if (tally == null) {
-                    tally = new int[EsfIndicator.values().length][Gender.values().length];
+                    tally = new int[EsfIndicator.values().length * genders];
                     tallies.put(op, tally);
                 }
                 int gender = data.gender().ordinal();
                 for (long b = indicators; b != 0; b &= b - 1) {
-                    tally[Long.numberOfTrailingZeros(b)][gender]++;
+                    tally[Long.numberOfTrailingZeros(b) * genders + gender]++;
                 }
             }
         }
@@ -256,9 +258,9 @@ public final class Indicators {
         tallies.forEach((op, tally) -> {
             Map<EsfIndicator, GenderBreakdown> values = new EnumMap<>(EsfIndicator.class);
             for (EsfIndicator indicator : EsfIndicator.values()) {
-                int[] row = tally[indicator.ordinal()];
-                values.put(indicator, new GenderBreakdown(row[Gender.WOMAN.ordinal()], row[Gender.MAN.ordinal()],
-                        row[Gender.NON_BINARY.ordinal()]));
+                int row = indicator.ordinal() * genders;
+                values.put(indicator, new GenderBreakdown(tally[row + Gender.WOMAN.ordinal()], tally[row + Gender.MAN.ordinal()],
+                        tally[row + Gender.NON_BINARY.ordinal()]));
             }
             reports.put(op, new EsfIndicators(values));
         });
