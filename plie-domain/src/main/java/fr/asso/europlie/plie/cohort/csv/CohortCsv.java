@@ -444,6 +444,10 @@ public final class CohortCsv {
         }
 
         CohortData validData() {
+            if (problemsOf.isEmpty()) {
+                // every participant read is valid, and identities and erasures were kept only for them
+                return new CohortData(referents, participants, identities, erasures);
+            }
             List<Participant> valid = participants.stream().filter(p -> !problemsOf.containsKey(p.id().value())).toList();
             Set<ParticipantId> ids = new LinkedHashSet<>();
             valid.forEach(p -> ids.add(p.id()));
