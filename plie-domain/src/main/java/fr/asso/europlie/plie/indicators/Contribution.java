@@ -91,7 +91,7 @@ final class Contribution {
     long resultsOf(EsfEntryData entry, AccompanimentPeriod period) {
         EsfSixMonthData later = period.sixMonthData();
         boolean sixMonthResult = later != null
-                && !later.collectedOn().isBefore(period.exitDate().plusMonths(settings.sixMonthDataMonths()));
+                && compareMonthsLater(period.exitDate(), settings.sixMonthDataMonths(), later.collectedOn()) <= 0;
         return results(entry, period.exit().data(), sixMonthResult ? later : null);
     }
 
@@ -103,7 +103,7 @@ final class Contribution {
             case UNEMPLOYED -> {
                 bits |= bit(EsfIndicator.EECO02);
                 int threshold = age < settings.youthAgeLimit() ? settings.youthLongTermMonths() : settings.adultLongTermMonths();
-                if (data.unemployedSince().plusMonths(threshold).isBefore(entryDate)) {
+                if (compareMonthsLater(data.unemployedSince(), threshold, entryDate) < 0) {
                     bits |= bit(EsfIndicator.EECO03);
                 }
             }
@@ -120,6 +120,34 @@ final class Contribution {
                 | when(data.minority() == Declaration.YES, EsfIndicator.EECO15);
         bits |= when(data.homeless(), EsfIndicator.EECO16) | when(data.ruralArea(), EsfIndicator.EECO17);
         return bits;
+    }
+
+    /**
+     * Compares {@code day.plusMonths(months)} with {@code other} without creating the day: same
+     * month arithmetic (the day of month cut to the new month's length), plain ints.
+     *
+     * @return negative, zero or positive as {@code day.plusMonths(months).compareTo(other)}
+     */
+    static int compareMonthsLater(LocalDate day, int months, LocalDate other) {
+        long count = day.getYear() * 12L + (day.getMonthValue() - 1) + months;
+        long year = Math.floorDiv(count, 12);
+        if (year < -999_999_999L || year > 999_999_999L) {
+            return day.plusMonths(months).compareTo(other); // beyond LocalDate's years: let it refuse as before
+        }
+        int month = (int) Math.floorMod(count, 12) + 1;
+        int length = switch (month) {
+            case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+        int dayOfMonth = Math.min(day.getDayOfMonth(), length);
+        if (year != other.getYear()) {
+            return year < other.getYear() ? -1 : 1;
+        }
+        if (month != other.getMonthValue()) {
+            return month < other.getMonthValue() ? -1 : 1;
+        }
+        return Integer.compare(dayOfMonth, other.getDayOfMonth());
     }
 
     private static long results(EsfEntryData entry, EsfExitData leaving, EsfSixMonthData later) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,7 +127,12 @@ public final class Indicators {
         Map<String, Tally> byTargetPublic = new HashMap<>();
         // Each operation met, with its tally and those of its operator and axis, looked up once per step;
         // a period adds to each tally once, told by the tally's stamp (the period's serial number).
+        // Looked up by instance first (the model shares its identifiers: no record hashCode or equals
+        // per period), then by value, so that equal identifiers still share their tallies.
         Map<OperationId, OperationTallies> byStepOperation = new HashMap<>();
+        Map<OperationId, OperationTallies> byStepOperationInstance = new IdentityHashMap<>();
+        Map<ReferentId, Tally> byReferentInstance = new IdentityHashMap<>();
+        Map<TargetPublic, Tally> byTargetPublicInstance = new IdentityHashMap<>();
         Contribution contribution = new Contribution(esf);
         List<CompletenessReport.Item> missing = new ArrayList<>();
         int serial = 0;
@@ -143,10 +149,20 @@ public final class Indicators {
                 completeness(participant, p, asOf, missing);
                 ReferentId referent = referentAt(p, period);
                 if (referent != null) {
-                    tallyOf(byReferent, referent).add(contribution);
+                    Tally tally = byReferentInstance.get(referent);
+                    if (tally == null) {
+                        tally = tallyOf(byReferent, referent);
+                        byReferentInstance.put(referent, tally);
+                    }
+                    tally.add(contribution);
                 }
                 for (TargetPublic targetPublic : p.targetPublics()) {
-                    tallyOf(byTargetPublic, targetPublic.code()).add(contribution);
+                    Tally tally = byTargetPublicInstance.get(targetPublic);
+                    if (tally == null) {
+                        tally = tallyOf(byTargetPublic, targetPublic.code());
+                        byTargetPublicInstance.put(targetPublic, tally);
+                    }
+                    tally.add(contribution);
                 }
                 List<Step> steps = p.steps();
                 for (int s = 0, m = steps.size(); s < m; s++) {
@@ -154,12 +170,16 @@ public final class Indicators {
                     if (op == null) {
                         continue;
                     }
-                    OperationTallies tallies = byStepOperation.get(op);
+                    OperationTallies tallies = byStepOperationInstance.get(op);
                     if (tallies == null) {
-                        OperationDirectory.OperationInfo info = operations.operations().get(op);
-                        tallies = new OperationTallies(tallyOf(byOperation, op), info == null ? null : tallyOf(byOperator, info.operator()),
-                                info == null ? null : tallyOf(byAxis, info.axis()));
-                        byStepOperation.put(op, tallies);
+                        tallies = byStepOperation.get(op);
+                        if (tallies == null) {
+                            OperationDirectory.OperationInfo info = operations.operations().get(op);
+                            tallies = new OperationTallies(tallyOf(byOperation, op), info == null ? null : tallyOf(byOperator, info.operator()),
+                                    info == null ? null : tallyOf(byAxis, info.axis()));
+                            byStepOperation.put(op, tallies);
+                        }
+                        byStepOperationInstance.put(op, tallies);
                     }
                     tallies.operation.addOnce(contribution, serial);
                     if (tallies.operator != null) {
@@ -197,6 +217,7 @@ public final class Indicators {
     public EsfReport esfReport(Iterable<Participant> participants, ReportPeriod period) {
         // per operation, the counts indicator by indicator then gender by gender, in one array
         Map<OperationId, int[]> tallies = new HashMap<>();
+        Map<OperationId, int[]> talliesByInstance = new IdentityHashMap<>();
         int genders = Gender.values().length;
         Contribution bits = new Contribution(esf);
         Map<ReferentId, OperationId> accompaniments = operations.accompaniments();
@@ -243,10 +264,14 @@ public final class Indicators {
                     indicators |= bits.resultsOf(data, last);
                 }
                 OperationId op = byOperation.operations[k];
-                int[] tally = tallies.get(op);
+                int[] tally = talliesByInstance.get(op);
                 if (tally == null) {
-                    tally = new int[EsfIndicator.values().length * genders];
-                    tallies.put(op, tally);
+                    tally = tallies.get(op);
+                    if (tally == null) {
+                        tally = new int[EsfIndicator.values().length * genders];
+                        tallies.put(op, tally);
+                    }
+                    talliesByInstance.put(op, tally);
                 }
                 int gender = data.gender().ordinal();
                 for (long b = indicators; b != 0; b &= b - 1) {
@@ -285,7 +310,7 @@ public final class Indicators {
 
         void add(OperationId op, AccompanimentPeriod p) {
             for (int k = 0; k < size; k++) {
-                if (operations[k].equals(op)) {
+                if (operations[k] == op || operations[k].equals(op)) {
                     last[k] = p;
                     return;
                 }

@@ -61,6 +61,20 @@ class OptimisedReportAgreementTest {
     }
 
     @Test
+    @DisplayName("a day some months later compares with another day as LocalDate.plusMonths says")
+    void monthsLater() {
+        Gen<LocalDate> days = integers().between(-800_000, 800_000).map(d -> LocalDate.of(2000, 2, 29).plusDays(d));
+        qt().withExamples(5000).forAll(days, integers().between(0, 30), integers().between(-40, 40))
+                .checkAssert((day, months, offset) -> {
+                    LocalDate later = day.plusMonths(months);
+                    for (LocalDate other : List.of(later.plusDays(offset), later, later.minusDays(1), later.plusDays(1), day)) {
+                        assertThat(Integer.signum(Contribution.compareMonthsLater(day, months, other)))
+                                .as("%s + %d months vs %s", day, months, other).isEqualTo(Integer.signum(later.compareTo(other)));
+                    }
+                });
+    }
+
+    @Test
     @DisplayName("the full report equals the reference's, slice by slice, completeness items in order")
     void fullReport() {
         qt().withExamples(200).forAll(cases()).checkAssert(c -> {
