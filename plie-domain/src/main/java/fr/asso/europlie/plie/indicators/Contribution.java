@@ -52,8 +52,9 @@ final class Contribution {
             lastReport = report;
             dayBefore = report.from().minusDays(1);
         }
-        atStart = period.isActiveOn(dayBefore);
-        atEnd = period.isActiveOn(report.to());
+        // AccompanimentPeriod.isActiveOn with the days already read (each call would read the adhesion's three signature days again)
+        atStart = !entryDate.isAfter(dayBefore) && (exitDate == null || exitDate.isAfter(dayBefore));
+        atEnd = !entryDate.isAfter(report.to()) && (exitDate == null || exitDate.isAfter(report.to()));
         entry = report.contains(entryDate);
         exit = report.contains(exitDate);
         reason = exit ? period.exit().reason() : null;
