@@ -31,6 +31,9 @@ final class Contribution {
     long indicators;
 
     private final EsfSettings settings;
+    /** The report of the last period filled, and the day before it starts (computed once a report). */
+    private ReportPeriod lastReport;
+    private LocalDate dayBefore;
 
     Contribution(EsfSettings settings) {
         this.settings = settings;
@@ -45,8 +48,13 @@ final class Contribution {
             return;
         }
         LocalDate exitDate = period.exitDate();
-        atStart = period.isActiveOn(report.from().minusDays(1));
-        atEnd = period.isActiveOn(report.to());
+        if (report != lastReport) {
+            lastReport = report;
+            dayBefore = report.from().minusDays(1);
+        }
+        // AccompanimentPeriod.isActiveOn with the days already read (each call would read the adhesion's three signature days again)
+        atStart = !entryDate.isAfter(dayBefore) && (exitDate == null || exitDate.isAfter(dayBefore));
+        atEnd = !entryDate.isAfter(report.to()) && (exitDate == null || exitDate.isAfter(report.to()));
         entry = report.contains(entryDate);
         exit = report.contains(exitDate);
         reason = exit ? period.exit().reason() : null;
@@ -55,8 +63,10 @@ final class Contribution {
         followed = !entryDate.isAfter(report.to()) && (exitDate == null || !exitDate.isBefore(report.from()));
         steps = 0;
         if (followed) {
-            for (Step step : period.steps()) {
-                if (!step.start().isAfter(report.to())) {
+            java.util.List<Step> all = period.steps();
+            LocalDate to = report.to();
+            for (int i = 0, n = all.size(); i < n; i++) {
+                if (!all.get(i).start().isAfter(to)) {
                     steps++;
                 }
             }
@@ -82,7 +92,7 @@ final class Contribution {
     long resultsOf(EsfEntryData entry, AccompanimentPeriod period) {
         EsfSixMonthData later = period.sixMonthData();
         boolean sixMonthResult = later != null
-                && !later.collectedOn().isBefore(period.exitDate().plusMonths(settings.sixMonthDataMonths()));
+                && compareMonthsLater(period.exitDate(), settings.sixMonthDataMonths(), later.collectedOn()) <= 0;
         return results(entry, period.exit().data(), sixMonthResult ? later : null);
     }
 
@@ -94,7 +104,7 @@ final class Contribution {
             case UNEMPLOYED -> {
                 bits |= bit(EsfIndicator.EECO02);
                 int threshold = age < settings.youthAgeLimit() ? settings.youthLongTermMonths() : settings.adultLongTermMonths();
-                if (data.unemployedSince().plusMonths(threshold).isBefore(entryDate)) {
+                if (compareMonthsLater(data.unemployedSince(), threshold, entryDate) < 0) {
                     bits |= bit(EsfIndicator.EECO03);
                 }
             }
@@ -111,6 +121,34 @@ final class Contribution {
                 | when(data.minority() == Declaration.YES, EsfIndicator.EECO15);
         bits |= when(data.homeless(), EsfIndicator.EECO16) | when(data.ruralArea(), EsfIndicator.EECO17);
         return bits;
+    }
+
+    /**
+     * Compares {@code day.plusMonths(months)} with {@code other} without creating the day: same
+     * month arithmetic (the day of month cut to the new month's length), plain ints.
+     *
+     * @return negative, zero or positive as {@code day.plusMonths(months).compareTo(other)}
+     */
+    static int compareMonthsLater(LocalDate day, int months, LocalDate other) {
+        long count = day.getYear() * 12L + (day.getMonthValue() - 1) + months;
+        long year = Math.floorDiv(count, 12);
+        if (year < -999_999_999L || year > 999_999_999L) {
+            return day.plusMonths(months).compareTo(other); // beyond LocalDate's years: let it refuse as before
+        }
+        int month = (int) Math.floorMod(count, 12) + 1;
+        int length = switch (month) {
+            case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+        int dayOfMonth = Math.min(day.getDayOfMonth(), length);
+        if (year != other.getYear()) {
+            return year < other.getYear() ? -1 : 1;
+        }
+        if (month != other.getMonthValue()) {
+            return month < other.getMonthValue() ? -1 : 1;
+        }
+        return Integer.compare(dayOfMonth, other.getDayOfMonth());
     }
 
     private static long results(EsfEntryData entry, EsfExitData leaving, EsfSixMonthData later) {

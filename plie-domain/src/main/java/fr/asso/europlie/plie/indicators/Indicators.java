@@ -7,6 +7,7 @@ import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ReferentAssignment;
 import fr.asso.europlie.plie.cohort.ReferentId;
 import fr.asso.europlie.plie.cohort.Step;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -18,7 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,41 +125,85 @@ public final class Indicators {
         Map<OperationId, Tally> byOperation = new HashMap<>();
         Map<StrategicAxisId, Tally> byAxis = new HashMap<>();
         Map<String, Tally> byTargetPublic = new HashMap<>();
+        // Each operation met, with its tally and those of its operator and axis, looked up once per step;
+        // a period adds to each tally once, told by the tally's stamp (the period's serial number).
+        // Looked up by instance first (the model shares its identifiers: no record hashCode or equals
+        // per period), then by value, so that equal identifiers still share their tallies.
+        Map<OperationId, OperationTallies> byStepOperation = new HashMap<>();
+        Map<OperationId, OperationTallies> byStepOperationInstance = new IdentityHashMap<>();
+        Map<ReferentId, Tally> byReferentInstance = new IdentityHashMap<>();
+        Map<TargetPublic, Tally> byTargetPublicInstance = new IdentityHashMap<>();
         Contribution contribution = new Contribution(esf);
         List<CompletenessReport.Item> missing = new ArrayList<>();
-        List<OperationId> ops = new ArrayList<>();
-        List<OrganisationId> operators = new ArrayList<>();
-        List<StrategicAxisId> axes = new ArrayList<>();
+        int serial = 0;
         for (Participant participant : participants) {
-            for (AccompanimentPeriod p : participant.periods()) {
+            List<AccompanimentPeriod> periods = participant.periods();
+            for (int i = 0, n = periods.size(); i < n; i++) {
+                AccompanimentPeriod p = periods.get(i);
                 contribution.fill(p, period);
                 if (!contribution.counted) {
                     continue;
                 }
+                serial++;
                 overall.add(contribution);
                 completeness(participant, p, asOf, missing);
-                referentFor(p, period).ifPresent(r -> byReferent.computeIfAbsent(r, k -> new Tally()).add(contribution));
-                for (TargetPublic targetPublic : p.targetPublics()) {
-                    byTargetPublic.computeIfAbsent(targetPublic.code(), k -> new Tally()).add(contribution);
+                ReferentId referent = referentAt(p, period);
+                if (referent != null) {
+                    Tally tally = byReferentInstance.get(referent);
+                    if (tally == null) {
+                        tally = tallyOf(byReferent, referent);
+                        byReferentInstance.put(referent, tally);
+                    }
+                    tally.add(contribution);
                 }
-                ops.clear();
-                operators.clear();
-                axes.clear();
-                for (Step step : p.steps()) {
-                    OperationId op = step.operation();
-                    if (op != null && !ops.contains(op)) {
-                        ops.add(op);
-                        operations.operatorOf(op).filter(o -> !operators.contains(o)).ifPresent(operators::add);
-                        operations.axisOf(op).filter(a -> !axes.contains(a)).ifPresent(axes::add);
+                for (TargetPublic targetPublic : p.targetPublics()) {
+                    Tally tally = byTargetPublicInstance.get(targetPublic);
+                    if (tally == null) {
+                        tally = tallyOf(byTargetPublic, targetPublic.code());
+                        byTargetPublicInstance.put(targetPublic, tally);
+                    }
+                    tally.add(contribution);
+                }
+                List<Step> steps = p.steps();
+                for (int s = 0, m = steps.size(); s < m; s++) {
+                    OperationId op = steps.get(s).operation();
+                    if (op == null) {
+                        continue;
+                    }
+                    OperationTallies tallies = byStepOperationInstance.get(op);
+                    if (tallies == null) {
+                        tallies = byStepOperation.get(op);
+                        if (tallies == null) {
+                            OperationDirectory.OperationInfo info = operations.operations().get(op);
+                            tallies = new OperationTallies(tallyOf(byOperation, op), info == null ? null : tallyOf(byOperator, info.operator()),
+                                    info == null ? null : tallyOf(byAxis, info.axis()));
+                            byStepOperation.put(op, tallies);
+                        }
+                        byStepOperationInstance.put(op, tallies);
+                    }
+                    tallies.operation.addOnce(contribution, serial);
+                    if (tallies.operator != null) {
+                        tallies.operator.addOnce(contribution, serial);
+                        tallies.axis.addOnce(contribution, serial);
                     }
                 }
-                ops.forEach(op -> byOperation.computeIfAbsent(op, k -> new Tally()).add(contribution));
-                operators.forEach(o -> byOperator.computeIfAbsent(o, k -> new Tally()).add(contribution));
-                axes.forEach(a -> byAxis.computeIfAbsent(a, k -> new Tally()).add(contribution));
             }
         }
         IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(objective), overall.esf(), completenessReport(asOf, missing));
         return new FullIndicatorReport(whole, finish(byReferent), finish(byOperator), finish(byOperation), finish(byAxis), finish(byTargetPublic));
+    }
+
+    /** The tallies a step's operation adds to: its own, its operator's and its axis's (null when the operation is unknown). */
+    private record OperationTallies(Tally operation, Tally operator, Tally axis) {
+    }
+
+    private static <K> Tally tallyOf(Map<K, Tally> tallies, K key) {
+        Tally tally = tallies.get(key);
+        if (tally == null) {
+            tally = new Tally();
+            tallies.put(key, tally);
+        }
+        return tally;
     }
 
     /**
@@ -170,22 +215,46 @@ public final class Indicators {
      * @return the report
      */
     public EsfReport esfReport(Iterable<Participant> participants, ReportPeriod period) {
-        Map<OperationId, int[][]> tallies = new HashMap<>();
+        // per operation, the counts indicator by indicator then gender by gender, in one array
+        Map<OperationId, int[]> tallies = new HashMap<>();
+        Map<OperationId, int[]> talliesByInstance = new IdentityHashMap<>();
+        int genders = Gender.values().length;
         Contribution bits = new Contribution(esf);
-        Map<OperationId, List<AccompanimentPeriod>> byOperation = new LinkedHashMap<>();
+        Map<ReferentId, OperationId> accompaniments = operations.accompaniments();
+        // A participant's operations, each with the first and the last of its periods that take part
+        // in it (as OperationDirectory.operationsOf gives them), in arrays reused from one participant
+        // to the next: no map, list or lambda per participant.
+        PeriodsByOperation byOperation = new PeriodsByOperation();
         for (Participant participant : participants) {
             byOperation.clear();
-            for (AccompanimentPeriod p : participant.periods()) {
-                if (p.entryDate() != null) {
-                    operations.operationsOf(p).forEach(op -> byOperation.computeIfAbsent(op, k -> new ArrayList<>()).add(p));
+            List<AccompanimentPeriod> periods = participant.periods();
+            for (int i = 0, n = periods.size(); i < n; i++) {
+                AccompanimentPeriod p = periods.get(i);
+                if (p.entryDate() == null) {
+                    continue;
+                }
+                List<Step> steps = p.steps();
+                for (int s = 0, m = steps.size(); s < m; s++) {
+                    OperationId op = steps.get(s).operation();
+                    if (op != null) {
+                        byOperation.add(op, p);
+                    }
+                }
+                if (!accompaniments.isEmpty()) {
+                    for (ReferentAssignment assignment : p.referents()) {
+                        OperationId op = accompaniments.get(assignment.referent());
+                        if (op != null) {
+                            byOperation.add(op, p);
+                        }
+                    }
                 }
             }
-            byOperation.forEach((op, periods) -> {
-                AccompanimentPeriod first = periods.get(0);
-                AccompanimentPeriod last = periods.get(periods.size() - 1);
+            for (int k = 0; k < byOperation.size; k++) {
+                AccompanimentPeriod first = byOperation.first[k];
+                AccompanimentPeriod last = byOperation.last[k];
                 EsfEntryData data = first.entryData();
                 if (data == null) {
-                    return; // counted in no FSE+ indicator; the completeness report lists it
+                    continue; // counted in no FSE+ indicator; the completeness report lists it
                 }
                 long indicators = 0;
                 if (period.contains(first.entryDate())) {
@@ -194,23 +263,68 @@ public final class Indicators {
                 if (last.exitDate() != null && period.contains(last.exitDate())) {
                     indicators |= bits.resultsOf(data, last);
                 }
-                int[][] tally = tallies.computeIfAbsent(op, k -> new int[EsfIndicator.values().length][Gender.values().length]);
-                for (long b = indicators; b != 0; b &= b - 1) {
-                    tally[Long.numberOfTrailingZeros(b)][data.gender().ordinal()]++;
+                OperationId op = byOperation.operations[k];
+                int[] tally = talliesByInstance.get(op);
+                if (tally == null) {
+                    tally = tallies.get(op);
+                    if (tally == null) {
+                        tally = new int[EsfIndicator.values().length * genders];
+                        tallies.put(op, tally);
+                    }
+                    talliesByInstance.put(op, tally);
                 }
-            });
+                int gender = data.gender().ordinal();
+                for (long b = indicators; b != 0; b &= b - 1) {
+                    tally[Long.numberOfTrailingZeros(b) * genders + gender]++;
+                }
+            }
         }
         Map<OperationId, EsfIndicators> reports = new HashMap<>();
         tallies.forEach((op, tally) -> {
             Map<EsfIndicator, GenderBreakdown> values = new EnumMap<>(EsfIndicator.class);
             for (EsfIndicator indicator : EsfIndicator.values()) {
-                int[] row = tally[indicator.ordinal()];
-                values.put(indicator, new GenderBreakdown(row[Gender.WOMAN.ordinal()], row[Gender.MAN.ordinal()],
-                        row[Gender.NON_BINARY.ordinal()]));
+                int row = indicator.ordinal() * genders;
+                values.put(indicator, new GenderBreakdown(tally[row + Gender.WOMAN.ordinal()], tally[row + Gender.MAN.ordinal()],
+                        tally[row + Gender.NON_BINARY.ordinal()]));
             }
             reports.put(op, new EsfIndicators(values));
         });
         return new EsfReport(period, sortedById(reports), EsfReport.sum(reports.values()));
+    }
+
+    /** One participant's operations, each with its first and last period, in the order met. */
+    private static final class PeriodsByOperation {
+        OperationId[] operations = new OperationId[8];
+        AccompanimentPeriod[] first = new AccompanimentPeriod[8];
+        AccompanimentPeriod[] last = new AccompanimentPeriod[8];
+        int size;
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                operations[k] = null;
+                first[k] = null;
+                last[k] = null;
+            }
+            size = 0;
+        }
+
+        void add(OperationId op, AccompanimentPeriod p) {
+            for (int k = 0; k < size; k++) {
+                if (operations[k] == op || operations[k].equals(op)) {
+                    last[k] = p;
+                    return;
+                }
+            }
+            if (size == operations.length) {
+                operations = java.util.Arrays.copyOf(operations, size * 2);
+                first = java.util.Arrays.copyOf(first, size * 2);
+                last = java.util.Arrays.copyOf(last, size * 2);
+            }
+            operations[size] = op;
+            first[size] = p;
+            last[size] = p;
+            size++;
+        }
     }
 
     private static java.util.SortedMap<OperationId, EsfIndicators> sortedById(Map<OperationId, EsfIndicators> reports) {
@@ -250,8 +364,27 @@ public final class Indicators {
     }
 
     private static Optional<ReferentId> referentFor(AccompanimentPeriod p, ReportPeriod period) {
+        return Optional.ofNullable(referentAt(p, period));
+    }
+
+    /**
+     * The referent a period counts for in a report: the one in charge on its exit day when it left
+     * before the period's end, else on the period's last day ({@link AccompanimentPeriod#referentOn}).
+     *
+     * @return the referent, or null
+     */
+    private static ReferentId referentAt(AccompanimentPeriod p, ReportPeriod period) {
         LocalDate exit = p.exitDate();
-        return p.referentOn(exit != null && exit.isBefore(period.to()) ? exit : period.to());
+        LocalDate day = exit != null && exit.isBefore(period.to()) ? exit : period.to();
+        ReferentId found = null;
+        List<ReferentAssignment> referents = p.referents();
+        for (int i = 0, n = referents.size(); i < n; i++) {
+            ReferentAssignment assignment = referents.get(i);
+            if (!assignment.from().isAfter(day)) {
+                found = assignment.referent();
+            }
+        }
+        return found;
     }
 
     private void completeness(Participant participant, AccompanimentPeriod p, LocalDate asOf, List<CompletenessReport.Item> missing) {
@@ -273,15 +406,71 @@ public final class Indicators {
             missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
                     exit.plusWeeks(esf.collectionWeeks())));
         }
-        LocalDate sixMonths = exit.plusMonths(esf.sixMonthDataMonths());
-        if (p.sixMonthData() == null && !sixMonths.isAfter(asOf)) {
-            missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths));
+        if (p.sixMonthData() == null) {
+            LocalDate sixMonths = exit.plusMonths(esf.sixMonthDataMonths());
+            if (!sixMonths.isAfter(asOf)) {
+                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths));
+            }
         }
     }
 
+    /** The order of the completeness items: by due day, then participant, then period (stable). */
+    private static final Comparator<CompletenessReport.Item> ITEM_ORDER = Comparator.comparing(CompletenessReport.Item::dueOn)
+            .thenComparing(i -> i.participant().value()).thenComparingInt(CompletenessReport.Item::period);
+    /** The order of the items due the same day. */
+    private static final Comparator<CompletenessReport.Item> SAME_DAY_ORDER = (a, b) -> {
+        int byParticipant = a.participant().value().compareTo(b.participant().value());
+        return byParticipant != 0 ? byParticipant : Integer.compare(a.period(), b.period());
+    };
+    /** The widest span of due days sorted by counting (a larger one is sorted by comparison). */
+    private static final long MAX_DAY_SPAN = 1 << 20;
+
     private static CompletenessReport completenessReport(LocalDate asOf, List<CompletenessReport.Item> missing) {
-        missing.sort(Comparator.comparing(CompletenessReport.Item::dueOn).thenComparing(i -> i.participant().value())
-                .thenComparingInt(CompletenessReport.Item::period));
-        return new CompletenessReport(asOf, missing);
+        return new CompletenessReport(asOf, sorted(missing));
+    }
+
+    /**
+     * The items in {@link #ITEM_ORDER}: a stable counting sort by due day (the days of a report span a
+     * few thousand values), then a stable sort of each day's items by participant and period, already
+     * in that order when the participants come sorted, so that the identifiers are compared only
+     * within a day.
+     */
+    static List<CompletenessReport.Item> sorted(List<CompletenessReport.Item> items) {
+        int n = items.size();
+        if (n < 2) {
+            return items;
+        }
+        long[] days = new long[n];
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long day = items.get(i).dueOn().toEpochDay();
+            days[i] = day;
+            first = Math.min(first, day);
+            last = Math.max(last, day);
+        }
+        if (last - first >= MAX_DAY_SPAN) {
+            items.sort(ITEM_ORDER);
+            return items;
+        }
+        int span = (int) (last - first) + 1;
+        int[] starts = new int[span + 1];
+        for (int i = 0; i < n; i++) {
+            starts[(int) (days[i] - first) + 1]++;
+        }
+        for (int d = 0; d < span; d++) {
+            starts[d + 1] += starts[d];
+        }
+        CompletenessReport.Item[] result = new CompletenessReport.Item[n];
+        int[] next = starts.clone();
+        for (int i = 0; i < n; i++) {
+            result[next[(int) (days[i] - first)]++] = items.get(i);
+        }
+        for (int d = 0; d < span; d++) {
+            if (starts[d + 1] - starts[d] > 1) {
+                java.util.Arrays.sort(result, starts[d], starts[d + 1], SAME_DAY_ORDER);
+            }
+        }
+        return java.util.Arrays.asList(result);
     }
 }

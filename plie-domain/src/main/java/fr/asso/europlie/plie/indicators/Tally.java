@@ -16,7 +16,8 @@ final class Tally {
     private static final ExitReason[] REASONS = ExitReason.values();
     private static final Gender[] GENDERS = Gender.values();
 
-    private final int[][] esf = new int[INDICATORS.length][GENDERS.length];
+    /** The FSE+ counts, indicator by indicator then gender by gender, in one array (one block of memory to update). */
+    private final int[] esf = new int[INDICATORS.length * GENDERS.length];
     private final int[] exitsByReason = new int[REASONS.length];
     private int caseloadAtStart;
     private int caseloadAtEnd;
@@ -26,6 +27,8 @@ final class Tally {
     private int followed;
     private long pathwayDays;
     private long steps;
+    /** The serial number of the last period added by {@link #addOnce}. */
+    private int stamp;
 
     void add(Contribution c) {
         if (!c.counted) {
@@ -46,8 +49,16 @@ final class Tally {
         }
         if (c.gender >= 0) {
             for (long bits = c.indicators; bits != 0; bits &= bits - 1) {
-                esf[Long.numberOfTrailingZeros(bits)][c.gender]++;
+                esf[Long.numberOfTrailingZeros(bits) * GENDERS.length + c.gender]++;
             }
+        }
+    }
+
+    /** Adds a period's contribution unless this tally already has it (same serial number). */
+    void addOnce(Contribution c, int serial) {
+        if (stamp != serial) {
+            stamp = serial;
+            add(c);
         }
     }
 
@@ -66,8 +77,9 @@ final class Tally {
     EsfIndicators esf() {
         Map<EsfIndicator, GenderBreakdown> values = new EnumMap<>(EsfIndicator.class);
         for (EsfIndicator indicator : INDICATORS) {
-            int[] row = esf[indicator.ordinal()];
-            values.put(indicator, new GenderBreakdown(row[Gender.WOMAN.ordinal()], row[Gender.MAN.ordinal()], row[Gender.NON_BINARY.ordinal()]));
+            int row = indicator.ordinal() * GENDERS.length;
+            values.put(indicator, new GenderBreakdown(esf[row + Gender.WOMAN.ordinal()], esf[row + Gender.MAN.ordinal()],
+                    esf[row + Gender.NON_BINARY.ordinal()]));
         }
         return new EsfIndicators(values);
     }

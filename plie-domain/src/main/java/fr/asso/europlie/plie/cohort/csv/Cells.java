@@ -69,12 +69,57 @@ final class Cells {
             return null;
         }
         try {
-            String date = value.strip();
-            return date.contains("/") ? LocalDate.parse(date, FRENCH_DATE) : LocalDate.parse(date);
+            return day(value.strip());
         } catch (DateTimeParseException e) {
             problems.add(Violation.of(CohortError.MALFORMED, field(column), value, DATE_FORMAT));
             return null;
         }
+    }
+
+    /**
+     * A day written {@code yyyy-MM-dd} or {@code dd/MM/yyyy} (strict). The usual shapes, ten ASCII
+     * digits and separators making a valid day, are read directly; anything else, including an
+     * invalid day, goes through the JDK's parsers, which accept or refuse it as before.
+     *
+     * @param date the text, stripped
+     * @return the day
+     * @throws DateTimeParseException when the text is not a day
+     */
+    static LocalDate day(String date) {
+        if (date.length() == 10) {
+            int year = -1;
+            int month = -1;
+            int dayOfMonth = -1;
+            if (date.charAt(4) == '-' && date.charAt(7) == '-') {
+                year = digits(date, 0, 4);
+                month = digits(date, 5, 2);
+                dayOfMonth = digits(date, 8, 2);
+            } else if (date.charAt(2) == '/' && date.charAt(5) == '/') {
+                dayOfMonth = digits(date, 0, 2);
+                month = digits(date, 3, 2);
+                year = digits(date, 6, 4);
+            }
+            if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 28) {
+                return LocalDate.of(year, month, dayOfMonth);
+            }
+            if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                return LocalDate.of(year, month, dayOfMonth);
+            }
+        }
+        return date.contains("/") ? LocalDate.parse(date, FRENCH_DATE) : LocalDate.parse(date);
+    }
+
+    /** The number written with {@code count} ASCII digits from {@code from}, or -1. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     Integer integer(String column) {

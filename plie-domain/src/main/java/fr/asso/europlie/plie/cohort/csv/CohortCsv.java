@@ -81,10 +81,6 @@ public final class CohortCsv {
     /** The columns of {@code referents.csv}, in order. */
     public static final List<String> REFERENT_COLUMNS = List.of("referentId", "employer", "fullTimeEquivalent");
 
-    /** The French day format accepted in list cells, as in date cells. */
-    private static final java.time.format.DateTimeFormatter LIST_FRENCH_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
     private static final List<String> ENTRY_DATA = List.of("entryDataCollectedOn", "gender", "ageAtEntry", "labourStatus", "unemployedSince",
             "isced", "disability", "thirdCountNational", "foreignBackground", "minority", "homeless", "ruralArea");
     private static final List<String> EXIT_DATA = List.of("exitDataCollectedOn", "jobSearching", "inEducationOrTraining", "gainedQualification",
@@ -361,7 +357,7 @@ public final class CohortCsv {
             }
             if (owner != null) {
                 owner.steps.add(step);
-                owner.stepLines.add(c.at());
+                owner.stepRows.add(c);
                 owner.stepsOk &= c.problems.isEmpty();
             }
             report(pid, c.problems);
@@ -448,6 +444,10 @@ public final class CohortCsv {
         }
 
         CohortData validData() {
+            if (problemsOf.isEmpty()) {
+                // every participant read is valid, and identities and erasures were kept only for them
+                return new CohortData(referents, participants, identities, erasures);
+            }
             List<Participant> valid = participants.stream().filter(p -> !problemsOf.containsKey(p.id().value())).toList();
             Set<ParticipantId> ids = new LinkedHashSet<>();
             valid.forEach(p -> ids.add(p.id()));
@@ -517,7 +517,8 @@ public final class CohortCsv {
         Exit exit;
         EsfSixMonthData sixMonths;
         final List<Step> steps = new ArrayList<>();
-        final List<String> stepLines = new ArrayList<>();
+        /** The steps' rows, named only when a violation is placed there. */
+        final List<Cells> stepRows = new ArrayList<>();
         boolean stepsOk = true;
 
         PeriodRow(Cells cells) {
@@ -535,9 +536,18 @@ public final class CohortCsv {
             if (codes != null) {
                 for (String code : ListCells.split(codes, '|')) {
                     String trimmed = ListCells.unescape(code);
-                    known.stream().filter(t -> t.code().equals(trimmed)).findFirst().ifPresentOrElse(publics::add,
-                            () -> c.problems.add(Violation.of(CohortError.UNKNOWN_TARGET_PUBLIC, c.field("targetPublics"), trimmed,
-                                    known.stream().map(TargetPublic::code).toList())));
+                    TargetPublic found = null;
+                    for (int i = 0, n = known.size(); i < n && found == null; i++) {
+                        if (known.get(i).code().equals(trimmed)) {
+                            found = known.get(i);
+                        }
+                    }
+                    if (found != null) {
+                        publics.add(found);
+                    } else {
+                        c.problems.add(Violation.of(CohortError.UNKNOWN_TARGET_PUBLIC, c.field("targetPublics"), trimmed,
+                                known.stream().map(TargetPublic::code).toList()));
+                    }
                 }
             }
             flagged = c.bool("doubleAccompanimentFlagged");
@@ -623,7 +633,12 @@ public final class CohortCsv {
         }
 
         private static boolean any(Cells c, List<String> columns) {
-            return columns.stream().anyMatch(col -> c.text(col) != null);
+            for (int i = 0, n = columns.size(); i < n; i++) {
+                if (c.text(columns.get(i)) != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -631,7 +646,7 @@ public final class CohortCsv {
          * {@code dd/MM/yyyy} (docs/cohort.md); a bad one throws, and {@link #items} reports the item.
          */
         private static LocalDate day(String text) {
-            return text.contains("/") ? LocalDate.parse(text, LIST_FRENCH_DATE) : LocalDate.parse(text);
+            return Cells.day(text);
         }
 
         private static <T> void items(Cells c, String column, String syntax, Function<String[], T> parse, java.util.function.Consumer<T> add) {
@@ -668,9 +683,9 @@ public final class CohortCsv {
             Matcher step = STEP_INDEX.matcher(v.field());
             if (step.matches()) {
                 int index = Integer.parseInt(step.group(1));
-                if (index < stepLines.size()) {
+                if (index < stepRows.size()) {
                     String rest = step.group(2).startsWith(".") ? step.group(2) : "." + "stepId" + step.group(2);
-                    return new Violation(v.code(), stepLines.get(index) + rest, v.value(), v.details());
+                    return new Violation(v.code(), stepRows.get(index).at() + rest, v.value(), v.details());
                 }
             }
             return new Violation(v.code(), cells.at() + "." + v.field(), v.value(), v.details());

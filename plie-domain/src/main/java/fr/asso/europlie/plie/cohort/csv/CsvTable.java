@@ -3,6 +3,7 @@ package fr.asso.europlie.plie.cohort.csv;
 import fr.asso.europlie.plie.cohort.CohortError;
 import fr.asso.europlie.plie.error.Violation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,28 +101,33 @@ final class CsvTable {
 
     /**
      * Splits the text into records; stops at the first limit exceeded, recording it in
-     * {@code tooLarge}, so that the work stays proportional to the limits.
+     * {@code tooLarge}, so that the work stays proportional to the limits. A field without quote or
+     * carriage return (nearly all of them) is cut out of the text at its end instead of being copied
+     * character by character.
      */
     private static List<Row> split(String file, String text, char delimiter, CsvLimits limits, List<Violation> tooLarge) {
         List<Row> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        Field field = new Field(text);
+        int maxCellLength = limits.maxCellLength();
+        int maxColumns = limits.maxColumns();
+        int maxRows = limits.maxRows();
+        int length = text.length();
         boolean quoted = false;
-        boolean wasQuoted = false;
         boolean any = false;
         int line = 1;
         int start = 1;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             any = true;
-            if (field.length() > limits.maxCellLength()) {
-                tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + limits.maxCellLength(),
-                        limits.maxCellLength(), CsvLimits.PROPERTY_PREFIX + "maxCellLength"));
+            if (field.length(i) > maxCellLength) {
+                tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + maxCellLength,
+                        maxCellLength, CsvLimits.PROPERTY_PREFIX + "maxCellLength"));
                 return records;
             }
             if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
+                if (c == '"' && i + 1 < length && text.charAt(i + 1) == '"') {
+                    field.copy.append('"');
                     i++;
                 } else if (c == '"') {
                     quoted = false;
@@ -129,50 +135,88 @@ final class CsvTable {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append(c);
+                    field.copy.append(c);
                 }
             } else if (c == '"') {
+                field.copyUpTo(i);
                 quoted = true;
-                wasQuoted = true;
+                field.wasQuoted = true;
             } else if (c == delimiter) {
-                fields.add(finished(field, wasQuoted));
-                wasQuoted = false;
-                if (fields.size() >= limits.maxColumns()) {
-                    tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + limits.maxColumns(),
-                            limits.maxColumns(), CsvLimits.PROPERTY_PREFIX + "maxColumns"));
+                fields.add(field.finish(i));
+                if (fields.size() >= maxColumns) {
+                    tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + maxColumns,
+                            maxColumns, CsvLimits.PROPERTY_PREFIX + "maxColumns"));
                     return records;
                 }
             } else if (c == '\r') {
-                continue;
+                field.copyUpTo(i);
             } else if (c == '\n') {
-                fields.add(finished(field, wasQuoted));
-                wasQuoted = false;
-                records.add(new Row(start, List.copyOf(fields)));
-                fields.clear();
+                fields.add(field.finish(i));
+                records.add(new Row(start, Collections.unmodifiableList(fields)));
+                fields = new ArrayList<>(fields.size());
                 any = false;
                 line++;
                 start = line;
-                if (records.size() > limits.maxRows()) {
-                    tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + limits.maxRows(),
-                            limits.maxRows(), CsvLimits.PROPERTY_PREFIX + "maxRows"));
+                if (records.size() > maxRows) {
+                    tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + maxRows,
+                            maxRows, CsvLimits.PROPERTY_PREFIX + "maxRows"));
                     return records;
                 }
-            } else {
-                field.append(c);
+            } else if (field.copy != null) {
+                field.copy.append(c);
             }
         }
         if (any) {
-            fields.add(finished(field, wasQuoted));
-            records.add(new Row(start, List.copyOf(fields)));
+            fields.add(field.finish(length));
+            records.add(new Row(start, Collections.unmodifiableList(fields)));
         }
         return records;
     }
 
-    /** A field as read: an unquoted one stripped of surrounding spaces, a quoted one as written. */
-    private static String finished(StringBuilder field, boolean wasQuoted) {
-        String value = field.toString();
-        field.setLength(0);
-        return wasQuoted ? value : value.strip();
+    /**
+     * The field being read: while it has no quote and no carriage return, only where it starts in the
+     * text; from the first one, a copy of what was read (quotes undone, carriage returns left out).
+     */
+    private static final class Field {
+        final String text;
+        final StringBuilder builder = new StringBuilder();
+        /** The copy, or null while the field is the text from {@link #start}. */
+        StringBuilder copy;
+        int start;
+        boolean wasQuoted;
+
+        Field(String text) {
+            this.text = text;
+        }
+
+        /** The length read so far, {@code at} being the index of the next character. */
+        int length(int at) {
+            return copy == null ? at - start : copy.length();
+        }
+
+        /** Switches to a copy, holding the characters read so far. */
+        void copyUpTo(int at) {
+            if (copy == null) {
+                copy = builder;
+                copy.append(text, start, at);
+            }
+        }
+
+        /** The field as read, ending before {@code at}: an unquoted one stripped of surrounding spaces, a quoted one as written. */
+        String finish(int at) {
+            String value;
+            if (copy == null) {
+                value = text.substring(start, at);
+            } else {
+                value = copy.toString();
+                copy.setLength(0);
+                copy = null;
+            }
+            start = at + 1;
+            boolean keep = wasQuoted;
+            wasQuoted = false;
+            return keep ? value : value.strip();
+        }
     }
 
     String value(Row row, String column) {

@@ -48,7 +48,12 @@ final class ListCells {
 
     /** The parts of an item, unescaped, with unescaped surrounding spaces removed. */
     static String[] parts(String item) {
-        return split(item, ':').stream().map(ListCells::unescape).toArray(String[]::new);
+        List<String> pieces = split(item, ':');
+        String[] parts = new String[pieces.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = unescape(pieces.get(i));
+        }
+        return parts;
     }
 
     /** A piece read back: unescaped surrounding spaces removed, escapes undone. */
