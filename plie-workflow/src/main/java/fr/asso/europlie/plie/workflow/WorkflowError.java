@@ -88,7 +88,11 @@ public enum WorkflowError implements ErrorCode {
     /** An OI acting on another OI's global grant. */
     OTHER_INTERMEDIATE_BODY("PLIE-WORKFLOW-074"),
     /** The role of the OI is needed (instructor or manager). */
-    OI_ROLE_REQUIRED("PLIE-WORKFLOW-075");
+    OI_ROLE_REQUIRED("PLIE-WORKFLOW-075"),
+    /** The plan's cohort follow-up is used before it was configured on this node. */
+    COHORT_NOT_CONFIGURED("PLIE-WORKFLOW-090"),
+    /** A referent acting on, or asking for, a participant it is not the referent of. */
+    NOT_OWN_PARTICIPANT("PLIE-WORKFLOW-091");
 
     private final String code;
 

@@ -28,14 +28,17 @@ import javax.sql.DataSource;
  * refused.
  *
  * <p>Scripts are resources {@code Vnnn__name.sql} next to this class, listed in {@link #SCRIPTS};
- * a new version of the library adds a script and never edits a released one.
+ * a new version of the library adds a script and never edits a released one. A script's version
+ * is the number in its name (the numbers increase along the list, possibly with gaps, such as
+ * numbers reserved for work on other branches).
  */
 public final class SchemaMigrations {
 
-    /** The scripts, in the order they apply; the version of each is its position from 1. */
+    /** The scripts, in the order they apply; the version of each is the number in its name. */
     public static final List<String> SCRIPTS = List.of("V001__protocol_store.sql", "V002__audit_trail.sql", "V003__plans.sql",
             "V004__programming_store.sql",
-            "V005__global_grant_store.sql");
+            "V005__global_grant_store.sql",
+            "V008__cohort_store.sql", "V009__personal_data.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
@@ -53,10 +56,23 @@ public final class SchemaMigrations {
     /**
      * The schema version that this library expects.
      *
-     * @return the number of scripts
+     * @return the version of the last script
      */
     public static int latestVersion() {
-        return SCRIPTS.size();
+        return version(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /**
+     * The versions of the scripts, in order: the numbers in their names.
+     *
+     * @return the versions, increasing
+     */
+    public static List<Integer> versions() {
+        return SCRIPTS.stream().map(SchemaMigrations::version).toList();
+    }
+
+    private static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /**
@@ -75,11 +91,11 @@ public final class SchemaMigrations {
      * Applies the scripts not applied yet, up to a version: the schema of an earlier release of
      * the library, for upgrade tests.
      *
-     * @param upTo the last version to apply, from 1 to {@link #latestVersion()}
+     * @param upTo the last version to apply, one of {@link #versions()}
      * @return the versions applied by this call, in order
      */
     public List<Integer> migrate(int upTo) {
-        if (upTo < 1 || upTo > latestVersion()) {
+        if (!versions().contains(upTo)) {
             throw new IllegalArgumentException("no schema version " + upTo);
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -130,9 +146,11 @@ public final class SchemaMigrations {
             throw new InvalidValueException(WorkflowError.SCHEMA_TOO_NEW, VERSION_TABLE, newest, latestVersion());
         }
         List<Integer> done = new java.util.ArrayList<>();
-        for (int i = 0; i < upTo; i++) {
-            int version = i + 1;
-            String name = SCRIPTS.get(i);
+        for (String name : SCRIPTS) {
+            int version = version(name);
+            if (version > upTo) {
+                break;
+            }
             String script = read(name);
             String checksum = checksum(script);
             String known = applied.get(version);
