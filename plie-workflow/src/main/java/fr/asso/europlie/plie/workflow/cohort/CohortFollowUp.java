@@ -304,6 +304,23 @@ public interface CohortFollowUp {
      */
     List<AuditEntry> auditTrail(Actor actor, ParticipantId id);
 
+    /**
+     * Adds participants kept elsewhere (a file read with {@code CohortCsv} or {@code CohortJson},
+     * another system), with their referents, identities and erasures, all or nothing (animation
+     * team): the data is checked as {@code Cohort.load} checks it (strict about imported positive
+     * exits), then every participant must be new to the store; the participants are stored as they
+     * are, each audited. At most {@value #MAX_LOAD} participants a call: load a large cohort in
+     * batches.
+     *
+     * @param actor the animation team, not null
+     * @param data the data, not null
+     * @return the number of participants stored
+     */
+    int load(Actor actor, fr.asso.europlie.plie.cohort.CohortData data);
+
+    /** The most participants {@link #load} takes in one call (one transaction). */
+    int MAX_LOAD = 10_000;
+
     /** The longest text of an identity (names, address, e-mail, phone, external id), in characters. */
     int MAX_TEXT = 400;
 }

@@ -3,7 +3,10 @@ package fr.asso.europlie.plie.workflow.internal;
 import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
 import fr.asso.europlie.plie.cohort.Adhesion;
 import fr.asso.europlie.plie.cohort.ApplicantSituation;
+import fr.asso.europlie.plie.cohort.Cohort;
+import fr.asso.europlie.plie.cohort.CohortData;
 import fr.asso.europlie.plie.cohort.CohortError;
+import fr.asso.europlie.plie.cohort.ImportedExits;
 import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.DataScope;
 import fr.asso.europlie.plie.cohort.Erasure;
@@ -27,6 +30,7 @@ import fr.asso.europlie.plie.cohort.Viewer;
 import fr.asso.europlie.plie.cohort.VisibilityPolicy;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.indicators.EsfSettings;
 import fr.asso.europlie.plie.indicators.FullIndicatorReport;
 import fr.asso.europlie.plie.indicators.Indicators;
@@ -296,6 +300,47 @@ public final class CohortService implements CohortFollowUp {
                 purged.add(erasure.participant());
             }
             return List.copyOf(purged);
+        });
+    }
+
+    @Override
+    public int load(Actor actor, CohortData data) {
+        required(data, "data");
+        if (data.participants().size() > MAX_LOAD) {
+            throw new InvalidValueException(CohortError.LIMIT_EXCEEDED, "participants", data.participants().size(), MAX_LOAD,
+                    "CohortFollowUp.MAX_LOAD");
+        }
+        data.referents().forEach(r -> {
+            Limits.text(r.id().value(), "referents.id", MAX_ID);
+            Limits.text(r.employer().value(), "referents.employer", MAX_ID);
+        });
+        data.participants().forEach(p -> Limits.text(p.id().value(), "participants.participantId", MAX_ID));
+        data.identities().values().forEach(CohortService::checkIdentity);
+        requireRole(actor, Role.ANIMATION_TEAM, "LOAD");
+        Configured c = config();
+        Cohort checked = new Cohort(c.settings(), () -> {
+            throw new IllegalStateException("a load draws no new identifier");
+        });
+        checked.load(data, ImportedExits.STRICT);
+        return runner.run(actor, "load", () -> {
+            List<Violation> taken = new ArrayList<>();
+            for (int i = 0; i < data.participants().size(); i++) {
+                ParticipantId id = data.participants().get(i).id();
+                if (c.participants().find(id).isPresent() || identities.erasure(id).isPresent()) {
+                    taken.add(Violation.of(CohortError.DUPLICATE, "participants[" + i + "].participantId", id));
+                }
+            }
+            if (!taken.isEmpty()) {
+                throw new InvalidValueException(taken);
+            }
+            data.referents().forEach(referents::put);
+            for (Participant participant : checked.participants()) {
+                c.participants().add(participant);
+                audit(actor, participant, "LOAD", null, null);
+            }
+            data.identities().forEach(identities::put);
+            data.erasures().values().forEach(identities::erase);
+            return data.participants().size();
         });
     }
 

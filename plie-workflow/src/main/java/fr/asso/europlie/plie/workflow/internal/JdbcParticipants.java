@@ -205,7 +205,7 @@ public final class JdbcParticipants implements Participants {
 
             private int nextPage(long from, ArrayDeque<String> into) {
                 try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                        "SELECT seq, document FROM plie_participant WHERE plan_id = ? AND seq > ? ORDER BY seq FETCH FIRST "
+                        "SELECT seq, document FROM plie_participant WHERE plan_id = ? AND seq > ? ORDER BY plan_id, seq FETCH FIRST "
                                 + PAGE + " ROWS ONLY")) {
                     select.setString(1, plan.value());
                     select.setLong(2, from);
