@@ -8,7 +8,6 @@ import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The cohort of a plan (cohorte, file active): its participants and their pathways, its referents,
@@ -28,15 +28,21 @@ import java.util.function.Supplier;
  * its cap) -> steps, status changes, referent reassignments -> {@link #startInWorkFollowUp} ->
  * {@link #completeInWorkFollowUp} (positive exit) or {@link #exit}; then {@link #reenter} opens a
  * new period. Not thread-safe: the workflow layer serialises changes.
+ *
+ * <p>The cohort is the in-memory composition of the model's parts: each command reads one
+ * participant from an {@link InMemoryParticipants}, asks {@link Pathways} for its next state (the
+ * cross-participant rules checked against {@link ScanningCohortCounts}) and stores it; identities
+ * live in a {@link PersonalDataVault}, referents in an {@link InMemoryReferents}. A store of the
+ * engine's database composes the same parts with its own ports.
  */
 public final class Cohort {
 
     private final CohortSettings settings;
     private final Supplier<ParticipantId> ids;
-    private final PositiveExitPolicy exitPolicy;
-    private final Map<ParticipantId, Participant> participants = new LinkedHashMap<>();
-    private final Map<ReferentId, Referent> referents = new LinkedHashMap<>();
+    private final InMemoryParticipants participants = new InMemoryParticipants();
+    private final InMemoryReferents referents = new InMemoryReferents();
     private final PersonalDataVault vault = new PersonalDataVault();
+    private final Pathways pathways;
 
     /**
      * Creates an empty cohort.
@@ -47,7 +53,7 @@ public final class Cohort {
     public Cohort(CohortSettings settings, Supplier<ParticipantId> ids) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.exitPolicy = new PositiveExitPolicy(settings.exitRules());
+        this.pathways = new Pathways(settings, referents, new ScanningCohortCounts(participants, vault), vault);
     }
 
     // ---------------------------------------------------------------- queries
@@ -67,7 +73,16 @@ public final class Cohort {
      * @return the policy
      */
     public PositiveExitPolicy exitPolicy() {
-        return exitPolicy;
+        return pathways.exitPolicy();
+    }
+
+    /**
+     * The commands on one participant that this cohort runs, on its own ports.
+     *
+     * @return the commands
+     */
+    public Pathways pathways() {
+        return pathways;
     }
 
     /**
@@ -77,7 +92,7 @@ public final class Cohort {
      * @return the participant, empty when absent
      */
     public Optional<Participant> participant(ParticipantId id) {
-        return Optional.ofNullable(participants.get(id));
+        return participants.find(id).map(ParticipantVersion::participant);
     }
 
     /**
@@ -86,7 +101,17 @@ public final class Cohort {
      * @return an unmodifiable view
      */
     public Collection<Participant> participants() {
-        return Collections.unmodifiableCollection(participants.values());
+        return participants.all();
+    }
+
+    /**
+     * The participants as a store (the port the commands use), for code written against
+     * {@link Participants}.
+     *
+     * @return the store; changing it bypasses the cohort's rules
+     */
+    public Participants store() {
+        return participants;
     }
 
     /**
@@ -95,7 +120,7 @@ public final class Cohort {
      * @return the number
      */
     public int size() {
-        return participants.size();
+        return (int) participants.count();
     }
 
     /**
@@ -104,13 +129,13 @@ public final class Cohort {
      * @return an unmodifiable view, in registration order
      */
     public Collection<Referent> referents() {
-        return Collections.unmodifiableCollection(referents.values());
+        return referents.all();
     }
 
     /**
      * The vault of identities and erasures.
      *
-     * @return the vault (read-only for callers)
+     * @return the vault (read it only: changes bypass the cohort's rules)
      */
     public PersonalDataVault personalData() {
         return vault;
@@ -125,15 +150,7 @@ public final class Cohort {
      * @return the number of participants
      */
     public int caseload(ReferentId referent, LocalDate day) {
-        int count = 0;
-        for (Participant participant : participants.values()) {
-            for (AccompanimentPeriod period : participant.periods()) {
-                if (period.isActiveOn(day) && referent.equals(period.referentOn(day).orElse(null))) {
-                    count++;
-                }
-            }
-        }
-        return count;
+        return new ScanningCohortCounts(participants, vault).caseload(referent, day, null);
     }
 
     /**
@@ -142,7 +159,7 @@ public final class Cohort {
      * @return participants, referents, identities and erasures
      */
     public CohortData toData() {
-        return new CohortData(List.copyOf(referents.values()), List.copyOf(participants.values()), vault.identities(), vault.erasures());
+        return new CohortData(List.copyOf(referents.all()), List.copyOf(participants.all()), vault.identities(), vault.erasures());
     }
 
     // ---------------------------------------------------------------- referents
@@ -153,14 +170,14 @@ public final class Cohort {
      * @param referent the referent, not null
      */
     public void addReferent(Referent referent) {
-        referents.put(referent.id(), Objects.requireNonNull(referent, "referent"));
+        referents.put(Objects.requireNonNull(referent, "referent"));
     }
 
     // ---------------------------------------------------------------- entry
 
     /**
      * Refers a new person: checks eligibility against the protocol's target publics and the
-     * double-accompaniment rule, then opens a first period waiting for the entry commission.
+     * double-accompaniment rules, then opens a first period waiting for the entry commission.
      *
      * @param identity the person's identity, stored apart in the vault, not null
      * @param referral the referral, not null
@@ -168,16 +185,16 @@ public final class Cohort {
      * @return the new participant's pseudonymous identifier
      * @throws RuleViolationException ({@code PLIE-COHORT-004}) naming every failed criterion of every
      *         target public when not eligible; ({@code PLIE-COHORT-006}) when followed in another PTI
-     *         scheme and the settings refuse
+     *         scheme and the settings refuse; ({@code PLIE-COHORT-041}) when the same person (same
+     *         names and birth date) has an open period in the cohort
      */
     public ParticipantId refer(PersonalData identity, Referral referral, ApplicantSituation situation) {
-        Objects.requireNonNull(identity, "identity");
-        AccompanimentPeriod period = openPeriod(1, identity.birthDate(), referral, situation);
-        ParticipantId id = ids.get();
-        if (participants.containsKey(id) || vault.erasure(id).isPresent()) {
+        Participant participant = pathways.refer(ids, identity, referral, situation);
+        ParticipantId id = participant.id();
+        if (participants.find(id).isPresent() || vault.erasure(id).isPresent()) {
             throw new InvalidValueException(CohortError.DUPLICATE, "participantId", id);
         }
-        participants.put(id, Participant.of(id, period));
+        participants.add(participant);
         vault.put(id, identity);
         return id;
     }
@@ -193,28 +210,7 @@ public final class Cohort {
      * @throws InvalidValueException ({@code PLIE-COHORT-013}) when the referral does not come after the previous period
      */
     public void reenter(ParticipantId id, Referral referral, ApplicantSituation situation) {
-        Participant participant = current(id, PeriodAction.REENTER);
-        PersonalData identity = vault.find(id).orElseThrow(() -> new RuleViolationException(CohortError.ALREADY_ERASED,
-                "participantId", id, vault.erasure(id).map(Erasure::erasedOn).orElse(null)));
-        AccompanimentPeriod period = openPeriod(participant.periods().size() + 1, identity.birthDate(), referral, situation);
-        participants.put(id, participant.withNewPeriod(period));
-    }
-
-    private AccompanimentPeriod openPeriod(int number, LocalDate birthDate, Referral referral, ApplicantSituation situation) {
-        Objects.requireNonNull(referral, "referral");
-        Objects.requireNonNull(situation, "situation");
-        Checks checks = new Checks();
-        int age = EsfEntryData.ageOn(birthDate, referral.referredOn());
-        EligibilityRules.EligibilityResult result = settings.eligibility().evaluate(new EligibilityFacts(situation, age, referral.referredOn()));
-        if (!result.isEligible()) {
-            checks.addAll(result.failures(), null);
-        }
-        boolean followedElsewhere = referral.otherPtiScheme() != null;
-        if (followedElsewhere && settings.doubleAccompaniment() == DoubleAccompanimentMode.REFUSE) {
-            checks.add(CohortError.DOUBLE_ACCOMPANIMENT, "referral.otherPtiScheme", referral.otherPtiScheme());
-        }
-        checks.throwIfRefused();
-        return AccompanimentPeriod.referred(number, referral, result.eligible(), followedElsewhere, situation.status());
+        apply(id, p -> pathways.reenter(p, referral, situation));
     }
 
     /**
@@ -225,7 +221,7 @@ public final class Cohort {
      * @throws RuleViolationException when the period is not waiting for the commission
      */
     public void validateEntry(ParticipantId id, LocalDate on) {
-        change(id, PeriodAction.VALIDATE_ENTRY, draft -> draft.entryDecision = new EntryDecision(on, true, null));
+        apply(id, p -> pathways.validateEntry(p, on));
     }
 
     /**
@@ -238,7 +234,7 @@ public final class Cohort {
      * @throws RuleViolationException when the period is past the adhesion
      */
     public void rejectEntry(ParticipantId id, LocalDate on, String reason) {
-        change(id, PeriodAction.REJECT_ENTRY, draft -> draft.entryDecision = new EntryDecision(on, false, reason));
+        apply(id, p -> pathways.rejectEntry(p, on, reason));
     }
 
     /**
@@ -255,14 +251,7 @@ public final class Cohort {
      */
     public void adhere(ParticipantId id, Adhesion adhesion, OrganisationId designatedBy) {
         Objects.requireNonNull(adhesion, "adhesion");
-        Participant participant = current(id, PeriodAction.ADHERE);
-        AccompanimentPeriod period = participant.currentPeriod();
-        LocalDate entry = adhesion.entryDate();
-        checkAssignment(id, period, adhesion.referent(), entry, designatedBy, "adhesion.referent");
-        AccompanimentPeriod.Draft draft = period.draft();
-        draft.adhesion = adhesion;
-        draft.referents.add(new ReferentAssignment(adhesion.referent(), entry, designatedBy));
-        participants.put(id, participant.withPeriod(draft.build()));
+        apply(id, p -> pathways.adhere(p, adhesion, designatedBy));
     }
 
     /**
@@ -275,43 +264,7 @@ public final class Cohort {
      * @throws RuleViolationException when the referent is unknown or at its cap, or the designation is missing
      */
     public void reassignReferent(ParticipantId id, ReferentId referent, LocalDate from, OrganisationId designatedBy) {
-        Participant participant = current(id, PeriodAction.REASSIGN_REFERENT);
-        AccompanimentPeriod period = participant.currentPeriod();
-        checkAssignment(id, period, referent, from, designatedBy, "referent");
-        AccompanimentPeriod.Draft draft = period.draft();
-        draft.referents.add(new ReferentAssignment(referent, from, designatedBy));
-        participants.put(id, participant.withPeriod(draft.build()));
-    }
-
-    private void checkAssignment(ParticipantId id, AccompanimentPeriod period, ReferentId referent, LocalDate from,
-            OrganisationId designatedBy, String field) {
-        Checks checks = new Checks();
-        Referent known = referents.get(referent);
-        if (checks.check(known != null, CohortError.UNKNOWN_REFERENT, field, referent)) {
-            int cap = known.cap(settings.caseloadCap());
-            int load = caseloadExcluding(referent, from, id);
-            checks.check(load < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, load, cap);
-        }
-        boolean rsa = period.statusOn(from).orElse(period.currentStatus()) == ParticipantStatus.RSA_RECIPIENT;
-        if (rsa) {
-            boolean designated = designatedBy != null && (settings.department() == null || settings.department().equals(designatedBy));
-            checks.check(designated, CohortError.RSA_REFERENT_NOT_DESIGNATED, "designatedBy", designatedBy,
-                    settings.department() == null ? "-" : settings.department());
-        }
-        checks.throwIfRefused();
-    }
-
-    private int caseloadExcluding(ReferentId referent, LocalDate day, ParticipantId excluded) {
-        int load = caseload(referent, day);
-        Participant self = participants.get(excluded);
-        if (self != null) {
-            for (AccompanimentPeriod period : self.periods()) {
-                if (period.isActiveOn(day) && referent.equals(period.referentOn(day).orElse(null))) {
-                    load--;
-                }
-            }
-        }
-        return load;
+        apply(id, p -> pathways.reassignReferent(p, referent, from, designatedBy));
     }
 
     // ---------------------------------------------------------------- pathway
@@ -326,7 +279,7 @@ public final class Cohort {
      * @throws InvalidValueException when the day is not after the previous change
      */
     public void changeStatus(ParticipantId id, LocalDate since, ParticipantStatus status) {
-        change(id, PeriodAction.CHANGE_STATUS, draft -> draft.statuses.add(new StatusChange(since, status)));
+        apply(id, p -> pathways.changeStatus(p, since, status));
     }
 
     /**
@@ -340,21 +293,7 @@ public final class Cohort {
      */
     public void addStep(ParticipantId id, Step step) {
         Objects.requireNonNull(step, "step");
-        Participant participant = current(id, PeriodAction.ADD_STEP);
-        checkWithinMaximum(participant.currentPeriod(), step.start(), "step.start");
-        Checks checks = new Checks();
-        participant.periods().forEach(p -> checks.check(p.step(step.id()).isEmpty(), CohortError.DUPLICATE, "step.id", step.id()));
-        checks.throwIfInvalid();
-        change(id, PeriodAction.ADD_STEP, draft -> draft.steps.add(step));
-    }
-
-    private void checkWithinMaximum(AccompanimentPeriod period, LocalDate day, String field) {
-        if (settings.maximumDuration() != null && period.entryDate() != null) {
-            LocalDate end = period.entryDate().plus(settings.maximumDuration()).minusDays(1);
-            if (day.isAfter(end)) {
-                throw new RuleViolationException(CohortError.MAX_DURATION_EXCEEDED, field, day, settings.maximumDuration(), end);
-            }
-        }
+        apply(id, p -> pathways.addStep(p, step));
     }
 
     /**
@@ -366,7 +305,7 @@ public final class Cohort {
      * @throws RuleViolationException when the step is unknown or the period is not on its pathway
      */
     public void endStep(ParticipantId id, StepId stepId, LocalDate lastDay) {
-        replaceStep(id, PeriodAction.END_STEP, stepId, step -> step.endedOn(lastDay));
+        apply(id, p -> pathways.endStep(p, stepId, lastDay));
     }
 
     /**
@@ -379,15 +318,7 @@ public final class Cohort {
      * @throws InvalidValueException when the step is not a qualifying training
      */
     public void validateQualification(ParticipantId id, StepId stepId, LocalDate on) {
-        replaceStep(id, PeriodAction.VALIDATE_QUALIFICATION, stepId, step -> step.validatedOn(on));
-    }
-
-    private void replaceStep(ParticipantId id, PeriodAction action, StepId stepId, java.util.function.UnaryOperator<Step> change) {
-        Participant participant = current(id, action);
-        Step step = participant.currentPeriod().step(stepId)
-                .orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_STEP, "stepId", stepId));
-        Step changed = change.apply(step);
-        change(id, action, draft -> draft.steps.replaceAll(s -> s.id().equals(stepId) ? changed : s));
+        apply(id, p -> pathways.validateQualification(p, stepId, on));
     }
 
     /**
@@ -401,7 +332,7 @@ public final class Cohort {
      *         is not the one the identity's birth date gives on the entry date
      */
     public void recordEntryData(ParticipantId id, EsfEntryData data) {
-        recordEntryData(id, existing(id).periods().size(), data);
+        recordEntryData(id, existing(id).participant().periods().size(), data);
     }
 
     /**
@@ -418,19 +349,7 @@ public final class Cohort {
      */
     public void recordEntryData(ParticipantId id, int period, EsfEntryData data) {
         Objects.requireNonNull(data, "data");
-        Optional<PersonalData> identity = vault.find(id);
-        changePeriod(id, period, PeriodAction.RECORD_ENTRY_DATA, p -> p.entryData() == null ? null : p.entryData().collectedOn(),
-                "entryData", draft -> {
-                    LocalDate entry = draft.adhesion.entryDate();
-                    if (identity.isPresent()) {
-                        int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
-                        if (data.ageAtEntry() != age) {
-                            throw new InvalidValueException(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(),
-                                    "adhesion.entryDate", entry + " (" + age + ")");
-                        }
-                    }
-                    draft.entryData = data;
-                });
+        apply(id, p -> pathways.recordEntryData(p, period, data));
     }
 
     // ---------------------------------------------------------------- in-work follow-up and exits
@@ -444,12 +363,7 @@ public final class Cohort {
      *         the period is not on its pathway
      */
     public void startInWorkFollowUp(ParticipantId id, LocalDate on) {
-        Participant participant = current(id, PeriodAction.START_FOLLOW_UP);
-        boolean working = participant.currentPeriod().steps().stream().anyMatch(s -> exitPolicy.isQualifyingWork(s) && s.covers(on));
-        if (!working) {
-            throw new RuleViolationException(CohortError.REQUIRED_FOR, "steps.EMPLOYMENT", on, PeriodAction.START_FOLLOW_UP);
-        }
-        change(id, PeriodAction.START_FOLLOW_UP, draft -> draft.followUps.add(new InWorkFollowUp(on, null, false)));
+        apply(id, p -> pathways.startInWorkFollowUp(p, on));
     }
 
     /**
@@ -460,7 +374,7 @@ public final class Cohort {
      * @throws RuleViolationException when no follow-up is under way
      */
     public void interruptInWorkFollowUp(ParticipantId id, LocalDate on) {
-        change(id, PeriodAction.INTERRUPT_FOLLOW_UP, draft -> closeFollowUp(draft, on, false));
+        apply(id, p -> pathways.interruptInWorkFollowUp(p, on));
     }
 
     /**
@@ -475,22 +389,7 @@ public final class Cohort {
      * @throws RuleViolationException ({@code PLIE-COHORT-014}) when the continuous employment is too short
      */
     public ExitReason completeInWorkFollowUp(ParticipantId id, LocalDate on, EsfExitData exitData) {
-        Participant participant = current(id, PeriodAction.COMPLETE_FOLLOW_UP);
-        List<Step> steps = participant.currentPeriod().steps();
-        LocalDate followedFrom = participant.currentPeriod().openFollowUp().orElseThrow().startedOn();
-        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employmentCovering(steps, followedFrom, on).orElseThrow(() -> new RuleViolationException(
-                CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", ExitReason.EMPLOYMENT, on, settings.exitRules().employmentMonths(),
-                exitPolicy.longestContinuousWorkDays(steps, on)));
-        change(id, PeriodAction.COMPLETE_FOLLOW_UP, draft -> {
-            closeFollowUp(draft, on, true);
-            draft.exit = new Exit(on, outcome.reason(), exitData);
-        });
-        return outcome.reason();
-    }
-
-    private static void closeFollowUp(AccompanimentPeriod.Draft draft, LocalDate on, boolean completed) {
-        int last = draft.followUps.size() - 1;
-        draft.followUps.set(last, new InWorkFollowUp(draft.followUps.get(last).startedOn(), on, completed));
+        return apply(id, p -> pathways.completeInWorkFollowUp(p, on, exitData)).currentPeriod().exit().reason();
     }
 
     /**
@@ -508,30 +407,7 @@ public final class Cohort {
      */
     public void exit(ParticipantId id, LocalDate on, ExitReason reason, EsfExitData exitData) {
         Objects.requireNonNull(reason, "reason");
-        Participant participant = current(id, PeriodAction.EXIT);
-        AccompanimentPeriod period = participant.currentPeriod();
-        if (reason.needsInWorkFollowUp()) {
-            throw new RuleViolationException(CohortError.FOLLOW_UP_REQUIRED, "exit.reason", reason);
-        }
-        if (reason.isPositive() && exitPolicy.outcome(reason, period.steps(), on).isEmpty()) {
-            throw new RuleViolationException(CohortError.TRAINING_RULE_NOT_MET, "exit.reason", reason, on,
-                    settings.exitRules().longTrainingMonths(), settings.exitRules().longTrainingCountsAfterMonths());
-        }
-        if (reason == ExitReason.MAXIMUM_DURATION && !isOverMaximumDuration(period, on)) {
-            throw new RuleViolationException(CohortError.MAX_DURATION_NOT_REACHED, "exit.exitedOn", on,
-                    settings.maximumDuration() == null ? "-" : settings.maximumDuration(), period.entryDate());
-        }
-        change(id, PeriodAction.EXIT, draft -> {
-            if (period.openFollowUp().isPresent()) {
-                closeFollowUp(draft, on, false);
-            }
-            draft.exit = new Exit(on, reason, exitData);
-        });
-    }
-
-    private boolean isOverMaximumDuration(AccompanimentPeriod period, LocalDate on) {
-        return settings.maximumDuration() != null && period.entryDate() != null
-                && !on.isBefore(period.entryDate().plus(settings.maximumDuration()));
+        apply(id, p -> pathways.exit(p, on, reason, exitData));
     }
 
     /**
@@ -542,10 +418,8 @@ public final class Cohort {
      */
     public List<ParticipantId> closePathwaysOverMaximumDuration(LocalDate on) {
         List<ParticipantId> closed = new ArrayList<>();
-        for (Participant participant : List.copyOf(participants.values())) {
-            AccompanimentPeriod period = participant.currentPeriod();
-            PeriodState state = period.state();
-            if ((state == PeriodState.ACTIVE || state == PeriodState.IN_WORK_FOLLOW_UP) && isOverMaximumDuration(period, on)) {
+        for (Participant participant : List.copyOf(participants.all())) {
+            if (pathways.isOverMaximumDuration(participant, on)) {
                 exit(participant.id(), on, ExitReason.MAXIMUM_DURATION, null);
                 closed.add(participant.id());
             }
@@ -563,8 +437,7 @@ public final class Cohort {
      */
     public void recordExitData(ParticipantId id, int period, EsfExitData data) {
         Objects.requireNonNull(data, "data");
-        changePeriod(id, period, PeriodAction.RECORD_EXIT_DATA, p -> p.exit().data() == null ? null : p.exit().data().collectedOn(),
-                "exit.data", draft -> draft.exit = new Exit(draft.exit.exitedOn(), draft.exit.reason(), data));
+        apply(id, p -> pathways.recordExitData(p, period, data));
     }
 
     /**
@@ -580,29 +453,7 @@ public final class Cohort {
      */
     public void recordSixMonthData(ParticipantId id, int period, EsfSixMonthData data) {
         Objects.requireNonNull(data, "data");
-        existing(id).period(period).filter(p -> p.exit() != null).ifPresent(p -> {
-            Violation early = sixMonthDataTooEarly(p.exit().exitedOn(), data, "sixMonthData.collectedOn");
-            if (early != null) {
-                throw new RuleViolationException(List.of(early));
-            }
-        });
-        changePeriod(id, period, PeriodAction.RECORD_SIX_MONTH_DATA,
-                p -> p.sixMonthData() == null ? null : p.sixMonthData().collectedOn(), "sixMonthData", draft -> draft.sixMonthData = data);
-    }
-
-    private void changePeriod(ParticipantId id, int number, PeriodAction action, java.util.function.Function<AccompanimentPeriod, Object> existing,
-            String field, java.util.function.Consumer<AccompanimentPeriod.Draft> change) {
-        Participant participant = existing(id);
-        AccompanimentPeriod period = participant.period(number)
-                .orElseThrow(() -> new RuleViolationException(CohortError.OUT_OF_RANGE, "period", number, 1, participant.periods().size()));
-        requireAllowed(id, period, action);
-        Object recorded = existing.apply(period);
-        if (recorded != null) {
-            throw new RuleViolationException(CohortError.ALREADY_RECORDED, field, recorded);
-        }
-        AccompanimentPeriod.Draft draft = period.draft();
-        change.accept(draft);
-        participants.put(id, participant.withPeriod(draft.build()));
+        apply(id, p -> pathways.recordSixMonthData(p, period, data));
     }
 
     // ---------------------------------------------------------------- personal data
@@ -620,16 +471,9 @@ public final class Cohort {
      * @throws RuleViolationException when the participant is unknown or already erased
      */
     public Erasure erase(ParticipantId id, LocalDate on, LocalDate lastPayment) {
-        Participant participant = existing(id);
-        Optional<Erasure> done = vault.erasure(id);
-        if (done.isPresent()) {
-            throw new RuleViolationException(CohortError.ALREADY_ERASED, "participantId", id, done.get().erasedOn());
-        }
-        LocalDate until = settings.retention().retainUntil(lastPayment);
-        Erasure erasure = new Erasure(id, on, until.isBefore(on) ? on : until);
-        List<AccompanimentPeriod> cleared = new ArrayList<>();
-        participant.periods().forEach(period -> cleared.add(period.withoutFreeText()));
-        participants.put(id, new Participant(id, cleared));
+        ParticipantVersion version = existing(id);
+        Erasure erasure = pathways.erasure(version.participant(), on, lastPayment);
+        participants.update(version.participant().withoutFreeText(), version.revision());
         vault.erase(erasure);
         return erasure;
     }
@@ -642,12 +486,10 @@ public final class Cohort {
      */
     public List<ParticipantId> purgeAfterRetention(LocalDate today) {
         List<ParticipantId> purged = new ArrayList<>();
-        for (Erasure erasure : List.copyOf(vault.erasures().values())) {
-            if (today.isAfter(erasure.retainedUntil())) {
-                participants.remove(erasure.participant());
-                vault.forget(erasure.participant());
-                purged.add(erasure.participant());
-            }
+        for (Erasure erasure : vault.expiredOn(today)) {
+            participants.remove(erasure.participant());
+            vault.forget(erasure.participant());
+            purged.add(erasure.participant());
         }
         return purged;
     }
@@ -694,7 +536,7 @@ public final class Cohort {
         for (int i = 0; i < data.participants().size(); i++) {
             Participant participant = data.participants().get(i);
             String path = "participants[" + i + "]";
-            checks.check(!participants.containsKey(participant.id()) && seen.add(participant.id()), CohortError.DUPLICATE,
+            checks.check(!participants.find(participant.id()).isPresent() && seen.add(participant.id()), CohortError.DUPLICATE,
                     path + ".participantId", participant.id());
             PersonalData identity = data.identities().get(participant.id());
             for (AccompanimentPeriod period : participant.periods()) {
@@ -740,7 +582,7 @@ public final class Cohort {
                 draft.exit = new Exit(draft.exit.exitedOn(), ExitReason.UNCONFIRMED_POSITIVE, draft.exit.data());
                 loaded = loaded.withPeriod(draft.build());
             }
-            participants.put(p.id(), loaded);
+            participants.add(loaded);
         }
         data.identities().forEach(vault::put);
         data.erasures().values().forEach(vault::erase);
@@ -758,30 +600,15 @@ public final class Cohort {
         return new ImportChecks(settings).sixMonthDataTooEarly(exitedOn, data, field);
     }
 
-    private Participant existing(ParticipantId id) {
-        Participant participant = participants.get(id);
-        if (participant == null) {
-            throw new RuleViolationException(CohortError.UNKNOWN_PARTICIPANT, "participantId", id);
-        }
-        return participant;
+    private ParticipantVersion existing(ParticipantId id) {
+        return participants.find(id).orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_PARTICIPANT, "participantId", id));
     }
 
-    private Participant current(ParticipantId id, PeriodAction action) {
-        Participant participant = existing(id);
-        requireAllowed(id, participant.currentPeriod(), action);
-        return participant;
-    }
-
-    private static void requireAllowed(ParticipantId id, AccompanimentPeriod period, PeriodAction action) {
-        if (!period.state().allows(action)) {
-            throw new RuleViolationException(CohortError.ILLEGAL_TRANSITION, "participantId", id, period.state(), action);
-        }
-    }
-
-    private void change(ParticipantId id, PeriodAction action, java.util.function.Consumer<AccompanimentPeriod.Draft> change) {
-        Participant participant = current(id, action);
-        AccompanimentPeriod.Draft draft = participant.currentPeriod().draft();
-        change.accept(draft);
-        participants.put(id, participant.withPeriod(draft.build()));
+    /** Reads a participant, asks the commands for its next state and stores it; nothing changes on a refusal. */
+    private Participant apply(ParticipantId id, UnaryOperator<Participant> command) {
+        ParticipantVersion version = existing(id);
+        Participant next = command.apply(version.participant());
+        participants.update(next, version.revision());
+        return next;
     }
 }

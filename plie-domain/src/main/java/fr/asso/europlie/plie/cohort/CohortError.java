@@ -75,7 +75,11 @@ public enum CohortError implements ErrorCode {
     /** Six-month data collected before six months after the exit. */
     SIX_MONTH_DATA_TOO_EARLY("PLIE-COHORT-032"),
     /** An imported positive exit whose steps do not meet the positive-exit rules. */
-    IMPORTED_EXIT_NOT_POSITIVE("PLIE-COHORT-033");
+    IMPORTED_EXIT_NOT_POSITIVE("PLIE-COHORT-033"),
+    /** A participant changed by someone else between reading and writing it. */
+    CONCURRENT_CHANGE("PLIE-COHORT-040"),
+    /** The same person already has an open period in the cohort, as another participant. */
+    PERSON_ALREADY_FOLLOWED("PLIE-COHORT-041");
 
     private final String code;
 

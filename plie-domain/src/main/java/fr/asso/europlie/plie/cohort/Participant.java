@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * A participant of the plan (participant, adhérent) as the pathway side sees it: a pseudonymous
  * identifier and the accompaniment periods, oldest first. Identity lives apart, in the
- * {@link PersonalDataVault}.
+ * {@link Identities} port ({@link PersonalDataVault} in memory).
  *
  * <p>Immutable: every change gives a new participant, checked as a whole.
  *
@@ -88,6 +88,56 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      */
     public boolean isActiveOn(LocalDate day) {
         return periods.stream().anyMatch(p -> p.isActiveOn(day));
+    }
+
+    /**
+     * Whether the current period is open: referred, entered or followed, neither refused nor exited.
+     *
+     * @return true while open
+     */
+    public boolean isOpen() {
+        return currentPeriod().closedOn() == null;
+    }
+
+    /**
+     * The stretches of days during which the participant is in a referent's caseload, period by
+     * period: a referent's caseload on a day counts the spans of that referent covering the day.
+     *
+     * @return the spans, oldest first, possibly empty
+     */
+    public List<CaseloadSpan> caseloadSpans() {
+        List<CaseloadSpan> spans = new ArrayList<>();
+        for (AccompanimentPeriod period : periods) {
+            LocalDate entry = period.entryDate();
+            if (entry == null) {
+                continue;
+            }
+            LocalDate exit = period.exitDate();
+            List<ReferentAssignment> assignments = period.referents();
+            for (int i = 0; i < assignments.size(); i++) {
+                ReferentAssignment assignment = assignments.get(i);
+                LocalDate first = assignment.from().isBefore(entry) ? entry : assignment.from();
+                LocalDate end = i + 1 < assignments.size() ? assignments.get(i + 1).from() : null;
+                if (exit != null && (end == null || exit.isBefore(end))) {
+                    end = exit;
+                }
+                if (end == null || end.isAfter(first)) {
+                    spans.add(new CaseloadSpan(assignment.referent(), first, end));
+                }
+            }
+        }
+        return List.copyOf(spans);
+    }
+
+    /**
+     * A copy whose free-text fields that may identify the person are cleared (on erasure).
+     *
+     * @return the participant, checked
+     */
+    public Participant withoutFreeText() {
+        List<AccompanimentPeriod> cleared = new ArrayList<>();
+        periods.forEach(period -> cleared.add(period.withoutFreeText()));
+        return new Participant(id, cleared);
     }
 
     /**

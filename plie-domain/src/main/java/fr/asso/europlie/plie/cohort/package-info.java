@@ -11,7 +11,16 @@
  * {@link fr.asso.europlie.plie.cohort.PositiveExitPolicy} are met. A re-entry opens a new period and
  * never overwrites an earlier one. Identities live apart in the
  * {@link fr.asso.europlie.plie.cohort.PersonalDataVault}; everything else uses the pseudonymous
- * {@link fr.asso.europlie.plie.cohort.ParticipantId}. The {@link fr.asso.europlie.plie.cohort.Cohort}
- * is the aggregate through which every change goes.
+ * {@link fr.asso.europlie.plie.cohort.ParticipantId}.
+ *
+ * <p>The {@link fr.asso.europlie.plie.cohort.Participant} is the aggregate: the commands of
+ * {@link fr.asso.europlie.plie.cohort.Pathways} take one participant and return its next state or
+ * refuse, changing nothing. Rules spanning participants (the referent's caseload cap, no double
+ * accompaniment) are checked against the port {@link fr.asso.europlie.plie.cohort.CohortCounts};
+ * participants, identities and referents are kept behind the ports
+ * {@link fr.asso.europlie.plie.cohort.Participants}, {@link fr.asso.europlie.plie.cohort.Identities}
+ * and {@link fr.asso.europlie.plie.cohort.Referents}, in memory or in the engine's database. The
+ * {@link fr.asso.europlie.plie.cohort.Cohort} composes the in-memory parts for tests, imports and
+ * examples.
  */
 package fr.asso.europlie.plie.cohort;

@@ -5,7 +5,9 @@ import fr.asso.europlie.plie.protocol.Protocol;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
+import fr.asso.europlie.plie.workflow.cohort.CohortFollowUp;
 import fr.asso.europlie.plie.workflow.internal.AuditLog;
+import fr.asso.europlie.plie.workflow.internal.CohortService;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.FseCommitmentService;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
@@ -46,6 +48,8 @@ public final class Plan {
 
     private final ProgrammingApproval programming;
 
+    private final CohortFollowUp cohort;
+
     Plan(PlanId id, String name, ProtocolNegotiation negotiation,
             ProgrammingApproval programming, PlieRuntime runtime,
             CommandRunner runner, RepositoryService repository) {
@@ -57,6 +61,18 @@ public final class Plan {
         this.runner = runner;
         this.repository = repository;
         this.fseCommitment = new FseCommitmentService(id, runtime, runner);
+        this.cohort = new CohortService(id, runtime, runner);
+    }
+
+    /**
+     * The follow-up of this plan's cohort: participants stored in the engine's database, the
+     * commands on their pathways with their actors, the audit trail and the indicator report.
+     * Configure it on each node before use ({@link CohortFollowUp#configure}).
+     *
+     * @return the service
+     */
+    public CohortFollowUp cohort() {
+        return cohort;
     }
 
     /**

@@ -19,6 +19,7 @@ import fr.asso.europlie.plie.workflow.internal.ProgrammingService;
 import fr.asso.europlie.plie.workflow.internal.Tenants;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
+import fr.asso.europlie.plie.workflow.cohort.CohortFollowUp;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingApproval;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingProcess;
 import java.io.InputStream;
@@ -182,6 +183,15 @@ public final class PlieEngine implements AutoCloseable {
      */
     public FseCommitment fseCommitment() {
         return defaultPlan.fseCommitment();
+    }
+
+    /**
+     * The follow-up of the default plan's cohort (see {@link Plan#cohort()}).
+     *
+     * @return the service
+     */
+    public CohortFollowUp cohort() {
+        return defaultPlan.cohort();
     }
 
     /**

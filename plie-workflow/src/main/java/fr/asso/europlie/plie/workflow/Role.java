@@ -25,5 +25,17 @@ public enum Role {
      * An operator (porteur de projet): applies for its own operations in a programming round and
      * signs its own operation's grant agreement.
      */
-    OPERATOR
+    OPERATOR,
+    /**
+     * A pathway referent (référent de parcours): acts on its own participants, those it is the
+     * referent of today; the actor's user id is the referent's id ({@code ReferentId}).
+     */
+    REFERENT,
+    /** The entry commission's secretariat (commission d'entrée): validates or refuses entries. */
+    ENTRY_COMMISSION,
+    /**
+     * The Département's officer who designates the single referent of RSA recipients (désignation
+     * du référent unique); acts for the Département named in the cohort's settings.
+     */
+    RSA_DESIGNATION
 }

@@ -103,7 +103,11 @@ public enum WorkflowError implements ErrorCode {
     /** A deadline or reminder setting of the FSE+ commitment outside its limits. */
     SETTING_OUT_OF_RANGE("PLIE-WORKFLOW-077"),
     /** A payment of a kind the execution's step does not expect (interim for the final report, balance before it). */
-    PAYMENT_KIND("PLIE-WORKFLOW-078");
+    PAYMENT_KIND("PLIE-WORKFLOW-078"),
+    /** The plan's cohort follow-up is used before it was configured on this node. */
+    COHORT_NOT_CONFIGURED("PLIE-WORKFLOW-090"),
+    /** A referent acting on, or asking for, a participant it is not the referent of. */
+    NOT_OWN_PARTICIPANT("PLIE-WORKFLOW-091");
 
     private final String code;
 

@@ -28,7 +28,9 @@ import javax.sql.DataSource;
  * refused.
  *
  * <p>Scripts are resources {@code Vnnn__name.sql} next to this class, listed in {@link #SCRIPTS};
- * a new version of the library adds a script and never edits a released one.
+ * a new version of the library adds a script and never edits a released one. A script's version
+ * is the number in its name (the numbers increase along the list, possibly with gaps, such as
+ * numbers reserved for work on other branches).
  */
 public final class SchemaMigrations {
 
@@ -40,7 +42,8 @@ public final class SchemaMigrations {
     public static final List<String> SCRIPTS = List.of("V001__protocol_store.sql", "V002__audit_trail.sql", "V003__plans.sql",
             "V004__programming_store.sql",
             "V005__global_grant_store.sql",
-            "V007__commitment_audit.sql");
+            "V007__commitment_audit.sql",
+            "V008__cohort_store.sql", "V009__personal_data.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
@@ -94,11 +97,11 @@ public final class SchemaMigrations {
      * Applies the scripts not applied yet, up to a version: the schema of an earlier release of
      * the library, for upgrade tests.
      *
-     * @param upTo the last version to apply, from 1 to {@link #latestVersion()}
+     * @param upTo the last version to apply, one of {@link #versions()}
      * @return the versions applied by this call, in order
      */
     public List<Integer> migrate(int upTo) {
-        if (upTo < 1 || upTo > latestVersion()) {
+        if (!versions().contains(upTo)) {
             throw new IllegalArgumentException("no schema version " + upTo);
         }
         try (Connection connection = dataSource.getConnection()) {

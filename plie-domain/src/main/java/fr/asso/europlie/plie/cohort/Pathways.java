@@ -1,0 +1,527 @@
+package fr.asso.europlie.plie.cohort;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The commands on one participant's pathway (commandes du parcours): each takes the participant as
+ * it is and returns its next state, or refuses with every problem found; it changes nothing, so the
+ * caller stores the result (or not). Rules that span participants are policies checked against
+ * ports: the caseload cap and the ban on double accompaniment against {@link CohortCounts}, a
+ * referent's working time against {@link Referents}, the identity (its birth date gives the age)
+ * against {@link Identities}.
+ *
+ * <p>Refusals: an {@link InvalidValueException} for an impossible value, a
+ * {@link RuleViolationException} for a business refusal, with the codes the {@link Cohort}
+ * documents for each command. Thread-safe when its ports are.
+ */
+public final class Pathways {
+
+    private final CohortSettings settings;
+    private final PositiveExitPolicy exitPolicy;
+    private final Referents referents;
+    private final CohortCounts counts;
+    private final Identities identities;
+
+    /**
+     * Creates the commands.
+     *
+     * @param settings the cohort's settings, not null
+     * @param referents the referents, not null
+     * @param counts the counts of the cohort, not null
+     * @param identities the identities, not null
+     */
+    public Pathways(CohortSettings settings, Referents referents, CohortCounts counts, Identities identities) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.exitPolicy = new PositiveExitPolicy(settings.exitRules());
+        this.referents = Objects.requireNonNull(referents, "referents");
+        this.counts = Objects.requireNonNull(counts, "counts");
+        this.identities = Objects.requireNonNull(identities, "identities");
+    }
+
+    /**
+     * The settings.
+     *
+     * @return the settings
+     */
+    public CohortSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The positive-exit policy of the settings' rules.
+     *
+     * @return the policy
+     */
+    public PositiveExitPolicy exitPolicy() {
+        return exitPolicy;
+    }
+
+    // ---------------------------------------------------------------- entry
+
+    /**
+     * A new participant referred: eligibility, the double-accompaniment rules (another PTI scheme
+     * declared; the same person with an open period in the cohort), and a first period waiting for
+     * the entry commission. The identity is the caller's to keep, apart.
+     *
+     * @param newId gives the new participant's pseudonymous identifier, asked once the checks pass, not null
+     * @param identity the person's identity, not null
+     * @param referral the referral, not null
+     * @param situation the situation at referral, not null
+     * @return the new participant
+     * @throws RuleViolationException ({@code PLIE-COHORT-004}) for every failed criterion,
+     *     ({@code -006}) when followed in another PTI scheme and the settings refuse,
+     *     ({@code -041}) when the same person has an open period in the cohort
+     */
+    public Participant refer(Supplier<ParticipantId> newId, PersonalData identity, Referral referral, ApplicantSituation situation) {
+        Objects.requireNonNull(newId, "newId");
+        Objects.requireNonNull(identity, "identity");
+        AccompanimentPeriod first = openPeriod(1, identity, null, referral, situation);
+        return Participant.of(Objects.requireNonNull(newId.get(), "newId"), first);
+    }
+
+    /**
+     * A former participant referred again: a new period that leaves the earlier ones untouched.
+     *
+     * @param participant the participant, not null
+     * @param referral the new referral, after the previous period closed
+     * @param situation the situation at the new referral
+     * @return the participant with its new period
+     * @throws RuleViolationException when the current period is not closed, the person is not
+     *     eligible or already followed, or the identity was erased ({@code -023})
+     * @throws InvalidValueException ({@code PLIE-COHORT-013}) when the referral does not come after the previous period
+     */
+    public Participant reenter(Participant participant, Referral referral, ApplicantSituation situation) {
+        ParticipantId id = participant.id();
+        requireAllowed(participant, PeriodAction.REENTER);
+        PersonalData identity = identities.find(id).orElseThrow(() -> new RuleViolationException(CohortError.ALREADY_ERASED,
+                "participantId", id, identities.erasure(id).map(Erasure::erasedOn).orElse(null)));
+        return participant.withNewPeriod(openPeriod(participant.periods().size() + 1, identity, id, referral, situation));
+    }
+
+    private AccompanimentPeriod openPeriod(int number, PersonalData identity, ParticipantId self, Referral referral,
+            ApplicantSituation situation) {
+        Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(situation, "situation");
+        Checks checks = new Checks();
+        int age = EsfEntryData.ageOn(identity.birthDate(), referral.referredOn());
+        EligibilityRules.EligibilityResult result = settings.eligibility().evaluate(new EligibilityFacts(situation, age, referral.referredOn()));
+        if (!result.isEligible()) {
+            checks.addAll(result.failures(), null);
+        }
+        boolean followedElsewhere = referral.otherPtiScheme() != null;
+        if (followedElsewhere && settings.doubleAccompaniment() == DoubleAccompanimentMode.REFUSE) {
+            checks.add(CohortError.DOUBLE_ACCOMPANIMENT, "referral.otherPtiScheme", referral.otherPtiScheme());
+        }
+        Optional<ParticipantId> twin = counts.openPeriodOf(PersonKey.of(identity), self);
+        twin.ifPresent(other -> checks.add(CohortError.PERSON_ALREADY_FOLLOWED, "identity", PersonKey.of(identity), other));
+        checks.throwIfRefused();
+        return AccompanimentPeriod.referred(number, referral, result.eligible(), followedElsewhere, situation.status());
+    }
+
+    /**
+     * The entry commission validates the entry file.
+     *
+     * @param participant the participant, not null
+     * @param on the day of the decision, not before the referral
+     * @return the next state
+     * @throws RuleViolationException when the period is not waiting for the commission
+     */
+    public Participant validateEntry(Participant participant, LocalDate on) {
+        return change(participant, PeriodAction.VALIDATE_ENTRY, draft -> draft.entryDecision = new EntryDecision(on, true, null));
+    }
+
+    /**
+     * The entry commission refuses the entry, or the person withdraws before adhering.
+     *
+     * @param participant the participant, not null
+     * @param on the day of the decision
+     * @param reason the reason, or null
+     * @return the next state
+     * @throws RuleViolationException when the period is past the adhesion
+     */
+    public Participant rejectEntry(Participant participant, LocalDate on, String reason) {
+        return change(participant, PeriodAction.REJECT_ENTRY, draft -> draft.entryDecision = new EntryDecision(on, false, reason));
+    }
+
+    /**
+     * The voluntary adhesion is signed: entry on the day of the last signature, in the caseload of
+     * the signing referent.
+     *
+     * @param participant the participant, not null
+     * @param adhesion the signed adhesion, not null
+     * @param designatedBy the organisation that designated the referent, or null
+     * @return the next state
+     * @throws RuleViolationException ({@code -007}, {@code -008}, {@code -010}) as {@link Cohort#adhere}
+     */
+    public Participant adhere(Participant participant, Adhesion adhesion, OrganisationId designatedBy) {
+        Objects.requireNonNull(adhesion, "adhesion");
+        requireAllowed(participant, PeriodAction.ADHERE);
+        AccompanimentPeriod period = participant.currentPeriod();
+        LocalDate entry = adhesion.entryDate();
+        checkAssignment(participant.id(), period, adhesion.referent(), entry, designatedBy, "adhesion.referent");
+        AccompanimentPeriod.Draft draft = period.draft();
+        draft.adhesion = adhesion;
+        draft.referents.add(new ReferentAssignment(adhesion.referent(), entry, designatedBy));
+        return participant.withPeriod(draft.build());
+    }
+
+    /**
+     * Another referent takes the participant over from a day.
+     *
+     * @param participant the participant, not null
+     * @param referent the new referent
+     * @param from the first day
+     * @param designatedBy the designating organisation, or null
+     * @return the next state
+     * @throws RuleViolationException as {@link Cohort#reassignReferent}
+     */
+    public Participant reassignReferent(Participant participant, ReferentId referent, LocalDate from, OrganisationId designatedBy) {
+        requireAllowed(participant, PeriodAction.REASSIGN_REFERENT);
+        AccompanimentPeriod period = participant.currentPeriod();
+        checkAssignment(participant.id(), period, referent, from, designatedBy, "referent");
+        AccompanimentPeriod.Draft draft = period.draft();
+        draft.referents.add(new ReferentAssignment(referent, from, designatedBy));
+        return participant.withPeriod(draft.build());
+    }
+
+    private void checkAssignment(ParticipantId id, AccompanimentPeriod period, ReferentId referent, LocalDate from,
+            OrganisationId designatedBy, String field) {
+        Checks checks = new Checks();
+        Optional<Referent> known = referent == null ? Optional.empty() : referents.find(referent);
+        if (checks.check(known.isPresent(), CohortError.UNKNOWN_REFERENT, field, referent)) {
+            int cap = known.get().cap(settings.caseloadCap());
+            int load = counts.caseload(referent, from, id);
+            checks.check(load < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, load, cap);
+        }
+        boolean rsa = period.statusOn(from).orElse(period.currentStatus()) == ParticipantStatus.RSA_RECIPIENT;
+        if (rsa) {
+            boolean designated = designatedBy != null && (settings.department() == null || settings.department().equals(designatedBy));
+            checks.check(designated, CohortError.RSA_REFERENT_NOT_DESIGNATED, "designatedBy", designatedBy,
+                    settings.department() == null ? "-" : settings.department());
+        }
+        checks.throwIfRefused();
+    }
+
+    // ---------------------------------------------------------------- pathway
+
+    /**
+     * The participant's status changes from a day.
+     *
+     * @param participant the participant, not null
+     * @param since the first day of the new status
+     * @param status the new status
+     * @return the next state
+     */
+    public Participant changeStatus(Participant participant, LocalDate since, ParticipantStatus status) {
+        return change(participant, PeriodAction.CHANGE_STATUS, draft -> draft.statuses.add(new StatusChange(since, status)));
+    }
+
+    /**
+     * Adds a step to the pathway.
+     *
+     * @param participant the participant, not null
+     * @param step the step
+     * @return the next state
+     * @throws RuleViolationException as {@link Cohort#addStep}
+     */
+    public Participant addStep(Participant participant, Step step) {
+        Objects.requireNonNull(step, "step");
+        requireAllowed(participant, PeriodAction.ADD_STEP);
+        checkWithinMaximum(participant.currentPeriod(), step.start(), "step.start");
+        Checks checks = new Checks();
+        participant.periods().forEach(p -> checks.check(p.step(step.id()).isEmpty(), CohortError.DUPLICATE, "step.id", step.id()));
+        checks.throwIfInvalid();
+        return change(participant, PeriodAction.ADD_STEP, draft -> draft.steps.add(step));
+    }
+
+    private void checkWithinMaximum(AccompanimentPeriod period, LocalDate day, String field) {
+        if (settings.maximumDuration() != null && period.entryDate() != null) {
+            LocalDate end = period.entryDate().plus(settings.maximumDuration()).minusDays(1);
+            if (day.isAfter(end)) {
+                throw new RuleViolationException(CohortError.MAX_DURATION_EXCEEDED, field, day, settings.maximumDuration(), end);
+            }
+        }
+    }
+
+    /**
+     * A step ends.
+     *
+     * @param participant the participant, not null
+     * @param stepId the step
+     * @param lastDay its last day
+     * @return the next state
+     */
+    public Participant endStep(Participant participant, StepId stepId, LocalDate lastDay) {
+        return replaceStep(participant, PeriodAction.END_STEP, stepId, step -> step.endedOn(lastDay));
+    }
+
+    /**
+     * A qualifying training's qualification is validated.
+     *
+     * @param participant the participant, not null
+     * @param stepId the training step
+     * @param on the day of validation
+     * @return the next state
+     */
+    public Participant validateQualification(Participant participant, StepId stepId, LocalDate on) {
+        return replaceStep(participant, PeriodAction.VALIDATE_QUALIFICATION, stepId, step -> step.validatedOn(on));
+    }
+
+    private Participant replaceStep(Participant participant, PeriodAction action, StepId stepId, UnaryOperator<Step> change) {
+        requireAllowed(participant, action);
+        Step step = participant.currentPeriod().step(stepId)
+                .orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_STEP, "stepId", stepId));
+        Step changed = change.apply(step);
+        return change(participant, action, draft -> draft.steps.replaceAll(s -> s.id().equals(stepId) ? changed : s));
+    }
+
+    /**
+     * Records the FSE+ entry data of a period, once.
+     *
+     * @param participant the participant, not null
+     * @param period the period's number
+     * @param data the data, not null
+     * @return the next state
+     * @throws RuleViolationException as {@link Cohort#recordEntryData(ParticipantId, int, EsfEntryData)}
+     */
+    public Participant recordEntryData(Participant participant, int period, EsfEntryData data) {
+        Objects.requireNonNull(data, "data");
+        Optional<PersonalData> identity = identities.find(participant.id());
+        return changePeriod(participant, period, PeriodAction.RECORD_ENTRY_DATA, p -> p.entryData() == null ? null : p.entryData().collectedOn(),
+                "entryData", draft -> {
+                    LocalDate entry = draft.adhesion.entryDate();
+                    if (identity.isPresent()) {
+                        int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
+                        if (data.ageAtEntry() != age) {
+                            throw new InvalidValueException(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(),
+                                    "adhesion.entryDate", entry + " (" + age + ")");
+                        }
+                    }
+                    draft.entryData = data;
+                });
+    }
+
+    // ---------------------------------------------------------------- in-work follow-up and exits
+
+    /**
+     * Starts the in-work follow-up of a participant who works.
+     *
+     * @param participant the participant, not null
+     * @param on the first day of the follow-up
+     * @return the next state
+     * @throws RuleViolationException ({@code -022}) when no qualifying work covers the day
+     */
+    public Participant startInWorkFollowUp(Participant participant, LocalDate on) {
+        requireAllowed(participant, PeriodAction.START_FOLLOW_UP);
+        boolean working = participant.currentPeriod().steps().stream().anyMatch(s -> exitPolicy.isQualifyingWork(s) && s.covers(on));
+        if (!working) {
+            throw new RuleViolationException(CohortError.REQUIRED_FOR, "steps.EMPLOYMENT", on, PeriodAction.START_FOLLOW_UP);
+        }
+        return change(participant, PeriodAction.START_FOLLOW_UP, draft -> draft.followUps.add(new InWorkFollowUp(on, null, false)));
+    }
+
+    /**
+     * Stops the in-work follow-up before its end.
+     *
+     * @param participant the participant, not null
+     * @param on the last day of the follow-up
+     * @return the next state
+     */
+    public Participant interruptInWorkFollowUp(Participant participant, LocalDate on) {
+        return change(participant, PeriodAction.INTERRUPT_FOLLOW_UP, draft -> closeFollowUp(draft, on, false));
+    }
+
+    /**
+     * Completes the in-work follow-up: the positive exit is validated on this day; the reason is the
+     * current period's exit reason of the result.
+     *
+     * @param participant the participant, not null
+     * @param on the exit day
+     * @param exitData the FSE+ data upon leaving, or null
+     * @return the next state
+     * @throws RuleViolationException ({@code -014}) when the continuous employment is too short
+     */
+    public Participant completeInWorkFollowUp(Participant participant, LocalDate on, EsfExitData exitData) {
+        requireAllowed(participant, PeriodAction.COMPLETE_FOLLOW_UP);
+        List<Step> steps = participant.currentPeriod().steps();
+        LocalDate followedFrom = participant.currentPeriod().openFollowUp().orElseThrow().startedOn();
+        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employmentCovering(steps, followedFrom, on).orElseThrow(() -> new RuleViolationException(
+                CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", ExitReason.EMPLOYMENT, on, settings.exitRules().employmentMonths(),
+                exitPolicy.longestContinuousWorkDays(steps, on)));
+        return change(participant, PeriodAction.COMPLETE_FOLLOW_UP, draft -> {
+            closeFollowUp(draft, on, true);
+            draft.exit = new Exit(on, outcome.reason(), exitData);
+        });
+    }
+
+    private static void closeFollowUp(AccompanimentPeriod.Draft draft, LocalDate on, boolean completed) {
+        int last = draft.followUps.size() - 1;
+        draft.followUps.set(last, new InWorkFollowUp(draft.followUps.get(last).startedOn(), on, completed));
+    }
+
+    /**
+     * The participant leaves.
+     *
+     * @param participant the participant, not null
+     * @param on the exit day
+     * @param reason the reason, not null
+     * @param exitData the FSE+ data upon leaving, or null
+     * @return the next state
+     * @throws RuleViolationException as {@link Cohort#exit}
+     */
+    public Participant exit(Participant participant, LocalDate on, ExitReason reason, EsfExitData exitData) {
+        Objects.requireNonNull(reason, "reason");
+        requireAllowed(participant, PeriodAction.EXIT);
+        AccompanimentPeriod period = participant.currentPeriod();
+        if (reason.needsInWorkFollowUp()) {
+            throw new RuleViolationException(CohortError.FOLLOW_UP_REQUIRED, "exit.reason", reason);
+        }
+        if (reason.isPositive() && exitPolicy.outcome(reason, period.steps(), on).isEmpty()) {
+            throw new RuleViolationException(CohortError.TRAINING_RULE_NOT_MET, "exit.reason", reason, on,
+                    settings.exitRules().longTrainingMonths(), settings.exitRules().longTrainingCountsAfterMonths());
+        }
+        if (reason == ExitReason.MAXIMUM_DURATION && !isOverMaximumDuration(period, on)) {
+            throw new RuleViolationException(CohortError.MAX_DURATION_NOT_REACHED, "exit.exitedOn", on,
+                    settings.maximumDuration() == null ? "-" : settings.maximumDuration(), period.entryDate());
+        }
+        return change(participant, PeriodAction.EXIT, draft -> {
+            if (period.openFollowUp().isPresent()) {
+                closeFollowUp(draft, on, false);
+            }
+            draft.exit = new Exit(on, reason, exitData);
+        });
+    }
+
+    /**
+     * Whether the participant's pathway is on (active or in in-work follow-up) and reached the
+     * maximum duration on a day.
+     *
+     * @param participant the participant, not null
+     * @param on the day
+     * @return true when it must close for maximum duration
+     */
+    public boolean isOverMaximumDuration(Participant participant, LocalDate on) {
+        AccompanimentPeriod period = participant.currentPeriod();
+        PeriodState state = period.state();
+        return (state == PeriodState.ACTIVE || state == PeriodState.IN_WORK_FOLLOW_UP) && isOverMaximumDuration(period, on);
+    }
+
+    private boolean isOverMaximumDuration(AccompanimentPeriod period, LocalDate on) {
+        return settings.maximumDuration() != null && period.entryDate() != null
+                && !on.isBefore(period.entryDate().plus(settings.maximumDuration()));
+    }
+
+    /**
+     * Records the FSE+ data upon leaving of an exited period, once.
+     *
+     * @param participant the participant, not null
+     * @param period the period's number
+     * @param data the data, not null
+     * @return the next state
+     */
+    public Participant recordExitData(Participant participant, int period, EsfExitData data) {
+        Objects.requireNonNull(data, "data");
+        return changePeriod(participant, period, PeriodAction.RECORD_EXIT_DATA, p -> p.exit().data() == null ? null : p.exit().data().collectedOn(),
+                "exit.data", draft -> draft.exit = new Exit(draft.exit.exitedOn(), draft.exit.reason(), data));
+    }
+
+    /**
+     * Records the FSE+ data six months after leaving of an exited period, once.
+     *
+     * @param participant the participant, not null
+     * @param period the period's number
+     * @param data the data, not null
+     * @return the next state
+     * @throws RuleViolationException ({@code -032}) when collected too early
+     */
+    public Participant recordSixMonthData(Participant participant, int period, EsfSixMonthData data) {
+        Objects.requireNonNull(data, "data");
+        participant.period(period).filter(p -> p.exit() != null).ifPresent(p -> {
+            Violation early = sixMonthDataTooEarly(p.exit().exitedOn(), data, "sixMonthData.collectedOn");
+            if (early != null) {
+                throw new RuleViolationException(List.of(early));
+            }
+        });
+        return changePeriod(participant, period, PeriodAction.RECORD_SIX_MONTH_DATA,
+                p -> p.sixMonthData() == null ? null : p.sixMonthData().collectedOn(), "sixMonthData", draft -> draft.sixMonthData = data);
+    }
+
+    /**
+     * Six-month data collected too early after an exit.
+     *
+     * @param exitedOn the exit day
+     * @param data the data
+     * @param field the field to name
+     * @return the violation ({@code -032}), or null when in time
+     */
+    Violation sixMonthDataTooEarly(LocalDate exitedOn, EsfSixMonthData data, String field) {
+        LocalDate from = settings.sixMonthDataFrom(exitedOn);
+        return data.collectedOn().isBefore(from)
+                ? Violation.of(CohortError.SIX_MONTH_DATA_TOO_EARLY, field, data.collectedOn(), exitedOn, from) : null;
+    }
+
+    // ---------------------------------------------------------------- personal data
+
+    /**
+     * The erasure of a participant's identity on request, and its pathway without the free text that
+     * may identify the person; the caller erases the identity and stores the pathway.
+     *
+     * @param participant the participant, not null
+     * @param on the day of erasure, not null
+     * @param lastPayment the day of the last payment of the operations that followed the person, not null
+     * @return the erasure record
+     * @throws RuleViolationException ({@code -023}) when already erased
+     */
+    public Erasure erasure(Participant participant, LocalDate on, LocalDate lastPayment) {
+        Optional<Erasure> done = identities.erasure(participant.id());
+        if (done.isPresent()) {
+            throw new RuleViolationException(CohortError.ALREADY_ERASED, "participantId", participant.id(), done.get().erasedOn());
+        }
+        LocalDate until = settings.retention().retainUntil(lastPayment);
+        return new Erasure(participant.id(), on, until.isBefore(on) ? on : until);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void requireAllowed(Participant participant, PeriodAction action) {
+        requireAllowed(participant.id(), participant.currentPeriod(), action);
+    }
+
+    private static void requireAllowed(ParticipantId id, AccompanimentPeriod period, PeriodAction action) {
+        if (!period.state().allows(action)) {
+            throw new RuleViolationException(CohortError.ILLEGAL_TRANSITION, "participantId", id, period.state(), action);
+        }
+    }
+
+    private static Participant change(Participant participant, PeriodAction action, Consumer<AccompanimentPeriod.Draft> change) {
+        requireAllowed(participant, action);
+        AccompanimentPeriod.Draft draft = participant.currentPeriod().draft();
+        change.accept(draft);
+        return participant.withPeriod(draft.build());
+    }
+
+    private static Participant changePeriod(Participant participant, int number, PeriodAction action,
+            Function<AccompanimentPeriod, Object> existing, String field, Consumer<AccompanimentPeriod.Draft> change) {
+        AccompanimentPeriod period = participant.period(number)
+                .orElseThrow(() -> new RuleViolationException(CohortError.OUT_OF_RANGE, "period", number, 1, participant.periods().size()));
+        requireAllowed(participant.id(), period, action);
+        Object recorded = existing.apply(period);
+        if (recorded != null) {
+            throw new RuleViolationException(CohortError.ALREADY_RECORDED, field, recorded);
+        }
+        AccompanimentPeriod.Draft draft = period.draft();
+        change.accept(draft);
+        return participant.withPeriod(draft.build());
+    }
+}

@@ -1,0 +1,61 @@
+package fr.asso.europlie.plie.cohort;
+
+import fr.asso.europlie.plie.organisation.Identifiers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The key that tells that two identities are the same person (clé de personne): a SHA-256 digest of
+ * the last name, first name and birth date, compared without regard to case, accents or spacing.
+ * It is derived from the identity and kept with it, apart from the pathway, so that erasing the
+ * identity erases the key too.
+ *
+ * @param value 64 lower-case hexadecimal digits
+ */
+public record PersonKey(String value) {
+
+    /**
+     * Checks the value.
+     *
+     * @throws fr.asso.europlie.plie.error.InvalidValueException when it is not 64 hexadecimal digits
+     */
+    public PersonKey {
+        Checks checks = new Checks();
+        if (checks.required(value, "personKey")) {
+            checks.check(value.matches("[0-9a-f]{64}"), CohortError.MALFORMED, "personKey", value, "[0-9a-f]{64}");
+        }
+        checks.throwIfInvalid();
+    }
+
+    /**
+     * The key of an identity.
+     *
+     * @param identity the identity, not null
+     * @return the key
+     */
+    public static PersonKey of(PersonalData identity) {
+        Objects.requireNonNull(identity, "identity");
+        String text = normalise(identity.lastName()) + "|" + normalise(identity.firstName()) + "|" + identity.birthDate();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return new PersonKey(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String normalise(String name) {
+        String plain = Normalizer.normalize(Identifiers.normalise(name), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.replaceAll("[\\s'\u2019-]+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value.substring(0, 12) + "…";
+    }
+}

@@ -1,0 +1,159 @@
+package fr.asso.europlie.plie.cohort;
+
+import static fr.asso.europlie.plie.cohort.CohortFixture.ALICE;
+import static fr.asso.europlie.plie.cohort.CohortFixture.FRANCE_TRAVAIL;
+import static fr.asso.europlie.plie.cohort.CohortFixture.PLAN;
+import static fr.asso.europlie.plie.cohort.CohortFixture.aLongTermJobseeker;
+import static fr.asso.europlie.plie.cohort.CohortFixture.aPerson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("the participant as aggregate: pure commands, ports for the rules spanning participants")
+class PathwaysTest {
+
+    static final LocalDate ENTRY = LocalDate.of(2026, 3, 2);
+
+    @Nested
+    @DisplayName("commands")
+    class Commands {
+
+        @Test
+        @DisplayName("a command returns the next state and leaves the participant it was given unchanged")
+        void pure() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+            Participant before = cohort.participant(id).orElseThrow();
+            Participant after = cohort.pathways().addStep(before, CohortFixture.temping("S1", ENTRY.plusDays(7), ENTRY.plusDays(30)));
+            assertThat(after.currentPeriod().steps()).hasSize(1);
+            assertThat(before.currentPeriod().steps()).isEmpty();
+            assertThat(cohort.participant(id)).contains(before);
+        }
+
+        @Test
+        @DisplayName("a refused command names its code and the cohort keeps the participant at its revision")
+        void refusal() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+            ParticipantVersion before = cohort.store().find(id).orElseThrow();
+            assertThatThrownBy(() -> cohort.validateEntry(id, ENTRY))
+                    .isInstanceOfSatisfying(RuleViolationException.class,
+                            e -> assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.ILLEGAL_TRANSITION));
+            assertThat(cohort.store().find(id)).contains(before);
+        }
+
+        @Test
+        @DisplayName("the same person referred twice while the first period is open is refused (PLIE-COHORT-041)")
+        void samePersonTwice() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId first = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY), aLongTermJobseeker(ENTRY));
+            PersonalData sameInOtherSpelling = PersonalData.of("  MARTÍN ", "camille", LocalDate.of(1980, 5, 14));
+            assertThatThrownBy(() -> cohort.refer(sameInOtherSpelling, Referral.of(FRANCE_TRAVAIL, ENTRY), aLongTermJobseeker(ENTRY)))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.PERSON_ALREADY_FOLLOWED);
+                        assertThat(e.violations().get(0).details()).contains(first.value());
+                    });
+            assertThat(cohort.size()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("the same person may be referred again once the first period is closed")
+        void samePersonAfterClose() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId first = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY), aLongTermJobseeker(ENTRY));
+            cohort.rejectEntry(first, ENTRY.plusDays(3), null);
+            ParticipantId second = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY.plusDays(10)), aLongTermJobseeker(ENTRY));
+            assertThat(second).isNotEqualTo(first);
+        }
+    }
+
+    @Nested
+    @DisplayName("ports")
+    class Ports {
+
+        @Test
+        @DisplayName("an update naming a stale revision is refused with PLIE-COHORT-040 and writes nothing")
+        void staleRevision() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+            InMemoryParticipants store = new InMemoryParticipants();
+            Participant participant = cohort.participant(id).orElseThrow();
+            store.add(participant);
+            store.update(participant, 1);
+            assertThatThrownBy(() -> store.update(participant.withoutFreeText(), 1))
+                    .isInstanceOfSatisfying(ConcurrentParticipantChangeException.class, e -> {
+                        assertThat(e.expected()).isEqualTo(1);
+                        assertThat(e.found()).isEqualTo(2);
+                        assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.CONCURRENT_CHANGE);
+                    });
+            assertThat(store.find(id)).map(ParticipantVersion::revision).contains(2L);
+            assertThatThrownBy(() -> store.add(participant)).isInstanceOf(ConcurrentParticipantChangeException.class);
+        }
+
+        @Test
+        @DisplayName("the caseload spans agree with the periods' activity and referent on every day")
+        void spansAgreeWithPeriods() {
+            qt().withExamples(40).forAll(CohortFixture.generatedCohorts(20), integers().between(0, 365 * 7)).checkAssert((generated, offset) -> {
+                LocalDate day = CohortFixture.GENERATED_FROM.plusDays(offset);
+                for (Participant participant : generated.data().participants()) {
+                    for (Referent referent : generated.data().referents()) {
+                        long byPeriods = participant.periods().stream()
+                                .filter(p -> p.isActiveOn(day) && referent.id().equals(p.referentOn(day).orElse(null))).count();
+                        long bySpans = participant.caseloadSpans().stream()
+                                .filter(s -> s.referent().equals(referent.id()) && s.covers(day)).count();
+                        assertThat(bySpans).as("%s on %s for %s", participant.id(), day, referent.id()).isEqualTo(byPeriods);
+                    }
+                }
+            });
+        }
+
+        @Test
+        @DisplayName("the caseload cap is checked against the counts port, leaving out the participant being assigned")
+        void capAgainstPort() {
+            Cohort cohort = CohortFixture.aCohort(CohortFixture.defaultSettings().withCaseloadCap(1));
+            ParticipantId id = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY.minusWeeks(3)), aLongTermJobseeker(ENTRY));
+            cohort.validateEntry(id, ENTRY.minusWeeks(1));
+            Participant waiting = cohort.participant(id).orElseThrow();
+            CohortCounts full = new CohortCounts() {
+                @Override
+                public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
+                    assertThat(excluded).isEqualTo(id);
+                    return 1;
+                }
+
+                @Override
+                public Optional<ParticipantId> openPeriodOf(PersonKey person, ParticipantId excluded) {
+                    return Optional.empty();
+                }
+            };
+            InMemoryReferents referents = new InMemoryReferents();
+            referents.put(Referent.fullTime(ALICE, PLAN));
+            Pathways pathways = new Pathways(cohort.settings(), referents, full, cohort.personalData());
+            assertThatThrownBy(() -> pathways.adhere(waiting, Adhesion.signedOn(ENTRY, ALICE, PLAN), null))
+                    .isInstanceOfSatisfying(RuleViolationException.class,
+                            e -> assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.CASELOAD_CAP_REACHED));
+            assertThat(cohort.pathways().adhere(waiting, Adhesion.signedOn(ENTRY, ALICE, PLAN), null).currentPeriod().isEntered()).isTrue();
+        }
+
+        @Test
+        @DisplayName("retention: the vault lists the erasures whose retention date has passed, and only those")
+        void expired() {
+            PersonalDataVault vault = new PersonalDataVault();
+            Erasure early = new Erasure(ParticipantId.of("P-1"), LocalDate.of(2026, 1, 1), LocalDate.of(2030, 12, 31));
+            Erasure late = new Erasure(ParticipantId.of("P-2"), LocalDate.of(2026, 1, 1), LocalDate.of(2032, 12, 31));
+            vault.erase(early);
+            vault.erase(late);
+            assertThat(vault.expiredOn(LocalDate.of(2030, 12, 31))).isEmpty();
+            assertThat(vault.expiredOn(LocalDate.of(2031, 1, 1))).containsExactly(early);
+        }
+    }
+}

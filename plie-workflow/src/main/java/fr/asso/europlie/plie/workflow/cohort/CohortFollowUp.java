@@ -1,0 +1,326 @@
+package fr.asso.europlie.plie.workflow.cohort;
+
+import fr.asso.europlie.plie.cohort.Adhesion;
+import fr.asso.europlie.plie.cohort.ApplicantSituation;
+import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.Erasure;
+import fr.asso.europlie.plie.cohort.EsfEntryData;
+import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.EsfSixMonthData;
+import fr.asso.europlie.plie.cohort.ExitReason;
+import fr.asso.europlie.plie.cohort.OperationDirectory;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.cohort.ParticipantStatus;
+import fr.asso.europlie.plie.cohort.PersonalData;
+import fr.asso.europlie.plie.cohort.Referent;
+import fr.asso.europlie.plie.cohort.ReferentId;
+import fr.asso.europlie.plie.cohort.Referral;
+import fr.asso.europlie.plie.cohort.Step;
+import fr.asso.europlie.plie.cohort.StepId;
+import fr.asso.europlie.plie.indicators.FullIndicatorReport;
+import fr.asso.europlie.plie.indicators.ReportPeriod;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The follow-up of a plan's cohort (suivi de la cohorte): the participants kept in the engine's
+ * database one at a time, and the commands on their pathways, each run in one engine transaction
+ * after checking who acts, and recorded in the participant's audit trail. The rules are the
+ * domain's ({@code fr.asso.europlie.plie.cohort.Pathways}), with the same codes and messages as the
+ * in-memory {@code Cohort}; the caseload cap holds under concurrent designations.
+ *
+ * <p>Who acts ({@link fr.asso.europlie.plie.workflow.Role}): the animation team registers
+ * referents, records referrals, reassigns referents, erases identities, purges after retention and
+ * reads everything; the entry commission validates or refuses entries; a referent (user id = its
+ * {@link ReferentId}) records the adhesion it signs and acts on the pathways of its own participants
+ * (those it is the referent of today); the Département's {@code RSA_DESIGNATION} officer records the
+ * adhesion or reassignment of an RSA recipient with the referent it designated; an operator sees only
+ * the periods its operations fund; a funder reads the indicator report only. A refused command
+ * changes nothing: no row, no audit entry.
+ *
+ * <p>Commands take the day from the engine's clock. Thread-safe.
+ */
+public interface CohortFollowUp {
+
+    /**
+     * Sets, on this node, the settings this plan's cohort runs with: eligibility, caseload cap,
+     * Département, retention... (the protocol's, see {@code CohortSettings.forProtocol}), the
+     * operations that fund steps (for what operators see), and the supplier of new pseudonymous
+     * identifiers. Call it at every start, before any other method; calling it again replaces them.
+     *
+     * @param settings the settings, not null
+     * @param operations the operations and their operators, not null
+     * @param ids the supplier of new participant identifiers (at most 100 characters), not null
+     */
+    void configure(CohortSettings settings, OperationDirectory operations, Supplier<ParticipantId> ids);
+
+    /**
+     * Registers a referent, or updates its employer and working time (animation team).
+     *
+     * @param actor the animation team, not null
+     * @param referent the referent, its id and employer at most 100 characters, not null
+     */
+    void registerReferent(Actor actor, Referent referent);
+
+    /**
+     * Records a referral (animation team): eligibility and the double-accompaniment rules, then a
+     * first period waiting for the entry commission; the identity is kept apart.
+     *
+     * @param actor the animation team, not null
+     * @param identity the identity, each text at most {@value #MAX_TEXT} characters, not null
+     * @param referral the referral, not null
+     * @param situation the situation at referral, not null
+     * @return the new participant's id
+     */
+    ParticipantId refer(Actor actor, PersonalData identity, Referral referral, ApplicantSituation situation);
+
+    /**
+     * Refers a former participant again (animation team).
+     *
+     * @param actor the animation team, not null
+     * @param id the participant, not null
+     * @param referral the new referral, not null
+     * @param situation the situation, not null
+     */
+    void reenter(Actor actor, ParticipantId id, Referral referral, ApplicantSituation situation);
+
+    /**
+     * The entry commission validates the entry (entry commission), dated today.
+     *
+     * @param actor the entry commission, not null
+     * @param id the participant, not null
+     */
+    void validateEntry(Actor actor, ParticipantId id);
+
+    /**
+     * The entry commission refuses the entry (entry commission), dated today.
+     *
+     * @param actor the entry commission, not null
+     * @param id the participant, not null
+     * @param reason the reason, at most 4,000 characters, not blank
+     */
+    void rejectEntry(Actor actor, ParticipantId id, String reason);
+
+    /**
+     * The adhesion is signed: by the referent who signs it (an RSA recipient's is refused, since
+     * the Département designates it), or recorded by the Département's officer with the referent
+     * it designated.
+     *
+     * @param actor the signing referent, or the Département's {@code RSA_DESIGNATION} officer, not null
+     * @param id the participant, not null
+     * @param adhesion the adhesion, not null
+     */
+    void adhere(Actor actor, ParticipantId id, Adhesion adhesion);
+
+    /**
+     * Another referent takes over from a day (animation team, or the Département's officer for an
+     * RSA recipient).
+     *
+     * @param actor who designates, not null
+     * @param id the participant, not null
+     * @param referent the new referent, not null
+     * @param from the first day, not null
+     */
+    void reassignReferent(Actor actor, ParticipantId id, ReferentId referent, LocalDate from);
+
+    /**
+     * The participant's status changes (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param since the first day, not null
+     * @param status the status, not null
+     */
+    void changeStatus(Actor actor, ParticipantId id, LocalDate since, ParticipantStatus status);
+
+    /**
+     * Adds a step (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param step the step, not null
+     */
+    void addStep(Actor actor, ParticipantId id, Step step);
+
+    /**
+     * A step ends (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param step the step, not null
+     * @param lastDay the last day, not null
+     */
+    void endStep(Actor actor, ParticipantId id, StepId step, LocalDate lastDay);
+
+    /**
+     * A qualification is validated (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param step the training step, not null
+     * @param on the day, not null
+     */
+    void validateQualification(Actor actor, ParticipantId id, StepId step, LocalDate on);
+
+    /**
+     * Records the FSE+ entry data of a period (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param period the period's number
+     * @param data the data, not null
+     */
+    void recordEntryData(Actor actor, ParticipantId id, int period, EsfEntryData data);
+
+    /**
+     * Starts the in-work follow-up (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param on the first day, not null
+     */
+    void startInWorkFollowUp(Actor actor, ParticipantId id, LocalDate on);
+
+    /**
+     * Interrupts the in-work follow-up (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param on the last day, not null
+     */
+    void interruptInWorkFollowUp(Actor actor, ParticipantId id, LocalDate on);
+
+    /**
+     * Completes the in-work follow-up with a positive exit (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param on the exit day, not null
+     * @param exitData the data upon leaving, or null
+     * @return the exit reason
+     */
+    ExitReason completeInWorkFollowUp(Actor actor, ParticipantId id, LocalDate on, EsfExitData exitData);
+
+    /**
+     * The participant leaves (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param on the exit day, not null
+     * @param reason the reason, not null
+     * @param exitData the data upon leaving, or null
+     */
+    void exit(Actor actor, ParticipantId id, LocalDate on, ExitReason reason, EsfExitData exitData);
+
+    /**
+     * Records the FSE+ data upon leaving of a period (its referent).
+     *
+     * @param actor the participant's referent, not null
+     * @param id the participant, not null
+     * @param period the period's number
+     * @param data the data, not null
+     */
+    void recordExitData(Actor actor, ParticipantId id, int period, EsfExitData data);
+
+    /**
+     * Records the FSE+ data six months after leaving (its referent, or the animation team, since the
+     * person may have left the referent's caseload).
+     *
+     * @param actor the participant's referent or the animation team, not null
+     * @param id the participant, not null
+     * @param period the period's number
+     * @param data the data, not null
+     */
+    void recordSixMonthData(Actor actor, ParticipantId id, int period, EsfSixMonthData data);
+
+    /**
+     * Erases a participant's identity on request (animation team), today; the pathway stays for
+     * the FSE+ audit until the retention date.
+     *
+     * @param actor the animation team, not null
+     * @param id the participant, not null
+     * @param lastPayment the last payment of the operations that followed the person, not null
+     * @return the erasure
+     */
+    Erasure erase(Actor actor, ParticipantId id, LocalDate lastPayment);
+
+    /**
+     * Removes the pathways of erased participants whose retention date has passed (animation team).
+     *
+     * @param actor the animation team, not null
+     * @return the participants removed
+     */
+    List<ParticipantId> purgeAfterRetention(Actor actor);
+
+    /**
+     * A participant as the actor may see it today.
+     *
+     * @param actor who asks, not null
+     * @param id the participant, not null
+     * @return the view, empty when unknown or not the actor's to see (alike)
+     */
+    Optional<ParticipantView> participant(Actor actor, ParticipantId id);
+
+    /**
+     * A referent's caseload on a day (animation team, or the referent itself).
+     *
+     * @param actor who asks, not null
+     * @param referent the referent, not null
+     * @param day the day, not null
+     * @return the number of participants
+     */
+    int caseload(Actor actor, ReferentId referent, LocalDate day);
+
+    /**
+     * The number of participants stored (animation team).
+     *
+     * @param actor the animation team, not null
+     * @return the number
+     */
+    long size(Actor actor);
+
+    /**
+     * The indicator report over the stored cohort (animation team, funder), read from the store a
+     * page at a time: the cohort is never held in memory at once.
+     *
+     * @param actor the animation team or a funder, not null
+     * @param period the reporting period, not null
+     * @param asOf the day the report is drawn up, not null
+     * @return the report
+     */
+    FullIndicatorReport report(Actor actor, ReportPeriod period, LocalDate asOf);
+
+    /**
+     * A participant's audit trail, oldest first (animation team, or its referent); each entry's
+     * {@code protocolId} is the participant's id and its round the period's number.
+     *
+     * @param actor who asks, not null
+     * @param id the participant, not null
+     * @return the entries, empty when not the actor's to see
+     */
+    List<AuditEntry> auditTrail(Actor actor, ParticipantId id);
+
+    /**
+     * Adds participants kept elsewhere (a file read with {@code CohortCsv} or {@code CohortJson},
+     * another system), with their referents, identities and erasures, all or nothing (animation
+     * team): the data is checked as {@code Cohort.load} checks it (strict about imported positive
+     * exits), then every participant must be new to the store; the participants are stored as they
+     * are, each audited. At most {@value #MAX_LOAD} participants a call: load a large cohort in
+     * batches.
+     *
+     * @param actor the animation team, not null
+     * @param data the data, not null
+     * @return the number of participants stored
+     */
+    int load(Actor actor, fr.asso.europlie.plie.cohort.CohortData data);
+
+    /** The most participants {@link #load} takes in one call (one transaction). */
+    int MAX_LOAD = 10_000;
+
+    /** The longest text of an identity (names, address, e-mail, phone, external id), in characters. */
+    int MAX_TEXT = 400;
+}

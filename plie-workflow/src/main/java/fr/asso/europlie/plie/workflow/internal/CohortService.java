@@ -1,0 +1,534 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
+import fr.asso.europlie.plie.cohort.Adhesion;
+import fr.asso.europlie.plie.cohort.ApplicantSituation;
+import fr.asso.europlie.plie.cohort.Cohort;
+import fr.asso.europlie.plie.cohort.CohortData;
+import fr.asso.europlie.plie.cohort.CohortError;
+import fr.asso.europlie.plie.cohort.ImportedExits;
+import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.DataScope;
+import fr.asso.europlie.plie.cohort.Erasure;
+import fr.asso.europlie.plie.cohort.EsfEntryData;
+import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.EsfSixMonthData;
+import fr.asso.europlie.plie.cohort.ExitReason;
+import fr.asso.europlie.plie.cohort.OperationDirectory;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.cohort.ParticipantStatus;
+import fr.asso.europlie.plie.cohort.ParticipantVersion;
+import fr.asso.europlie.plie.cohort.Pathways;
+import fr.asso.europlie.plie.cohort.PersonalData;
+import fr.asso.europlie.plie.cohort.Referent;
+import fr.asso.europlie.plie.cohort.ReferentId;
+import fr.asso.europlie.plie.cohort.Referral;
+import fr.asso.europlie.plie.cohort.Step;
+import fr.asso.europlie.plie.cohort.StepId;
+import fr.asso.europlie.plie.cohort.Viewer;
+import fr.asso.europlie.plie.cohort.VisibilityPolicy;
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.indicators.EsfSettings;
+import fr.asso.europlie.plie.indicators.FullIndicatorReport;
+import fr.asso.europlie.plie.indicators.Indicators;
+import fr.asso.europlie.plie.indicators.ReportPeriod;
+import fr.asso.europlie.plie.workflow.AccessDeniedException;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.WorkflowError;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import fr.asso.europlie.plie.workflow.cohort.CohortFollowUp;
+import fr.asso.europlie.plie.workflow.cohort.ParticipantView;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The implementation of {@link CohortFollowUp} on the engine (internal): each command checks the
+ * actor's roles before anything is read, then, in one engine transaction run by the
+ * {@link CommandRunner}, locks the participant's row, checks that the actor may act on this
+ * participant, asks {@link Pathways} for the next state (the cross-participant rules answered by
+ * {@link JdbcCohortCounts}, which locks the referent's row), stores it with its revision and appends
+ * the audit entry. A refusal anywhere leaves no row and no entry.
+ */
+public final class CohortService implements CohortFollowUp {
+
+    private static final int MAX_ID = AuditEntry.MAX_PROTOCOL_ID;
+
+    private final PlanId plan;
+    private final PlieRuntime runtime;
+    private final CommandRunner runner;
+    private final JdbcPersonalData identities;
+    private final JdbcReferents referents;
+    private final JdbcCohortCounts counts;
+    private volatile Configured configured;
+
+    /** What {@link #configure} set on this node. */
+    private record Configured(CohortSettings settings, OperationDirectory operations, Supplier<ParticipantId> ids,
+            JdbcParticipants participants, Pathways pathways, VisibilityPolicy visibility) {
+    }
+
+    /**
+     * Creates the service (done by the plan).
+     *
+     * @param plan the plan it acts in
+     * @param runtime the library's runtime in the engine
+     * @param runner the command runner
+     */
+    public CohortService(PlanId plan, PlieRuntime runtime, CommandRunner runner) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.identities = new JdbcPersonalData(plan);
+        this.referents = new JdbcReferents(plan);
+        this.counts = new JdbcCohortCounts(plan);
+    }
+
+    @Override
+    public void configure(CohortSettings settings, OperationDirectory operations, Supplier<ParticipantId> ids) {
+        required(settings, "settings");
+        required(operations, "operations");
+        required(ids, "ids");
+        JdbcParticipants participants = new JdbcParticipants(plan, runtime.clock(), settings.eligibility().targetPublics());
+        configured = new Configured(settings, operations, ids, participants,
+                new Pathways(settings, referents, counts, identities), new VisibilityPolicy(operations));
+    }
+
+    // ---------------------------------------------------------------- referents and entry
+
+    @Override
+    public void registerReferent(Actor actor, Referent referent) {
+        required(referent, "referent");
+        Limits.text(referent.id().value(), "referent.id", MAX_ID);
+        Limits.text(referent.employer().value(), "referent.employer", MAX_ID);
+        requireRole(actor, Role.ANIMATION_TEAM, "REGISTER_REFERENT");
+        config();
+        runner.run(actor, referent.id().value(), () -> {
+            referents.put(referent);
+            return null;
+        });
+    }
+
+    @Override
+    public ParticipantId refer(Actor actor, PersonalData identity, Referral referral, ApplicantSituation situation) {
+        required(identity, "identity");
+        required(referral, "referral");
+        required(situation, "situation");
+        checkIdentity(identity);
+        requireRole(actor, Role.ANIMATION_TEAM, "REFER");
+        Configured c = config();
+        return runner.run(actor, "referral", () -> {
+            Participant participant = c.pathways().refer(() -> {
+                ParticipantId id = Objects.requireNonNull(c.ids().get(), "ids");
+                Limits.text(id.value(), "participantId", MAX_ID);
+                return id;
+            }, identity, referral, situation);
+            if (c.participants().find(participant.id()).isPresent() || identities.erasure(participant.id()).isPresent()) {
+                throw new InvalidValueException(CohortError.DUPLICATE, "participantId", participant.id());
+            }
+            c.participants().add(participant);
+            identities.put(participant.id(), identity);
+            audit(actor, participant, "REFER", null, referral.referrer().value());
+            return participant.id();
+        });
+    }
+
+    @Override
+    public void reenter(Actor actor, ParticipantId id, Referral referral, ApplicantSituation situation) {
+        required(referral, "referral");
+        required(situation, "situation");
+        requireRole(actor, Role.ANIMATION_TEAM, "REENTER");
+        command(actor, id, "REENTER", null, Access.ANY, (c, p) -> c.pathways().reenter(p, referral, situation));
+    }
+
+    @Override
+    public void validateEntry(Actor actor, ParticipantId id) {
+        requireRole(actor, Role.ENTRY_COMMISSION, "VALIDATE_ENTRY");
+        LocalDate today = runtime.today();
+        command(actor, id, "VALIDATE_ENTRY", null, Access.ANY, (c, p) -> c.pathways().validateEntry(p, today));
+    }
+
+    @Override
+    public void rejectEntry(Actor actor, ParticipantId id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "reason", reason);
+        }
+        Limits.reason(reason, "reason");
+        requireRole(actor, Role.ENTRY_COMMISSION, "REJECT_ENTRY");
+        LocalDate today = runtime.today();
+        command(actor, id, "REJECT_ENTRY", reason, Access.ANY, (c, p) -> c.pathways().rejectEntry(p, today, reason));
+    }
+
+    @Override
+    public void adhere(Actor actor, ParticipantId id, Adhesion adhesion) {
+        required(adhesion, "adhesion");
+        requireActor(actor);
+        Configured c = config();
+        if (actor.has(Role.RSA_DESIGNATION)) {
+            requireDepartment(actor, c, "ADHERE");
+            command(actor, id, "ADHERE", null, Access.ANY, (cc, p) -> cc.pathways().adhere(p, adhesion, actor.organisation()));
+            return;
+        }
+        requireRole(actor, Role.REFERENT, "ADHERE");
+        if (!actor.sameUser(adhesion.referent().value())) {
+            throw new AccessDeniedException(WorkflowError.NOT_OWN_PARTICIPANT, "adhesion.referent", actor.userId(), id);
+        }
+        command(actor, id, "ADHERE", null, Access.ANY, (cc, p) -> cc.pathways().adhere(p, adhesion, null));
+    }
+
+    @Override
+    public void reassignReferent(Actor actor, ParticipantId id, ReferentId referent, LocalDate from) {
+        required(referent, "referent");
+        required(from, "from");
+        requireActor(actor);
+        Configured c = config();
+        if (actor.has(Role.RSA_DESIGNATION)) {
+            requireDepartment(actor, c, "REASSIGN_REFERENT");
+            command(actor, id, "REASSIGN_REFERENT", referent.value(), Access.ANY,
+                    (cc, p) -> cc.pathways().reassignReferent(p, referent, from, actor.organisation()));
+            return;
+        }
+        requireRole(actor, Role.ANIMATION_TEAM, "REASSIGN_REFERENT");
+        command(actor, id, "REASSIGN_REFERENT", referent.value(), Access.ANY, (cc, p) -> cc.pathways().reassignReferent(p, referent, from, null));
+    }
+
+    // ---------------------------------------------------------------- pathway, by its referent
+
+    @Override
+    public void changeStatus(Actor actor, ParticipantId id, LocalDate since, ParticipantStatus status) {
+        referentCommand(actor, id, "CHANGE_STATUS", (c, p) -> c.pathways().changeStatus(p, since, status));
+    }
+
+    @Override
+    public void addStep(Actor actor, ParticipantId id, Step step) {
+        required(step, "step");
+        Limits.text(step.id().value(), "step.id", MAX_ID);
+        referentCommand(actor, id, "ADD_STEP", (c, p) -> c.pathways().addStep(p, step));
+    }
+
+    @Override
+    public void endStep(Actor actor, ParticipantId id, StepId step, LocalDate lastDay) {
+        referentCommand(actor, id, "END_STEP", (c, p) -> c.pathways().endStep(p, step, lastDay));
+    }
+
+    @Override
+    public void validateQualification(Actor actor, ParticipantId id, StepId step, LocalDate on) {
+        referentCommand(actor, id, "VALIDATE_QUALIFICATION", (c, p) -> c.pathways().validateQualification(p, step, on));
+    }
+
+    @Override
+    public void recordEntryData(Actor actor, ParticipantId id, int period, EsfEntryData data) {
+        referentCommand(actor, id, "RECORD_ENTRY_DATA", (c, p) -> c.pathways().recordEntryData(p, period, data));
+    }
+
+    @Override
+    public void startInWorkFollowUp(Actor actor, ParticipantId id, LocalDate on) {
+        referentCommand(actor, id, "START_FOLLOW_UP", (c, p) -> c.pathways().startInWorkFollowUp(p, on));
+    }
+
+    @Override
+    public void interruptInWorkFollowUp(Actor actor, ParticipantId id, LocalDate on) {
+        referentCommand(actor, id, "INTERRUPT_FOLLOW_UP", (c, p) -> c.pathways().interruptInWorkFollowUp(p, on));
+    }
+
+    @Override
+    public ExitReason completeInWorkFollowUp(Actor actor, ParticipantId id, LocalDate on, EsfExitData exitData) {
+        return referentCommand(actor, id, "COMPLETE_FOLLOW_UP", (c, p) -> c.pathways().completeInWorkFollowUp(p, on, exitData))
+                .currentPeriod().exit().reason();
+    }
+
+    @Override
+    public void exit(Actor actor, ParticipantId id, LocalDate on, ExitReason reason, EsfExitData exitData) {
+        required(reason, "reason");
+        referentCommand(actor, id, "EXIT", (c, p) -> c.pathways().exit(p, on, reason, exitData));
+    }
+
+    @Override
+    public void recordExitData(Actor actor, ParticipantId id, int period, EsfExitData data) {
+        referentCommand(actor, id, "RECORD_EXIT_DATA", (c, p) -> c.pathways().recordExitData(p, period, data));
+    }
+
+    @Override
+    public void recordSixMonthData(Actor actor, ParticipantId id, int period, EsfSixMonthData data) {
+        requireActor(actor);
+        if (actor.has(Role.ANIMATION_TEAM)) {
+            command(actor, id, "RECORD_SIX_MONTH_DATA", null, Access.ANY, (c, p) -> c.pathways().recordSixMonthData(p, period, data));
+        } else {
+            referentCommand(actor, id, "RECORD_SIX_MONTH_DATA", (c, p) -> c.pathways().recordSixMonthData(p, period, data));
+        }
+    }
+
+    // ---------------------------------------------------------------- personal data
+
+    @Override
+    public Erasure erase(Actor actor, ParticipantId id, LocalDate lastPayment) {
+        required(lastPayment, "lastPayment");
+        requireRole(actor, Role.ANIMATION_TEAM, "ERASE");
+        requiredId(id);
+        Configured c = config();
+        LocalDate today = runtime.today();
+        return runner.run(actor, id.value(), () -> {
+            ParticipantVersion version = c.participants().lock(id)
+                    .orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_PARTICIPANT, "participantId", id));
+            Erasure erasure = c.pathways().erasure(version.participant(), today, lastPayment);
+            Participant cleared = version.participant().withoutFreeText();
+            c.participants().update(cleared, version.revision());
+            identities.erase(erasure);
+            audit(actor, cleared, "ERASE", null, erasure.retainedUntil().toString());
+            return erasure;
+        });
+    }
+
+    @Override
+    public List<ParticipantId> purgeAfterRetention(Actor actor) {
+        requireRole(actor, Role.ANIMATION_TEAM, "PURGE");
+        Configured c = config();
+        LocalDate today = runtime.today();
+        return runner.run(actor, "purge", () -> {
+            List<ParticipantId> purged = new ArrayList<>();
+            for (Erasure erasure : identities.expiredOn(today)) {
+                c.participants().remove(erasure.participant());
+                identities.forget(erasure.participant());
+                purged.add(erasure.participant());
+            }
+            return List.copyOf(purged);
+        });
+    }
+
+    @Override
+    public int load(Actor actor, CohortData data) {
+        required(data, "data");
+        if (data.participants().size() > MAX_LOAD) {
+            throw new InvalidValueException(CohortError.LIMIT_EXCEEDED, "participants", data.participants().size(), MAX_LOAD,
+                    "CohortFollowUp.MAX_LOAD");
+        }
+        data.referents().forEach(r -> {
+            Limits.text(r.id().value(), "referents.id", MAX_ID);
+            Limits.text(r.employer().value(), "referents.employer", MAX_ID);
+        });
+        data.participants().forEach(p -> Limits.text(p.id().value(), "participants.participantId", MAX_ID));
+        data.identities().values().forEach(CohortService::checkIdentity);
+        requireRole(actor, Role.ANIMATION_TEAM, "LOAD");
+        Configured c = config();
+        Cohort checked = new Cohort(c.settings(), () -> {
+            throw new IllegalStateException("a load draws no new identifier");
+        });
+        checked.load(data, ImportedExits.STRICT);
+        return runner.run(actor, "load", () -> {
+            List<Violation> taken = new ArrayList<>();
+            for (int i = 0; i < data.participants().size(); i++) {
+                ParticipantId id = data.participants().get(i).id();
+                if (c.participants().find(id).isPresent() || identities.erasure(id).isPresent()) {
+                    taken.add(Violation.of(CohortError.DUPLICATE, "participants[" + i + "].participantId", id));
+                }
+            }
+            if (!taken.isEmpty()) {
+                throw new InvalidValueException(taken);
+            }
+            data.referents().forEach(referents::put);
+            for (Participant participant : checked.participants()) {
+                c.participants().add(participant);
+                audit(actor, participant, "LOAD", null, null);
+            }
+            data.identities().forEach(identities::put);
+            data.erasures().values().forEach(identities::erase);
+            return data.participants().size();
+        });
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public Optional<ParticipantView> participant(Actor actor, ParticipantId id) {
+        requireActor(actor);
+        requiredId(id);
+        Configured c = config();
+        Viewer viewer = viewer(actor);
+        if (viewer == null) {
+            return Optional.empty();
+        }
+        LocalDate today = runtime.today();
+        return runner.run(actor, id.value(), () -> c.participants().find(id).map(ParticipantVersion::participant).flatMap(p -> {
+            Set<DataScope> scopes = c.visibility().scopes(viewer, p, today);
+            if (!scopes.contains(DataScope.PATHWAY)) {
+                return Optional.empty();
+            }
+            List<AccompanimentPeriod> periods = c.visibility().visiblePeriods(viewer, p, today);
+            if (!scopes.contains(DataScope.SENSITIVE)) {
+                periods = periods.stream().map(CohortService::withoutSensitiveData).toList();
+            }
+            PersonalData identity = scopes.contains(DataScope.IDENTITY) ? identities.find(id).orElse(null) : null;
+            return Optional.of(new ParticipantView(id, periods, identity, scopes));
+        }));
+    }
+
+    @Override
+    public int caseload(Actor actor, ReferentId referent, LocalDate day) {
+        required(referent, "referent");
+        required(day, "day");
+        requireActor(actor);
+        if (!actor.has(Role.ANIMATION_TEAM) && !(actor.has(Role.REFERENT) && actor.sameUser(referent.value()))) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), Role.ANIMATION_TEAM, "CASELOAD");
+        }
+        config();
+        return runner.run(actor, referent.value(), () -> counts.caseload(referent, day, null));
+    }
+
+    @Override
+    public long size(Actor actor) {
+        requireRole(actor, Role.ANIMATION_TEAM, "SIZE");
+        Configured c = config();
+        return runner.run(actor, "size", () -> c.participants().count());
+    }
+
+    @Override
+    public FullIndicatorReport report(Actor actor, ReportPeriod period, LocalDate asOf) {
+        required(period, "period");
+        required(asOf, "asOf");
+        requireActor(actor);
+        if (!actor.has(Role.ANIMATION_TEAM) && !actor.has(Role.FUNDER)) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), Role.ANIMATION_TEAM, "REPORT");
+        }
+        Configured c = config();
+        Indicators indicators = new Indicators(c.settings(), EsfSettings.defaults(), c.operations());
+        return runner.run(actor, "report", () -> indicators.fullReport(c.participants().all(), period, asOf));
+    }
+
+    @Override
+    public List<AuditEntry> auditTrail(Actor actor, ParticipantId id) {
+        requireActor(actor);
+        requiredId(id);
+        Configured c = config();
+        LocalDate today = runtime.today();
+        return runner.run(actor, id.value(), () -> {
+            if (!actor.has(Role.ANIMATION_TEAM)) {
+                Optional<Participant> participant = c.participants().find(id).map(ParticipantVersion::participant);
+                if (!actor.has(Role.REFERENT) || participant.isEmpty() || !isOwn(c, actor, participant.get(), today)) {
+                    return List.<AuditEntry>of();
+                }
+            }
+            return CohortAudit.of(plan, id.value());
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Whom a command may concern beyond the role checked before: anyone, or the actor's own participants. */
+    private enum Access {
+        ANY, OWN
+    }
+
+    /** A change of one participant, given the configuration. */
+    private interface Change {
+        Participant apply(Configured configured, Participant participant);
+    }
+
+    private Participant referentCommand(Actor actor, ParticipantId id, String step, Change change) {
+        requireRole(actor, Role.REFERENT, step);
+        return command(actor, id, step, null, Access.OWN, change);
+    }
+
+    private Participant command(Actor actor, ParticipantId id, String step, String reason, Access access, Change change) {
+        requiredId(id);
+        Configured c = config();
+        LocalDate today = runtime.today();
+        return runner.run(actor, id.value(), () -> {
+            Optional<ParticipantVersion> found = c.participants().lock(id);
+            if (access == Access.OWN && (found.isEmpty() || !isOwn(c, actor, found.get().participant(), today))) {
+                throw new AccessDeniedException(WorkflowError.NOT_OWN_PARTICIPANT, "participantId", actor.userId(), id);
+            }
+            ParticipantVersion version = found
+                    .orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_PARTICIPANT, "participantId", id));
+            Participant next = change.apply(c, version.participant());
+            c.participants().update(next, version.revision());
+            audit(actor, next, step, reason, null);
+            return next;
+        });
+    }
+
+    private static boolean isOwn(Configured c, Actor actor, Participant participant, LocalDate today) {
+        return c.visibility().canSee(new Viewer.ReferentViewer(ReferentId.of(actor.userId())), participant, today);
+    }
+
+    private void audit(Actor actor, Participant participant, String step, String reason, String reference) {
+        CohortAudit.append(plan, new AuditEntry(participant.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
+                step, "DONE", reason, reference, participant.periods().size()));
+    }
+
+    private static Viewer viewer(Actor actor) {
+        if (actor.has(Role.ANIMATION_TEAM)) {
+            return new Viewer.AnimationTeamViewer();
+        }
+        if (actor.has(Role.REFERENT)) {
+            return new Viewer.ReferentViewer(ReferentId.of(actor.userId()));
+        }
+        if (actor.has(Role.OPERATOR)) {
+            return new Viewer.OperatorViewer(actor.organisation());
+        }
+        return null;
+    }
+
+    private static AccompanimentPeriod withoutSensitiveData(AccompanimentPeriod p) {
+        return new AccompanimentPeriod(p.number(), p.referral(), p.targetPublics(), p.doubleAccompanimentFlagged(), p.entryDecision(),
+                p.adhesion(), p.referents(), p.statuses(), p.steps(), null, p.followUps(), p.exit(), p.sixMonthData());
+    }
+
+    private void requireDepartment(Actor actor, Configured c, String step) {
+        if (c.settings().department() != null && !actor.actsFor(c.settings().department())) {
+            throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(), step);
+        }
+    }
+
+    private void requireRole(Actor actor, Role role, String step) {
+        requireActor(actor);
+        if (!actor.has(role)) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), role, step);
+        }
+    }
+
+    private void requireActor(Actor actor) {
+        if (actor == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, "actor", null);
+        }
+        if (!actor.plan().equals(plan)) {
+            throw new AccessDeniedException(WorkflowError.OTHER_PLAN, "actor.plan", actor.plan());
+        }
+        Limits.identities(actor, null);
+    }
+
+    private static void requiredId(ParticipantId id) {
+        required(id, "participantId");
+        Limits.text(id.value(), "participantId", MAX_ID);
+    }
+
+    private static void checkIdentity(PersonalData identity) {
+        Limits.text(identity.lastName(), "identity.lastName", MAX_TEXT);
+        Limits.text(identity.firstName(), "identity.firstName", MAX_TEXT);
+        Limits.text(identity.address(), "identity.address", MAX_TEXT);
+        Limits.text(identity.email(), "identity.email", MAX_TEXT);
+        Limits.text(identity.phone(), "identity.phone", MAX_TEXT);
+        Limits.text(identity.externalId(), "identity.externalId", MAX_TEXT);
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new InvalidValueException(WorkflowError.REQUIRED, field, null);
+        }
+    }
+
+    private Configured config() {
+        Configured c = configured;
+        if (c == null) {
+            throw new RuleViolationException(WorkflowError.COHORT_NOT_CONFIGURED, "configure", plan);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,295 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import fr.asso.europlie.plie.cohort.CaseloadSpan;
+import fr.asso.europlie.plie.cohort.CohortData;
+import fr.asso.europlie.plie.cohort.ConcurrentParticipantChangeException;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.cohort.ParticipantVersion;
+import fr.asso.europlie.plie.cohort.Participants;
+import fr.asso.europlie.plie.json.cohort.CohortJson;
+import fr.asso.europlie.plie.protocol.TargetPublic;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.StoreException;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The participants kept in the engine's database (participants en base), in table
+ * {@code plie_participant}: one row per participant of a plan with its JSON document (format
+ * {@link CohortJson#FORMAT}, the participant alone), its revision, whether its current period is
+ * open, and the order it joined; its caseload spans ({@link Participant#caseloadSpans()}) in
+ * {@code plie_caseload_span}, rewritten with every change. Every read and write runs on the engine's
+ * current transaction ({@link EngineTransaction}).
+ *
+ * <p>Writes are optimistic ({@link ConcurrentParticipantChangeException} on a stale revision);
+ * commands lock the row first ({@link #lock}) so that two commands on one participant run one after
+ * the other. {@link #forEach} pages through the plan's participants in the order they joined,
+ * {@value #PAGE} at a time, so a report over any number of them holds one page at once.
+ */
+public final class JdbcParticipants implements Participants {
+
+    /** The rows read at once by {@link #forEach}. */
+    static final int PAGE = 500;
+
+    /** The SQL state of a unique-key violation (the same on H2 and PostgreSQL). */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final PlanId plan;
+    private final Clock clock;
+    private final List<TargetPublic> targetPublics;
+
+    /**
+     * Creates the store.
+     *
+     * @param plan the plan whose participants these are, not null
+     * @param clock the clock that stamps rows, not null
+     * @param targetPublics the protocol's target publics, which the documents are read against, not null
+     */
+    public JdbcParticipants(PlanId plan, Clock clock, List<TargetPublic> targetPublics) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.targetPublics = List.copyOf(targetPublics);
+    }
+
+    @Override
+    public Optional<ParticipantVersion> find(ParticipantId id) {
+        return select(id, false);
+    }
+
+    /**
+     * Reads a participant and locks its row until the current transaction ends, so that the
+     * commands acting on one participant run one after the other, each on what the previous one
+     * committed (the revision check stays as a safety net).
+     *
+     * @param id the participant, not null
+     * @return the participant and its revision, empty when absent
+     */
+    public Optional<ParticipantVersion> lock(ParticipantId id) {
+        return select(id, true);
+    }
+
+    private Optional<ParticipantVersion> select(ParticipantId id, boolean forUpdate) {
+        Objects.requireNonNull(id, "id");
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT revision, document FROM plie_participant WHERE plan_id = ? AND id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(new ParticipantVersion(read(rows.getString(2)), rows.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read participant " + id, e);
+        }
+    }
+
+    @Override
+    public void add(Participant participant) {
+        Optional<ParticipantVersion> earlier = find(participant.id());
+        if (earlier.isPresent()) {
+            throw new ConcurrentParticipantChangeException(participant.id(), 0, earlier.get().revision());
+        }
+        try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
+                "INSERT INTO plie_participant (plan_id, id, revision, is_open, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, plan.value());
+            insert.setString(2, participant.id().value());
+            insert.setLong(3, 1);
+            insert.setBoolean(4, participant.isOpen());
+            insert.setString(5, write(participant));
+            insert.setObject(6, now());
+            EngineTransaction.changed();
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new ConcurrentParticipantChangeException(participant.id(), 0, 1);
+            }
+            throw new StoreException("insert participant " + participant.id(), e);
+        }
+        writeSpans(participant);
+    }
+
+    @Override
+    public void update(Participant participant, long readRevision) {
+        int updated;
+        try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
+                "UPDATE plie_participant SET revision = ?, is_open = ?, document = ?, updated_at = ? "
+                        + "WHERE plan_id = ? AND id = ? AND revision = ?")) {
+            update.setLong(1, readRevision + 1);
+            update.setBoolean(2, participant.isOpen());
+            update.setString(3, write(participant));
+            update.setObject(4, now());
+            update.setString(5, plan.value());
+            update.setString(6, participant.id().value());
+            update.setLong(7, readRevision);
+            EngineTransaction.changed();
+            updated = update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("update participant " + participant.id(), e);
+        }
+        if (updated == 0) {
+            throw new ConcurrentParticipantChangeException(participant.id(), readRevision,
+                    find(participant.id()).map(ParticipantVersion::revision).orElse(-1L));
+        }
+        deleteSpans(participant.id());
+        writeSpans(participant);
+    }
+
+    @Override
+    public boolean remove(ParticipantId id) {
+        deleteSpans(id);
+        try (PreparedStatement delete = EngineTransaction.connection().prepareStatement(
+                "DELETE FROM plie_participant WHERE plan_id = ? AND id = ?")) {
+            delete.setString(1, plan.value());
+            delete.setString(2, id.value());
+            EngineTransaction.changed();
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreException("delete participant " + id, e);
+        }
+    }
+
+    @Override
+    public void forEach(Consumer<? super Participant> action) {
+        Objects.requireNonNull(action, "action");
+        all().forEach(action);
+    }
+
+    /**
+     * The plan's participants in the order they joined, read {@value #PAGE} at a time as the
+     * iteration goes on: each iteration reads the store again. Iterate within the engine command
+     * that obtained it.
+     *
+     * @return the participants, lazily
+     */
+    public Iterable<Participant> all() {
+        return () -> new Iterator<>() {
+            private long after = Long.MIN_VALUE;
+            private final ArrayDeque<String> page = new ArrayDeque<>();
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (page.isEmpty() && !last) {
+                    last = nextPage(after, page) < PAGE;
+                    if (!page.isEmpty()) {
+                        after = lastSeq;
+                    }
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public Participant next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return read(page.poll());
+            }
+
+            private long lastSeq;
+
+            private int nextPage(long from, ArrayDeque<String> into) {
+                try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                        "SELECT seq, document FROM plie_participant WHERE plan_id = ? AND seq > ? ORDER BY plan_id, seq FETCH FIRST "
+                                + PAGE + " ROWS ONLY")) {
+                    select.setString(1, plan.value());
+                    select.setLong(2, from);
+                    int read = 0;
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            lastSeq = rows.getLong(1);
+                            into.add(rows.getString(2));
+                            read++;
+                        }
+                    }
+                    return read;
+                } catch (SQLException e) {
+                    throw new StoreException("read the participants of plan " + plan, e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public long count() {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT COUNT(*) FROM plie_participant WHERE plan_id = ?")) {
+            select.setString(1, plan.value());
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("count the participants of plan " + plan, e);
+        }
+    }
+
+    private void writeSpans(Participant participant) {
+        List<CaseloadSpan> spans = participant.caseloadSpans();
+        if (spans.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
+                "INSERT INTO plie_caseload_span (plan_id, participant_id, referent_id, first_day, end_day) VALUES (?, ?, ?, ?, ?)")) {
+            for (CaseloadSpan span : spans) {
+                insert.setString(1, plan.value());
+                insert.setString(2, participant.id().value());
+                insert.setString(3, span.referent().value());
+                insert.setDate(4, Date.valueOf(span.first()));
+                if (span.end() == null) {
+                    insert.setNull(5, Types.DATE);
+                } else {
+                    insert.setDate(5, Date.valueOf(span.end()));
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("write the caseload of participant " + participant.id(), e);
+        }
+    }
+
+    private void deleteSpans(ParticipantId id) {
+        try (PreparedStatement delete = EngineTransaction.connection().prepareStatement(
+                "DELETE FROM plie_caseload_span WHERE plan_id = ? AND participant_id = ?")) {
+            delete.setString(1, plan.value());
+            delete.setString(2, id.value());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("delete the caseload of participant " + id, e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * The document of a participant: the cohort format holding it alone.
+     *
+     * @param participant the participant
+     * @return the JSON text
+     */
+    static String write(Participant participant) {
+        return CohortJson.write(new CohortData(List.of(), List.of(participant), Map.of(), Map.of()));
+    }
+
+    private Participant read(String document) {
+        return CohortJson.read(document, targetPublics).participants().get(0);
+    }
+}

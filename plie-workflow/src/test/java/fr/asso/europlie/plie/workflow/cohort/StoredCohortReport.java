@@ -1,0 +1,154 @@
+package fr.asso.europlie.plie.workflow.cohort;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.OperationDirectory;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.indicators.FullIndicatorReport;
+import fr.asso.europlie.plie.indicators.ReportPeriod;
+import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.organisation.OrganisationId;
+import fr.asso.europlie.plie.protocol.StrategicAxisId;
+import fr.asso.europlie.plie.protocol.TargetPublic;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.internal.CommandRunner;
+import fr.asso.europlie.plie.workflow.internal.JdbcParticipants;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flowable.engine.ProcessEngines;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The child process of {@link StoredCohortReportTest}: opens an engine on a stored cohort and draws
+ * the indicator report from the store, in a JVM started with a small heap. Modes: {@code report}
+ * writes the report's text to a file; {@code hold} reads every participant into one list (the
+ * control: it must run out of memory, showing that the heap cannot hold the cohort at once).
+ *
+ * <p>Arguments: mode, JDBC URL, schema ({@code -} for none), operations file, output file.
+ */
+public final class StoredCohortReport {
+
+    static final LocalDate START = LocalDate.of(2021, 1, 1);
+    static final LocalDate END = LocalDate.of(2027, 12, 31);
+    static final ReportPeriod PERIOD = new ReportPeriod(START, END);
+    static final List<TargetPublic> PUBLICS = List.of(TargetPublic.LONG_TERM_JOBSEEKERS, TargetPublic.RSA_RECIPIENTS,
+            TargetPublic.OTHER_MINIMUM_INCOME, TargetPublic.LOW_QUALIFIED_YOUNG, TargetPublic.SENIORS, TargetPublic.DISABLED_WORKERS,
+            TargetPublic.QPV_RESIDENTS);
+    static final CohortSettings SETTINGS = CohortSettings.of(PUBLICS, new BigDecimal("50"));
+    static final Actor TEAM = Actor.of("anne.team", OrganisationId.of("PLIE-PERIGUEUX"), Role.ANIMATION_TEAM);
+
+    private StoredCohortReport() {
+    }
+
+    /**
+     * Runs the child.
+     *
+     * @param args mode, URL, schema, operations file, output file
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        String mode = args[0];
+        String schema = "-".equals(args[2]) ? null : args[2];
+        DataSource dataSource = dataSource(args[1], schema);
+        String name = "stored-report-" + ProcessHandle.current().pid();
+        PlieEngine.Builder builder = PlieEngine.builder().dataSource(dataSource).asyncExecutor(false).name(name)
+                .clock(ManualClock.at(Instant.parse("2028-01-02T08:00:00Z")));
+        if (schema != null) {
+            builder.databaseSchema(schema);
+        }
+        try (PlieEngine engine = builder.build()) {
+            OperationDirectory operations = readOperations(Path.of(args[3]));
+            engine.cohort().configure(SETTINGS, operations, () -> ParticipantId.of("unused"));
+            long start = System.nanoTime();
+            String result;
+            if ("hold".equals(mode)) {
+                CommandRunner runner = new CommandRunner(((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name)
+                        .getProcessEngineConfiguration()).getCommandExecutor(), 1);
+                JdbcParticipants store = new JdbcParticipants(PlanId.DEFAULT, java.time.Clock.systemUTC(),
+                        PUBLICS);
+                List<Participant> all = runner.run(null, "hold", () -> {
+                    List<Participant> held = new ArrayList<>();
+                    store.all().forEach(held::add);
+                    return held;
+                });
+                result = "held " + all.size();
+            } else {
+                FullIndicatorReport report = engine.cohort().report(TEAM, PERIOD, END);
+                result = canonical(report);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Files.writeString(Path.of(args[4]), result, StandardCharsets.UTF_8);
+            System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + mode + " in " + millis + " ms");
+        }
+    }
+
+    /**
+     * The report as text that does not depend on the JVM: its maps are immutable copies
+     * ({@code Map.copyOf}), whose order changes from one JVM to the next, so each is written sorted
+     * by key.
+     *
+     * @param report the report
+     * @return the text
+     */
+    static String canonical(FullIndicatorReport report) {
+        return report.overall() + "\nbyReferent=" + sorted(report.byReferent()) + "\nbyOperator=" + sorted(report.byOperator())
+                + "\nbyOperation=" + sorted(report.byOperation()) + "\nbyAxis=" + sorted(report.byAxis())
+                + "\nbyTargetPublic=" + sorted(report.byTargetPublic());
+    }
+
+    private static String sorted(Map<?, ?> map) {
+        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
+        map.forEach((key, value) -> sorted.put(key.toString(), value));
+        return sorted.toString();
+    }
+
+    private static DataSource dataSource(String url, String schema) {
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            // The database runs inside this small JVM: its page cache is kept small too (8 MB).
+            h2.setURL(url + ";CACHE_SIZE=8192");
+            h2.setUser("sa");
+            return h2;
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(4);
+        config.setSchema(schema);
+        return new HikariDataSource(config);
+    }
+
+    /** Writes the operations, one a line: id;operator;axis. */
+    static void writeOperations(OperationDirectory operations, Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        operations.operations().forEach((id, info) -> text.append(id.value()).append(';').append(info.operator().value()).append(';')
+                .append(info.axis().value()).append('\n'));
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static OperationDirectory readOperations(Path file) throws IOException {
+        Map<OperationId, OperationDirectory.OperationInfo> operations = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] cells = line.split(";");
+            operations.put(OperationId.of(cells[0]),
+                    new OperationDirectory.OperationInfo(OrganisationId.of(cells[1]), StrategicAxisId.of(cells[2])));
+        }
+        return new OperationDirectory(operations);
+    }
+}

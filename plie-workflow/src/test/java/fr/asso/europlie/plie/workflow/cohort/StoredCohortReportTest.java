@@ -1,0 +1,126 @@
+package fr.asso.europlie.plie.workflow.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.cohort.Referent;
+import fr.asso.europlie.plie.cohort.synthetic.SyntheticCohort;
+import fr.asso.europlie.plie.indicators.EsfSettings;
+import fr.asso.europlie.plie.indicators.Indicators;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import fr.asso.europlie.plie.workflow.internal.CommandRunner;
+import fr.asso.europlie.plie.workflow.internal.JdbcParticipants;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.flowable.engine.ProcessEngines;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The indicator report over a stored cohort of 100,000 participants streams from the database: a
+ * child JVM with a 96 MB heap draws it (the same figures as the in-memory report), and the same JVM
+ * runs out of memory when it holds the participants in one list instead.
+ */
+@DisplayName("the indicator report over 100,000 stored participants streams with bounded memory")
+class StoredCohortReportTest {
+
+    private static final int SIZE = 100_000;
+    private static final String HEAP = "-Xmx96m";
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a 96 MB child JVM draws the report of 100,000 stored participants, equal to the in-memory one")
+    void streams(Databases.Kind kind) throws Exception {
+        Path h2 = directory.resolve("cohort");
+        String expected;
+        String schema;
+        // The loading engine and its pool are closed before the child opens the database (an H2 file
+        // is opened by one process at a time).
+        try (Databases.Target database = kind == Databases.Kind.H2 ? Databases.h2File(h2) : Databases.fresh(kind)) {
+            expected = load(database);
+            schema = database.schema() == null ? "-" : database.schema();
+        }
+        String url = kind == Databases.Kind.H2 ? PlieEngine.h2FileUrl(h2) : Databases.postgresUrl();
+
+        Result report = child("report", url, schema);
+        assertThat(report.exit()).as(report.log()).isZero();
+        assertThat(report.output()).isEqualTo(expected);
+
+        Result hold = child("hold", url, schema);
+        assertThat(hold.exit()).as("holding the cohort in a list must not fit: " + hold.log()).isNotZero();
+        assertThat(hold.log()).contains("OutOfMemoryError");
+    }
+
+    /** Stores a generated cohort a batch at a time and returns the in-memory report's text. */
+    private String load(Databases.Target database) throws IOException {
+        SyntheticCohort.Generated generated = new SyntheticCohort(StoredCohortReport.SETTINGS, StoredCohortReport.START,
+                StoredCohortReport.END).generate(42, SIZE);
+        StoredCohortReport.writeOperations(generated.operations(), directory.resolve("operations.txt"));
+        String expected = StoredCohortReport.canonical(new Indicators(StoredCohortReport.SETTINGS, EsfSettings.defaults(),
+                generated.operations()).fullReport(generated.data().participants(), StoredCohortReport.PERIOD, StoredCohortReport.END));
+        String name = "stored-load-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        ManualClock clock = ManualClock.at(Instant.parse("2028-01-02T08:00:00Z"));
+        try (PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build()) {
+            engine.cohort().configure(StoredCohortReport.SETTINGS, generated.operations(), () -> ParticipantId.of("unused"));
+            for (Referent referent : generated.data().referents()) {
+                engine.cohort().registerReferent(StoredCohortReport.TEAM, referent);
+            }
+            CommandRunner runner = new CommandRunner(((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name)
+                    .getProcessEngineConfiguration()).getCommandExecutor(), 1);
+            JdbcParticipants store = new JdbcParticipants(PlanId.DEFAULT, clock, StoredCohortReport.PUBLICS);
+            List<Participant> participants = generated.data().participants();
+            for (int from = 0; from < participants.size(); from += 2_000) {
+                List<Participant> batch = participants.subList(from, Math.min(participants.size(), from + 2_000));
+                runner.run(null, "load", () -> {
+                    batch.forEach(store::add);
+                    return null;
+                });
+            }
+            assertThat(engine.cohort().size(StoredCohortReport.TEAM)).isEqualTo(SIZE);
+        }
+        return expected;
+    }
+
+    private record Result(int exit, String output, String log) {
+    }
+
+    private Result child(String mode, String url, String schema) throws IOException, InterruptedException {
+        Path output = directory.resolve(mode + ".txt");
+        Path log = directory.resolve(mode + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"),
+                StoredCohortReport.class.getName(), mode, url, schema, directory.resolve("operations.txt").toString(), output.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the child did not finish: " + Files.readString(log));
+        }
+        String text = output.toFile().exists() ? Files.readString(output, StandardCharsets.UTF_8) : "";
+        String logged = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(mode + " on " + url.replaceAll("password=[^&]*", "password=…") + ": " + lastLine(logged));
+        return new Result(process.exitValue(), text, logged.length() > 4000 ? logged.substring(0, 4000) : logged);
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+
+}
