@@ -2,8 +2,12 @@ package fr.asso.europlie.plie.governance;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.organisation.Identifiers;
+import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The checks every committee makes of its members and quorum rule. */
 final class Members {
@@ -45,17 +49,23 @@ final class Members {
      */
     static List<Member> persons(List<Member> persons, String field, List<Violation> violations) {
         List<Member> seen = new ArrayList<>();
+        // Member#samePerson is equality of these keys: each name is normalised once, not once a pair.
+        Set<PersonKey> keys = new HashSet<>();
         for (int i = 0; i < persons.size(); i++) {
             Member person = persons.get(i);
             if (person == null) {
                 violations.add(Violation.of(GovernanceError.REQUIRED, field + "[" + i + "]", null));
-            } else if (seen.stream().anyMatch(person::samePerson)) {
+            } else if (!keys.add(new PersonKey(Identifiers.personKey(person.name()), person.organisation()))) {
                 violations.add(Violation.of(GovernanceError.DUPLICATE_MEMBER, field + "[" + i + "]", person));
             } else {
                 seen.add(person);
             }
         }
         return List.copyOf(seen);
+    }
+
+    /** What {@link Member#samePerson(Member)} compares: the name's person key and the organisation. */
+    private record PersonKey(String name, OrganisationId organisation) {
     }
 
     /**

@@ -381,12 +381,14 @@ public final class Node {
             wrongType(name, value, "amount");
             return null;
         }
+        // Money names the member as given; convert places it after this object's path, as
+        // pathOf(name) would, without building the path of every amount read.
         if (value.isString()) {
             String text = value.stringValue();
-            return convert(name, () -> Money.parse(pathOf(name), text));
+            return convert(name, () -> Money.parse(name, text));
         }
         BigDecimal decimal = number(name, value, "amount");
-        return decimal == null ? null : convert(name, () -> Money.parse(pathOf(name), decimal.toString()));
+        return decimal == null ? null : convert(name, () -> Money.parse(name, decimal.toString()));
     }
 
     /**

@@ -36,6 +36,45 @@ public final class Identifiers {
         if (text == null) {
             return null;
         }
+        if (alreadyNormal(text)) {
+            return text;
+        }
+        return normaliseFully(text);
+    }
+
+    /**
+     * Whether the text is certainly its own normal form, checked in one pass without
+     * allocating: every character is printable ASCII or a letter of Latin-1 and a few of French
+     * text ({@code œ Œ « » ’}), none of which is invisible, white space (but the space) or
+     * changed by NFKC, whether alone or next to another of them; and the spaces are single,
+     * neither leading nor trailing. Any other text takes the full path.
+     */
+    static boolean alreadyNormal(String text) {
+        int length = text.length();
+        if (length == 0) {
+            return true;
+        }
+        if (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previous == ' ') {
+                    return false;
+                }
+            } else if (!(c > ' ' && c < 0x7F) && !(c >= 0xC0 && c <= 0xFF)
+                    && c != 0x152 && c != 0x153 && c != 0xAB && c != 0xBB && c != 0x2019) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** The full normalisation, whatever the text (not null). */
+    static String normaliseFully(String text) {
         String visible = Normalizer.normalize(withoutInvisible(text), Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(visible.length());
         boolean space = false;

@@ -63,6 +63,8 @@ class ProtocolJsonTest {
         ViolationAssertions.assertViolation(error, JsonError.UNKNOWN_FIELD, "$.negotiation.content.signatorie", "[]");
         ViolationAssertions.assertViolation(error, JsonError.BAD_VALUE, "$.negotiation.content.signatories[2].kind", "PREFECTURE");
         ViolationAssertions.assertViolation(error, ProtocolError.PERIOD_LENGTH, "$.negotiation.content.period", "12");
+        ViolationAssertions.assertViolation(error, fr.asso.europlie.plie.money.MoneyError.MORE_THAN_CENTS,
+                "$.negotiation.content.budget.contributions[0].amount", "150000.005");
         assertThat(error.violations()).anySatisfy(v -> {
             assertThat(v.code()).isInstanceOf(TerritoryError.class);
             assertThat(v.value()).contains("99999");

@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import fr.asso.europlie.plie.error.ViolationAssertions;
 import java.util.List;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 @DisplayName("identifiers compare as people read them")
 class IdentifiersTest {
@@ -44,5 +47,36 @@ class IdentifiersTest {
     void otherScriptsStayApart() {
         assertThat(Identifiers.samePerson("\u0430dmin", "admin")).isFalse();
         assertThat(List.of(OrganisationId.of("DEPT-24"), OrganisationId.of("dept-24"))).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("every character the quick path accepts is left as is by the full normalisation, alone and between others")
+    void quickPathCharactersAreNormal() {
+        for (char c = 0; c < 0xFFFF; c++) {
+            String text = "a" + c + "\u00E9" + c + "b";
+            if (Identifiers.alreadyNormal(text)) {
+                assertThat(Identifiers.normaliseFully(text)).as("U+%04X", (int) c).isEqualTo(text);
+            }
+        }
+        assertThat(Identifiers.alreadyNormal("Céline Martin")).isTrue();
+        assertThat(Identifiers.alreadyNormal("Céline  Martin")).isFalse();
+        assertThat(Identifiers.alreadyNormal(" Céline")).isFalse();
+        assertThat(Identifiers.alreadyNormal("Ce\u0301line")).isFalse();
+    }
+
+    @Test
+    @DisplayName("the normalisation gives what the full path gives, for texts mixing plain, accented, spacing and invisible characters")
+    void normaliseIsTheFullPath() {
+        Gen<Character> characters = Generate.pick(List.of('a', 'Z', '-', '.', ' ', ' ', '\t', '\u00A0', '\u00E9', '\u0301', '\u200B',
+                '\u00AD', '\uFF21', '\u0153', '\u2019', '\u00AB', '\u00B2', '\u3164', '\uFEFF', '\u00C9', '\u00FF', '\u00D7'));
+        Gen<String> texts = Generate.range(0, 12).flatMap(n -> random -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                text.append(characters.generate(random));
+            }
+            return text.toString();
+        });
+        qt().withExamples(5_000).forAll(texts).checkAssert(text -> assertThat(Identifiers.normalise(text))
+                .isEqualTo(Identifiers.normaliseFully(text)));
     }
 }

@@ -78,8 +78,11 @@ public final class ProcessDeployments {
                 return;
             }
         }
+        // The library's own BPMN is checked against the BPMN 2.0 schema by its tests
+        // (ProcessDeploymentsTest): validating it again at every start would parse each file twice
+        // and load the schema each time. Flowable's process validation still runs.
         repository.createDeployment().name(deploymentName(processKey)).key(LIBRARY).addClasspathResource(resource)
-                .enableDuplicateFiltering().deploy();
+                .enableDuplicateFiltering().disableSchemaValidation().deploy();
     }
 
     /**
