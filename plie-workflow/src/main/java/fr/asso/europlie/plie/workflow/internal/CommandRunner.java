@@ -1,11 +1,12 @@
 package fr.asso.europlie.plie.workflow.internal;
 
-import fr.asso.europlie.plie.workflow.Actor;
-import fr.asso.europlie.plie.workflow.ConflictException;
+import fr.asso.europlie.plie.cohort.ConcurrentParticipantChangeException;
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.funds.FundsError;
 import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
+import fr.asso.europlie.plie.workflow.Actor;
+import fr.asso.europlie.plie.workflow.ConflictException;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Set;
@@ -171,7 +172,8 @@ public final class CommandRunner {
      */
     public static boolean isConflict(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof FlowableOptimisticLockingException || cause instanceof ConcurrentChangeException) {
+            if (cause instanceof FlowableOptimisticLockingException || cause instanceof ConcurrentChangeException
+                    || cause instanceof ConcurrentParticipantChangeException) {
                 return true;
             }
             if (cause instanceof RuleViolationException rule

@@ -3,6 +3,8 @@ package fr.asso.europlie.plie.workflow.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import fr.asso.europlie.plie.cohort.ConcurrentParticipantChangeException;
+import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
 import fr.asso.europlie.plie.protocol.ProtocolId;
@@ -75,6 +77,20 @@ class CommandRunnerTest {
         assertThat(conflict.violation().code()).isEqualTo(WorkflowError.CONFLICT);
         assertThat(conflict.getMessage()).contains("PLIE-X").contains("4");
         assertThat(conflict.getSuppressed()).singleElement().isInstanceOf(ConcurrentChangeException.class);
+    }
+
+    @Test
+    @DisplayName("a participant changed meanwhile (PLIE-COHORT-040) is a conflict: the command runs again and succeeds")
+    void participantConflictRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        String result = new CommandRunner(DIRECT, 3).run(ACTOR, "P-1", () -> {
+            if (attempts.incrementAndGet() < 2) {
+                throw new ConcurrentParticipantChangeException(ParticipantId.of("P-1"), 2, 3);
+            }
+            return "done";
+        });
+        assertThat(result).isEqualTo("done");
+        assertThat(attempts).hasValue(2);
     }
 
     @Test
