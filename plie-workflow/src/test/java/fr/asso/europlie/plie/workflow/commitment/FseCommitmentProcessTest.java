@@ -19,6 +19,7 @@ import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
@@ -714,6 +715,38 @@ class FseCommitmentProcessTest {
             assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(2_000), "acompte", IdempotencyKey.of("pay-1")).paid())
                     .isEqualTo(Money.euros(2_000));
             assertThat(f.fse().execution(MANAGER, op).reportNumber()).isEqualTo(2);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("in a second plan of the engine: the same grant and operation ids committed there, executed in the plan's tenant, unseen from the default plan")
+    void inAnotherPlan(Databases.Kind kind) {
+        on(kind, f -> {
+            PlanId planB = PlanId.of("PLIE-B");
+            FseCommitment fseB = f.engine.registerPlan(planB, "PLIE B").fseCommitment();
+            Actor instructorB = Actor.in(planB, "instructeur.a", OI, Role.OI_INSTRUCTOR);
+            Actor managerB = Actor.in(planB, "gestionnaire.b", OI, Role.OI_MANAGER);
+            Actor signatoryB = Actor.in(planB, "presidente", OPERATOR, Role.OPERATOR);
+            fseB.openGlobalGrant(managerB, Grants.of(GRANT, OI, Map.of(ENVELOPE, Money.euros(3_000))));
+            OperationId op = OperationId.of("OP-1");
+
+            fseB.start(instructorB, op, OPERATOR, Money.euros(2_000));
+            fseB.appraise(instructorB, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(4_000), Money.euros(2_000), "forfait 40 %",
+                    WhenUncovered.WAIT));
+            fseB.recordCommitteeOpinion(instructorB, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            fseB.decide(managerB, op);
+            assertThat(fseB.signAgreement(signatoryB, op, PERIOD).status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(fseB.execution(signatoryB, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
+            assertThat(fseB.globalGrant(managerB, GRANT).orElseThrow().balance(ENVELOPE).committed()).isEqualTo(Money.euros(2_000));
+            assertThat(fseB.history(managerB, op)).extracting(AuditEntry::step).contains(CommitmentProcess.Task.AGREEMENT);
+
+            // the default plan's grant of the same id and its operations are untouched
+            assertThat(f.grant().balance(ENVELOPE).committed()).isEqualTo(Money.ZERO);
+            assertThat(f.fse().account(MANAGER, op)).isEmpty();
+            assertThat(f.fse().history(MANAGER, op)).isEmpty();
+            // an actor of the default plan cannot act in plan B
+            assertRefused(() -> fseB.execution(OPERATOR_SIGNATORY, op), WorkflowError.OTHER_PLAN, "actor.plan", "default");
         });
     }
 }
