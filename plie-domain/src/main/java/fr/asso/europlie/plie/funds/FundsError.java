@@ -79,7 +79,13 @@ public enum FundsError implements ErrorCode {
     /** A grant agreement's FSE+ amount above what the ledger committed: a raise goes back through reservation. */
     AGREEMENT_OVER_COMMITMENT("PLIE-FUNDS-034"),
     /** A grant agreement checked against the account of another operation, or of an operation not committed. */
-    AGREEMENT_WITHOUT_COMMITMENT("PLIE-FUNDS-035");
+    AGREEMENT_WITHOUT_COMMITMENT("PLIE-FUNDS-035"),
+    /** A grant agreement changed by someone else since it was read, added twice, or updated without extending it. */
+    AGREEMENT_CONCURRENT_CHANGE("PLIE-FUNDS-036"),
+    /** A grant agreement the store does not hold. */
+    AGREEMENT_NOT_FOUND("PLIE-FUNDS-037"),
+    /** A top-up (raise of a committed operation's FSE+) after the balance was paid. */
+    TOP_UP_AFTER_BALANCE("PLIE-FUNDS-038");
 
     private final String code;
 

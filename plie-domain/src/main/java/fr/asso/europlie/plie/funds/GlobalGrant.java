@@ -37,7 +37,9 @@ import java.util.TreeMap;
  *       the commitment (net of decommitments) stays at least the larger of the paid and the accepted
  *       amounts;</li>
  *   <li>an operation is committed once, by someone who did not appraise it (names compared as people
- *       read them: {@link Identifiers#samePerson});</li>
+ *       read them: {@link Identifiers#samePerson}); afterwards a raise goes back through reservation
+ *       ({@link LedgerCommand.TopUp}, refused like a first reservation when the envelope cannot
+ *       cover it) and is committed by someone who appraised neither the operation nor the raise;</li>
  *   <li>when committing, the FSE+ committed (net of decommitments) on each priority stays within the
  *       co-financing rate of the priority's region category (Regulation (EU) 2021/1060 art. 112(3))
  *       applied to the eligible costs of the operations committed on it: the rate holds per
@@ -73,6 +75,7 @@ public final class GlobalGrant {
         final Map<EnvelopeKey, Money[]> byEnvelope = new HashMap<>();   // reserved, net committed, paid
         final Map<String, Money[]> byPriority = new HashMap<>();         // net committed FSE+, eligible costs
         final java.util.Set<OperationId> committed = new java.util.HashSet<>();
+        final Map<OperationId, Money> eligibleCosts = new HashMap<>();
 
         static Money[] zeros(int size) {
             Money[] sums = new Money[size];
@@ -198,7 +201,9 @@ public final class GlobalGrant {
         if (command instanceof LedgerCommand.Commit commit) {
             totals.committed.add(commit.operation());
             Money[] p = totals.byPriority.computeIfAbsent(after.envelope().priority(), k -> Totals.zeros(2));
-            p[1] = p[1].plus(commit.eligibleCost());
+            // a top-up's commitment replaces the operation's eligible cost
+            Money earlier = totals.eligibleCosts.put(commit.operation(), commit.eligibleCost());
+            p[1] = p[1].plus(commit.eligibleCost()).minus(earlier == null ? Money.ZERO : earlier);
         }
         totals.add(after);
         journal.add(command);
@@ -289,6 +294,9 @@ public final class GlobalGrant {
         if (command instanceof LedgerCommand.Pay pay) {
             return pay(pay, account, refusals, made);
         }
+        if (command instanceof LedgerCommand.TopUp topUp) {
+            return topUp(topUp, account, refusals, made);
+        }
         if (command instanceof LedgerCommand.Decommit decommit) {
             if (decommit.amount().isGreaterThan(account.leftToPay())) {
                 refusals.add(Violation.of(FundsError.OVER_DECOMMITMENT, "amount", decommit.amount(), account.leftToPay()));
@@ -337,8 +345,24 @@ public final class GlobalGrant {
         return account.reserve(reserve.amount(), reserve.actor());
     }
 
+    /** A raise of a committed operation reserved in its envelope, as a first reservation would be. */
+    private OperationAccount topUp(LedgerCommand.TopUp topUp, OperationAccount account, List<Violation> refusals, List<Movement> made) {
+        if (account.balancePaid()) {
+            refusals.add(Violation.of(FundsError.TOP_UP_AFTER_BALANCE, "operation", topUp.operation(), topUp.amount()));
+        }
+        Money available = balance(account.envelope()).available();
+        if (topUp.amount().isGreaterThan(available)) {
+            refusals.add(Violation.of(FundsError.ENVELOPE_EXCEEDED, "amount", topUp.amount(), available, account.envelope(),
+                    envelopes.get(account.envelope())));
+        }
+        move(made, MovementKind.RESERVATION, null, account, topUp.amount(), topUp, topUp.reason());
+        return account.reserve(topUp.amount(), topUp.actor());
+    }
+
     private OperationAccount commit(LedgerCommand.Commit commit, OperationAccount account, List<Violation> refusals, List<Movement> made) {
-        if (account.isCommitted()) {
+        // committed once; afterwards only the raise a top-up reserved
+        boolean again = account.isCommitted() && !account.reserved().isPositive();
+        if (again) {
             refusals.add(Violation.of(FundsError.ALREADY_COMMITTED, "operation", commit.operation(), account.committed()));
         }
         if (account.appraisers().stream().anyMatch(appraiser -> samePerson(appraiser, commit.actor()))) {
@@ -347,7 +371,10 @@ public final class GlobalGrant {
         if (commit.amount().isGreaterThan(account.reserved())) {
             refusals.add(Violation.of(FundsError.OVER_RESERVATION, "amount", commit.amount(), account.reserved()));
         }
-        withinPriorityRate(commit, account).ifPresent(refusals::add);
+        if (!again) {
+            // the rate is checked on a commitment that could be made, not on one committed a second time
+            withinPriorityRate(commit, account).ifPresent(refusals::add);
+        }
         move(made, MovementKind.COMMITMENT, null, account, commit.amount(), commit, commit.reason());
         Money rest = account.reserved().minus(commit.amount());
         if (rest.isPositive()) {
@@ -371,12 +398,22 @@ public final class GlobalGrant {
         if (totals != null) {
             Money[] sums = totals.byPriority.getOrDefault(priority, Totals.zeros(2));
             esf = esf.plus(sums[0]);
-            costs = costs.plus(sums[1]);
-        }
-        for (LedgerCommand earlier : totals != null ? List.<LedgerCommand>of() : journal) {
-            if (earlier instanceof LedgerCommand.Commit c && accounts.get(c.operation()).envelope().priority().equals(priority)) {
-                esf = esf.plus(accounts.get(c.operation()).netCommitment());
-                costs = costs.plus(c.eligibleCost());
+            costs = costs.plus(sums[1]).minus(totals.eligibleCosts.getOrDefault(commit.operation(), Money.ZERO));
+        } else {
+            // the eligible cost of each operation committed on the priority is its last commitment's
+            Map<OperationId, Money> eligible = new LinkedHashMap<>();
+            for (LedgerCommand earlier : journal) {
+                if (earlier instanceof LedgerCommand.Commit c && accounts.get(c.operation()).envelope().priority().equals(priority)) {
+                    eligible.put(c.operation(), c.eligibleCost());
+                }
+            }
+            eligible.remove(commit.operation());
+            for (Map.Entry<OperationId, Money> other : eligible.entrySet()) {
+                esf = esf.plus(accounts.get(other.getKey()).netCommitment());
+                costs = costs.plus(other.getValue());
+            }
+            if (account.isCommitted()) {
+                esf = esf.plus(account.netCommitment());
             }
         }
         Money cap = Money.rounded(costs.amount().multiply(rate).divide(BigDecimal.valueOf(100)), RoundingMode.DOWN);

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * A command on the global grant's ledger (opération sur le grand livre): reserve, release, commit,
- * pay, decommit, or record a service-done check. Each says who acts, when (an instant passed in,
+ * top up a committed operation, pay, decommit, or record a service-done check. Each says who acts, when (an instant passed in,
  * never read from a clock), why, and carries the idempotency key under which a retry is applied
  * once.
  *
@@ -128,7 +128,9 @@ public sealed interface LedgerCommand {
 
     /**
      * Commits an amount to an operation from its reservation, decided by the OI manager; what is
-     * left of the reservation goes back to the envelope.
+     * left of the reservation goes back to the envelope. On an operation already committed, it
+     * commits the raise its {@link TopUp} reserved (the eligible cost then replaces the earlier one);
+     * without such a reservation it is refused ({@code PLIE-FUNDS-008}).
      *
      * @param key the idempotency key
      * @param operation the operation
@@ -159,6 +161,36 @@ public sealed interface LedgerCommand {
         @Override
         public Commit at(Instant instant) {
             return new Commit(key, operation, amount, eligibleCost, actor, instant, reason);
+        }
+    }
+
+    /**
+     * Reserves a raise of a committed operation's FSE+ amount in its envelope (complément de
+     * réservation): an amendment that raises the grant agreement goes back through reservation, the
+     * difference reserved here (refused, nothing changed, when the envelope cannot cover it) and
+     * then committed by a {@link Commit} of the OI manager, or given back by a {@link Release}.
+     *
+     * @param key the idempotency key
+     * @param operation the operation, committed
+     * @param amount the raise, above zero
+     * @param actor the instructor who appraised the raise
+     * @param at when
+     * @param reason why (the amendment asked, the programming's raise)
+     */
+    record TopUp(IdempotencyKey key, OperationId operation, Money amount, String actor, Instant at, String reason)
+            implements LedgerCommand {
+        /**
+         * Checks the components.
+         *
+         * @throws InvalidValueException naming every bad component
+         */
+        public TopUp {
+            LedgerCommands.check(key, operation, actor, at, reason).positive("amount", amount).orThrow();
+        }
+
+        @Override
+        public TopUp at(Instant instant) {
+            return new TopUp(key, operation, amount, actor, instant, reason);
         }
     }
 

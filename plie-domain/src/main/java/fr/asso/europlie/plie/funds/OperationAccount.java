@@ -88,8 +88,8 @@ public record OperationAccount(OperationId operation, EnvelopeKey envelope, Mone
     }
 
     OperationAccount commit(Money amount) {
-        return new OperationAccount(operation, envelope, Money.ZERO, amount, decommitted, paid, accepted, appraisers, true, started,
-                balancePaid);
+        return new OperationAccount(operation, envelope, Money.ZERO, committed.plus(amount), decommitted, paid, accepted, appraisers, true,
+                started, balancePaid);
     }
 
     OperationAccount pay(PaymentKind kind, Money amount) {

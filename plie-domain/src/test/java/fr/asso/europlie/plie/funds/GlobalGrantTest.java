@@ -75,6 +75,70 @@ class GlobalGrantTest {
     }
 
     @Test
+    @DisplayName("a raise of a committed operation goes back through reservation: the top-up reserves the difference, refused like a first reservation when the envelope cannot cover it, then a manager commits it with the new eligible cost")
+    void topUpOfACommittedOperation() {
+        GlobalGrant committed = aGrantWithCommitted(40_000).apply(reserve(OTHER, 50_000)).grant();
+        LedgerCommand.TopUp tooMuch = new LedgerCommand.TopUp(aKey(), OP, Money.euros(10_001), INSTRUCTOR, at(6), "avenant en hausse");
+        assertRefused(() -> committed.apply(tooMuch), FundsError.ENVELOPE_EXCEEDED, "amount", "10001.00");
+        assertRefused(() -> committed.apply(new LedgerCommand.TopUp(aKey(), OTHER, Money.euros(1), INSTRUCTOR, at(6), "hausse")),
+                FundsError.NOT_COMMITTED, "operation", OTHER.value());
+        assertThat(committed.movements()).hasSize(3);
+
+        LedgerResult reserved = committed.apply(new LedgerCommand.TopUp(aKey(), OP, Money.euros(10_000), INSTRUCTOR, at(6), "avenant en hausse"));
+        assertThat(reserved.movements()).extracting(Movement::kind).containsExactly(MovementKind.RESERVATION);
+        assertThat(reserved.grant().balance(Y2026).available()).isEqualTo(Money.ZERO);
+        LedgerCommand.Commit byInstructor = new LedgerCommand.Commit(aKey(), OP, Money.euros(10_000), Money.euros(100_000), INSTRUCTOR, at(7),
+                "hausse");
+        assertRefused(() -> reserved.grant().apply(byInstructor), FundsError.SEPARATION_OF_FUNCTIONS, "actor", INSTRUCTOR);
+        // 50 000 € on an eligible cost of 60 000 € is over the priority's 60 %: the new eligible cost is the base of the rate
+        LedgerCommand.Commit overRate = new LedgerCommand.Commit(aKey(), OP, Money.euros(10_000), Money.euros(60_000), MANAGER, at(7), "hausse");
+        assertRefused(() -> reserved.grant().apply(overRate), FundsError.PRIORITY_RATE_EXCEEDED, "amount", "10000.00");
+
+        GlobalGrant raised = reserved.grant().apply(new LedgerCommand.Commit(aKey(), OP, Money.euros(8_000), Money.euros(100_000), MANAGER,
+                at(7), "avenant signé")).grant();
+        OperationAccount account = raised.account(OP).orElseThrow();
+        assertThat(account.netCommitment()).isEqualTo(Money.euros(48_000));
+        assertThat(account.reserved()).isEqualTo(Money.ZERO);
+        assertThat(raised.balance(Y2026).available()).isEqualTo(Money.euros(2_000));
+        // and the stored journal replays to the same grant
+        assertThat(GlobalGrant.replay(raised.id(), raised.intermediateBody(), raised.envelopes(), raised.priorities(), raised.journal()))
+                .isEqualTo(raised);
+        assertThat(fr.asso.europlie.plie.json.funds.GlobalGrantJson.read(fr.asso.europlie.plie.json.funds.GlobalGrantJson.write(raised)))
+                .isEqualTo(raised);
+    }
+
+    @Test
+    @DisplayName("no raise once the balance is paid (PLIE-FUNDS-038)")
+    void noTopUpAfterTheBalance() {
+        GlobalGrant paid = aGrantWithCommitted(10_000).apply(serviceDone(OP, 10_000, 0)).grant()
+                .apply(pay(OP, PaymentKind.BALANCE, 10_000)).grant();
+        PlieException error = assertRefused(() -> paid.apply(new LedgerCommand.TopUp(aKey(), OP, Money.euros(1), INSTRUCTOR, at(8), "hausse")),
+                FundsError.TOP_UP_AFTER_BALANCE, "operation", OP.value());
+        assertThat(error.violation().message(Messages.FRENCH)).contains("solde");
+        assertThat(error.violation().message(Messages.ENGLISH)).contains("balance");
+    }
+
+    @Test
+    @DisplayName("the in-memory agreements store: one per operation, an update extends the stored versions under the revision read")
+    void inMemoryAgreements() {
+        GrantAgreements store = new InMemoryGrantAgreements();
+        fr.asso.europlie.plie.offer.OperationPeriod period = fr.asso.europlie.plie.offer.OperationPeriod.of(java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2026, 12, 31));
+        GrantAgreement signed = GrantAgreement.sign(GrantAgreementId.of("CONV-1"), OP, OI, OI, Money.euros(1_000), Money.euros(2_000), period,
+                java.time.LocalDate.of(2026, 2, 1));
+        store.add(signed);
+        assertRefused(() -> store.add(new GrantAgreement(GrantAgreementId.of("CONV-2"), OP, OI, OI, signed.versions())),
+                FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreementId", "CONV-2");
+        GrantAgreement amended = signed.amend(Money.euros(900), Money.euros(2_000), period, java.time.LocalDate.of(2026, 3, 1), "baisse",
+                Money.ZERO);
+        assertRefused(() -> store.update(amended, 0), FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreementId", "CONV-1");
+        assertRefused(() -> store.update(signed, 1), FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreementId", "CONV-1");
+        store.update(amended, 1);
+        assertThat(store.ofOperation(OP)).contains(amended);
+        assertRefused(() -> store.get(GrantAgreementId.of("CONV-9")), FundsError.AGREEMENT_NOT_FOUND, "grantAgreementId", "CONV-9");
+    }
+
+    @Test
     @DisplayName("a commitment beyond the reservation, or without one, is refused")
     void commitmentNeedsReservation() {
         GlobalGrant reserved = aGrant().apply(reserve(OP, 10_000)).grant();

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The reference model of the ledger and the generator of command sequences, shared by the
  * model-based properties of the in-memory ledger ({@link LedgerModelTest}) and of the stored ones
- * (plie-workflow): QuickTheories generates sequences of reserve, release, commit, pay, decommit and
- * service-done commands, with retries under the same key and keys reused for other commands; each
+ * (plie-workflow): QuickTheories generates sequences of reserve, release, commit, top-up (the raise of
+ * a committed operation, then its commitment), pay, decommit and service-done commands, with retries under the same key and keys reused for other commands; each
  * is applied to a {@link Ledger} and to a reference model written here in plain {@link BigDecimal}
  * arithmetic. After every action: the ledger accepts or refuses exactly as the model says (with the
  * same codes), a refused command changes nothing, the invariants hold, and every balance equals the
@@ -57,7 +57,7 @@ public final class LedgerModel {
 
     /** The outcomes every property must have seen. */
     public static final List<String> EXPECTED_OUTCOMES = List.of("accepted Reserve", "accepted Release", "accepted Commit",
-            "accepted Pay", "accepted Decommit", "accepted RecordServiceDone", "replayed", "conflict", "refused PLIE-FUNDS-004",
+            "accepted Pay", "accepted Decommit", "accepted RecordServiceDone", "accepted TopUp", "accepted top-up Commit", "replayed", "conflict", "refused PLIE-FUNDS-004",
             "refused PLIE-FUNDS-009", "refused PLIE-FUNDS-011", "refused PLIE-FUNDS-012", "refused PLIE-FUNDS-013",
             "refused PLIE-FUNDS-014", "refused PLIE-FUNDS-017", "refused PLIE-FUNDS-032");
 
@@ -161,7 +161,8 @@ public final class LedgerModel {
                     }
                     op.reserved = op.reserved.subtract(r.amount().amount());
                 } else if (command instanceof LedgerCommand.Commit c) {
-                    if (op.isCommitted) {
+                    // committed once; afterwards only what a top-up reserved
+                    if (op.isCommitted && op.reserved.signum() == 0) {
                         refusals.add("PLIE-FUNDS-008");
                     }
                     if (op.appraisers.contains(c.actor())) {
@@ -171,7 +172,7 @@ public final class LedgerModel {
                         refusals.add("PLIE-FUNDS-007");
                     }
                     op.reserved = BigDecimal.ZERO;
-                    op.committed = c.amount().amount();
+                    op.committed = op.committed.add(c.amount().amount());
                     op.isCommitted = true;
                 } else if (!op.isCommitted) {
                     return Set.of("PLIE-FUNDS-010");
@@ -195,6 +196,15 @@ public final class LedgerModel {
                         op.interimOrBalancePaid = true;
                     }
                     op.balancePaid |= p.kind() == PaymentKind.BALANCE;
+                } else if (command instanceof LedgerCommand.TopUp t) {
+                    if (op.balancePaid) {
+                        refusals.add("PLIE-FUNDS-038");
+                    }
+                    if (used(op.envelope).add(t.amount().amount()).compareTo(ENVELOPE_AMOUNTS[op.envelope]) > 0) {
+                        refusals.add("PLIE-FUNDS-004");
+                    }
+                    op.reserved = op.reserved.add(t.amount().amount());
+                    op.appraisers.add(t.actor());
                 } else if (command instanceof LedgerCommand.Decommit d) {
                     BigDecimal leftToPay = op.net().subtract(op.paid);
                     BigDecimal acceptedUnpaid = op.accepted.subtract(op.paid).max(BigDecimal.ZERO);
@@ -249,8 +259,9 @@ public final class LedgerModel {
         OperationId operation = OPERATIONS[a[1] % OPERATIONS.length];
         Op op = model.ops.get(operation);
         // mostly reserve an operation the ledger does not know yet, mostly commit one only reserved
-        int kind = op == null && a[0] % 4 != 0 ? 0 : op != null && !op.isCommitted && a[0] % 3 == 0 ? 2
-                : new int[] {0, 0, 1, 2, 2, 3, 3, 3, 4, 5, 5}[a[0] % 11];
+        int kind = op == null && a[0] % 4 != 0 ? 0
+                : op != null && (!op.isCommitted || op.reserved.signum() > 0) && a[0] % 3 == 0 ? 2
+                : new int[] {0, 0, 1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 6}[a[0] % 13];
         long random = 1 + a[2] % 4_000_000L;
         boolean aim = a[2] % 3 != 0 && op != null;
         switch (kind) {
@@ -264,8 +275,10 @@ public final class LedgerModel {
             case 2: {
                 // the eligible cost is twice the amount: a 50 % share, within the priority's 85 %, so the
                 // art. 112 rule (tested on its own in GlobalGrantTest) never refuses here
+                // a top-up's commitment states the operation's whole new eligible cost: twice its new commitment
                 Money amount = aim ? positive(op.reserved, random) : cents(random);
-                return new LedgerCommand.Commit(key, operation, amount, Money.ofCents(2 * amount.cents()),
+                long base = op != null && op.isCommitted ? Money.of(op.net()).cents() : 0;
+                return new LedgerCommand.Commit(key, operation, amount, Money.ofCents(2 * (base + amount.cents())),
                         PEOPLE[a[4] % 4 == 0 ? a[4] % 2 : 2], at, "engagement");
             }
             case 3: {
@@ -273,6 +286,12 @@ public final class LedgerModel {
                 Money amount = !aim ? cents(random) : paymentKind == PaymentKind.ADVANCE ? positive(op.net().subtract(op.paid), random)
                         : positive(op.accepted.min(op.net()).subtract(op.paid), random);
                 return new LedgerCommand.Pay(key, operation, paymentKind, amount, PEOPLE[2], at, "paiement");
+            }
+            case 6: {
+                // a raise of a committed operation: aimed at what its envelope has left, or random
+                BigDecimal left = op == null ? BigDecimal.ZERO : ENVELOPE_AMOUNTS[op.envelope].subtract(model.used(op.envelope));
+                return new LedgerCommand.TopUp(key, operation, aim && a[3] % 2 == 0 ? positive(left, random) : cents(random),
+                        PEOPLE[a[4] % 2], at, "hausse par avenant");
             }
             case 4:
             {
@@ -360,13 +379,15 @@ public final class LedgerModel {
             SEEN.merge("conflict", 1, Integer::sum);
             return;
         }
+        boolean topUpCommit = command instanceof LedgerCommand.Commit && model.ops.containsKey(command.operation())
+                && model.ops.get(command.operation()).isCommitted;
         Set<String> expected = model.apply(command);
         if (expected.isEmpty()) {
             LedgerResult result = ledger.apply(command);
             assertThat(result.replayed()).isFalse();
             assertThat(ledger.current().movements()).hasSize(movementsBefore + result.movements().size());
             movementsByKey.put(command.key(), result.movements());
-            SEEN.merge("accepted " + command.getClass().getSimpleName(), 1, Integer::sum);
+            SEEN.merge(topUpCommit ? "accepted top-up Commit" : "accepted " + command.getClass().getSimpleName(), 1, Integer::sum);
             return;
         }
         RuleViolationException refusal = catchThrowableOfType(RuleViolationException.class, () -> ledger.apply(command));

@@ -213,6 +213,9 @@ public final class GlobalGrantJson {
         if (command instanceof LedgerCommand.Pay c) {
             return c.amount();
         }
+        if (command instanceof LedgerCommand.TopUp c) {
+            return c.amount();
+        }
         return ((LedgerCommand.Decommit) command).amount();
     }
 
@@ -254,9 +257,10 @@ public final class GlobalGrantJson {
             case "Commit" -> built(node, () -> new LedgerCommand.Commit(key, operation, amount, eligibleCost, actor, at, reason), eligibleCost);
             case "Pay" -> built(node, () -> new LedgerCommand.Pay(key, operation, kind, amount, actor, at, reason), kind);
             case "Decommit" -> node.convert(null, () -> new LedgerCommand.Decommit(key, operation, amount, actor, at, reason));
+            case "TopUp" -> node.convert(null, () -> new LedgerCommand.TopUp(key, operation, amount, actor, at, reason));
             default -> {
                 node.problems().add(Violation.of(JsonError.BAD_VALUE, node.path() + ".type", type,
-                        List.of("Reserve", "Release", "Commit", "Pay", "Decommit", "RecordServiceDone")));
+                        List.of("Reserve", "Release", "Commit", "TopUp", "Pay", "Decommit", "RecordServiceDone")));
                 yield null;
             }
         };

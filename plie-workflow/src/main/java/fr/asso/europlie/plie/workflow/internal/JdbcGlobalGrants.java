@@ -242,6 +242,9 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         if (command instanceof LedgerCommand.Decommit c) {
             return c.amount();
         }
+        if (command instanceof LedgerCommand.TopUp c) {
+            return c.amount();
+        }
         return ((LedgerCommand.RecordServiceDone) command).check().accepted();
     }
 
