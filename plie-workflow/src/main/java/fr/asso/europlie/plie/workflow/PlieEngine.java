@@ -101,6 +101,9 @@ public final class PlieEngine implements AutoCloseable {
                 CommitmentProcess.Execution.KEY,
                 CommitmentProcess.Execution.RESOURCE);
         ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
+                CommitmentProcess.Increase.KEY,
+                CommitmentProcess.Increase.RESOURCE);
+        ProcessDeployments.deployLibrary(processEngine.getRepositoryService(),
                 ProgrammingProcess.KEY,
                 ProgrammingProcess.RESOURCE);
         this.defaultPlan = plans.computeIfAbsent(PlanId.DEFAULT, id -> newPlan(id, PlanRegistry.DEFAULT_NAME));

@@ -104,6 +104,8 @@ public enum WorkflowError implements ErrorCode {
     SETTING_OUT_OF_RANGE("PLIE-WORKFLOW-077"),
     /** A payment of a kind the execution's step does not expect (interim for the final report, balance before it). */
     PAYMENT_KIND("PLIE-WORKFLOW-078"),
+    /** A raise of an operation's FSE+ that does not raise it above what the ledger committed. */
+    NOT_A_RAISE("PLIE-WORKFLOW-079"),
     /** The plan's cohort follow-up is used before it was configured on this node. */
     COHORT_NOT_CONFIGURED("PLIE-WORKFLOW-090"),
     /** A referent acting on, or asking for, a participant it is not the referent of. */

@@ -88,6 +88,39 @@ public final class CommitmentProcess {
     }
 
     /**
+     * The names of the process {@code fse-increase.bpmn20.xml}: the raise of a committed operation's
+     * FSE+ amount (avenant en hausse), which goes back through reservation. It starts on the message
+     * {@link #MESSAGE} with at least {@code planId}, {@code operationId} and {@code fseAmount} (the
+     * new total FSE+ asked, plain decimal text): process B sends it when an amendment of the adopted
+     * programming raises an approved operation's FSE+, and an integrator may send it by hand; or the
+     * OI starts it through {@link FseCommitment#requestIncrease}. The variables it shares with the
+     * commitment are {@link Var}'s.
+     */
+    public static final class Increase {
+        /** The process definition key. */
+        public static final String KEY = "plieFseIncrease";
+        /** The classpath resource of the BPMN file. */
+        public static final String RESOURCE = "fr/asso/europlie/plie/workflow/commitment/fse-increase.bpmn20.xml";
+        /** The message that starts the raise (sent by process B's amendment, or by an integrator). */
+        public static final String MESSAGE = "plieFseIncreaseRequested";
+
+        /** The instructor appraises the raise and reserves the difference. */
+        public static final String APPRAISAL = "increaseAppraisal";
+        /** The raise waits for money on its envelope. */
+        public static final String WAITING_LIST = "increaseWaitingList";
+        /** An OI manager, not the instructor, commits the raise (the agreement is amended) or declines it. */
+        public static final String DECISION = "increaseDecision";
+
+        /** The manager's decision: COMMIT or DECLINE. */
+        public static final String DECISION_VAR = "increaseDecision";
+        /** The difference reserved, plain decimal text. */
+        public static final String DIFFERENCE = "increaseDifference";
+
+        private Increase() {
+        }
+    }
+
+    /**
      * The names of the follow-on process {@code fse-execution.bpmn20.xml}: the execution of a
      * committed operation (reports, service-done checks, contradictory procedure, payments,
      * decommitment), started when the commitment is recorded.

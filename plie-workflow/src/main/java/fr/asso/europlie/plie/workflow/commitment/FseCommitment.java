@@ -119,6 +119,81 @@ public interface FseCommitment {
     CommitmentView signAgreement(Actor operator, OperationId operation, fr.asso.europlie.plie.funds.ExecutionReportSchedule schedule);
 
     /**
+     * The grant agreement of an operation as stored (every version): for the OI of its grant, or
+     * for the operation's own operator.
+     *
+     * @param actor an OI instructor or manager, or the operation's operator
+     * @param operation the operation
+     * @return the agreement, once the operator signed it
+     * @throws AccessDeniedException for any other actor (another operator, another OI, a plan role)
+     */
+    Optional<fr.asso.europlie.plie.funds.GrantAgreement> agreement(Actor actor, OperationId operation);
+
+    /**
+     * The OI manager records an amendment of an operation's grant agreement (avenant) that does not
+     * raise its FSE+ amount above what the ledger committed: checked against the ledger (the
+     * co-financing rate of its eligible cost, {@code PLIE-FUNDS-033}; the commitment,
+     * {@code PLIE-FUNDS-034}; what was paid, {@code PLIE-FUNDS-022}) and stored; a lower FSE+ amount
+     * decommits the difference, released to the envelope (the waiting list is then taken up). A
+     * raise is refused ({@code PLIE-FUNDS-034}): it goes back through reservation with
+     * {@link #requestIncrease}.
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's OI
+     * @param operation the operation, with a signed agreement
+     * @param esfAmount the new FSE+ amount
+     * @param eligibleCost the new eligible cost
+     * @param period the new period
+     * @param reason why, not blank
+     * @param key the idempotency key of the decommitment a lower amount makes
+     * @return the amended agreement
+     */
+    fr.asso.europlie.plie.funds.GrantAgreement amendAgreement(Actor manager, OperationId operation, Money esfAmount, Money eligibleCost,
+            fr.asso.europlie.plie.offer.OperationPeriod period, String reason, IdempotencyKey key);
+
+    /**
+     * The OI asks by hand to raise a committed operation's FSE+ amount (process
+     * {@link CommitmentProcess.Increase}, also started by its message): the raise waits for its
+     * appraisal.
+     *
+     * @param actor an OI instructor or manager
+     * @param operation the operation, committed with a signed agreement
+     * @param fseAmount the new total FSE+ amount asked
+     * @return the view: waiting for the appraisal of the raise
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-WORKFLOW-073}) when a raise of it runs
+     */
+    CommitmentView requestIncrease(Actor actor, OperationId operation, Money fseAmount);
+
+    /**
+     * The instructor appraises a raise and reserves the difference between the new FSE+ amount and
+     * the commitment in the operation's envelope (a top-up of the ledger), atomically: when the
+     * envelope cannot cover it, the choice applies as for a first reservation (reduce to what is
+     * left, waiting list, propose refusal: the commitment then stays as it is).
+     *
+     * @param instructor an {@code OI_INSTRUCTOR} of the grant's OI
+     * @param operation the operation
+     * @param fseAmount the new total FSE+ amount, above the commitment
+     * @param eligibleCost the new eligible cost, at least the FSE+ amount
+     * @param whenUncovered what to do when the envelope cannot cover the difference
+     * @return the view after it
+     */
+    CommitmentView appraiseIncrease(Actor instructor, OperationId operation, Money fseAmount, Money eligibleCost,
+            WhenUncovered whenUncovered);
+
+    /**
+     * An OI manager who is not the raise's instructor decides it: commit the difference reserved
+     * (the agreement is amended in the same transaction, checked against the ledger) or decline it
+     * (the reservation is released and the waiting list taken up).
+     *
+     * @param manager an {@code OI_MANAGER} of the grant's OI
+     * @param operation the operation
+     * @param commit true to commit, false to decline
+     * @param reason why, not blank
+     * @return the view after it
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-071}) when the manager is the instructor
+     */
+    CommitmentView decideIncrease(Actor manager, OperationId operation, boolean commit, String reason);
+
+    /**
      * The agreement was not signed in time: the OI manager cancels (the reservation is released)
      * or extends the deadline.
      *

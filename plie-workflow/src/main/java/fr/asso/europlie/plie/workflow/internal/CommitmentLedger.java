@@ -179,17 +179,20 @@ public final class CommitmentLedger {
             if (!result.replayed()) {
                 grants.update(result.grant(), stored.revision());
             }
-            return recorded(new CommitmentStatus(operation, grant, CommitmentState.COMMITTED, amount, reason, now));
+            // the whole commitment: the amount of a first commitment, the raised one after a top-up
+            Money committed = result.grant().account(operation).map(OperationAccount::netCommitment).orElse(amount);
+            return recorded(new CommitmentStatus(operation, grant, CommitmentState.COMMITTED, committed, reason, now));
         });
     }
 
     /**
-     * Releases an operation's whole reservation (unfavourable opinion, agreement cancelled) and
-     * records it as refused or released.
+     * Releases an operation's whole reservation (unfavourable opinion, agreement cancelled, a raise
+     * declined) and records it as refused or released, or as still committed at its amount.
      *
      * @param grant the global grant
      * @param operation the operation
-     * @param state {@link CommitmentState#REFUSED} or {@link CommitmentState#RELEASED}
+     * @param state {@link CommitmentState#REFUSED} or {@link CommitmentState#RELEASED}, or
+     *     {@link CommitmentState#COMMITTED} for a raise declined
      * @param actor who
      * @param reason why, not blank
      * @param key the idempotency key
@@ -199,15 +202,73 @@ public final class CommitmentLedger {
             IdempotencyKey key) {
         return locked(grant, stored -> {
             Instant now = clock.instant();
-            Money reserved = stored.account(operation).map(OperationAccount::reserved)
+            OperationAccount account = stored.account(operation)
                     .orElseThrow(() -> new RuleViolationException(FundsError.UNKNOWN_OPERATION, "operation", operation));
+            Money reserved = account.reserved();
             if (reserved.isPositive()) {
                 LedgerResult result = stored.apply(new LedgerCommand.Release(key, operation, reserved, actor, now, reason));
                 if (!result.replayed()) {
                     grants.update(result.grant(), stored.revision());
                 }
             }
-            return recorded(new CommitmentStatus(operation, grant, state, Money.ZERO, reason, now));
+            Money kept = state == CommitmentState.COMMITTED ? account.netCommitment() : Money.ZERO;
+            return recorded(new CommitmentStatus(operation, grant, state, kept, reason, now));
+        });
+    }
+
+    /**
+     * Reserves the raise of a committed operation's FSE+ amount in its envelope, atomically (a
+     * {@link LedgerCommand.TopUp}): the raise goes back through reservation, with the outcomes of a
+     * first reservation when the envelope cannot cover it: reduced to what is left (the waiting list
+     * when nothing is), waiting, or refusal proposed. A refused raise leaves the operation committed
+     * at its amount.
+     *
+     * @param grant the global grant
+     * @param operation the operation, committed
+     * @param difference the raise asked, above zero
+     * @param instructor the OI instructor who appraised the raise
+     * @param whenUncovered what to do when the envelope cannot cover it
+     * @param key the idempotency key of the top-up
+     * @return the operation's status after it: {@link CommitmentState#RESERVED} with the raise
+     *     reserved, {@link CommitmentState#WAITING}, or {@link CommitmentState#COMMITTED} at its
+     *     unchanged amount for a refusal proposed
+     * @throws RuleViolationException when the ledger refuses (not committed, balance paid ...)
+     */
+    public CommitmentStatus topUp(GlobalGrantId grant, OperationId operation, Money difference, String instructor,
+            WhenUncovered whenUncovered, IdempotencyKey key) {
+        return locked(grant, stored -> {
+            Instant now = clock.instant();
+            OperationAccount account = stored.account(operation)
+                    .orElseThrow(() -> new RuleViolationException(FundsError.UNKNOWN_OPERATION, "operation", operation));
+            Optional<LedgerCommand> earlier = stored.journal().stream().filter(c -> c.key().equals(key)).findFirst();
+            if (earlier.isPresent() && earlier.get() instanceof LedgerCommand.TopUp same && same.operation().equals(operation)
+                    && same.actor().equals(instructor)) {
+                // a retry of a raise reserved (perhaps reduced) earlier: applied once, its outcome told again
+                stored.apply(same);
+                return recorded(new CommitmentStatus(operation, grant, CommitmentState.RESERVED, same.amount(), same.reason(), now));
+            }
+            Money available = stored.balance(account.envelope()).available();
+            Money reserved = difference;
+            String reason = "hausse de " + difference + " € réservée sur l’enveloppe " + account.envelope();
+            if (earlier.isEmpty() && difference.isGreaterThan(available)) {
+                String uncovered = "l’enveloppe " + account.envelope() + " ne couvre pas la hausse de " + difference + " € demandée ("
+                        + available + " € disponibles)";
+                if (whenUncovered == WhenUncovered.PROPOSE_REFUSAL) {
+                    return recorded(new CommitmentStatus(operation, grant, CommitmentState.COMMITTED, account.netCommitment(),
+                            uncovered + " : hausse refusée sur proposition de " + instructor + ", engagement inchangé", now));
+                }
+                if (whenUncovered == WhenUncovered.WAIT || !available.isPositive()) {
+                    return recorded(new CommitmentStatus(operation, grant, CommitmentState.WAITING, Money.ZERO,
+                            uncovered + " : hausse en liste d’attente", now));
+                }
+                reserved = available;
+                reason = uncovered + " : hausse réduite à " + available + " €";
+            }
+            LedgerResult result = stored.apply(new LedgerCommand.TopUp(key, operation, reserved, instructor, now, reason));
+            if (!result.replayed()) {
+                grants.update(result.grant(), stored.revision());
+            }
+            return recorded(new CommitmentStatus(operation, grant, CommitmentState.RESERVED, reserved, reason, now));
         });
     }
 

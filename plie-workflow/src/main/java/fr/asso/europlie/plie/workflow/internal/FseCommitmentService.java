@@ -3,7 +3,11 @@ package fr.asso.europlie.plie.workflow.internal;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.funds.ExecutionReportSchedule;
+import fr.asso.europlie.plie.funds.AgreementVersion;
+import fr.asso.europlie.plie.funds.FundsError;
 import fr.asso.europlie.plie.funds.FundsSettings;
+import fr.asso.europlie.plie.funds.GrantAgreement;
+import fr.asso.europlie.plie.funds.GrantAgreementId;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.funds.IdempotencyKey;
@@ -34,6 +38,7 @@ import fr.asso.europlie.plie.workflow.commitment.CommitmentStatus;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentView;
 import fr.asso.europlie.plie.workflow.commitment.CommitteeOpinion;
 import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
+import fr.asso.europlie.plie.workflow.commitment.WhenUncovered;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +71,7 @@ public final class FseCommitmentService implements FseCommitment {
     private final CommitmentLedger ledger;
     private final JdbcGlobalGrants grants;
     private final JdbcFseCommitments commitments;
+    private final JdbcGrantAgreements agreements;
     private final List<Consumer<CommitmentStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile CommitmentSettings settings = CommitmentSettings.defaults();
 
@@ -83,6 +89,7 @@ public final class FseCommitmentService implements FseCommitment {
         this.ledger = new CommitmentLedger(plan, runtime.clock(), runner);
         this.grants = new JdbcGlobalGrants(plan, runtime.clock());
         this.commitments = new JdbcFseCommitments(plan);
+        this.agreements = new JdbcGrantAgreements(plan, runtime.clock());
     }
 
     @Override
@@ -225,13 +232,215 @@ public final class FseCommitmentService implements FseCommitment {
             Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
             Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
             CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
+            String organisation = (String) variable(task, Var.OPERATOR);
+            // the agreement, checked against the ledger it is signed on (rate of its eligible cost, commitment), stored with it
+            GlobalGrant after = grants.get(grant);
+            OperationAccount account = after.account(operation).orElseThrow();
+            agreements.add(GrantAgreement.sign(agreementId(operation), operation, OrganisationId.of(organisation), after.intermediateBody(),
+                    account.netCommitment(), eligibleCost, period, today(), category(after, account), account));
             published(committed);
             audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount() + " € " + period,
                     appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());
-            String organisation = (String) variable(task, Var.OPERATOR);
             complete(task, operator, new HashMap<>());
             startExecution(operation, grant, organisation, schedule);
         });
+    }
+
+    @Override
+    public Optional<GrantAgreement> agreement(Actor actor, OperationId operation) {
+        required(operation, "operationId");
+        Objects.requireNonNull(actor, "actor");
+        requirePlan(actor);
+        boolean oi = actor.has(Role.OI_INSTRUCTOR) || actor.has(Role.OI_MANAGER);
+        if (!oi && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.OI_ROLE_REQUIRED, "actor.roles", actor.userId(), "AGREEMENT");
+        }
+        return runner.run(actor, operation.value(), () -> {
+            requireReader(actor, oi, operation);
+            return agreements.ofOperation(operation);
+        });
+    }
+
+    @Override
+    public GrantAgreement amendAgreement(Actor manager, OperationId operation, Money esfAmount, Money eligibleCost, OperationPeriod period,
+            String reason, IdempotencyKey key) {
+        required(operation, "operationId");
+        required(esfAmount, "esfAmount");
+        required(eligibleCost, "eligibleCost");
+        required(period, "period");
+        required(key, "key");
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, Audit.AMENDMENT);
+        return runner.run(manager, operation.value(), () -> {
+            CommitmentStatus status = commitments.find(operation)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, Audit.AMENDMENT));
+            GlobalGrant grant = grants.get(status.grant());
+            requireOi(manager, grant.intermediateBody());
+            agreements.lock(operation);
+            GrantAgreement agreement = agreements.ofOperation(operation)
+                    .orElseThrow(() -> new RuleViolationException(FundsError.AGREEMENT_NOT_FOUND, "operationId", operation));
+            AgreementVersion current = agreement.current();
+            if (current.number() > 1 && current.esfAmount().equals(esfAmount) && current.eligibleCost().equals(eligibleCost)
+                    && current.period().equals(period) && current.reason().equals(reason)) {
+                return agreement; // a retry of the amendment just recorded: recorded once
+            }
+            OperationAccount account = grant.account(operation).orElseThrow();
+            Money lower = account.netCommitment().minus(esfAmount);
+            boolean decommitted = false;
+            if (lower.isPositive() && !esfAmount.isLessThan(account.paid())) {
+                // a lower FSE+ amount gives the difference back to the envelope
+                LedgerResult result = ledger.apply(status.grant(), new LedgerCommand.Decommit(key, operation, lower, manager.userId(),
+                        runtime.now(), "avenant en baisse : " + reason));
+                grant = result.grant();
+                account = grant.account(operation).orElseThrow();
+                decommitted = !result.replayed();
+            }
+            GrantAgreement amended = agreement.amend(esfAmount, eligibleCost, period, today(), reason, category(grant, account), account);
+            agreements.update(amended, agreement.versions().size());
+            if (decommitted) {
+                commitments.record(new CommitmentStatus(operation, status.grant(), CommitmentState.COMMITTED, account.netCommitment(),
+                        "avenant en baisse : " + reason, runtime.now()));
+            }
+            audit(manager, operation, Audit.AMENDMENT, "AMENDED", reason,
+                    "version " + amended.versions().size() + " : " + esfAmount + " € sur " + eligibleCost + " €", 0, null);
+            if (decommitted) {
+                takeUpWaiting(status.grant(), manager);
+            }
+            return amended;
+        });
+    }
+
+    @Override
+    public CommitmentView requestIncrease(Actor actor, OperationId operation, Money fseAmount) {
+        required(operation, "operationId");
+        required(fseAmount, "fseAmount");
+        checkOi(actor, Audit.INCREASE);
+        runner.run(actor, operation.value(), () -> {
+            if (process(CommitmentProcess.Increase.KEY, operation).isPresent()) {
+                throw new RuleViolationException(WorkflowError.COMMITMENT_RUNNING, "operationId", operation);
+            }
+            CommitmentStatus status = commitments.find(operation)
+                    .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, Audit.INCREASE));
+            requireOi(actor, grants.get(status.grant()).intermediateBody());
+            if (agreements.ofOperation(operation).isEmpty()) {
+                throw new RuleViolationException(FundsError.AGREEMENT_NOT_FOUND, "operationId", operation);
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.PLAN_ID, plan.value());
+            variables.put(Var.OPERATION_ID, operation.value());
+            variables.put(Var.FSE_AMOUNT, fseAmount.amount().toPlainString());
+            EngineTransaction.changed();
+            ProcessInstanceBuilder builder = runtimeService().createProcessInstanceBuilder()
+                    .processDefinitionKey(CommitmentProcess.Increase.KEY);
+            if (!plan.isDefault()) {
+                builder.tenantId(Tenants.of(plan)).fallbackToDefaultTenant().overrideProcessDefinitionTenantId(Tenants.of(plan));
+            }
+            ProcessInstance started = builder.businessKey(operation.value() + "/increase").variables(variables).start();
+            audit(actor, operation, Audit.INCREASE, "REQUESTED", null, fseAmount.toString(), 0, started.getId());
+            return null;
+        });
+        return runner.run(actor, operation.value(), () -> view(operation));
+    }
+
+    @Override
+    public CommitmentView appraiseIncrease(Actor instructor, OperationId operation, Money fseAmount, Money eligibleCost,
+            WhenUncovered whenUncovered) {
+        required(fseAmount, "fseAmount");
+        required(eligibleCost, "eligibleCost");
+        required(whenUncovered, "whenUncovered");
+        if (fseAmount.isGreaterThan(eligibleCost)) {
+            throw new InvalidValueException(FundsError.AMOUNT_OVER_COST, "fseAmount", fseAmount, eligibleCost);
+        }
+        check(instructor, Role.OI_INSTRUCTOR, CommitmentProcess.Increase.APPRAISAL);
+        return act(CommitmentProcess.Increase.KEY, instructor, operation, CommitmentProcess.Increase.APPRAISAL, task -> {
+            CommitmentStatus status = commitments.find(operation).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, Audit.INCREASE));
+            GlobalGrant grant = grants.get(status.grant());
+            requireOi(instructor, grant.intermediateBody());
+            if (agreements.ofOperation(operation).isEmpty()) {
+                throw new RuleViolationException(FundsError.AGREEMENT_NOT_FOUND, "operationId", operation);
+            }
+            Money committed = grant.account(operation).map(OperationAccount::netCommitment).orElse(Money.ZERO);
+            Money difference = fseAmount.minus(committed);
+            if (!difference.isPositive()) {
+                throw new RuleViolationException(WorkflowError.NOT_A_RAISE, "fseAmount", fseAmount, committed);
+            }
+            String id = task.getProcessInstanceId();
+            Object count = runtimeService().getVariable(id, "increaseAppraisals");
+            int round = count == null ? 0 : ((Number) count).intValue();
+            CommitmentStatus after = ledger.topUp(status.grant(), operation, difference, instructor.userId(), whenUncovered,
+                    IdempotencyKey.of(operation.value() + "/top-up/" + id + "/" + round));
+            published(after);
+            String outcome = after.state() == CommitmentState.COMMITTED ? CommitmentState.REFUSED.name() : after.state().name();
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Var.INSTRUCTOR, instructor.userId());
+            variables.put(Var.GRANT_ID, status.grant().value());
+            variables.put(Var.ELIGIBLE_COST, eligibleCost.amount().toPlainString());
+            variables.put(Var.RESERVATION, outcome);
+            variables.put(CommitmentProcess.Increase.DIFFERENCE, after.amount().amount().toPlainString());
+            variables.put("increaseAppraisals", round + 1);
+            audit(instructor, operation, CommitmentProcess.Increase.APPRAISAL, outcome, after.reason(), difference + " €", round + 1, id);
+            complete(task, instructor, variables);
+        });
+    }
+
+    @Override
+    public CommitmentView decideIncrease(Actor manager, OperationId operation, boolean commit, String reason) {
+        requiredText(reason, "reason");
+        Limits.reason(reason, "reason");
+        check(manager, Role.OI_MANAGER, CommitmentProcess.Increase.DECISION);
+        return act(CommitmentProcess.Increase.KEY, manager, operation, CommitmentProcess.Increase.DECISION, task -> {
+            String instructor = (String) variable(task, Var.INSTRUCTOR);
+            GlobalGrantId grant = requireGrantOi(manager, task);
+            if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
+                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
+            }
+            String id = task.getProcessInstanceId();
+            Map<String, Object> variables = new HashMap<>();
+            if (commit) {
+                Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
+                Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
+                CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager.userId(),
+                        IdempotencyKey.of(operation.value() + "/top-up-commit/" + id));
+                GlobalGrant after = grants.get(grant);
+                OperationAccount account = after.account(operation).orElseThrow();
+                agreements.lock(operation);
+                GrantAgreement agreement = agreements.ofOperation(operation)
+                        .orElseThrow(() -> new RuleViolationException(FundsError.AGREEMENT_NOT_FOUND, "operationId", operation));
+                // the amendment that raises the agreement, checked against the ledger that now commits the raise
+                GrantAgreement amended = agreement.amend(account.netCommitment(), eligibleCost, agreement.current().period(), today(),
+                        "hausse : " + reason, category(after, account), account);
+                agreements.update(amended, agreement.versions().size());
+                published(committed);
+                audit(manager, operation, CommitmentProcess.Increase.DECISION, "COMMITTED", reason,
+                        reserved + " € ; convention version " + amended.versions().size(), 0, id);
+                variables.put(CommitmentProcess.Increase.DECISION_VAR, "COMMIT");
+            } else {
+                published(ledger.release(grant, operation, CommitmentState.COMMITTED, manager.userId(),
+                        "hausse refusée par le gestionnaire : " + reason, IdempotencyKey.of(operation.value() + "/top-up-release/" + id)));
+                takeUpWaiting(grant, manager);
+                audit(manager, operation, CommitmentProcess.Increase.DECISION, "DECLINED", reason, null, 0, id);
+                variables.put(CommitmentProcess.Increase.DECISION_VAR, "DECLINE");
+            }
+            variables.put(Var.MANAGER, manager.userId());
+            complete(task, manager, variables);
+        });
+    }
+
+    /** The identifier of an operation's grant agreement in its plan: one agreement per operation. */
+    private static GrantAgreementId agreementId(OperationId operation) {
+        return GrantAgreementId.of(operation.value());
+    }
+
+    /** The region category of an account's priority, which sets the co-financing rate of its agreement. */
+    private static fr.asso.europlie.plie.offer.RegionCategory category(GlobalGrant grant, OperationAccount account) {
+        return grant.priorities().get(account.envelope().priority());
+    }
+
+    /** The day the engine's clock is at (UTC): the signature date of an agreement or amendment. */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(runtime.now(), java.time.ZoneOffset.UTC);
     }
 
     @Override
@@ -490,6 +699,8 @@ public final class FseCommitmentService implements FseCommitment {
         static final String PAYMENT = "PAYMENT";
         static final String DECOMMITMENT = "DECOMMITMENT";
         static final String TAKEN_UP = "TAKEN_UP";
+        static final String AMENDMENT = "AMENDMENT";
+        static final String INCREASE = "INCREASE";
     }
 
     /**
@@ -498,12 +709,18 @@ public final class FseCommitmentService implements FseCommitment {
      */
     private void takeUpWaiting(GlobalGrantId grant, Actor actor) {
         for (CommitmentStatus waiting : commitments.waiting(grant)) {
+            // a first reservation waiting, or the raise of a committed operation
             Optional<ProcessInstance> process = process(waiting.operation());
+            String waitingList = Task.WAITING_LIST;
+            if (process.isEmpty()) {
+                process = process(CommitmentProcess.Increase.KEY, waiting.operation());
+                waitingList = CommitmentProcess.Increase.WAITING_LIST;
+            }
             if (process.isEmpty()) {
                 continue;
             }
             org.flowable.task.api.Task task = taskService().createTaskQuery().processInstanceId(process.get().getId())
-                    .taskDefinitionKey(Task.WAITING_LIST).singleResult();
+                    .taskDefinitionKey(waitingList).singleResult();
             if (task != null) {
                 audit(actor, waiting.operation(), Audit.TAKEN_UP, "TAKEN_UP", "argent libéré sur la subvention " + grant.value(), null,
                         appraisals(process.get().getId()), process.get().getId());
@@ -539,9 +756,13 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     private CommitmentView act(Actor actor, OperationId operation, String taskKey, Step step) {
+        return act(CommitmentProcess.KEY, actor, operation, taskKey, step);
+    }
+
+    private CommitmentView act(String processKey, Actor actor, OperationId operation, String taskKey, Step step) {
         required(operation, "operationId");
         runner.run(actor, operation.value(), () -> {
-            step.run(waitingTask(CommitmentProcess.KEY, operation, taskKey)
+            step.run(waitingTask(processKey, operation, taskKey)
                     .orElseThrow(() -> new RuleViolationException(WorkflowError.NO_COMMITMENT, "operationId", operation, taskKey)));
             return null;
         });
@@ -743,7 +964,7 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     private CommitmentView view(OperationId operation) {
-        Optional<ProcessInstance> process = process(operation);
+        Optional<ProcessInstance> process = process(operation).or(() -> process(CommitmentProcess.Increase.KEY, operation));
         String waiting = null;
         int reminders = 0;
         if (process.isPresent()) {
