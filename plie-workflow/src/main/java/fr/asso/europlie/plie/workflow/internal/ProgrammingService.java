@@ -446,8 +446,13 @@ public final class ProgrammingService implements ProgrammingApproval {
                     operation.value() + " " + approvedAmount + " " + reference, amended.amendments().size()), null);
             event(id, ProgrammingEvent.Kind.AMENDED, operation, null, null);
             if (amended.application(operation).orElseThrow().fseProgrammed().isGreaterThan(fseBefore)) {
-                // Newly approved asking for FSE+, or its FSE+ raised: the commitment is requested as at publication.
-                ProgrammingSteps.requestFseCommitment(plan, saved, operation, null, actor.userId(), amended.amendments().size());
+                // Newly approved asking for FSE+: the commitment is requested as at publication; its FSE+
+                // raised after the commitment was requested: the raise message reaches that commitment.
+                if (fseBefore.isPositive()) {
+                    ProgrammingSteps.requestFseIncrease(plan, saved, operation, actor.userId(), amended.amendments().size());
+                } else {
+                    ProgrammingSteps.requestFseCommitment(plan, saved, operation, null, actor.userId(), amended.amendments().size());
+                }
             }
             return null;
         });

@@ -129,6 +129,26 @@ public final class ProgrammingSteps {
      */
     static int requestFseCommitment(PlanId plan, ProgrammingRecord record, OperationId operation, String processInstanceId, String user,
             int session) {
+        return requestFse(plan, record, operation, processInstanceId, user, session, false);
+    }
+
+    /**
+     * Sends the FSE+ raise message {@link fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Increase#MESSAGE}
+     * for an approved operation whose FSE+ an amendment raised after its commitment was requested:
+     * the raise reaches the operation's commitment as an increase (process C's raise, which goes
+     * back through reservation), not as a second commitment. Payload, audit and listeners as
+     * {@link #requestFseCommitment(PlanId, ProgrammingRecord, OperationId, String, String, int)}.
+     *
+     * @return the number of processes started
+     */
+    static int requestFseIncrease(PlanId plan, ProgrammingRecord record, OperationId operation, String user, int session) {
+        return requestFse(plan, record, operation, null, user, session, true);
+    }
+
+    private static int requestFse(PlanId plan, ProgrammingRecord record, OperationId operation, String processInstanceId, String user,
+            int session, boolean increase) {
+        String message = increase ? fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Increase.MESSAGE
+                : ProgrammingProcess.FSE_COMMITMENT_MESSAGE;
         Application application = record.programming().application(operation).orElseThrow();
         Money fse = application.fseProgrammed();
         Map<String, Object> payload = new HashMap<>();
@@ -141,7 +161,7 @@ public final class ProgrammingSteps {
         String tenant = Tenants.of(plan);
         int started = 0;
         List<EventSubscription> starts = runtimeService.createEventSubscriptionQuery().eventType("message")
-                .eventName(ProgrammingProcess.FSE_COMMITMENT_MESSAGE).list();
+                .eventName(message).list();
         boolean own = starts.stream().anyMatch(s -> s.getExecutionId() == null && tenant.equals(s.getTenantId() == null ? ""
                 : s.getTenantId()));
         // A plan without a copy of its own runs the library's process C (deployed without tenant), in the plan.
@@ -149,9 +169,10 @@ public final class ProgrammingSteps {
                 && (s.getTenantId() == null || s.getTenantId().isEmpty()));
         if (own || shared) {
             var builder = runtimeService.createProcessInstanceBuilder()
-                    .businessKey(record.id().value() + "/" + operation.value()).variables(payload);
+                    .businessKey(record.id().value() + "/" + operation.value() + (increase ? "/increase/" + session : ""))
+                    .variables(payload);
             if (own) {
-                builder.messageName(ProgrammingProcess.FSE_COMMITMENT_MESSAGE);
+                builder.messageName(message);
                 if (!tenant.isEmpty()) {
                     builder.tenantId(tenant);
                 }
@@ -169,7 +190,7 @@ public final class ProgrammingSteps {
         }
         PlieRuntime runtime = PlieRuntime.current();
         ProgrammingAudit.append(plan, new AuditEntry(record.id().value(), runtime.now(), user, null, ProgrammingProcess.Audit.FSE_COMMITMENT,
-                started > 0 ? "MESSAGE_SENT" : "NO_SUBSCRIBER", null,
+                started > 0 ? (increase ? "INCREASE_MESSAGE_SENT" : "MESSAGE_SENT") : "NO_SUBSCRIBER", null,
                 operation.value() + " " + application.operation().axis().name() + " " + fse, session), processInstanceId);
         runtime.publishAfterCommit(plan, new ProgrammingEvent(record.id(), ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED, operation,
                 application.operation().axis().name(), fse, runtime.now()));

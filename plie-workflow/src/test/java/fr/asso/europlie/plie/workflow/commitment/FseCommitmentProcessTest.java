@@ -88,6 +88,23 @@ class FseCommitmentProcessTest {
                     Money.euros(euros), "forfait 40 %", when));
         }
 
+        /** Takes an operation through appraisal, favourable opinion and decision to its signed agreement. */
+        void committed(String operation, long euros) {
+            OperationId op = OperationId.of(operation);
+            fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(euros));
+            appraise(operation, euros, WhenUncovered.WAIT);
+            fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            fse().decide(MANAGER, op);
+            fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
+        }
+
+        /** What a refused command must leave as it was: the ledger's journal, the agreement, the audit trail, the open step. */
+        String unchanged(String operation) {
+            OperationId op = OperationId.of(operation);
+            return grant().journal().size() + " / " + fse().agreement(MANAGER, op).map(a -> a.versions().size()).orElse(0) + " / "
+                    + fse().history(MANAGER, op).size() + " / " + view(operation).waitingStep() + " / " + view(operation).status();
+        }
+
         CommitmentView view(String operation) {
             return fse().view(INSTRUCTOR, OperationId.of(operation));
         }
@@ -175,6 +192,143 @@ class FseCommitmentProcessTest {
             CommitmentView takenUp = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
             assertThat(takenUp.status().state()).isEqualTo(CommitmentState.RESERVED);
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(7_000));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the grant agreement is stored with the commitment, read by the OI and the operation's own operator; an amendment over the commitment or the rate is refused and changes nothing; a lower one decommits the difference, once")
+    void agreementStoredAndAmended(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.committed("OP-1", 6_000);
+            fr.asso.europlie.plie.funds.GrantAgreement signed = f.fse().agreement(OPERATOR_SIGNATORY, op).orElseThrow();
+            assertThat(signed.versions()).hasSize(1);
+            assertThat(signed.operator()).isEqualTo(OPERATOR);
+            assertThat(signed.intermediateBody()).isEqualTo(OI);
+            assertThat(signed.current().esfAmount()).isEqualTo(Money.euros(6_000));
+            assertThat(signed.current().eligibleCost()).isEqualTo(Money.euros(12_000));
+            assertThat(signed.current().period()).isEqualTo(PERIOD);
+            assertThat(f.fse().agreement(MANAGER, op)).contains(signed);
+            assertRefused(() -> f.fse().agreement(Actor.of("tresoriere", OTHER_OPERATOR, Role.OPERATOR), op), WorkflowError.NOT_THE_OPERATOR,
+                    "actor.organisation", OTHER_OPERATOR.value());
+            assertRefused(() -> f.fse().agreement(Actor.of("autre", OrganisationId.of("OI-GIRONDE"), Role.OI_MANAGER), op),
+                    WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+
+            String before = f.unchanged("OP-1");
+            IdempotencyKey key = IdempotencyKey.of("OP-1/avenant-1");
+            assertRefused(() -> f.fse().amendAgreement(MANAGER, op, Money.euros(7_000), Money.euros(14_000), PERIOD, "hausse", key),
+                    FundsError.AGREEMENT_OVER_COMMITMENT, "esfAmount", "7000.00");
+            // 85 % of 7 000 € is 5 950 €
+            assertRefused(() -> f.fse().amendAgreement(MANAGER, op, Money.euros(6_000), Money.euros(7_000), PERIOD, "coût revu", key),
+                    FundsError.AGREEMENT_OVER_RATE, "esfAmount", "6000.00");
+            assertRefused(() -> f.fse().amendAgreement(INSTRUCTOR, op, Money.euros(5_000), Money.euros(12_000), PERIOD, "baisse", key),
+                    WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
+            assertThat(f.unchanged("OP-1")).isEqualTo(before);
+
+            fr.asso.europlie.plie.funds.GrantAgreement amended = f.fse().amendAgreement(MANAGER, op, Money.euros(5_000), Money.euros(12_000),
+                    PERIOD, "public réduit", key);
+            assertThat(amended.versions()).hasSize(2);
+            assertThat(amended.current().esfAmount()).isEqualTo(Money.euros(5_000));
+            assertThat(f.grant().account(op).orElseThrow().netCommitment()).isEqualTo(Money.euros(5_000));
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(5_000));
+            assertThat(f.fse().amendAgreement(MANAGER, op, Money.euros(5_000), Money.euros(12_000), PERIOD, "public réduit", key))
+                    .isEqualTo(amended);
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).containsExactly("Reserve", "Commit", "Decommit");
+            assertThat(f.fse().agreement(OPERATOR_SIGNATORY, op)).contains(amended);
+            assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals("AMENDMENT")).hasSize(1);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a raise goes back through reservation: the difference reserved (top-up), the instructor refused as manager with nothing changed, then committed by the manager and the agreement amended")
+    void raiseCovered(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.committed("OP-1", 6_000);
+            assertRefused(() -> f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(8_000), Money.euros(16_000), WhenUncovered.WAIT),
+                    WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            assertThat(f.fse().requestIncrease(INSTRUCTOR, op, Money.euros(8_000)).waitingStep())
+                    .isEqualTo(CommitmentProcess.Increase.APPRAISAL);
+            assertRefused(() -> f.fse().requestIncrease(INSTRUCTOR, op, Money.euros(8_000)), WorkflowError.COMMITMENT_RUNNING, "operationId", "OP-1");
+            assertRefused(() -> f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(6_000), Money.euros(16_000), WhenUncovered.WAIT),
+                    WorkflowError.NOT_A_RAISE, "fseAmount", "6000.00");
+
+            CommitmentView reserved = f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(8_000), Money.euros(16_000), WhenUncovered.WAIT);
+            assertThat(reserved.waitingStep()).isEqualTo(CommitmentProcess.Increase.DECISION);
+            assertThat(reserved.status().state()).isEqualTo(CommitmentState.RESERVED);
+            assertThat(reserved.status().amount()).isEqualTo(Money.euros(2_000));
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(2_000));
+
+            String before = f.unchanged("OP-1");
+            assertRefused(() -> f.fse().decideIncrease(Actor.of(" Instructeur.A ", OI, Role.OI_MANAGER), op, true, "ok"),
+                    WorkflowError.SAME_PERSON, "actor.userId", "Instructeur.A");
+            assertRefused(() -> f.fse().decideIncrease(Actor.of("gestionnaire.z", OrganisationId.of("OI-GIRONDE"), Role.OI_MANAGER), op, true,
+                    "ok"), WorkflowError.OTHER_INTERMEDIATE_BODY, "actor.organisation", "OI-GIRONDE");
+            assertThat(f.unchanged("OP-1")).isEqualTo(before);
+
+            CommitmentView committed = f.fse().decideIncrease(MANAGER, op, true, "besoins confirmés");
+            assertThat(committed.running()).isFalse();
+            assertThat(committed.status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(committed.status().amount()).isEqualTo(Money.euros(8_000));
+            assertThat(f.grant().balance(ENVELOPE).committed()).isEqualTo(Money.euros(8_000));
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName())
+                    .containsExactly("Reserve", "Commit", "TopUp", "Commit");
+            fr.asso.europlie.plie.funds.GrantAgreement amended = f.fse().agreement(OPERATOR_SIGNATORY, op).orElseThrow();
+            assertThat(amended.versions()).hasSize(2);
+            assertThat(amended.current().esfAmount()).isEqualTo(Money.euros(8_000));
+            assertThat(amended.current().eligibleCost()).isEqualTo(Money.euros(16_000));
+            assertThat(f.fse().history(MANAGER, op)).extracting(e -> e.step() + ":" + e.outcome())
+                    .contains("INCREASE:REQUESTED", "increaseAppraisal:RESERVED", "increaseDecision:COMMITTED");
+            assertThat(f.heard).extracting(CommitmentStatus::state).endsWith(CommitmentState.RESERVED, CommitmentState.COMMITTED);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a raise the envelope cannot cover: refusal proposed leaves the commitment as it was; sent by message, it waits and is taken up when money is released, then declined by the manager and its reservation released")
+    void raiseNotCovered(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.committed("OP-1", 6_000);
+            f.fse().start(INSTRUCTOR, OperationId.of("OP-2"), OPERATOR, Money.euros(3_500));
+            f.appraise("OP-2", 3_500, WhenUncovered.WAIT);
+            // 500 € left on the envelope
+
+            f.fse().requestIncrease(MANAGER, op, Money.euros(8_000));
+            CommitmentView refused = f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(8_000), Money.euros(16_000),
+                    WhenUncovered.PROPOSE_REFUSAL);
+            assertThat(refused.running()).isFalse();
+            assertThat(refused.status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(refused.status().amount()).isEqualTo(Money.euros(6_000));
+            assertThat(refused.status().reason()).contains("ne couvre pas").contains("hausse refusée");
+            assertThat(f.grant().journal()).hasSize(3);
+            assertThat(f.fse().agreement(MANAGER, op).orElseThrow().versions()).hasSize(1);
+
+            // process B's amendment (or an integrator) sends the raise as a message
+            ProcessEngines.getProcessEngine(f.name).getRuntimeService().startProcessInstanceByMessage(CommitmentProcess.Increase.MESSAGE,
+                    "PROG-2026-1/OP-1/increase/1", Map.of("planId", "default", "programmingId", "PROG-2026-1", "operationId", "OP-1",
+                            "fseAmount", "8000.00"));
+            CommitmentView waiting = f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(8_000), Money.euros(16_000), WhenUncovered.WAIT);
+            assertThat(waiting.waitingStep()).isEqualTo(CommitmentProcess.Increase.WAITING_LIST);
+            assertThat(waiting.status().state()).isEqualTo(CommitmentState.WAITING);
+            assertThat(f.grant().journal()).hasSize(3);
+
+            // OP-2's unfavourable opinion releases 3 500 €: the raise is taken up, back to its appraisal
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-2"), CommitteeOpinion.UNFAVOURABLE, "hors public");
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Increase.APPRAISAL);
+            assertThat(f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(8_000), Money.euros(16_000), WhenUncovered.WAIT).status().amount())
+                    .isEqualTo(Money.euros(2_000));
+            CommitmentView declined = f.fse().decideIncrease(MANAGER, op, false, "pas prioritaire cette année");
+            assertThat(declined.running()).isFalse();
+            assertThat(declined.status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(declined.status().amount()).isEqualTo(Money.euros(6_000));
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().balance(ENVELOPE).committed()).isEqualTo(Money.euros(6_000));
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).endsWith("TopUp", "Release");
+            assertThat(f.fse().agreement(OPERATOR_SIGNATORY, op).orElseThrow().versions()).hasSize(1);
         });
     }
 

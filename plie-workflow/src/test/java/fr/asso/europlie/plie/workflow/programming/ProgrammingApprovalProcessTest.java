@@ -426,7 +426,8 @@ class ProgrammingApprovalProcessTest {
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("amendments and FSE+: approving a rejected operation sends plieFseCommitmentRequested with the FSE+ programmed "
-            + "(at most the approved amount), raising it sends it again with the new amount, lowering an amount does not")
+            + "(at most the approved amount), raising it then sends plieFseIncreaseRequested with the new amount to that commitment "
+            + "(no second commitment), lowering an amount sends nothing")
     void amendmentRaisingFse(Databases.Kind kind) {
         try (Round round = new Round(kind)) {
             round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
@@ -445,11 +446,16 @@ class ProgrammingApprovalProcessTest {
             assertThat(round.steps()).filteredOn(step -> step.startsWith("AMENDMENT") || step.startsWith("FSE_COMMITMENT"))
                     .containsExactly("FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", // publication
                             "AMENDMENT:APPROVED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", "AMENDMENT:APPROVED",
-                            "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", "AMENDMENT:APPROVED");
+                            "FSE_COMMITMENT_REQUESTED:INCREASE_MESSAGE_SENT", "AMENDMENT:APPROVED");
             List<ProcessInstance> op3 = round.flowable().getRuntimeService().createProcessInstanceQuery()
                     .processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY)
                     .processInstanceBusinessKey("AAP-2026/OP-3").includeProcessVariables().list();
-            assertThat(op3).extracting(c -> c.getProcessVariables().get("fseAmount")).containsExactlyInAnyOrder("10000.00", "30000.00");
+            assertThat(op3).extracting(c -> c.getProcessVariables().get("fseAmount")).containsExactly("10000.00");
+            List<ProcessInstance> raise = round.flowable().getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Increase.KEY)
+                    .includeProcessVariables().list();
+            assertThat(raise).extracting(c -> c.getProcessVariables().get("operationId") + " " + c.getProcessVariables().get("fseAmount"))
+                    .containsExactly("OP-3 30000.00");
             assertThat(round.events).filteredOn(e -> e.kind() == ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED)
                     .extracting(ProgrammingEvent::amount).containsExactly(Money.euros(30_000), Money.euros(20_000), Money.euros(10_000),
                             Money.euros(30_000));
