@@ -30,8 +30,8 @@ public final class ProcessDiagram {
      * Writes the diagrams of the protocol negotiation and of the programming approval.
      *
      * @param args the output files: {@code docs/protocol-negotiation.png},
-     *     {@code docs/programming-approval.png}, {@code docs/fse-commitment.png} and
-     *     {@code docs/fse-execution.png} by default
+     *     {@code docs/programming-approval.png}, {@code docs/fse-commitment.png},
+     *     {@code docs/fse-execution.png} and {@code docs/fse-increase.png} by default
      * @throws IOException when the file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -55,6 +55,10 @@ public final class ProcessDiagram {
         Path execution = Path.of(args.length > 3 ? args[3] : "docs/fse-execution.png").toAbsolutePath().normalize();
         Files.write(execution, png(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Execution.RESOURCE));
         System.out.println("wrote " + execution);
+        // the raise of a committed operation, back through reservation
+        Path increase = Path.of(args.length > 4 ? args[4] : "docs/fse-increase.png").toAbsolutePath().normalize();
+        Files.write(increase, png(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Increase.RESOURCE));
+        System.out.println("wrote " + increase);
     }
 
     /**

@@ -100,7 +100,7 @@ class JdbcGlobalGrantsTest {
                     .checkAssert(numbers -> LedgerModel.run(numbers, new Stored(engine)));
             System.out.println("stored ledger property on " + kind + ": outcomes " + new java.util.TreeMap<>(LedgerModel.SEEN));
             assertThat(LedgerModel.SEEN).as("outcomes seen").containsKeys("accepted Reserve", "accepted Commit", "accepted Pay",
-                    "accepted Release", "replayed", "conflict", "refused PLIE-FUNDS-004", "refused PLIE-FUNDS-009");
+                    "accepted Release", "accepted TopUp", "replayed", "conflict", "refused PLIE-FUNDS-004", "refused PLIE-FUNDS-009");
         }
     }
 
