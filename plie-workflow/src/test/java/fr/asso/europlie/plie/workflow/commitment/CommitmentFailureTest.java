@@ -22,10 +22,7 @@ import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
-import fr.asso.europlie.plie.workflow.negotiation.FailingTrigger;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import fr.asso.europlie.plie.workflow.transaction.InjectedFailure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,48 +57,23 @@ class CommitmentFailureTest {
     private static final Actor SIGNATORY = Actor.of("presidente", OPERATOR, Role.OPERATOR);
     private static final OperationPeriod PERIOD = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2028, 6, 30));
 
-    /** A write made to fail by a trigger. */
+    /** A write made to fail by a trigger ({@link InjectedFailure.Trigger}, shared with the other atomicity tests). */
     private enum Failure {
-        LEDGER_ROW("plie_ledger_entry", "INSERT"), AUDIT_LINE("plie_commitment_audit", "INSERT"), TASK_REMOVAL("act_ru_task", "DELETE");
+        LEDGER_ROW("plie_ledger_entry", "INSERT"), AUDIT_LINE("plie_commitment_audit", "INSERT"), TASK_REMOVAL("act_ru_task", "DELETE"),
+        AGREEMENT_ROW("plie_grant_agreement", "INSERT");
 
-        final String table;
-        final String event;
+        final InjectedFailure.Trigger trigger;
 
         Failure(String table, String event) {
-            this.table = table;
-            this.event = event;
-        }
-
-        String trigger() {
-            return "plie_fail_c_" + name().toLowerCase();
+            this.trigger = new InjectedFailure.Trigger("plie_fail_c_" + name().toLowerCase(), table, event);
         }
 
         void on(Databases.Target database) {
-            execute(database, database.kind() == Databases.Kind.H2
-                    ? new String[] {"CREATE TRIGGER " + trigger() + " BEFORE " + event + " ON " + table.toUpperCase()
-                            + " FOR EACH ROW CALL \"" + FailingTrigger.class.getName() + "\""}
-                    : new String[] {"CREATE FUNCTION " + trigger() + "() RETURNS trigger AS $$ BEGIN "
-                            + "RAISE EXCEPTION 'injected failure on " + table + "'; END $$ LANGUAGE plpgsql",
-                        "CREATE TRIGGER " + trigger() + " BEFORE " + event + " ON " + table + " FOR EACH ROW EXECUTE FUNCTION "
-                            + trigger() + "()"});
+            trigger.on(database);
         }
 
         void off(Databases.Target database) {
-            execute(database, database.kind() == Databases.Kind.H2 ? new String[] {"DROP TRIGGER " + trigger()}
-                    : new String[] {"DROP TRIGGER " + trigger() + " ON " + table, "DROP FUNCTION " + trigger() + "()"});
-        }
-
-        private static void execute(Databases.Target database, String... statements) {
-            try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-                if (database.schema() != null) {
-                    statement.execute("SET search_path TO " + database.schema());
-                }
-                for (String sql : statements) {
-                    statement.execute(sql);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot inject the failure: " + e.getMessage(), e);
-            }
+            trigger.off(database);
         }
     }
 

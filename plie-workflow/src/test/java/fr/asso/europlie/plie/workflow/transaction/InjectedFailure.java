@@ -19,12 +19,10 @@ public enum InjectedFailure {
     /** Flowable's removal of the completed task fails, at the end of the command. */
     TASK_DELETE("act_ru_task", "DELETE");
 
-    private final String table;
-    private final String event;
+    private final Trigger trigger;
 
     InjectedFailure(String table, String event) {
-        this.table = table;
-        this.event = event;
+        this.trigger = new Trigger("plie_fail_" + name().toLowerCase(), table, event);
     }
 
     /**
@@ -33,13 +31,7 @@ public enum InjectedFailure {
      * @param database the database
      */
     public void on(Databases.Target database) {
-        execute(database, database.kind() == Databases.Kind.H2
-                ? new String[] {"CREATE TRIGGER " + trigger() + " BEFORE " + event + " ON " + table.toUpperCase()
-                        + " FOR EACH ROW CALL \"" + FailingTrigger.class.getName() + "\""}
-                : new String[] {"CREATE FUNCTION " + trigger() + "() RETURNS trigger AS $$ BEGIN "
-                        + "RAISE EXCEPTION 'injected failure on " + table + "'; END $$ LANGUAGE plpgsql",
-                    "CREATE TRIGGER " + trigger() + " BEFORE " + event + " ON " + table + " FOR EACH ROW "
-                        + "EXECUTE FUNCTION " + trigger() + "()"});
+        trigger.on(database);
     }
 
     /**
@@ -48,13 +40,44 @@ public enum InjectedFailure {
      * @param database the database
      */
     public void off(Databases.Target database) {
-        execute(database, database.kind() == Databases.Kind.H2
-                ? new String[] {"DROP TRIGGER " + trigger()}
-                : new String[] {"DROP TRIGGER " + trigger() + " ON " + table, "DROP FUNCTION " + trigger() + "()"});
+        trigger.off(database);
     }
 
-    private String trigger() {
-        return "plie_fail_" + name().toLowerCase();
+    /**
+     * A failing trigger on any table and event, for the failures other tests inject at their own
+     * writes (the ledger's journal, the commitment's audit...).
+     *
+     * @param name the trigger's (and PostgreSQL function's) name, an SQL identifier
+     * @param table the table, as created by the migrations
+     * @param event {@code INSERT}, {@code UPDATE} or {@code DELETE}
+     */
+    public record Trigger(String name, String table, String event) {
+
+        /**
+         * Makes every such write fail from now on, until {@link #off(Databases.Target)}.
+         *
+         * @param database the database
+         */
+        public void on(Databases.Target database) {
+            execute(database, database.kind() == Databases.Kind.H2
+                    ? new String[] {"CREATE TRIGGER " + name + " BEFORE " + event + " ON " + table.toUpperCase()
+                            + " FOR EACH ROW CALL \"" + FailingTrigger.class.getName() + "\""}
+                    : new String[] {"CREATE FUNCTION " + name + "() RETURNS trigger AS $$ BEGIN "
+                            + "RAISE EXCEPTION 'injected failure on " + table + "'; END $$ LANGUAGE plpgsql",
+                        "CREATE TRIGGER " + name + " BEFORE " + event + " ON " + table + " FOR EACH ROW "
+                            + "EXECUTE FUNCTION " + name + "()"});
+        }
+
+        /**
+         * Lets such writes succeed again.
+         *
+         * @param database the database
+         */
+        public void off(Databases.Target database) {
+            execute(database, database.kind() == Databases.Kind.H2
+                    ? new String[] {"DROP TRIGGER " + name}
+                    : new String[] {"DROP TRIGGER " + name + " ON " + table, "DROP FUNCTION " + name + "()"});
+        }
     }
 
     private static void execute(Databases.Target database, String... statements) {
