@@ -20,10 +20,8 @@ import fr.asso.europlie.plie.indicators.CohortFigures;
 import fr.asso.europlie.plie.indicators.CompletenessReport;
 import fr.asso.europlie.plie.indicators.EsfIndicator;
 import fr.asso.europlie.plie.indicators.EsfIndicators;
-import fr.asso.europlie.plie.indicators.EsfSettings;
 import fr.asso.europlie.plie.indicators.FullIndicatorReport;
 import fr.asso.europlie.plie.indicators.GenderBreakdown;
-import fr.asso.europlie.plie.indicators.Indicators;
 import fr.asso.europlie.plie.indicators.ReportPeriod;
 import fr.asso.europlie.plie.indicators.SliceFigures;
 import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
@@ -240,7 +238,7 @@ public final class PlanYearScenario {
             }
             content = protocol.versionInForce().orElseThrow().content();
             program(plan.programmingApproval());
-            commit(fse(plan));
+            commit(fse(plan), plan.cohort());
             YearReport report = report(fse(plan));
             new YearReportText(report, language, out).print();
             Path written = YearReportFiles.write(report, outDir);
@@ -394,7 +392,7 @@ public final class PlanYearScenario {
         return asking;
     }
 
-    private void commit(FseCommitment fse) {
+    private void commit(FseCommitment fse, fr.asso.europlie.plie.workflow.cohort.CohortFollowUp cohortFacade) {
         grantAtStart = GlobalGrantJson.read(document("global-grant.json"));
         fse.openGlobalGrant(oiManager(), grantAtStart);
         say("grant.opened", today(), grantAtStart.id().value(), grantAtStart.envelopes().size(),
@@ -434,6 +432,14 @@ public final class PlanYearScenario {
             detail("oi.signed", today(), operation.id().value(), operatorName(operation.operator()), money(signed.status().amount()));
         }
         say("oi.committed", today(), reserved.size(), money(committed(fse)));
+
+        // The June entry commission takes twelve people in, followed through steps of the operations now committed.
+        int year = call.year().getValue();
+        List<Operation> running = new ArrayList<>(reserved);
+        programming.applications().stream().filter(Application::isApproved).map(Application::operation)
+                .filter(o -> !o.financingPlan().esfShare().isPositive()).forEach(running::add);
+        cohort = YearCohort.open(cohortFacade, planId, content, mapping, clock, LocalDate.of(year - 1, 7, 1), LocalDate.of(year, 12, 31));
+        say("cohort.commission", today(), cohort.juneCommission(running), running.size());
 
         // The first execution report of the accompaniment operation: an advance, a service-done check, an interim payment.
         OperationId first = OperationId.of(PAID);
@@ -540,12 +546,11 @@ public final class PlanYearScenario {
 
         List<Operation> funded = lines.stream().filter(l -> "APPROVED".equals(l.outcome()))
                 .filter(l -> l.esfCommitted().isPositive() || l.esfAsked().isZero()).map(l -> operations.get(OperationId.of(l.id()))).toList();
-        cohort = YearCohort.follow(content, mapping, funded, LocalDate.of(year - 1, 7, 1), asOf);
+        cohort.closeYear(funded);
         say("cohort", today(), cohort.participants().size(), funded.size(), dates.format(LocalDate.of(year - 1, 7, 1)),
-                YearCohort.JANUARY_ENTRIES);
-        Indicators indicators = new Indicators(cohort.settings(), EsfSettings.defaults(), cohort.operations());
+                YearCohort.COMMISSION_ENTRIES);
         ReportPeriod period = ReportPeriod.year(year);
-        FullIndicatorReport full = indicators.fullReport(cohort.participants(), period, asOf);
+        FullIndicatorReport full = cohort.report(period, asOf);
         YearReport.Figures overall = figures("ALL", text("publics.all"), full.overall().figures());
         List<YearReport.Figures> byPublic = new ArrayList<>();
         for (TargetPublic targetPublic : content.targetPublics()) {
@@ -554,7 +559,7 @@ public final class PlanYearScenario {
                 byPublic.add(figures(targetPublic.code(), targetPublic.label(), slice.figures()));
             }
         }
-        EsfIndicators esf = indicators.esfReport(cohort.participants(), period).plan();
+        EsfIndicators esf = cohort.esfReport(period).plan();
         List<YearReport.Indicator> esfLines = new ArrayList<>();
         for (EsfIndicator indicator : EsfIndicator.values()) {
             GenderBreakdown by = esf.get(indicator);
@@ -655,6 +660,9 @@ public final class PlanYearScenario {
 
     /** Moves the scenario's clock forward to an instant (never back: the engine's timers follow it). */
     private void until(String instant) {
+        if (cohort != null) {
+            cohort.catchUp(Instant.parse(instant));   // the cohort's commands due meanwhile, each on its day
+        }
         Duration ahead = Duration.between(clock.instant(), Instant.parse(instant));
         if (!ahead.isNegative()) {
             clock.advance(ahead);
