@@ -138,6 +138,8 @@ public final class PlanYearScenario {
     private final Map<OperationId, String> notes = new LinkedHashMap<>();
     private GlobalGrant grantAtStart;
     private ProgrammingStatus programming;
+    /** The programming the steering committee adopted, read back from the engine. */
+    private fr.asso.europlie.plie.offer.Programming adopted;
     private YearCohort cohort;
 
     private PlanYearScenario(Locale language, PrintStream out, ManualClock clock, boolean verbose) {
@@ -371,14 +373,12 @@ public final class PlanYearScenario {
                 "le public reste à préciser : reporté à l’appel 2027"), Money.ZERO);
         notes.put(OperationId.of(ADJOURNED), text("note.adjourned"));
         programming = approval.closeSession(secretariat(), call.id(), adoption());
-        long approved = programming.applications().stream().filter(Application::isApproved).count();
-        Money total = programming.applications().stream().filter(Application::isApproved).map(a -> a.decision().approvedAmount())
-                .reduce(Money.ZERO, Money::plus);
-        say("adopted", today(), text("state." + programming.state().name()), approved, money(total),
-                programming.applications().stream().filter(Application::isApproved)
-                        .filter(a -> a.operation().financingPlan().esfShare().isPositive()).count());
-        if (programming.state() != ProgrammingState.ADOPTED) {
-            throw new IllegalStateException("the programming is not adopted: " + programming.state());
+        adopted = approval.programming(coordinator(), call.id());
+        Money total = call.envelopes().keySet().stream().map(adopted::approvedTotal).reduce(Money.ZERO, Money::plus);
+        say("adopted", today(), text("state." + adopted.state().name()), adopted.approved().size(), money(total),
+                adopted.approvedAskingEsf().size());
+        if (adopted.state() != ProgrammingState.ADOPTED) {
+            throw new IllegalStateException("the programming is not adopted: " + adopted.state());
         }
     }
 
@@ -386,8 +386,7 @@ public final class PlanYearScenario {
 
     /** The approved operations asking for FSE+, in the order the OI appraises them: the last two meet an empty envelope. */
     private List<Operation> askingEsf() {
-        List<Operation> asking = new ArrayList<>(programming.applications().stream().filter(Application::isApproved)
-                .map(Application::operation).filter(o -> o.financingPlan().esfShare().isPositive()).toList());
+        List<Operation> asking = new ArrayList<>(adopted.approvedAskingEsf().stream().map(Application::operation).toList());
         asking.sort(java.util.Comparator.comparingInt(o -> LATE.indexOf(o.id().value())));   // stable: the others first, in order
         return asking;
     }
@@ -403,7 +402,7 @@ public final class PlanYearScenario {
         for (Operation operation : asking) {
             CommitmentView appraised = appraise(fse, operation);
             CommitmentState state = appraised.status().state();
-            Money asked = operation.financingPlan().esfShare();
+            Money asked = appraised.fseAsked();   // what process B's publication asked for, before any reduction
             if (state == CommitmentState.WAITING) {
                 notes.put(operation.id(), text("note.waiting"));
                 say("oi.waiting", today(), operation.id().value(), money(asked));
@@ -415,8 +414,9 @@ public final class PlanYearScenario {
             }
         }
         until("2026-05-12T14:00:00Z");
-        List<Operation> reserved = asking.stream().filter(o -> fse.view(oiInstructor(), o.id()).status().state() == CommitmentState.RESERVED)
-                .toList();
+        List<OperationId> reservedIds = fse.commitments(oiInstructor(), grantAtStart.id()).stream()
+                .filter(v -> v.status().state() == CommitmentState.RESERVED).map(CommitmentView::operation).toList();
+        List<Operation> reserved = asking.stream().filter(o -> reservedIds.contains(o.id())).toList();
         reserved.forEach(o -> fse.recordCommitteeOpinion(oiInstructor(), o.id(), CommitteeOpinion.FAVOURABLE, "comité de programmation du 12 mai 2026"));
         say("oi.committee", today(), reserved.size());
         until("2026-05-19T09:00:00Z");
@@ -436,8 +436,8 @@ public final class PlanYearScenario {
         // The June entry commission takes twelve people in, followed through steps of the operations now committed.
         int year = call.year().getValue();
         List<Operation> running = new ArrayList<>(reserved);
-        programming.applications().stream().filter(Application::isApproved).map(Application::operation)
-                .filter(o -> !o.financingPlan().esfShare().isPositive()).forEach(running::add);
+        adopted.approved().stream().map(Application::operation).filter(o -> !o.financingPlan().esfShare().isPositive())
+                .forEach(running::add);
         cohort = YearCohort.open(cohortFacade, planId, content, mapping, clock, LocalDate.of(year - 1, 7, 1), LocalDate.of(year, 12, 31));
         say("cohort.commission", today(), cohort.juneCommission(running), running.size());
 
@@ -514,6 +514,8 @@ public final class PlanYearScenario {
         List<YearReport.OperationLine> lines = new ArrayList<>();
         Map<OperationId, Application> decided = new LinkedHashMap<>();
         programming.applications().forEach(a -> decided.put(a.operation().id(), a));
+        Map<OperationId, CommitmentView> commitments = new LinkedHashMap<>();
+        fse.commitments(oiManager(), grant.id()).forEach(v -> commitments.put(v.operation(), v));
         Map<ProgrammingAxis, Money> esfByAxis = new EnumMap<>(ProgrammingAxis.class);
         for (Operation operation : operations.values()) {
             Application application = decided.get(operation.id());
@@ -525,7 +527,8 @@ public final class PlanYearScenario {
             inadmissible.getOrDefault(operation.id(), List.of()).forEach(v -> reasons.add(v.code().code() + " " + v.message(language)));
             Optional.ofNullable(notes.get(operation.id())).ifPresent(reasons::add);
             String state = application != null && application.isApproved() && operation.financingPlan().esfShare().isPositive()
-                    ? fse.view(oiManager(), operation.id()).ledgerStatus().map(s -> s.state().name()).orElse("") : "";
+                    ? Optional.ofNullable(commitments.get(operation.id())).flatMap(CommitmentView::ledgerStatus).map(s -> s.state().name())
+                            .orElse("") : "";
             lines.add(new YearReport.OperationLine(operation.id().value(), operation.operator().value(), operatorName(operation.operator()),
                     operation.axis(), operation.title(), operation.costs().total(), operation.financingPlan().amountOf(FunderKind.ESF_PLUS),
                     outcome, application != null && application.isApproved() ? application.decision().approvedAmount() : Money.ZERO, state,
@@ -534,8 +537,7 @@ public final class PlanYearScenario {
         List<YearReport.Axis> axes = new ArrayList<>();
         call.envelopes().forEach((axis, envelope) -> axes.add(new YearReport.Axis(axis, text("axis." + axis.name()),
                 mapping.strategicAxisOf(axis).map(a -> a.value()).orElse(""), envelope,
-                programming.applications().stream().filter(Application::isApproved).filter(a -> a.operation().axis() == axis)
-                        .map(a -> a.decision().approvedAmount()).reduce(Money.ZERO, Money::plus),
+                adopted.approvedTotal(axis),
                 esfByAxis.getOrDefault(axis, Money.ZERO))));
         List<YearReport.Envelope> envelopes = new ArrayList<>();
         for (EnvelopeKey key : grant.envelopes().keySet()) {
