@@ -20,10 +20,8 @@ import fr.asso.europlie.plie.indicators.CohortFigures;
 import fr.asso.europlie.plie.indicators.CompletenessReport;
 import fr.asso.europlie.plie.indicators.EsfIndicator;
 import fr.asso.europlie.plie.indicators.EsfIndicators;
-import fr.asso.europlie.plie.indicators.EsfSettings;
 import fr.asso.europlie.plie.indicators.FullIndicatorReport;
 import fr.asso.europlie.plie.indicators.GenderBreakdown;
-import fr.asso.europlie.plie.indicators.Indicators;
 import fr.asso.europlie.plie.indicators.ReportPeriod;
 import fr.asso.europlie.plie.indicators.SliceFigures;
 import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
@@ -140,6 +138,8 @@ public final class PlanYearScenario {
     private final Map<OperationId, String> notes = new LinkedHashMap<>();
     private GlobalGrant grantAtStart;
     private ProgrammingStatus programming;
+    /** The programming the steering committee adopted, read back from the engine. */
+    private fr.asso.europlie.plie.offer.Programming adopted;
     private YearCohort cohort;
 
     private PlanYearScenario(Locale language, PrintStream out, ManualClock clock, boolean verbose) {
@@ -240,7 +240,7 @@ public final class PlanYearScenario {
             }
             content = protocol.versionInForce().orElseThrow().content();
             program(plan.programmingApproval());
-            commit(fse(plan));
+            commit(fse(plan), plan.cohort());
             YearReport report = report(fse(plan));
             new YearReportText(report, language, out).print();
             Path written = YearReportFiles.write(report, outDir);
@@ -373,14 +373,12 @@ public final class PlanYearScenario {
                 "le public reste à préciser : reporté à l’appel 2027"), Money.ZERO);
         notes.put(OperationId.of(ADJOURNED), text("note.adjourned"));
         programming = approval.closeSession(secretariat(), call.id(), adoption());
-        long approved = programming.applications().stream().filter(Application::isApproved).count();
-        Money total = programming.applications().stream().filter(Application::isApproved).map(a -> a.decision().approvedAmount())
-                .reduce(Money.ZERO, Money::plus);
-        say("adopted", today(), text("state." + programming.state().name()), approved, money(total),
-                programming.applications().stream().filter(Application::isApproved)
-                        .filter(a -> a.operation().financingPlan().esfShare().isPositive()).count());
-        if (programming.state() != ProgrammingState.ADOPTED) {
-            throw new IllegalStateException("the programming is not adopted: " + programming.state());
+        adopted = approval.programming(coordinator(), call.id());
+        Money total = call.envelopes().keySet().stream().map(adopted::approvedTotal).reduce(Money.ZERO, Money::plus);
+        say("adopted", today(), text("state." + adopted.state().name()), adopted.approved().size(), money(total),
+                adopted.approvedAskingEsf().size());
+        if (adopted.state() != ProgrammingState.ADOPTED) {
+            throw new IllegalStateException("the programming is not adopted: " + adopted.state());
         }
     }
 
@@ -388,13 +386,12 @@ public final class PlanYearScenario {
 
     /** The approved operations asking for FSE+, in the order the OI appraises them: the last two meet an empty envelope. */
     private List<Operation> askingEsf() {
-        List<Operation> asking = new ArrayList<>(programming.applications().stream().filter(Application::isApproved)
-                .map(Application::operation).filter(o -> o.financingPlan().esfShare().isPositive()).toList());
+        List<Operation> asking = new ArrayList<>(adopted.approvedAskingEsf().stream().map(Application::operation).toList());
         asking.sort(java.util.Comparator.comparingInt(o -> LATE.indexOf(o.id().value())));   // stable: the others first, in order
         return asking;
     }
 
-    private void commit(FseCommitment fse) {
+    private void commit(FseCommitment fse, fr.asso.europlie.plie.workflow.cohort.CohortFollowUp cohortFacade) {
         grantAtStart = GlobalGrantJson.read(document("global-grant.json"));
         fse.openGlobalGrant(oiManager(), grantAtStart);
         say("grant.opened", today(), grantAtStart.id().value(), grantAtStart.envelopes().size(),
@@ -405,7 +402,7 @@ public final class PlanYearScenario {
         for (Operation operation : asking) {
             CommitmentView appraised = appraise(fse, operation);
             CommitmentState state = appraised.status().state();
-            Money asked = operation.financingPlan().esfShare();
+            Money asked = appraised.fseAsked();   // what process B's publication asked for, before any reduction
             if (state == CommitmentState.WAITING) {
                 notes.put(operation.id(), text("note.waiting"));
                 say("oi.waiting", today(), operation.id().value(), money(asked));
@@ -417,8 +414,9 @@ public final class PlanYearScenario {
             }
         }
         until("2026-05-12T14:00:00Z");
-        List<Operation> reserved = asking.stream().filter(o -> fse.view(oiInstructor(), o.id()).status().state() == CommitmentState.RESERVED)
-                .toList();
+        List<OperationId> reservedIds = fse.commitments(oiInstructor(), grantAtStart.id()).stream()
+                .filter(v -> v.status().state() == CommitmentState.RESERVED).map(CommitmentView::operation).toList();
+        List<Operation> reserved = asking.stream().filter(o -> reservedIds.contains(o.id())).toList();
         reserved.forEach(o -> fse.recordCommitteeOpinion(oiInstructor(), o.id(), CommitteeOpinion.FAVOURABLE, "comité de programmation du 12 mai 2026"));
         say("oi.committee", today(), reserved.size());
         until("2026-05-19T09:00:00Z");
@@ -434,6 +432,14 @@ public final class PlanYearScenario {
             detail("oi.signed", today(), operation.id().value(), operatorName(operation.operator()), money(signed.status().amount()));
         }
         say("oi.committed", today(), reserved.size(), money(committed(fse)));
+
+        // The June entry commission takes twelve people in, followed through steps of the operations now committed.
+        int year = call.year().getValue();
+        List<Operation> running = new ArrayList<>(reserved);
+        adopted.approved().stream().map(Application::operation).filter(o -> !o.financingPlan().esfShare().isPositive())
+                .forEach(running::add);
+        cohort = YearCohort.open(cohortFacade, planId, content, mapping, clock, LocalDate.of(year - 1, 7, 1), LocalDate.of(year, 12, 31));
+        say("cohort.commission", today(), cohort.juneCommission(running), running.size());
 
         // The first execution report of the accompaniment operation: an advance, a service-done check, an interim payment.
         OperationId first = OperationId.of(PAID);
@@ -508,6 +514,8 @@ public final class PlanYearScenario {
         List<YearReport.OperationLine> lines = new ArrayList<>();
         Map<OperationId, Application> decided = new LinkedHashMap<>();
         programming.applications().forEach(a -> decided.put(a.operation().id(), a));
+        Map<OperationId, CommitmentView> commitments = new LinkedHashMap<>();
+        fse.commitments(oiManager(), grant.id()).forEach(v -> commitments.put(v.operation(), v));
         Map<ProgrammingAxis, Money> esfByAxis = new EnumMap<>(ProgrammingAxis.class);
         for (Operation operation : operations.values()) {
             Application application = decided.get(operation.id());
@@ -519,7 +527,8 @@ public final class PlanYearScenario {
             inadmissible.getOrDefault(operation.id(), List.of()).forEach(v -> reasons.add(v.code().code() + " " + v.message(language)));
             Optional.ofNullable(notes.get(operation.id())).ifPresent(reasons::add);
             String state = application != null && application.isApproved() && operation.financingPlan().esfShare().isPositive()
-                    ? fse.view(oiManager(), operation.id()).ledgerStatus().map(s -> s.state().name()).orElse("") : "";
+                    ? Optional.ofNullable(commitments.get(operation.id())).flatMap(CommitmentView::ledgerStatus).map(s -> s.state().name())
+                            .orElse("") : "";
             lines.add(new YearReport.OperationLine(operation.id().value(), operation.operator().value(), operatorName(operation.operator()),
                     operation.axis(), operation.title(), operation.costs().total(), operation.financingPlan().amountOf(FunderKind.ESF_PLUS),
                     outcome, application != null && application.isApproved() ? application.decision().approvedAmount() : Money.ZERO, state,
@@ -528,8 +537,7 @@ public final class PlanYearScenario {
         List<YearReport.Axis> axes = new ArrayList<>();
         call.envelopes().forEach((axis, envelope) -> axes.add(new YearReport.Axis(axis, text("axis." + axis.name()),
                 mapping.strategicAxisOf(axis).map(a -> a.value()).orElse(""), envelope,
-                programming.applications().stream().filter(Application::isApproved).filter(a -> a.operation().axis() == axis)
-                        .map(a -> a.decision().approvedAmount()).reduce(Money.ZERO, Money::plus),
+                adopted.approvedTotal(axis),
                 esfByAxis.getOrDefault(axis, Money.ZERO))));
         List<YearReport.Envelope> envelopes = new ArrayList<>();
         for (EnvelopeKey key : grant.envelopes().keySet()) {
@@ -540,12 +548,11 @@ public final class PlanYearScenario {
 
         List<Operation> funded = lines.stream().filter(l -> "APPROVED".equals(l.outcome()))
                 .filter(l -> l.esfCommitted().isPositive() || l.esfAsked().isZero()).map(l -> operations.get(OperationId.of(l.id()))).toList();
-        cohort = YearCohort.follow(content, mapping, funded, LocalDate.of(year - 1, 7, 1), asOf);
+        cohort.closeYear(funded);
         say("cohort", today(), cohort.participants().size(), funded.size(), dates.format(LocalDate.of(year - 1, 7, 1)),
-                YearCohort.JANUARY_ENTRIES);
-        Indicators indicators = new Indicators(cohort.settings(), EsfSettings.defaults(), cohort.operations());
+                YearCohort.COMMISSION_ENTRIES);
         ReportPeriod period = ReportPeriod.year(year);
-        FullIndicatorReport full = indicators.fullReport(cohort.participants(), period, asOf);
+        FullIndicatorReport full = cohort.report(period, asOf);
         YearReport.Figures overall = figures("ALL", text("publics.all"), full.overall().figures());
         List<YearReport.Figures> byPublic = new ArrayList<>();
         for (TargetPublic targetPublic : content.targetPublics()) {
@@ -554,7 +561,7 @@ public final class PlanYearScenario {
                 byPublic.add(figures(targetPublic.code(), targetPublic.label(), slice.figures()));
             }
         }
-        EsfIndicators esf = indicators.esfReport(cohort.participants(), period).plan();
+        EsfIndicators esf = cohort.esfReport(period).plan();
         List<YearReport.Indicator> esfLines = new ArrayList<>();
         for (EsfIndicator indicator : EsfIndicator.values()) {
             GenderBreakdown by = esf.get(indicator);
@@ -655,6 +662,9 @@ public final class PlanYearScenario {
 
     /** Moves the scenario's clock forward to an instant (never back: the engine's timers follow it). */
     private void until(String instant) {
+        if (cohort != null) {
+            cohort.catchUp(Instant.parse(instant));   // the cohort's commands due meanwhile, each on its day
+        }
         Duration ahead = Duration.between(clock.instant(), Instant.parse(instant));
         if (!ahead.isNegative()) {
             clock.advance(ahead);

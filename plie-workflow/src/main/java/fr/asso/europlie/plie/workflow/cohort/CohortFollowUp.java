@@ -17,6 +17,7 @@ import fr.asso.europlie.plie.cohort.ReferentId;
 import fr.asso.europlie.plie.cohort.Referral;
 import fr.asso.europlie.plie.cohort.Step;
 import fr.asso.europlie.plie.cohort.StepId;
+import fr.asso.europlie.plie.indicators.EsfReport;
 import fr.asso.europlie.plie.indicators.FullIndicatorReport;
 import fr.asso.europlie.plie.indicators.ReportPeriod;
 import fr.asso.europlie.plie.workflow.Actor;
@@ -24,6 +25,7 @@ import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -317,6 +319,41 @@ public interface CohortFollowUp {
      * @return the number of participants stored
      */
     int load(Actor actor, fr.asso.europlie.plie.cohort.CohortData data);
+
+    /**
+     * The FSE+ report of a period over the stored cohort (rapport FSE+): the common indicators by
+     * gender per operation, and their sum, as {@code Indicators.esfReport} computes them, read from the
+     * store a page at a time (the cohort is never held in memory at once). The animation team and a
+     * funder get every operation; an operator gets only the operations it runs (those the cohort's
+     * {@code OperationDirectory} gives it, accompaniment operations included), and the sum over those.
+     *
+     * @param actor the animation team, a funder or an operator, not null
+     * @param period the reporting period, not null
+     * @return the report
+     * @throws fr.asso.europlie.plie.workflow.AccessDeniedException ({@code PLIE-WORKFLOW-001}) for any
+     *     other actor
+     */
+    EsfReport esfReport(Actor actor, ReportPeriod period);
+
+    /**
+     * Streams the stored participants the actor may see today, as {@link #participant} shows each
+     * (same periods, scopes and identity), in the order they joined the store, read a page of
+     * {@value #STREAM_PAGE} at a time: a caller can recompute figures over any number of them with
+     * bounded memory. The animation team sees every participant; a referent its own participants
+     * (those it is the referent of today); an operator the periods its operations fund, without
+     * sensitive data. The action runs inside the engine's read, on the calling thread: it must not
+     * call the engine (copy what it needs, act after).
+     *
+     * @param actor the animation team, a referent or an operator, not null
+     * @param action called once per participant the actor may see, not null
+     * @return the number of participants given to the action
+     * @throws fr.asso.europlie.plie.workflow.AccessDeniedException ({@code PLIE-WORKFLOW-001}) for any
+     *     other actor
+     */
+    long forEachParticipant(Actor actor, Consumer<? super ParticipantView> action);
+
+    /** The participants {@link #forEachParticipant} reads from the store at once. */
+    int STREAM_PAGE = 500;
 
     /** The most participants {@link #load} takes in one call (one transaction). */
     int MAX_LOAD = 10_000;

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.workflow.commitment;
 
+import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import java.util.Optional;
 
@@ -11,9 +12,33 @@ import java.util.Optional;
  * @param waitingStep the user task it waits at ({@link CommitmentProcess.Task}), null when none
  * @param status where it stands in the ledger, null before its first reservation
  * @param agreementReminders how many times the operator was reminded to sign the agreement
+ * @param fseAsked the FSE+ amount the commitment was started for (asked by the operation, before any
+ *     reservation or reduction), null when unknown (no commitment process ever ran for it)
  */
 public record CommitmentView(OperationId operation, boolean running, String waitingStep, CommitmentStatus status,
-        int agreementReminders) {
+        int agreementReminders, Money fseAsked) {
+
+    /**
+     * A view without the amount asked (the shape before it was added).
+     *
+     * @param operation the operation
+     * @param running whether its process runs
+     * @param waitingStep the user task it waits at, null when none
+     * @param status where it stands in the ledger, null before its first reservation
+     * @param agreementReminders how many times the operator was reminded to sign the agreement
+     */
+    public CommitmentView(OperationId operation, boolean running, String waitingStep, CommitmentStatus status, int agreementReminders) {
+        this(operation, running, waitingStep, status, agreementReminders, null);
+    }
+
+    /**
+     * The FSE+ amount asked, if known.
+     *
+     * @return the amount
+     */
+    public Optional<Money> fseAskedIfKnown() {
+        return Optional.ofNullable(fseAsked);
+    }
 
     /**
      * The ledger status, if any.

@@ -383,4 +383,17 @@ public interface FseCommitment {
      * @param listener not null
      */
     void addListener(Consumer<CommitmentStatus> listener);
+
+    /**
+     * The commitments on a global grant (engagements d'une subvention globale): one view per
+     * operation with a reservation on the grant, sorted by operation id, as {@link #view} gives it
+     * (the amount asked included). For the grant's OI only; an unknown grant has none.
+     *
+     * @param actor an OI instructor or manager of the grant's intermediate body, not null
+     * @param grant the global grant, not null
+     * @return the views
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-075}) for an actor without an OI role, or
+     *     another refusal for the OI of another grant
+     */
+    java.util.List<CommitmentView> commitments(Actor actor, GlobalGrantId grant);
 }

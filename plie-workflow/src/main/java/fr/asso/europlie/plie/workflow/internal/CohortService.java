@@ -31,7 +31,11 @@ import fr.asso.europlie.plie.cohort.VisibilityPolicy;
 import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.indicators.EsfIndicator;
+import fr.asso.europlie.plie.indicators.EsfIndicators;
+import fr.asso.europlie.plie.indicators.EsfReport;
 import fr.asso.europlie.plie.indicators.EsfSettings;
+import fr.asso.europlie.plie.indicators.GenderBreakdown;
 import fr.asso.europlie.plie.indicators.FullIndicatorReport;
 import fr.asso.europlie.plie.indicators.Indicators;
 import fr.asso.europlie.plie.indicators.ReportPeriod;
@@ -44,7 +48,12 @@ import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.cohort.CohortFollowUp;
 import fr.asso.europlie.plie.workflow.cohort.ParticipantView;
 import java.time.LocalDate;
+import fr.asso.europlie.plie.offer.OperationId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -370,6 +379,20 @@ public final class CohortService implements CohortFollowUp {
         }));
     }
 
+    /** A participant as a viewer may see it today, as {@link #participant} gives it (inside an engine command); empty when hidden. */
+    private Optional<ParticipantView> view(Configured c, Viewer viewer, Participant p, LocalDate today) {
+        Set<DataScope> scopes = c.visibility().scopes(viewer, p, today);
+        if (!scopes.contains(DataScope.PATHWAY)) {
+            return Optional.empty();
+        }
+        List<AccompanimentPeriod> periods = c.visibility().visiblePeriods(viewer, p, today);
+        if (!scopes.contains(DataScope.SENSITIVE)) {
+            periods = periods.stream().map(CohortService::withoutSensitiveData).toList();
+        }
+        PersonalData identity = scopes.contains(DataScope.IDENTITY) ? identities.find(p.id()).orElse(null) : null;
+        return Optional.of(new ParticipantView(p.id(), periods, identity, scopes));
+    }
+
     @Override
     public int caseload(Actor actor, ReferentId referent, LocalDate day) {
         required(referent, "referent");
@@ -400,6 +423,58 @@ public final class CohortService implements CohortFollowUp {
         Configured c = config();
         Indicators indicators = new Indicators(c.settings(), EsfSettings.defaults(), c.operations());
         return runner.run(actor, "report", () -> indicators.fullReport(c.participants().all(), period, asOf));
+    }
+
+    @Override
+    public EsfReport esfReport(Actor actor, ReportPeriod period) {
+        required(period, "period");
+        requireActor(actor);
+        boolean whole = actor.has(Role.ANIMATION_TEAM) || actor.has(Role.FUNDER);
+        if (!whole && !actor.has(Role.OPERATOR)) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), Role.ANIMATION_TEAM, "ESF_REPORT");
+        }
+        Configured c = config();
+        Indicators indicators = new Indicators(c.settings(), EsfSettings.defaults(), c.operations());
+        EsfReport report = runner.run(actor, "report", () -> indicators.esfReport(c.participants().all(), period));
+        return whole ? report : ownOperations(report, c.operations(), actor);
+    }
+
+    /** The operator's operations of a report, and their sum. */
+    private static EsfReport ownOperations(EsfReport report, OperationDirectory operations, Actor actor) {
+        java.util.SortedMap<OperationId, EsfIndicators> own = new TreeMap<>(java.util.Comparator.comparing(OperationId::value));
+        Map<EsfIndicator, GenderBreakdown> sum = new EnumMap<>(EsfIndicator.class);
+        report.byOperation().forEach((operation, values) -> {
+            OperationDirectory.OperationInfo info = operations.operations().get(operation);
+            if (info != null && actor.actsFor(info.operator())) {
+                own.put(operation, values);
+                values.values().forEach((indicator, by) -> sum.merge(indicator, by,
+                        (a, b) -> new GenderBreakdown(a.women() + b.women(), a.men() + b.men(), a.nonBinary() + b.nonBinary())));
+            }
+        });
+        return new EsfReport(report.period(), own, new EsfIndicators(sum));
+    }
+
+    @Override
+    public long forEachParticipant(Actor actor, Consumer<? super ParticipantView> action) {
+        required(action, "action");
+        requireActor(actor);
+        Viewer viewer = viewer(actor);
+        if (viewer == null) {
+            throw new AccessDeniedException(WorkflowError.ROLE_REQUIRED, "actor.roles", actor.userId(), Role.ANIMATION_TEAM, "PARTICIPANTS");
+        }
+        Configured c = config();
+        LocalDate today = runtime.today();
+        return runner.run(actor, "participants", () -> {
+            long given = 0;
+            for (Participant p : c.participants().all()) {
+                Optional<ParticipantView> view = view(c, viewer, p, today);
+                if (view.isPresent()) {
+                    action.accept(view.get());
+                    given++;
+                }
+            }
+            return given;
+        });
     }
 
     @Override

@@ -745,6 +745,20 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     @Override
+    public List<CommitmentView> commitments(Actor actor, GlobalGrantId grant) {
+        required(grant, "grantId");
+        checkOi(actor, "COMMITMENTS");
+        return runner.run(actor, grant.value(), () -> {
+            Optional<GlobalGrant> found = grants.find(grant);
+            if (found.isEmpty()) {
+                return List.<CommitmentView>of();
+            }
+            requireOi(actor, found.get().intermediateBody());
+            return commitments.onGrant(grant).stream().map(status -> view(status.operation())).toList();
+        });
+    }
+
+    @Override
     public void addListener(Consumer<CommitmentStatus> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -973,7 +987,27 @@ public final class FseCommitmentService implements FseCommitment {
             Object count = runtimeService().getVariable(process.get().getId(), Var.AGREEMENT_REMINDERS);
             reminders = count == null ? 0 : ((Number) count).intValue();
         }
-        return new CommitmentView(operation, process.isPresent(), waiting, commitments.find(operation).orElse(null), reminders);
+        return new CommitmentView(operation, process.isPresent(), waiting, commitments.find(operation).orElse(null), reminders,
+                asked(operation, process));
+    }
+
+    /** The FSE+ amount a commitment was started for: of the running process, else of the last one that ended; null when none ran. */
+    private Money asked(OperationId operation, Optional<ProcessInstance> process) {
+        Object value;
+        if (process.isPresent()) {
+            value = runtimeService().getVariable(process.get().getId(), Var.FSE_AMOUNT);
+        } else {
+            org.flowable.engine.HistoryService history = CommandContextUtil.getProcessEngineConfiguration().getHistoryService();
+            org.flowable.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(CommitmentProcess.KEY).variableValueEquals(Var.OPERATION_ID, operation.value());
+            query = plan.isDefault() ? query.processInstanceWithoutTenantId() : query.processInstanceTenantId(plan.value());
+            List<org.flowable.engine.history.HistoricProcessInstance> ended = query.orderByProcessInstanceEndTime().desc().listPage(0, 1);
+            org.flowable.variable.api.history.HistoricVariableInstance variable = ended.isEmpty() ? null
+                    : history.createHistoricVariableInstanceQuery().processInstanceId(ended.get(0).getId()).variableName(Var.FSE_AMOUNT)
+                            .singleResult();
+            value = variable == null ? null : variable.getValue();
+        }
+        return value == null ? null : Money.of(new java.math.BigDecimal(value.toString()));
     }
 
     private Optional<ProcessInstance> process(OperationId operation) {

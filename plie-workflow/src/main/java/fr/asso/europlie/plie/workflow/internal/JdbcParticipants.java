@@ -45,7 +45,7 @@ import java.util.function.Consumer;
 public final class JdbcParticipants implements Participants {
 
     /** The rows read at once by {@link #forEach}. */
-    static final int PAGE = 500;
+    static final int PAGE = fr.asso.europlie.plie.workflow.cohort.CohortFollowUp.STREAM_PAGE;
 
     /** The SQL state of a unique-key violation (the same on H2 and PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";

@@ -497,6 +497,21 @@ public final class ProgrammingService implements ProgrammingApproval {
     }
 
     @Override
+    public Programming programming(Actor actor, CallId id) {
+        Objects.requireNonNull(actor, "actor");
+        required(id, "programmingId");
+        requirePlan(actor);
+        return runner.run(actor, id.value(), () -> {
+            ProgrammingRecord record = programmings.find(id).orElseThrow(
+                    () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+            if (!seesAll(actor, record)) {
+                throw new AccessDeniedException(WorkflowError.NO_PART_IN_PROGRAMMING, "actor", actor.userId(), id);
+            }
+            return record.programming();
+        });
+    }
+
+    @Override
     public List<ProgrammingAuditEntry> history(Actor actor, CallId id) {
         Objects.requireNonNull(actor, "actor");
         required(id, "programmingId");

@@ -195,4 +195,20 @@ public interface ProgrammingApproval {
      * @return the programming's audit trail, oldest first
      */
     List<ProgrammingAuditEntry> history(Actor actor, CallId id);
+
+    /**
+     * The programming itself (the domain's {@code Programming}: the call, the applications with their
+     * appraisals, markings and decisions, the technical opinion, the adoption and the amendments),
+     * in whatever state it stands: once adopted, the adopted programming, whose
+     * {@code approvedTotal(axis)}, {@code approved()} and {@code approvedAskingEsf()} give what
+     * the steering committee programmed. For those who see the whole round: the animation team, the
+     * committee's secretariat and the Département's technical staff.
+     *
+     * @param actor the actor, not null
+     * @param id the programming (its call), not null
+     * @return the programming
+     * @throws AccessDeniedException ({@code PLIE-WORKFLOW-059}) for an actor who sees only part of the
+     *     round (an operator) or none of it
+     */
+    fr.asso.europlie.plie.offer.Programming programming(Actor actor, CallId id);
 }
