@@ -29,6 +29,11 @@ public record Adhesion(LocalDate participantSignedOn, ReferentId referent, Local
         checks.required(plan, "adhesion.plan");
         checks.required(planSignedOn, "adhesion.planSignedOn");
         checks.throwIfInvalid();
+        participantSignedOn = Canonical.day(participantSignedOn);
+        referent = Canonical.REFERENTS.of(referent);
+        referentSignedOn = Canonical.day(referentSignedOn);
+        plan = Canonical.ORGANISATIONS.of(plan);
+        planSignedOn = Canonical.day(planSignedOn);
     }
 
     /**
