@@ -54,6 +54,9 @@ public record Adhesion(LocalDate participantSignedOn, ReferentId referent, Local
      * @return the entry date
      */
     public LocalDate entryDate() {
+        if (referentSignedOn == participantSignedOn && planSignedOn == participantSignedOn) {
+            return participantSignedOn; // signed the same day: the days are one shared instance (Canonical)
+        }
         LocalDate last = participantSignedOn;
         if (referentSignedOn.isAfter(last)) {
             last = referentSignedOn;

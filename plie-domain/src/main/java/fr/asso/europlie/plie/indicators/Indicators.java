@@ -310,7 +310,8 @@ public final class Indicators {
 
         void add(OperationId op, AccompanimentPeriod p) {
             for (int k = 0; k < size; k++) {
-                if (operations[k] == op || operations[k].equals(op)) {
+                // OperationId is a final record of one String: equal values, without the record's generated equals
+                if (operations[k] == op || operations[k].value().equals(op.value())) {
                     last[k] = p;
                     return;
                 }

@@ -85,6 +85,23 @@ class CanonicalValuesTest {
     }
 
     @Test
+    @DisplayName("an adhesion's entry day is the last signature's, whether the days are one shared instance, equal copies or different")
+    void entryDateIsTheLastSignature() {
+        qt().forAll(integers().between(0, 3000), integers().between(0, 3000), integers().between(0, 3000), integers().between(0, 2))
+                .checkAssert((a, b, c, sharing) -> {
+                    LocalDate start = LocalDate.of(2019, 1, 1);
+                    LocalDate participant = start.plusDays(a);
+                    LocalDate referent = sharing == 0 ? participant : start.plusDays(sharing == 1 ? a : b);
+                    LocalDate plan = sharing == 0 ? participant : start.plusDays(sharing == 1 ? a : c);
+                    Adhesion adhesion = new Adhesion(participant, ReferentId.of("REF-1"), referent, PLAN, plan);
+                    LocalDate last = participant;
+                    last = referent.isAfter(last) ? referent : last;
+                    last = plan.isAfter(last) ? plan : last;
+                    assertThat(adhesion.entryDate()).isEqualTo(last);
+                });
+    }
+
+    @Test
     @DisplayName("free text is never shared away: a referral or decision with text keeps its own")
     void freeTextKept() {
         LocalDate day = LocalDate.of(2024, 3, 4);
