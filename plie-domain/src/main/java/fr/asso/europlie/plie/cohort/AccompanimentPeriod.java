@@ -54,11 +54,14 @@ public record AccompanimentPeriod(
      *         each other
      */
     public AccompanimentPeriod {
-        targetPublics = targetPublics == null ? Set.of() : Set.copyOf(targetPublics);
+        targetPublics = targetPublics == null ? Set.of() : Canonical.TARGET_PUBLICS.of(Set.copyOf(targetPublics));
         referents = referents == null ? List.of() : List.copyOf(referents);
-        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        statuses = Canonical.list(statuses, Canonical.STATUSES);
+        if (statuses.size() == 1) {
+            statuses = Canonical.STATUS_LISTS.of(statuses);
+        }
         steps = steps == null ? List.of() : List.copyOf(steps);
-        followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        followUps = Canonical.list(followUps, Canonical.FOLLOW_UPS);
         Checks checks = new Checks();
         checks.check(number >= 1, CohortError.OUT_OF_RANGE, "period", number, 1, Integer.MAX_VALUE);
         checks.check(!targetPublics.isEmpty(), CohortError.BLANK, "targetPublics", targetPublics);
@@ -95,6 +98,14 @@ public record AccompanimentPeriod(
             }
         }
         checks.throwIfInvalid();
+        if (referral.otherPtiScheme() == null) {
+            referral = Canonical.REFERRALS.of(referral);
+        }
+        if (entryDecision != null && entryDecision.reason() == null) {
+            entryDecision = Canonical.DECISIONS.of(entryDecision);
+        }
+        exit = Canonical.EXITS.of(exit);
+        sixMonthData = Canonical.SIX_MONTH_DATA.of(sixMonthData);
     }
 
     private static void checkBeginning(Checks checks, LocalDate referredOn, List<StatusChange> statuses, EntryDecision decision) {

@@ -29,6 +29,11 @@ public record Adhesion(LocalDate participantSignedOn, ReferentId referent, Local
         checks.required(plan, "adhesion.plan");
         checks.required(planSignedOn, "adhesion.planSignedOn");
         checks.throwIfInvalid();
+        participantSignedOn = Canonical.day(participantSignedOn);
+        referent = Canonical.REFERENTS.of(referent);
+        referentSignedOn = Canonical.day(referentSignedOn);
+        plan = Canonical.ORGANISATIONS.of(plan);
+        planSignedOn = Canonical.day(planSignedOn);
     }
 
     /**
@@ -49,6 +54,9 @@ public record Adhesion(LocalDate participantSignedOn, ReferentId referent, Local
      * @return the entry date
      */
     public LocalDate entryDate() {
+        if (referentSignedOn == participantSignedOn && planSignedOn == participantSignedOn) {
+            return participantSignedOn; // signed the same day: the days are one shared instance (Canonical)
+        }
         LocalDate last = participantSignedOn;
         if (referentSignedOn.isAfter(last)) {
             last = referentSignedOn;

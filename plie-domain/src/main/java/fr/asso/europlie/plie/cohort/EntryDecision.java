@@ -23,5 +23,6 @@ public record EntryDecision(LocalDate decidedOn, boolean validated, String reaso
         if (reason != null && reason.isBlank()) {
             reason = null;
         }
+        decidedOn = Canonical.day(decidedOn);
     }
 }

@@ -64,6 +64,8 @@ public record EsfEntryData(
         checks.required(foreignBackground, "entryData.foreignBackground");
         checks.required(minority, "entryData.minority");
         checks.throwIfInvalid();
+        collectedOn = Canonical.day(collectedOn);
+        unemployedSince = Canonical.day(unemployedSince);
     }
 
     /**

@@ -32,5 +32,6 @@ public record EsfExitData(
         checks.check(!(jobSearching && employed), CohortError.INCOMPATIBLE,
                 "exitData.jobSearching", jobSearching, "exitData.employed", employed);
         checks.throwIfInvalid();
+        collectedOn = Canonical.day(collectedOn);
     }
 }

@@ -28,5 +28,6 @@ public record EsfSixMonthData(LocalDate collectedOn, boolean employed, boolean i
         checks.check(!improvedSituation || employed, CohortError.INCOMPATIBLE,
                 "sixMonthData.improvedSituation", improvedSituation, "sixMonthData.employed", employed);
         checks.throwIfInvalid();
+        collectedOn = Canonical.day(collectedOn);
     }
 }

@@ -22,6 +22,8 @@ public record Exit(LocalDate exitedOn, ExitReason reason, EsfExitData data) {
         checks.required(exitedOn, "exit.exitedOn");
         checks.required(reason, "exit.reason");
         checks.throwIfInvalid();
+        exitedOn = Canonical.day(exitedOn);
+        data = Canonical.EXIT_DATA.of(data);
     }
 
     /**

@@ -26,6 +26,8 @@ public record InWorkFollowUp(LocalDate startedOn, LocalDate endedOn, boolean com
         }
         checks.check(!completed || endedOn != null, CohortError.INCOMPATIBLE, "followUps.completed", completed, "followUps.endedOn", endedOn);
         checks.throwIfInvalid();
+        startedOn = Canonical.day(startedOn);
+        endedOn = Canonical.day(endedOn);
     }
 
     /**

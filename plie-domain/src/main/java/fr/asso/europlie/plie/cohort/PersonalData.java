@@ -33,6 +33,7 @@ public record PersonalData(String lastName, String firstName, LocalDate birthDat
         email = blankToNull(email);
         phone = blankToNull(phone);
         externalId = blankToNull(externalId);
+        birthDate = Canonical.day(birthDate);
     }
 
     private static String blankToNull(String text) {

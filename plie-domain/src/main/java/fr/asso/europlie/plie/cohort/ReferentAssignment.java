@@ -24,5 +24,8 @@ public record ReferentAssignment(ReferentId referent, LocalDate from, Organisati
         checks.required(referent, "referents.referent");
         checks.required(from, "referents.from");
         checks.throwIfInvalid();
+        referent = Canonical.REFERENTS.of(referent);
+        from = Canonical.day(from);
+        designatedBy = Canonical.ORGANISATIONS.of(designatedBy);
     }
 }

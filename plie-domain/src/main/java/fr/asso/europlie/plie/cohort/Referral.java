@@ -26,6 +26,8 @@ public record Referral(OrganisationId referrer, LocalDate referredOn, String oth
         if (otherPtiScheme != null && otherPtiScheme.isBlank()) {
             otherPtiScheme = null;
         }
+        referrer = Canonical.ORGANISATIONS.of(referrer);
+        referredOn = Canonical.day(referredOn);
     }
 
     /**

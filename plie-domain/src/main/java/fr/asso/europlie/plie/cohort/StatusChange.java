@@ -20,5 +20,6 @@ public record StatusChange(LocalDate since, ParticipantStatus status) {
         checks.required(since, "status.since");
         checks.required(status, "status.status");
         checks.throwIfInvalid();
+        since = Canonical.day(since);
     }
 }

@@ -66,6 +66,13 @@ public record Step(
                     CohortError.OUT_OF_RANGE, "step.workingTime", workingTime.toPlainString(), "0", "1");
         }
         checks.throwIfInvalid();
+        id = Canonical.STEP_IDS.of(id);
+        start = Canonical.day(start);
+        end = Canonical.day(end);
+        plannedEnd = Canonical.day(plannedEnd);
+        operation = Canonical.OPERATIONS.of(operation);
+        workingTime = Canonical.DECIMALS.of(workingTime);
+        qualificationValidatedOn = Canonical.day(qualificationValidatedOn);
     }
 
     private static void order(Checks checks, LocalDate start, LocalDate later, String field) {

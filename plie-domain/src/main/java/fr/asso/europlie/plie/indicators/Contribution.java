@@ -31,9 +31,11 @@ final class Contribution {
     long indicators;
 
     private final EsfSettings settings;
-    /** The report of the last period filled, and the day before it starts (computed once a report). */
+    /** The report of the last period filled, and its days {@link #packed}: the day before it starts, its first and last (once a report). */
     private ReportPeriod lastReport;
-    private LocalDate dayBefore;
+    private long dayBefore;
+    private long from;
+    private long to;
 
     Contribution(EsfSettings settings) {
         this.settings = settings;
@@ -50,23 +52,27 @@ final class Contribution {
         LocalDate exitDate = period.exitDate();
         if (report != lastReport) {
             lastReport = report;
-            dayBefore = report.from().minusDays(1);
+            dayBefore = packed(report.from().minusDays(1));
+            from = packed(report.from());
+            to = packed(report.to());
         }
+        // The days compared as numbers, each read once; no exit is after every day.
+        long entryDay = packed(entryDate);
+        long exitDay = exitDate == null ? Long.MAX_VALUE : packed(exitDate);
         // AccompanimentPeriod.isActiveOn with the days already read (each call would read the adhesion's three signature days again)
-        atStart = !entryDate.isAfter(dayBefore) && (exitDate == null || exitDate.isAfter(dayBefore));
-        atEnd = !entryDate.isAfter(report.to()) && (exitDate == null || exitDate.isAfter(report.to()));
-        entry = report.contains(entryDate);
-        exit = report.contains(exitDate);
+        atStart = entryDay <= dayBefore && exitDay > dayBefore;
+        atEnd = entryDay <= to && exitDay > to;
+        entry = entryDay >= from && entryDay <= to;
+        exit = exitDate != null && exitDay >= from && exitDay <= to;
         reason = exit ? period.exit().reason() : null;
         positive = exit && reason.isPositive();
         pathwayDays = exit ? ChronoUnit.DAYS.between(entryDate, exitDate) : 0;
-        followed = !entryDate.isAfter(report.to()) && (exitDate == null || !exitDate.isBefore(report.from()));
+        followed = entryDay <= to && exitDay >= from;
         steps = 0;
         if (followed) {
             java.util.List<Step> all = period.steps();
-            LocalDate to = report.to();
             for (int i = 0, n = all.size(); i < n; i++) {
-                if (!all.get(i).start().isAfter(to)) {
+                if (packed(all.get(i).start()) <= to) {
                     steps++;
                 }
             }
@@ -121,6 +127,18 @@ final class Contribution {
                 | when(data.minority() == Declaration.YES, EsfIndicator.EECO15);
         bits |= when(data.homeless(), EsfIndicator.EECO16) | when(data.ruralArea(), EsfIndicator.EECO17);
         return bits;
+    }
+
+    /**
+     * A day as a number in the days' order: the year, the month and the day of the month in their
+     * own bits ({@code year * 512 + month * 32 + day}), read from the day's fields without the
+     * epoch-day arithmetic. Only for comparing days.
+     *
+     * @param day a day, not null
+     * @return the number, ordered as the days are
+     */
+    static long packed(LocalDate day) {
+        return (long) day.getYear() << 9 | day.getMonthValue() << 5 | day.getDayOfMonth();
     }
 
     /**

@@ -215,10 +215,12 @@ public final class Indicators {
      * @return the report
      */
     public EsfReport esfReport(Iterable<Participant> participants, ReportPeriod period) {
-        // per operation, the counts indicator by indicator then gender by gender, in one array
+        // per operation, the counts gender by gender then indicator by indicator, in one array (a
+        // participant's indicators land in its gender's stretch: fewer cache lines to update)
         Map<OperationId, int[]> tallies = new HashMap<>();
         Map<OperationId, int[]> talliesByInstance = new IdentityHashMap<>();
         int genders = Gender.values().length;
+        int indicatorCount = EsfIndicator.values().length;
         Contribution bits = new Contribution(esf);
         Map<ReferentId, OperationId> accompaniments = operations.accompaniments();
         // A participant's operations, each with the first and the last of its periods that take part
@@ -268,24 +270,25 @@ public final class Indicators {
                 if (tally == null) {
                     tally = tallies.get(op);
                     if (tally == null) {
-                        tally = new int[EsfIndicator.values().length * genders];
+                        tally = new int[indicatorCount * genders];
                         tallies.put(op, tally);
                     }
                     talliesByInstance.put(op, tally);
                 }
-                int gender = data.gender().ordinal();
+                int row = data.gender().ordinal() * indicatorCount;
                 for (long b = indicators; b != 0; b &= b - 1) {
-                    tally[Long.numberOfTrailingZeros(b) * genders + gender]++;
+                    tally[row + Long.numberOfTrailingZeros(b)]++;
                 }
             }
         }
         Map<OperationId, EsfIndicators> reports = new HashMap<>();
         tallies.forEach((op, tally) -> {
             Map<EsfIndicator, GenderBreakdown> values = new EnumMap<>(EsfIndicator.class);
+            int n = EsfIndicator.values().length;
             for (EsfIndicator indicator : EsfIndicator.values()) {
-                int row = indicator.ordinal() * genders;
-                values.put(indicator, new GenderBreakdown(tally[row + Gender.WOMAN.ordinal()], tally[row + Gender.MAN.ordinal()],
-                        tally[row + Gender.NON_BINARY.ordinal()]));
+                int i = indicator.ordinal();
+                values.put(indicator, new GenderBreakdown(tally[Gender.WOMAN.ordinal() * n + i], tally[Gender.MAN.ordinal() * n + i],
+                        tally[Gender.NON_BINARY.ordinal() * n + i]));
             }
             reports.put(op, new EsfIndicators(values));
         });
@@ -310,7 +313,8 @@ public final class Indicators {
 
         void add(OperationId op, AccompanimentPeriod p) {
             for (int k = 0; k < size; k++) {
-                if (operations[k] == op || operations[k].equals(op)) {
+                // OperationId is a final record of one String: equal values, without the record's generated equals
+                if (operations[k] == op || operations[k].value().equals(op.value())) {
                     last[k] = p;
                     return;
                 }

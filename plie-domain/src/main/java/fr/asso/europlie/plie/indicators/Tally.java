@@ -16,7 +16,11 @@ final class Tally {
     private static final ExitReason[] REASONS = ExitReason.values();
     private static final Gender[] GENDERS = Gender.values();
 
-    /** The FSE+ counts, indicator by indicator then gender by gender, in one array (one block of memory to update). */
+    /**
+     * The FSE+ counts, gender by gender then indicator by indicator, in one array: a period has one
+     * gender, so its indicators land in one stretch of 23 ints (two cache lines rather than the
+     * whole array's five).
+     */
     private final int[] esf = new int[INDICATORS.length * GENDERS.length];
     private final int[] exitsByReason = new int[REASONS.length];
     private int caseloadAtStart;
@@ -48,8 +52,9 @@ final class Tally {
             steps += c.steps;
         }
         if (c.gender >= 0) {
+            int row = c.gender * INDICATORS.length;
             for (long bits = c.indicators; bits != 0; bits &= bits - 1) {
-                esf[Long.numberOfTrailingZeros(bits) * GENDERS.length + c.gender]++;
+                esf[row + Long.numberOfTrailingZeros(bits)]++;
             }
         }
     }
@@ -76,10 +81,11 @@ final class Tally {
 
     EsfIndicators esf() {
         Map<EsfIndicator, GenderBreakdown> values = new EnumMap<>(EsfIndicator.class);
+        int n = INDICATORS.length;
         for (EsfIndicator indicator : INDICATORS) {
-            int row = indicator.ordinal() * GENDERS.length;
-            values.put(indicator, new GenderBreakdown(esf[row + Gender.WOMAN.ordinal()], esf[row + Gender.MAN.ordinal()],
-                    esf[row + Gender.NON_BINARY.ordinal()]));
+            int i = indicator.ordinal();
+            values.put(indicator, new GenderBreakdown(esf[Gender.WOMAN.ordinal() * n + i], esf[Gender.MAN.ordinal() * n + i],
+                    esf[Gender.NON_BINARY.ordinal() * n + i]));
         }
         return new EsfIndicators(values);
     }

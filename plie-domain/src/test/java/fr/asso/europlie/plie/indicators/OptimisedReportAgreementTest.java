@@ -3,6 +3,7 @@ package fr.asso.europlie.plie.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import fr.asso.europlie.plie.cohort.CohortFixture;
 import fr.asso.europlie.plie.cohort.CohortSettings;
@@ -72,6 +73,20 @@ class OptimisedReportAgreementTest {
                                 .as("%s + %d months vs %s", day, months, other).isEqualTo(Integer.signum(later.compareTo(other)));
                     }
                 });
+    }
+
+    @Test
+    @DisplayName("any two days, over LocalDate's whole range, compare packed as they compare as days")
+    void packedDays() {
+        Gen<LocalDate> days = longs().between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay()).map(LocalDate::ofEpochDay);
+        qt().withExamples(5000).forAll(days, days, integers().between(-40, 40)).checkAssert((a, b, offset) -> {
+            long nearDay = Math.max(LocalDate.MIN.toEpochDay(), Math.min(LocalDate.MAX.toEpochDay(), a.toEpochDay() + offset));
+            LocalDate near = LocalDate.ofEpochDay(nearDay);
+            for (LocalDate other : List.of(b, near, a)) {
+                assertThat(Long.signum(Long.compare(Contribution.packed(a), Contribution.packed(other))))
+                        .as("%s vs %s", a, other).isEqualTo(Integer.signum(a.compareTo(other)));
+            }
+        });
     }
 
     @Test

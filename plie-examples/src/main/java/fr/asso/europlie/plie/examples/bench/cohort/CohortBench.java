@@ -70,6 +70,10 @@ public final class CohortBench {
             int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
             report(settings, size, rounds);
         }
+        if (what.equals("heap")) {
+            int size = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+            heap(settings, size, args.length > 2 ? Integer.parseInt(args[2]) : 0);
+        }
         if (what.equals("csv") || what.equals("all")) {
             int size = args.length > 1 && what.equals("csv") ? Integer.parseInt(args[1]) : 100_000;
             int rounds = args.length > 2 && what.equals("csv") ? Integer.parseInt(args[2]) : 7;
@@ -148,6 +152,52 @@ public final class CohortBench {
         if (sink[0] == 42) {
             System.out.println();
         }
+    }
+
+    /**
+     * The heap a generated cohort holds, measured as the used heap after full collections before and
+     * after generating it: the whole generated data (participants, identities, referents, operations),
+     * then the participants alone (the identities and the rest dropped).
+     *
+     * @param histogram how many lines of the heap histogram to print at the end (0 for none)
+     */
+    static void heap(CohortSettings settings, int size, int histogram) {
+        long before = usedAfterGc();
+        SyntheticCohort.Generated generated = new SyntheticCohort(settings, START, END).generate(42, size);
+        long whole = usedAfterGc();
+        List<Participant> participants = generated.data().participants();
+        long periods = participants.stream().mapToLong(p -> p.periods().size()).sum();
+        long steps = participants.stream().flatMap(p -> p.periods().stream()).mapToLong(p -> p.steps().size()).sum();
+        generated = null;
+        long alone = usedAfterGc();
+        System.out.printf(Locale.ROOT, "%d participants, %d periods, %d steps%n", size, periods, steps);
+        System.out.printf(Locale.ROOT, "heap per participant: generated data %.0f B, participants alone %.0f B%n",
+                (double) (whole - before) / size, (double) (alone - before) / size);
+        if (histogram > 0) {
+            try {
+                Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                        new Object[] {new String[0]}, new String[] {String[].class.getName()});
+                text.toString().lines().limit(histogram + 3L).forEach(System.out::println);
+            } catch (javax.management.JMException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (participants.size() == 42) {
+            System.out.println();
+        }
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     static void csv(CohortSettings settings, int size, int rounds) {
