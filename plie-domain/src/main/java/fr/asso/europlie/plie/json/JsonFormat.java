@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,8 +48,8 @@ public final class JsonFormat {
     /** Jackson's message of a member given twice. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
-    /** A mapper and the limits it reads within, kept together so that a reader never pairs them wrongly. */
-    private record Reader(ReadLimits limits, JsonMapper mapper) {
+    /** A parser factory and the limits it reads within, kept together so that a reader never pairs them wrongly. */
+    private record Reader(ReadLimits limits, JsonFactory factory) {
     }
 
     private static volatile Reader lastReader;
@@ -123,6 +123,12 @@ public final class JsonFormat {
      */
     public static <T> Document<T> read(String text, String format, UnknownFields unknownFields, ReadLimits limits,
             Function<Node, T> body) {
+        return read(text, format, unknownFields, limits, body, JsonFormat::parse);
+    }
+
+    /** Reads a document, its text parsed by the given parser (the tests compare parsers). */
+    static <T> Document<T> read(String text, String format, UnknownFields unknownFields, ReadLimits limits,
+            Function<Node, T> body, TreeParser parser) {
         Node.Problems problems = new Node.Problems(unknownFields, limits);
         String json = text == null ? "" : text;
         if (json.length() > limits.maxDocumentLength()) {
@@ -130,7 +136,7 @@ public final class JsonFormat {
                     ReadLimits.PROPERTY_PREFIX + "maxDocumentLength"));
             problems.throwIfAny();
         }
-        JsonNode tree = parse(json, limits, problems);
+        JsonNode tree = parser.parse(json, limits, problems);
         if (tree == null || tree.isMissingNode()) {
             problems.add(Violation.of(JsonError.MALFORMED, "line 1, column 1", "empty document"));
             problems.throwIfAny();
@@ -160,16 +166,41 @@ public final class JsonFormat {
         return new Document<>(value, problems.kept());
     }
 
-    private static JsonNode parse(String json, ReadLimits limits, Node.Problems problems) {
-        JsonMapper mapper = mapper(limits);
+    /**
+     * Parses a document's text into its tree, or records the problem and throws: the parser's
+     * limits, a member given twice, malformed text, content after the document.
+     */
+    @FunctionalInterface
+    interface TreeParser {
+        /**
+         * Parses.
+         *
+         * @param json the text, within the document length
+         * @param limits the limits
+         * @param problems where a problem is recorded before throwing
+         * @return the tree, or null (or a missing node) for an empty document
+         */
+        JsonNode parse(String json, ReadLimits limits, Node.Problems problems);
+    }
+
+    /**
+     * Parses a document from the parser's tokens ({@link TokenReader}), with the same limits,
+     * the same refusals in the same order, each with the same JSON path or location, as
+     * Jackson's {@code readTree} with strict duplicate detection did.
+     */
+    static JsonNode parse(String json, ReadLimits limits, Node.Problems problems) {
         JsonParser parser = null;
         try {
-            parser = mapper.createParser(json);
-            JsonNode tree = mapper.readTree(parser);
-            if (tree != null && parser.nextToken() != null) {
+            parser = factory(limits).createParser(json);
+            JsonNode tree = TokenReader.read(parser);
+            JsonToken after = tree == null ? null : parser.nextToken();
+            if (after != null) {
+                // Content after the document: refused with the words of Jackson's readTree
+                // (FAIL_ON_TRAILING_TOKENS, on by default in Jackson 3), which the former reader gave.
                 TokenStreamLocation where = parser.currentTokenLocation();
                 problems.add(Violation.of(JsonError.MALFORMED, "line " + where.getLineNr() + ", column " + where.getColumnNr(),
-                        "content after the document"));
+                        "Trailing token (`JsonToken." + after.name() + "`) found after value (bound as `" + JsonNode.class.getName()
+                                + "`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`"));
             }
             parser.close();
             problems.throwIfAny();
@@ -190,7 +221,7 @@ public final class JsonFormat {
         throw new IllegalStateException("unreachable");
     }
 
-    private static Violation limitExceeded(StreamConstraintsException e, String path) {
+    static Violation limitExceeded(StreamConstraintsException e, String path) {
         String message = String.valueOf(e.getOriginalMessage());
         Matcher m = LIMIT.matcher(message);
         if (!m.find()) {
@@ -213,7 +244,7 @@ public final class JsonFormat {
     }
 
     /** The JSON path where the parser stopped, such as {@code $.content.signatories[2].kind}. */
-    private static String pathOf(JsonParser parser) {
+    static String pathOf(JsonParser parser) {
         if (parser == null) {
             return "$";
         }
@@ -228,18 +259,17 @@ public final class JsonFormat {
         return "$" + String.join("", parts);
     }
 
-    /** The mapper that reads within the limits; the last one built is kept for the next read. */
-    private static JsonMapper mapper(ReadLimits limits) {
+    /** The parser factory that reads within the limits; the last one built is kept for the next read. */
+    private static JsonFactory factory(ReadLimits limits) {
         Reader cached = lastReader;
         if (cached != null && cached.limits().equals(limits)) {
-            return cached.mapper();
+            return cached.factory();
         }
         StreamReadConstraints constraints = StreamReadConstraints.builder().maxDocumentLength(limits.maxDocumentLength())
                 .maxNestingDepth(limits.maxNestingDepth()).maxStringLength(limits.maxStringLength())
                 .maxNameLength(limits.maxNameLength()).maxNumberLength(limits.maxNumberLength()).build();
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints)
+        JsonFactory built = JsonFactory.builder().streamReadConstraints(constraints)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        JsonMapper built = JsonMapper.builder(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         lastReader = new Reader(limits, built);
         return built;
     }

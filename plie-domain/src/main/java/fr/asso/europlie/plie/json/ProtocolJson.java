@@ -132,7 +132,7 @@ public final class ProtocolJson {
         return JsonFormat.read(json, FORMAT, unknownFields, ProtocolJson::protocol);
     }
 
-    private static Protocol protocol(Node node) {
+    static Protocol protocol(Node node) {
         ProtocolId id = node.convert("id", () -> ProtocolId.of(node.text("id")));
         ProtocolState state = node.enumValue("state", ProtocolState.class);
         Long revision = node.longInteger("revision");

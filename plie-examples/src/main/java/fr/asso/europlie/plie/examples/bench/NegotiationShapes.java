@@ -120,8 +120,9 @@ final class NegotiationShapes {
      *
      * @param engine the engine
      * @param clock the engine's clock
+     * @return the protocol's id, in force
      */
-    void library(PlieEngine engine, Clock clock) {
+    ProtocolId library(PlieEngine engine, Clock clock) {
         ProtocolNegotiation negotiation = engine.protocolNegotiation();
         ProtocolId id = ProtocolId.of(plan.id().value() + "-" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000);
         negotiation.start(coordinator, id, draft);
@@ -149,6 +150,7 @@ final class NegotiationShapes {
         if (state != ProtocolState.IN_FORCE) {
             throw new IllegalStateException("the benchmark's negotiation ended " + state);
         }
+        return id;
     }
 
     // ------------------------------------------------------------------------------ bare

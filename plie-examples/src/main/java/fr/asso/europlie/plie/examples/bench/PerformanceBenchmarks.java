@@ -33,7 +33,7 @@ import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
  * few minutes) or {@code -Dbench.args="full jdbc:postgresql://..."}.
  *
  * <p>Arguments: {@code quick} (default) or {@code full}; a PostgreSQL JDBC URL for the figures on
- * PostgreSQL (skipped without); {@code only=negotiation,statements,startup,postgresql,json,commitment,cohort}
+ * PostgreSQL (skipped without); {@code only=negotiation,statements,programming,startup,postgresql,json,commitment,cohort}
  * to run some figures only; {@code out=FILE} to also write the table in a file.
  */
 public final class PerformanceBenchmarks {
@@ -97,6 +97,9 @@ public final class PerformanceBenchmarks {
         long started = System.nanoTime();
         if (wanted("negotiation") || wanted("statements")) {
             negotiationOnH2();
+        }
+        if (wanted("programming")) {
+            programmingOnH2();
         }
         if (wanted("startup")) {
             startUp();
@@ -225,6 +228,75 @@ public final class PerformanceBenchmarks {
                             .forEach(e -> System.out.printf("%+6d  %s%n", e.getValue(), e.getKey().length() > 150
                                     ? e.getKey().substring(0, 150) : e.getKey()));
                 }
+            } finally {
+                bare.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------ programming approval, H2
+
+    /**
+     * Process B, one round (see {@link ProgrammingShapes}), through the library and on bare
+     * Flowable, interleaved, on embedded H2: wall time, CPU time of the thread, statements.
+     */
+    private void programmingOnH2() {
+        NegotiationShapes negotiation = new NegotiationShapes();
+        CountingDataSource.Counted libraryData = CountingDataSource.wrap(h2("bench-programming-library"));
+        CountingDataSource.Counted bareData = CountingDataSource.wrap(h2("bench-programming-bare"));
+        int warmUp = quick ? 6 : 20;
+        int rounds = quick ? 12 : 40;
+        try (PlieEngine library = PlieEngine.builder().dataSource(libraryData.dataSource()).clock(ProgrammingShapes.CLOCK)
+                .asyncExecutor(false).build()) {
+            // The plan in force in the library's engine, negotiated once (not measured).
+            var protocol = negotiation.library(library, ProgrammingShapes.CLOCK);
+            ProgrammingShapes shapes = new ProgrammingShapes(protocol, fr.asso.europlie.plie.json.ProtocolJson.read(
+                    NegotiationShapes.planText()).content());
+            ProcessEngine bare = bareEngine(bareData.dataSource(), null);
+            bare.getRepositoryService().createDeployment().name("bare-programming")
+                    .addString("programming-approval.bpmn20.xml", ProgrammingShapes.bareBpmn())
+                    .addString("fse-commitment.bpmn20.xml", ProgrammingShapes.bareCommitmentBpmn()).deploy();
+            try {
+                for (int i = 0; i < warmUp; i++) {
+                    shapes.library(library);
+                    shapes.bare(bare);
+                }
+                Figure one = Figure.time("one programming approval round (process B, 3 applications, " + shapes.userTasks()
+                        + " user tasks), embedded H2, wall time", "ms");
+                Figure cpu = Figure.time("one programming approval round, embedded H2, CPU time of the thread", "ms");
+                java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                for (int i = 0; i < rounds; i++) {
+                    boolean libraryFirst = i % 2 == 0;
+                    for (int turn = 0; turn < 2; turn++) {
+                        boolean isLibrary = (turn == 0) == libraryFirst;
+                        long c0 = threads.getCurrentThreadCpuTime();
+                        long t0 = System.nanoTime();
+                        if (isLibrary) {
+                            shapes.library(library);
+                        } else {
+                            shapes.bare(bare);
+                        }
+                        double wall = (System.nanoTime() - t0) / 1e6;
+                        double used = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+                        if (isLibrary) {
+                            one.library(wall);
+                            cpu.library(used);
+                        } else {
+                            one.baseline(wall);
+                            cpu.baseline(used);
+                        }
+                    }
+                }
+                figures.add(one.note("bare: the same BPMN, no-op delegates but the FSE+ request (starts process C by message)"));
+                figures.add(cpu);
+                libraryData.counter().reset();
+                bareData.counter().reset();
+                shapes.library(library);
+                shapes.bare(bare);
+                Figure statements = Figure.time("SQL statements per programming approval round, embedded H2", "");
+                statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
+                statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
+                figures.add(statements);
             } finally {
                 bare.close();
             }
