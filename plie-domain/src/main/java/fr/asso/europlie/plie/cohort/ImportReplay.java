@@ -244,16 +244,19 @@ public final class ImportReplay {
                     spans.add(span);
                 }
             }
-            int peak = 0;
-            for (CaseloadSpan candidate : spans) {
-                LocalDate on = candidate.first().isAfter(day) ? candidate.first() : day;
-                int count = 0;
-                for (CaseloadSpan span : spans) {
-                    if (span.covers(on)) {
-                        count++;
-                    }
+            // a sweep over the days the count changes: +1 where a span starts (or on the first day), -1 where it ends
+            java.util.TreeMap<LocalDate, Integer> changes = new java.util.TreeMap<>();
+            for (CaseloadSpan span : spans) {
+                changes.merge(span.first().isAfter(day) ? span.first() : day, 1, Integer::sum);
+                if (span.end() != null && (end == null || span.end().isBefore(end))) {
+                    changes.merge(span.end(), -1, Integer::sum);
                 }
-                peak = Math.max(peak, count);
+            }
+            int running = 0;
+            int peak = 0;
+            for (int change : changes.values()) {
+                running += change;
+                peak = Math.max(peak, running);
             }
             return peak;
         }
