@@ -4,16 +4,12 @@ import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.organisation.OrganisationId;
-import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -499,7 +495,9 @@ public final class Cohort {
     /**
      * Adds participants read from a file or another system, with their identities and erasures, all or
      * nothing. Their histories are checked as wholes by their constructors; here the cohort checks
-     * that identifiers are new and target publics are the protocol's.
+     * that identifiers are new and target publics are the protocol's, and replays each participant
+     * through the commands and the policies spanning participants ({@link ImportReplay}): what the
+     * commands refuse (a caseload cap, a designation, the same person twice...) refuses the import.
      *
      * @param data the data to add; its referents are registered too
      * @throws InvalidValueException with every problem: an identifier already in the cohort or twice in
@@ -527,78 +525,41 @@ public final class Cohort {
      * @throws InvalidValueException as {@link #load(CohortData)}; nothing is added then
      */
     public List<Violation> load(CohortData data, ImportedExits exits) {
-        Objects.requireNonNull(exits, "exits");
-        Checks checks = new Checks();
-        List<Violation> unconfirmed = new ArrayList<>();
-        Map<ParticipantId, List<Integer>> demoted = new LinkedHashMap<>();
-        Set<ParticipantId> seen = new java.util.HashSet<>();
-        List<TargetPublic> known = settings.eligibility().targetPublics();
-        for (int i = 0; i < data.participants().size(); i++) {
-            Participant participant = data.participants().get(i);
-            String path = "participants[" + i + "]";
-            checks.check(!participants.find(participant.id()).isPresent() && seen.add(participant.id()), CohortError.DUPLICATE,
-                    path + ".participantId", participant.id());
-            PersonalData identity = data.identities().get(participant.id());
-            for (AccompanimentPeriod period : participant.periods()) {
-                for (TargetPublic targetPublic : period.targetPublics()) {
-                    checks.check(known.contains(targetPublic), CohortError.UNKNOWN_TARGET_PUBLIC,
-                            path + ".periods[" + (period.number() - 1) + "].targetPublics", targetPublic.code(),
-                            known.stream().map(TargetPublic::code).toList());
-                }
-                if (period.exit() != null && period.sixMonthData() != null) {
-                    Violation early = sixMonthDataTooEarly(period.exit().exitedOn(), period.sixMonthData(),
-                            path + ".periods[" + (period.number() - 1) + "].sixMonthData.collectedOn");
-                    if (early != null) {
-                        checks.addAll(List.of(early), null);
-                    }
-                }
-                Violation unmet = unmetPositiveExit(period, path + ".periods[" + (period.number() - 1) + "].exit.reason");
-                if (unmet != null && exits == ImportedExits.STRICT) {
-                    checks.addAll(List.of(unmet), null);
-                } else if (unmet != null) {
-                    unconfirmed.add(unmet);
-                    demoted.computeIfAbsent(participant.id(), k -> new ArrayList<>()).add(period.number());
-                }
-                if (identity != null && period.entryData() != null && period.entryDate() != null) {
-                    int age = EsfEntryData.ageOn(identity.birthDate(), period.entryDate());
-                    checks.check(period.entryData().ageAtEntry() == age, CohortError.INCOMPATIBLE,
-                            path + ".periods[" + (period.number() - 1) + "].entryData.ageAtEntry", period.entryData().ageAtEntry(),
-                            "adhesion.entryDate", period.entryDate() + " (" + age + ")");
-                }
-            }
-        }
-        for (ParticipantId id : data.identities().keySet()) {
-            checks.check(seen.contains(id), CohortError.UNKNOWN_PARTICIPANT, "identities", id);
-        }
-        for (ParticipantId id : data.erasures().keySet()) {
-            checks.check(seen.contains(id) && !data.identities().containsKey(id), CohortError.UNKNOWN_PARTICIPANT, "erasures", id);
-        }
-        checks.throwIfInvalid();
-        data.referents().forEach(this::addReferent);
-        for (Participant p : data.participants()) {
-            Participant loaded = p;
-            for (int number : demoted.getOrDefault(p.id(), List.of())) {
-                AccompanimentPeriod.Draft draft = loaded.period(number).orElseThrow().draft();
-                draft.exit = new Exit(draft.exit.exitedOn(), ExitReason.UNCONFIRMED_POSITIVE, draft.exit.data());
-                loaded = loaded.withPeriod(draft.build());
-            }
-            participants.add(loaded);
-        }
-        data.identities().forEach(vault::put);
-        data.erasures().values().forEach(vault::erase);
-        return List.copyOf(unconfirmed);
+        return load(data, ImportMode.ALL_OR_NOTHING, exits).unconfirmedExits();
     }
 
-    /** The rule an imported positive exit does not meet, when its steps are given ({@link ImportChecks}). */
-    private Violation unmetPositiveExit(AccompanimentPeriod period, String field) {
-        return new ImportChecks(settings).unmetPositiveExit(period, field);
+    /**
+     * Adds participants read from a file or another system through the commands
+     * ({@link ImportReplay}): each participant's history is replayed through {@link Pathways}, the
+     * caseload caps and the ban on double accompaniment counted over this cohort and the
+     * participants of the data accepted before it, so that a participant is added only when the
+     * commands would have built it.
+     *
+     * @param data the data to add; its referents are registered too (when something is added)
+     * @param mode {@link ImportMode#ALL_OR_NOTHING} adds nothing unless every participant is accepted;
+     *        {@link ImportMode#VALID_PARTICIPANTS} adds those accepted and reports the others
+     * @param exits refuse or demote an imported positive exit whose steps do not meet its rule
+     * @return what was added, the problems of the participants left out (each at
+     *         {@code participants[i]...}), the exits demoted
+     * @throws InvalidValueException with every problem, all or nothing; in both modes when an identity
+     *         or erasure names no participant of the data; nothing is added then
+     */
+    public ImportResult load(CohortData data, ImportMode mode, ImportedExits exits) {
+        Objects.requireNonNull(data, "data");
+        InMemoryReferents known = new InMemoryReferents();
+        referents.all().forEach(known::put);
+        data.referents().forEach(known::put);
+        ImportResult result = new ImportReplay(settings, known, new ScanningCohortCounts(participants, vault))
+                .importData(data, mode, exits, id -> participants.find(id).isPresent());
+        CohortData kept = result.data();
+        kept.referents().forEach(this::addReferent);
+        kept.participants().forEach(participants::add);
+        kept.identities().forEach(vault::put);
+        kept.erasures().values().forEach(vault::erase);
+        return result;
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private Violation sixMonthDataTooEarly(LocalDate exitedOn, EsfSixMonthData data, String field) {
-        return new ImportChecks(settings).sixMonthDataTooEarly(exitedOn, data, field);
-    }
 
     private ParticipantVersion existing(ParticipantId id) {
         return participants.find(id).orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_PARTICIPANT, "participantId", id));

@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.cohort;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,4 +37,23 @@ public interface CohortCounts {
      * @return such a participant, empty when none
      */
     Optional<ParticipantId> openPeriodOf(PersonKey person, ParticipantId excluded);
+
+    /**
+     * The spans of a referent's caseload that overlap the days from {@code from} up to but
+     * excluding {@code end}, leaving one participant out: what an import needs to judge the cap on
+     * every day of an imported assignment, not only its first ({@link ImportReplay}). A store that
+     * serves concurrent writers takes the same lock as {@link #caseload}.
+     *
+     * <p>The default refuses: a store that takes imports implements it.
+     *
+     * @param referent the referent, not null
+     * @param from the first day, not null
+     * @param end the first day after, or null for every day from {@code from} on
+     * @param excluded the participant left out, or null
+     * @return the spans, in any order
+     * @throws UnsupportedOperationException when the store does not answer it
+     */
+    default List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
+        throw new UnsupportedOperationException("caseloadSpans: this store of the cohort does not take imports");
+    }
 }

@@ -1,19 +1,21 @@
 package fr.asso.europlie.plie.cohort;
 
-import fr.asso.europlie.plie.error.RuleViolationException;
-import fr.asso.europlie.plie.error.Violation;
-import java.util.List;
+import fr.asso.europlie.plie.error.ConflictingChangeException;
 
 /**
  * A participant changed by someone else between reading and writing it (optimistic locking,
  * {@code PLIE-COHORT-040}). Nothing was written; read the participant again and retry.
+ *
+ * <p>Still what the stores of participants throw, so that code catching it goes on working; it
+ * adds nothing to its base: catch {@link ConflictingChangeException} (of kind {@code participant})
+ * instead.
+ *
+ * @deprecated catch {@link ConflictingChangeException}, the one mark of a concurrent change
  */
-public class ConcurrentParticipantChangeException extends RuleViolationException {
+@Deprecated
+public class ConcurrentParticipantChangeException extends ConflictingChangeException {
 
     private static final long serialVersionUID = 1L;
-
-    private final long expected;
-    private final long found;
 
     /**
      * Creates the exception.
@@ -23,26 +25,6 @@ public class ConcurrentParticipantChangeException extends RuleViolationException
      * @param found the revision stored, -1 when absent
      */
     public ConcurrentParticipantChangeException(ParticipantId id, long expected, long found) {
-        super(List.of(Violation.of(CohortError.CONCURRENT_CHANGE, "revision", id, expected, found)));
-        this.expected = expected;
-        this.found = found;
-    }
-
-    /**
-     * The revision the writer read.
-     *
-     * @return the expected revision, 0 for an insertion
-     */
-    public long expected() {
-        return expected;
-    }
-
-    /**
-     * The revision stored.
-     *
-     * @return the stored revision, -1 when absent
-     */
-    public long found() {
-        return found;
+        super(CohortError.CONCURRENT_CHANGE, "participant", "revision", id, expected, found);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  * The participants held in memory (participants en mémoire), in the order they joined, each with
  * its revision: for tests, imports and examples. Not thread-safe.
  */
+@SuppressWarnings("deprecation") // throws ConcurrentParticipantChangeException, still caught by existing code
 public final class InMemoryParticipants implements Participants {
 
     private final Map<ParticipantId, ParticipantVersion> participants = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package fr.asso.europlie.plie.cohort;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,5 +50,32 @@ public final class ScanningCohortCounts implements CohortCounts {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
+        List<CaseloadSpan> found = new ArrayList<>();
+        participants.forEach(participant -> {
+            if (!participant.id().equals(excluded)) {
+                for (CaseloadSpan span : participant.caseloadSpans()) {
+                    if (span.referent().equals(referent) && overlaps(span, from, end)) {
+                        found.add(span);
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Whether a span overlaps the days from {@code from} up to but excluding {@code end}.
+     *
+     * @param span the span
+     * @param from the first day
+     * @param end the first day after, or null for no end
+     * @return true when a day is in both
+     */
+    static boolean overlaps(CaseloadSpan span, LocalDate from, LocalDate end) {
+        return (span.end() == null || span.end().isAfter(from)) && (end == null || span.first().isBefore(end));
     }
 }

@@ -1,6 +1,6 @@
 package fr.asso.europlie.plie.funds;
 
-import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.error.ConflictingChangeException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,7 +26,7 @@ public final class InMemoryGlobalGrants implements GlobalGrants {
     public void add(GlobalGrant grant) {
         GlobalGrant earlier = grants.putIfAbsent(grant.id(), grant);
         if (earlier != null) {
-            throw new RuleViolationException(FundsError.CONCURRENT_CHANGE, "globalGrantId", grant.id(), -1, earlier.revision());
+            throw new ConflictingChangeException(FundsError.CONCURRENT_CHANGE, "globalGrant", "globalGrantId", grant.id(), -1, earlier.revision());
         }
     }
 
@@ -34,7 +34,7 @@ public final class InMemoryGlobalGrants implements GlobalGrants {
     public void update(GlobalGrant grant, long readRevision) {
         grants.compute(grant.id(), (id, stored) -> {
             if (stored == null || stored.revision() != readRevision) {
-                throw new RuleViolationException(FundsError.CONCURRENT_CHANGE, "globalGrantId", id, readRevision,
+                throw new ConflictingChangeException(FundsError.CONCURRENT_CHANGE, "globalGrant", "globalGrantId", id, readRevision,
                         stored == null ? -1 : stored.revision());
             }
             return grant;

@@ -19,6 +19,7 @@ import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.ImportChecks;
 import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportReplay;
 import fr.asso.europlie.plie.cohort.ImportedExits;
 import fr.asso.europlie.plie.cohort.ImportResult;
 import fr.asso.europlie.plie.cohort.InWorkFollowUp;
@@ -201,7 +202,7 @@ public final class CohortCsv {
      *         ({@code PLIE-COHORT-025}, {@code -031}), a file beyond a limit ({@code PLIE-COHORT-030})
      */
     public static ImportResult read(CsvFiles files, List<TargetPublic> targetPublics, ImportMode mode, CsvLimits limits) {
-        return read(files, new Reading(targetPublics, null, ImportedExits.STRICT), mode, limits);
+        return read(files, new Reading(targetPublics, null, null, ImportedExits.STRICT), mode, limits);
     }
 
     /**
@@ -227,7 +228,7 @@ public final class CohortCsv {
     public static ImportResult read(CsvFiles files, CohortSettings settings, ImportMode mode, ImportedExits exits, CsvLimits limits) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(exits, "exits");
-        return read(files, new Reading(settings.eligibility().targetPublics(), new ImportChecks(settings), exits), mode, limits);
+        return read(files, new Reading(settings.eligibility().targetPublics(), settings, new ImportChecks(settings), exits), mode, limits);
     }
 
     /**
@@ -276,6 +277,7 @@ public final class CohortCsv {
         if (referents != null) {
             referents.rows.forEach(row -> reading.referent(new Cells(referents, row)));
         }
+        reading.replay();
         List<Violation> all = new ArrayList<>(structure);
         all.addAll(reading.problems());
         if (mode == ImportMode.ALL_OR_NOTHING && !all.isEmpty()) {
@@ -299,11 +301,54 @@ public final class CohortCsv {
         final ImportChecks checks;
         final ImportedExits exits;
         final Map<String, List<Violation>> demotedOf = new LinkedHashMap<>();
+        /** The cohort's settings, or null when not given: the replay through the commands needs them. */
+        final CohortSettings settings;
+        /** Each participant's period rows, in period order. */
+        final Map<String, List<PeriodRow>> rowsOf = new LinkedHashMap<>();
+        /** Each participant's identity row. */
+        final Map<String, Cells> identityCells = new LinkedHashMap<>();
 
-        Reading(List<TargetPublic> known, ImportChecks checks, ImportedExits exits) {
+        Reading(List<TargetPublic> known, CohortSettings settings, ImportChecks checks, ImportedExits exits) {
             this.known = List.copyOf(known);
+            this.settings = settings;
             this.checks = checks;
             this.exits = exits;
+        }
+
+        /**
+         * Replays every participant read through the commands, in file order, against an empty cohort
+         * knowing the file's referents ({@link ImportReplay}), when the settings are given: each
+         * refusal at the row and column of the period (or the step's row, or the identity's row for
+         * the same person, {@code PLIE-COHORT-041}). A participant with another problem is replayed
+         * too (every problem is reported) but not counted for the next ones, as it is left out.
+         */
+        void replay() {
+            if (settings == null) {
+                return;
+            }
+            ImportReplay replay = ImportReplay.intoEmptyCohort(settings, referents);
+            for (Participant participant : participants) {
+                String pid = participant.id().value();
+                PersonalData identity = identities.get(participant.id());
+                List<Violation> found = replay.check(participant, identity);
+                List<PeriodRow> ordered = rowsOf.get(pid);
+                List<Violation> placed = new ArrayList<>();
+                for (Violation v : found) {
+                    Matcher m = PERIOD_INDEX.matcher(v.field());
+                    if (m.matches()) {
+                        PeriodRow row = ordered.get(Math.min(Integer.parseInt(m.group(1)), ordered.size() - 1));
+                        placed.add(row.relocate(new Violation(v.code(), m.group(2), v.value(), v.details())));
+                    } else if (identityCells.containsKey(pid)) {
+                        placed.add(new Violation(v.code(), identityCells.get(pid).field("participantId"), v.value(), v.details()));
+                    } else {
+                        placed.add(ordered.get(ordered.size() - 1).relocate(v));
+                    }
+                }
+                report(pid, placed);
+                if (!problemsOf.containsKey(pid)) {
+                    replay.accept(participant, identity);
+                }
+            }
         }
 
         /** The exits demoted, of the participants kept. */
@@ -367,6 +412,7 @@ public final class CohortCsv {
             byParticipant.forEach((pid, rows) -> {
                 List<PeriodRow> ordered = new ArrayList<>(rows.values());
                 ordered.sort(Comparator.comparingInt(r -> r.number));
+                rowsOf.put(pid, ordered);
                 List<AccompanimentPeriod> periods = new ArrayList<>();
                 boolean ok = !problemsOf.containsKey(pid);
                 for (PeriodRow row : ordered) {
@@ -378,7 +424,9 @@ public final class CohortCsv {
                         ImportChecks.Outcome outcome = checks.check(period, exits);
                         report(pid, outcome.problems().stream().map(v -> atColumn(row.cells, v)).toList());
                         outcome.demoted().forEach(v -> demotedOf.computeIfAbsent(pid, k -> new ArrayList<>()).add(atColumn(row.cells, v)));
-                        period = outcome.problems().isEmpty() ? outcome.period() : null;
+                        // a period these checks refuse is still built, so that the replay reports what the commands refuse too;
+                        // its participant's problems leave it out
+                        period = outcome.period();
                     }
                     ok &= period != null;
                     periods.add(period);
@@ -410,6 +458,9 @@ public final class CohortCsv {
             boolean known = pid != null && byParticipant.containsKey(pid);
             if (pid != null && !known) {
                 c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid));
+            }
+            if (pid != null && known) {
+                identityCells.putIfAbsent(pid, c);
             }
             if (pid != null && !identityRows.add(pid)) {
                 c.problems.add(Violation.of(CohortError.DUPLICATE, c.field("participantId"), pid));

@@ -195,7 +195,7 @@ public final class SyntheticCohort {
             Referent referent = referents.get(random.nextInt(referents.size()));
             boolean rsa = situation.status() == ParticipantStatus.RSA_RECIPIENT;
             Adhesion adhesion = Adhesion.signedOn(entry, referent.id(), PLAN);
-            List<ReferentAssignment> assignments = new ArrayList<>(List.of(new ReferentAssignment(referent.id(), entry, rsa ? DEPARTMENT : null)));
+            List<ReferentAssignment> assignments = new ArrayList<>(List.of(new ReferentAssignment(referent.id(), entry, rsa ? designator() : null)));
             long span = ChronoUnit.DAYS.between(entry, end);
             LocalDate planned = entry.plusDays(90 + random.nextInt(900));
             LocalDate exitOn = planned.isAfter(end) ? null : planned;
@@ -203,7 +203,7 @@ public final class SyntheticCohort {
             if (random.nextInt(100) < 12 && span > 60) {
                 LocalDate moved = day(entry.plusDays(1), horizon);
                 Referent other = referents.get(random.nextInt(referents.size()));
-                assignments.add(new ReferentAssignment(other.id(), moved, rsa ? DEPARTMENT : null));
+                assignments.add(new ReferentAssignment(other.id(), moved, rsa ? designator() : null));
             }
             if (rsa && random.nextInt(100) < 25 && horizon.isAfter(referredOn.plusDays(2))) {
                 statuses.add(new StatusChange(day(referredOn.plusDays(1), horizon), ParticipantStatus.JOBSEEKER));
@@ -227,6 +227,11 @@ public final class SyntheticCohort {
             }
             return new AccompanimentPeriod(number, referral, publics, elsewhere, validated, adhesion, assignments, statuses, steps, entryData,
                     followUps, exit, sixMonths);
+        }
+
+        /** The Département of the settings, which designates RSA recipients' referents, or the generator's own. */
+        OrganisationId designator() {
+            return settings.department() == null ? DEPARTMENT : settings.department();
         }
 
         ExitReason reason() {

@@ -16,6 +16,7 @@ import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.ExitReason;
 import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.ImportChecks;
+import fr.asso.europlie.plie.cohort.ImportReplay;
 import fr.asso.europlie.plie.cohort.ImportMode;
 import fr.asso.europlie.plie.cohort.ImportedExits;
 import fr.asso.europlie.plie.cohort.ImportResult;
@@ -203,9 +204,9 @@ public final class CohortJson {
     }
 
     /** The checks needing the cohort's settings, and the exits they demoted in one reading. */
-    private record Checking(ImportChecks checks, ImportedExits exits, List<Violation> demoted) {
-        Checking(ImportChecks checks, ImportedExits exits) {
-            this(checks, exits, new java.util.ArrayList<>());
+    private record Checking(CohortSettings settings, ImportChecks checks, ImportedExits exits, List<Violation> demoted) {
+        Checking(CohortSettings settings, ImportedExits exits) {
+            this(settings, new ImportChecks(settings), exits, new java.util.ArrayList<>());
         }
     }
 
@@ -213,10 +214,15 @@ public final class CohortJson {
         return JsonFormat.read(json, FORMAT, unknownFields, root -> {
             List<Referent> referents = root.list("referents", false, r -> new Referent(ReferentId.of(r.text("id")),
                     OrganisationId.of(r.text("employer")), r.decimal("fullTimeEquivalent")));
+            List<String> paths = new java.util.ArrayList<>();
             List<Participant> participants = root.list("participants", true, p -> {
                 String id = p.text("id");
                 List<AccompanimentPeriod> periods = p.list("periods", true, period -> readPeriod(period, targetPublics, checking));
-                return p.convert("periods", () -> new Participant(ParticipantId.of(id), periods));
+                Participant built = p.convert("periods", () -> new Participant(ParticipantId.of(id), periods));
+                if (built != null) {
+                    paths.add(p.path());
+                }
+                return built;
             });
             Map<ParticipantId, PersonalData> identities = new LinkedHashMap<>();
             root.list("identities", false, i -> {
@@ -244,6 +250,9 @@ public final class CohortJson {
             }
             orphans(root, "identities", identities.keySet(), ids);
             orphans(root, "erasures", erasures.keySet(), ids);
+            if (checking != null) {
+                replay(root, checking.settings(), referents, participants, paths, identities);
+            }
             return new CohortData(referents, participants, identities, erasures);
         });
     }
@@ -291,10 +300,10 @@ public final class CohortJson {
     public static ImportResult read(String json, CohortSettings settings, ImportMode mode, ImportedExits exits) {
         java.util.Objects.requireNonNull(settings, "settings");
         java.util.Objects.requireNonNull(exits, "exits");
-        return importDocument(json, settings.eligibility().targetPublics(), mode, new ImportChecks(settings), exits);
+        return importDocument(json, settings.eligibility().targetPublics(), mode, settings, exits);
     }
 
-    private static ImportResult importDocument(String json, List<TargetPublic> targetPublics, ImportMode mode, ImportChecks checks,
+    private static ImportResult importDocument(String json, List<TargetPublic> targetPublics, ImportMode mode, CohortSettings checks,
             ImportedExits exits) {
         java.util.Objects.requireNonNull(mode, "mode");
         try {
@@ -381,6 +390,39 @@ public final class CohortJson {
             }
         }
         return null;
+    }
+
+    /**
+     * Replays every participant read through the commands ({@link ImportReplay}), in document order,
+     * against an empty cohort knowing the document's referents: each refusal at the participant's
+     * path ({@code $.participants[i].periods[n].adhesion.referent}), or at its identity's row for the
+     * same person ({@code PLIE-COHORT-041}). A participant with another problem is replayed too but
+     * not counted for the next ones, as it is left out.
+     */
+    private static void replay(Node root, CohortSettings settings, List<Referent> referents, List<Participant> participants,
+            List<String> paths, Map<ParticipantId, PersonalData> identities) {
+        ImportReplay replay = ImportReplay.intoEmptyCohort(settings, referents.stream().filter(java.util.Objects::nonNull).toList());
+        List<ParticipantId> identityOrder = new java.util.ArrayList<>(identities.keySet());
+        for (int i = 0; i < participants.size(); i++) {
+            Participant participant = participants.get(i);
+            if (participant == null || i >= paths.size()) {
+                continue;
+            }
+            String path = paths.get(i);
+            PersonalData identity = identities.get(participant.id());
+            List<Violation> found = replay.check(participant, identity);
+            for (Violation v : found) {
+                int row = identityOrder.indexOf(participant.id());
+                root.problems().add(v.field().equals("identity") && row >= 0
+                        ? new Violation(v.code(), "$.identities[" + row + "].participantId", v.value(), v.details()) : v.under(path));
+            }
+            String prefix = path;
+            boolean clean = root.problems().violations().stream().noneMatch(v -> v.field().startsWith(prefix + ".")
+                    || v.field().startsWith(prefix + "[") || v.field().equals(prefix));
+            if (found.isEmpty() && clean) {
+                replay.accept(participant, identity);
+            }
+        }
     }
 
     private static void orphans(Node root, String member, Set<ParticipantId> referenced, Set<ParticipantId> ids) {

@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.cohort.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import fr.asso.europlie.plie.cohort.Cohort;
@@ -23,14 +24,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-@DisplayName("the readers given the settings and Cohort.load agree on six-month data and imported exits")
+@DisplayName("the readers given the settings and Cohort.load refuse the same: six-month data, imported exits, and what the commands refuse")
 class ImportChecksAgreementTest {
 
     private static final CohortSettings SETTINGS = CohortFixture.defaultSettings();
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final List<String> POSITIVE = List.of("EMPLOYMENT", "BUSINESS_CREATION", "QUALIFYING_TRAINING", "LONG_TRAINING");
 
-    /** A generated cohort's document with some exits declared positive and some six-month data moved earlier. */
+    /**
+     * A generated cohort's document with some exits declared positive, some six-month data moved
+     * earlier, and some referents' designations dropped (an RSA recipient's then breaks the adhesion
+     * or reassignment command's rule).
+     */
     private static String edited(CohortData data, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         ObjectNode root = (ObjectNode) MAPPER.readTree(CohortJson.write(data));
@@ -38,6 +43,11 @@ class ImportChecksAgreementTest {
             for (JsonNode period : participant.path("periods")) {
                 if (period.get("exit") instanceof ObjectNode exit && random.nextInt(3) == 0) {
                     exit.put("reason", POSITIVE.get(random.nextInt(POSITIVE.size())));
+                }
+                for (JsonNode assignment : period.path("referents")) {
+                    if (assignment instanceof ObjectNode a && random.nextInt(4) == 0) {
+                        a.remove("designatedBy");
+                    }
                 }
                 if (period.get("sixMonthData") instanceof ObjectNode six && random.nextInt(3) == 0) {
                     LocalDate on = LocalDate.parse(six.get("collectedOn").asString()).minusDays(random.nextInt(1, 120));
@@ -59,34 +69,35 @@ class ImportChecksAgreementTest {
     }
 
     @Test
-    @DisplayName("property: the JSON reader refuses what Cohort.load refuses, at the same period; lenient, it demotes the same exits")
+    @DisplayName("property: the JSON reader refuses what Cohort.load refuses (the commands' refusals, caseload caps included), at the same period; lenient, it demotes the same exits")
     void jsonAgreesWithLoad() {
-        qt().withExamples(40).forAll(CohortFixture.generatedCohorts(30), longs().all()).checkAssert((generated, seed) -> {
+        qt().withExamples(40).forAll(CohortFixture.generatedCohorts(30), longs().all(), integers().between(1, 12)).checkAssert((generated, seed, cap) -> {
+            CohortSettings settings = SETTINGS.withCaseloadCap(cap);
             String json = edited(generated.data(), seed);
             CohortData plain;
             try {
-                plain = CohortJson.read(json, SETTINGS.eligibility().targetPublics());
+                plain = CohortJson.read(json, settings.eligibility().targetPublics());
             } catch (PlieException e) {
                 return; // the edit broke a period's own invariants: both readers refuse it alike
             }
-            List<String> byLoad = refusals(() -> new Cohort(SETTINGS, CohortFixture.sequentialIds()).load(plain));
-            List<String> byReader = refusals(() -> CohortJson.read(json, SETTINGS, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT));
+            List<String> byLoad = refusals(() -> new Cohort(settings, CohortFixture.sequentialIds()).load(plain));
+            List<String> byReader = refusals(() -> CohortJson.read(json, settings, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT));
             assertThat(byReader).isEqualTo(byLoad);
 
             List<String> demotedByLoad;
             try {
-                demotedByLoad = new Cohort(SETTINGS, CohortFixture.sequentialIds()).load(plain, ImportedExits.LENIENT).stream()
+                demotedByLoad = new Cohort(settings, CohortFixture.sequentialIds()).load(plain, ImportedExits.LENIENT).stream()
                         .map(Violation::field).sorted().toList();
             } catch (PlieException e) {
                 demotedByLoad = null; // six-month data too early: refused in both modes
             }
             List<String> expected = demotedByLoad;
             try {
-                ImportResult lenient = CohortJson.read(json, SETTINGS, ImportMode.ALL_OR_NOTHING, ImportedExits.LENIENT);
+                ImportResult lenient = CohortJson.read(json, settings, ImportMode.ALL_OR_NOTHING, ImportedExits.LENIENT);
                 assertThat(expected).isNotNull();
                 assertThat(lenient.unconfirmedExits().stream().map(v -> v.field().replaceFirst("^\\$\\.", "")).sorted().toList())
                         .isEqualTo(expected);
-                Cohort target = new Cohort(SETTINGS, CohortFixture.sequentialIds());
+                Cohort target = new Cohort(settings, CohortFixture.sequentialIds());
                 assertThat(target.load(lenient.data(), ImportedExits.STRICT)).isEmpty();
             } catch (PlieException e) {
                 assertThat(expected).isNull();
@@ -95,24 +106,25 @@ class ImportChecksAgreementTest {
     }
 
     @Test
-    @DisplayName("property: the CSV reader refuses what Cohort.load refuses, with the same codes, and keeps in valid-participants mode exactly the others")
+    @DisplayName("property: the CSV reader refuses what Cohort.load refuses (the commands' refusals, caseload caps included), with the same codes, and keeps in valid-participants mode exactly the others")
     void csvAgreesWithLoad() {
-        qt().withExamples(40).forAll(CohortFixture.generatedCohorts(30), longs().all()).checkAssert((generated, seed) -> {
+        qt().withExamples(40).forAll(CohortFixture.generatedCohorts(30), longs().all(), integers().between(1, 12)).checkAssert((generated, seed, cap) -> {
+            CohortSettings settings = SETTINGS.withCaseloadCap(cap);
             CohortData data;
             try {
-                data = CohortJson.read(edited(generated.data(), seed), SETTINGS.eligibility().targetPublics());
+                data = CohortJson.read(edited(generated.data(), seed), settings.eligibility().targetPublics());
             } catch (PlieException e) {
                 return;
             }
             CsvFiles files = CohortCsv.write(data, ';');
-            List<String> byLoad = refusals(() -> new Cohort(SETTINGS, CohortFixture.sequentialIds()).load(data)).stream()
+            List<String> byLoad = refusals(() -> new Cohort(settings, CohortFixture.sequentialIds()).load(data)).stream()
                     .map(r -> r.substring(0, r.indexOf(' '))).toList();
-            List<String> byReader = refusals(() -> CohortCsv.read(files, SETTINGS, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT)).stream()
+            List<String> byReader = refusals(() -> CohortCsv.read(files, settings, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT)).stream()
                     .map(r -> r.substring(0, r.indexOf(' '))).sorted().toList();
             assertThat(byReader).isEqualTo(byLoad.stream().sorted().toList());
-            ImportResult valid = CohortCsv.read(files, SETTINGS, ImportMode.VALID_PARTICIPANTS, ImportedExits.STRICT);
+            ImportResult valid = CohortCsv.read(files, settings, ImportMode.VALID_PARTICIPANTS, ImportedExits.STRICT);
             assertThat(valid.rejected()).hasSize(byLoad.size());
-            assertThat(refusals(() -> new Cohort(SETTINGS, CohortFixture.sequentialIds()).load(valid.data()))).isEmpty();
+            assertThat(refusals(() -> new Cohort(settings, CohortFixture.sequentialIds()).load(valid.data()))).isEmpty();
         });
     }
 }

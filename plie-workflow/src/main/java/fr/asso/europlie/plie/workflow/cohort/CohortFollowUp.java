@@ -309,13 +309,12 @@ public interface CohortFollowUp {
     /**
      * Adds participants kept elsewhere (a file read with {@code CohortCsv} or {@code CohortJson},
      * another system), with their referents, identities and erasures, all or nothing (animation
-     * team): the data is checked as {@code Cohort.load} checks it (strict about imported positive
-     * exits), then every participant must be new to the store; the participants are stored as they
-     * are, each audited. At most {@value #MAX_LOAD} participants a call: load a large cohort in
-     * batches.
+     * team), strict about imported positive exits: {@link #load(Actor, fr.asso.europlie.plie.cohort.CohortData,
+     * fr.asso.europlie.plie.cohort.ImportMode, fr.asso.europlie.plie.cohort.ImportedExits)} with
+     * {@code ALL_OR_NOTHING} and {@code STRICT}.
      *
      * @param actor the animation team, not null
-     * @param data the data, not null
+     * @param data the data, at most {@value #MAX_LOAD} participants, not null
      * @return the number of participants stored
      */
     int load(Actor actor, fr.asso.europlie.plie.cohort.CohortData data);
@@ -355,7 +354,29 @@ public interface CohortFollowUp {
     /** The participants {@link #forEachParticipant} reads from the store at once. */
     int STREAM_PAGE = 500;
 
-    /** The most participants {@link #load} takes in one call (one transaction). */
+    /**
+     * Adds participants kept elsewhere (animation team), in one engine transaction, through the
+     * commands ({@code fr.asso.europlie.plie.cohort.ImportReplay}): every participant must be new to
+     * the store; each one's history is replayed through the pathway commands, the caseload caps and
+     * the ban on double accompaniment counted in the store (with its locks) and among the
+     * participants of the call accepted before it, so that a load never takes a referent beyond the
+     * cap the store already holds; each participant stored is audited ({@code LOAD}). The data's
+     * referents are registered first. At most {@value #MAX_LOAD} participants a call (checked before
+     * anything is read): load a large cohort in batches.
+     *
+     * @param actor the animation team, not null
+     * @param data the data, not null
+     * @param mode {@code ALL_OR_NOTHING}: nothing is stored unless every participant is accepted;
+     *        {@code VALID_PARTICIPANTS}: those accepted are stored, the others reported
+     * @param exits refuse ({@code STRICT}) or demote ({@code LENIENT}) an imported positive exit whose
+     *        steps do not meet its rule
+     * @return what was stored, the problems of the participants left out (at {@code participants[i]...}),
+     *         the exits demoted
+     */
+    fr.asso.europlie.plie.cohort.ImportResult load(Actor actor, fr.asso.europlie.plie.cohort.CohortData data,
+            fr.asso.europlie.plie.cohort.ImportMode mode, fr.asso.europlie.plie.cohort.ImportedExits exits);
+
+    /** The most participants a {@code load} takes in one call (one transaction). */
     int MAX_LOAD = 10_000;
 
     /** The longest text of an identity (names, address, e-mail, phone, external id), in characters. */

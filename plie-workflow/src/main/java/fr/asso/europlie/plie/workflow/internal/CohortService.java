@@ -3,9 +3,11 @@ package fr.asso.europlie.plie.workflow.internal;
 import fr.asso.europlie.plie.cohort.AccompanimentPeriod;
 import fr.asso.europlie.plie.cohort.Adhesion;
 import fr.asso.europlie.plie.cohort.ApplicantSituation;
-import fr.asso.europlie.plie.cohort.Cohort;
 import fr.asso.europlie.plie.cohort.CohortData;
 import fr.asso.europlie.plie.cohort.CohortError;
+import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportReplay;
+import fr.asso.europlie.plie.cohort.ImportResult;
 import fr.asso.europlie.plie.cohort.ImportedExits;
 import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.DataScope;
@@ -314,7 +316,14 @@ public final class CohortService implements CohortFollowUp {
 
     @Override
     public int load(Actor actor, CohortData data) {
+        return load(actor, data, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT).data().participants().size();
+    }
+
+    @Override
+    public ImportResult load(Actor actor, CohortData data, ImportMode mode, ImportedExits exits) {
         required(data, "data");
+        required(mode, "mode");
+        required(exits, "exits");
         if (data.participants().size() > MAX_LOAD) {
             throw new InvalidValueException(CohortError.LIMIT_EXCEEDED, "participants", data.participants().size(), MAX_LOAD,
                     "CohortFollowUp.MAX_LOAD");
@@ -327,29 +336,19 @@ public final class CohortService implements CohortFollowUp {
         data.identities().values().forEach(CohortService::checkIdentity);
         requireRole(actor, Role.ANIMATION_TEAM, "LOAD");
         Configured c = config();
-        Cohort checked = new Cohort(c.settings(), () -> {
-            throw new IllegalStateException("a load draws no new identifier");
-        });
-        checked.load(data, ImportedExits.STRICT);
         return runner.run(actor, "load", () -> {
-            List<Violation> taken = new ArrayList<>();
-            for (int i = 0; i < data.participants().size(); i++) {
-                ParticipantId id = data.participants().get(i).id();
-                if (c.participants().find(id).isPresent() || identities.erasure(id).isPresent()) {
-                    taken.add(Violation.of(CohortError.DUPLICATE, "participants[" + i + "].participantId", id));
-                }
-            }
-            if (!taken.isEmpty()) {
-                throw new InvalidValueException(taken);
-            }
+            // the data's referents first: the replay knows them, and their rows are the caseloads' locks
             data.referents().forEach(referents::put);
-            for (Participant participant : checked.participants()) {
+            ImportReplay replay = new ImportReplay(c.settings(), referents, counts);
+            ImportResult result = replay.importData(data, mode, exits,
+                    id -> c.participants().find(id).isPresent() || identities.erasure(id).isPresent());
+            for (Participant participant : result.data().participants()) {
                 c.participants().add(participant);
                 audit(actor, participant, "LOAD", null, null);
             }
-            data.identities().forEach(identities::put);
-            data.erasures().values().forEach(identities::erase);
-            return data.participants().size();
+            result.data().identities().forEach(identities::put);
+            result.data().erasures().values().forEach(identities::erase);
+            return result;
         });
     }
 

@@ -1,10 +1,7 @@
 package fr.asso.europlie.plie.workflow.internal;
 
-import fr.asso.europlie.plie.cohort.ConcurrentParticipantChangeException;
 import fr.asso.europlie.plie.error.PlieException;
-import fr.asso.europlie.plie.error.RuleViolationException;
-import fr.asso.europlie.plie.funds.FundsError;
-import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
+import fr.asso.europlie.plie.error.ConflictingChangeException;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ConflictException;
 import java.sql.SQLException;
@@ -172,13 +169,8 @@ public final class CommandRunner {
      */
     public static boolean isConflict(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof FlowableOptimisticLockingException || cause instanceof ConcurrentChangeException
-                    || cause instanceof ConcurrentParticipantChangeException) {
-                return true;
-            }
-            if (cause instanceof RuleViolationException rule
-                    && rule.violations().stream().anyMatch(v -> v.code() == FundsError.CONCURRENT_CHANGE)) {
-                return true; // a global grant changed since it was read (JdbcGlobalGrants)
+            if (cause instanceof FlowableOptimisticLockingException || cause instanceof ConflictingChangeException) {
+                return true; // a protocol, programming, participant or global grant changed since it was read
             }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();

@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.workflow.internal;
 
+import fr.asso.europlie.plie.cohort.CaseloadSpan;
 import fr.asso.europlie.plie.cohort.CohortCounts;
 import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.PersonKey;
@@ -11,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,6 +78,34 @@ public final class JdbcCohortCounts implements CohortCounts {
             }
         } catch (SQLException e) {
             throw new StoreException("look up the open periods of a person", e);
+        }
+    }
+
+    @Override
+    public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
+        Objects.requireNonNull(referent, "referent");
+        Objects.requireNonNull(from, "from");
+        lock("SELECT id FROM plie_referent WHERE plan_id = ? AND id = ? FOR UPDATE", plan.value(), referent.value());
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT first_day, end_day FROM plie_caseload_span WHERE plan_id = ? AND referent_id = ? AND participant_id <> ? "
+                        + "AND (end_day IS NULL OR end_day > ?)" + (end == null ? "" : " AND first_day < ?"))) {
+            select.setString(1, plan.value());
+            select.setString(2, referent.value());
+            select.setString(3, excluded == null ? "" : excluded.value());
+            select.setDate(4, Date.valueOf(from));
+            if (end != null) {
+                select.setDate(5, Date.valueOf(end));
+            }
+            List<CaseloadSpan> spans = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Date last = rows.getDate(2);
+                    spans.add(new CaseloadSpan(referent, rows.getDate(1).toLocalDate(), last == null ? null : last.toLocalDate()));
+                }
+            }
+            return spans;
+        } catch (SQLException e) {
+            throw new StoreException("read the caseload of referent " + referent, e);
         }
     }
 

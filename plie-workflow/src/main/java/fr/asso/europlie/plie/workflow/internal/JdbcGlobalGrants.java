@@ -249,7 +249,8 @@ public final class JdbcGlobalGrants implements GlobalGrants {
     }
 
     private static RuleViolationException conflict(GlobalGrantId id, long expected, long found) {
-        return new RuleViolationException(FundsError.CONCURRENT_CHANGE, "globalGrantId", id, expected, found);
+        return new fr.asso.europlie.plie.error.ConflictingChangeException(FundsError.CONCURRENT_CHANGE, "globalGrant", "globalGrantId", id,
+                expected, found);
     }
 
     private OffsetDateTime now() {

@@ -42,6 +42,7 @@ import java.util.function.Consumer;
  * the other. {@link #forEach} pages through the plan's participants in the order they joined,
  * {@value #PAGE} at a time, so a report over any number of them holds one page at once.
  */
+@SuppressWarnings("deprecation") // throws ConcurrentParticipantChangeException, still caught by existing code
 public final class JdbcParticipants implements Participants {
 
     /** The rows read at once by {@link #forEach}. */

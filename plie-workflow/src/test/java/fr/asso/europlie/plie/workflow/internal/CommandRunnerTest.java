@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fr.asso.europlie.plie.cohort.ConcurrentParticipantChangeException;
 import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.error.ConflictingChangeException;
+import fr.asso.europlie.plie.error.RuleViolationException;
+import fr.asso.europlie.plie.funds.FundsError;
+import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
 import fr.asso.europlie.plie.protocol.ProtocolId;
@@ -15,6 +19,9 @@ import fr.asso.europlie.plie.workflow.WorkflowError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.common.engine.impl.interceptor.Command;
@@ -22,6 +29,9 @@ import org.flowable.common.engine.impl.interceptor.CommandConfig;
 import org.flowable.common.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("commands are retried on conflicts, then the conflict is reported, never swallowed")
 class CommandRunnerTest {
@@ -91,6 +101,46 @@ class CommandRunnerTest {
         });
         assertThat(result).isEqualTo("done");
         assertThat(attempts).hasValue(2);
+    }
+
+    /** One conflict of each kind the stores throw, each a {@link ConflictingChangeException}. */
+    static Stream<Arguments> conflictKinds() {
+        return Stream.of(
+                Arguments.of("protocol", (Supplier<RuntimeException>) () -> new ConcurrentChangeException(ProtocolId.of("PLIE-X"), 3, 4)),
+                Arguments.of("participant", (Supplier<RuntimeException>) () -> conflictOfParticipant()),
+                Arguments.of("globalGrant", (Supplier<RuntimeException>) () -> new ConflictingChangeException(FundsError.CONCURRENT_CHANGE,
+                        "globalGrant", "globalGrantId", GlobalGrantId.of("GG-2026-1"), 1, 2)));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static RuntimeException conflictOfParticipant() {
+        return new ConcurrentParticipantChangeException(ParticipantId.of("P-1"), 2, 3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conflictKinds")
+    @DisplayName("each kind of conflict (protocol, participant, global grant) is retried, and marked by ConflictingChangeException alone")
+    void eachConflictKindRetried(String kind, Supplier<RuntimeException> conflict) {
+        RuntimeException first = conflict.get();
+        assertThat(first).isInstanceOfSatisfying(ConflictingChangeException.class, c -> assertThat(c.subjectKind()).isEqualTo(kind));
+        AtomicInteger attempts = new AtomicInteger();
+        String result = new CommandRunner(DIRECT, 3).run(ACTOR, "S", () -> {
+            if (attempts.incrementAndGet() < 2) {
+                throw new FlowableException("wrapped", first);
+            }
+            return "done";
+        });
+        assertThat(result).isEqualTo("done");
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("a refusal with a conflict's code but without the marker is not retried: the marker alone says conflict")
+    void onlyTheMarkerIsAConflict() {
+        assertThat(CommandRunner.isConflict(new RuleViolationException(FundsError.CONCURRENT_CHANGE, "globalGrantId", "GG-1", 1, 2)))
+                .isFalse();
+        assertThat(CommandRunner.isConflict(new ConflictingChangeException(FundsError.CONCURRENT_CHANGE, "globalGrant", "globalGrantId",
+                "GG-1", 1, 2))).isTrue();
     }
 
     @Test

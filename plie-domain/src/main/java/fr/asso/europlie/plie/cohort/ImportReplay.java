@@ -1,0 +1,448 @@
+package fr.asso.europlie.plie.cohort;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.PlieException;
+import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.protocol.TargetPublic;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The import of participants through the commands (import par rejeu): each imported participant's
+ * history is replayed, period after period and day after day, through the {@link Pathways}
+ * commands, with the rules spanning participants (the referent's caseload cap, the ban on double
+ * accompaniment of the same person) checked against {@link CohortCounts}: the counts of the target
+ * store plus those of the participants this import accepted before. A participant is imported only
+ * when the commands would have built it; what they refuse is reported, every problem at once, at a
+ * path of the participant ({@code periods[n].adhesion.referent}, {@code periods[n].steps[2].start}),
+ * which the readers place at the file's row and column or the document's path.
+ *
+ * <p>What is replayed, in the order of the days (on one day: status changes, the commission's
+ * decision, the adhesion, the FSE+ entry data, referent reassignments, steps, in-work follow-ups,
+ * the exit): each status change ({@link Pathways#changeStatus}), the entry decision
+ * ({@link Pathways#validateEntry}, {@link Pathways#rejectEntry}), the adhesion with the designation of
+ * its referent ({@link Pathways#adhere}: referent known, under its cap on the entry day, designated
+ * by the Département for an RSA recipient), the entry data ({@link Pathways#recordEntryData}: the age
+ * at entry), each reassignment ({@link Pathways#reassignReferent}), each step as given (with its end
+ * and validation, {@link Pathways#addStep}: within the maximum duration), each in-work follow-up
+ * ({@link Pathways#startInWorkFollowUp}: qualifying work under way; {@link Pathways#interruptInWorkFollowUp}),
+ * then the exit, in a state that allows it. Past days are accepted: the commands take the day
+ * they are given.
+ *
+ * <p>Not replayed, since the data does not hold what they need or since history keeps what was
+ * decided then: eligibility (the situation at referral is not exported: the target publics given
+ * must be the settings', {@code PLIE-COHORT-005}), the other PTI scheme (its flag is kept as
+ * recorded), and the rule of a positive exit, which {@link ImportChecks} checks on the steps
+ * given, refusing or demoting it ({@link ImportedExits}), as for six-month data collected too
+ * early. The ban on double accompaniment is judged on the participant's current period: an open
+ * period is refused while another participant of the same person has one ({@code PLIE-COHORT-041}
+ * at {@code identity}).
+ *
+ * <p>The participant imported is the one given (its steps in the order given), once the replay
+ * has built the same periods. Not thread-safe: one import at a time.
+ */
+public final class ImportReplay {
+
+    private final CohortSettings settings;
+    private final Referents referents;
+    private final CohortCounts stored;
+    private final Map<ReferentId, List<CaseloadSpan>> stagedSpans = new HashMap<>();
+    private final Map<PersonKey, ParticipantId> stagedOpen = new HashMap<>();
+    private final CohortCounts counts = new CohortCounts() {
+        @Override
+        public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
+            int count = stored.caseload(referent, day, excluded);
+            for (CaseloadSpan span : stagedSpans.getOrDefault(referent, List.of())) {
+                if (span.covers(day)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public Optional<ParticipantId> openPeriodOf(PersonKey person, ParticipantId excluded) {
+            Optional<ParticipantId> found = stored.openPeriodOf(person, excluded);
+            if (found.isPresent()) {
+                return found;
+            }
+            ParticipantId staged = stagedOpen.get(person);
+            return staged == null || staged.equals(excluded) ? Optional.empty() : Optional.of(staged);
+        }
+    };
+
+    /**
+     * An import into a store.
+     *
+     * @param settings the cohort's settings, not null
+     * @param referents the referents known to the target, including those the import registers, not null
+     * @param stored the counts of the participants already in the target, not null
+     */
+    public ImportReplay(CohortSettings settings, Referents referents, CohortCounts stored) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.referents = Objects.requireNonNull(referents, "referents");
+        this.stored = Objects.requireNonNull(stored, "stored");
+    }
+
+    /**
+     * An import into an empty cohort that knows the given referents: what a reader checks, the file
+     * alone.
+     *
+     * @param settings the cohort's settings, not null
+     * @param referents the referents of the file
+     * @return the import
+     */
+    public static ImportReplay intoEmptyCohort(CohortSettings settings, List<Referent> referents) {
+        InMemoryReferents known = new InMemoryReferents();
+        referents.forEach(known::put);
+        return new ImportReplay(settings, known, new ScanningCohortCounts(new InMemoryParticipants(), new PersonalDataVault()));
+    }
+
+    /**
+     * Replays one imported participant; when the commands accept it, the counts of the next ones
+     * include it.
+     *
+     * @param imported the participant as read, checked as a whole by its constructor, not null
+     * @param identity its identity, or null (erased, or a pseudonymised export): the age at entry and
+     *        the same person are then not checked
+     * @return the problems, each at a path of the participant ({@code periods[0].adhesion.referent},
+     *         {@code identity}); empty when imported
+     */
+    public List<Violation> replay(Participant imported, PersonalData identity) {
+        List<Violation> problems = check(imported, identity);
+        if (problems.isEmpty()) {
+            accept(imported, identity);
+        }
+        return problems;
+    }
+
+    /**
+     * Counts a participant as imported without replaying it (one the caller replayed and keeps).
+     *
+     * @param participant the participant, not null
+     * @param identity its identity, or null
+     */
+    public void accept(Participant participant, PersonalData identity) {
+        for (CaseloadSpan span : participant.caseloadSpans()) {
+            stagedSpans.computeIfAbsent(span.referent(), k -> new ArrayList<>()).add(span);
+        }
+        if (identity != null && participant.isOpen()) {
+            stagedOpen.putIfAbsent(PersonKey.of(identity), participant.id());
+        }
+    }
+
+    /**
+     * Replays one imported participant without counting it for the next ones (the caller counts
+     * it with {@link #accept} when it keeps it).
+     *
+     * @param imported the participant as read, not null
+     * @param identity its identity, or null
+     * @return the problems, as {@link #replay} reports them
+     */
+    public List<Violation> check(Participant imported, PersonalData identity) {
+        Objects.requireNonNull(imported, "imported");
+        List<Violation> problems = new ArrayList<>();
+        PersonalDataVault one = new PersonalDataVault();
+        if (identity != null) {
+            one.put(imported.id(), identity);
+        }
+        Pathways pathways = new Pathways(settings, referents, new PeakCounts(ends(imported)), one);
+        Participant current = null;
+        for (int k = 0; k < imported.periods().size(); k++) {
+            AccompanimentPeriod period = imported.periods().get(k);
+            String at = "periods[" + k + "]";
+            AccompanimentPeriod opened = new AccompanimentPeriod(period.number(), period.referral(), period.targetPublics(),
+                    period.doubleAccompanimentFlagged(), null, null, List.of(), List.of(period.statuses().get(0)), List.of(), null,
+                    List.of(), null, null);
+            try {
+                current = current == null ? Participant.of(imported.id(), opened) : current.withNewPeriod(opened);
+            } catch (PlieException e) {
+                e.violations().forEach(v -> problems.add(v.under(at)));
+                return problems;
+            }
+            for (Event event : events(period)) {
+                try {
+                    current = event.command().apply(current, pathways);
+                } catch (PlieException refused) {
+                    refused.violations().forEach(v -> problems.add(v.under(at)));
+                    try {
+                        AccompanimentPeriod.Draft draft = current.currentPeriod().draft();
+                        event.force().accept(draft);
+                        current = current.withPeriod(draft.build());
+                    } catch (PlieException e) {
+                        return problems; // the rest of the history cannot be built on what is refused
+                    }
+                }
+            }
+        }
+        if (identity != null && current != null && current.isOpen()) {
+            PersonKey key = PersonKey.of(identity);
+            counts.openPeriodOf(key, imported.id()).ifPresent(other -> problems.add(
+                    Violation.of(CohortError.PERSON_ALREADY_FOLLOWED, "identity", key, other)));
+        }
+        return problems;
+    }
+
+    /**
+     * The last day (excluded) of each of the participant's assignments, by referent and first day:
+     * the next assignment's first day or the exit, null while open.
+     */
+    private static Map<String, LocalDate> ends(Participant participant) {
+        Map<String, LocalDate> ends = new HashMap<>();
+        for (AccompanimentPeriod period : participant.periods()) {
+            List<ReferentAssignment> assignments = period.referents();
+            for (int i = 0; i < assignments.size(); i++) {
+                LocalDate end = i + 1 < assignments.size() ? assignments.get(i + 1).from() : null;
+                LocalDate exit = period.exitDate();
+                if (exit != null && (end == null || exit.isBefore(end))) {
+                    end = exit;
+                }
+                ends.put(key(assignments.get(i).referent(), assignments.get(i).from()), end);
+            }
+        }
+        return ends;
+    }
+
+    private static String key(ReferentId referent, LocalDate from) {
+        return referent.value() + "|" + from;
+    }
+
+    /**
+     * The counts the replayed commands see: a referent's caseload on the first day of an imported
+     * assignment is the most participants the referent holds on any day of that assignment (in the
+     * target and among the participants accepted before), since the import adds a whole stretch of
+     * history at once: the cap holds on every day, as it would have had the commands run day after day.
+     */
+    private final class PeakCounts implements CohortCounts {
+        private final Map<String, LocalDate> ends;
+
+        PeakCounts(Map<String, LocalDate> ends) {
+            this.ends = ends;
+        }
+
+        @Override
+        public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
+            String key = key(referent, day);
+            LocalDate end = ends.containsKey(key) ? ends.get(key) : day.plusDays(1);
+            if (end != null && !end.isAfter(day)) {
+                end = day.plusDays(1);
+            }
+            List<CaseloadSpan> spans = new ArrayList<>(stored.caseloadSpans(referent, day, end, excluded));
+            for (CaseloadSpan span : stagedSpans.getOrDefault(referent, List.of())) {
+                if (ScanningCohortCounts.overlaps(span, day, end)) {
+                    spans.add(span);
+                }
+            }
+            // a sweep over the days the count changes: +1 where a span starts (or on the first day), -1 where it ends
+            java.util.TreeMap<LocalDate, Integer> changes = new java.util.TreeMap<>();
+            for (CaseloadSpan span : spans) {
+                changes.merge(span.first().isAfter(day) ? span.first() : day, 1, Integer::sum);
+                if (span.end() != null && (end == null || span.end().isBefore(end))) {
+                    changes.merge(span.end(), -1, Integer::sum);
+                }
+            }
+            int running = 0;
+            int peak = 0;
+            for (int change : changes.values()) {
+                running += change;
+                peak = Math.max(peak, running);
+            }
+            return peak;
+        }
+
+        @Override
+        public Optional<ParticipantId> openPeriodOf(PersonKey person, ParticipantId excluded) {
+            return counts.openPeriodOf(person, excluded);
+        }
+    }
+
+    /** A change of the current period: the command, and the same change forced to go on replaying after a refusal. */
+    private record Event(LocalDate day, int rank, int sequence, Command command, Consumer<AccompanimentPeriod.Draft> force) {
+    }
+
+    private interface Command {
+        Participant apply(Participant participant, Pathways pathways);
+    }
+
+    private List<Event> events(AccompanimentPeriod period) {
+        List<Event> events = new ArrayList<>();
+        int n = period.number();
+        for (int i = 1; i < period.statuses().size(); i++) {
+            StatusChange change = period.statuses().get(i);
+            events.add(new Event(change.since(), 0, events.size(), (p, c) -> c.changeStatus(p, change.since(), change.status()),
+                    d -> d.statuses.add(change)));
+        }
+        EntryDecision decision = period.entryDecision();
+        if (decision != null) {
+            events.add(new Event(decision.decidedOn(), 1, events.size(),
+                    (p, c) -> decision.validated() ? c.validateEntry(p, decision.decidedOn()) : c.rejectEntry(p, decision.decidedOn(), decision.reason()),
+                    d -> d.entryDecision = decision));
+        }
+        Adhesion adhesion = period.adhesion();
+        if (adhesion != null) {
+            ReferentAssignment first = period.referents().get(0);
+            events.add(new Event(adhesion.entryDate(), 2, events.size(), (p, c) -> c.adhere(p, adhesion, first.designatedBy()), d -> {
+                d.adhesion = adhesion;
+                d.referents.add(first);
+            }));
+            if (period.entryData() != null) {
+                EsfEntryData data = period.entryData();
+                events.add(new Event(adhesion.entryDate(), 3, events.size(), (p, c) -> c.recordEntryData(p, n, data), d -> d.entryData = data));
+            }
+        }
+        for (int i = 1; i < period.referents().size(); i++) {
+            ReferentAssignment next = period.referents().get(i);
+            events.add(new Event(next.from(), 4, events.size(),
+                    (p, c) -> c.reassignReferent(p, next.referent(), next.from(), next.designatedBy()), d -> d.referents.add(next)));
+        }
+        for (Step step : period.steps()) {
+            events.add(new Event(step.start(), 5, events.size(), (p, c) -> c.addStep(p, step), d -> d.steps.add(step)));
+        }
+        for (InWorkFollowUp followUp : period.followUps()) {
+            events.add(new Event(followUp.startedOn(), 6, events.size(), (p, c) -> c.startInWorkFollowUp(p, followUp.startedOn()),
+                    d -> d.followUps.add(new InWorkFollowUp(followUp.startedOn(), null, false))));
+            if (followUp.endedOn() != null && !followUp.completed()) {
+                events.add(new Event(followUp.endedOn(), 6, events.size(), (p, c) -> c.interruptInWorkFollowUp(p, followUp.endedOn()),
+                        d -> closeFollowUp(d, followUp)));
+            }
+        }
+        Exit exit = period.exit();
+        if (exit != null) {
+            InWorkFollowUp last = period.followUps().isEmpty() ? null : period.followUps().get(period.followUps().size() - 1);
+            Consumer<AccompanimentPeriod.Draft> leave = d -> {
+                int open = d.followUps.size() - 1;
+                if (open >= 0 && d.followUps.get(open).isOpen() && last != null) {
+                    closeFollowUp(d, last);
+                }
+                d.exit = exit;
+            };
+            events.add(new Event(exit.exitedOn(), 9, events.size(), (p, c) -> {
+                PeriodAction action = last != null && last.completed() ? PeriodAction.COMPLETE_FOLLOW_UP : PeriodAction.EXIT;
+                if (!p.currentPeriod().state().allows(action)) {
+                    throw new fr.asso.europlie.plie.error.RuleViolationException(CohortError.ILLEGAL_TRANSITION, "participantId", p.id(),
+                            p.currentPeriod().state(), action);
+                }
+                AccompanimentPeriod.Draft draft = p.currentPeriod().draft();
+                leave.accept(draft);
+                return p.withPeriod(draft.build());
+            }, leave));
+            if (period.sixMonthData() != null) {
+                // its delay after the exit is the rule of the command, checked by ImportChecks where the readers place it
+                EsfSixMonthData six = period.sixMonthData();
+                events.add(new Event(exit.exitedOn(), 10, events.size(), (p, c) -> {
+                    AccompanimentPeriod.Draft draft = p.currentPeriod().draft();
+                    draft.sixMonthData = six;
+                    return p.withPeriod(draft.build());
+                }, d -> d.sixMonthData = six));
+            }
+        }
+        events.sort(Comparator.comparing(Event::day).thenComparingInt(Event::rank).thenComparingInt(Event::sequence));
+        return events;
+    }
+
+    private static void closeFollowUp(AccompanimentPeriod.Draft draft, InWorkFollowUp as) {
+        int open = draft.followUps.size() - 1;
+        draft.followUps.set(open, new InWorkFollowUp(draft.followUps.get(open).startedOn(), as.endedOn(), as.completed()));
+    }
+
+    // ---------------------------------------------------------------- a whole import
+
+    /**
+     * Imports data as a whole (the in-memory cohort's and the engine's load): the checks of the data
+     * as a set (identifiers new to the target and unique, target publics of the settings, identities
+     * and erasures of participants of the data), the {@link ImportChecks} of each period (six-month
+     * data, imported positive exits), then the replay of each participant in order. Changes nothing:
+     * the caller stores the result's data.
+     *
+     * @param data the data, not null
+     * @param mode all or nothing, or the participants without problem (the others reported)
+     * @param exits refuse or demote an imported positive exit whose steps do not meet its rule
+     * @param taken whether an identifier is already used in the target, not null
+     * @return the participants to store (demoted exits applied), the referents and the identities and
+     *         erasures of those participants; the problems of the participants left out, each at
+     *         {@code participants[i]...}; the exits demoted
+     * @throws InvalidValueException with every problem, when all or nothing and a problem is found, or
+     *         in both modes when an identity or erasure names no participant of the data
+     */
+    public ImportResult importData(CohortData data, ImportMode mode, ImportedExits exits, Predicate<ParticipantId> taken) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(exits, "exits");
+        Objects.requireNonNull(taken, "taken");
+        ImportChecks importChecks = new ImportChecks(settings);
+        List<TargetPublic> known = settings.eligibility().targetPublics();
+        List<Violation> general = new ArrayList<>();
+        Set<ParticipantId> seen = new HashSet<>();
+        Set<ParticipantId> ids = new HashSet<>();
+        data.participants().forEach(p -> ids.add(p.id()));
+        for (ParticipantId id : data.identities().keySet()) {
+            if (!ids.contains(id)) {
+                general.add(Violation.of(CohortError.UNKNOWN_PARTICIPANT, "identities", id));
+            }
+        }
+        for (ParticipantId id : data.erasures().keySet()) {
+            if (!ids.contains(id) || data.identities().containsKey(id)) {
+                general.add(Violation.of(CohortError.UNKNOWN_PARTICIPANT, "erasures", id));
+            }
+        }
+        List<Violation> rejected = new ArrayList<>();
+        List<Violation> unconfirmed = new ArrayList<>();
+        List<Participant> kept = new ArrayList<>();
+        for (int i = 0; i < data.participants().size(); i++) {
+            Participant participant = data.participants().get(i);
+            String path = "participants[" + i + "]";
+            List<Violation> problems = new ArrayList<>();
+            if (taken.test(participant.id()) || !seen.add(participant.id())) {
+                problems.add(Violation.of(CohortError.DUPLICATE, path + ".participantId", participant.id()));
+            }
+            List<Violation> demoted = new ArrayList<>();
+            List<AccompanimentPeriod> periods = new ArrayList<>();
+            for (AccompanimentPeriod period : participant.periods()) {
+                String at = path + ".periods[" + (period.number() - 1) + "]";
+                for (TargetPublic targetPublic : period.targetPublics()) {
+                    if (!known.contains(targetPublic)) {
+                        problems.add(Violation.of(CohortError.UNKNOWN_TARGET_PUBLIC, at + ".targetPublics", targetPublic.code(),
+                                known.stream().map(TargetPublic::code).toList()));
+                    }
+                }
+                ImportChecks.Outcome outcome = importChecks.check(period, exits);
+                outcome.problems().forEach(v -> problems.add(v.under(at)));
+                outcome.demoted().forEach(v -> demoted.add(v.under(at)));
+                periods.add(outcome.period());
+            }
+            Participant imported = demoted.isEmpty() ? participant : new Participant(participant.id(), periods);
+            List<Violation> replayed = check(imported, data.identities().get(participant.id()));
+            replayed.forEach(v -> problems.add(v.under(path)));
+            if (problems.isEmpty()) {
+                accept(imported, data.identities().get(participant.id()));
+                kept.add(imported);
+                unconfirmed.addAll(demoted);
+            } else {
+                rejected.addAll(problems);
+            }
+        }
+        if (!general.isEmpty() || mode == ImportMode.ALL_OR_NOTHING && !rejected.isEmpty()) {
+            List<Violation> all = new ArrayList<>(rejected);
+            all.addAll(general);
+            throw new InvalidValueException(all);
+        }
+        Map<ParticipantId, PersonalData> identities = new LinkedHashMap<>();
+        Map<ParticipantId, Erasure> erasures = new LinkedHashMap<>();
+        for (Participant p : kept) {
+            Optional.ofNullable(data.identities().get(p.id())).ifPresent(d -> identities.put(p.id(), d));
+            Optional.ofNullable(data.erasures().get(p.id())).ifPresent(e -> erasures.put(p.id(), e));
+        }
+        return new ImportResult(new CohortData(data.referents(), kept, identities, erasures), rejected, unconfirmed);
+    }
+}
