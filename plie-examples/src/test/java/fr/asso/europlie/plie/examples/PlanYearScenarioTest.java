@@ -210,7 +210,10 @@ class PlanYearScenarioTest {
                 .anyMatch(s -> s.id().value().startsWith("JUN-"))).toList();
         assertThat(commission).hasSize(YearCohort.COMMISSION_ENTRIES)
                 .allSatisfy(p -> assertThat(p.periods().get(0).entryDecision().validated()).isTrue())
-                .allSatisfy(p -> assertThat(p.periods().get(0).adhesion()).isNotNull());
+                .allSatisfy(p -> assertThat(p.periods().get(0).adhesion()).isNotNull())
+                // referred the day the agreements were signed (2 June), the entry dated by the engine's clock a week later
+                .allSatisfy(p -> assertThat(p.periods().get(0).referral().referredOn()).isEqualTo(LocalDate.of(2026, 6, 2)))
+                .allSatisfy(p -> assertThat(p.periods().get(0).entryDecision().decidedOn()).isEqualTo(LocalDate.of(2026, 6, 9)));
         assertThat(commission.stream().filter(p -> p.periods().get(0).exit() != null)).hasSize(YearCohort.COMMISSION_ENTRIES / 2)
                 .allSatisfy(p -> assertThat(p.periods().get(0).exit().reason().name()).isEqualTo("EMPLOYMENT"));
         assertThat(commission.stream().filter(p -> p.periods().get(0).referents().size() == 2)).hasSize(1);
