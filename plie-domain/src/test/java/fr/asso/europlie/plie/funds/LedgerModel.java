@@ -83,6 +83,7 @@ public final class LedgerModel {
         BigDecimal decommitted = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
         BigDecimal accepted = BigDecimal.ZERO;
+        BigDecimal eligible = BigDecimal.ZERO;
         final Set<String> appraisers = new HashSet<>();
         boolean isCommitted;
         boolean started;
@@ -97,6 +98,7 @@ public final class LedgerModel {
             c.decommitted = decommitted;
             c.paid = paid;
             c.accepted = accepted;
+            c.eligible = eligible;
             c.appraisers.addAll(appraisers);
             c.isCommitted = isCommitted;
             c.started = started;
@@ -123,6 +125,28 @@ public final class LedgerModel {
                 }
             }
             return total;
+        }
+
+        /**
+         * The art. 112 rule of the one priority of the model (85 %): the FSE+ committed net on it
+         * plus this commitment within the rate of the eligible costs of its committed operations,
+         * this operation's replaced by the commitment's (a top-up's commitment restates it).
+         */
+        boolean overPriorityRate(OperationId operation, LedgerCommand.Commit commit) {
+            BigDecimal esf = commit.amount().amount();
+            BigDecimal costs = commit.eligibleCost().amount();
+            for (Map.Entry<OperationId, Op> entry : ops.entrySet()) {
+                Op other = entry.getValue();
+                if (!other.isCommitted) {
+                    continue;
+                }
+                esf = esf.add(other.net());
+                if (!entry.getKey().equals(operation)) {
+                    costs = costs.add(other.eligible);
+                }
+            }
+            BigDecimal cap = costs.multiply(new BigDecimal("85")).divide(new BigDecimal("100")).setScale(2, java.math.RoundingMode.DOWN);
+            return esf.compareTo(cap) > 0;
         }
 
         /** The codes the command must be refused with (empty: accepted), applying it when accepted. */
@@ -162,8 +186,11 @@ public final class LedgerModel {
                     op.reserved = op.reserved.subtract(r.amount().amount());
                 } else if (command instanceof LedgerCommand.Commit c) {
                     // committed once; afterwards only what a top-up reserved
-                    if (op.isCommitted && op.reserved.signum() == 0) {
+                    boolean again = op.isCommitted && op.reserved.signum() == 0;
+                    if (again) {
                         refusals.add("PLIE-FUNDS-008");
+                    } else if (overPriorityRate(command.operation(), c)) {
+                        refusals.add("PLIE-FUNDS-030");
                     }
                     if (op.appraisers.contains(c.actor())) {
                         refusals.add("PLIE-FUNDS-009");
@@ -173,6 +200,7 @@ public final class LedgerModel {
                     }
                     op.reserved = BigDecimal.ZERO;
                     op.committed = op.committed.add(c.amount().amount());
+                    op.eligible = c.eligibleCost().amount();
                     op.isCommitted = true;
                 } else if (!op.isCommitted) {
                     return Set.of("PLIE-FUNDS-010");
