@@ -71,6 +71,21 @@ public final class JsonFormat {
     }
 
     /**
+     * A new document's root with its envelope, for a kind of document whose format has moved on to
+     * a major version of its own (such as {@code plie/programming} 2.0).
+     *
+     * @param format the kind of document
+     * @param version its format version, {@code MAJOR.MINOR}
+     * @return the root object, with {@code format} and {@code formatVersion}
+     */
+    public static ObjectNode envelope(String format, String version) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", format);
+        root.put("formatVersion", version);
+        return root;
+    }
+
+    /**
      * A new empty JSON object, for writers.
      *
      * @return the object
@@ -123,12 +138,38 @@ public final class JsonFormat {
      */
     public static <T> Document<T> read(String text, String format, UnknownFields unknownFields, ReadLimits limits,
             Function<Node, T> body) {
-        return read(text, format, unknownFields, limits, body, JsonFormat::parse);
+        return read(text, format, java.util.Set.of(MAJOR), unknownFields, limits, body, JsonFormat::parse);
     }
 
     /** Reads a document, its text parsed by the given parser (the tests compare parsers). */
     static <T> Document<T> read(String text, String format, UnknownFields unknownFields, ReadLimits limits,
             Function<Node, T> body, TreeParser parser) {
+        return read(text, format, java.util.Set.of(MAJOR), unknownFields, limits, body, parser);
+    }
+
+    /**
+     * Reads a document of a kind whose readers accept several major versions (an older layout
+     * upgraded on reading): as {@link #read(String, String, UnknownFields, ReadLimits, Function)},
+     * the body reading {@code formatVersion} to know the layout.
+     *
+     * @param text the JSON text
+     * @param format the expected kind
+     * @param majors the major versions accepted, not empty
+     * @param unknownFields what to do with unknown members
+     * @param limits what the reader accepts at most, not null
+     * @param body reads the root's other members
+     * @param <T> the type read
+     * @return the value and the unknown members kept, never null
+     * @throws InvalidDocumentException with every problem, each with its JSON path
+     *     ({@code PLIE-JSON-006} for another major version)
+     */
+    public static <T> Document<T> read(String text, String format, java.util.Set<String> majors, UnknownFields unknownFields,
+            ReadLimits limits, Function<Node, T> body) {
+        return read(text, format, majors, unknownFields, limits, body, JsonFormat::parse);
+    }
+
+    private static <T> Document<T> read(String text, String format, java.util.Set<String> majors,
+            UnknownFields unknownFields, ReadLimits limits, Function<Node, T> body, TreeParser parser) {
         Node.Problems problems = new Node.Problems(unknownFields, limits);
         String json = text == null ? "" : text;
         if (json.length() > limits.maxDocumentLength()) {
@@ -150,8 +191,9 @@ public final class JsonFormat {
         if (kind != null && !kind.equals(format)) {
             problems.add(Violation.of(JsonError.UNSUPPORTED_FORMAT, "$.format", kind, format));
         }
-        if (version != null && !version.matches(MAJOR + "\\.\\d+")) {
-            problems.add(Violation.of(JsonError.UNSUPPORTED_FORMAT, "$.formatVersion", version, MAJOR + ".x"));
+        if (version != null && majors.stream().noneMatch(major -> version.matches(major + "\\.\\d+"))) {
+            problems.add(Violation.of(JsonError.UNSUPPORTED_FORMAT, "$.formatVersion", version,
+                    String.join(" / ", majors.stream().sorted().map(major -> major + ".x").toList())));
         }
         if (!problems.violations().isEmpty()) {
             problems.throwIfAny();

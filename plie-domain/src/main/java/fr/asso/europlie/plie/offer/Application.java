@@ -70,14 +70,29 @@ public record Application(Operation operation, LocalDate submittedOn, Appraisal 
     }
 
     /**
-     * The FSE+ programmed for the operation: its financing plan's FSE+ share, at most the amount
-     * the steering committee approved; zero unless approved. This is the amount an OI commitment
-     * (process C) is requested for, at publication or when an amendment raises it.
+     * The FSE+ programmed for the operation: the FSE+ the steering committee approved
+     * ({@link SteeringDecision#approvedEsf()}, at most the financing plan's FSE+ share and the
+     * co-financing rate times the approved amount); zero unless approved. This is the amount an OI
+     * commitment (process C) is requested for, at publication or when an amendment raises it.
      *
      * @return the FSE+ programmed, zero or more
      */
     public Money fseProgrammed() {
-        return isApproved() ? operation.financingPlan().esfShare().min(decision.approvedAmount()) : Money.ZERO;
+        return isApproved() ? decision.approvedEsf() : Money.ZERO;
+    }
+
+    /**
+     * The FSE+ a steering committee approving an amount of this operation approves when it does not
+     * state it: the FSE+ its financing plan asks, capped at the co-financing rate times the approved
+     * amount (rounded down to the cent, {@link FinancingPlan#esfCap}). Approving the whole cost thus
+     * approves the FSE+ asked; approving less reduces it in proportion to the rate.
+     *
+     * @param approvedAmount the amount approved, not null
+     * @param coFinancingRatePercent the per-operation co-financing rate in percent, not null
+     * @return the FSE+ approved by default, zero or more
+     */
+    public Money defaultApprovedEsf(Money approvedAmount, java.math.BigDecimal coFinancingRatePercent) {
+        return operation.financingPlan().esfShare().min(FinancingPlan.esfCap(approvedAmount, coFinancingRatePercent));
     }
 
     Application withAppraisal(Appraisal value) {

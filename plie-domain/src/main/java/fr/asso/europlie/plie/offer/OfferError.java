@@ -90,7 +90,17 @@ public enum OfferError implements ErrorCode {
      * committee, such as the intermediate body's programming committee; details: the persons, the
      * steering committee's convening organisation.
      */
-    NOT_THE_STEERING_COMMITTEE("PLIE-OFFER-038");
+    NOT_THE_STEERING_COMMITTEE("PLIE-OFFER-038"),
+    /**
+     * A decision approving more FSE+ than the operation's financing plan asks; details: the FSE+
+     * approved, the FSE+ asked.
+     */
+    ESF_OVER_ASKED("PLIE-OFFER-039"),
+    /**
+     * A decision approving more FSE+ than the co-financing rate times the approved amount; details:
+     * the FSE+ approved, that cap, the approved amount, the rate in percent.
+     */
+    ESF_OVER_RATE("PLIE-OFFER-040");
 
     private final String code;
 

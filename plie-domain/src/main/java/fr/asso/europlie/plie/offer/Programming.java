@@ -115,7 +115,9 @@ public final class Programming {
      *     time, open axis, period within the call, not completed before submission, balanced plan), under {@code applications[i]},
      *     ({@code PLIE-OFFER-021}) an appraisal, marking or decision in a programming still open, and
      *     every decision or adoption the steering committee could not have taken (the governance
-     *     codes, {@code PLIE-OFFER-037}, {@code PLIE-OFFER-038})
+     *     codes, {@code PLIE-OFFER-037}, {@code PLIE-OFFER-038}), an approval of an operation marked
+     *     redundant without its justification ({@code PLIE-OFFER-031}) or of more FSE+ than asked
+     *     ({@code PLIE-OFFER-039})
      */
     public static Programming restore(CallForProposals call, AxisMapping mapping, OrganisationId department,
             SteeringCommittee steeringCommittee, ProgrammingState state, List<Application> applications, TechnicalOpinion technicalOpinion,
@@ -156,7 +158,11 @@ public final class Programming {
                         a.decision().approvedAmount(), a.operation().costs().total()));
             }
             if (a.decision() != null && redundantWithoutJustification(a.marking(), a.decision())) {
-                violations.add(Violation.of(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, at + ".decision.reason", a.operation().id()));
+                violations.add(Violation.of(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, at + ".decision.redundancyJustification",
+                        a.operation().id()));
+            }
+            if (a.decision() != null) {
+                esfOverAsked(a, a.decision()).forEach(v -> violations.add(v.under(at)));
             }
             if (a.decision() != null) {
                 violations.addAll(committeeViolations(steeringCommittee, a.decision().decision(), at + ".decision.decision"));
@@ -308,7 +314,9 @@ public final class Programming {
      * @throws RuleViolationException {@code PLIE-OFFER-021} unless closed, {@code PLIE-OFFER-035}
      *     when the operation is already approved or rejected (only an adjourned operation comes
      *     back), otherwise every reason among {@code PLIE-OFFER-019}, {@code -022}, {@code -023},
-     *     {@code -027}, {@code -025}, {@code PLIE-OFFER-038} when none of the persons present sits on
+     *     {@code -027}, {@code -025}, {@code -031} (an operation marked redundant approved without
+     *     {@link SteeringDecision#redundancyJustification()}), {@code -039} (more FSE+ approved than
+     *     asked), {@code PLIE-OFFER-038} when none of the persons present sits on
      *     the plan's steering committee (the intermediate body's programming committee), and the
      *     governance codes of a decision the committee could not take (non-members present
      *     {@code PLIE-GOVERNANCE-010}, no quorum {@code -008}, Département absent {@code -009},
@@ -402,8 +410,10 @@ public final class Programming {
             violations.add(Violation.of(OfferError.NOT_MARKED, "decision.operation", decision.operation()));
         }
         if (redundantWithoutJustification(application.marking(), decision)) {
-            violations.add(Violation.of(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "decision.reason", decision.operation()));
+            violations.add(Violation.of(OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "decision.redundancyJustification",
+                    decision.operation()));
         }
+        violations.addAll(esfOverAsked(application, decision));
         Money cost = application.operation().costs().total();
         if (decision.approvedAmount().isGreaterThan(cost)) {
             violations.add(Violation.of(OfferError.AMOUNT_OVER_COST, "decision.approvedAmount", decision.approvedAmount(), cost));
@@ -460,11 +470,21 @@ public final class Programming {
 
     /**
      * Whether a decision approves an operation the Département marked redundant with the PTI
-     * without the steering committee's recorded justification (its reason).
+     * without the steering committee's justification of that redundancy
+     * ({@link SteeringDecision#redundancyJustification()}; the decision's reasons do not count: they
+     * say why the operation is approved, not why its redundancy with the PTI is accepted).
      */
     private static boolean redundantWithoutJustification(PtiMarking marking, SteeringDecision decision) {
         return marking != null && marking.complementarity() == PtiMarking.Complementarity.REDUNDANT
-                && decision.outcome() == SteeringDecision.Outcome.APPROVED && decision.reason().isBlank();
+                && decision.outcome() == SteeringDecision.Outcome.APPROVED && !decision.justifiesRedundancy();
+    }
+
+    /** An approval of more FSE+ than the operation's financing plan asks ({@code PLIE-OFFER-039}). */
+    private static List<Violation> esfOverAsked(Application application, SteeringDecision decision) {
+        Money asked = application.operation().financingPlan().esfShare();
+        return decision.approvedEsf().isGreaterThan(asked)
+                ? List.of(Violation.of(OfferError.ESF_OVER_ASKED, "decision.approvedEsf", decision.approvedEsf(), asked))
+                : List.of();
     }
 
     private List<Violation> overProgrammed(ProgrammingAxis axis) {
@@ -534,13 +554,15 @@ public final class Programming {
     }
 
     /**
-     * The approved operations whose financing plan asks for FSE+: each starts an OI commitment
-     * once the programming is adopted (PROCESSES.md B step 8).
+     * The approved operations with FSE+ programmed ({@link Application#fseProgrammed()} positive:
+     * their financing plan asks for FSE+ and the committee approved some): each starts an OI
+     * commitment once the programming is adopted (PROCESSES.md B step 8). An operation approved
+     * with no FSE+ (financed by its other funders) starts none.
      *
-     * @return the approved applications with an FSE+ share, in the order of submission
+     * @return the approved applications with FSE+ programmed, in the order of submission
      */
     public List<Application> approvedAskingEsf() {
-        return approved().stream().filter(a -> a.operation().financingPlan().esfShare().isPositive()).toList();
+        return approved().stream().filter(a -> a.fseProgrammed().isPositive()).toList();
     }
 
     /**

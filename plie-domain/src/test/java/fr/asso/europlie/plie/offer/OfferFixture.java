@@ -210,7 +210,21 @@ public final class OfferFixture {
      * @return the decision
      */
     public static SteeringDecision approval(OperationId operation, Money amount, String reference, Instant at) {
-        return SteeringDecision.approve(operation, amount, copil(SteeringDecision.Outcome.APPROVED, "", reference, at), "animatrice.plie", at);
+        return SteeringDecision.approve(operation, amount, Money.ZERO, copil(SteeringDecision.Outcome.APPROVED, "", reference, at),
+                "animatrice.plie", at);
+    }
+
+    /**
+     * An approval stating the FSE+ it approves.
+     *
+     * @param operation the operation
+     * @param amount the amount
+     * @param esf the FSE+ approved
+     * @return the decision
+     */
+    public static SteeringDecision approvalWithEsf(OperationId operation, Money amount, Money esf) {
+        return SteeringDecision.approve(operation, amount, esf, copil(SteeringDecision.Outcome.APPROVED, "", "COPIL 2026-03-12", at(300)),
+                "animatrice.plie", at(300));
     }
 
     /**
@@ -241,7 +255,7 @@ public final class OfferFixture {
      */
     public static SteeringDecision decision(OperationId operation, SteeringDecision.Outcome outcome, Money amount, String reference,
             Instant at, String reason) {
-        return new SteeringDecision(operation, amount, copil(outcome, reason, reference, at), "animatrice.plie", at);
+        return new SteeringDecision(operation, amount, Money.ZERO, copil(outcome, reason, reference, at), "", "animatrice.plie", at);
     }
 
     /**

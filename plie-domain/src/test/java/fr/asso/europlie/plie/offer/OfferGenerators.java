@@ -141,7 +141,9 @@ public final class OfferGenerators {
             // an operation marked redundant with the PTI is approved only with the committee's justification
             boolean redundant = programming.application(operation.id()).orElseThrow().marking().complementarity()
                     == PtiMarking.Complementarity.REDUNDANT;
-            return OfferFixture.decision(operation.id(), SteeringDecision.Outcome.APPROVED, Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))), "COPIL", at, redundant ? "Justification du COPIL " + d.upTo(9) : "");
+            SteeringDecision approval = OfferFixture.decision(operation.id(), SteeringDecision.Outcome.APPROVED,
+                    Money.ofCents(1 + d.upTo((int) Math.min(max, Integer.MAX_VALUE - 1))), "COPIL", at, "Motif " + d.upTo(9));
+            return redundant ? approval.withRedundancyJustification("Justification de la redondance " + d.upTo(9)) : approval;
         }
         return OfferFixture.refusal(operation.id(), outcome == 1 ? SteeringDecision.Outcome.REJECTED : SteeringDecision.Outcome.ADJOURNED, "COPIL", at, "Motif " + d.upTo(9));
     }

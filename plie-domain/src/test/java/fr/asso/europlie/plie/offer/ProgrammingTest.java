@@ -75,7 +75,7 @@ class ProgrammingTest {
     @DisplayName("rejections and adjournments do not count against the envelope")
     void rejectionsDoNotCount() {
         Programming reviewed = aReviewedProgrammingWith(List.of(OP1, OP2));
-        Programming decided = reviewed.decide(anApproval(OP1.id(), Money.euros(50_000)))
+        Programming decided = reviewed.decide(approvalWithEsf(OP1.id(), Money.euros(50_000), Money.euros(30_000)))
                 .decide(OfferFixture.refusal(OP2.id(), SteeringDecision.Outcome.ADJOURNED, "COPIL 2026-03-12", at(400), "Préciser les indicateurs"));
         assertThat(decided.approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(50_000));
         assertThat(decided.approved()).extracting(a -> a.operation().id()).containsExactly(OP1.id());
@@ -107,20 +107,82 @@ class ProgrammingTest {
     }
 
     @Test
-    @DisplayName("an operation the Département marked redundant with the PTI is approved with the committee's reasons as its "
-            + "justification: a governance decision always states them, so the approval and the marking both stand")
-    void redundantOperationJustifiedByTheDecisionsReasons() {
+    @DisplayName("an operation the Département marked redundant with the PTI is approved only with the committee's justification "
+            + "of the redundancy, a field of its own: the decision's reasons do not count (PLIE-OFFER-031), nothing changed")
+    void redundantOperationNeedsAJustificationOfTheRedundancy() {
         PtiMarking redundant = new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT,
                 "Doublon avec l’accompagnement global du PTI", DEPARTMENT, "cheffe.insertion.24", at(200));
         Programming marked = aClosedProgrammingWith(List.of(OP1)).appraise(anAppraisal(OP1.id(), OP1.costs().total())).mark(redundant);
-        SteeringDecision justified = OfferFixture.decision(OP1.id(), SteeringDecision.Outcome.APPROVED, Money.euros(10_000),
-                "COPIL 2026-03-12", at(300), "Seule offre de ce type dans le Pays vernois, validée en COPIL");
+        SteeringDecision reasonsOnly = OfferFixture.decision(OP1.id(), SteeringDecision.Outcome.APPROVED, Money.euros(10_000),
+                "COPIL 2026-03-12", at(300), "Opération conforme au cahier des charges");
+        assertRefused(() -> marked.decide(reasonsOnly), OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "decision.redundancyJustification",
+                OP1.id().toString());
+        assertThat(marked.application(OP1.id()).orElseThrow().decision()).isNull();
+
+        SteeringDecision justified = reasonsOnly.withRedundancyJustification("Seule offre de ce type dans le Pays vernois");
         Programming approved = marked.decide(justified);
-        assertThat(approved.application(OP1.id()).orElseThrow().decision().reason())
-                .isEqualTo("Seule offre de ce type dans le Pays vernois, validée en COPIL");
+        assertThat(approved.application(OP1.id()).orElseThrow().decision().redundancyJustification())
+                .isEqualTo("Seule offre de ce type dans le Pays vernois");
         assertThat(approved.application(OP1.id()).orElseThrow().marking()).isEqualTo(redundant);
-        Programming remarked = aReviewedProgrammingWith(List.of(OP1)).decide(justified).mark(redundant);
+    }
+
+    @Test
+    @DisplayName("a redundant marking after an approval without justification of a redundancy is refused (PLIE-OFFER-031); "
+            + "after a justified one it stands")
+    void redundantMarkingAfterTheApproval() {
+        PtiMarking redundant = new PtiMarking(OP1.id(), PtiMarking.Complementarity.REDUNDANT,
+                "Doublon avec l’accompagnement global du PTI", DEPARTMENT, "cheffe.insertion.24", at(400));
+        SteeringDecision plain = OfferFixture.decision(OP1.id(), SteeringDecision.Outcome.APPROVED, Money.euros(10_000),
+                "COPIL 2026-03-12", at(300), "Opération conforme");
+        Programming approved = aReviewedProgrammingWith(List.of(OP1)).decide(plain);
+        assertRefused(() -> approved.mark(redundant), OfferError.REDUNDANT_WITHOUT_JUSTIFICATION, "ptiMarking.complementarity",
+                OP1.id().toString());
+        Programming remarked = aReviewedProgrammingWith(List.of(OP1)).decide(plain.withRedundancyJustification("Public distinct"))
+                .mark(redundant);
         assertThat(remarked.application(OP1.id()).orElseThrow().marking()).isEqualTo(redundant);
+    }
+
+    @Test
+    @DisplayName("an approval states the FSE+ it approves: more than the financing plan asks is refused (PLIE-OFFER-039), more "
+            + "than the approved amount too (PLIE-OFFER-040), an FSE+ amount on a rejection (PLIE-OFFER-028); nothing changed")
+    void approvedEsfWithinTheAsk() {
+        Programming reviewed = aReviewedProgrammingWith(List.of(OP1));
+        Money asked = OP1.financingPlan().esfShare();
+        PlieException overAsked = assertRefused(() -> reviewed.decide(OfferFixture.approvalWithEsf(OP1.id(), OP1.costs().total(),
+                asked.plus(Money.ofCents(1)))), OfferError.ESF_OVER_ASKED, "decision.approvedEsf", asked.plus(Money.ofCents(1)).toString());
+        assertThat(overAsked.violations()).singleElement();
+        assertThat(reviewed.application(OP1.id()).orElseThrow().decision()).isNull();
+        assertRefused(() -> OfferFixture.approvalWithEsf(OP1.id(), Money.euros(1_000), Money.euros(1_001)), OfferError.ESF_OVER_RATE,
+                "decision.approvedEsf", Money.euros(1_001).toString());
+        assertRefused(() -> new SteeringDecision(OP1.id(), Money.ZERO, Money.euros(1), OfferFixture.copil(SteeringDecision.Outcome.REJECTED,
+                "non", "COPIL", at(300)), "", "animatrice.plie", at(300)), OfferError.DECISION_AMOUNT, "decision.approvedEsf",
+                Money.euros(1).toString());
+        Programming decided = reviewed.decide(OfferFixture.approvalWithEsf(OP1.id(), OP1.costs().total(), asked));
+        assertThat(decided.application(OP1.id()).orElseThrow().fseProgrammed()).isEqualTo(asked);
+    }
+
+    @Test
+    @DisplayName("the record holds an approval's FSE+ within the co-financing rate times the approved amount (PLIE-OFFER-040); "
+            + "by default the FSE+ asked, capped at that rate times the amount")
+    void approvedEsfWithinTheRate() {
+        Programming reviewed = aReviewedProgrammingWith(List.of(OP1));
+        ProgrammingRecord record = ProgrammingRecord.of(reviewed, Operators.of(OfferFixture.ASSOCIATION, OfferFixture.SIAE),
+                OfferSettings.defaults());
+        java.math.BigDecimal rate = record.coFinancingRatePercent();
+        Money approved = Money.euros(40_000);
+        Money cap = FinancingPlan.esfCap(approved, rate);
+        assertThat(cap).isLessThan(OP1.financingPlan().esfShare());
+        assertThat(record.defaultApprovedEsf(OP1.id(), approved)).isEqualTo(cap);
+        assertThat(record.defaultApprovedEsf(OP1.id(), OP1.costs().total())).isEqualTo(OP1.financingPlan().esfShare());
+        PlieException refused = assertRefused(() -> record.decide(OfferFixture.approvalWithEsf(OP1.id(), approved,
+                cap.plus(Money.ofCents(1)))), OfferError.ESF_OVER_RATE, "decision.approvedEsf", cap.plus(Money.ofCents(1)).toString());
+        assertThat(refused.violations()).singleElement().satisfies(v -> assertThat(v.details())
+                .containsExactly(cap.toString(), approved.toString(), rate.stripTrailingZeros().toPlainString()));
+        Programming decided = record.decide(OfferFixture.approvalWithEsf(OP1.id(), approved, cap));
+        assertThat(decided.application(OP1.id()).orElseThrow().fseProgrammed()).isEqualTo(cap);
+        assertRefused(() -> new ProgrammingRecord(reviewed.decide(OfferFixture.approvalWithEsf(OP1.id(), approved,
+                cap.plus(Money.ofCents(1)))), record.operators(), record.settings(), 2), OfferError.ESF_OVER_RATE,
+                "programming.applications[0].decision.approvedEsf", cap.plus(Money.ofCents(1)).toString());
     }
 
     @Test
@@ -345,7 +407,7 @@ class ProgrammingTest {
             + "operations: refused with PLIE-OFFER-038 naming the persons, the programming unchanged")
     void theOiCannotAdoptNorDecide() {
         Programming reviewed = aReviewedProgrammingWith(List.of(OP1));
-        PlieException refused = assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(10_000),
+        PlieException refused = assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(10_000), Money.ZERO,
                 byTheOi(SteeringDecision.Outcome.APPROVED), "oi.gestionnaire", at(400))),
                 OfferError.NOT_THE_STEERING_COMMITTEE, "decision.decision.present", "[Sophie Marty (OI-PERIGUEUX), Jean Roux (OI-PERIGUEUX)]");
         assertThat(refused.violation().message(Messages.FRENCH)).contains("comité de programmation de l’organisme intermédiaire");
@@ -367,16 +429,16 @@ class ProgrammingTest {
                 .filter(m -> !m.organisation().equals(GovernanceFixture.DEPARTMENT)).toList();
         Decision<SteeringDecision.Outcome> noDepartment = new Decision<>(CommitteeKind.STEERING, withoutDepartment, at(400),
                 SteeringDecision.Outcome.APPROVED, "Délibéré", Optional.of("COPIL"));
-        assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1), noDepartment, "secretariat", at(400))),
+        assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1), Money.ZERO, noDepartment, "secretariat", at(400))),
                 GovernanceError.MANDATORY_ABSENT, "decision.decision.present", "DEPT-24");
         List<Member> twoAndAStranger = List.of(GovernanceFixture.EPCI_PRESIDENT, GovernanceFixture.DEPARTMENT_VICE_PRESIDENT,
                 Member.technical("Sophie Marty", OI));
-        PlieException refused = assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1),
+        PlieException refused = assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1), Money.ZERO,
                 new Decision<>(CommitteeKind.STEERING, twoAndAStranger, at(400), SteeringDecision.Outcome.APPROVED, "Délibéré",
                         Optional.empty()), "secretariat", at(400))), GovernanceError.NOT_A_MEMBER, "decision.decision.present[2]",
                 "Sophie Marty (OI-PERIGUEUX)");
         assertViolation(refused, GovernanceError.NO_QUORUM, "decision.decision.present", "2");
-        assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1), new Decision<>(CommitteeKind.FUNDERS,
+        assertRefused(() -> reviewed.decide(SteeringDecision.approve(OP1.id(), Money.euros(1), Money.ZERO, new Decision<>(CommitteeKind.FUNDERS,
                 GovernanceFixture.steeringMembers(), at(400), SteeringDecision.Outcome.APPROVED, "Délibéré", Optional.empty()),
                 "secretariat", at(400))), GovernanceError.WRONG_COMMITTEE, "decision.decision.committee", "FUNDERS");
         Programming decided = reviewed.decide(anApproval(OP1.id(), Money.euros(10_000))).recordTechnicalOpinion(aTechnicalOpinion());
@@ -384,7 +446,7 @@ class ProgrammingTest {
                 at(500))), OfferError.ADOPTION_OUTCOME, "adoption.decision.outcome", "SEND_BACK");
         Programming adopted = decided.adopt(anAdoption("COPIL 2026-03-12", at(500)));
         assertThat(adopted.adoption().orElseThrow().decision().present()).hasSize(6);
-        assertRefused(() -> adopted.amend(SteeringDecision.approve(OP1.id(), Money.euros(20_000), byTheOi(SteeringDecision.Outcome.APPROVED),
+        assertRefused(() -> adopted.amend(SteeringDecision.approve(OP1.id(), Money.euros(20_000), Money.ZERO, byTheOi(SteeringDecision.Outcome.APPROVED),
                 "oi.gestionnaire", at(600)), "hausse"), OfferError.NOT_THE_STEERING_COMMITTEE, "decision.decision.present",
                 "[Sophie Marty (OI-PERIGUEUX), Jean Roux (OI-PERIGUEUX)]");
         assertThat(adopted.amendments()).isEmpty();

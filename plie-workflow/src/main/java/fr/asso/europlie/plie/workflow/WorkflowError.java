@@ -86,6 +86,12 @@ public enum WorkflowError implements ErrorCode {
     UNKNOWN_GLOBAL_GRANT("PLIE-WORKFLOW-061"),
     /** A call that names no global grant while the plan's programming settings require one. */
     NO_GLOBAL_GRANT("PLIE-WORKFLOW-062"),
+    /**
+     * A decision or amendment that would take the FSE+ approved in a programming, beyond what the
+     * global grant already accounts for, over what the grant still has available for the year;
+     * details: the operation, that FSE+, the available amount, the grant, the year.
+     */
+    ESF_OVER_GLOBAL_GRANT("PLIE-WORKFLOW-063"),
     /** No FSE+ commitment of this operation runs, or it does not wait for this step. */
     NO_COMMITMENT("PLIE-WORKFLOW-070"),
     /** The OI manager is the instructor of the operation (separation of functions). */

@@ -56,6 +56,44 @@ public final class ProgrammingJson {
     /** The kind of document. */
     public static final String FORMAT = "plie/programming";
 
+    /**
+     * The format version written: 2.0 since each decision states the FSE+ it approves
+     * ({@code approvedEsf}) and its justification of an operation marked redundant
+     * ({@code redundancyJustification}).
+     */
+    public static final String VERSION = "2.0";
+
+    /** The major versions read: 2, and 1 (upgraded on reading, see {@link Legacy}). */
+    private static final java.util.Set<String> MAJORS = java.util.Set.of("1", "2");
+
+    /**
+     * What a document of format 1.x does not hold and its reader needs to upgrade it to 2.0: the
+     * programming's offer settings (an approval of format 1 approves the FSE+ asked, capped at the
+     * per-operation co-financing rate of the call's region category times the approved amount, as a
+     * decision that does not state its FSE+ does now) and, for the first layout of format 1 (before
+     * the steering committee was kept with the programming), the plan's steering committee under
+     * the call's protocol.
+     *
+     * @param steeringCommittees the steering committee of a protocol of the plan, empty when unknown;
+     *     null for none known
+     * @param settings the offer settings stored with the programming, null when unknown (the FSE+
+     *     asked, at most the approved amount, is then read, as format 1 programmed it)
+     */
+    public record Legacy(java.util.function.Function<fr.asso.europlie.plie.protocol.ProtocolId,
+            java.util.Optional<SteeringCommittee>> steeringCommittees, fr.asso.europlie.plie.offer.OfferSettings settings) {
+
+        /** Nothing known: format 1.x documents read with what they hold. */
+        public static final Legacy NONE = new Legacy(null, null);
+
+        SteeringCommittee committeeOf(CallForProposals call) {
+            return steeringCommittees == null || call == null ? null : steeringCommittees.apply(call.protocol()).orElse(null);
+        }
+
+        java.math.BigDecimal rateOf(CallForProposals call) {
+            return settings == null || call == null ? null : settings.operationCoFinancingRatePercent(call.regionCategory());
+        }
+    }
+
     private ProgrammingJson() {
     }
 
@@ -66,7 +104,7 @@ public final class ProgrammingJson {
      * @return the indented JSON text
      */
     public static String write(Programming programming) {
-        ObjectNode root = JsonFormat.envelope(FORMAT);
+        ObjectNode root = JsonFormat.envelope(FORMAT, VERSION);
         root.set("call", call(programming.call()));
         ArrayNode mapping = root.putArray("axisMapping");
         programming.mapping().targets().forEach((axis, target) -> mapping.addObject().put("axis", axis.name())
@@ -118,6 +156,24 @@ public final class ProgrammingJson {
     }
 
     /**
+     * Reads a programming document of format 2.x, or of format 1.x upgraded with what it lacks,
+     * rejecting unknown members; the programming read enforces the same rules as one written now.
+     *
+     * @param json the JSON text
+     * @param legacy what a format 1.x document lacks, not null ({@link Legacy#NONE} when unknown)
+     * @return the programming
+     * @throws InvalidDocumentException with every problem found, among them a format 1.x document
+     *     of the first layout without the steering committee given, and ({@code PLIE-JSON-005}) a
+     *     decision or adoption of that layout, which recorded no members present and so cannot be
+     *     checked against the committee's quorum
+     */
+    public static Programming read(String json, Legacy legacy) {
+        java.util.Objects.requireNonNull(legacy, "legacy");
+        return JsonFormat.read(json, FORMAT, MAJORS, UnknownFields.REJECT, fr.asso.europlie.plie.json.ReadLimits.defaults(),
+                node -> programming(node, legacy)).value();
+    }
+
+    /**
      * Reads a programming document.
      *
      * @param json the JSON text
@@ -126,11 +182,31 @@ public final class ProgrammingJson {
      * @throws InvalidDocumentException with every problem found
      */
     public static Document<Programming> read(String json, UnknownFields unknownFields) {
-        return JsonFormat.read(json, FORMAT, unknownFields, ProgrammingJson::programming);
+        return JsonFormat.read(json, FORMAT, MAJORS, unknownFields, fr.asso.europlie.plie.json.ReadLimits.defaults(),
+                node -> programming(node, Legacy.NONE));
     }
 
-    private static Programming programming(Node node) {
+    /** How the decisions of the document being read are laid out, and what upgrades them. */
+    private record Layout(boolean formatOne, boolean beforeCommittee, java.math.BigDecimal rate, Map<OperationId, Operation> operations,
+            java.util.Set<OperationId> redundant) {
+
+        /** The FSE+ a format-1 approval approved: the FSE+ asked, capped at rate x amount (or at the amount). */
+        Money esfOfFormatOne(OperationId id, Money amount, SteeringDecision.Outcome outcome) {
+            Operation operation = operations.get(id);
+            if (outcome != SteeringDecision.Outcome.APPROVED || operation == null || amount == null) {
+                return Money.ZERO;
+            }
+            Money asked = operation.financingPlan().esfShare();
+            return rate == null ? asked.min(amount) : asked.min(fr.asso.europlie.plie.offer.FinancingPlan.esfCap(amount, rate));
+        }
+    }
+
+    private static Programming programming(Node node, Legacy legacy) {
+        String version = node.text("formatVersion");
+        boolean formatOne = version != null && version.startsWith("1.");
+        boolean beforeCommittee = formatOne && !node.has("steeringCommittee");
         CallForProposals call = node.object("call", ProgrammingJson::call);
+        Layout layout = new Layout(formatOne, beforeCommittee, legacy.rateOf(call), new java.util.HashMap<>(), new java.util.HashSet<>());
         Map<ProgrammingAxis, StrategicAxisId> targets = new EnumMap<>(ProgrammingAxis.class);
         node.list("axisMapping", true, m -> {
             ProgrammingAxis axis = m.enumValue("axis", ProgrammingAxis.class);
@@ -141,9 +217,19 @@ public final class ProgrammingJson {
             return axis;
         });
         OrganisationId department = organisation(node, "department");
-        SteeringCommittee steering = node.object("steeringCommittee", GovernanceJson::readSteeringCommittee);
+        SteeringCommittee steering;
+        if (beforeCommittee) {
+            // First layout of format 1: the committee was not kept with the programming; the plan's is given.
+            steering = legacy.committeeOf(call);
+            if (steering == null) {
+                node.problems().add(Violation.of(fr.asso.europlie.plie.json.JsonError.MISSING, node.path() + ".steeringCommittee",
+                        "format " + version));
+            }
+        } else {
+            steering = node.object("steeringCommittee", GovernanceJson::readSteeringCommittee);
+        }
         ProgrammingState state = node.enumValue("state", ProgrammingState.class);
-        List<Application> applications = node.list("applications", true, ProgrammingJson::application);
+        List<Application> applications = node.list("applications", true, a -> application(a, layout));
         TechnicalOpinion technicalOpinion = node.optionalObject("technicalOpinion", t -> {
             Appraisal.Opinion opinion = t.enumValue("opinion", Appraisal.Opinion.class);
             String remarks = t.text("remarks");
@@ -153,6 +239,9 @@ public final class ProgrammingJson {
             return built(t, () -> new TechnicalOpinion(opinion, remarks, reference, by, at), opinion, remarks, reference, by, at);
         });
         Adoption adoption = node.optionalObject("adoption", a -> {
+            if (beforeCommittee) {
+                return unreadableDecision(a);
+            }
             Decision<AdoptionOutcome> decision = a.object("decision", d -> GovernanceJson.readDecision(d, AdoptionOutcome.class));
             var at = a.instant("at");
             String by = a.text("recordedBy");
@@ -161,8 +250,8 @@ public final class ProgrammingJson {
         List<ProgrammingAmendment> amendments = node.list("amendments", false, a -> {
             Integer number = a.integer("number");
             String reason = a.text("reason");
-            SteeringDecision decision = a.object("decision", d -> decision(d, null));
-            SteeringDecision previous = a.optionalObject("previous", d -> decision(d, null));
+            SteeringDecision decision = a.object("decision", d -> decision(d, null, layout));
+            SteeringDecision previous = a.optionalObject("previous", d -> decision(d, null, layout));
             return built(a, () -> new ProgrammingAmendment(number, decision, previous, reason), number, decision, reason);
         });
         if (node.problems().anyBlocking()) {
@@ -172,8 +261,22 @@ public final class ProgrammingJson {
                 technicalOpinion, adoption, amendments));
     }
 
-    private static Application application(Node node) {
+    /**
+     * A decision of the first layout of format 1 (outcome, reference and reason as free text, no
+     * members present): refused, since the committee's quorum cannot be checked on it and members
+     * present are never made up.
+     */
+    private static <T> T unreadableDecision(Node node) {
+        node.problems().add(Violation.of(fr.asso.europlie.plie.json.JsonError.BAD_VALUE, node.path(),
+                "format 1.0 decision without members present", "a decision of the steering committee with its members present"));
+        return null;
+    }
+
+    private static Application application(Node node, Layout layout) {
         Operation operation = node.object("operation", OperationJson::operation);
+        if (operation != null) {
+            layout.operations().put(operation.id(), operation);
+        }
         var submittedOn = node.date("submittedOn");
         OperationId id = operation == null ? null : operation.id();
         Appraisal appraisal = node.optionalObject("appraisal", p -> {
@@ -193,7 +296,10 @@ public final class ProgrammingJson {
             return built(m, () -> new PtiMarking(id, complementarity, justification, by, person, at), id, complementarity, justification,
                     by, person, at);
         });
-        SteeringDecision decision = node.optionalObject("decision", d -> decision(d, id));
+        if (marking != null && marking.complementarity() == PtiMarking.Complementarity.REDUNDANT) {
+            layout.redundant().add(id);
+        }
+        SteeringDecision decision = node.optionalObject("decision", d -> decision(d, id, layout));
         return built(node, () -> new Application(operation, submittedOn, appraisal, marking, decision), operation, submittedOn);
     }
 
@@ -203,19 +309,39 @@ public final class ProgrammingJson {
             node.put("operation", d.operation().value());
         }
         node.put("approvedAmount", d.approvedAmount().toString());
+        node.put("approvedEsf", d.approvedEsf().toString());
         node.set("decision", GovernanceJson.writeDecision(d.decision()));
+        if (d.justifiesRedundancy()) {
+            node.put("redundancyJustification", d.redundancyJustification());
+        }
         return node.put("recordedBy", d.recordedBy()).put("at", d.at().toString());
     }
 
     /** Reads a decision; its operation is the application's, or its own member when {@code operation} is null. */
-    private static SteeringDecision decision(Node node, OperationId operation) {
+    private static SteeringDecision decision(Node node, OperationId operation, Layout layout) {
+        if (layout.beforeCommittee()) {
+            return unreadableDecision(node);
+        }
         OperationId id = operation != null ? operation : identifier(node, "operation", OperationId::of);
         Money amount = node.money("approvedAmount");
         Decision<SteeringDecision.Outcome> decision = node.object("decision",
                 d -> GovernanceJson.readDecision(d, SteeringDecision.Outcome.class));
+        Money esf;
+        String justification;
+        if (layout.formatOne()) {
+            // Format 1: the FSE+ was not stated (the default applies), and the reasons of an approval of an
+            // operation marked redundant were its justification.
+            esf = decision == null ? null : layout.esfOfFormatOne(id, amount, decision.outcome());
+            justification = decision == null || decision.outcome() != SteeringDecision.Outcome.APPROVED || !layout.redundant().contains(id)
+                    ? "" : decision.reasons();
+        } else {
+            esf = node.money("approvedEsf");
+            justification = node.optionalText("redundancyJustification");
+        }
         var at = node.instant("at");
         String by = node.text("recordedBy");
-        return built(node, () -> new SteeringDecision(id, amount, decision, by, at), id, amount, decision, by, at);
+        return built(node, () -> new SteeringDecision(id, amount, esf, decision, justification, by, at), id, amount, esf, decision, by,
+                at);
     }
 
     /**

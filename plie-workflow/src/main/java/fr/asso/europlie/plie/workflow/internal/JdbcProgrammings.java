@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.workflow.internal;
 
+import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.json.offer.OfferDirectoryJson;
 import fr.asso.europlie.plie.json.offer.ProgrammingJson;
 import fr.asso.europlie.plie.offer.CallId;
@@ -64,8 +65,14 @@ public final class JdbcProgrammings implements Programmings {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ProgrammingRecord(ProgrammingJson.read(rows.getString(2)),
-                        OfferDirectoryJson.readOperators(rows.getString(3)), readSettings(rows.getString(4)), rows.getLong(1)));
+                OfferSettings settings = readSettings(rows.getString(4));
+                // A document of format 1.x is upgraded on reading with the settings stored beside it and,
+                // for its first layout, the steering committee of the plan's protocol (never written back
+                // until the programming next changes).
+                ProgrammingJson.Legacy legacy = new ProgrammingJson.Legacy(protocol -> new JdbcProtocols(plan, clock, events -> {
+                }).find(protocol).map(p -> p.content().governance().steeringCommittee()), settings);
+                return Optional.of(new ProgrammingRecord(ProgrammingJson.read(rows.getString(2), legacy),
+                        OfferDirectoryJson.readOperators(rows.getString(3)), settings, rows.getLong(1)));
             }
         } catch (SQLException e) {
             throw new StoreException("read programming " + id, e);
@@ -145,6 +152,45 @@ public final class JdbcProgrammings implements Programmings {
         }
         if (updated == 0) {
             throw Programmings.conflict(programming.id(), readRevision, revision(programming.id()).orElse(-1L));
+        }
+    }
+
+    /**
+     * Records the OI's global grant a programming draws its FSE+ from (named when its call opens).
+     *
+     * @param id the programming, stored, not null
+     * @param grant the grant, not null
+     */
+    public void recordGlobalGrant(CallId id, GlobalGrantId grant) {
+        Objects.requireNonNull(grant, "grant");
+        try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
+                "UPDATE plie_programming SET global_grant = ? WHERE plan_id = ? AND id = ?")) {
+            update.setString(1, grant.value());
+            update.setString(2, plan.value());
+            update.setString(3, id.value());
+            EngineTransaction.changed();
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("record the global grant of programming " + id, e);
+        }
+    }
+
+    /**
+     * The OI's global grant a programming draws its FSE+ from.
+     *
+     * @param id the programming, not null
+     * @return the grant; empty when opened without one (or before the grant was kept, schema version 12)
+     */
+    public Optional<GlobalGrantId> globalGrant(CallId id) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT global_grant FROM plie_programming WHERE plan_id = ? AND id = ?")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getString(1) != null ? Optional.of(GlobalGrantId.of(rows.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read the global grant of programming " + id, e);
         }
     }
 

@@ -33,6 +33,7 @@ import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.WorkflowError;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.programming.CallOpening;
+import fr.asso.europlie.plie.workflow.programming.DecisionTerms;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingApproval;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingAuditEntry;
 import fr.asso.europlie.plie.workflow.programming.ProgrammingEvent;
@@ -123,6 +124,7 @@ public final class ProgrammingService implements ProgrammingApproval {
             Programming programming = Programming.open(opening.call(), opening.mapping(), opening.department(),
                     protocol.content().governance().steeringCommittee());
             programmings.add(ProgrammingRecord.of(programming, opening.operators(), opening.offerSettings()));
+            opening.globalGrant().ifPresent(grant -> programmings.recordGlobalGrant(id, grant));
             Map<String, Object> variables = new HashMap<>();
             variables.put(Var.PROGRAMMING_ID, id.value());
             variables.put(Var.PLAN_ID, plan.value());
@@ -336,33 +338,76 @@ public final class ProgrammingService implements ProgrammingApproval {
     }
 
     @Override
-    public void decide(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount) {
+    public void decide(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, DecisionTerms terms) {
         required(operation, "operation");
         required(decision, "decision");
-        required(approvedAmount, "approvedAmount");
+        required(terms, "terms");
         Limits.reason(decision.reasons(), "decision.reasons");
+        terms.redundancyJustification().ifPresent(j -> Limits.reason(j, "terms.redundancyJustification"));
         decision.reference().ifPresent(r -> Limits.reference(r, "decision.reference"));
         act(actor, id, ProgrammingStep.STEERING_SESSION, (process, record) -> {
             requireCommittee(actor, process);
             task(process, ProgrammingStep.STEERING_SESSION, null, id.value());
             int session = session(process);
             String reference = decision.reference().orElse("COPIL session " + session);
-            // The programming checks the decision against the plan's steering committee kept with it (members, quorum).
-            SteeringDecision steering = new SteeringDecision(operation, approvedAmount, decision, actor.userId(), runtime.now());
-            Programming decided = record.programming().decide(steering);
-            if (steering.isApproved()) {
-                // The FSE+ share is checked again against the co-financing rate stored with the programming.
-                Application application = decided.application(operation).orElseThrow();
-                List<Violation> again = Admissibility.reasons(application.operation(), record.context(application.submittedOn()));
-                if (!again.isEmpty()) {
-                    throw new RuleViolationException(again);
-                }
-            }
+            // The programming checks the decision against the plan's steering committee kept with it (members, quorum),
+            // and the record its FSE+ against the co-financing rate stored with it times the approved amount.
+            SteeringDecision steering = steeringDecision(actor, record, operation, decision, terms);
+            Money fseBefore = record.programming().application(operation).map(Application::fseProgrammed).orElse(Money.ZERO);
+            Programming decided = record.decide(steering);
+            requireWithinGlobalGrant(id, decided, operation, fseBefore);
             save(record, decided);
             ProgrammingAudit.append(plan, entry(actor, id, "STEERING_DECISION", decision.outcome().name(), decision.reasons(),
-                    operation.value() + " " + approvedAmount + " " + reference, session), process.getId());
+                    truncate(operation.value() + " " + steering.approvedAmount() + " FSE+ " + steering.approvedEsf() + " " + reference),
+                    session), process.getId());
             return null;
         });
+    }
+
+    /**
+     * The decision recorded: the terms' FSE+, or by default the FSE+ asked capped at the
+     * co-financing rate times the approved amount ({@link ProgrammingRecord#defaultApprovedEsf}).
+     */
+    private SteeringDecision steeringDecision(Actor actor, ProgrammingRecord record, OperationId operation,
+            Decision<SteeringDecision.Outcome> decision, DecisionTerms terms) {
+        Money esf = terms.approvedEsf().orElseGet(() -> decision.outcome() == SteeringDecision.Outcome.APPROVED
+                ? record.defaultApprovedEsf(operation, terms.approvedAmount()) : Money.ZERO);
+        return new SteeringDecision(operation, terms.approvedAmount(), esf, decision, terms.redundancyJustification().orElse(""),
+                actor.userId(), runtime.now());
+    }
+
+    /**
+     * When a decision raises the FSE+ programmed on an operation and the programming draws from the
+     * OI's global grant (named when its call opened): the FSE+ approved in the programming beyond
+     * what the grant already holds for each operation (reserved or committed on an envelope of the
+     * year) stays within what the grant still has available for the programming's year, read
+     * through the {@link GlobalGrants} port. A programming without a grant is not checked (whether
+     * one is required is decided when the call opens, by the settings).
+     */
+    private void requireWithinGlobalGrant(CallId id, Programming changed, OperationId operation, Money fseBefore) {
+        Application application = changed.application(operation).orElseThrow();
+        if (!application.fseProgrammed().isGreaterThan(fseBefore)) {
+            return;
+        }
+        Optional<GlobalGrantId> grantId = programmings.globalGrant(id);
+        if (grantId.isEmpty()) {
+            return;
+        }
+        GlobalGrant grant = grants.find(grantId.get())
+                .orElseThrow(() -> new RuleViolationException(WorkflowError.UNKNOWN_GLOBAL_GRANT, "globalGrant", grantId.get()));
+        java.time.Year year = changed.year();
+        Money available = Money.sum(grant.envelopes().keySet().stream().filter(k -> k.year().equals(year))
+                .map(k -> grant.balance(k).available()).toList());
+        Money pending = Money.sum(changed.approved().stream().map(a -> {
+            Money accounted = grant.account(a.operation().id()).filter(account -> account.envelope().year().equals(year))
+                    .map(account -> account.reserved().plus(account.netCommitment())).orElse(Money.ZERO);
+            Money beyond = a.fseProgrammed().minus(accounted);
+            return beyond.isPositive() ? beyond : Money.ZERO;
+        }).toList());
+        if (pending.isGreaterThan(available)) {
+            throw new RuleViolationException(WorkflowError.ESF_OVER_GLOBAL_GRANT, "decision.approvedEsf", operation, pending, available,
+                    grantId.get(), year);
+        }
     }
 
     @Override
@@ -409,16 +454,18 @@ public final class ProgrammingService implements ProgrammingApproval {
     }
 
     @Override
-    public void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount,
+    public void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, DecisionTerms terms,
             String reason) {
         Objects.requireNonNull(actor, "actor");
         required(id, "programmingId");
         required(operation, "operation");
         required(decision, "decision");
-        required(approvedAmount, "approvedAmount");
+        required(terms, "terms");
+        Money approvedAmount = terms.approvedAmount();
         requiredText(reason, "reason");
         Limits.reason(reason, "reason");
         Limits.reason(decision.reasons(), "decision.reasons");
+        terms.redundancyJustification().ifPresent(j -> Limits.reason(j, "terms.redundancyJustification"));
         decision.reference().ifPresent(r -> Limits.reference(r, "decision.reference"));
         Limits.identities(actor, fr.asso.europlie.plie.protocol.ProtocolId.of(id.value()));
         requirePlan(actor);
@@ -430,16 +477,10 @@ public final class ProgrammingService implements ProgrammingApproval {
             Protocol protocol = runtime.protocols(plan).get(record.programming().call().protocol());
             requireOrganisation(actor, protocol.content().governance().steeringCommittee().convenedBy(), "AMENDMENT");
             String reference = decision.reference().orElse("COPIL");
-            SteeringDecision steering = new SteeringDecision(operation, approvedAmount, decision, actor.userId(), runtime.now());
+            SteeringDecision steering = steeringDecision(actor, record, operation, decision, terms);
             Money fseBefore = record.programming().application(operation).map(Application::fseProgrammed).orElse(Money.ZERO);
-            Programming amended = record.programming().amend(steering, reason);
-            if (steering.isApproved()) {
-                Application application = amended.application(operation).orElseThrow();
-                List<Violation> again = Admissibility.reasons(application.operation(), record.context(application.submittedOn()));
-                if (!again.isEmpty()) {
-                    throw new RuleViolationException(again);
-                }
-            }
+            Programming amended = record.amend(steering, reason);
+            requireWithinGlobalGrant(id, amended, operation, fseBefore);
             ProgrammingRecord saved = record.next(amended);
             programmings.update(saved, record.revision());
             ProgrammingAudit.append(plan, entry(actor, id, ProgrammingProcess.Audit.AMENDMENT, decision.outcome().name(), reason,

@@ -44,7 +44,8 @@ public final class SchemaMigrations {
             "V005__global_grant_store.sql",
             "V007__commitment_audit.sql",
             "V008__cohort_store.sql", "V009__personal_data.sql",
-            "V010__grant_agreement_store.sql");
+            "V010__grant_agreement_store.sql",
+            "V012__programming_global_grant.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 

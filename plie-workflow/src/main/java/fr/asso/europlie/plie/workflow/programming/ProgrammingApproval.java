@@ -134,7 +134,30 @@ public interface ProgrammingApproval {
      *     persons none of whom sits on the plan's steering committee (the OI's programming
      *     committee), ({@code PLIE-OFFER-035}) on an operation already approved or rejected
      */
-    void decide(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount);
+    default void decide(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount) {
+        decide(actor, id, operation, decision, DecisionTerms.of(approvedAmount));
+    }
+
+    /**
+     * The steering committee's secretariat records the committee's decision on one operation with
+     * its terms: the amount approved within what is left of its axis's envelope, the FSE+ approved
+     * on it (by default the FSE+ asked capped at the co-financing rate times that amount), and the
+     * committee's justification when the Département marked the operation redundant with the PTI.
+     * When the programming draws from the OI's global grant, the FSE+ its approvals add beyond what
+     * the grant already accounts for stays within what the grant has available for the year.
+     *
+     * @param actor the secretariat, acting for the organisation that convenes the committee
+     * @param id the programming
+     * @param operation the operation
+     * @param decision the committee's decision: members present, outcome, reasons, minutes
+     * @param terms the amount, the FSE+ and the justification of a redundancy
+     * @throws RuleViolationException as {@link #decide(Actor, CallId, OperationId, Decision, Money)},
+     *     ({@code PLIE-OFFER-039}) more FSE+ than asked, ({@code PLIE-OFFER-040}) more FSE+ than the
+     *     co-financing rate times the amount, ({@code PLIE-OFFER-031}) an operation marked redundant
+     *     approved without a justification of the redundancy, ({@code PLIE-WORKFLOW-063}) the FSE+
+     *     approved over what the global grant has available; nothing changed
+     */
+    void decide(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, DecisionTerms terms);
 
     /**
      * The steering committee's secretariat closes a session. Adjourned operations come back at the
@@ -165,7 +188,27 @@ public interface ProgrammingApproval {
      * @param reason why the programming is amended, not blank
      * @throws RuleViolationException ({@code PLIE-OFFER-021}) unless adopted, otherwise as {@link #decide}
      */
-    void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount,
+    default void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, Money approvedAmount,
+            String reason) {
+        amend(actor, id, operation, decision, DecisionTerms.of(approvedAmount), reason);
+    }
+
+    /**
+     * The steering committee's secretariat records an amendment of the adopted programming with the
+     * decision's terms, under the same rules as
+     * {@link #decide(Actor, CallId, OperationId, Decision, DecisionTerms)} (the global grant checked
+     * when the amendment approves an operation or raises its FSE+).
+     *
+     * @param actor the secretariat
+     * @param id the programming, adopted
+     * @param operation the operation
+     * @param decision the committee's decision
+     * @param terms the amount, the FSE+ and the justification of a redundancy
+     * @param reason why the programming is amended, not blank
+     * @throws RuleViolationException ({@code PLIE-OFFER-021}) unless adopted, otherwise as
+     *     {@link #decide(Actor, CallId, OperationId, Decision, DecisionTerms)}
+     */
+    void amend(Actor actor, CallId id, OperationId operation, Decision<SteeringDecision.Outcome> decision, DecisionTerms terms,
             String reason);
 
     /**

@@ -72,8 +72,11 @@ class ProgrammingApprovalProcessTest {
             assertThat(commitments).hasSize(2).allSatisfy(c -> {
                 Map<String, Object> v = c.getProcessVariables();
                 assertThat(v).containsEntry("planId", "default").containsEntry("programmingId", CALL.value())
-                        .containsEntry("axis", "ACCOMPANIMENT").containsEntry("fseAmount", "30000.00");
+                        .containsEntry("axis", "ACCOMPANIMENT");
             });
+            // OP-2 approved at 40,000 of its 50,000: the FSE+ asked (30,000) capped at 60 % of 40,000.
+            assertThat(commitments).extracting(c -> c.getProcessVariables().get("operationId") + " " + c.getProcessVariables()
+                    .get("fseAmount")).containsExactlyInAnyOrder("OP-1 30000.00", "OP-2 24000.00");
             assertThat(commitments).extracting(c -> c.getProcessVariables().get("operationId")).containsExactlyInAnyOrder("OP-1", "OP-2");
             assertThat(round.events).extracting(ProgrammingEvent::kind).containsExactly(ProgrammingEvent.Kind.CALL_OPENED,
                     ProgrammingEvent.Kind.CALL_CLOSED, ProgrammingEvent.Kind.ADOPTED, ProgrammingEvent.Kind.PUBLISHED,
@@ -426,8 +429,8 @@ class ProgrammingApprovalProcessTest {
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("amendments and FSE+: approving a rejected operation sends plieFseCommitmentRequested with the FSE+ programmed "
-            + "(at most the approved amount), raising it then sends plieFseIncreaseRequested with the new amount to that commitment "
-            + "(no second commitment), lowering an amount sends nothing")
+            + "(by default the FSE+ asked capped at 60 % of the approved amount), raising it then sends plieFseIncreaseRequested "
+            + "with the new amount to that commitment (no second commitment), lowering an amount sends nothing")
     void amendmentRaisingFse(Databases.Kind kind) {
         try (Round round = new Round(kind)) {
             round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
@@ -450,18 +453,18 @@ class ProgrammingApprovalProcessTest {
             List<ProcessInstance> op3 = round.flowable().getRuntimeService().createProcessInstanceQuery()
                     .processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.KEY)
                     .processInstanceBusinessKey("AAP-2026/OP-3").includeProcessVariables().list();
-            assertThat(op3).extracting(c -> c.getProcessVariables().get("fseAmount")).containsExactly("10000.00");
+            assertThat(op3).extracting(c -> c.getProcessVariables().get("fseAmount")).containsExactly("6000.00");
             List<ProcessInstance> raise = round.flowable().getRuntimeService().createProcessInstanceQuery()
                     .processDefinitionKey(fr.asso.europlie.plie.workflow.commitment.CommitmentProcess.Increase.KEY)
                     .includeProcessVariables().list();
             assertThat(raise).extracting(c -> c.getProcessVariables().get("operationId") + " " + c.getProcessVariables().get("fseAmount"))
-                    .containsExactly("OP-3 30000.00");
+                    .containsExactly("OP-3 18000.00");
             assertThat(round.events).filteredOn(e -> e.kind() == ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED)
-                    .extracting(ProgrammingEvent::amount).containsExactly(Money.euros(30_000), Money.euros(20_000), Money.euros(10_000),
-                            Money.euros(30_000));
+                    .extracting(ProgrammingEvent::amount).containsExactly(Money.euros(30_000), Money.euros(12_000), Money.euros(6_000),
+                            Money.euros(18_000));
             var stored = round.stored().programming();
             assertThat(stored.amendments()).hasSize(3);
-            assertThat(stored.application(OperationId.of("OP-1")).orElseThrow().fseProgrammed()).isEqualTo(Money.euros(30_000));
+            assertThat(stored.application(OperationId.of("OP-1")).orElseThrow().fseProgrammed()).isEqualTo(Money.euros(24_000));
         }
     }
 }

@@ -58,12 +58,17 @@ class ProgrammingPropertiesTest {
         return programming;
     }
 
-    /** A decision from three numbers: the operation, the outcome, the amount in thousands (1 to 50). */
+    /**
+     * A decision from three numbers: the operation, the outcome, the amount in thousands (1 to 50);
+     * an approval states an FSE+ of 0 to 35,000 (the operations ask 30,000) drawn from them too.
+     */
     private static SteeringDecision decision(int operation, int outcome, int thousands, int n) {
         OperationId id = OperationId.of("OP-" + operation);
         Instant at = Instant.parse("2026-03-12T14:00:00Z").plusSeconds(n);
+        Money esf = Money.euros(Math.min((thousands + operation + n) % 8 * 5_000L, thousands * 1_000L));
         return switch (outcome) {
-            case 0, 1 -> OfferFixture.approval(id, Money.euros(thousands * 1_000L), "COPIL-" + n, at);
+            case 0, 1 -> SteeringDecision.approve(id, Money.euros(thousands * 1_000L), esf,
+                    OfferFixture.copil(SteeringDecision.Outcome.APPROVED, "", "COPIL-" + n, at), "animatrice.plie", at);
             case 2 -> OfferFixture.refusal(id, SteeringDecision.Outcome.REJECTED, "COPIL-" + n, at, "non");
             default -> OfferFixture.refusal(id, SteeringDecision.Outcome.ADJOURNED, "COPIL-" + n, at, "à revoir");
         };
@@ -72,7 +77,8 @@ class ProgrammingPropertiesTest {
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("for any sequence of decisions, then of amendments of the adopted programming, each refused one names its rule, "
-            + "the approved total of each axis never exceeds its envelope, and the programming survives a store round trip equal")
+            + "the approved total of each axis never exceeds its envelope, each approval's FSE+ never exceeds the FSE+ asked nor the "
+            + "co-financing rate times its amount, and the programming survives a store round trip equal")
     void envelopesAndRoundTrip(Databases.Kind kind) {
         try (Round round = new Round(kind)) {
             JdbcProgrammings store = new JdbcProgrammings(PlanId.DEFAULT, round.clock);
@@ -89,12 +95,14 @@ class ProgrammingPropertiesTest {
                         for (int choice : choices) {
                             SteeringDecision decision = decision(choice % OPERATIONS, choice / OPERATIONS % 4, choice / (OPERATIONS * 4) + 1, n++);
                             try {
-                                programming = programming.decide(decision);
+                                programming = new ProgrammingRecord(programming, operators, settings, 1).decide(decision);
                             } catch (PlieException refused) {
                                 assertThat(refused.violations()).extracting(v -> v.code().code()).isNotEmpty()
-                                        .isSubsetOf(OfferError.AXIS_OVER_PROGRAMMED.code(), OfferError.ALREADY_DECIDED.code());
+                                        .isSubsetOf(OfferError.AXIS_OVER_PROGRAMMED.code(), OfferError.ALREADY_DECIDED.code(),
+                                                OfferError.ESF_OVER_ASKED.code(), OfferError.ESF_OVER_RATE.code());
                             }
                             assertWithinEnvelopes(programming);
+                            assertEsfWithinRate(programming, settings);
                         }
                         if (!amendments.isEmpty()) {
                             // The rest adjourned, the programming adopted, then amended.
@@ -110,12 +118,14 @@ class ProgrammingPropertiesTest {
                                 SteeringDecision decision = decision(choice % OPERATIONS, choice / OPERATIONS % 4, choice / (OPERATIONS * 4) + 1,
                                         n++);
                                 try {
-                                    programming = programming.amend(decision, "avenant " + n);
+                                    programming = new ProgrammingRecord(programming, operators, settings, 1).amend(decision, "avenant " + n);
                                 } catch (PlieException refused) {
                                     assertThat(refused.violations()).extracting(v -> v.code().code()).isNotEmpty()
-                                            .containsOnly(OfferError.AXIS_OVER_PROGRAMMED.code());
+                                            .isSubsetOf(OfferError.AXIS_OVER_PROGRAMMED.code(), OfferError.ESF_OVER_ASKED.code(),
+                                                    OfferError.ESF_OVER_RATE.code());
                                 }
                                 assertWithinEnvelopes(programming);
+                                assertEsfWithinRate(programming, settings);
                             }
                         }
                         ProgrammingRecord record = new ProgrammingRecord(programming,
@@ -135,6 +145,16 @@ class ProgrammingPropertiesTest {
                         assertThat(read.operators()).isEqualTo(operators);
                         assertThat(read.settings()).isEqualTo(settings);
                     });
+        }
+    }
+
+    private static void assertEsfWithinRate(Programming programming, OfferSettings settings) {
+        java.math.BigDecimal rate = settings.operationCoFinancingRatePercent(programming.call().regionCategory());
+        for (var application : programming.approved()) {
+            Money esf = application.fseProgrammed();
+            assertThat(esf.isGreaterThan(application.operation().financingPlan().esfShare())).as("%s over the FSE+ asked", esf).isFalse();
+            assertThat(esf.isGreaterThan(fr.asso.europlie.plie.offer.FinancingPlan.esfCap(application.decision().approvedAmount(), rate)))
+                    .as("%s over the rate", esf).isFalse();
         }
     }
 
