@@ -40,7 +40,7 @@ import java.util.function.LongSupplier;
  * by hand). Not a test; see
  * docs/performance-cohort.md.
  *
- * <p>Usage: {@code java -Xmx6g -cp ... fr.asso.europlie.plie.examples.bench.cohort.CohortBench [report|csv|all] [participants] [rounds]}
+ * <p>Usage: {@code java -Xmx6g -cp ... fr.asso.europlie.plie.examples.bench.cohort.CohortBench [report|csv|all|heap] [participants] [rounds, or for heap the histogram lines]}
  */
 public final class CohortBench {
 
@@ -60,7 +60,7 @@ public final class CohortBench {
     /**
      * Runs the figures.
      *
-     * @param args what (report, csv, all), the number of participants, the rounds
+     * @param args what (report, csv, all, heap), the number of participants, the rounds (for heap: the histogram lines)
      */
     public static void main(String[] args) {
         String what = args.length > 0 ? args[0] : "all";
