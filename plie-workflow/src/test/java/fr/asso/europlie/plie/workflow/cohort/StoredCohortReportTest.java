@@ -32,21 +32,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The indicator report over a stored cohort of 100,000 participants streams from the database: a
- * child JVM with a 96 MB heap draws it (the same figures as the in-memory report), and the same JVM
+ * child JVM with a 64 MB heap draws it (the same figures as the in-memory report), and the same JVM
  * runs out of memory when it holds the participants in one list instead.
  */
 @DisplayName("the indicator report over 100,000 stored participants streams with bounded memory")
 class StoredCohortReportTest {
 
     private static final int SIZE = 100_000;
-    private static final String HEAP = "-Xmx96m";
+    private static final String HEAP = "-Xmx64m";
 
     @TempDir
     Path directory;
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("a 96 MB child JVM draws the report of 100,000 stored participants, equal to the in-memory one")
+    @DisplayName("a 64 MB child JVM draws the report of 100,000 stored participants, equal to the in-memory one")
     void streams(Databases.Kind kind) throws Exception {
         Path h2 = directory.resolve("cohort");
         String expected;
