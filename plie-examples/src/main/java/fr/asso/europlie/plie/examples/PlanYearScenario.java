@@ -551,6 +551,8 @@ public final class PlanYearScenario {
         cohort.closeYear(funded);
         say("cohort", today(), cohort.participants().size(), funded.size(), dates.format(LocalDate.of(year - 1, 7, 1)),
                 YearCohort.COMMISSION_ENTRIES);
+        int[] commands = cohort.generatedCommands();
+        say("cohort.commands", today(), commands[0], commands[1]);
         ReportPeriod period = ReportPeriod.year(year);
         FullIndicatorReport full = cohort.report(period, asOf);
         YearReport.Figures overall = figures("ALL", text("publics.all"), full.overall().figures());

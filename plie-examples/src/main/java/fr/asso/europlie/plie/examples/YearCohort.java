@@ -7,19 +7,28 @@ import fr.asso.europlie.plie.cohort.CohortData;
 import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.ContractType;
 import fr.asso.europlie.plie.cohort.Declaration;
+import fr.asso.europlie.plie.cohort.DoubleAccompanimentMode;
+import fr.asso.europlie.plie.cohort.EligibilityFacts;
+import fr.asso.europlie.plie.cohort.EntryDecision;
 import fr.asso.europlie.plie.cohort.EsfEntryData;
 import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.EsfSixMonthData;
+import fr.asso.europlie.plie.cohort.Exit;
 import fr.asso.europlie.plie.cohort.Gender;
+import fr.asso.europlie.plie.cohort.InWorkFollowUp;
 import fr.asso.europlie.plie.cohort.IscedLevel;
 import fr.asso.europlie.plie.cohort.LabourMarketStatus;
+import fr.asso.europlie.plie.cohort.MinimumIncome;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
 import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.ParticipantStatus;
 import fr.asso.europlie.plie.cohort.PersonalData;
 import fr.asso.europlie.plie.cohort.Referent;
+import fr.asso.europlie.plie.cohort.ReferentAssignment;
 import fr.asso.europlie.plie.cohort.ReferentId;
 import fr.asso.europlie.plie.cohort.Referral;
+import fr.asso.europlie.plie.cohort.StatusChange;
 import fr.asso.europlie.plie.cohort.Step;
 import fr.asso.europlie.plie.cohort.StepId;
 import fr.asso.europlie.plie.cohort.StepType;
@@ -48,7 +57,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,12 +76,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * entry data, steps, in-work follow-up and positive exits recorded by their referent, one handed
  * over to another referent by the animation team.
  *
- * <p>The twelve's commands are dated: the scenario calls {@link #catchUp} before it moves its clock,
- * and each command runs with the clock on its day (the facade dates the commission's decisions
- * with the engine's clock). The generated participants' pathways, which span the whole year, are
- * loaded at the year's end through {@link CohortFollowUp#load} (the referents' tool of the year
- * handed over to the engine: one audited load by the animation team). The report's cohort figures
- * are read from the facade ({@link #report}, {@link #esfReport}), and the participants streamed
+ * <p>The commands are dated: the scenario calls {@link #catchUp} before it moves its clock, and each
+ * command runs with the clock on its day (the facade dates the commission's decisions with the
+ * engine's clock). The generated participants' pathways span eighteen months, from the July before
+ * the year: what happened before the cohort opens in June (referrals, decisions, adhesions, steps,
+ * exits of the past months) is loaded then through {@link CohortFollowUp#load} (the referents' tool
+ * of the past months handed over to the engine: one audited load by the animation team, replayed
+ * through the domain's commands), with the steps and follow-ups still running left open; every
+ * later fact is the facade's command, by its actor, on its day: referral or re-entry by the
+ * animation team, the entry commission's decision, the adhesion signed by the referent (or the
+ * referent designated by the Département for an RSA recipient), the entry data, status changes,
+ * steps and their ends, qualifications, in-work follow-ups, exits and exit data by the referent of
+ * the day, reassignments by the animation team (or the Département), six-month data by the animation
+ * team. The report's cohort figures are read from the facade ({@link #report}, {@link #esfReport}),
+ * and the participants streamed
  * out of the store ({@link #participants}) let anyone count them again.
  */
 final class YearCohort {
@@ -96,8 +116,13 @@ final class YearCohort {
     /** The last participant number given: the generated ones are numbered from 1, the commission's after them. */
     private final AtomicInteger numbers = new AtomicInteger(PARTICIPANTS);
 
-    /** A command of the twelve, run on its day. */
-    private record Pending(Instant at, int order, Runnable command) {
+    /** The generated participants' commands queued, and those still queued after the year's end. */
+    private int queued;
+    /** The operations that fund steps and referents today. */
+    private List<Operation> funding = List.of();
+
+    /** A command run on its day: on one day, in the order of their rank, then of their queueing. */
+    private record Pending(Instant at, int rank, int order, Runnable command) {
     }
 
     private YearCohort(CohortFollowUp facade, PlanId plan, ProtocolContent protocol, AxisMapping mapping, ManualClock clock,
@@ -148,6 +173,7 @@ final class YearCohort {
             directory = directory.withAccompaniment(referents.get(i).id(), accompaniments.get(i % accompaniments.size()).id());
         }
         operations = directory;
+        funding = List.copyOf(funded);
         facade.configure(settings, operations, this::nextId);
     }
 
@@ -159,7 +185,8 @@ final class YearCohort {
      * employers' operation and leave at the end of December with a positive exit after six months of
      * in-work follow-up, the others follow a pre-qualifying training of the training operation in
      * the autumn, one of them handed over to another referent in September. Only the referral runs
-     * now; the other commands wait for their day ({@link #catchUp}).
+     * now; the other commands wait for their day ({@link #catchUp}). Before them, the generated
+     * participants' history up to today is loaded, and their later facts queued as commands.
      *
      * @param running the operations funded today, not null
      * @return how many were referred
@@ -173,13 +200,14 @@ final class YearCohort {
             return 0;
         }
         LocalDate referred = LocalDate.now(clock);
+        followGenerated(referred);
         int year = referred.getYear();
         LocalDate decided = referred.plusDays(7);
         LocalDate entry = referred.plusDays(13);
         OrganisationId franceTravail = protocol.signatories().stream().filter(s -> s.kind() == SignatoryKind.FRANCE_TRAVAIL)
                 .map(Signatory::id).findFirst().orElse(OrganisationId.of("FRANCE-TRAVAIL"));
         OrganisationId planOrganisation = protocol.animationStructure().id();
-        Actor commission = Actor.in(plan, "commission.entree", planOrganisation, Role.ENTRY_COMMISSION);
+        Actor commission = commission();
         List<Referent> referents = generated.data().referents();
         for (int n = 0; n < COMMISSION_ENTRIES; n++) {
             int i = n;
@@ -238,13 +266,218 @@ final class YearCohort {
         return COMMISSION_ENTRIES;
     }
 
+    /** The order of one day's commands, as the import replays them. */
+    private enum Rank {
+        REFERRAL, DECISION, ADHESION, ENTRY_DATA, REASSIGNMENT, STATUS, STEP, FOLLOW_UP, STEP_END, QUALIFICATION, EXIT, EXIT_DATA,
+        SIX_MONTH_DATA, COMMISSION
+    }
+
     /**
-     * Runs the twelve's commands due before an instant, each with the clock moved to its day.
+     * Follows the generated participants from the cohort's opening day: what happened before it is
+     * loaded ({@link CohortFollowUp#load}: the referents' tool of the past months handed over to the
+     * engine, one audited load by the animation team); every later fact of their history is queued as
+     * the facade's command, by its actor, on its day ({@link #catchUp}).
+     */
+    private void followGenerated(LocalDate opening) {
+        CohortData data = generated.data();
+        List<Participant> before = new ArrayList<>();
+        Map<ParticipantId, PersonalData> identities = new HashMap<>();
+        int first = pending.size();
+        for (Participant participant : data.participants()) {
+            List<AccompanimentPeriod> past = participant.periods().stream().filter(p -> p.referral().referredOn().isBefore(opening))
+                    .map(p -> before(p, opening, participant.id())).toList();
+            ParticipantId[] id = {past.isEmpty() ? null : participant.id()};
+            if (!past.isEmpty()) {
+                before.add(new Participant(participant.id(), past));
+                identities.put(participant.id(), data.identities().get(participant.id()));
+            }
+            PersonalData identity = data.identities().get(participant.id());
+            participant.periods().forEach(period -> queue(period, identity, id, opening));
+        }
+        facade.load(team(), new CohortData(data.referents(), before, identities, Map.of()));
+        queued = pending.size() - first;
+    }
+
+    /** What a generated period held the day before the cohort opened: the facts dated later left out or left open. */
+    private AccompanimentPeriod before(AccompanimentPeriod p, LocalDate cut, ParticipantId participant) {
+        EntryDecision decision = p.entryDecision() != null && p.entryDecision().decidedOn().isBefore(cut) ? p.entryDecision() : null;
+        boolean entered = p.adhesion() != null && p.adhesion().entryDate().isBefore(cut);
+        Exit exit = p.exit() != null && p.exit().exitedOn().isBefore(cut) ? p.exit() : null;
+        if (exit != null && exit.data() != null && !exit.data().collectedOn().isBefore(cut)) {
+            exit = new Exit(exit.exitedOn(), exit.reason(), null);
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Step step : p.steps()) {
+            if (step.start().isBefore(cut)) {
+                Step kept = keptWhole(step, p) || step.end().isBefore(cut) ? step : open(step);
+                steps.add(fundedBy(kept, funding, participant));
+            }
+        }
+        List<InWorkFollowUp> followUps = p.followUps().stream().filter(f -> f.startedOn().isBefore(cut))
+                .map(f -> f.endedOn() == null || f.endedOn().isBefore(cut) ? f : new InWorkFollowUp(f.startedOn(), null, false)).toList();
+        EsfSixMonthData six = exit != null && p.sixMonthData() != null && p.sixMonthData().collectedOn().isBefore(cut) ? p.sixMonthData() : null;
+        return new AccompanimentPeriod(p.number(), p.referral(), p.targetPublics(), p.doubleAccompanimentFlagged(), decision,
+                entered ? p.adhesion() : null, entered ? p.referents().stream().filter(r -> r.from().isBefore(cut)).toList() : List.of(),
+                p.statuses().stream().filter(s -> s.since().isBefore(cut)).toList(), steps, entered ? p.entryData() : null, followUps, exit,
+                six);
+    }
+
+    /** A step added with its last day: none, or one after the period's exit (a contract's planned end). */
+    private static boolean keptWhole(Step step, AccompanimentPeriod period) {
+        return step.end() == null || period.exit() != null && step.end().isAfter(period.exit().exitedOn());
+    }
+
+    private static Step open(Step step) {
+        return new Step(step.id(), step.type(), step.start(), null, step.plannedEnd(), step.operation(), step.contract(), step.workingTime(),
+                step.barrier(), null);
+    }
+
+    /** Queues the facts of a generated period dated from the cohort's opening day, each as the facade's command. */
+    private void queue(AccompanimentPeriod period, PersonalData identity, ParticipantId[] id, LocalDate cut) {
+        int n = period.number();
+        LocalDate referred = period.referral().referredOn();
+        if (!referred.isBefore(cut)) {
+            at(referred, Rank.REFERRAL, () -> {
+                ApplicantSituation situation = situation(period, identity);
+                // the plan refuses double accompaniment: a person the generator drew as followed in another PTI scheme has left it
+                Referral referral = settings.doubleAccompaniment() == DoubleAccompanimentMode.REFUSE
+                        ? Referral.of(period.referral().referrer(), referred) : period.referral();
+                if (id[0] == null) {
+                    id[0] = facade.refer(team(), identity, referral, situation);
+                } else {
+                    facade.reenter(team(), id[0], referral, situation);
+                }
+            });
+        }
+        EntryDecision decision = period.entryDecision();
+        if (decision != null && !decision.decidedOn().isBefore(cut)) {
+            at(decision.decidedOn(), Rank.DECISION, () -> {
+                if (decision.validated()) {
+                    facade.validateEntry(commission(), id[0]);
+                } else {
+                    facade.rejectEntry(commission(), id[0], decision.reason());
+                }
+            });
+        }
+        Adhesion adhesion = period.adhesion();
+        if (adhesion == null) {
+            return;
+        }
+        LocalDate entry = adhesion.entryDate();
+        if (!entry.isBefore(cut)) {
+            ReferentAssignment designated = period.referents().get(0);
+            at(entry, Rank.ADHESION, () -> facade.adhere(designated.designatedBy() == null ? referent(designated.referent())
+                    : department(designated.designatedBy()), id[0], adhesion));
+            if (period.entryData() != null) {
+                at(entry, Rank.ENTRY_DATA, () -> facade.recordEntryData(referentOn(period, entry), id[0], n, period.entryData()));
+            }
+        }
+        for (ReferentAssignment next : period.referents().subList(1, period.referents().size())) {
+            if (!next.from().isBefore(cut)) {
+                at(next.from(), Rank.REASSIGNMENT, () -> facade.reassignReferent(next.designatedBy() == null ? team()
+                        : department(next.designatedBy()), id[0], next.referent(), next.from()));
+            }
+        }
+        for (StatusChange change : period.statuses().subList(1, period.statuses().size())) {
+            if (!change.since().isBefore(cut)) {
+                // a change before the adhesion is told to the referent on the entry day, dated as it happened
+                LocalDate told = change.since().isBefore(entry) ? entry : change.since();
+                at(told, Rank.STATUS, () -> facade.changeStatus(referentOn(period, told), id[0], change.since(), change.status()));
+            }
+        }
+        for (Step step : period.steps()) {
+            boolean whole = keptWhole(step, period);
+            if (!step.start().isBefore(cut)) {
+                at(step.start(), Rank.STEP, () -> facade.addStep(referentOn(period, step.start()), id[0],
+                        fundedBy(whole ? step : open(step), funding, id[0])));
+            }
+            if (!whole && !step.end().isBefore(cut)) {
+                at(step.end(), Rank.STEP_END, () -> facade.endStep(referentOn(period, step.end()), id[0], step.id(), step.end()));
+                if (step.qualificationValidatedOn() != null) {
+                    LocalDate on = step.qualificationValidatedOn();
+                    at(on, Rank.QUALIFICATION, () -> facade.validateQualification(referentOn(period, on), id[0], step.id(), on));
+                }
+            }
+        }
+        InWorkFollowUp last = period.followUps().isEmpty() ? null : period.followUps().get(period.followUps().size() - 1);
+        for (InWorkFollowUp followUp : period.followUps()) {
+            if (!followUp.startedOn().isBefore(cut)) {
+                at(followUp.startedOn(), Rank.FOLLOW_UP, () -> facade.startInWorkFollowUp(referentOn(period, followUp.startedOn()), id[0],
+                        followUp.startedOn()));
+            }
+            if (followUp.endedOn() != null && !followUp.completed() && !followUp.endedOn().isBefore(cut)) {
+                at(followUp.endedOn(), Rank.FOLLOW_UP, () -> facade.interruptInWorkFollowUp(referentOn(period, followUp.endedOn()), id[0],
+                        followUp.endedOn()));
+            }
+        }
+        Exit exit = period.exit();
+        if (exit == null) {
+            return;
+        }
+        LocalDate left = exit.exitedOn();
+        EsfExitData data = exit.data();
+        boolean sameDay = data != null && !data.collectedOn().isAfter(left);
+        if (!left.isBefore(cut)) {
+            at(left, Rank.EXIT, () -> {
+                if (last != null && last.completed()) {
+                    facade.completeInWorkFollowUp(referentOn(period, left), id[0], left, sameDay ? data : null);
+                } else {
+                    facade.exit(referentOn(period, left), id[0], left, exit.reason(), sameDay ? data : null);
+                }
+            });
+        }
+        if (data != null && !data.collectedOn().isBefore(cut) && (!sameDay || left.isBefore(cut))) {
+            at(data.collectedOn(), Rank.EXIT_DATA, () -> facade.recordExitData(referentOn(period, left), id[0], n, data));
+        }
+        EsfSixMonthData six = period.sixMonthData();
+        if (six != null && !six.collectedOn().isBefore(cut)) {
+            at(six.collectedOn(), Rank.SIX_MONTH_DATA, () -> facade.recordSixMonthData(team(), id[0], n, six));
+        }
+    }
+
+    /** The referent who follows the period on a day: the last assigned from that day or before. */
+    private Actor referentOn(AccompanimentPeriod period, LocalDate day) {
+        ReferentId on = period.referents().get(0).referent();
+        for (ReferentAssignment assignment : period.referents()) {
+            if (!assignment.from().isAfter(day)) {
+                on = assignment.referent();
+            }
+        }
+        return referent(on);
+    }
+
+    /**
+     * The situation told at a generated referral, from what the period kept: its first status, the
+     * minimum income of an RSA recipient, its target publics (a priority neighbourhood) and its FSE+
+     * entry data (start of unemployment, education). The generator files a person it drew outside
+     * every target public under the first one, long-term unemployment: such a person tells a year
+     * and a month of unemployment.
+     */
+    private ApplicantSituation situation(AccompanimentPeriod period, PersonalData identity) {
+        Set<String> publics = new HashSet<>();
+        period.targetPublics().forEach(t -> publics.add(t.code()));
+        ParticipantStatus status = period.statuses().get(0).status();
+        LocalDate on = period.referral().referredOn();
+        EsfEntryData data = period.entryData();
+        LocalDate unemployedSince = data != null && data.unemployedSince() != null ? data.unemployedSince()
+                : publics.contains("DELD") ? on.minusMonths(13) : status == ParticipantStatus.JOBSEEKER ? on.minusMonths(3) : null;
+        IscedLevel isced = data != null && data.isced() != null ? data.isced() : publics.contains("JEUNES") ? IscedLevel.ISCED_2 : IscedLevel.ISCED_3;
+        Set<MinimumIncome> incomes = status == ParticipantStatus.RSA_RECIPIENT || publics.contains("BRSA") ? Set.of(MinimumIncome.RSA) : Set.of();
+        ApplicantSituation told = new ApplicantSituation(status, unemployedSince, incomes, false, publics.contains("QPV"), isced);
+        int age = EsfEntryData.ageOn(identity.birthDate(), on);
+        if (settings.eligibility().evaluate(new EligibilityFacts(told, age, on)).isEligible()) {
+            return told;
+        }
+        return new ApplicantSituation(status, on.minusMonths(13), incomes, false, publics.contains("QPV"), isced);
+    }
+
+    /**
+     * Runs the cohort's commands due before an instant, each with the clock moved to its day.
      *
      * @param target the instant the scenario moves its clock to
      */
     void catchUp(Instant target) {
-        pending.sort(Comparator.comparing(Pending::at).thenComparingInt(Pending::order));
+        pending.sort(Comparator.comparing(Pending::at).thenComparingInt(Pending::rank).thenComparingInt(Pending::order));
         while (!pending.isEmpty() && pending.get(0).at().isBefore(target)) {
             Pending next = pending.remove(0);
             Duration ahead = Duration.between(clock.instant(), next.at());
@@ -256,9 +489,9 @@ final class YearCohort {
     }
 
     /**
-     * Closes the year: the operations funded at its end set, the generated participants loaded into
-     * the store with their steps funded by those operations (animation team), then every stored
-     * participant streamed out for {@link #participants}.
+     * Closes the year: the commands due by then run, the operations funded at its end set, then every
+     * stored participant streamed out for {@link #participants}. The facts dated after the clock's
+     * time (exit data collected in the new year) stay queued, not run ({@link #generatedCommands}).
      *
      * @param funded the operations programmed and committed this year, not empty
      */
@@ -266,22 +499,14 @@ final class YearCohort {
         Objects.requireNonNull(funded, "funded");
         catchUp(clock.instant().plusNanos(1));
         fundedBy(funded);
-        List<Participant> participants = new ArrayList<>();
-        for (Participant participant : generated.data().participants()) {
-            List<AccompanimentPeriod> periods = new ArrayList<>();
-            for (AccompanimentPeriod p : participant.periods()) {
-                List<Step> steps = p.steps().stream().map(step -> fundedBy(step, funded, participant.id())).toList();
-                periods.add(new AccompanimentPeriod(p.number(), p.referral(), p.targetPublics(), p.doubleAccompanimentFlagged(),
-                        p.entryDecision(), p.adhesion(), p.referents(), p.statuses(), steps, p.entryData(), p.followUps(), p.exit(),
-                        p.sixMonthData()));
-            }
-            participants.add(new Participant(participant.id(), periods));
-        }
-        CohortData data = generated.data();
-        facade.load(team(), new CohortData(data.referents(), participants, data.identities(), data.erasures()));
         List<Participant> streamed = new ArrayList<>();
         facade.forEachParticipant(team(), view -> streamed.add(new Participant(view.id(), view.periods())));
         stored = List.copyOf(streamed);
+    }
+
+    /** @return the generated participants' commands run through the facade, and those dated after the year's end, left queued */
+    int[] generatedCommands() {
+        return new int[] {queued - pending.size(), pending.size()};
     }
 
     /**
@@ -310,7 +535,20 @@ final class YearCohort {
     }
 
     private void at(LocalDate day, Runnable command) {
-        pending.add(new Pending(day.atTime(LocalTime.of(10, 0)).atZone(PARIS).toInstant(), pending.size(), command));
+        at(day, Rank.COMMISSION, command);
+    }
+
+    private void at(LocalDate day, Rank rank, Runnable command) {
+        pending.add(new Pending(day.atTime(LocalTime.of(10, 0)).atZone(PARIS).toInstant(), rank.ordinal(), pending.size(), command));
+    }
+
+    private Actor commission() {
+        return Actor.in(plan, "commission.entree", protocol.animationStructure().id(), Role.ENTRY_COMMISSION);
+    }
+
+    /** The Département's officer who designates an RSA recipient's referent. */
+    private Actor department(OrganisationId department) {
+        return Actor.in(plan, "designation.rsa", department, Role.RSA_DESIGNATION);
     }
 
     private Actor team() {
