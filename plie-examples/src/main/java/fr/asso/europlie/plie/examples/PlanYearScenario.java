@@ -468,6 +468,7 @@ public final class PlanYearScenario {
                 waiting.id(), waiting.period());
         notes.put(waiting.id(), text("note.takenUp", DECOMMITTED));
         say("oi.lateSigned", today(), WAITING, money(late.status().amount()));
+        cohort.alsoFundedBy(waiting);   // the cohort's steps from today may be funded by the operation taken up
 
         until("2026-10-23T09:00:00Z");
         Operation reporting = operations.get(first);

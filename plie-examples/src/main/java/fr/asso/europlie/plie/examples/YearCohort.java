@@ -178,6 +178,20 @@ final class YearCohort {
     }
 
     /**
+     * Adds an operation to those that fund steps from today (one whose agreement is signed late).
+     *
+     * @param operation the operation, not null
+     */
+    void alsoFundedBy(Operation operation) {
+        Objects.requireNonNull(operation, "operation");
+        List<Operation> funded = new ArrayList<>(funding);
+        if (!funded.contains(operation)) {
+            funded.add(operation);
+        }
+        fundedBy(funded);
+    }
+
+    /**
      * The June entry commission, from today: twelve long-term jobseekers referred by France Travail
      * today, their entry validated a week later, their adhesion signed the next Monday with the
      * referent who has the smallest caseload, their entry data recorded, an assessment funded by an
