@@ -5,8 +5,9 @@ import java.util.concurrent.TimeUnit;
 import org.h2.api.Trigger;
 
 /**
- * An H2 trigger of the crash test's child JVM: fired by the ledger's journal insert, inside the
- * commitment's transaction (after the grant's row was rewritten, before the commit), it says
+ * An H2 trigger of the crash tests' child JVMs: fired by the write the child's trigger is put on
+ * (the ledger's journal insert of the commitment, the programming's row update of a steering
+ * committee decision), inside that command's transaction and before its commit, it says
  * {@code IN_TRANSACTION} and stalls there until the test kills the JVM. Outside the child (no
  * system property {@code plie.crash}) it does nothing.
  */

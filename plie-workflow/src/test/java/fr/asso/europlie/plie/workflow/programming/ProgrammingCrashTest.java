@@ -6,22 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.Appraisal;
 import fr.asso.europlie.plie.offer.OperationId;
+import fr.asso.europlie.plie.offer.Application;
 import fr.asso.europlie.plie.offer.ProgrammingState;
+import fr.asso.europlie.plie.offer.PtiMarking;
+import fr.asso.europlie.plie.offer.SteeringDecision;
+import fr.asso.europlie.plie.workflow.ChildJvm;
 import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlanId;
-
+import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flowable.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@DisplayName("a programming round survives an engine dropped without closing: a new engine resumes it, nothing lost or doubled")
+@DisplayName("a programming round survives an engine dropped without closing or a killed JVM: a new engine resumes it, nothing lost or doubled")
 class ProgrammingCrashTest {
 
     private static final AtomicInteger FILES = new AtomicInteger();
@@ -63,6 +73,167 @@ class ProgrammingCrashTest {
             assertThat(steps.stream().filter("REMINDER"::equals)).as("one reminder, for OP-2 only").hasSize(1);
             assertThat(steps.stream().filter("CALL_OPENED"::equals)).hasSize(1);
             assertThat(steps.stream().filter("PUBLICATION"::equals)).hasSize(1);
+        }
+    }
+
+    /** The database a child JVM crashes on: what the child is given (H2 file or PostgreSQL schema), and how to reopen it. */
+    private record CrashDatabase(Databases.Kind kind, String where) {
+
+        static CrashDatabase of(Databases.Kind kind) throws Exception {
+            if (kind == Databases.Kind.H2) {
+                Path file = Files.createDirectories(Path.of("target", "crash")).resolve("programming-killed-" + ProcessHandle.current().pid()
+                        + "-" + FILES.incrementAndGet());
+                return new CrashDatabase(kind, file.toString());
+            }
+            Databases.Target database = Databases.postgres();
+            String schema = database.schema();
+            database.close();
+            return new CrashDatabase(kind, schema);
+        }
+
+        ChildJvm child(String mode) {
+            return ChildJvm.start(CrashingProgramming.class, where, kind.name(), mode);
+        }
+
+        Databases.Target reopen() {
+            return kind == Databases.Kind.H2 ? Databases.h2File(Path.of(where)) : Databases.postgresSchema(where);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("crash: the child JVM is killed mid-appraisal; a new engine finds the round as it was, takes the last appraisal and "
+            + "runs to publication, each FSE+ commitment requested once")
+    void childJvmKilledMidAppraisal(Databases.Kind kind) throws Exception {
+        CrashDatabase crash = CrashDatabase.of(kind);
+        try (ChildJvm child = crash.child("mid-appraisal")) {
+            child.awaitLine("READY");
+            assertThat(child.kill()).isNotZero();
+        }
+
+        try (Round resumed = new Round(crash.reopen(), PlanId.DEFAULT, false, ManualClock.at(CrashingProgramming.START))) {
+            // nothing lost or doubled: the stored programming, the audit, the open tasks
+            ProgrammingStatus status = resumed.approval().status(Round.COORDINATOR, CALL);
+            assertThat(status.state()).isEqualTo(ProgrammingState.CLOSED);
+            assertThat(status.waitingFor()).containsExactlyInAnyOrder(ProgrammingStep.APPRAISAL, ProgrammingStep.PTI_MARKING,
+                    ProgrammingStep.PTI_MARKING);
+            assertThat(resumed.openTasks()).isEqualTo(3);
+            assertThat(resumed.runningProcesses()).isEqualTo(1);
+            assertThat(resumed.stored().programming().applications()).extracting(a -> a.operation().id().value() + " "
+                    + a.appraisalIfAny().isPresent()).containsExactlyInAnyOrder("OP-1 true", "OP-2 false");
+            assertThat(resumed.steps()).filteredOn(s -> s.startsWith("APPRAISAL:")).hasSize(1);
+            assertThat(resumed.steps()).filteredOn(s -> s.startsWith("CALL_OPENED:")).hasSize(1);
+
+            resumed.approval().appraise(Round.INSTRUCTOR_1, CALL, OperationId.of("OP-2"), Appraisal.Opinion.FAVOURABLE,
+                    Money.euros(50_000), "");
+            for (String id : new String[] {"OP-1", "OP-2"}) {
+                resumed.approval().markPti(Round.DEPARTMENT_STAFF, CALL, OperationId.of(id), PtiMarking.Complementarity.COMPLEMENTARY,
+                        "Complète");
+            }
+            resumed.approval().recordTechnicalOpinion(Round.COORDINATOR, CALL, Appraisal.Opinion.FAVOURABLE, "", "COTECH");
+            resumed.approve("OP-1", 50_000);
+            resumed.approve("OP-2", 50_000);
+            resumed.approval().closeSession(Round.SECRETARIAT, CALL, Round.adoption());
+
+            assertPublishedOnce(resumed, 2);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("crash inside a steering committee decision's transaction, after the programming's row is written and before the "
+            + "commit: nothing of it is seen (revision, decisions, audit, task); the same decision made again is applied once and the "
+            + "round runs to publication")
+    void childJvmKilledInsideTheDecisionTransaction(Databases.Kind kind) throws Exception {
+        CrashDatabase crash = CrashDatabase.of(kind);
+        // PostgreSQL is watched while the child runs; the H2 file is the child's alone until it dies
+        Databases.Target watched = kind == Databases.Kind.POSTGRESQL ? crash.reopen() : null;
+        long revision;
+        try (ChildJvm child = crash.child("in-decision")) {
+            child.awaitLine("DECIDING");
+            revision = child.output().lines().filter(l -> l.startsWith("REVISION ")).mapToLong(l -> Long.parseLong(l.substring(9)))
+                    .findFirst().orElseThrow();
+            long backend = 0;
+            if (kind == Databases.Kind.H2) {
+                child.awaitLine("IN_TRANSACTION");
+            } else {
+                backend = stalledBackend(watched, child);
+            }
+            assertThat(child.kill()).isNotZero();
+            if (kind == Databases.Kind.POSTGRESQL) {
+                // the server would notice the dead client at its next write; the test ends the orphaned session now
+                sql(watched, "SELECT pg_terminate_backend(" + backend + ")");
+            }
+        }
+        Databases.Target reopened = watched != null ? watched : crash.reopen();
+        if (kind == Databases.Kind.POSTGRESQL) {
+            sql(reopened, "DROP TRIGGER " + CrashingProgramming.TRIGGER + " ON plie_programming",
+                    "DROP FUNCTION " + CrashingProgramming.TRIGGER + "()");
+        } else {
+            sql(reopened, "DROP TRIGGER " + CrashingProgramming.TRIGGER);
+        }
+
+        try (Round resumed = new Round(reopened, PlanId.DEFAULT, false, ManualClock.at(CrashingProgramming.START))) {
+            // nothing of the half-done decision: revision, decisions, audit, the committee's task
+            assertThat(resumed.stored().revision()).isEqualTo(revision);
+            assertThat(decisions(resumed)).containsExactly("OP-1 APPROVED");
+            assertThat(resumed.steps()).filteredOn(s -> s.startsWith("STEERING_DECISION:")).hasSize(1);
+            ProgrammingStatus status = resumed.approval().status(Round.COORDINATOR, CALL);
+            assertThat(status.state()).isEqualTo(resumed.stored().programming().state());
+            assertThat(status.waitingFor()).containsExactly(ProgrammingStep.STEERING_SESSION);
+            assertThat(resumed.openTasks()).isEqualTo(1);
+
+            // the committee's secretariat records the same decision again: applied once
+            resumed.approve("OP-2", 50_000);
+            assertThat(resumed.stored().revision()).isEqualTo(revision + 1);
+            assertThat(decisions(resumed)).containsExactlyInAnyOrder("OP-1 APPROVED", "OP-2 APPROVED");
+            assertThat(resumed.steps()).filteredOn(s -> s.startsWith("STEERING_DECISION:")).hasSize(2);
+            resumed.approval().closeSession(Round.SECRETARIAT, CALL, Round.adoption());
+
+            assertPublishedOnce(resumed, 2);
+        }
+    }
+
+    private static List<String> decisions(Round round) {
+        return round.stored().programming().applications().stream().map(Application::decisionIfAny).flatMap(java.util.Optional::stream)
+                .map(d -> d.operation().value() + " " + d.decision().outcome()).toList();
+    }
+
+    /** Published, the round's process ended, one commitment request sent (audit, event, commitment process) per approved operation. */
+    private static void assertPublishedOnce(Round round, int approved) {
+        assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+        assertThat(round.runningProcesses()).isZero();
+        assertThat(round.openTasks()).isZero();
+        assertThat(round.steps()).filteredOn(s -> s.startsWith("PUBLICATION:")).hasSize(1);
+        assertThat(round.steps()).filteredOn("FSE_COMMITMENT_REQUESTED:MESSAGE_SENT"::equals).hasSize(approved);
+        assertThat(round.events).filteredOn(e -> e.kind() == ProgrammingEvent.Kind.FSE_COMMITMENT_REQUESTED).hasSize(approved);
+        List<ProcessInstance> commitments = round.flowable().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(CommitmentProcess.KEY).list();
+        assertThat(commitments).extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder(CALL.value() + "/OP-1", CALL.value() + "/OP-2");
+    }
+
+    /** The PostgreSQL session of the child that stalls in the trigger, inside the decision's transaction. */
+    private static long stalledBackend(Databases.Target database, ChildJvm child) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            assertThat(child.isAlive()).as("the child's output:\n%s", child.output()).isTrue();
+            try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' "
+                            + "AND state = 'active' AND query ILIKE '%plie_programming%'")) {
+                if (rows.next()) {
+                    return rows.getLong(1);
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("the child never reached the programming's write; its output:\n" + child.output());
+    }
+
+    private static void sql(Databases.Target database, String... statements) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 }
