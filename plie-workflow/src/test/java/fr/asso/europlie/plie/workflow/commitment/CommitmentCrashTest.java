@@ -19,13 +19,8 @@ import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.internal.JdbcGlobalGrants;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,20 +95,20 @@ class CommitmentCrashTest {
             if (kind == Databases.Kind.H2) {
                 child.awaitLine("IN_TRANSACTION");
             } else {
-                backend = stalledBackend(watched, child);
+                backend = StallingTrigger.stalledSession(watched, child, "plie_ledger_entry");
             }
             assertThat(child.kill()).isNotZero();
             if (kind == Databases.Kind.POSTGRESQL) {
                 // the server would notice the dead client at its next write; the test ends the orphaned session now
-                sql(watched, "SELECT pg_terminate_backend(" + backend + ")");
+                StallingTrigger.execute(watched, "SELECT pg_terminate_backend(" + backend + ")");
             }
         }
         Databases.Target reopened = watched != null ? watched : crash.reopen();
         if (kind == Databases.Kind.POSTGRESQL) {
-            sql(reopened, "DROP TRIGGER " + CrashingCommitment.TRIGGER + " ON plie_ledger_entry",
+            StallingTrigger.execute(reopened, "DROP TRIGGER " + CrashingCommitment.TRIGGER + " ON plie_ledger_entry",
                     "DROP FUNCTION " + CrashingCommitment.TRIGGER + "()");
         } else {
-            sql(reopened, "DROP TRIGGER " + CrashingCommitment.TRIGGER);
+            StallingTrigger.execute(reopened, "DROP TRIGGER " + CrashingCommitment.TRIGGER);
         }
 
         try (reopened; LedgerEngine resumed = new LedgerEngine(reopened)) {
@@ -149,30 +144,6 @@ class CommitmentCrashTest {
             assertThat(fse.history(CrashingCommitment.MANAGER, OP)).filteredOn(e -> e.step().equals(CommitmentProcess.Task.AGREEMENT))
                     .hasSize(1);
             assertThat(fse.execution(SIGNATORY, OP).running()).isTrue();
-        }
-    }
-
-    /** The PostgreSQL session of the child that stalls in the trigger, inside the commitment's transaction. */
-    private static long stalledBackend(Databases.Target database, ChildJvm child) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            assertThat(child.isAlive()).as("the child's output:\n%s", child.output()).isTrue();
-            try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' "
-                            + "AND state = 'active' AND query ILIKE '%plie_ledger_entry%'")) {
-                if (rows.next()) {
-                    return rows.getLong(1);
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("the child never reached the ledger write; its output:\n" + child.output());
-    }
-
-    private static void sql(Databases.Target database, String... statements) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
         }
     }
 }

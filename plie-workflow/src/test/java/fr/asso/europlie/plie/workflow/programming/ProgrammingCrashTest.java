@@ -15,16 +15,12 @@ import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
+import fr.asso.europlie.plie.workflow.commitment.StallingTrigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
@@ -157,20 +153,20 @@ class ProgrammingCrashTest {
             if (kind == Databases.Kind.H2) {
                 child.awaitLine("IN_TRANSACTION");
             } else {
-                backend = stalledBackend(watched, child);
+                backend = StallingTrigger.stalledSession(watched, child, "plie_programming");
             }
             assertThat(child.kill()).isNotZero();
             if (kind == Databases.Kind.POSTGRESQL) {
                 // the server would notice the dead client at its next write; the test ends the orphaned session now
-                sql(watched, "SELECT pg_terminate_backend(" + backend + ")");
+                StallingTrigger.execute(watched, "SELECT pg_terminate_backend(" + backend + ")");
             }
         }
         Databases.Target reopened = watched != null ? watched : crash.reopen();
         if (kind == Databases.Kind.POSTGRESQL) {
-            sql(reopened, "DROP TRIGGER " + CrashingProgramming.TRIGGER + " ON plie_programming",
+            StallingTrigger.execute(reopened, "DROP TRIGGER " + CrashingProgramming.TRIGGER + " ON plie_programming",
                     "DROP FUNCTION " + CrashingProgramming.TRIGGER + "()");
         } else {
-            sql(reopened, "DROP TRIGGER " + CrashingProgramming.TRIGGER);
+            StallingTrigger.execute(reopened, "DROP TRIGGER " + CrashingProgramming.TRIGGER);
         }
 
         try (Round resumed = new Round(reopened, PlanId.DEFAULT, false, ManualClock.at(CrashingProgramming.START))) {
@@ -211,29 +207,5 @@ class ProgrammingCrashTest {
                 .processDefinitionKey(CommitmentProcess.KEY).list();
         assertThat(commitments).extracting(ProcessInstance::getBusinessKey)
                 .containsExactlyInAnyOrder(CALL.value() + "/OP-1", CALL.value() + "/OP-2");
-    }
-
-    /** The PostgreSQL session of the child that stalls in the trigger, inside the decision's transaction. */
-    private static long stalledBackend(Databases.Target database, ChildJvm child) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            assertThat(child.isAlive()).as("the child's output:\n%s", child.output()).isTrue();
-            try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' "
-                            + "AND state = 'active' AND query ILIKE '%plie_programming%'")) {
-                if (rows.next()) {
-                    return rows.getLong(1);
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("the child never reached the programming's write; its output:\n" + child.output());
-    }
-
-    private static void sql(Databases.Target database, String... statements) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 }
