@@ -334,6 +334,40 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
+    @DisplayName("a raise the envelope covers in part, reduced by the instructor: what is left is reserved, the manager commits it, "
+            + "the agreement amended to the commitment plus the part reserved, the envelope exhausted and never exceeded")
+    void raiseReduced(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.committed("OP-1", 6_000);
+            f.fse().start(INSTRUCTOR, OperationId.of("OP-2"), OPERATOR, Money.euros(3_500));
+            f.appraise("OP-2", 3_500, WhenUncovered.WAIT);
+            Money available = f.grant().balance(ENVELOPE).available();
+            assertThat(available).isEqualTo(Money.euros(500));
+
+            f.fse().requestIncrease(MANAGER, op, Money.euros(8_000));
+            CommitmentView reduced = f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(8_000), Money.euros(16_000), WhenUncovered.REDUCE);
+            assertThat(reduced.waitingStep()).isEqualTo(CommitmentProcess.Increase.DECISION);
+            assertThat(reduced.status().state()).isEqualTo(CommitmentState.RESERVED);
+            assertThat(reduced.status().amount()).isEqualTo(available);
+            assertThat(reduced.status().reason()).contains("réduite");
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.ZERO);
+
+            CommitmentView committed = f.fse().decideIncrease(MANAGER, op, true, "hausse partielle acceptée");
+            assertThat(committed.running()).isFalse();
+            assertThat(committed.status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(committed.status().amount()).isEqualTo(Money.euros(6_000).plus(available));
+            assertThat(f.grant().balance(ENVELOPE).committed()).isEqualTo(Money.euros(6_000).plus(available));
+            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.ZERO);
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).endsWith("TopUp", "Commit");
+            fr.asso.europlie.plie.funds.GrantAgreement amended = f.fse().agreement(OPERATOR_SIGNATORY, op).orElseThrow();
+            assertThat(amended.versions()).hasSize(2);
+            assertThat(amended.current().esfAmount()).isEqualTo(Money.euros(6_000).plus(available));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
     @DisplayName("an adjourned opinion sends the operation back to the instructor, its reservation released and asked again")
     void adjourned(Databases.Kind kind) {
         on(kind, f -> {
