@@ -141,6 +141,12 @@ class CommitmentFailureTest {
             List<String> cleanTrail = trailOf(fse, clean);
             OperationAccount cleanAccount = fse.account(MANAGER, clean).orElseThrow();
 
+            // One failure sure to be on its way (every command appends its audit line, here the appraisal's),
+            // so that the random examples below, which may all miss, never leave the injection itself untested.
+            OperationId sure = run(database, fse, commands, List.of(Failure.values().length + Failure.AUDIT_LINE.ordinal()), heard, failed);
+            assertThat(failed.get()).as("the audit line's failure fired at the appraisal").isEqualTo(1);
+            assertThat(trailOf(fse, sure)).isEqualTo(cleanTrail);
+
             int examples = Integer.getInteger("plie.transaction.examples", kind == Databases.Kind.H2 ? 8 : 4);
             qt().withExamples(examples).withShrinkCycles(0)
                     .forAll(lists().of(integers().between(0, points - 1)).ofSizeBetween(1, 4))
