@@ -542,14 +542,7 @@ public final class ProgrammingService implements ProgrammingApproval {
         Objects.requireNonNull(actor, "actor");
         required(id, "programmingId");
         requirePlan(actor);
-        return runner.run(actor, id.value(), () -> {
-            ProgrammingRecord record = programmings.find(id).orElseThrow(
-                    () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
-            if (!seesAll(actor, record)) {
-                throw new AccessDeniedException(WorkflowError.NO_PART_IN_PROGRAMMING, "actor", actor.userId(), id);
-            }
-            return record.programming();
-        });
+        return runner.run(actor, id.value(), () -> seenWhole(actor, id).programming());
     }
 
     @Override
@@ -558,16 +551,22 @@ public final class ProgrammingService implements ProgrammingApproval {
         required(id, "programmingId");
         requirePlan(actor);
         return runner.run(actor, id.value(), () -> {
-            ProgrammingRecord record = programmings.find(id).orElseThrow(
-                    () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
-            if (!seesAll(actor, record)) {
-                throw new AccessDeniedException(WorkflowError.NO_PART_IN_PROGRAMMING, "actor", actor.userId(), id);
-            }
+            seenWhole(actor, id);
             return ProgrammingAudit.of(plan, id.value());
         });
     }
 
     // ---------------------------------------------------------------------------------- internals
+
+    /** The stored programming, for an actor who sees all of it (refused when missing or when the actor has no part in all of it). */
+    private ProgrammingRecord seenWhole(Actor actor, CallId id) {
+        ProgrammingRecord record = programmings.find(id).orElseThrow(
+                () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+        if (!seesAll(actor, record)) {
+            throw new AccessDeniedException(WorkflowError.NO_PART_IN_PROGRAMMING, "actor", actor.userId(), id);
+        }
+        return record;
+    }
 
     private interface Body<T> {
         T apply(ProcessInstance process, ProgrammingRecord record);
