@@ -10,6 +10,7 @@ import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
 import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.Dialect;
+import fr.asso.europlie.plie.workflow.internal.DrainingJobExecutor;
 import fr.asso.europlie.plie.workflow.internal.NegotiationService;
 import fr.asso.europlie.plie.workflow.internal.OuterTransaction;
 import fr.asso.europlie.plie.workflow.internal.PlanRegistry;
@@ -618,6 +619,8 @@ public final class PlieEngine implements AutoCloseable {
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             configuration.setHistoryLevel(HistoryLevel.AUDIT);
             configuration.setAsyncExecutorActivate(asyncExecutor);
+            // Closing waits for the running jobs before releasing the others (see DrainingJobExecutor).
+            configuration.setAsyncExecutor(new DrainingJobExecutor(configuration.getAsyncExecutorConfiguration()));
             if (clock != null) {
                 configuration.setClock(ClockBridge.flowable(clock.withZone(zone)));
             }

@@ -5,7 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngines;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.JavaDelegate;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +38,76 @@ class PlieEngineTest {
 
         assertThatThrownBy(() -> DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "").close())
                 .as("the database is gone once the engine is closed").isInstanceOf(SQLException.class);
+    }
+
+    /** A process whose only job blocks in its delegate until the test lets it go. */
+    private static final String SLOW_JOB = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:flowable="http://flowable.org/bpmn" targetNamespace="test">
+              <process id="slowJob" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="toSlow" sourceRef="start" targetRef="slow"/>
+                <serviceTask id="slow" flowable:async="true"
+                             flowable:class="fr.asso.europlie.plie.workflow.PlieEngineTest$SlowDelegate"/>
+                <sequenceFlow id="toAfter" sourceRef="slow" targetRef="after"/>
+                <userTask id="after"/>
+                <sequenceFlow id="toEnd" sourceRef="after" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
+
+    /** Blocks the job's thread: entered once it runs, and holds it until released. */
+    public static final class SlowDelegate implements JavaDelegate {
+        static final CountDownLatch ENTERED = new CountDownLatch(1);
+        static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            ENTERED.countDown();
+            try {
+                RELEASE.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("closing an engine while its executor runs a job waits for the job, which commits; the job is not released under it")
+    void closingWaitsForTheRunningJob() throws Exception {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:closing-waits-for-jobs;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        database.setUser("sa");
+        PlieEngine engine = PlieEngine.builder().dataSource(database).name("closing-waits-for-jobs").build();
+        ProcessEngine flowable = ProcessEngines.getProcessEngine("closing-waits-for-jobs");
+        flowable.getRepositoryService().createDeployment().addString("slow-job.bpmn20.xml", SLOW_JOB).deploy();
+        flowable.getRuntimeService().startProcessInstanceByKey("slowJob");
+        assertThat(SlowDelegate.ENTERED.await(60, TimeUnit.SECONDS)).as("the executor runs the job").isTrue();
+
+        // The job is held until well after close() began: Flowable's own executor would release it
+        // (and bump its row) meanwhile, and the job's commit would then fail.
+        ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor();
+        try {
+            releaser.schedule(SlowDelegate.RELEASE::countDown, 1, TimeUnit.SECONDS);
+            engine.close();
+        } finally {
+            releaser.shutdownNow();
+        }
+
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(count(statement, "select count(*) from ACT_RU_JOB"))
+                    .as("no job left behind, failed or released").isZero();
+            assertThat(count(statement, "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'after'"))
+                    .as("the job's work committed: the process went on to the next step").isEqualTo(1);
+            statement.execute("SHUTDOWN");
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }
