@@ -48,6 +48,7 @@ import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.Role;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import fr.asso.europlie.plie.workflow.cohort.CohortFollowUp;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -113,6 +114,10 @@ final class YearCohort {
     private final List<Pending> pending = new ArrayList<>();
     private OperationDirectory operations = OperationDirectory.empty();
     private List<Participant> stored = List.of();
+    /** Each stored participant's audit trail, read at the year's end. */
+    private Map<ParticipantId, List<AuditEntry>> audits = Map.of();
+    /** The day the cohort opened in the engine: earlier facts were loaded, later ones are commands. */
+    private LocalDate opening;
     /** The last participant number given: the generated ones are numbered from 1, the commission's after them. */
     private final AtomicInteger numbers = new AtomicInteger(PARTICIPANTS);
 
@@ -293,6 +298,7 @@ final class YearCohort {
      * the facade's command, by its actor, on its day ({@link #catchUp}).
      */
     private void followGenerated(LocalDate opening) {
+        this.opening = opening;
         CohortData data = generated.data();
         List<Participant> before = new ArrayList<>();
         Map<ParticipantId, PersonalData> identities = new HashMap<>();
@@ -516,6 +522,21 @@ final class YearCohort {
         List<Participant> streamed = new ArrayList<>();
         facade.forEachParticipant(team(), view -> streamed.add(new Participant(view.id(), view.periods())));
         stored = List.copyOf(streamed);
+        Map<ParticipantId, List<AuditEntry>> trails = new HashMap<>();
+        for (Participant participant : stored) {
+            trails.put(participant.id(), facade.auditTrail(team(), participant.id()));
+        }
+        audits = Map.copyOf(trails);
+    }
+
+    /** @return each stored participant's audit trail, oldest first, read from the engine at the year's end */
+    Map<ParticipantId, List<AuditEntry>> audits() {
+        return audits;
+    }
+
+    /** @return the day the cohort opened in the engine (earlier facts loaded, later ones commands), null before */
+    LocalDate opening() {
+        return opening;
     }
 
     /** @return the generated participants' commands run through the facade, and those dated after the year's end, left queued */

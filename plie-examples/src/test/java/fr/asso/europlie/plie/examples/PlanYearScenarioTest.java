@@ -9,6 +9,8 @@ import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.cohort.Step;
 import fr.asso.europlie.plie.error.Messages;
 import fr.asso.europlie.plie.funds.EnvelopeBalance;
 import fr.asso.europlie.plie.funds.EnvelopeKey;
@@ -26,6 +28,7 @@ import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.offer.ProgrammingAxis;
 import fr.asso.europlie.plie.offer.SteeringDecision;
 import fr.asso.europlie.plie.protocol.TargetPublic;
+import fr.asso.europlie.plie.workflow.audit.AuditEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +39,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -193,6 +197,90 @@ class PlanYearScenarioTest {
     @DisplayName("the cohort's figures and the FSE+ indicators, counted again from the cohort's participants, are the report's")
     void cohortFiguresAgreeWithTheParticipants() {
         assertCohortFigures(run());
+    }
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @Test
+    @DisplayName("the cohort went through the facade: each participant's facts from the opening day are audited commands on their day, by their actor; earlier facts one load")
+    void cohortWentThroughTheCommands() {
+        YearCohort cohort = run().outcome().cohort();
+        LocalDate opening = cohort.opening();
+        assertThat(opening).isEqualTo(LocalDate.of(2026, 6, 2));
+        Map<ParticipantId, List<AuditEntry>> audits = cohort.audits();
+        assertThat(audits.keySet()).hasSize(cohort.participants().size());
+        int commands = 0;
+        for (Participant participant : cohort.participants()) {
+            List<AuditEntry> trail = audits.get(participant.id());
+            // what the stored participant holds from the opening day, as (command, period, day): each must be one audit entry
+            Map<String, Integer> expected = new HashMap<>();
+            Map<String, Integer> audited = new HashMap<>();
+            for (AccompanimentPeriod period : participant.periods()) {
+                int n = period.number();
+                fact(expected, period.number() == 1 ? "REFER" : "REENTER", n, period.referral().referredOn(), opening);
+                if (period.entryDecision() != null) {
+                    fact(expected, period.entryDecision().validated() ? "VALIDATE_ENTRY" : "REJECT_ENTRY", n,
+                            period.entryDecision().decidedOn(), opening);
+                }
+                if (period.adhesion() != null) {
+                    fact(expected, "ADHERE", n, period.adhesion().entryDate(), opening);
+                }
+                // a step is added on its first day, or earlier (the commission's first assessment, planned at the adhesion)
+                List<LocalDate> starts = period.steps().stream().map(Step::start).filter(d -> !d.isBefore(opening)).sorted().toList();
+                List<LocalDate> added = trail.stream().filter(e -> e.step().equals("ADD_STEP") && e.round() == n)
+                        .map(e -> LocalDate.ofInstant(e.at(), PARIS)).sorted().toList();
+                assertThat(added).as("%s period %d: one step added for each step starting from the opening day", participant.id(), n)
+                        .hasSameSizeAs(starts);
+                for (int i = 0; i < added.size(); i++) {
+                    assertThat(added.get(i)).as("%s period %d: a step is added by its first day", participant.id(), n)
+                            .isBeforeOrEqualTo(starts.get(i));
+                }
+                if (period.exit() != null) {
+                    boolean completed = !period.followUps().isEmpty() && period.followUps().get(period.followUps().size() - 1).completed();
+                    fact(expected, completed ? "COMPLETE_FOLLOW_UP" : "EXIT", n, period.exit().exitedOn(), opening);
+                }
+                if (period.sixMonthData() != null) {
+                    fact(expected, "RECORD_SIX_MONTH_DATA", n, period.sixMonthData().collectedOn(), opening);
+                }
+            }
+            long loads = 0;
+            for (AuditEntry entry : trail) {
+                assertThat(entry.protocolId()).isEqualTo(participant.id().value());
+                LocalDate day = LocalDate.ofInstant(entry.at(), PARIS);
+                if (entry.step().equals("LOAD")) {
+                    loads++;
+                    assertThat(day).as("the past months are loaded the day the cohort opens").isEqualTo(opening);
+                    continue;
+                }
+                assertThat(day).as("%s of %s: a command runs from the opening day", entry.step(), participant.id()).isAfterOrEqualTo(opening);
+                if (!entry.step().equals("ADD_STEP")) {
+                    audited.merge(entry.step() + "/" + entry.round() + "/" + day, 1, Integer::sum);
+                }
+                commands++;
+                if (entry.step().equals("ADD_STEP")) {
+                    AccompanimentPeriod period = participant.periods().get(entry.round() - 1);
+                    assertThat(period.referents()).as("a step is added by a referent of its period")
+                            .anySatisfy(r -> assertThat(r.referent().value()).isEqualTo(entry.userId()));
+                }
+                if (entry.step().endsWith("_ENTRY")) {
+                    assertThat(entry.userId()).as("the entry commission decides").isEqualTo("commission.entree");
+                }
+            }
+            boolean past = participant.periods().stream().anyMatch(p -> p.referral().referredOn().isBefore(opening));
+            assertThat(loads).as("%s: one load when it was followed before the opening day, none otherwise", participant.id())
+                    .isEqualTo(past ? 1 : 0);
+            // every fact dated from the opening day is exactly one audited command on its day, for its period
+            expected.forEach((fact, count) -> assertThat(audited.getOrDefault(fact, 0)).as("%s: %s", participant.id(), fact).isEqualTo(count));
+        }
+        assertThat(commands).as("the audited commands cover the generated participants' later facts and the commission's")
+                .isGreaterThanOrEqualTo(cohort.generatedCommands()[0]);
+    }
+
+    /** Counts a fact dated from the opening day, by command, period and day. */
+    private static void fact(Map<String, Integer> facts, String command, int period, LocalDate day, LocalDate opening) {
+        if (!day.isBefore(opening)) {
+            facts.merge(command + "/" + period + "/" + day, 1, Integer::sum);
+        }
     }
 
     /**

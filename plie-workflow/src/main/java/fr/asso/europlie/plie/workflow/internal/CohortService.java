@@ -237,7 +237,7 @@ public final class CohortService implements CohortFollowUp {
 
     @Override
     public void recordEntryData(Actor actor, ParticipantId id, int period, EsfEntryData data) {
-        referentCommand(actor, id, "RECORD_ENTRY_DATA", (c, p) -> c.pathways().recordEntryData(p, period, data));
+        referentCommand(actor, id, "RECORD_ENTRY_DATA", period, (c, p) -> c.pathways().recordEntryData(p, period, data));
     }
 
     @Override
@@ -264,16 +264,16 @@ public final class CohortService implements CohortFollowUp {
 
     @Override
     public void recordExitData(Actor actor, ParticipantId id, int period, EsfExitData data) {
-        referentCommand(actor, id, "RECORD_EXIT_DATA", (c, p) -> c.pathways().recordExitData(p, period, data));
+        referentCommand(actor, id, "RECORD_EXIT_DATA", period, (c, p) -> c.pathways().recordExitData(p, period, data));
     }
 
     @Override
     public void recordSixMonthData(Actor actor, ParticipantId id, int period, EsfSixMonthData data) {
         requireActor(actor);
         if (actor.has(Role.ANIMATION_TEAM)) {
-            command(actor, id, "RECORD_SIX_MONTH_DATA", null, Access.ANY, (c, p) -> c.pathways().recordSixMonthData(p, period, data));
+            command(actor, id, "RECORD_SIX_MONTH_DATA", null, Access.ANY, period, (c, p) -> c.pathways().recordSixMonthData(p, period, data));
         } else {
-            referentCommand(actor, id, "RECORD_SIX_MONTH_DATA", (c, p) -> c.pathways().recordSixMonthData(p, period, data));
+            referentCommand(actor, id, "RECORD_SIX_MONTH_DATA", period, (c, p) -> c.pathways().recordSixMonthData(p, period, data));
         }
     }
 
@@ -495,6 +495,9 @@ public final class CohortService implements CohortFollowUp {
 
     // ---------------------------------------------------------------- helpers
 
+    /** A command on the participant's last period: the audit entry's round is the number of its periods. */
+    private static final int CURRENT_PERIOD = 0;
+
     /** Whom a command may concern beyond the role checked before: anyone, or the actor's own participants. */
     private enum Access {
         ANY, OWN
@@ -506,11 +509,25 @@ public final class CohortService implements CohortFollowUp {
     }
 
     private Participant referentCommand(Actor actor, ParticipantId id, String step, Change change) {
+        return referentCommand(actor, id, step, CURRENT_PERIOD, change);
+    }
+
+    private Participant referentCommand(Actor actor, ParticipantId id, String step, int period, Change change) {
         requireRole(actor, Role.REFERENT, step);
-        return command(actor, id, step, null, Access.OWN, change);
+        return command(actor, id, step, null, Access.OWN, period, change);
     }
 
     private Participant command(Actor actor, ParticipantId id, String step, String reason, Access access, Change change) {
+        return command(actor, id, step, reason, access, CURRENT_PERIOD, change);
+    }
+
+    /**
+     * Runs a change of one participant under its row lock and audits it.
+     *
+     * @param period the period the command acts on, recorded as the audit entry's round; {@link #CURRENT_PERIOD} for the
+     *     participant's last period (a command on an earlier one, such as its six-month data, names it)
+     */
+    private Participant command(Actor actor, ParticipantId id, String step, String reason, Access access, int period, Change change) {
         requiredId(id);
         Configured c = config();
         LocalDate today = runtime.today();
@@ -523,7 +540,7 @@ public final class CohortService implements CohortFollowUp {
                     .orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_PARTICIPANT, "participantId", id));
             Participant next = change.apply(c, version.participant());
             c.participants().update(next, version.revision());
-            audit(actor, next, step, reason, null);
+            audit(actor, next, step, reason, null, period);
             return next;
         });
     }
@@ -533,8 +550,12 @@ public final class CohortService implements CohortFollowUp {
     }
 
     private void audit(Actor actor, Participant participant, String step, String reason, String reference) {
+        audit(actor, participant, step, reason, reference, CURRENT_PERIOD);
+    }
+
+    private void audit(Actor actor, Participant participant, String step, String reason, String reference, int period) {
         CohortAudit.append(plan, new AuditEntry(participant.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
-                step, "DONE", reason, reference, participant.periods().size()));
+                step, "DONE", reason, reference, period == CURRENT_PERIOD ? participant.periods().size() : period));
     }
 
     private static Viewer viewer(Actor actor) {

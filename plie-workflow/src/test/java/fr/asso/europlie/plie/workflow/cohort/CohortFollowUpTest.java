@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import fr.asso.europlie.plie.cohort.Adhesion;
 import fr.asso.europlie.plie.cohort.CohortError;
 import fr.asso.europlie.plie.cohort.DataScope;
+import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.ExitReason;
 import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.Referral;
@@ -32,6 +33,7 @@ import fr.asso.europlie.plie.workflow.AccessDeniedException;
 import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.WorkflowError;
 import fr.asso.europlie.plie.workflow.audit.AuditEntry;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
@@ -62,6 +64,23 @@ class CohortFollowUpTest {
             assertThat(world.cohort.auditTrail(TEAM, id)).extracting(AuditEntry::userId)
                     .containsExactly(TEAM.userId(), COMMISSION.userId(), ALICE.value(), ALICE.value(), ALICE.value());
             assertThat(world.cohort.size(TEAM)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an audit entry's round is the period the command acted on: six-month data of the first period after a re-entry is round 1")
+    void auditRoundIsThePeriodActedOn(Databases.Kind kind) {
+        try (Databases.Target database = Databases.fresh(kind); CohortWorld world = new CohortWorld(database)) {
+            ParticipantId id = world.entered("Martin", ALICE_ACTOR);
+            LocalDate left = TODAY.plusMonths(1);
+            world.cohort.exit(ALICE_ACTOR, id, left, ExitReason.MOVED_AWAY, null);
+            world.cohort.reenter(TEAM, id, Referral.of(FRANCE_TRAVAIL, left.plusMonths(2)), CohortWorld.longTermJobseeker());
+            world.cohort.recordSixMonthData(TEAM, id, 1, new EsfSixMonthData(left.plusMonths(6).plusDays(1), true, false));
+
+            assertThat(world.cohort.participant(TEAM, id).orElseThrow().periods()).hasSize(2);
+            assertThat(world.cohort.auditTrail(TEAM, id)).extracting(e -> e.step() + "/" + e.round())
+                    .containsExactly("REFER/1", "VALIDATE_ENTRY/1", "ADHERE/1", "EXIT/1", "REENTER/2", "RECORD_SIX_MONTH_DATA/1");
         }
     }
 
