@@ -384,12 +384,18 @@ public final class CohortService implements CohortFollowUp {
         if (!scopes.contains(DataScope.PATHWAY)) {
             return Optional.empty();
         }
+        PersonalData identity = scopes.contains(DataScope.IDENTITY) ? identities.find(p.id()).orElse(null) : null;
+        return Optional.of(view(c, viewer, p, today, scopes, identity));
+    }
+
+    /** The view of a participant whose pathway the viewer may see, with its identity when the viewer may see it (else null). */
+    private static ParticipantView view(Configured c, Viewer viewer, Participant p, LocalDate today, Set<DataScope> scopes,
+            PersonalData identity) {
         List<AccompanimentPeriod> periods = c.visibility().visiblePeriods(viewer, p, today);
         if (!scopes.contains(DataScope.SENSITIVE)) {
             periods = periods.stream().map(CohortService::withoutSensitiveData).toList();
         }
-        PersonalData identity = scopes.contains(DataScope.IDENTITY) ? identities.find(p.id()).orElse(null) : null;
-        return Optional.of(new ParticipantView(p.id(), periods, identity, scopes));
+        return new ParticipantView(p.id(), periods, scopes.contains(DataScope.IDENTITY) ? identity : null, scopes);
     }
 
     @Override
@@ -465,15 +471,39 @@ public final class CohortService implements CohortFollowUp {
         LocalDate today = runtime.today();
         return runner.run(actor, "participants", () -> {
             long given = 0;
+            List<Participant> page = new ArrayList<>(JdbcParticipants.PAGE);
             for (Participant p : c.participants().all()) {
-                Optional<ParticipantView> view = view(c, viewer, p, today);
-                if (view.isPresent()) {
-                    action.accept(view.get());
-                    given++;
+                page.add(p);
+                if (page.size() == JdbcParticipants.PAGE) {
+                    given += give(c, viewer, page, today, action);
+                    page.clear();
                 }
             }
-            return given;
+            return given + give(c, viewer, page, today, action);
         });
+    }
+
+    /** Gives the views of a page of participants, in order, their identities read in one query. */
+    private long give(Configured c, Viewer viewer, List<Participant> page, LocalDate today, Consumer<? super ParticipantView> action) {
+        List<Set<DataScope>> scopes = new ArrayList<>(page.size());
+        List<ParticipantId> named = new ArrayList<>();
+        for (Participant p : page) {
+            Set<DataScope> seen = c.visibility().scopes(viewer, p, today);
+            scopes.add(seen);
+            if (seen.contains(DataScope.PATHWAY) && seen.contains(DataScope.IDENTITY)) {
+                named.add(p.id());
+            }
+        }
+        Map<ParticipantId, PersonalData> found = named.isEmpty() ? Map.of() : identities.findAll(named);
+        long given = 0;
+        for (int i = 0; i < page.size(); i++) {
+            Participant p = page.get(i);
+            if (scopes.get(i).contains(DataScope.PATHWAY)) {
+                action.accept(view(c, viewer, p, today, scopes.get(i), found.get(p.id())));
+                given++;
+            }
+        }
+        return given;
     }
 
     @Override

@@ -13,7 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +58,39 @@ public final class JdbcPersonalData implements Identities {
         } catch (SQLException e) {
             throw new StoreException("read the identity of participant " + id, e);
         }
+    }
+
+    /**
+     * The identities of several participants in one query (a page of a stream), those that have one.
+     *
+     * @param ids the participants, at most {@link JdbcParticipants#PAGE}, not null
+     * @return each found identity by participant
+     */
+    Map<ParticipantId, PersonalData> findAll(List<ParticipantId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.size() > JdbcParticipants.PAGE) {
+            throw new IllegalArgumentException("at most " + JdbcParticipants.PAGE + " participants at once, not " + ids.size());
+        }
+        Map<ParticipantId, PersonalData> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT participant_id, document FROM plie_participant_identity WHERE plan_id = ? AND participant_id IN (" + marks + ")")) {
+            select.setString(1, plan.value());
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 2, ids.get(i).value());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(ParticipantId.of(rows.getString(1)), read(rows.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read the identities of " + ids.size() + " participants", e);
+        }
+        return found;
     }
 
     @Override
