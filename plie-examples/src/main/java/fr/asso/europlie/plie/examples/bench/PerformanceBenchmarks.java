@@ -321,6 +321,8 @@ public final class PerformanceBenchmarks {
             bare.getRepositoryService().createDeployment().name("bare-others")
                     .addString("programming-approval.bpmn20.xml", noOps("/fr/asso/europlie/plie/workflow/programming/programming-approval.bpmn20.xml"))
                     .addString("fse-commitment.bpmn20.xml", noOps("/fr/asso/europlie/plie/workflow/commitment/fse-commitment.bpmn20.xml"))
+                    .addString("fse-execution.bpmn20.xml", noOps("/fr/asso/europlie/plie/workflow/commitment/fse-execution.bpmn20.xml"))
+                    .addString("fse-increase.bpmn20.xml", noOps("/fr/asso/europlie/plie/workflow/commitment/fse-increase.bpmn20.xml"))
                     .deploy();
             long t3 = System.nanoTime();
             bare.close();
@@ -330,7 +332,7 @@ public final class PerformanceBenchmarks {
                 figure.library((t1 - t0) / 1e6).baseline((t3 - t2) / 1e6);
             }
         }
-        figure.note("both deploy the three processes (bare: no-op delegates); schema created on each start");
+        figure.note("both deploy the five processes (bare: no-op delegates); schema created on each start");
         figures.add(figure);
     }
 
