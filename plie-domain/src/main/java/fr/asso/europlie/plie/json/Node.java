@@ -124,8 +124,17 @@ public final class Node {
     private final int index;
     private String path;
     private final Problems problems;
-    /** The members the reader asked for (a handful, named by the reader's code: a list is enough). */
-    private final List<String> read = new ArrayList<>();
+    /**
+     * The object's members when the streaming reader built it (else null): each is then found by
+     * index, searched from {@link #cursor}, and marked read in {@link #seen}.
+     */
+    private final TokenReader.MemberMap members;
+    /** Where the next search starts: after the member last found (readers ask in the document's order). */
+    private int cursor;
+    /** Which members (by index) the reader asked for, when {@link #members} is known. */
+    private final boolean[] seen;
+    /** The members the reader asked for, when {@link #members} is not known (a handful: a list is enough). */
+    private List<String> read;
     /** How many of them are present in the object: when all are, no member is unknown. */
     private int presentRead;
 
@@ -136,6 +145,8 @@ public final class Node {
         this.index = -1;
         this.path = path;
         this.problems = problems;
+        this.members = membersOf(node);
+        this.seen = members == null ? null : new boolean[members.size()];
     }
 
     private Node(JsonNode node, Node parent, String member, int index) {
@@ -144,10 +155,31 @@ public final class Node {
         this.member = member;
         this.index = index;
         this.problems = parent.problems;
+        this.members = membersOf(node);
+        this.seen = members == null ? null : new boolean[members.size()];
+    }
+
+    private static TokenReader.MemberMap membersOf(JsonNode node) {
+        return node instanceof TokenReader.MemberObject object ? object.members() : null;
     }
 
     /** Records that the reader asked for a member, once; gives the member's value (null when absent). */
     private JsonNode asked(String name) {
+        if (members != null) {
+            int at = members.find(name, cursor);
+            if (at < 0) {
+                return null; // an absent member is never unknown: nothing to remember
+            }
+            cursor = at + 1;
+            if (!seen[at]) {
+                seen[at] = true;
+                presentRead++;
+            }
+            return members.valueAt(at);
+        }
+        if (read == null) {
+            read = new ArrayList<>();
+        }
         JsonNode value = node.get(name);
         for (int i = 0; i < read.size(); i++) {
             String known = read.get(i);
@@ -681,14 +713,26 @@ public final class Node {
         if (presentRead == node.size()) {
             return; // every member present was read
         }
-        for (String name : node.propertyNames()) {
-            if (!read.contains(name)) {
-                if (problems.unknownFields == UnknownFields.KEEP) {
-                    problems.kept.put(pathOf(name), node.get(name).toString());
-                } else {
-                    problems.add(Violation.of(JsonError.UNKNOWN_FIELD, pathOf(name), node.get(name).toString()));
+        if (members != null) {
+            for (int i = 0; i < members.size(); i++) {
+                if (!seen[i]) {
+                    unknown(members.nameAt(i), members.valueAt(i));
                 }
             }
+            return;
+        }
+        for (String name : node.propertyNames()) {
+            if (read == null || !read.contains(name)) {
+                unknown(name, node.get(name));
+            }
+        }
+    }
+
+    private void unknown(String name, JsonNode value) {
+        if (problems.unknownFields == UnknownFields.KEEP) {
+            problems.kept.put(pathOf(name), value.toString());
+        } else {
+            problems.add(Violation.of(JsonError.UNKNOWN_FIELD, pathOf(name), value.toString()));
         }
     }
 }

@@ -75,7 +75,7 @@ final class TokenReader {
         while (true) {
             if (token == JsonToken.START_OBJECT) {
                 MemberMap members = new MemberMap();
-                root = attach(top, new ObjectNode(NODES, members), root);
+                root = attach(top, new MemberObject(members), root);
                 top = new Frame(top, members, null);
             } else if (token == JsonToken.START_ARRAY) {
                 List<JsonNode> elements = new ArrayList<>();
@@ -143,6 +143,22 @@ final class TokenReader {
     }
 
     /**
+     * An object node whose members are a {@link MemberMap}, so that {@link Node} reads them by
+     * index (in the document's order, where readers usually ask) instead of by name each time.
+     * Equal to any {@code ObjectNode} with the same members, as Jackson's own.
+     */
+    static final class MemberObject extends ObjectNode {
+        MemberObject(MemberMap members) {
+            super(NODES, members);
+        }
+
+        /** The members, in the order given. */
+        MemberMap members() {
+            return (MemberMap) _children;
+        }
+    }
+
+    /**
      * An object's members in the order given: two arrays searched in one pass (a document's
      * objects have a handful of members; each string keeps its hash), with a hash index once an
      * object has more than {@link #INDEXED} members, so that a large object costs no more than a
@@ -171,6 +187,45 @@ final class TokenReader {
                 }
             }
             return -1;
+        }
+
+        /**
+         * The index of a member, searched from {@code from} on then from the start: a reader that
+         * asks for the members in the document's order finds each at its first probe.
+         *
+         * @param name the member's name
+         * @param from where to start, 0 to {@link #size()}
+         * @return its index, or -1 when absent
+         */
+        int find(String name, int from) {
+            if (index != null) {
+                Integer at = index.get(name);
+                return at == null ? -1 : at;
+            }
+            int hash = name.hashCode();
+            for (int i = from; i < size; i++) {
+                String known = names[i];
+                if (known == name || known.hashCode() == hash && known.equals(name)) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < from && i < size; i++) {
+                String known = names[i];
+                if (known == name || known.hashCode() == hash && known.equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The name of the member at an index. */
+        String nameAt(int at) {
+            return names[at];
+        }
+
+        /** The value of the member at an index. */
+        JsonNode valueAt(int at) {
+            return values[at];
         }
 
         @Override
