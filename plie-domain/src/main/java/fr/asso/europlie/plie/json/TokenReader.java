@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Builds a document's tree straight from the parser's tokens (lecture en flux), without Jackson's
  * databind deserializer: the same nodes as {@code JsonMapper.readTree} with
  * {@code USE_BIG_DECIMAL_FOR_FLOATS} (the same leaf nodes, made by the same factory calls from the
- * same parser accessors, so that every limit of the parser, and its strict detection of a member
- * given twice, are met at the same token), but each object's members are kept in a small array map
- * ({@link MemberMap}) instead of a {@code LinkedHashMap}.
+ * same parser accessors, so that every limit of the parser is met at the same token), but each
+ * object's members are kept in a small array map ({@link MemberMap}) instead of a
+ * {@code LinkedHashMap}.
  *
- * <p>The parser's duplicate detection stays: Jackson's parser reads a member's value with its
- * name, so a reader that looked for the name itself would report a malformed value before a
- * duplicate name that comes first (the agreement test found it).
+ * <p>A member given twice is refused by this reader, in the object's own map, instead of by the
+ * parser's strict duplicate detection (which kept a hash set of names per object): at the same
+ * token, before the value the parser reads with the name (see {@link #nextName}), as the agreement
+ * test checks.
  *
  * <p>Iterative (an explicit stack): a document nested up to the configured depth cannot exhaust
  * the thread's stack.
@@ -87,9 +89,7 @@ final class TokenReader {
             // The next value of the open containers, closing those that end.
             while (true) {
                 if (top.members != null) {
-                    // A member given twice was refused by the parser (strict duplicate detection)
-                    // as it read the name, before reading the value: in the same order as before.
-                    String name = parser.nextName();
+                    String name = nextName(parser, top.members);
                     if (name != null) {
                         top.name = name;
                         token = parser.nextToken();
@@ -109,6 +109,49 @@ final class TokenReader {
             if (token == null) {
                 throw new IllegalStateException("end of input inside a value");
             }
+        }
+    }
+
+    /**
+     * The next member's name, or null at the end of the object; a name the object already has is
+     * refused ({@link DuplicateMember}) before its value, as the parser's strict duplicate
+     * detection did: the parser reads a scalar value with its name, so when that value is
+     * malformed (or beyond a limit) after a repeated name, the repeated name is reported, not the
+     * value.
+     */
+    private static String nextName(JsonParser parser, MemberMap members) {
+        String name;
+        try {
+            name = parser.nextName();
+        } catch (JacksonException e) {
+            // The token is the name only once the parser has read it: the failure is its value's.
+            if (parser.currentToken() == JsonToken.PROPERTY_NAME && members.containsKey(parser.currentName())) {
+                throw new DuplicateMember(parser.currentName());
+            }
+            throw e;
+        }
+        if (name != null && members.containsKey(name)) {
+            throw new DuplicateMember(name);
+        }
+        return name;
+    }
+
+    /**
+     * A member given twice in an object, found as its second name was read (the parser's context
+     * then names it, for the JSON path).
+     */
+    static final class DuplicateMember extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        DuplicateMember(String name) {
+            super(null, null, false, false);
+            this.name = name;
+        }
+
+        /** The member's name. */
+        String name() {
+            return name;
         }
     }
 
