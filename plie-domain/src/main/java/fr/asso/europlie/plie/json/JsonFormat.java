@@ -187,7 +187,7 @@ public final class JsonFormat {
         if (kind != null && !kind.equals(format)) {
             problems.add(Violation.of(JsonError.UNSUPPORTED_FORMAT, "$.format", kind, format));
         }
-        if (version != null && majors.stream().noneMatch(major -> version.matches(major + "\\.\\d+"))) {
+        if (version != null && !ofMajors(version, majors)) {
             problems.add(Violation.of(JsonError.UNSUPPORTED_FORMAT, "$.formatVersion", version,
                     String.join(" / ", majors.stream().sorted().map(major -> major + ".x").toList())));
         }
@@ -202,6 +202,41 @@ public final class JsonFormat {
         }
         problems.throwIfAny();
         return new Document<>(value, problems.kept());
+    }
+
+    /** Whether a format version is one of the major versions and a minor version. */
+    private static boolean ofMajors(String version, java.util.Set<String> majors) {
+        for (String major : majors) {
+            if (ofMajor(version, major)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a format version matches the regular expression {@code MAJOR\.\d+} ({@code \d}
+     * being {@code [0-9]}): checked by hand when the major version is digits, as every major
+     * version of the format is, with the expression otherwise. {@code JsonFormatVersionTest}
+     * compares both.
+     */
+    static boolean ofMajor(String version, String major) {
+        if (major == null || major.isEmpty() || !digits(major, 0)) {
+            return version.matches(major + "\\.\\d+");
+        }
+        int dot = major.length();
+        return version.length() > dot + 1 && version.startsWith(major) && version.charAt(dot) == '.' && digits(version, dot + 1);
+    }
+
+    /** Whether every character of a text from an index on is an ASCII digit. */
+    private static boolean digits(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
