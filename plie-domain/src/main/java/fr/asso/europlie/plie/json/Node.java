@@ -450,7 +450,50 @@ public final class Node {
      * @return the instant, or null
      */
     public Instant instant(String name) {
-        return parsed(name, true, Instant::parse, "instant (ISO-8601, UTC)");
+        return parsed(name, true, Node::instantOf, "instant (ISO-8601, UTC)");
+    }
+
+    /**
+     * {@link Instant#parse} of a text: an instant written as the library writes it to the second
+     * ({@code 2022-01-31T09:00:00Z}, a year of four digits from 1000, a valid date and time of day)
+     * is computed from its fields, without the ISO formatter; any other text goes to
+     * {@code Instant.parse}, which gives it or refuses it as before. Both give the same instant
+     * ({@code NodeInstantTest} compares them on generated texts).
+     */
+    static Instant instantOf(String text) {
+        Instant plain = plainInstant(text);
+        return plain != null ? plain : Instant.parse(text);
+    }
+
+    private static Instant plainInstant(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second);
+    }
+
+    /** The number written by ASCII digits at a place, or -1. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**
