@@ -245,8 +245,11 @@ final class TokenReader {
                 Integer at = index.get(name);
                 return at == null ? -1 : at;
             }
+            if (from < size && names[from].equals(name)) {
+                return from; // the member after the last one found: the usual case
+            }
             int hash = name.hashCode();
-            for (int i = from; i < size; i++) {
+            for (int i = from + 1; i < size; i++) {
                 String known = names[i];
                 if (known == name || known.hashCode() == hash && known.equals(name)) {
                     return i;
