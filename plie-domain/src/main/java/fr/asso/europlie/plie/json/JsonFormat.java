@@ -10,7 +10,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -44,9 +43,6 @@ public final class JsonFormat {
 
     /** Jackson's message of a limit exceeded: what, how much, the maximum. */
     private static final Pattern LIMIT = Pattern.compile("^(.*?) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
-
-    /** Jackson's message of a member given twice. */
-    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
     /** A parser factory and the limits it reads within, kept together so that a reader never pairs them wrongly. */
     private record Reader(ReadLimits limits, JsonFactory factory) {
@@ -191,7 +187,7 @@ public final class JsonFormat {
         if (kind != null && !kind.equals(format)) {
             problems.add(Violation.of(JsonError.UNSUPPORTED_FORMAT, "$.format", kind, format));
         }
-        if (version != null && majors.stream().noneMatch(major -> version.matches(major + "\\.\\d+"))) {
+        if (version != null && !ofMajors(version, majors)) {
             problems.add(Violation.of(JsonError.UNSUPPORTED_FORMAT, "$.formatVersion", version,
                     String.join(" / ", majors.stream().sorted().map(major -> major + ".x").toList())));
         }
@@ -206,6 +202,41 @@ public final class JsonFormat {
         }
         problems.throwIfAny();
         return new Document<>(value, problems.kept());
+    }
+
+    /** Whether a format version is one of the major versions and a minor version. */
+    private static boolean ofMajors(String version, java.util.Set<String> majors) {
+        for (String major : majors) {
+            if (ofMajor(version, major)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a format version matches the regular expression {@code MAJOR\.\d+} ({@code \d}
+     * being {@code [0-9]}): checked by hand when the major version is digits, as every major
+     * version of the format is, with the expression otherwise. {@code JsonFormatVersionTest}
+     * compares both.
+     */
+    static boolean ofMajor(String version, String major) {
+        if (major == null || major.isEmpty() || !digits(major, 0)) {
+            return version.matches(major + "\\.\\d+");
+        }
+        int dot = major.length();
+        return version.length() > dot + 1 && version.startsWith(major) && version.charAt(dot) == '.' && digits(version, dot + 1);
+    }
+
+    /** Whether every character of a text from an index on is an ASCII digit. */
+    private static boolean digits(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -247,17 +278,14 @@ public final class JsonFormat {
             parser.close();
             problems.throwIfAny();
             return tree;
+        } catch (TokenReader.DuplicateMember e) {
+            problems.add(Violation.of(JsonError.DUPLICATE_MEMBER, pathOf(parser), e.name()));
         } catch (StreamConstraintsException e) {
             problems.add(limitExceeded(e, pathOf(parser)));
         } catch (JacksonException e) {
-            String duplicate = duplicateName(e);
-            if (duplicate != null) {
-                problems.add(Violation.of(JsonError.DUPLICATE_MEMBER, pathOf(parser), duplicate));
-            } else {
-                TokenStreamLocation where = e.getLocation();
-                String location = where == null ? "?" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-                problems.add(Violation.of(JsonError.MALFORMED, location, e.getOriginalMessage()));
-            }
+            TokenStreamLocation where = e.getLocation();
+            String location = where == null ? "?" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+            problems.add(Violation.of(JsonError.MALFORMED, location, e.getOriginalMessage()));
         }
         problems.throwIfAny();
         throw new IllegalStateException("unreachable");
@@ -278,11 +306,6 @@ public final class JsonFormat {
             default -> m.group(1);
         };
         return Violation.of(JsonError.LIMIT_EXCEEDED, path, m.group(2), m.group(3), ReadLimits.PROPERTY_PREFIX + setting);
-    }
-
-    private static String duplicateName(JacksonException e) {
-        Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        return m.find() ? m.group(1) : null;
     }
 
     /** The JSON path where the parser stopped, such as {@code $.content.signatories[2].kind}. */
@@ -310,8 +333,9 @@ public final class JsonFormat {
         StreamReadConstraints constraints = StreamReadConstraints.builder().maxDocumentLength(limits.maxDocumentLength())
                 .maxNestingDepth(limits.maxNestingDepth()).maxStringLength(limits.maxStringLength())
                 .maxNameLength(limits.maxNameLength()).maxNumberLength(limits.maxNumberLength()).build();
-        JsonFactory built = JsonFactory.builder().streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        // A member given twice is refused by TokenReader itself (at the token where the parser's
+        // strict duplicate detection refused it), without a hash set of names per object.
+        JsonFactory built = JsonFactory.builder().streamReadConstraints(constraints).build();
         lastReader = new Reader(limits, built);
         return built;
     }

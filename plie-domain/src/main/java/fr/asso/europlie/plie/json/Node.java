@@ -124,8 +124,17 @@ public final class Node {
     private final int index;
     private String path;
     private final Problems problems;
-    /** The members the reader asked for (a handful, named by the reader's code: a list is enough). */
-    private final List<String> read = new ArrayList<>();
+    /**
+     * The object's members when the streaming reader built it (else null): each is then found by
+     * index, searched from {@link #cursor}, and marked read in {@link #seen}.
+     */
+    private final TokenReader.MemberMap members;
+    /** Where the next search starts: after the member last found (readers ask in the document's order). */
+    private int cursor;
+    /** Which members (by index) the reader asked for, when {@link #members} is known. */
+    private final boolean[] seen;
+    /** The members the reader asked for, when {@link #members} is not known (a handful: a list is enough). */
+    private List<String> read;
     /** How many of them are present in the object: when all are, no member is unknown. */
     private int presentRead;
 
@@ -136,6 +145,8 @@ public final class Node {
         this.index = -1;
         this.path = path;
         this.problems = problems;
+        this.members = membersOf(node);
+        this.seen = members == null ? null : new boolean[members.size()];
     }
 
     private Node(JsonNode node, Node parent, String member, int index) {
@@ -144,10 +155,31 @@ public final class Node {
         this.member = member;
         this.index = index;
         this.problems = parent.problems;
+        this.members = membersOf(node);
+        this.seen = members == null ? null : new boolean[members.size()];
+    }
+
+    private static TokenReader.MemberMap membersOf(JsonNode node) {
+        return node instanceof TokenReader.MemberObject object ? object.members() : null;
     }
 
     /** Records that the reader asked for a member, once; gives the member's value (null when absent). */
     private JsonNode asked(String name) {
+        if (members != null) {
+            int at = members.find(name, cursor);
+            if (at < 0) {
+                return null; // an absent member is never unknown: nothing to remember
+            }
+            cursor = at + 1;
+            if (!seen[at]) {
+                seen[at] = true;
+                presentRead++;
+            }
+            return members.valueAt(at);
+        }
+        if (read == null) {
+            read = new ArrayList<>();
+        }
         JsonNode value = node.get(name);
         for (int i = 0; i < read.size(); i++) {
             String known = read.get(i);
@@ -418,7 +450,50 @@ public final class Node {
      * @return the instant, or null
      */
     public Instant instant(String name) {
-        return parsed(name, true, Instant::parse, "instant (ISO-8601, UTC)");
+        return parsed(name, true, Node::instantOf, "instant (ISO-8601, UTC)");
+    }
+
+    /**
+     * {@link Instant#parse} of a text: an instant written as the library writes it to the second
+     * ({@code 2022-01-31T09:00:00Z}, a year of four digits from 1000, a valid date and time of day)
+     * is computed from its fields, without the ISO formatter; any other text goes to
+     * {@code Instant.parse}, which gives it or refuses it as before. Both give the same instant
+     * ({@code NodeInstantTest} compares them on generated texts).
+     */
+    static Instant instantOf(String text) {
+        Instant plain = plainInstant(text);
+        return plain != null ? plain : Instant.parse(text);
+    }
+
+    private static Instant plainInstant(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second);
+    }
+
+    /** The number written by ASCII digits at a place, or -1. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**
@@ -681,14 +756,26 @@ public final class Node {
         if (presentRead == node.size()) {
             return; // every member present was read
         }
-        for (String name : node.propertyNames()) {
-            if (!read.contains(name)) {
-                if (problems.unknownFields == UnknownFields.KEEP) {
-                    problems.kept.put(pathOf(name), node.get(name).toString());
-                } else {
-                    problems.add(Violation.of(JsonError.UNKNOWN_FIELD, pathOf(name), node.get(name).toString()));
+        if (members != null) {
+            for (int i = 0; i < members.size(); i++) {
+                if (!seen[i]) {
+                    unknown(members.nameAt(i), members.valueAt(i));
                 }
             }
+            return;
+        }
+        for (String name : node.propertyNames()) {
+            if (read == null || !read.contains(name)) {
+                unknown(name, node.get(name));
+            }
+        }
+    }
+
+    private void unknown(String name, JsonNode value) {
+        if (problems.unknownFields == UnknownFields.KEEP) {
+            problems.kept.put(pathOf(name), value.toString());
+        } else {
+            problems.add(Violation.of(JsonError.UNKNOWN_FIELD, pathOf(name), value.toString()));
         }
     }
 }

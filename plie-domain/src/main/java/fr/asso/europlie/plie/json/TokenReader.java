@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Builds a document's tree straight from the parser's tokens (lecture en flux), without Jackson's
  * databind deserializer: the same nodes as {@code JsonMapper.readTree} with
  * {@code USE_BIG_DECIMAL_FOR_FLOATS} (the same leaf nodes, made by the same factory calls from the
- * same parser accessors, so that every limit of the parser, and its strict detection of a member
- * given twice, are met at the same token), but each object's members are kept in a small array map
- * ({@link MemberMap}) instead of a {@code LinkedHashMap}.
+ * same parser accessors, so that every limit of the parser is met at the same token), but each
+ * object's members are kept in a small array map ({@link MemberMap}) instead of a
+ * {@code LinkedHashMap}.
  *
- * <p>The parser's duplicate detection stays: Jackson's parser reads a member's value with its
- * name, so a reader that looked for the name itself would report a malformed value before a
- * duplicate name that comes first (the agreement test found it).
+ * <p>A member given twice is refused by this reader, in the object's own map, instead of by the
+ * parser's strict duplicate detection (which kept a hash set of names per object): at the same
+ * token, before the value the parser reads with the name (see {@link #nextName}), as the agreement
+ * test checks.
  *
  * <p>Iterative (an explicit stack): a document nested up to the configured depth cannot exhaust
  * the thread's stack.
@@ -75,7 +77,7 @@ final class TokenReader {
         while (true) {
             if (token == JsonToken.START_OBJECT) {
                 MemberMap members = new MemberMap();
-                root = attach(top, new ObjectNode(NODES, members), root);
+                root = attach(top, new MemberObject(members), root);
                 top = new Frame(top, members, null);
             } else if (token == JsonToken.START_ARRAY) {
                 List<JsonNode> elements = new ArrayList<>();
@@ -87,9 +89,7 @@ final class TokenReader {
             // The next value of the open containers, closing those that end.
             while (true) {
                 if (top.members != null) {
-                    // A member given twice was refused by the parser (strict duplicate detection)
-                    // as it read the name, before reading the value: in the same order as before.
-                    String name = parser.nextName();
+                    String name = nextName(parser, top.members);
                     if (name != null) {
                         top.name = name;
                         token = parser.nextToken();
@@ -109,6 +109,49 @@ final class TokenReader {
             if (token == null) {
                 throw new IllegalStateException("end of input inside a value");
             }
+        }
+    }
+
+    /**
+     * The next member's name, or null at the end of the object; a name the object already has is
+     * refused ({@link DuplicateMember}) before its value, as the parser's strict duplicate
+     * detection did: the parser reads a scalar value with its name, so when that value is
+     * malformed (or beyond a limit) after a repeated name, the repeated name is reported, not the
+     * value.
+     */
+    private static String nextName(JsonParser parser, MemberMap members) {
+        String name;
+        try {
+            name = parser.nextName();
+        } catch (JacksonException e) {
+            // The token is the name only once the parser has read it: the failure is its value's.
+            if (parser.currentToken() == JsonToken.PROPERTY_NAME && members.containsKey(parser.currentName())) {
+                throw new DuplicateMember(parser.currentName());
+            }
+            throw e;
+        }
+        if (name != null && members.containsKey(name)) {
+            throw new DuplicateMember(name);
+        }
+        return name;
+    }
+
+    /**
+     * A member given twice in an object, found as its second name was read (the parser's context
+     * then names it, for the JSON path).
+     */
+    static final class DuplicateMember extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        DuplicateMember(String name) {
+            super(null, null, false, false);
+            this.name = name;
+        }
+
+        /** The member's name. */
+        String name() {
+            return name;
         }
     }
 
@@ -143,6 +186,22 @@ final class TokenReader {
     }
 
     /**
+     * An object node whose members are a {@link MemberMap}, so that {@link Node} reads them by
+     * index (in the document's order, where readers usually ask) instead of by name each time.
+     * Equal to any {@code ObjectNode} with the same members, as Jackson's own.
+     */
+    static final class MemberObject extends ObjectNode {
+        MemberObject(MemberMap members) {
+            super(NODES, members);
+        }
+
+        /** The members, in the order given. */
+        MemberMap members() {
+            return (MemberMap) _children;
+        }
+    }
+
+    /**
      * An object's members in the order given: two arrays searched in one pass (a document's
      * objects have a handful of members; each string keeps its hash), with a hash index once an
      * object has more than {@link #INDEXED} members, so that a large object costs no more than a
@@ -171,6 +230,48 @@ final class TokenReader {
                 }
             }
             return -1;
+        }
+
+        /**
+         * The index of a member, searched from {@code from} on then from the start: a reader that
+         * asks for the members in the document's order finds each at its first probe.
+         *
+         * @param name the member's name
+         * @param from where to start, 0 to {@link #size()}
+         * @return its index, or -1 when absent
+         */
+        int find(String name, int from) {
+            if (index != null) {
+                Integer at = index.get(name);
+                return at == null ? -1 : at;
+            }
+            if (from < size && names[from].equals(name)) {
+                return from; // the member after the last one found: the usual case
+            }
+            int hash = name.hashCode();
+            for (int i = from + 1; i < size; i++) {
+                String known = names[i];
+                if (known == name || known.hashCode() == hash && known.equals(name)) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < from && i < size; i++) {
+                String known = names[i];
+                if (known == name || known.hashCode() == hash && known.equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The name of the member at an index. */
+        String nameAt(int at) {
+            return names[at];
+        }
+
+        /** The value of the member at an index. */
+        JsonNode valueAt(int at) {
+            return values[at];
         }
 
         @Override

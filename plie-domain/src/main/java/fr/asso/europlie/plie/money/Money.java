@@ -34,7 +34,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
             throw new InvalidValueException(MoneyError.NOT_A_NUMBER, "amount", null);
         }
         amount = Decimals.check("amount", amount);
-        if (amount.stripTrailingZeros().scale() > 2) {
+        // Stripping zeros never raises the scale: at two decimals or fewer there is nothing to strip.
+        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidValueException(MoneyError.MORE_THAN_CENTS, "amount", Decimals.shown(amount.toPlainString()));
         }
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
@@ -83,6 +84,63 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
      *     ({@code PLIE-MONEY-005}, checked before parsing)
      */
     public static Money parse(String field, String text) {
+        Money plain = plain(text);
+        return plain != null ? plain : parseFully(field, text);
+    }
+
+    /** The most digits before the point that {@link #plain(String)} reads: within {@link Decimals#MAX_INTEGER_DIGITS}. */
+    private static final int PLAIN_DIGITS = Decimals.MAX_INTEGER_DIGITS;
+
+    /**
+     * An amount written plainly ({@code 1234}, {@code -1234.5}, {@code 1234.50}: an optional minus,
+     * 1 to 15 ASCII digits, optionally a point and 1 or 2 digits), read without parsing a
+     * {@code BigDecimal} from text; null for any other text, which {@link #parseFully} reads. For
+     * such a text both give the same amount ({@code MoneyTest} compares them on generated texts).
+     */
+    static Money plain(String text) {
+        if (text == null) {
+            return null;
+        }
+        int length = text.length();
+        int i = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        boolean negative = i == 1;
+        int start = i;
+        long unscaled = 0;
+        while (i < length && i - start < PLAIN_DIGITS + 1 && isDigit(text.charAt(i))) {
+            unscaled = unscaled * 10 + (text.charAt(i) - '0');
+            i++;
+        }
+        int digits = i - start;
+        if (digits == 0 || digits > PLAIN_DIGITS) {
+            return null;
+        }
+        int decimals = 0;
+        if (i < length) {
+            if (text.charAt(i) != '.') {
+                return null;
+            }
+            i++;
+            while (i < length && decimals < 2 && isDigit(text.charAt(i))) {
+                unscaled = unscaled * 10 + (text.charAt(i) - '0');
+                i++;
+                decimals++;
+            }
+            if (decimals == 0 || i != length) {
+                return null;
+            }
+        }
+        for (; decimals < 2; decimals++) {
+            unscaled *= 10;
+        }
+        return new Money(BigDecimal.valueOf(negative ? -unscaled : unscaled, 2));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@link #parse(String, String)} of any text, through {@link Decimals#parse}. */
+    static Money parseFully(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException(MoneyError.NOT_A_NUMBER, field, text);
         }

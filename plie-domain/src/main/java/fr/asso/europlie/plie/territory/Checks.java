@@ -48,6 +48,11 @@ final class Checks {
         return value;
     }
 
+    /** Whether a character is an ASCII digit: what {@code \d} matches in a regular expression without Unicode classes. */
+    static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /**
      * Requires a non-empty list of commune codes without null elements.
      *

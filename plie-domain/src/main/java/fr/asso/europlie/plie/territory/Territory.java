@@ -39,6 +39,17 @@ public final class Territory {
     private final List<PriorityNeighbourhood> priorityNeighbourhoods;
     private final List<ExclusionPocket> exclusionPockets;
 
+    /** The same communes with other neighbourhoods or pockets: what was derived from the communes is kept. */
+    private Territory(Territory same, List<PriorityNeighbourhood> priorityNeighbourhoods, List<ExclusionPocket> exclusionPockets) {
+        this.name = same.name;
+        this.geography = same.geography;
+        this.municipalities = same.municipalities;
+        this.codes = same.codes;
+        this.coverages = same.coverages;
+        this.priorityNeighbourhoods = priorityNeighbourhoods;
+        this.exclusionPockets = exclusionPockets;
+    }
+
     private Territory(String name, Geography geography, List<Municipality> municipalities,
             List<PriorityNeighbourhood> priorityNeighbourhoods, List<ExclusionPocket> exclusionPockets) {
         this.name = name;
@@ -80,12 +91,14 @@ public final class Territory {
         if (municipalities != null && geography != null) {
             int i = 0;
             for (MunicipalityCode code : municipalities) {
-                String field = "municipalities[" + i++ + "]";
+                int at = i++;
+                Municipality municipality = code == null ? null : geography.municipality(code).orElse(null);
                 if (code == null) {
-                    violations.add(Violation.of(TerritoryError.REQUIRED, field, null));
+                    violations.add(Violation.of(TerritoryError.REQUIRED, element(at), null));
+                } else if (municipality == null) {
+                    violations.add(geography.unknownMunicipality(element(at), code));
                 } else {
-                    geography.municipality(code).ifPresentOrElse(found::add,
-                            () -> violations.add(geography.unknownMunicipality(field, code)));
+                    found.add(municipality);
                 }
             }
         }
@@ -108,24 +121,32 @@ public final class Territory {
     public static Territory ofInseeCodes(String name, Collection<String> municipalities, Geography geography) {
         List<Violation> violations = new ArrayList<>();
         checkHeader(name, municipalities, geography, violations);
-        List<MunicipalityCode> codes = new ArrayList<>();
+        // Each commune is looked up once and kept: with no problem, of(name, codes, geography)
+        // would look the same codes up again and find the same communes.
+        List<Municipality> found = new ArrayList<>();
         if (municipalities != null && geography != null) {
             int i = 0;
             for (String text : municipalities) {
-                String field = "municipalities[" + i++ + "]";
+                int at = i++;
                 try {
                     MunicipalityCode code = MunicipalityCode.of(text);
-                    geography.municipality(code).ifPresentOrElse(m -> codes.add(code),
-                            () -> violations.add(geography.unknownMunicipality(field, code)));
+                    Municipality municipality = geography.municipality(code).orElse(null);
+                    if (municipality == null) {
+                        violations.add(geography.unknownMunicipality(element(at), code));
+                    } else {
+                        found.add(municipality);
+                    }
                 } catch (InvalidValueException e) {
-                    violations.add(Checks.renamed(e.violation(), field));
+                    violations.add(Checks.renamed(e.violation(), element(at)));
                 }
             }
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidValueException(violations);
-        }
-        return of(name, codes, geography);
+        return build(name, geography, found, violations);
+    }
+
+    /** The field of the commune at an index, named only when a problem is reported. */
+    private static String element(int index) {
+        return "municipalities[" + index + "]";
     }
 
     /**
@@ -177,9 +198,24 @@ public final class Territory {
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);
         }
+        if (ascending(found)) {
+            // Already sorted by code without duplicates (as a document writes them): what the
+            // sorted map below would give.
+            return new Territory(name, geography, List.copyOf(found), List.of(), List.of());
+        }
         Map<MunicipalityCode, Municipality> sorted = new TreeMap<>();
         found.forEach(m -> sorted.put(m.code(), m));
         return new Territory(name, geography, List.copyOf(sorted.values()), List.of(), List.of());
+    }
+
+    /** Whether the communes' codes are strictly ascending. */
+    private static boolean ascending(List<Municipality> municipalities) {
+        for (int i = 1; i < municipalities.size(); i++) {
+            if (municipalities.get(i - 1).code().compareTo(municipalities.get(i).code()) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -218,7 +254,7 @@ public final class Territory {
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);
         }
-        return new Territory(name, geography, municipalities, List.copyOf(neighbourhoods), exclusionPockets);
+        return new Territory(this, List.copyOf(neighbourhoods), exclusionPockets);
     }
 
     /**
@@ -255,7 +291,7 @@ public final class Territory {
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);
         }
-        return new Territory(name, geography, municipalities, priorityNeighbourhoods, List.copyOf(pockets));
+        return new Territory(this, priorityNeighbourhoods, List.copyOf(pockets));
     }
 
     private Violation outside(String field, MunicipalityCode code) {

@@ -67,4 +67,39 @@ class MoneyTest {
                 .checkAssert((a, b) -> assertThat(Money.ofCents(a).plus(Money.ofCents(b)).minus(Money.ofCents(b)))
                         .isEqualTo(Money.ofCents(a)));
     }
+
+    /** Pieces of amounts: digits, signs, separators, spaces, exponents, other scripts' digits. */
+    private static final List<String> AMOUNT_PIECES = List.of("0", "1", "5", "9", "00", "123", "999999999", ".", ",", "-", "+",
+            " ", "\u00a0", "\u202f", "e", "E2", "\u0661", "\uff11", "\ud835\udfcf", "1.5", "0.00", ".05", "9999999999999999");
+
+    /** What a parse gives: the amount with its scale, or the problems. */
+    private static Object parsed(java.util.function.Supplier<Money> parse) {
+        try {
+            Money money = parse.get();
+            return money.amount().unscaledValue() + "E-" + money.amount().scale();
+        } catch (fr.asso.europlie.plie.error.InvalidValueException e) {
+            return e.violations();
+        }
+    }
+
+    @Test
+    @DisplayName("an amount written plainly is read as the full parse reads it; other texts take the full parse")
+    void plainAsFull() {
+        java.util.concurrent.atomic.AtomicInteger plain = new java.util.concurrent.atomic.AtomicInteger();
+        qt().withExamples(20_000).forAll(lists().of(integers().between(0, AMOUNT_PIECES.size() - 1)).ofSizeBetween(0, 6)
+                .map(indexes -> indexes.stream().map(AMOUNT_PIECES::get).reduce("", String::concat))).checkAssert(text -> {
+                    plain.addAndGet(Money.plain(text) == null ? 0 : 1);
+                    assertThat(parsed(() -> Money.parse("amount", text))).as(text)
+                            .isEqualTo(parsed(() -> Money.parseFully("amount", text)));
+                    if (Money.plain(text) != null) {
+                        assertThat(Money.plain(text)).as(text).isEqualTo(Money.parseFully("amount", text));
+                    }
+                });
+        assertThat(plain.get()).as("generated plain amounts").isPositive();
+        for (String text : List.of("0", "-0", "-0.00", "0.5", "1.", "-", "", "999999999999999.99", "-999999999999999.99",
+                "9999999999999999", "1000000000000000", "12.345", "12.340", "007.10")) {
+            assertThat(parsed(() -> Money.parse("amount", text))).as(text).isEqualTo(parsed(() -> Money.parseFully("amount", text)));
+        }
+        assertThat(Money.parse("amount", "-0.5").amount()).isEqualByComparingTo("-0.50");
+    }
 }

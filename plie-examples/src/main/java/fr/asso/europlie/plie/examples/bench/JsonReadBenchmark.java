@@ -2,6 +2,8 @@ package fr.asso.europlie.plie.examples.bench;
 
 import fr.asso.europlie.plie.json.ProtocolJson;
 import fr.asso.europlie.plie.protocol.Protocol;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JMH: {@link ProtocolJson#read} of the example plan (about 20 KB) against Jackson's
- * {@code readTree} of the same text, the floor of any reader built on Jackson's tree.
+ * JMH: {@link ProtocolJson#read} of the example plan (about 17 KB) against Jackson's
+ * {@code readTree} of the same text; and the same two measured by the CPU time of the thread in
+ * alternating rounds ({@link #cpuTime}), the steadier figure on a loaded machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +78,40 @@ public class JsonReadBenchmark {
         }
         List<Figure> figures = new ArrayList<>();
         figures.add(figure.note("JMH average time per read; forks " + (quick ? 1 : 3)));
+        figures.add(cpuTime(quick ? 15 : 30, 2_000));
         return figures;
+    }
+
+    /** Keeps the results alive, so that the compiler cannot drop the reads. */
+    private static volatile Object sink;
+
+    /**
+     * The same two reads measured by the CPU time of the calling thread, rounds alternating in
+     * this JVM after 3 of warm-up: far less disturbed than JMH's wall time when the machine is
+     * loaded (docs/performance-json.md).
+     *
+     * @param rounds the measured rounds
+     * @param reads the reads of each kind in a round
+     */
+    static Figure cpuTime(int rounds, int reads) {
+        String plan = NegotiationShapes.planText();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Figure figure = Figure.time("ProtocolJson.read of the plan (" + plan.length() / 1000
+                + " KB) vs Jackson readTree, CPU time of the thread", "us");
+        for (int round = -3; round < rounds; round++) {
+            long start = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < reads; i++) {
+                sink = ProtocolJson.read(plan);
+            }
+            long between = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < reads; i++) {
+                sink = MAPPER.readTree(plan);
+            }
+            long end = threads.getCurrentThreadCpuTime();
+            if (round >= 0) {
+                figure.library((between - start) / 1e3 / reads).baseline((end - between) / 1e3 / reads);
+            }
+        }
+        return figure.note(rounds + " alternating rounds of " + reads + " reads each, after 3 of warm-up");
     }
 }
