@@ -1,0 +1,145 @@
+package fr.asso.europlie.plie.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.offer.OperationId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cohort's classes with a compact layout (issue 16, third pass) give exactly what the records
+ * they replace gave, for any values: the same accessors, equality, hash code and text, and the
+ * same errors. The records as they were are kept in the tests ({@link ReferenceStep}...).
+ */
+@DisplayName("the compact model classes answer exactly as the records they replace")
+class CompactModelAgreementTest {
+
+    private static final long MIN_DAY = LocalDate.MIN.toEpochDay();
+    private static final long MAX_DAY = LocalDate.MAX.toEpochDay();
+    private static final BigDecimal[] TIMES = {new BigDecimal("0.5"), new BigDecimal("0.50"), BigDecimal.ONE, new BigDecimal("0.3"),
+        new BigDecimal("1.5"), BigDecimal.ZERO, new BigDecimal("0.125")};
+
+    /** A step's ten components, mostly valid for the type, sometimes not. */
+    private static final class StepValues {
+        StepId id;
+        StepType type;
+        LocalDate start;
+        LocalDate end;
+        LocalDate plannedEnd;
+        OperationId operation;
+        ContractType contract;
+        BigDecimal workingTime;
+        BarrierKind barrier;
+        LocalDate validatedOn;
+
+        StepValues(SplittableRandom random, long startDay, int typeIndex) {
+            id = StepId.of("S-" + random.nextInt(5));
+            type = typeIndex == StepType.values().length ? null : StepType.values()[typeIndex];
+            start = random.nextInt(40) == 0 ? null : LocalDate.ofEpochDay(startDay);
+            end = later(random, startDay);
+            boolean training = type != null && type.isTraining();
+            plannedEnd = training || random.nextInt(20) == 0 ? later(random, startDay) : null;
+            validatedOn = type == StepType.QUALIFYING_TRAINING || random.nextInt(20) == 0 ? later(random, startDay) : null;
+            operation = random.nextInt(4) == 0 ? null : OperationId.of("OP-" + random.nextInt(3));
+            contract = type == StepType.EMPLOYMENT ^ random.nextInt(20) == 0 ? ContractType.values()[random.nextInt(ContractType.values().length)] : null;
+            workingTime = type != null && type.isWork() ^ random.nextInt(20) == 0 ? TIMES[random.nextInt(TIMES.length)] : null;
+            barrier = type == StepType.BARRIER_REMOVAL ^ random.nextInt(20) == 0 ? BarrierKind.values()[random.nextInt(BarrierKind.values().length)] : null;
+        }
+
+        /** A day on or after the start (sometimes before it, sometimes none), within LocalDate's range. */
+        private static LocalDate later(SplittableRandom random, long startDay) {
+            int pick = random.nextInt(10);
+            if (pick < 3) {
+                return null;
+            }
+            long day = pick == 9 ? startDay - 1 - random.nextInt(400) : startDay + random.nextInt(4000);
+            return LocalDate.ofEpochDay(Math.max(MIN_DAY, Math.min(MAX_DAY, day)));
+        }
+
+        /** Changes one component, often to an equal but distinct value. */
+        void change(SplittableRandom random) {
+            switch (random.nextInt(11)) {
+                case 0 -> id = StepId.of("S-" + random.nextInt(5));
+                case 1 -> type = StepType.values()[random.nextInt(StepType.values().length)];
+                case 2 -> start = start == null ? null : LocalDate.ofEpochDay(start.toEpochDay());
+                case 3 -> end = end == null ? null : LocalDate.ofEpochDay(Math.min(MAX_DAY, end.toEpochDay() + random.nextInt(2)));
+                case 4 -> plannedEnd = plannedEnd == null ? end : null;
+                case 5 -> operation = random.nextBoolean() ? null : OperationId.of("OP-" + random.nextInt(3));
+                case 6 -> contract = contract == null ? null : ContractType.values()[random.nextInt(ContractType.values().length)];
+                case 7 -> workingTime = workingTime == null ? null : TIMES[random.nextInt(4)];
+                case 8 -> barrier = barrier == null ? null : BarrierKind.values()[random.nextInt(BarrierKind.values().length)];
+                case 9 -> validatedOn = validatedOn == null ? null : LocalDate.ofEpochDay(validatedOn.toEpochDay());
+                default -> { } // the same values, other instances where new ones are made
+            }
+        }
+
+        Step step() {
+            return new Step(id, type, start, end, plannedEnd, operation, contract, workingTime, barrier, validatedOn);
+        }
+
+        ReferenceStep reference() {
+            return new ReferenceStep(id, type, start, end, plannedEnd, operation, contract, workingTime, barrier, validatedOn);
+        }
+    }
+
+    @Test
+    @DisplayName("a step answers as the record did for any values over LocalDate's whole range, nulls included, or refuses them with the same errors")
+    void stepAgreesWithTheRecord() {
+        qt().withExamples(3000).forAll(longs().between(MIN_DAY, MAX_DAY), integers().between(0, StepType.values().length), longs().all())
+                .checkAssert((startDay, typeIndex, seed) -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    StepValues values = new StepValues(random, startDay, typeIndex);
+                    InvalidValueException expected = catchThrowableOfType(values::reference, InvalidValueException.class);
+                    if (expected != null) {
+                        InvalidValueException actual = catchThrowableOfType(values::step, InvalidValueException.class);
+                        assertThat(actual).as("refused as the record refused").isNotNull();
+                        assertThat(actual.violations()).isEqualTo(expected.violations());
+                        return;
+                    }
+                    ReferenceStep reference = values.reference();
+                    Step step = values.step();
+                    assertSame(step, reference);
+
+                    values.change(random);
+                    ReferenceStep otherReference;
+                    try {
+                        otherReference = values.reference();
+                    } catch (InvalidValueException e) {
+                        return;
+                    }
+                    Step other = values.step();
+                    assertThat(other.equals(step)).isEqualTo(otherReference.equals(reference));
+                    assertThat(step.equals(other)).isEqualTo(reference.equals(otherReference));
+                    assertThat(other.hashCode() == step.hashCode()).isEqualTo(otherReference.hashCode() == reference.hashCode());
+                });
+    }
+
+    private static ReferenceStep reference(Step step) {
+        return new ReferenceStep(step.id(), step.type(), step.start(), step.end(), step.plannedEnd(), step.operation(), step.contract(),
+                step.workingTime(), step.barrier(), step.qualificationValidatedOn());
+    }
+
+    private static void assertSame(Step step, ReferenceStep reference) {
+        assertThat(step.id()).isEqualTo(reference.id());
+        assertThat(step.type()).isEqualTo(reference.type());
+        assertThat(step.start()).isEqualTo(reference.start());
+        assertThat(step.end()).isEqualTo(reference.end());
+        assertThat(step.plannedEnd()).isEqualTo(reference.plannedEnd());
+        assertThat(step.operation()).isEqualTo(reference.operation());
+        assertThat(step.contract()).isEqualTo(reference.contract());
+        assertThat(step.workingTime()).isEqualTo(reference.workingTime());
+        assertThat(step.barrier()).isEqualTo(reference.barrier());
+        assertThat(step.qualificationValidatedOn()).isEqualTo(reference.qualificationValidatedOn());
+        assertThat(step.hashCode()).isEqualTo(reference.hashCode());
+        assertThat(step.toString()).isEqualTo(reference.toString().replaceFirst("^ReferenceStep\\[", "Step["));
+        assertThat(step).isEqualTo(step.endedOn(step.end())).isNotEqualTo(reference);
+    }
+}
