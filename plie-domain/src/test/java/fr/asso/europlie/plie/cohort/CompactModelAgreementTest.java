@@ -142,4 +142,104 @@ class CompactModelAgreementTest {
         assertThat(step.toString()).isEqualTo(reference.toString().replaceFirst("^ReferenceStep\\[", "Step["));
         assertThat(step).isEqualTo(step.endedOn(step.end())).isNotEqualTo(reference);
     }
+    /** Entry data's twelve components, mostly valid, sometimes not. */
+    private static final class EntryValues {
+        LocalDate collectedOn;
+        Gender gender;
+        int age;
+        LabourMarketStatus status;
+        LocalDate unemployedSince;
+        IscedLevel isced;
+        Declaration[] declarations = new Declaration[4];
+        boolean homeless;
+        boolean rural;
+
+        EntryValues(SplittableRandom random, long day) {
+            collectedOn = random.nextInt(40) == 0 ? null : LocalDate.ofEpochDay(day);
+            gender = random.nextInt(40) == 0 ? null : pick(random, Gender.values());
+            age = random.nextInt(30) == 0 ? random.nextInt(-5, 200) : random.nextInt(0, 121);
+            status = random.nextInt(40) == 0 ? null : pick(random, LabourMarketStatus.values());
+            boolean unemployed = status == LabourMarketStatus.UNEMPLOYED ^ random.nextInt(20) == 0;
+            unemployedSince = unemployed ? LocalDate.ofEpochDay(Math.max(MIN_DAY, day - random.nextInt(3000))) : null;
+            isced = random.nextInt(40) == 0 ? null : pick(random, IscedLevel.values());
+            for (int i = 0; i < 4; i++) {
+                declarations[i] = random.nextInt(60) == 0 ? null : pick(random, Declaration.values());
+            }
+            homeless = random.nextBoolean();
+            rural = random.nextBoolean();
+        }
+
+        void change(SplittableRandom random) {
+            switch (random.nextInt(10)) {
+                case 0 -> collectedOn = collectedOn == null ? null : LocalDate.ofEpochDay(Math.min(MAX_DAY, collectedOn.toEpochDay() + random.nextInt(2)));
+                case 1 -> gender = pick(random, Gender.values());
+                case 2 -> age = random.nextInt(0, 121);
+                case 3 -> isced = pick(random, IscedLevel.values());
+                case 4 -> declarations[random.nextInt(4)] = pick(random, Declaration.values());
+                case 5 -> homeless = !homeless;
+                case 6 -> rural = !rural;
+                case 7 -> unemployedSince = unemployedSince == null ? null : LocalDate.ofEpochDay(unemployedSince.toEpochDay());
+                default -> { } // the same values
+            }
+        }
+
+        EsfEntryData data() {
+            return new EsfEntryData(collectedOn, gender, age, status, unemployedSince, isced, declarations[0], declarations[1],
+                    declarations[2], declarations[3], homeless, rural);
+        }
+
+        ReferenceEsfEntryData reference() {
+            return new ReferenceEsfEntryData(collectedOn, gender, age, status, unemployedSince, isced, declarations[0], declarations[1],
+                    declarations[2], declarations[3], homeless, rural);
+        }
+    }
+
+    private static <E> E pick(SplittableRandom random, E[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    @Test
+    @DisplayName("entry data answer as the record did for any values over LocalDate's whole range, nulls included, or are refused with the same errors")
+    void entryDataAgreesWithTheRecord() {
+        qt().withExamples(3000).forAll(longs().between(MIN_DAY, MAX_DAY), longs().all()).checkAssert((day, seed) -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            EntryValues values = new EntryValues(random, day);
+            InvalidValueException expected = catchThrowableOfType(values::reference, InvalidValueException.class);
+            if (expected != null) {
+                InvalidValueException actual = catchThrowableOfType(values::data, InvalidValueException.class);
+                assertThat(actual).as("refused as the record refused").isNotNull();
+                assertThat(actual.violations()).isEqualTo(expected.violations());
+                return;
+            }
+            ReferenceEsfEntryData reference = values.reference();
+            EsfEntryData data = values.data();
+            assertThat(data.collectedOn()).isEqualTo(reference.collectedOn());
+            assertThat(data.gender()).isEqualTo(reference.gender());
+            assertThat(data.ageAtEntry()).isEqualTo(reference.ageAtEntry());
+            assertThat(data.labourStatus()).isEqualTo(reference.labourStatus());
+            assertThat(data.unemployedSince()).isEqualTo(reference.unemployedSince());
+            assertThat(data.isced()).isEqualTo(reference.isced());
+            assertThat(data.disability()).isEqualTo(reference.disability());
+            assertThat(data.thirdCountNational()).isEqualTo(reference.thirdCountNational());
+            assertThat(data.foreignBackground()).isEqualTo(reference.foreignBackground());
+            assertThat(data.minority()).isEqualTo(reference.minority());
+            assertThat(data.homeless()).isEqualTo(reference.homeless());
+            assertThat(data.ruralArea()).isEqualTo(reference.ruralArea());
+            assertThat(data.hashCode()).isEqualTo(reference.hashCode());
+            assertThat(data.toString()).isEqualTo(reference.toString().replaceFirst("^ReferenceEsfEntryData\\[", "EsfEntryData["));
+            assertThat(data).isEqualTo(values.data()).isNotEqualTo(reference);
+
+            values.change(random);
+            ReferenceEsfEntryData otherReference;
+            try {
+                otherReference = values.reference();
+            } catch (InvalidValueException e) {
+                return;
+            }
+            EsfEntryData other = values.data();
+            assertThat(other.equals(data)).isEqualTo(otherReference.equals(reference));
+            assertThat(data.equals(other)).isEqualTo(reference.equals(otherReference));
+            assertThat(other.hashCode() == data.hashCode()).isEqualTo(otherReference.hashCode() == reference.hashCode());
+        });
+    }
 }
