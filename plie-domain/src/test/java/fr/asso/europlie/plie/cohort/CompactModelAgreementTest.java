@@ -10,6 +10,8 @@ import fr.asso.europlie.plie.error.InvalidValueException;
 import fr.asso.europlie.plie.offer.OperationId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -240,6 +242,30 @@ class CompactModelAgreementTest {
             assertThat(other.equals(data)).isEqualTo(otherReference.equals(reference));
             assertThat(data.equals(other)).isEqualTo(reference.equals(otherReference));
             assertThat(other.hashCode() == data.hashCode()).isEqualTo(otherReference.hashCode() == reference.hashCode());
+        });
+    }
+
+    @Test
+    @DisplayName("a generated participant, with one period or more, answers as the record did; equal to another exactly when the record is")
+    void participantAgreesWithTheRecord() {
+        qt().withExamples(60).forAll(CohortFixture.generatedCohorts(40)).checkAssert(generated -> {
+            List<Participant> participants = generated.data().participants();
+            for (int i = 0; i < participants.size(); i++) {
+                Participant participant = participants.get(i);
+                ReferenceParticipant reference = new ReferenceParticipant(participant.id(), participant.periods());
+                assertThat(participant.periods()).isEqualTo(reference.periods()).isUnmodifiable();
+                assertThat(participant.hashCode()).isEqualTo(reference.hashCode());
+                assertThat(participant.toString()).isEqualTo(reference.toString().replaceFirst("^ReferenceParticipant\\[", "Participant["));
+                assertThat(participant.currentPeriod()).isEqualTo(reference.periods().get(reference.periods().size() - 1));
+                Participant copy = new Participant(ParticipantId.of(participant.id().value()), new ArrayList<>(participant.periods()));
+                assertThat(copy).isEqualTo(participant).hasSameHashCodeAs(participant);
+                Participant neighbour = participants.get((i + 1) % participants.size());
+                ReferenceParticipant neighbourReference = new ReferenceParticipant(neighbour.id(), neighbour.periods());
+                assertThat(neighbour.equals(participant)).isEqualTo(neighbourReference.equals(reference));
+                // the same identifier with the neighbour's periods: equal only when the periods are
+                Participant mixed = new Participant(participant.id(), neighbour.periods());
+                assertThat(mixed.equals(participant)).isEqualTo(new ReferenceParticipant(participant.id(), neighbour.periods()).equals(reference));
+            }
         });
     }
 }
