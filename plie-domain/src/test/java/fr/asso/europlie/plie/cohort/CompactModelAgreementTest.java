@@ -268,4 +268,43 @@ class CompactModelAgreementTest {
             }
         });
     }
+
+    @Test
+    @DisplayName("a generated period, its adhesion signed on one day or on several, answers as the record did; equal to another exactly when the record is")
+    void periodAgreesWithTheRecord() {
+        qt().withExamples(60).forAll(CohortFixture.generatedCohorts(40), integers().between(1, 30)).checkAssert((generated, earlier) -> {
+            List<AccompanimentPeriod> periods = new ArrayList<>();
+            for (Participant participant : generated.data().participants()) {
+                for (AccompanimentPeriod period : participant.periods()) {
+                    periods.add(period);
+                    if (period.isEntered()) {
+                        // the same period, its participant and referent signing before the plan: the adhesion is held whole
+                        Adhesion signed = period.adhesion();
+                        AccompanimentPeriod.Draft draft = period.draft();
+                        draft.adhesion = new Adhesion(signed.planSignedOn().minusDays(earlier), signed.referent(),
+                                signed.planSignedOn().minusDays(earlier / 2), signed.plan(), signed.planSignedOn());
+                        AccompanimentPeriod apart = draft.build();
+                        assertThat(apart.adhesion()).isEqualTo(draft.adhesion);
+                        assertThat(apart.entryDate()).isEqualTo(period.entryDate());
+                        periods.add(apart);
+                    }
+                }
+            }
+            for (int i = 0; i < periods.size(); i++) {
+                AccompanimentPeriod period = periods.get(i);
+                ReferencePeriod reference = ReferencePeriod.of(period);
+                assertThat(period.hashCode()).isEqualTo(reference.hashCode());
+                assertThat(period.toString()).isEqualTo(reference.toString().replaceFirst("^ReferencePeriod\\[", "AccompanimentPeriod["));
+                assertThat(period.entryDate()).isEqualTo(period.adhesion() == null ? null : period.adhesion().entryDate());
+                AccompanimentPeriod copy = period.draft().build();
+                assertThat(copy).isEqualTo(period).hasSameHashCodeAs(period);
+                assertThat(copy.adhesion()).isEqualTo(period.adhesion());
+                for (int j = Math.max(0, i - 2); j < i; j++) {
+                    AccompanimentPeriod other = periods.get(j);
+                    assertThat(other.equals(period)).isEqualTo(ReferencePeriod.of(other).equals(reference));
+                    assertThat(period.equals(other)).isEqualTo(reference.equals(ReferencePeriod.of(other)));
+                }
+            }
+        });
+    }
 }
