@@ -24,6 +24,8 @@ import java.util.Set;
  * referent, the three signatures on the first assignment's day, which the checks already require
  * to be the entry day), the period holds only the adhesion's plan and {@link #adhesion()} gives an
  * equal new adhesion on each call (issue 16, the heap a participant holds: 32 bytes less a period).
+ * Likewise a period with one referent assignment or one step holds it without a list, and
+ * {@link #referents()} or {@link #steps()} gives a new unmodifiable list of it on each call.
  */
 public final class AccompanimentPeriod {
 
@@ -34,9 +36,11 @@ public final class AccompanimentPeriod {
     private final EntryDecision entryDecision;
     /** Null before entry; the adhesion's plan ({@link OrganisationId}) when the rest is the first referent assignment's; else the {@link Adhesion}. */
     private final Object adhesion;
-    private final List<ReferentAssignment> referents;
+    /** The only assignment, or the unmodifiable list of none or of two or more. */
+    private final Object referents;
     private final List<StatusChange> statuses;
-    private final List<Step> steps;
+    /** The only step, or the unmodifiable list of none or of two or more. */
+    private final Object steps;
     private final EsfEntryData entryData;
     private final List<InWorkFollowUp> followUps;
     private final Exit exit;
@@ -134,13 +138,19 @@ public final class AccompanimentPeriod {
         this.doubleAccompanimentFlagged = doubleAccompanimentFlagged;
         this.entryDecision = entryDecision;
         this.adhesion = adhesion == null ? null : folded(adhesion, referents);
-        this.referents = referents;
+        this.referents = referents.size() == 1 ? referents.get(0) : referents;
         this.statuses = statuses;
-        this.steps = steps;
+        this.steps = steps.size() == 1 ? steps.get(0) : steps;
         this.entryData = entryData;
         this.followUps = followUps;
         this.exit = exit;
         this.sixMonthData = sixMonthData;
+    }
+
+    /** The first referent assignment, without a list around it: call only after entry. */
+    @SuppressWarnings("unchecked")
+    private ReferentAssignment firstReferent() {
+        return referents instanceof ReferentAssignment only ? only : ((List<ReferentAssignment>) referents).get(0);
     }
 
     /**
@@ -207,7 +217,7 @@ public final class AccompanimentPeriod {
      */
     public Adhesion adhesion() {
         if (adhesion instanceof OrganisationId plan) {
-            ReferentAssignment first = referents.get(0);
+            ReferentAssignment first = firstReferent();
             return Adhesion.signedOn(first.from(), first.referent(), plan);
         }
         return (Adhesion) adhesion;
@@ -218,8 +228,9 @@ public final class AccompanimentPeriod {
      *
      * @return the referents in charge, oldest first (unmodifiable)
      */
+    @SuppressWarnings("unchecked")
     public List<ReferentAssignment> referents() {
-        return referents;
+        return referents instanceof ReferentAssignment only ? List.of(only) : (List<ReferentAssignment>) referents;
     }
 
     /**
@@ -236,8 +247,9 @@ public final class AccompanimentPeriod {
      *
      * @return the pathway's steps (unmodifiable)
      */
+    @SuppressWarnings("unchecked")
     public List<Step> steps() {
-        return steps;
+        return steps instanceof Step only ? List.of(only) : (List<Step>) steps;
     }
 
     /**
@@ -289,8 +301,8 @@ public final class AccompanimentPeriod {
         }
         return other instanceof AccompanimentPeriod that && number == that.number && doubleAccompanimentFlagged == that.doubleAccompanimentFlagged
                 && referral.equals(that.referral) && targetPublics.equals(that.targetPublics) && Objects.equals(entryDecision, that.entryDecision)
-                && Objects.equals(adhesion(), that.adhesion()) && referents.equals(that.referents) && statuses.equals(that.statuses)
-                && steps.equals(that.steps) && Objects.equals(entryData, that.entryData) && followUps.equals(that.followUps)
+                && Objects.equals(adhesion(), that.adhesion()) && referents().equals(that.referents()) && statuses.equals(that.statuses)
+                && steps().equals(that.steps()) && Objects.equals(entryData, that.entryData) && followUps.equals(that.followUps)
                 && Objects.equals(exit, that.exit) && Objects.equals(sixMonthData, that.sixMonthData);
     }
 
@@ -307,9 +319,9 @@ public final class AccompanimentPeriod {
         h = h * 31 + Boolean.hashCode(doubleAccompanimentFlagged);
         h = h * 31 + Objects.hashCode(entryDecision);
         h = h * 31 + Objects.hashCode(adhesion());
-        h = h * 31 + referents.hashCode();
+        h = h * 31 + referents().hashCode();
         h = h * 31 + statuses.hashCode();
-        h = h * 31 + steps.hashCode();
+        h = h * 31 + steps().hashCode();
         h = h * 31 + Objects.hashCode(entryData);
         h = h * 31 + followUps.hashCode();
         h = h * 31 + Objects.hashCode(exit);
@@ -325,7 +337,7 @@ public final class AccompanimentPeriod {
     public String toString() {
         return "AccompanimentPeriod[number=" + number + ", referral=" + referral + ", targetPublics=" + targetPublics
                 + ", doubleAccompanimentFlagged=" + doubleAccompanimentFlagged + ", entryDecision=" + entryDecision + ", adhesion="
-                + adhesion() + ", referents=" + referents + ", statuses=" + statuses + ", steps=" + steps + ", entryData=" + entryData
+                + adhesion() + ", referents=" + referents() + ", statuses=" + statuses + ", steps=" + steps() + ", entryData=" + entryData
                 + ", followUps=" + followUps + ", exit=" + exit + ", sixMonthData=" + sixMonthData + "]";
     }
 
@@ -488,7 +500,7 @@ public final class AccompanimentPeriod {
      */
     public LocalDate entryDate() {
         if (adhesion instanceof OrganisationId) {
-            return referents.get(0).from();
+            return firstReferent().from();
         }
         return adhesion == null ? null : ((Adhesion) adhesion).entryDate();
     }
@@ -535,7 +547,7 @@ public final class AccompanimentPeriod {
      */
     public Optional<ReferentId> referentOn(LocalDate day) {
         ReferentId found = null;
-        for (ReferentAssignment assignment : referents) {
+        for (ReferentAssignment assignment : referents()) {
             if (!assignment.from().isAfter(day)) {
                 found = assignment.referent();
             }
@@ -549,7 +561,8 @@ public final class AccompanimentPeriod {
      * @return the referent, empty before entry
      */
     public Optional<ReferentId> currentReferent() {
-        return referents.isEmpty() ? Optional.empty() : Optional.of(referents.get(referents.size() - 1).referent());
+        List<ReferentAssignment> all = referents();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).referent());
     }
 
     /**
@@ -584,7 +597,7 @@ public final class AccompanimentPeriod {
      * @return the step, empty when absent
      */
     public Optional<Step> step(StepId id) {
-        return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+        return steps().stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     /**
@@ -606,7 +619,8 @@ public final class AccompanimentPeriod {
      * @return the designating organisation, empty when the plan chose or before entry
      */
     public Optional<OrganisationId> currentDesignation() {
-        return referents.isEmpty() ? Optional.empty() : Optional.ofNullable(referents.get(referents.size() - 1).designatedBy());
+        List<ReferentAssignment> all = referents();
+        return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(all.size() - 1).designatedBy());
     }
 
     /**
@@ -663,9 +677,9 @@ public final class AccompanimentPeriod {
             flagged = p.doubleAccompanimentFlagged;
             entryDecision = p.entryDecision;
             adhesion = p.adhesion();
-            referents = new ArrayList<>(p.referents);
+            referents = new ArrayList<>(p.referents());
             statuses = new ArrayList<>(p.statuses);
-            steps = new ArrayList<>(p.steps);
+            steps = new ArrayList<>(p.steps());
             entryData = p.entryData;
             followUps = new ArrayList<>(p.followUps);
             exit = p.exit;

@@ -299,6 +299,16 @@ class CompactModelAgreementTest {
                 AccompanimentPeriod copy = period.draft().build();
                 assertThat(copy).isEqualTo(period).hasSameHashCodeAs(period);
                 assertThat(copy.adhesion()).isEqualTo(period.adhesion());
+                // one assignment or step is held without a list: the lists given back are those given, unmodifiable
+                AccompanimentPeriod.Draft draft = period.draft();
+                assertThat(draft.build().referents()).isEqualTo(draft.referents).isUnmodifiable();
+                assertThat(draft.build().steps()).isEqualTo(draft.steps).isUnmodifiable();
+                List<ReferentAssignment> assignments = reference.referents();
+                assertThat(period.currentReferent()).isEqualTo(assignments.isEmpty() ? java.util.Optional.empty()
+                        : java.util.Optional.of(assignments.get(assignments.size() - 1).referent()));
+                for (Step step : reference.steps()) {
+                    assertThat(period.step(step.id())).contains(step);
+                }
                 for (int j = Math.max(0, i - 2); j < i; j++) {
                     AccompanimentPeriod other = periods.get(j);
                     assertThat(other.equals(period)).isEqualTo(ReferencePeriod.of(other).equals(reference));
