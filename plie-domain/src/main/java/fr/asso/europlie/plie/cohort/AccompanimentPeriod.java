@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,43 +18,68 @@ import java.util.Set;
  *
  * <p>Immutable: every change gives a new period, checked as a whole by the constructor.
  *
- * @param number the period's rank for the participant, from 1
- * @param referral the referral that opened the period, not null
- * @param targetPublics the protocol's target publics the person was found eligible for, at least one
- * @param doubleAccompanimentFlagged true when the person was declared followed in another PTI scheme and the cohort flags rather than refuses
- * @param entryDecision the entry commission's decision, or null while pending
- * @param adhesion the signed adhesion, or null before entry; its last signature is the entry date
- * @param referents the referents in charge, oldest first; the first is the adhesion's, from the entry date
- * @param statuses the status history, oldest first, at least the status at referral
- * @param steps the pathway's steps
- * @param entryData the FSE+ data at entry, or null while not collected
- * @param followUps the in-work follow-ups, oldest first; only the last may be under way
- * @param exit the exit, or null while in the plan
- * @param sixMonthData the FSE+ data six months after leaving, or null while not collected
+ * <p>A value class with the accessors, equality, hash code and text of the record it was
+ * ({@code AccompanimentPeriod[number=..., referral=..., ...]}): two periods are equal when every
+ * component is. When the adhesion says no more than the first referent assignment (the same
+ * referent, the three signatures on the first assignment's day, which the checks already require
+ * to be the entry day), the period holds only the adhesion's plan and {@link #adhesion()} gives an
+ * equal new adhesion on each call (issue 16, the heap a participant holds: 32 bytes less a period).
+ * Likewise a period with one referent assignment or one step holds it without a list, and
+ * {@link #referents()} or {@link #steps()} gives a new unmodifiable list of it on each call.
  */
-public record AccompanimentPeriod(
-        int number,
-        Referral referral,
-        Set<TargetPublic> targetPublics,
-        boolean doubleAccompanimentFlagged,
-        EntryDecision entryDecision,
-        Adhesion adhesion,
-        List<ReferentAssignment> referents,
-        List<StatusChange> statuses,
-        List<Step> steps,
-        EsfEntryData entryData,
-        List<InWorkFollowUp> followUps,
-        Exit exit,
-        EsfSixMonthData sixMonthData) {
+public final class AccompanimentPeriod {
+
+    private final int number;
+    private final Referral referral;
+    private final Set<TargetPublic> targetPublics;
+    private final boolean doubleAccompanimentFlagged;
+    private final EntryDecision entryDecision;
+    /** Null before entry; the adhesion's plan ({@link OrganisationId}) when the rest is the first referent assignment's; else the {@link Adhesion}. */
+    private final Object adhesion;
+    /** The only assignment, or the unmodifiable list of none or of two or more. */
+    private final Object referents;
+    private final List<StatusChange> statuses;
+    /** The only step, or the unmodifiable list of none or of two or more. */
+    private final Object steps;
+    private final EsfEntryData entryData;
+    private final List<InWorkFollowUp> followUps;
+    private final Exit exit;
+    private final EsfSixMonthData sixMonthData;
 
     /**
      * Copies the collections and checks the period as a whole, reporting every problem at once.
      *
+     * @param number the period's rank for the participant, from 1
+     * @param referral the referral that opened the period, not null
+     * @param targetPublics the protocol's target publics the person was found eligible for, at least one
+     * @param doubleAccompanimentFlagged true when the person was declared followed in another PTI scheme and the cohort flags rather than refuses
+     * @param entryDecision the entry commission's decision, or null while pending
+     * @param adhesion the signed adhesion, or null before entry; its last signature is the entry date
+     * @param referents the referents in charge, oldest first; the first is the adhesion's, from the entry date
+     * @param statuses the status history, oldest first, at least the status at referral
+     * @param steps the pathway's steps
+     * @param entryData the FSE+ data at entry, or null while not collected
+     * @param followUps the in-work follow-ups, oldest first; only the last may be under way
+     * @param exit the exit, or null while in the plan
+     * @param sixMonthData the FSE+ data six months after leaving, or null while not collected
      * @throws fr.asso.europlie.plie.error.InvalidValueException when a required part is missing, dates are
      *         out of order (an exit before the entry, a step before the entry...), or parts contradict
      *         each other
      */
-    public AccompanimentPeriod {
+    public AccompanimentPeriod(
+            int number,
+            Referral referral,
+            Set<TargetPublic> targetPublics,
+            boolean doubleAccompanimentFlagged,
+            EntryDecision entryDecision,
+            Adhesion adhesion,
+            List<ReferentAssignment> referents,
+            List<StatusChange> statuses,
+            List<Step> steps,
+            EsfEntryData entryData,
+            List<InWorkFollowUp> followUps,
+            Exit exit,
+            EsfSixMonthData sixMonthData) {
         targetPublics = targetPublics == null ? Set.of() : Canonical.TARGET_PUBLICS.of(Set.copyOf(targetPublics));
         referents = referents == null ? List.of() : List.copyOf(referents);
         statuses = Canonical.list(statuses, Canonical.STATUSES);
@@ -93,7 +119,7 @@ public record AccompanimentPeriod(
             }
         }
         if (sixMonthData != null) {
-            if (checks.check(exit != null, CohortError.NOT_APPLICABLE, "sixMonthData", sixMonthData.collectedOn(), stateOf(entryDecision, adhesion, followUps, exit))) {
+            if (checks.check(exit != null, CohortError.NOT_APPLICABLE, "sixMonthData", sixMonthData.collectedOn(), stateOf(entryDecision, adhesion != null, followUps, exit))) {
                 checkOrder(checks, "sixMonthData.collectedOn", sixMonthData.collectedOn(), "exit.exitedOn", exit.exitedOn());
             }
         }
@@ -106,6 +132,213 @@ public record AccompanimentPeriod(
         }
         exit = Canonical.EXITS.of(exit);
         sixMonthData = Canonical.SIX_MONTH_DATA.of(sixMonthData);
+        this.number = number;
+        this.referral = referral;
+        this.targetPublics = targetPublics;
+        this.doubleAccompanimentFlagged = doubleAccompanimentFlagged;
+        this.entryDecision = entryDecision;
+        this.adhesion = adhesion == null ? null : folded(adhesion, referents);
+        this.referents = referents.size() == 1 ? referents.get(0) : referents;
+        this.statuses = statuses;
+        this.steps = steps.size() == 1 ? steps.get(0) : steps;
+        this.entryData = entryData;
+        this.followUps = followUps;
+        this.exit = exit;
+        this.sixMonthData = sixMonthData;
+    }
+
+    /** The first referent assignment, without a list around it: call only after entry. */
+    @SuppressWarnings("unchecked")
+    private ReferentAssignment firstReferent() {
+        return referents instanceof ReferentAssignment only ? only : ((List<ReferentAssignment>) referents).get(0);
+    }
+
+    /**
+     * What the period holds of a checked adhesion: its plan alone when the rest is the first
+     * referent assignment's (the same referent, every signature on its day), else the adhesion.
+     */
+    private static Object folded(Adhesion adhesion, List<ReferentAssignment> referents) {
+        ReferentAssignment first = referents.get(0);
+        LocalDate day = first.from();
+        boolean derivable = adhesion.referent().equals(first.referent()) && adhesion.participantSignedOn().equals(day)
+                && adhesion.referentSignedOn().equals(day) && adhesion.planSignedOn().equals(day);
+        return derivable ? adhesion.plan() : adhesion;
+    }
+
+    /**
+     * The component {@code number}.
+     *
+     * @return the period's rank for the participant, from 1
+     */
+    public int number() {
+        return number;
+    }
+
+    /**
+     * The component {@code referral}.
+     *
+     * @return the referral that opened the period, not null
+     */
+    public Referral referral() {
+        return referral;
+    }
+
+    /**
+     * The component {@code targetPublics}.
+     *
+     * @return the protocol's target publics the person was found eligible for, at least one (unmodifiable)
+     */
+    public Set<TargetPublic> targetPublics() {
+        return targetPublics;
+    }
+
+    /**
+     * The component {@code doubleAccompanimentFlagged}.
+     *
+     * @return true when the person was declared followed in another PTI scheme and the cohort flags rather than refuses
+     */
+    public boolean doubleAccompanimentFlagged() {
+        return doubleAccompanimentFlagged;
+    }
+
+    /**
+     * The component {@code entryDecision}.
+     *
+     * @return the entry commission's decision, or null while pending
+     */
+    public EntryDecision entryDecision() {
+        return entryDecision;
+    }
+
+    /**
+     * The signed adhesion; its last signature is the entry date.
+     *
+     * @return the adhesion (equal to the one given, possibly another instance), or null before entry
+     */
+    public Adhesion adhesion() {
+        if (adhesion instanceof OrganisationId plan) {
+            ReferentAssignment first = firstReferent();
+            return Adhesion.signedOn(first.from(), first.referent(), plan);
+        }
+        return (Adhesion) adhesion;
+    }
+
+    /**
+     * The component {@code referents}.
+     *
+     * @return the referents in charge, oldest first (unmodifiable)
+     */
+    @SuppressWarnings("unchecked")
+    public List<ReferentAssignment> referents() {
+        return referents instanceof ReferentAssignment only ? List.of(only) : (List<ReferentAssignment>) referents;
+    }
+
+    /**
+     * The component {@code statuses}.
+     *
+     * @return the status history, oldest first, at least the status at referral (unmodifiable)
+     */
+    public List<StatusChange> statuses() {
+        return statuses;
+    }
+
+    /**
+     * The component {@code steps}.
+     *
+     * @return the pathway's steps (unmodifiable)
+     */
+    @SuppressWarnings("unchecked")
+    public List<Step> steps() {
+        return steps instanceof Step only ? List.of(only) : (List<Step>) steps;
+    }
+
+    /**
+     * The component {@code entryData}.
+     *
+     * @return the FSE+ data at entry, or null while not collected
+     */
+    public EsfEntryData entryData() {
+        return entryData;
+    }
+
+    /**
+     * The component {@code followUps}.
+     *
+     * @return the in-work follow-ups, oldest first (unmodifiable)
+     */
+    public List<InWorkFollowUp> followUps() {
+        return followUps;
+    }
+
+    /**
+     * The component {@code exit}.
+     *
+     * @return the exit, or null while in the plan
+     */
+    public Exit exit() {
+        return exit;
+    }
+
+    /**
+     * The component {@code sixMonthData}.
+     *
+     * @return the FSE+ data six months after leaving, or null while not collected
+     */
+    public EsfSixMonthData sixMonthData() {
+        return sixMonthData;
+    }
+
+    /**
+     * Equal when every component is equal, as for a record.
+     *
+     * @param other an object
+     * @return true for a period with equal components
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof AccompanimentPeriod that && number == that.number && doubleAccompanimentFlagged == that.doubleAccompanimentFlagged
+                && referral.equals(that.referral) && targetPublics.equals(that.targetPublics) && Objects.equals(entryDecision, that.entryDecision)
+                && Objects.equals(adhesion(), that.adhesion()) && referents().equals(that.referents()) && statuses.equals(that.statuses)
+                && steps().equals(that.steps()) && Objects.equals(entryData, that.entryData) && followUps.equals(that.followUps)
+                && Objects.equals(exit, that.exit) && Objects.equals(sixMonthData, that.sixMonthData);
+    }
+
+    /**
+     * The hash code a record of the same components in the same order would have.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int h = Integer.hashCode(number);
+        h = h * 31 + referral.hashCode();
+        h = h * 31 + targetPublics.hashCode();
+        h = h * 31 + Boolean.hashCode(doubleAccompanimentFlagged);
+        h = h * 31 + Objects.hashCode(entryDecision);
+        h = h * 31 + Objects.hashCode(adhesion());
+        h = h * 31 + referents().hashCode();
+        h = h * 31 + statuses.hashCode();
+        h = h * 31 + steps().hashCode();
+        h = h * 31 + Objects.hashCode(entryData);
+        h = h * 31 + followUps.hashCode();
+        h = h * 31 + Objects.hashCode(exit);
+        return h * 31 + Objects.hashCode(sixMonthData);
+    }
+
+    /**
+     * The text a record would have: {@code AccompanimentPeriod[number=..., referral=..., ...]}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "AccompanimentPeriod[number=" + number + ", referral=" + referral + ", targetPublics=" + targetPublics
+                + ", doubleAccompanimentFlagged=" + doubleAccompanimentFlagged + ", entryDecision=" + entryDecision + ", adhesion="
+                + adhesion() + ", referents=" + referents() + ", statuses=" + statuses + ", steps=" + steps() + ", entryData=" + entryData
+                + ", followUps=" + followUps + ", exit=" + exit + ", sixMonthData=" + sixMonthData + "]";
     }
 
     private static void checkBeginning(Checks checks, LocalDate referredOn, List<StatusChange> statuses, EntryDecision decision) {
@@ -212,14 +445,14 @@ public record AccompanimentPeriod(
         }
     }
 
-    private static PeriodState stateOf(EntryDecision decision, Adhesion adhesion, List<InWorkFollowUp> followUps, Exit exit) {
+    private static PeriodState stateOf(EntryDecision decision, boolean adhered, List<InWorkFollowUp> followUps, Exit exit) {
         if (decision != null && !decision.validated()) {
             return PeriodState.REJECTED;
         }
         if (exit != null) {
             return PeriodState.EXITED;
         }
-        if (adhesion != null) {
+        if (adhered) {
             return !followUps.isEmpty() && followUps.get(followUps.size() - 1).isOpen() ? PeriodState.IN_WORK_FOLLOW_UP : PeriodState.ACTIVE;
         }
         return decision != null ? PeriodState.VALIDATED : PeriodState.REFERRED;
@@ -248,7 +481,7 @@ public record AccompanimentPeriod(
      * @return the state, derived from the decision, adhesion, follow-ups and exit
      */
     public PeriodState state() {
-        return stateOf(entryDecision, adhesion, followUps, exit);
+        return stateOf(entryDecision, adhesion != null, followUps, exit);
     }
 
     /**
@@ -266,7 +499,10 @@ public record AccompanimentPeriod(
      * @return the entry date, or null before entry
      */
     public LocalDate entryDate() {
-        return adhesion == null ? null : adhesion.entryDate();
+        if (adhesion instanceof OrganisationId) {
+            return firstReferent().from();
+        }
+        return adhesion == null ? null : ((Adhesion) adhesion).entryDate();
     }
 
     /**
@@ -311,7 +547,7 @@ public record AccompanimentPeriod(
      */
     public Optional<ReferentId> referentOn(LocalDate day) {
         ReferentId found = null;
-        for (ReferentAssignment assignment : referents) {
+        for (ReferentAssignment assignment : referents()) {
             if (!assignment.from().isAfter(day)) {
                 found = assignment.referent();
             }
@@ -325,7 +561,8 @@ public record AccompanimentPeriod(
      * @return the referent, empty before entry
      */
     public Optional<ReferentId> currentReferent() {
-        return referents.isEmpty() ? Optional.empty() : Optional.of(referents.get(referents.size() - 1).referent());
+        List<ReferentAssignment> all = referents();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).referent());
     }
 
     /**
@@ -360,7 +597,7 @@ public record AccompanimentPeriod(
      * @return the step, empty when absent
      */
     public Optional<Step> step(StepId id) {
-        return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+        return steps().stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     /**
@@ -382,7 +619,8 @@ public record AccompanimentPeriod(
      * @return the designating organisation, empty when the plan chose or before entry
      */
     public Optional<OrganisationId> currentDesignation() {
-        return referents.isEmpty() ? Optional.empty() : Optional.ofNullable(referents.get(referents.size() - 1).designatedBy());
+        List<ReferentAssignment> all = referents();
+        return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(all.size() - 1).designatedBy());
     }
 
     /**
@@ -438,10 +676,10 @@ public record AccompanimentPeriod(
             targetPublics = p.targetPublics;
             flagged = p.doubleAccompanimentFlagged;
             entryDecision = p.entryDecision;
-            adhesion = p.adhesion;
-            referents = new ArrayList<>(p.referents);
+            adhesion = p.adhesion();
+            referents = new ArrayList<>(p.referents());
             statuses = new ArrayList<>(p.statuses);
-            steps = new ArrayList<>(p.steps);
+            steps = new ArrayList<>(p.steps());
             entryData = p.entryData;
             followUps = new ArrayList<>(p.followUps);
             exit = p.exit;

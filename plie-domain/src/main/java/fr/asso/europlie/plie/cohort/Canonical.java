@@ -44,6 +44,7 @@ final class Canonical<T> {
     static final Canonical<Exit> EXITS = new Canonical<>(15);
     static final Canonical<EsfSixMonthData> SIX_MONTH_DATA = new Canonical<>(14);
     static final Canonical<InWorkFollowUp> FOLLOW_UPS = new Canonical<>(14);
+    static final Canonical<StepDetail> STEP_DETAILS = new Canonical<>(14);
 
     private final Object[] table;
     private final int mask;

@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.cohort;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Objects;
 
 /**
  * The FSE+ data on a participant collected at entry (données d'entrée FSE+), within four weeks
@@ -12,41 +13,63 @@ import java.time.Period;
  * (disability, third-country nationality, foreign background, minority) are marked in
  * {@link PersonalField}.
  *
- * @param collectedOn the day the data was collected, not null
- * @param gender the gender, not null
- * @param ageAtEntry the age in whole years on the entry date, 0 to 120
- * @param labourStatus the labour market status at entry, not null
- * @param unemployedSince for an unemployed person, since when (for long-term unemployment); null otherwise
- * @param isced the highest education level attained, not null
- * @param disability whether the person declares a disability, not null (sensitive)
- * @param thirdCountNational whether the person is a third-country national, not null (sensitive)
- * @param foreignBackground whether the person has a foreign background, not null (sensitive)
- * @param minority whether the person belongs to a minority, including marginalised communities such as the Roma, not null (sensitive)
- * @param homeless whether the person is homeless or affected by housing exclusion
- * @param ruralArea whether the person lives in a rural area
+ * <p>A value class with the accessors, equality, hash code and text of the record it was
+ * ({@code EsfEntryData[collectedOn=..., gender=..., ...]}): two are equal when every component is.
+ * Its enumerations are held as bytes and its age as a byte (issue 16, the heap a participant
+ * holds: 32 bytes instead of 56).
  */
-public record EsfEntryData(
-        LocalDate collectedOn,
-        Gender gender,
-        int ageAtEntry,
-        LabourMarketStatus labourStatus,
-        LocalDate unemployedSince,
-        IscedLevel isced,
-        Declaration disability,
-        Declaration thirdCountNational,
-        Declaration foreignBackground,
-        Declaration minority,
-        boolean homeless,
-        boolean ruralArea) {
+public final class EsfEntryData {
+
+    private static final Gender[] GENDERS = Gender.values();
+    private static final LabourMarketStatus[] STATUSES = LabourMarketStatus.values();
+    private static final IscedLevel[] LEVELS = IscedLevel.values();
+    private static final Declaration[] DECLARATIONS = Declaration.values();
+
+    private final LocalDate collectedOn;
+    private final LocalDate unemployedSince;
+    private final byte ageAtEntry;
+    private final byte gender;
+    private final byte labourStatus;
+    private final byte isced;
+    private final byte disability;
+    private final byte thirdCountNational;
+    private final byte foreignBackground;
+    private final byte minority;
+    private final boolean homeless;
+    private final boolean ruralArea;
 
     /**
      * Checks the components, reporting every problem at once.
      *
+     * @param collectedOn the day the data was collected, not null
+     * @param gender the gender, not null
+     * @param ageAtEntry the age in whole years on the entry date, 0 to 120
+     * @param labourStatus the labour market status at entry, not null
+     * @param unemployedSince for an unemployed person, since when (for long-term unemployment); null otherwise
+     * @param isced the highest education level attained, not null
+     * @param disability whether the person declares a disability, not null (sensitive)
+     * @param thirdCountNational whether the person is a third-country national, not null (sensitive)
+     * @param foreignBackground whether the person has a foreign background, not null (sensitive)
+     * @param minority whether the person belongs to a minority, including marginalised communities such as the Roma, not null (sensitive)
+     * @param homeless whether the person is homeless or affected by housing exclusion
+     * @param ruralArea whether the person lives in a rural area
      * @throws fr.asso.europlie.plie.error.InvalidValueException when a required field is null, the age
      *         is outside 0 to 120, or the unemployment date is missing for an unemployed person or given
      *         for another
      */
-    public EsfEntryData {
+    public EsfEntryData(
+            LocalDate collectedOn,
+            Gender gender,
+            int ageAtEntry,
+            LabourMarketStatus labourStatus,
+            LocalDate unemployedSince,
+            IscedLevel isced,
+            Declaration disability,
+            Declaration thirdCountNational,
+            Declaration foreignBackground,
+            Declaration minority,
+            boolean homeless,
+            boolean ruralArea) {
         Checks checks = new Checks();
         checks.required(collectedOn, "entryData.collectedOn");
         checks.required(gender, "entryData.gender");
@@ -64,8 +87,178 @@ public record EsfEntryData(
         checks.required(foreignBackground, "entryData.foreignBackground");
         checks.required(minority, "entryData.minority");
         checks.throwIfInvalid();
-        collectedOn = Canonical.day(collectedOn);
-        unemployedSince = Canonical.day(unemployedSince);
+        this.collectedOn = Canonical.day(collectedOn);
+        this.unemployedSince = Canonical.day(unemployedSince);
+        this.ageAtEntry = (byte) ageAtEntry;
+        this.gender = (byte) gender.ordinal();
+        this.labourStatus = (byte) labourStatus.ordinal();
+        this.isced = (byte) isced.ordinal();
+        this.disability = (byte) disability.ordinal();
+        this.thirdCountNational = (byte) thirdCountNational.ordinal();
+        this.foreignBackground = (byte) foreignBackground.ordinal();
+        this.minority = (byte) minority.ordinal();
+        this.homeless = homeless;
+        this.ruralArea = ruralArea;
+    }
+
+    /**
+     * The day the data was collected.
+     *
+     * @return the day, not null
+     */
+    public LocalDate collectedOn() {
+        return collectedOn;
+    }
+
+    /**
+     * The gender.
+     *
+     * @return the gender, not null
+     */
+    public Gender gender() {
+        return GENDERS[gender];
+    }
+
+    /**
+     * The age in whole years on the entry date.
+     *
+     * @return 0 to 120
+     */
+    public int ageAtEntry() {
+        return ageAtEntry;
+    }
+
+    /**
+     * The labour market status at entry.
+     *
+     * @return the status, not null
+     */
+    public LabourMarketStatus labourStatus() {
+        return STATUSES[labourStatus];
+    }
+
+    /**
+     * For an unemployed person, since when (for long-term unemployment).
+     *
+     * @return the day; null otherwise
+     */
+    public LocalDate unemployedSince() {
+        return unemployedSince;
+    }
+
+    /**
+     * The highest education level attained.
+     *
+     * @return the level, not null
+     */
+    public IscedLevel isced() {
+        return LEVELS[isced];
+    }
+
+    /**
+     * Whether the person declares a disability (sensitive).
+     *
+     * @return the declaration, not null
+     */
+    public Declaration disability() {
+        return DECLARATIONS[disability];
+    }
+
+    /**
+     * Whether the person is a third-country national (sensitive).
+     *
+     * @return the declaration, not null
+     */
+    public Declaration thirdCountNational() {
+        return DECLARATIONS[thirdCountNational];
+    }
+
+    /**
+     * Whether the person has a foreign background (sensitive).
+     *
+     * @return the declaration, not null
+     */
+    public Declaration foreignBackground() {
+        return DECLARATIONS[foreignBackground];
+    }
+
+    /**
+     * Whether the person belongs to a minority, including marginalised communities such as the Roma (sensitive).
+     *
+     * @return the declaration, not null
+     */
+    public Declaration minority() {
+        return DECLARATIONS[minority];
+    }
+
+    /**
+     * Whether the person is homeless or affected by housing exclusion.
+     *
+     * @return true when homeless
+     */
+    public boolean homeless() {
+        return homeless;
+    }
+
+    /**
+     * Whether the person lives in a rural area.
+     *
+     * @return true when rural
+     */
+    public boolean ruralArea() {
+        return ruralArea;
+    }
+
+    /**
+     * Equal when every component is equal, as for a record.
+     *
+     * @param other an object
+     * @return true for entry data with equal components
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof EsfEntryData that && collectedOn.equals(that.collectedOn) && gender == that.gender
+                && ageAtEntry == that.ageAtEntry && labourStatus == that.labourStatus && Objects.equals(unemployedSince, that.unemployedSince)
+                && isced == that.isced && disability == that.disability && thirdCountNational == that.thirdCountNational
+                && foreignBackground == that.foreignBackground && minority == that.minority && homeless == that.homeless
+                && ruralArea == that.ruralArea;
+    }
+
+    /**
+     * The hash code a record of the same components in the same order would have.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int h = collectedOn.hashCode();
+        h = h * 31 + gender().hashCode();
+        h = h * 31 + Integer.hashCode(ageAtEntry);
+        h = h * 31 + labourStatus().hashCode();
+        h = h * 31 + Objects.hashCode(unemployedSince);
+        h = h * 31 + isced().hashCode();
+        h = h * 31 + disability().hashCode();
+        h = h * 31 + thirdCountNational().hashCode();
+        h = h * 31 + foreignBackground().hashCode();
+        h = h * 31 + minority().hashCode();
+        h = h * 31 + Boolean.hashCode(homeless);
+        return h * 31 + Boolean.hashCode(ruralArea);
+    }
+
+    /**
+     * The text a record would have: {@code EsfEntryData[collectedOn=..., gender=..., ...]}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "EsfEntryData[collectedOn=" + collectedOn + ", gender=" + gender() + ", ageAtEntry=" + ageAtEntry + ", labourStatus="
+                + labourStatus() + ", unemployedSince=" + unemployedSince + ", isced=" + isced() + ", disability=" + disability()
+                + ", thirdCountNational=" + thirdCountNational() + ", foreignBackground=" + foreignBackground() + ", minority="
+                + minority() + ", homeless=" + homeless + ", ruralArea=" + ruralArea + "]";
     }
 
     /**

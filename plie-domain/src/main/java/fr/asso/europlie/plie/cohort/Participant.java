@@ -14,19 +14,27 @@ import java.util.Set;
  *
  * <p>Immutable: every change gives a new participant, checked as a whole.
  *
- * @param id the pseudonymous identifier, not null
- * @param periods the accompaniment periods, numbered 1, 2... in order, never overlapping: each
- *        starts after the previous one closed
+ * <p>A value class with the accessors, equality, hash code and text of the record it was
+ * ({@code Participant[id=..., periods=[...]]}). A participant with one period, the usual case,
+ * holds that period without a list around it; {@link #periods()} then gives a new unmodifiable
+ * list of it on each call (issue 16, the heap a participant holds: 24 bytes less).
  */
-public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
+public final class Participant {
+
+    private final ParticipantId id;
+    /** The only period, or the unmodifiable list of two periods or more. */
+    private final Object periods;
 
     /**
      * Copies the periods and checks their order, reporting every problem at once.
      *
+     * @param id the pseudonymous identifier, not null
+     * @param periods the accompaniment periods, numbered 1, 2... in order, never overlapping: each
+     *        starts after the previous one closed
      * @throws fr.asso.europlie.plie.error.InvalidValueException when the id is missing, there is no period,
      *         periods are misnumbered or overlap, or a step identifier appears twice
      */
-    public Participant {
+    public Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
         periods = periods == null ? List.of() : List.copyOf(periods);
         Checks checks = new Checks();
         checks.required(id, "participantId");
@@ -48,6 +56,68 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
             }
         }
         checks.throwIfInvalid();
+        this.id = id;
+        this.periods = periods.size() == 1 ? periods.get(0) : periods;
+    }
+
+    /**
+     * The pseudonymous identifier.
+     *
+     * @return the identifier, not null
+     */
+    public ParticipantId id() {
+        return id;
+    }
+
+    /**
+     * The accompaniment periods, numbered 1, 2... in order, never overlapping.
+     *
+     * @return an unmodifiable list of at least one period, oldest first
+     */
+    @SuppressWarnings("unchecked")
+    public List<AccompanimentPeriod> periods() {
+        return periods instanceof AccompanimentPeriod only ? List.of(only) : (List<AccompanimentPeriod>) periods;
+    }
+
+    /**
+     * Equal when the identifiers and the periods are equal, as for a record.
+     *
+     * @param other an object
+     * @return true for a participant with an equal identifier and equal periods
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Participant that) || !id.equals(that.id)) {
+            return false;
+        }
+        if (periods instanceof AccompanimentPeriod only) {
+            return that.periods instanceof AccompanimentPeriod thatOnly && only.equals(thatOnly);
+        }
+        return periods.equals(that.periods);
+    }
+
+    /**
+     * The hash code a record of the same components would have.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int listHash = periods instanceof AccompanimentPeriod only ? 31 + only.hashCode() : periods.hashCode();
+        return id.hashCode() * 31 + listHash;
+    }
+
+    /**
+     * The text a record would have: {@code Participant[id=..., periods=[...]]}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "Participant[id=" + id + ", periods=" + periods() + "]";
     }
 
     /**
@@ -67,7 +137,11 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      * @return the last period
      */
     public AccompanimentPeriod currentPeriod() {
-        return periods.get(periods.size() - 1);
+        if (periods instanceof AccompanimentPeriod only) {
+            return only;
+        }
+        List<AccompanimentPeriod> all = periods();
+        return all.get(all.size() - 1);
     }
 
     /**
@@ -77,7 +151,8 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      * @return the period, empty when absent
      */
     public Optional<AccompanimentPeriod> period(int number) {
-        return number >= 1 && number <= periods.size() ? Optional.of(periods.get(number - 1)) : Optional.empty();
+        List<AccompanimentPeriod> all = periods();
+        return number >= 1 && number <= all.size() ? Optional.of(all.get(number - 1)) : Optional.empty();
     }
 
     /**
@@ -87,7 +162,7 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      * @return true when one period is active that day
      */
     public boolean isActiveOn(LocalDate day) {
-        return periods.stream().anyMatch(p -> p.isActiveOn(day));
+        return periods().stream().anyMatch(p -> p.isActiveOn(day));
     }
 
     /**
@@ -107,7 +182,7 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      */
     public List<CaseloadSpan> caseloadSpans() {
         List<CaseloadSpan> spans = new ArrayList<>();
-        for (AccompanimentPeriod period : periods) {
+        for (AccompanimentPeriod period : periods()) {
             LocalDate entry = period.entryDate();
             if (entry == null) {
                 continue;
@@ -136,7 +211,7 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      */
     public Participant withoutFreeText() {
         List<AccompanimentPeriod> cleared = new ArrayList<>();
-        periods.forEach(period -> cleared.add(period.withoutFreeText()));
+        periods().forEach(period -> cleared.add(period.withoutFreeText()));
         return new Participant(id, cleared);
     }
 
@@ -147,7 +222,7 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      * @return the participant, checked
      */
     Participant withPeriod(AccompanimentPeriod period) {
-        List<AccompanimentPeriod> copy = new ArrayList<>(periods);
+        List<AccompanimentPeriod> copy = new ArrayList<>(periods());
         copy.set(period.number() - 1, period);
         return new Participant(id, copy);
     }
@@ -159,7 +234,7 @@ public record Participant(ParticipantId id, List<AccompanimentPeriod> periods) {
      * @return the participant, checked
      */
     Participant withNewPeriod(AccompanimentPeriod period) {
-        List<AccompanimentPeriod> copy = new ArrayList<>(periods);
+        List<AccompanimentPeriod> copy = new ArrayList<>(periods());
         copy.add(period);
         return new Participant(id, copy);
     }

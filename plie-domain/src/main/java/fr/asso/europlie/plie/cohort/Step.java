@@ -4,6 +4,7 @@ import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.offer.OperationId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * One step of a pathway (étape de parcours): an assessment, a training, an insertion job, a job, a
@@ -15,36 +16,48 @@ import java.time.LocalDate;
  * qualification validation date for trainings (validation only for qualifying training); a barrier
  * only for barrier removal. The constructor enforces it.
  *
- * @param id the step's identifier, unique among the participant's steps, not null
- * @param type the kind of step, not null
- * @param start the first day, not null
- * @param end the last day (inclusive), null while the step goes on
- * @param plannedEnd for a training, the planned last day (used by the long-training rule); null otherwise or unknown
- * @param operation the operation that funds the step, null when none does
- * @param contract for employment, the contract; null otherwise
- * @param workingTime for paid work, the fraction of full time in ]0, 1]; null otherwise
- * @param barrier for barrier removal, the barrier; null otherwise
- * @param qualificationValidatedOn for a qualifying training, the day the qualification was validated; null otherwise
+ * <p>A value class with the accessors, equality, hash code and text of the record it was
+ * ({@code Step[id=..., type=..., ...]}): two steps are equal when every component is. It holds
+ * the identifier, the operation and the two days, and shares the type with its rarely set
+ * components (planned end, contract, working time, barrier, validation day) between equal steps
+ * (issue 16, the heap a participant holds: 32 bytes a step instead of 56).
  */
-public record Step(
-        StepId id,
-        StepType type,
-        LocalDate start,
-        LocalDate end,
-        LocalDate plannedEnd,
-        OperationId operation,
-        ContractType contract,
-        BigDecimal workingTime,
-        BarrierKind barrier,
-        LocalDate qualificationValidatedOn) {
+public final class Step {
+
+    private final StepId id;
+    private final OperationId operation;
+    private final LocalDate start;
+    private final LocalDate end;
+    /** The type and the rarely set components, one shared instance per distinct value ({@link Canonical#STEP_DETAILS}). */
+    private final StepDetail detail;
 
     /**
      * Checks the components and normalises the working time, reporting every problem at once.
      *
+     * @param id the step's identifier, unique among the participant's steps, not null
+     * @param type the kind of step, not null
+     * @param start the first day, not null
+     * @param end the last day (inclusive), null while the step goes on
+     * @param plannedEnd for a training, the planned last day (used by the long-training rule); null otherwise or unknown
+     * @param operation the operation that funds the step, null when none does
+     * @param contract for employment, the contract; null otherwise
+     * @param workingTime for paid work, the fraction of full time in ]0, 1]; null otherwise
+     * @param barrier for barrier removal, the barrier; null otherwise
+     * @param qualificationValidatedOn for a qualifying training, the day the qualification was validated; null otherwise
      * @throws fr.asso.europlie.plie.error.InvalidValueException when a required field is missing, a
      *         field does not apply to the type, or dates are out of order
      */
-    public Step {
+    public Step(
+            StepId id,
+            StepType type,
+            LocalDate start,
+            LocalDate end,
+            LocalDate plannedEnd,
+            OperationId operation,
+            ContractType contract,
+            BigDecimal workingTime,
+            BarrierKind barrier,
+            LocalDate qualificationValidatedOn) {
         Checks checks = new Checks();
         checks.required(id, "step.id");
         boolean typed = checks.required(type, "step.type");
@@ -66,13 +79,148 @@ public record Step(
                     CohortError.OUT_OF_RANGE, "step.workingTime", workingTime.toPlainString(), "0", "1");
         }
         checks.throwIfInvalid();
-        id = Canonical.STEP_IDS.of(id);
-        start = Canonical.day(start);
-        end = Canonical.day(end);
-        plannedEnd = Canonical.day(plannedEnd);
-        operation = Canonical.OPERATIONS.of(operation);
-        workingTime = Canonical.DECIMALS.of(workingTime);
-        qualificationValidatedOn = Canonical.day(qualificationValidatedOn);
+        this.id = Canonical.STEP_IDS.of(id);
+        this.start = Canonical.day(start);
+        this.end = Canonical.day(end);
+        this.operation = Canonical.OPERATIONS.of(operation);
+        this.detail = Canonical.STEP_DETAILS.of(new StepDetail(type, Canonical.day(plannedEnd), contract,
+                Canonical.DECIMALS.of(workingTime), barrier, Canonical.day(qualificationValidatedOn)));
+    }
+
+    /**
+     * The step's identifier, unique among the participant's steps.
+     *
+     * @return the identifier, not null
+     */
+    public StepId id() {
+        return id;
+    }
+
+    /**
+     * The kind of step.
+     *
+     * @return the type, not null
+     */
+    public StepType type() {
+        return detail.type();
+    }
+
+    /**
+     * The first day.
+     *
+     * @return the first day, not null
+     */
+    public LocalDate start() {
+        return start;
+    }
+
+    /**
+     * The last day (inclusive).
+     *
+     * @return the last day, null while the step goes on
+     */
+    public LocalDate end() {
+        return end;
+    }
+
+    /**
+     * For a training, the planned last day (used by the long-training rule).
+     *
+     * @return the planned end; null otherwise or unknown
+     */
+    public LocalDate plannedEnd() {
+        return detail.plannedEnd();
+    }
+
+    /**
+     * The operation that funds the step.
+     *
+     * @return the operation, null when none does
+     */
+    public OperationId operation() {
+        return operation;
+    }
+
+    /**
+     * For employment, the contract.
+     *
+     * @return the contract; null otherwise
+     */
+    public ContractType contract() {
+        return detail.contract();
+    }
+
+    /**
+     * For paid work, the fraction of full time in ]0, 1], without trailing zeros.
+     *
+     * @return the working time; null otherwise
+     */
+    public BigDecimal workingTime() {
+        return detail.workingTime();
+    }
+
+    /**
+     * For barrier removal, the barrier.
+     *
+     * @return the barrier; null otherwise
+     */
+    public BarrierKind barrier() {
+        return detail.barrier();
+    }
+
+    /**
+     * For a qualifying training, the day the qualification was validated.
+     *
+     * @return the day of validation; null otherwise
+     */
+    public LocalDate qualificationValidatedOn() {
+        return detail.qualificationValidatedOn();
+    }
+
+    /**
+     * Equal when every component is equal, as for a record.
+     *
+     * @param other an object
+     * @return true for a step with equal components
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof Step that && id.equals(that.id) && start.equals(that.start) && Objects.equals(end, that.end)
+                && Objects.equals(operation, that.operation) && detail.equals(that.detail);
+    }
+
+    /**
+     * The hash code a record of the same components in the same order would have.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int h = id.hashCode();
+        h = h * 31 + detail.type().hashCode();
+        h = h * 31 + start.hashCode();
+        h = h * 31 + Objects.hashCode(end);
+        h = h * 31 + Objects.hashCode(detail.plannedEnd());
+        h = h * 31 + Objects.hashCode(operation);
+        h = h * 31 + Objects.hashCode(detail.contract());
+        h = h * 31 + Objects.hashCode(detail.workingTime());
+        h = h * 31 + Objects.hashCode(detail.barrier());
+        return h * 31 + Objects.hashCode(detail.qualificationValidatedOn());
+    }
+
+    /**
+     * The text a record would have: {@code Step[id=..., type=..., start=..., ...]}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "Step[id=" + id + ", type=" + detail.type() + ", start=" + start + ", end=" + end + ", plannedEnd=" + detail.plannedEnd()
+                + ", operation=" + operation + ", contract=" + detail.contract() + ", workingTime=" + detail.workingTime()
+                + ", barrier=" + detail.barrier() + ", qualificationValidatedOn=" + detail.qualificationValidatedOn() + "]";
     }
 
     private static void order(Checks checks, LocalDate start, LocalDate later, String field) {
@@ -190,7 +338,7 @@ public record Step(
      * @throws fr.asso.europlie.plie.error.InvalidValueException when the day is before the start
      */
     public Step endedOn(LocalDate lastDay) {
-        return new Step(id, type, start, lastDay, plannedEnd, operation, contract, workingTime, barrier, qualificationValidatedOn);
+        return new Step(id, type(), start, lastDay, plannedEnd(), operation, contract(), workingTime(), barrier(), qualificationValidatedOn());
     }
 
     /**
@@ -202,7 +350,7 @@ public record Step(
      *         or the day is before its start
      */
     public Step validatedOn(LocalDate day) {
-        return new Step(id, type, start, end, plannedEnd, operation, contract, workingTime, barrier, day);
+        return new Step(id, type(), start, end, plannedEnd(), operation, contract(), workingTime(), barrier(), day);
     }
 
     /**
