@@ -66,6 +66,7 @@ import org.flowable.common.engine.impl.context.Context;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.impl.util.TaskHelper;
 import org.flowable.engine.runtime.ProcessInstance;
@@ -668,7 +669,7 @@ public final class NegotiationService implements ProtocolNegotiation {
             return open.isEmpty() ? null : open.get(0);
         }
         for (Task task : query.taskCandidateGroup(actor.organisation().value()).list()) {
-            if (actor.organisation().value().equals(taskService.getVariable(task.getId(), step.organisationVariable()))) {
+            if (actor.organisation().value().equals(executionVariable(task.getExecutionId(), step.organisationVariable()))) {
                 return task;
             }
         }
@@ -911,8 +912,21 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private int round(Task task) {
-        Object round = runtimeService.getVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
+        Object round = executionVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
         return round == null ? 0 : ((Number) round).intValue();
+    }
+
+    /**
+     * A variable as an execution of this command sees it: its own, else its parents' (what
+     * {@code runtimeService.getVariable} answers), read from the execution entity that the command
+     * holds, with all the variables of each execution it looks in. Flowable loads those variables
+     * in the same command when it completes a task of the execution (to end or continue it), and
+     * keeps them on the same entity: read this way, they are read once instead of once by name here
+     * and again there. Inside an engine command only.
+     */
+    private static Object executionVariable(String executionId, String name) {
+        ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager().findById(executionId);
+        return execution == null ? null : execution.getVariable(name);
     }
 
     /** An actor of another plan learns nothing of this one: refused before anything is read. */
