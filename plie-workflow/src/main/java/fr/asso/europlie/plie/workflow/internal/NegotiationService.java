@@ -66,13 +66,16 @@ import org.flowable.common.engine.impl.context.Context;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.TaskHelper;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.engine.runtime.ProcessInstanceBuilder;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
+import org.flowable.task.service.impl.persistence.entity.TaskEntity;
 
 /**
  * The implementation of {@link ProtocolNegotiation} on Flowable (internal): each typed command
@@ -666,7 +669,7 @@ public final class NegotiationService implements ProtocolNegotiation {
             return open.isEmpty() ? null : open.get(0);
         }
         for (Task task : query.taskCandidateGroup(actor.organisation().value()).list()) {
-            if (actor.organisation().value().equals(taskService.getVariable(task.getId(), step.organisationVariable()))) {
+            if (actor.organisation().value().equals(executionVariable(task.getExecutionId(), step.organisationVariable()))) {
                 return task;
             }
         }
@@ -876,9 +879,24 @@ public final class NegotiationService implements ProtocolNegotiation {
         return null;
     }
 
+    /**
+     * Completes the actor's task, recording the actor as its assignee first. The assignee is set
+     * the way {@code taskService.setAssignee} sets it ({@link TaskHelper#changeTaskAssignee}: the
+     * task's and its history's assignee, the activity instance's, the assignment events and the
+     * participant identity link of the process instance), without the "user link added" comment
+     * that {@code setAssignee} also writes in {@code ACT_HI_COMMENT} (the command that sets the
+     * assignee and the one that completes the task are this same command; nothing reads those
+     * comments). The history still names who did each task (its assignee).
+     */
     private void complete(Task task, Actor actor, Map<String, Object> variables, Map<String, Object> transientVariables) {
         EngineTransaction.changed();
-        taskService.setAssignee(task.getId(), actor.userId());
+        TaskEntity entity = CommandContextUtil.getTaskService().getTask(task.getId());
+        if (entity == null || entity.isSuspended()) {
+            // As setAssignee would refuse it (never the case for a task found in this command).
+            taskService.setAssignee(task.getId(), actor.userId());
+        } else if (!actor.userId().equals(entity.getAssignee())) {
+            TaskHelper.changeTaskAssignee(entity, actor.userId());
+        }
         taskService.complete(task.getId(), variables, transientVariables);
     }
 
@@ -894,8 +912,21 @@ public final class NegotiationService implements ProtocolNegotiation {
     }
 
     private int round(Task task) {
-        Object round = runtimeService.getVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
+        Object round = executionVariable(task.getProcessInstanceId(), NegotiationProcess.Var.ROUND);
         return round == null ? 0 : ((Number) round).intValue();
+    }
+
+    /**
+     * A variable as an execution of this command sees it: its own, else its parents' (what
+     * {@code runtimeService.getVariable} answers), read from the execution entity that the command
+     * holds, with all the variables of each execution it looks in. Flowable loads those variables
+     * in the same command when it completes a task of the execution (to end or continue it), and
+     * keeps them on the same entity: read this way, they are read once instead of once by name here
+     * and again there. Inside an engine command only.
+     */
+    private static Object executionVariable(String executionId, String name) {
+        ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager().findById(executionId);
+        return execution == null ? null : execution.getVariable(name);
     }
 
     /** An actor of another plan learns nothing of this one: refused before anything is read. */

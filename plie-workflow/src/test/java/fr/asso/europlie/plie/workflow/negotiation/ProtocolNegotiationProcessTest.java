@@ -161,6 +161,35 @@ class ProtocolNegotiationProcessTest {
     }
 
     @Test
+    @DisplayName("Flowable's history names who did each step: the task's assignee, a participant of the process")
+    void historyNamesTheActorOfEachStep() {
+        negotiator.startedWithDiagnostic().allFavourable().consolidated().allContributionsConfirmed().adopted().allApproved()
+                .allSigned(Negotiator.signatories());
+        assertFinished(ProtocolState.IN_FORCE);
+        // The audit trail's entries of the user tasks, in the order they were done: each step's actor.
+        List<String> stepNames = java.util.Arrays.stream(NegotiationStep.values()).map(NegotiationStep::name).toList();
+        List<String> actors = negotiator.negotiation().history(Negotiator.COORDINATOR, ID).stream()
+                .filter(entry -> stepNames.contains(entry.step())).map(AuditEntry::userId).toList();
+        assertThat(actors).hasSize(2 + Negotiator.parties().size() + Negotiator.funders().size() + 1
+                + 2 * Negotiator.signatories().size());
+        ProcessEngine flowable = ProcessEngines.getProcessEngine(engineName);
+        var history = flowable.getHistoryService();
+        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(ID.value())
+                .finished().orderByHistoricTaskInstanceEndTime().asc().list();
+        assertThat(tasks).extracting(HistoricTaskInstance::getAssignee).containsExactlyInAnyOrderElementsOf(actors)
+                .doesNotContainNull();
+        String process = tasks.get(0).getProcessInstanceId();
+        for (String actor : new java.util.TreeSet<>(actors)) {
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(process).involvedUser(actor).count())
+                    .as("%s is a participant of the process in the history", actor).isEqualTo(1);
+        }
+        // Each finished activity of a user task names its assignee too.
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(process).activityType("userTask")
+                .finished().list()).extracting(activity -> activity.getAssignee())
+                .containsExactlyInAnyOrderElementsOf(actors);
+    }
+
+    @Test
     @DisplayName("an unfavourable opinion: the draft is revised and every party consulted again")
     void unfavourableOpinionReconsults() {
         negotiator.startedWithDiagnostic().oneUnfavourable(REGION);
