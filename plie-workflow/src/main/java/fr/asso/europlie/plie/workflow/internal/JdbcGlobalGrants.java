@@ -49,21 +49,23 @@ import org.flowable.common.engine.impl.interceptor.CommandContext;
  * other transaction can change the row, so a later read, lock or the check before an update sends
  * nothing; the update still names the revision ({@code WHERE revision = ?}, the safety net) and is
  * still checked to extend the ledger read under the lock. The cache ends with the command, its
- * transaction: a retried command starts empty. Across commands, the last document read or written
- * of each recently used grant is kept with the grant it holds (immutable): a stored document equal
- * to it, character for character, is not parsed again.
+ * transaction: a retried command starts empty. Across commands, the documents read or written last
+ * (recent revisions) are kept with the grant each holds (immutable): a stored document equal to the
+ * one kept for its revision, character for character, is not parsed again.
  */
 public final class JdbcGlobalGrants implements GlobalGrants {
 
     /** The SQL state of a unique-key violation (the same on H2 and PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** How many grants' last documents are kept parsed. */
-    private static final int PARSED_KEPT = 64;
+    /** How many documents are kept parsed (recent revisions of the grants in use). */
+    private static final int PARSED_KEPT = 16;
 
     /**
-     * The last document read or written of the most recently used grants, by plan and grant, with
-     * the grant parsed from it: a pure function of the document, so shared by every store.
+     * The documents read or written last, by plan, grant and revision, with the grant parsed from
+     * each: a pure function of the document, so shared by every store. Several revisions of a grant
+     * are kept because commands running at once read the revision committed before the one another
+     * has just written.
      */
     private static final Map<String, Parsed> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -103,7 +105,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         if (known != null && known.revision() == row.get().revision()) {
             return Optional.of(known.grant());
         }
-        GlobalGrant grant = parse(id, row.get().document());
+        GlobalGrant grant = parse(id, row.get().revision(), row.get().document());
         remember(id, row.get().revision(), grant, false);
         return Optional.of(grant);
     }
@@ -131,7 +133,8 @@ public final class JdbcGlobalGrants implements GlobalGrants {
                 }
                 long revision = rows.getLong(1);
                 if (cache() != null) {
-                    remember(id, revision, known != null && known.revision() == revision ? known.grant() : parse(id, rows.getString(2)), true);
+                    remember(id, revision, known != null && known.revision() == revision ? known.grant()
+                            : parse(id, revision, rows.getString(2)), true);
                 }
                 return true;
             }
@@ -181,7 +184,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         } else {
             Row stored = row(grant.id()).orElseThrow(() -> conflict(grant.id(), readRevision, -1));
             storedRevision = stored.revision();
-            before = storedRevision == readRevision ? parse(grant.id(), stored.document()) : null;
+            before = storedRevision == readRevision ? parse(grant.id(), storedRevision, stored.document()) : null;
         }
         if (storedRevision != readRevision) {
             throw conflict(grant.id(), readRevision, storedRevision);
@@ -210,7 +213,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         }
         entries(grant, (int) readRevision);
         remember(grant.id(), grant.revision(), grant, known != null && known.locked());
-        PARSED.put(key(grant.id()), new Parsed(document, grant));
+        PARSED.put(key(grant.id(), grant.revision()), new Parsed(document, grant));
     }
 
     /**
@@ -339,18 +342,18 @@ public final class JdbcGlobalGrants implements GlobalGrants {
     private record Parsed(String document, GlobalGrant grant) {
     }
 
-    private String key(GlobalGrantId id) {
-        return plan.value() + '\u0000' + id.value();
+    private String key(GlobalGrantId id, long revision) {
+        return plan.value() + '\u0000' + id.value() + '\u0000' + revision;
     }
 
     /** The grant of a stored document: the one kept when the document is the same, else parsed and kept. */
-    private GlobalGrant parse(GlobalGrantId id, String document) {
-        Parsed last = PARSED.get(key(id));
+    private GlobalGrant parse(GlobalGrantId id, long revision, String document) {
+        Parsed last = PARSED.get(key(id, revision));
         if (last != null && last.document().equals(document)) {
             return last.grant();
         }
         GlobalGrant grant = GlobalGrantJson.read(document);
-        PARSED.put(key(id), new Parsed(document, grant));
+        PARSED.put(key(id, revision), new Parsed(document, grant));
         return grant;
     }
 
