@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.examples.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import fr.asso.europlie.plie.funds.EnvelopeBalance;
 import fr.asso.europlie.plie.funds.EnvelopeKey;
 import fr.asso.europlie.plie.funds.GlobalGrant;
@@ -119,14 +120,9 @@ final class CommitmentBenchmarks {
         Clock clock = Clock.systemUTC();
         CountingDataSource.Counted libraryData = CountingDataSource.wrap(PerformanceBenchmarks.h2("bench-commitment-library"));
         CountingDataSource.Counted bareData = CountingDataSource.wrap(PerformanceBenchmarks.h2("bench-commitment-bare"));
-        Money envelope = Money.euros(1_000_000_000L);
         try (PlieEngine library = PlieEngine.builder().dataSource(libraryData.dataSource()).clock(clock).asyncExecutor(false).build()) {
-            FseCommitment fse = library.fseCommitment();
-            fse.openGlobalGrant(MANAGER, GlobalGrant.of(GRANT, OI, Map.of(ENVELOPE, envelope), Map.of(ENVELOPE.priority(),
-                    RegionCategory.LESS_DEVELOPED)));
-            ProcessEngine bare = PerformanceBenchmarks.bareEngine(bareData.dataSource(), null);
-            bare.getRepositoryService().createDeployment().name("bare-commitment").addString("fse-commitment.bpmn20.xml",
-                    NegotiationShapes.resource("/" + CommitmentProcess.RESOURCE)).deploy();
+            FseCommitment fse = openGrant(library);
+            ProcessEngine bare = bareEngine(bareData.dataSource(), null);
             try {
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 for (int i = 0; i < (quick ? 20 : 60); i++) {
@@ -147,45 +143,130 @@ final class CommitmentBenchmarks {
                 }
                 figures.add(wall);
                 figures.add(cpu);
-                libraryData.counter().reset();
-                bareData.counter().reset();
-                library(fse);
-                bare(bare);
-                figures.add(Figure.time("SQL statements per OI commitment, embedded H2", "").library(libraryData.counter().total())
-                        .baseline(bareData.counter().total())
-                        .note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind()));
-
-                ExecutorService pool = Executors.newFixedThreadPool(8);
-                try {
-                    for (int parallel : new int[] {1, 2, 4, 8}) {
-                        int each = quick ? 6 : 20;
-                        Figure rate = Figure.rate("OI commitments/s against one envelope, embedded H2, " + parallel + " thread(s)", "/s");
-                        long rollbacks = 0;
-                        for (int round = 0; round < (quick ? 2 : 4); round++) {
-                            EnvelopeBalance before = fse.globalGrant(MANAGER, GRANT).orElseThrow().balance(ENVELOPE);
-                            libraryData.counter().reset();
-                            rate.library(rate(pool, parallel, each, () -> library(fse)));
-                            rollbacks += libraryData.counter().rollbacks();
-                            EnvelopeBalance after = fse.globalGrant(MANAGER, GRANT).orElseThrow().balance(ENVELOPE);
-                            Money added = after.committed().minus(before.committed());
-                            Money expected = Money.ofCents(AMOUNT.cents() * parallel * each);
-                            if (!added.equals(expected) || after.committed().plus(after.reserved()).isGreaterThan(after.amount())
-                                    || !after.reserved().equals(before.reserved())) {
-                                throw new IllegalStateException("the envelope's total is wrong: committed " + added + ", expected " + expected
-                                        + ", balance " + after);
-                            }
-                            rate.baseline(rate(pool, parallel, each, () -> bare(bare)));
-                        }
-                        rate.note(parallel * each + " commitments a round; " + rollbacks
-                                + " transactions rolled back and retried in all (conflicts); committed total checked against the envelope each round");
-                        figures.add(rate);
-                    }
-                } finally {
-                    pool.shutdown();
-                }
+                figures.add(statements("SQL statements per OI commitment, embedded H2", fse, bare, libraryData, bareData));
+                againstOneEnvelope(quick, "embedded H2", fse, bare, libraryData, figures);
             } finally {
                 bare.close();
             }
+        }
+    }
+
+    /**
+     * Process C on PostgreSQL, each side in a fresh schema of its own (dropped afterwards), one
+     * engine per side on a HikariCP pool of 10: commitments/s from one thread (rounds
+     * interleaved), the statements of one commitment, and commitments from 1, 2, 4 and 8 threads
+     * against one envelope as on H2.
+     *
+     * @param postgres the JDBC URL of the database
+     */
+    static void runOnPostgres(boolean quick, String postgres, List<Figure> figures) throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
+        String librarySchema = "bench_lib_c" + suffix;
+        String bareSchema = "bench_bare_c" + suffix;
+        PerformanceBenchmarks.schema(postgres, "CREATE SCHEMA " + librarySchema);
+        PerformanceBenchmarks.schema(postgres, "CREATE SCHEMA " + bareSchema);
+        try (HikariDataSource libraryPool = PerformanceBenchmarks.pool(postgres, librarySchema, 10);
+                HikariDataSource barePool = PerformanceBenchmarks.pool(postgres, bareSchema, 10)) {
+            CountingDataSource.Counted libraryData = CountingDataSource.wrap(libraryPool);
+            CountingDataSource.Counted bareData = CountingDataSource.wrap(barePool);
+            try (PlieEngine library = PlieEngine.builder().dataSource(libraryData.dataSource()).databaseSchema(librarySchema)
+                    .clock(Clock.systemUTC()).asyncExecutor(false).build()) {
+                FseCommitment fse = openGrant(library);
+                ProcessEngine bare = bareEngine(bareData.dataSource(), bareSchema);
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                try {
+                    for (int i = 0; i < (quick ? 10 : 30); i++) {
+                        library(fse);
+                        bare(bare);
+                    }
+                    Figure one = Figure.rate("OI commitments/s (process C) on PostgreSQL, 1 at once", "/s");
+                    int each = quick ? 5 : 10;
+                    for (int round = 0; round < (quick ? 6 : 12); round++) {
+                        boolean libraryFirst = round % 2 == 0;
+                        for (int turn = 0; turn < 2; turn++) {
+                            if ((turn == 0) == libraryFirst) {
+                                one.library(rate(pool, 1, each, () -> library(fse)));
+                            } else {
+                                one.baseline(rate(pool, 1, each, () -> bare(bare)));
+                            }
+                        }
+                    }
+                    figures.add(one.note(each + " commitments a round, one thread, pool of 10"));
+                    figures.add(statements("SQL statements per OI commitment, PostgreSQL", fse, bare, libraryData, bareData));
+                    againstOneEnvelope(quick, "PostgreSQL", fse, bare, libraryData, figures);
+                } finally {
+                    pool.shutdown();
+                    bare.close();
+                }
+            }
+        } finally {
+            PerformanceBenchmarks.schema(postgres, "DROP SCHEMA " + librarySchema + " CASCADE");
+            PerformanceBenchmarks.schema(postgres, "DROP SCHEMA " + bareSchema + " CASCADE");
+        }
+    }
+
+    /** The global grant of the benchmark, its one envelope of a billion euros, opened in the library's engine. */
+    private static FseCommitment openGrant(PlieEngine library) {
+        FseCommitment fse = library.fseCommitment();
+        fse.openGlobalGrant(MANAGER, GlobalGrant.of(GRANT, OI, Map.of(ENVELOPE, Money.euros(1_000_000_000L)), Map.of(ENVELOPE.priority(),
+                RegionCategory.LESS_DEVELOPED)));
+        return fse;
+    }
+
+    /** A bare engine with process C deployed as the library deploys it. */
+    private static ProcessEngine bareEngine(javax.sql.DataSource data, String schema) {
+        ProcessEngine bare = PerformanceBenchmarks.bareEngine(data, schema);
+        bare.getRepositoryService().createDeployment().name("bare-commitment").addString("fse-commitment.bpmn20.xml",
+                NegotiationShapes.resource("/" + CommitmentProcess.RESOURCE)).deploy();
+        return bare;
+    }
+
+    /** One more commitment each, its statements counted (by text too, with {@code -Dbench.statements}). */
+    private static Figure statements(String name, FseCommitment fse, ProcessEngine bare, CountingDataSource.Counted libraryData,
+            CountingDataSource.Counted bareData) {
+        libraryData.counter().reset();
+        bareData.counter().reset();
+        library(fse);
+        bare(bare);
+        PerformanceBenchmarks.printExtraStatements(name, libraryData.counter(), bareData.counter());
+        return Figure.time(name, "").library(libraryData.counter().total()).baseline(bareData.counter().total())
+                .note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
+    }
+
+    /**
+     * Commitments from 1, 2, 4 and 8 threads against one envelope: the rate, the transactions
+     * rolled back on the library's connections (conflicts retried), and after each round the
+     * envelope's committed total checked against the commitments made and the envelope.
+     */
+    private static void againstOneEnvelope(boolean quick, String database, FseCommitment fse, ProcessEngine bare,
+            CountingDataSource.Counted libraryData, List<Figure> figures) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int parallel : new int[] {1, 2, 4, 8}) {
+                int each = quick ? 6 : 20;
+                Figure rate = Figure.rate("OI commitments/s against one envelope, " + database + ", " + parallel + " thread(s)", "/s");
+                long rollbacks = 0;
+                for (int round = 0; round < (quick ? 2 : 4); round++) {
+                    EnvelopeBalance before = fse.globalGrant(MANAGER, GRANT).orElseThrow().balance(ENVELOPE);
+                    libraryData.counter().reset();
+                    rate.library(rate(pool, parallel, each, () -> library(fse)));
+                    rollbacks += libraryData.counter().rollbacks();
+                    EnvelopeBalance after = fse.globalGrant(MANAGER, GRANT).orElseThrow().balance(ENVELOPE);
+                    Money added = after.committed().minus(before.committed());
+                    Money expected = Money.ofCents(AMOUNT.cents() * parallel * each);
+                    if (!added.equals(expected) || after.committed().plus(after.reserved()).isGreaterThan(after.amount())
+                            || !after.reserved().equals(before.reserved())) {
+                        throw new IllegalStateException("the envelope's total is wrong: committed " + added + ", expected " + expected
+                                + ", balance " + after);
+                    }
+                    rate.baseline(rate(pool, parallel, each, () -> bare(bare)));
+                }
+                rate.note(parallel * each + " commitments a round; " + rollbacks
+                        + " transactions rolled back and retried in all (conflicts); committed total checked against the envelope each round");
+                figures.add(rate);
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

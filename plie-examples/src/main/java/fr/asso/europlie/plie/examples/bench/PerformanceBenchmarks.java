@@ -100,6 +100,9 @@ public final class PerformanceBenchmarks {
         }
         if (wanted("programming")) {
             programmingOnH2();
+            if (postgres != null) {
+                programmingOnPostgres();
+            }
         }
         if (wanted("startup")) {
             startUp();
@@ -116,6 +119,11 @@ public final class PerformanceBenchmarks {
         }
         if (wanted("commitment")) {
             CommitmentBenchmarks.run(quick, figures, notes);
+            if (postgres == null) {
+                notes.add("Process C on PostgreSQL skipped: no JDBC URL given.");
+            } else {
+                CommitmentBenchmarks.runOnPostgres(quick, postgres, figures);
+            }
         }
         if (wanted("cohort")) {
             CohortBenchmarks.run(quick, figures, notes);
@@ -219,19 +227,28 @@ public final class PerformanceBenchmarks {
                 statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
                 statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
                 figures.add(statements);
-                if (System.getProperty("bench.statements") != null) {
-                    // The statements the library sends more (or fewer) than bare Flowable, by text.
-                    Map<String, Long> extra = new java.util.TreeMap<>(libraryData.counter().byText());
-                    bareData.counter().byText().forEach((sql, n) -> extra.merge(sql, -n, Long::sum));
-                    extra.entrySet().stream().filter(e -> e.getValue() != 0)
-                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                            .forEach(e -> System.out.printf("%+6d  %s%n", e.getValue(), e.getKey().length() > 150
-                                    ? e.getKey().substring(0, 150) : e.getKey()));
-                }
+                printExtraStatements(statements.name(), libraryData.counter(), bareData.counter());
             } finally {
                 bare.close();
             }
         }
+    }
+
+    /**
+     * With {@code -Dbench.statements}, prints the statements the library sent more (or fewer)
+     * than bare Flowable since the counters' last reset, by SQL text.
+     */
+    static void printExtraStatements(String figure, CountingDataSource library, CountingDataSource bare) {
+        if (System.getProperty("bench.statements") == null) {
+            return;
+        }
+        Map<String, Long> extra = new java.util.TreeMap<>(library.byText());
+        bare.byText().forEach((sql, n) -> extra.merge(sql, -n, Long::sum));
+        System.out.println("Statements the library sent more than bare Flowable: " + figure);
+        extra.entrySet().stream().filter(e -> e.getValue() != 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("%+6d  %s%n", e.getValue(), e.getKey().length() > 200
+                        ? e.getKey().substring(0, 200) : e.getKey()));
     }
 
     // ------------------------------------------------------------------------ programming approval, H2
@@ -297,9 +314,72 @@ public final class PerformanceBenchmarks {
                 statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
                 statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
                 figures.add(statements);
+                printExtraStatements(statements.name(), libraryData.counter(), bareData.counter());
             } finally {
                 bare.close();
             }
+        }
+    }
+
+    /**
+     * Process B on PostgreSQL: one round at a time from one thread, each side in a fresh schema
+     * (dropped afterwards), interleaved; wall time of a round and its statements.
+     */
+    private void programmingOnPostgres() throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
+        String librarySchema = "bench_lib_b" + suffix;
+        String bareSchema = "bench_bare_b" + suffix;
+        schema("CREATE SCHEMA " + librarySchema);
+        schema("CREATE SCHEMA " + bareSchema);
+        try (HikariDataSource libraryPool = pool(librarySchema, 10); HikariDataSource barePool = pool(bareSchema, 10)) {
+            CountingDataSource.Counted libraryData = CountingDataSource.wrap(libraryPool);
+            CountingDataSource.Counted bareData = CountingDataSource.wrap(barePool);
+            try (PlieEngine library = PlieEngine.builder().dataSource(libraryData.dataSource()).databaseSchema(librarySchema)
+                    .clock(ProgrammingShapes.CLOCK).asyncExecutor(false).build()) {
+                var protocol = new NegotiationShapes().library(library, ProgrammingShapes.CLOCK);
+                ProgrammingShapes shapes = new ProgrammingShapes(protocol, fr.asso.europlie.plie.json.ProtocolJson.read(
+                        NegotiationShapes.planText()).content());
+                ProcessEngine bare = bareEngine(bareData.dataSource(), bareSchema);
+                bare.getRepositoryService().createDeployment().name("bare-programming")
+                        .addString("programming-approval.bpmn20.xml", ProgrammingShapes.bareBpmn())
+                        .addString("fse-commitment.bpmn20.xml", ProgrammingShapes.bareCommitmentBpmn()).deploy();
+                try {
+                    for (int i = 0; i < (quick ? 3 : 10); i++) {
+                        shapes.library(library);
+                        shapes.bare(bare);
+                    }
+                    Figure one = Figure.time("one programming approval round (process B), PostgreSQL, wall time", "ms");
+                    for (int i = 0; i < (quick ? 6 : 20); i++) {
+                        boolean libraryFirst = i % 2 == 0;
+                        for (int turn = 0; turn < 2; turn++) {
+                            boolean isLibrary = (turn == 0) == libraryFirst;
+                            long t0 = System.nanoTime();
+                            if (isLibrary) {
+                                shapes.library(library);
+                                one.library((System.nanoTime() - t0) / 1e6);
+                            } else {
+                                shapes.bare(bare);
+                                one.baseline((System.nanoTime() - t0) / 1e6);
+                            }
+                        }
+                    }
+                    figures.add(one.note("one thread, pool of 10, each side in a fresh schema"));
+                    libraryData.counter().reset();
+                    bareData.counter().reset();
+                    shapes.library(library);
+                    shapes.bare(bare);
+                    Figure statements = Figure.time("SQL statements per programming approval round, PostgreSQL", "");
+                    statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
+                    statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
+                    figures.add(statements);
+                    printExtraStatements(statements.name(), libraryData.counter(), bareData.counter());
+                } finally {
+                    bare.close();
+                }
+            }
+        } finally {
+            schema("DROP SCHEMA " + librarySchema + " CASCADE");
+            schema("DROP SCHEMA " + bareSchema + " CASCADE");
         }
     }
 
@@ -344,6 +424,10 @@ public final class PerformanceBenchmarks {
     // ------------------------------------------------------------------------ PostgreSQL
 
     private HikariDataSource pool(String schema, int size) {
+        return pool(postgres, schema, size);
+    }
+
+    static HikariDataSource pool(String postgres, String schema, int size) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(postgres);
         pool.setMaximumPoolSize(size);
@@ -352,6 +436,10 @@ public final class PerformanceBenchmarks {
     }
 
     private void schema(String sql) throws Exception {
+        schema(postgres, sql);
+    }
+
+    static void schema(String postgres, String sql) throws Exception {
         try (HikariDataSource admin = new HikariDataSource()) {
             admin.setJdbcUrl(postgres);
             admin.setMaximumPoolSize(1);

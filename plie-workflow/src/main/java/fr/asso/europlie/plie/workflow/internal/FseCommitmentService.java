@@ -367,7 +367,7 @@ public final class FseCommitmentService implements FseCommitment {
                 throw new RuleViolationException(WorkflowError.NOT_A_RAISE, "fseAmount", fseAmount, committed);
             }
             String id = task.getProcessInstanceId();
-            Object count = runtimeService().getVariable(id, "increaseAppraisals");
+            Object count = processVariable(id, "increaseAppraisals");
             int round = count == null ? 0 : ((Number) count).intValue();
             CommitmentStatus after = ledger.topUp(status.grant(), operation, difference, instructor.userId(), whenUncovered,
                     IdempotencyKey.of(operation.value() + "/top-up/" + id + "/" + round));
@@ -643,7 +643,7 @@ public final class FseCommitmentService implements FseCommitment {
     private String operatorOf(OperationId operation) {
         Optional<ProcessInstance> running = process(operation);
         if (running.isPresent()) {
-            return (String) runtimeService().getVariable(running.get().getId(), Var.OPERATOR);
+            return (String) processVariable(running.get().getId(), Var.OPERATOR);
         }
         org.flowable.engine.HistoryService history = CommandContextUtil.getProcessEngineConfiguration().getHistoryService();
         org.flowable.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
@@ -984,7 +984,7 @@ public final class FseCommitmentService implements FseCommitment {
         if (process.isPresent()) {
             List<org.flowable.task.api.Task> tasks = taskService().createTaskQuery().processInstanceId(process.get().getId()).list();
             waiting = tasks.isEmpty() ? null : tasks.get(0).getTaskDefinitionKey();
-            Object count = runtimeService().getVariable(process.get().getId(), Var.AGREEMENT_REMINDERS);
+            Object count = processVariable(process.get().getId(), Var.AGREEMENT_REMINDERS);
             reminders = count == null ? 0 : ((Number) count).intValue();
         }
         return new CommitmentView(operation, process.isPresent(), waiting, commitments.find(operation).orElse(null), reminders,
@@ -995,7 +995,7 @@ public final class FseCommitmentService implements FseCommitment {
     private Money asked(OperationId operation, Optional<ProcessInstance> process) {
         Object value;
         if (process.isPresent()) {
-            value = runtimeService().getVariable(process.get().getId(), Var.FSE_AMOUNT);
+            value = processVariable(process.get().getId(), Var.FSE_AMOUNT);
         } else {
             org.flowable.engine.HistoryService history = CommandContextUtil.getProcessEngineConfiguration().getHistoryService();
             org.flowable.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
@@ -1021,16 +1021,28 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     private int appraisals(String processInstanceId) {
-        Object count = runtimeService().getVariable(processInstanceId, "appraisals");
+        Object count = processVariable(processInstanceId, "appraisals");
         return count == null ? 0 : ((Number) count).intValue();
     }
 
+    /**
+     * A variable of a process instance, as {@code getVariable} gives it. The first read in a command
+     * loads every variable of the instance in one statement (a serialised value's bytes only when
+     * that variable is asked for), which Flowable keeps on the instance
+     * for the rest of the command (its entity cache, updated by the command's own changes): the
+     * facade reads several variables a step, each by name in a statement of its own otherwise.
+     */
+    private static Object processVariable(String processInstanceId, String name) {
+        org.flowable.variable.api.persistence.entity.VariableInstance variable = runtimeService().getVariableInstances(processInstanceId).get(name);
+        return variable == null ? null : variable.getValue();
+    }
+
     private Object variable(org.flowable.task.api.Task task, String name) {
-        return runtimeService().getVariable(task.getProcessInstanceId(), name);
+        return processVariable(task.getProcessInstanceId(), name);
     }
 
     private void requireOperator(Actor actor, OperationId operation, String processInstanceId) {
-        Object operator = runtimeService().getVariable(processInstanceId, Var.OPERATOR);
+        Object operator = processVariable(processInstanceId, Var.OPERATOR);
         if (operator == null || !actor.actsFor(OrganisationId.of((String) operator))) {
             throw new AccessDeniedException(WorkflowError.NOT_THE_OPERATOR, "actor.organisation", actor.organisation(), operation);
         }

@@ -16,9 +16,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 
 /**
  * The global grants of a plan kept in the engine's database (subventions globales en base), the
@@ -36,11 +42,39 @@ import java.util.Optional;
  * grant (other envelopes, a rewritten journal) under the same revision is refused
  * ({@code PLIE-FUNDS-028}) and nothing is written. {@link #lock} takes the grant's row lock first,
  * so that the commands on one grant run one after the other.
+ *
+ * <p>One engine command parses a grant's document at most once (cache par commande): the command
+ * context keeps, for each grant read, locked or written in it, the revision and the grant. While
+ * the command holds the row's lock ({@link #lock}, which reads the document with the lock), no
+ * other transaction can change the row, so a later read, lock or the check before an update sends
+ * nothing; the update still names the revision ({@code WHERE revision = ?}, the safety net) and is
+ * still checked to extend the ledger read under the lock. The cache ends with the command, its
+ * transaction: a retried command starts empty. Across commands, the documents read or written last
+ * (recent revisions) are kept with the grant each holds (immutable): a stored document equal to the
+ * one kept for its revision, character for character, is not parsed again.
  */
 public final class JdbcGlobalGrants implements GlobalGrants {
 
     /** The SQL state of a unique-key violation (the same on H2 and PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** How many documents are kept parsed (recent revisions of the grants in use). */
+    private static final int PARSED_KEPT = 16;
+
+    /**
+     * The documents read or written last, by plan, grant and revision, with the grant parsed from
+     * each: a pure function of the document, so shared by every store. Several revisions of a grant
+     * are kept because commands running at once read the revision committed before the one another
+     * has just written.
+     */
+    private static final Map<String, Parsed> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
 
     private final PlanId plan;
     private final Clock clock;
@@ -59,7 +93,21 @@ public final class JdbcGlobalGrants implements GlobalGrants {
     @Override
     public Optional<GlobalGrant> find(GlobalGrantId id) {
         Objects.requireNonNull(id, "id");
-        return row(id).map(Row::document).map(GlobalGrantJson::read);
+        Known known = known(id);
+        if (known != null && known.locked()) {
+            // Locked by this command and written only by it since: what it last read or wrote.
+            return Optional.of(known.grant());
+        }
+        Optional<Row> row = row(id);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (known != null && known.revision() == row.get().revision()) {
+            return Optional.of(known.grant());
+        }
+        GlobalGrant grant = parse(id, row.get().revision(), row.get().document());
+        remember(id, row.get().revision(), grant, false);
+        return Optional.of(grant);
     }
 
     /**
@@ -71,12 +119,24 @@ public final class JdbcGlobalGrants implements GlobalGrants {
      * @return true when the grant exists (and is now locked)
      */
     public boolean lock(GlobalGrantId id) {
+        Known known = known(id);
+        if (known != null && known.locked()) {
+            return true; // this command holds the lock already, until its transaction ends
+        }
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT revision FROM plie_global_grant WHERE plan_id = ? AND id = ? FOR UPDATE")) {
+                "SELECT revision, document FROM plie_global_grant WHERE plan_id = ? AND id = ? FOR UPDATE")) {
             select.setString(1, plan.value());
             select.setString(2, id.value());
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+                if (!rows.next()) {
+                    return false;
+                }
+                long revision = rows.getLong(1);
+                if (cache() != null) {
+                    remember(id, revision, known != null && known.revision() == revision ? known.grant()
+                            : parse(id, revision, rows.getString(2)), true);
+                }
+                return true;
             }
         } catch (SQLException e) {
             throw new StoreException("lock global grant " + id, e);
@@ -108,25 +168,37 @@ public final class JdbcGlobalGrants implements GlobalGrants {
             throw new StoreException("insert global grant " + grant.id(), e);
         }
         entries(grant, 0);
+        remember(grant.id(), grant.revision(), grant, false);
     }
 
     @Override
     public void update(GlobalGrant grant, long readRevision) {
         Objects.requireNonNull(grant, "grant");
-        Row stored = row(grant.id()).orElseThrow(() -> conflict(grant.id(), readRevision, -1));
-        if (stored.revision() != readRevision) {
-            throw conflict(grant.id(), readRevision, stored.revision());
+        Known known = known(grant.id());
+        long storedRevision;
+        GlobalGrant before;
+        if (known != null && known.locked()) {
+            // the row is locked by this command: it is what the command read with the lock or wrote since
+            storedRevision = known.revision();
+            before = known.grant();
+        } else {
+            Row stored = row(grant.id()).orElseThrow(() -> conflict(grant.id(), readRevision, -1));
+            storedRevision = stored.revision();
+            before = storedRevision == readRevision ? parse(grant.id(), storedRevision, stored.document()) : null;
         }
-        GlobalGrant before = GlobalGrantJson.read(stored.document());
+        if (storedRevision != readRevision) {
+            throw conflict(grant.id(), readRevision, storedRevision);
+        }
         if (!extendsLedger(before, grant)) {
             // the same revision, but not the stored ledger plus new commands: a re-based grant
-            throw conflict(grant.id(), readRevision, stored.revision());
+            throw conflict(grant.id(), readRevision, storedRevision);
         }
+        String document = GlobalGrantJson.write(grant);
         int updated;
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
                 "UPDATE plie_global_grant SET revision = ?, document = ?, updated_at = ? WHERE plan_id = ? AND id = ? AND revision = ?")) {
             update.setLong(1, grant.revision());
-            update.setString(2, GlobalGrantJson.write(grant));
+            update.setString(2, document);
             update.setObject(3, now());
             update.setString(4, plan.value());
             update.setString(5, grant.id().value());
@@ -140,6 +212,8 @@ public final class JdbcGlobalGrants implements GlobalGrants {
             throw conflict(grant.id(), readRevision, row(grant.id()).map(Row::revision).orElse(-1L));
         }
         entries(grant, (int) readRevision);
+        remember(grant.id(), grant.revision(), grant, known != null && known.locked());
+        PARSED.put(key(grant.id(), grant.revision()), new Parsed(document, grant));
     }
 
     /**
@@ -258,6 +332,57 @@ public final class JdbcGlobalGrants implements GlobalGrants {
     }
 
     private record Row(long revision, String document) {
+    }
+
+    /** What the current command knows of a grant: its revision, the grant, and whether it holds the row's lock. */
+    private record Known(long revision, GlobalGrant grant, boolean locked) {
+    }
+
+    /** A document and the grant parsed from it (or written to it). */
+    private record Parsed(String document, GlobalGrant grant) {
+    }
+
+    private String key(GlobalGrantId id, long revision) {
+        return plan.value() + '\u0000' + id.value() + '\u0000' + revision;
+    }
+
+    /** The grant of a stored document: the one kept when the document is the same, else parsed and kept. */
+    private GlobalGrant parse(GlobalGrantId id, long revision, String document) {
+        Parsed last = PARSED.get(key(id, revision));
+        if (last != null && last.document().equals(document)) {
+            return last.grant();
+        }
+        GlobalGrant grant = GlobalGrantJson.read(document);
+        PARSED.put(key(id, revision), new Parsed(document, grant));
+        return grant;
+    }
+
+    /** The current command's cache of this plan's grants, or null outside a command. */
+    private Map<String, Known> cache() {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return null;
+        }
+        String attribute = "plie.grants." + plan.value();
+        @SuppressWarnings("unchecked")
+        Map<String, Known> cache = (Map<String, Known>) context.getAttribute(attribute);
+        if (cache == null) {
+            cache = new HashMap<>();
+            context.addAttribute(attribute, cache);
+        }
+        return cache;
+    }
+
+    private Known known(GlobalGrantId id) {
+        Map<String, Known> cache = cache();
+        return cache == null ? null : cache.get(id.value());
+    }
+
+    private void remember(GlobalGrantId id, long revision, GlobalGrant grant, boolean locked) {
+        Map<String, Known> cache = cache();
+        if (cache != null) {
+            cache.put(id.value(), new Known(revision, grant, locked));
+        }
     }
 
     private Optional<Row> row(GlobalGrantId id) {

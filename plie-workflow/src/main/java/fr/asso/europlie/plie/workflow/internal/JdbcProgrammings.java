@@ -18,11 +18,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,11 +39,33 @@ import tools.jackson.databind.node.ObjectNode;
  * settings it was opened with, its state and its revision. Like {@link JdbcProtocols}: every read
  * and write runs on the engine's current transaction, writes are optimistic, and {@link #lock}
  * serialises the commands on one programming.
+ *
+ * <p>One engine command reads and parses a programming at most once (cache par commande), as
+ * {@link JdbcGlobalGrants} does: the lock reads the row with it; while the command holds the lock no
+ * other transaction can change the row, so a later read, lock or the revision check before an
+ * update sends nothing (the update still names the revision, the safety net). The cache ends with
+ * the command. Across commands, the last texts read or written of each recently used programming
+ * are kept with what was parsed from them: stored texts equal to them, character for character,
+ * are not parsed again (a document of format 1.x upgraded with its protocol's committee is never
+ * kept).
  */
 public final class JdbcProgrammings implements Programmings {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How many programmings' last texts are kept parsed. */
+    private static final int PARSED_KEPT = 64;
+
+    /** The last texts read or written of the most recently used programmings, by plan and id, with what was parsed from them. */
+    private static final Map<String, Parsed> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
 
     private final PlanId plan;
     private final Clock clock;
@@ -57,6 +84,11 @@ public final class JdbcProgrammings implements Programmings {
     @Override
     public Optional<ProgrammingRecord> find(CallId id) {
         Objects.requireNonNull(id, "id");
+        Known known = known(id);
+        if (known != null && known.locked()) {
+            // Locked by this command, which read the row with the lock or wrote it since.
+            return Optional.ofNullable(known.record());
+        }
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
                 "SELECT revision, document, operators, settings FROM plie_programming WHERE plan_id = ? AND id = ?")) {
             select.setString(1, plan.value());
@@ -65,18 +97,41 @@ public final class JdbcProgrammings implements Programmings {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                OfferSettings settings = readSettings(rows.getString(4));
-                // A document of format 1.x is upgraded on reading with the settings stored beside it and,
-                // for its first layout, the steering committee of the plan's protocol (never written back
-                // until the programming next changes).
-                ProgrammingJson.Legacy legacy = new ProgrammingJson.Legacy(protocol -> new JdbcProtocols(plan, clock, events -> {
-                }).find(protocol).map(p -> p.content().governance().steeringCommittee()), settings);
-                return Optional.of(new ProgrammingRecord(ProgrammingJson.read(rows.getString(2), legacy),
-                        OfferDirectoryJson.readOperators(rows.getString(3)), settings, rows.getLong(1)));
+                long revision = rows.getLong(1);
+                if (known != null && known.record() != null && known.revision() == revision) {
+                    return Optional.of(known.record());
+                }
+                ProgrammingRecord record = parse(id, revision, rows.getString(2), rows.getString(3), rows.getString(4));
+                remember(id, revision, record, false);
+                return Optional.of(record);
             }
         } catch (SQLException e) {
             throw new StoreException("read programming " + id, e);
         }
+    }
+
+    /** The record of stored texts: what was parsed from the same texts when they are kept, else parsed (and kept). */
+    private ProgrammingRecord parse(CallId id, long revision, String document, String operators, String settingsText) {
+        Parsed last = PARSED.get(key(id));
+        if (last != null && last.document().equals(document) && last.operators().equals(operators) && last.settings().equals(settingsText)) {
+            return new ProgrammingRecord(last.record().programming(), last.record().operators(), last.record().settings(), revision);
+        }
+        OfferSettings settings = readSettings(settingsText);
+        // A document of format 1.x is upgraded on reading with the settings stored beside it and,
+        // for its first layout, the steering committee of the plan's protocol (never written back
+        // until the programming next changes).
+        boolean[] upgraded = {false};
+        ProgrammingJson.Legacy legacy = new ProgrammingJson.Legacy(protocol -> {
+            upgraded[0] = true;
+            return new JdbcProtocols(plan, clock, events -> {
+            }).find(protocol).map(p -> p.content().governance().steeringCommittee());
+        }, settings);
+        ProgrammingRecord record = new ProgrammingRecord(ProgrammingJson.read(document, legacy), OfferDirectoryJson.readOperators(operators),
+                settings, revision);
+        if (!upgraded[0]) {
+            PARSED.put(key(id), new Parsed(document, operators, settingsText, record));
+        }
+        return record;
     }
 
     /**
@@ -87,12 +142,24 @@ public final class JdbcProgrammings implements Programmings {
      * @return true when it exists (and is now locked)
      */
     public boolean lock(CallId id) {
+        Known known = known(id);
+        if (known != null && known.locked()) {
+            return true; // this command holds the lock already, until its transaction ends
+        }
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT revision FROM plie_programming WHERE plan_id = ? AND id = ? FOR UPDATE")) {
+                "SELECT revision, document, operators, settings FROM plie_programming WHERE plan_id = ? AND id = ? FOR UPDATE")) {
             select.setString(1, plan.value());
             select.setString(2, id.value());
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+                if (!rows.next()) {
+                    return false;
+                }
+                long revision = rows.getLong(1);
+                if (cache() != null) {
+                    remember(id, revision, known != null && known.record() != null && known.revision() == revision ? known.record()
+                            : parse(id, revision, rows.getString(2), rows.getString(3), rows.getString(4)), true);
+                }
+                return true;
             }
         } catch (SQLException e) {
             throw new StoreException("lock programming " + id, e);
@@ -124,23 +191,31 @@ public final class JdbcProgrammings implements Programmings {
             }
             throw new StoreException("insert programming " + programming.id(), e);
         }
+        remember(programming.id(), programming.revision(), programming, false);
     }
 
     @Override
     public void update(ProgrammingRecord programming, long readRevision) {
-        long stored = revision(programming.id()).orElseThrow(() -> Programmings.conflict(programming.id(), readRevision, -1));
+        Known known = known(programming.id());
+        boolean locked = known != null && known.locked();
+        // the row locked by this command is what it read with the lock or wrote since
+        long stored = locked ? known.revision()
+                : revision(programming.id()).orElseThrow(() -> Programmings.conflict(programming.id(), readRevision, -1));
         if (stored != readRevision) {
             throw Programmings.conflict(programming.id(), readRevision, stored);
         }
+        String document = ProgrammingJson.write(programming.programming());
+        String operators = OfferDirectoryJson.writeOperators(programming.operators());
+        String settings = writeSettings(programming.settings());
         int updated;
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
                 "UPDATE plie_programming SET revision = ?, state = ?, document = ?, operators = ?, settings = ?, updated_at = ? "
                         + "WHERE plan_id = ? AND id = ? AND revision = ?")) {
             update.setLong(1, programming.revision());
             update.setString(2, programming.programming().state().name());
-            update.setString(3, ProgrammingJson.write(programming.programming()));
-            update.setString(4, OfferDirectoryJson.writeOperators(programming.operators()));
-            update.setString(5, writeSettings(programming.settings()));
+            update.setString(3, document);
+            update.setString(4, operators);
+            update.setString(5, settings);
             update.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             update.setString(7, plan.value());
             update.setString(8, programming.id().value());
@@ -152,6 +227,48 @@ public final class JdbcProgrammings implements Programmings {
         }
         if (updated == 0) {
             throw Programmings.conflict(programming.id(), readRevision, revision(programming.id()).orElse(-1L));
+        }
+        remember(programming.id(), programming.revision(), programming, locked);
+        PARSED.put(key(programming.id()), new Parsed(document, operators, settings, programming));
+    }
+
+    /** What the current command knows of a programming: its revision, the record, and whether it holds the row's lock. */
+    private record Known(long revision, ProgrammingRecord record, boolean locked) {
+    }
+
+    /** Stored texts and the record parsed from them (or written to them). */
+    private record Parsed(String document, String operators, String settings, ProgrammingRecord record) {
+    }
+
+    private String key(CallId id) {
+        return plan.value() + '\u0000' + id.value();
+    }
+
+    /** The current command's cache of this plan's programmings, or null outside a command. */
+    private Map<String, Known> cache() {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return null;
+        }
+        String attribute = "plie.programmings." + plan.value();
+        @SuppressWarnings("unchecked")
+        Map<String, Known> cache = (Map<String, Known>) context.getAttribute(attribute);
+        if (cache == null) {
+            cache = new HashMap<>();
+            context.addAttribute(attribute, cache);
+        }
+        return cache;
+    }
+
+    private Known known(CallId id) {
+        Map<String, Known> cache = cache();
+        return cache == null ? null : cache.get(id.value());
+    }
+
+    private void remember(CallId id, long revision, ProgrammingRecord record, boolean locked) {
+        Map<String, Known> cache = cache();
+        if (cache != null) {
+            cache.put(id.value(), new Known(revision, record, locked));
         }
     }
 

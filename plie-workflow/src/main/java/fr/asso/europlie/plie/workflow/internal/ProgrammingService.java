@@ -272,7 +272,7 @@ public final class ProgrammingService implements ProgrammingApproval {
                     truncate(byOperation.toString()), 0), process.getId());
             Map<String, Object> variables = new HashMap<>();
             variables.put(Var.INSTRUCTORS, new HashMap<>(byOperation));
-            String delay = (String) runtimeService.getVariable(process.getId(), Var.APPRAISAL_DEADLINE_DELAY);
+            String delay = (String) processVariable(process.getId(), Var.APPRAISAL_DEADLINE_DELAY);
             variables.put(Var.APPRAISAL_DEADLINE, runtime.now().plus(java.time.Duration.parse(delay)).toString());
             complete(task, actor, variables);
             return null;
@@ -428,7 +428,7 @@ public final class ProgrammingService implements ProgrammingApproval {
             boolean adjourned = programming.applications().stream()
                     .anyMatch(a -> a.decision().outcome() == SteeringDecision.Outcome.ADJOURNED);
             int session = session(process);
-            int max = ((Number) runtimeService.getVariable(process.getId(), Var.MAX_SESSIONS)).intValue();
+            int max = ((Number) processVariable(process.getId(), Var.MAX_SESSIONS)).intValue();
             String reference = decision.reference().orElse("COPIL session " + session);
             boolean adopt = decision.outcome() == AdoptionOutcome.ADOPT && (!adjourned || session >= max);
             if (!adopt && session >= max) {
@@ -515,12 +515,12 @@ public final class ProgrammingService implements ProgrammingApproval {
                     case STEERING_SESSION -> Var.COMMITTEE;
                     default -> Var.ANIMATION_STRUCTURE;
                 };
-                boolean organisation = actor.organisation().value().equals(runtimeService.getVariable(task.getProcessInstanceId(), group));
+                boolean organisation = actor.organisation().value().equals(processVariable(task.getProcessInstanceId(), group));
                 boolean assigned = step != ProgrammingStep.APPRAISAL || actor.userId().equals(task.getAssignee());
                 if (actor.has(step.role()) && organisation && assigned) {
                     String operation = step == ProgrammingStep.APPRAISAL ? (String) taskService.getVariable(task.getId(), Var.OPERATION_ID)
                             : step == ProgrammingStep.PTI_MARKING ? (String) taskService.getVariable(task.getId(), Var.PTI_OPERATION_ID) : null;
-                    String programming = (String) runtimeService.getVariable(task.getProcessInstanceId(), Var.PROGRAMMING_ID);
+                    String programming = (String) processVariable(task.getProcessInstanceId(), Var.PROGRAMMING_ID);
                     mine.add(new ProgrammingTask(CallId.of(programming), step, operation == null ? null : OperationId.of(operation),
                             task.getCreateTime().toInstant()));
                 }
@@ -592,15 +592,15 @@ public final class ProgrammingService implements ProgrammingApproval {
     private ProgrammingStatus currentStatus(Actor actor, CallId id) {
         ProgrammingRecord record = programmings.find(id).orElseThrow(
                 () -> new RuleViolationException(WorkflowError.NO_PROGRAMMING, "programmingId", id));
+        Optional<ProcessInstance> process = process(id);
         List<Application> visible;
-        if (seesAll(actor, record)) {
+        if (seesAll(actor, record, process)) {
             visible = record.programming().applications();
         } else if (actor.has(Role.OPERATOR)) {
             visible = record.programming().applications().stream().filter(a -> actor.actsFor(a.operation().operator())).toList();
         } else {
             throw new AccessDeniedException(WorkflowError.NO_PART_IN_PROGRAMMING, "actor", actor.userId(), id);
         }
-        Optional<ProcessInstance> process = process(id);
         List<ProgrammingStep> waiting = new ArrayList<>();
         int session = 0;
         if (process.isPresent()) {
@@ -614,12 +614,16 @@ public final class ProgrammingService implements ProgrammingApproval {
 
     /** The animation team, the Département and the committee's secretariat see the whole round. */
     private boolean seesAll(Actor actor, ProgrammingRecord record) {
-        Optional<ProcessInstance> process = process(record.id());
+        return seesAll(actor, record, process(record.id()));
+    }
+
+    /** The same, with the programming's running process already found in this command. */
+    private boolean seesAll(Actor actor, ProgrammingRecord record, Optional<ProcessInstance> process) {
         String animation = null;
         String committee = null;
         if (process.isPresent()) {
-            animation = (String) runtimeService.getVariable(process.get().getId(), Var.ANIMATION_STRUCTURE);
-            committee = (String) runtimeService.getVariable(process.get().getId(), Var.COMMITTEE);
+            animation = (String) processVariable(process.get().getId(), Var.ANIMATION_STRUCTURE);
+            committee = (String) processVariable(process.get().getId(), Var.COMMITTEE);
         } else {
             Protocol protocol = runtime.protocols(plan).get(record.programming().call().protocol());
             animation = protocol.content().animationStructure().id().value();
@@ -630,8 +634,19 @@ public final class ProgrammingService implements ProgrammingApproval {
                 || actor.has(Role.TECHNICAL_STAFF) && actor.actsFor(record.programming().department());
     }
 
+    /**
+     * A variable of a process instance, as {@code getVariable} gives it. The first read in a command
+     * loads every variable of the instance in one statement (a serialised value's bytes only when
+     * that variable is asked for), which Flowable keeps on the instance
+     * for the rest of the command (its entity cache, updated by the command's own changes).
+     */
+    private Object processVariable(String processInstanceId, String name) {
+        org.flowable.variable.api.persistence.entity.VariableInstance variable = runtimeService.getVariableInstances(processInstanceId).get(name);
+        return variable == null ? null : variable.getValue();
+    }
+
     private int session(ProcessInstance process) {
-        Object value = runtimeService.getVariable(process.getId(), Var.SESSION);
+        Object value = processVariable(process.getId(), Var.SESSION);
         return value == null ? 0 : ((Number) value).intValue();
     }
 
@@ -651,11 +666,11 @@ public final class ProgrammingService implements ProgrammingApproval {
     }
 
     private void requireAnimationTeam(Actor actor, ProcessInstance process, String step) {
-        requireOrganisation(actor, OrganisationId.of((String) runtimeService.getVariable(process.getId(), Var.ANIMATION_STRUCTURE)), step);
+        requireOrganisation(actor, OrganisationId.of((String) processVariable(process.getId(), Var.ANIMATION_STRUCTURE)), step);
     }
 
     private void requireCommittee(Actor actor, ProcessInstance process) {
-        requireOrganisation(actor, OrganisationId.of((String) runtimeService.getVariable(process.getId(), Var.COMMITTEE)),
+        requireOrganisation(actor, OrganisationId.of((String) processVariable(process.getId(), Var.COMMITTEE)),
                 ProgrammingStep.STEERING_SESSION.name());
     }
 
