@@ -224,13 +224,7 @@ final class CommitmentBenchmarks {
     /** One more commitment each, its statements counted (by text too, with {@code -Dbench.statements}). */
     private static Figure statements(String name, FseCommitment fse, ProcessEngine bare, CountingDataSource.Counted libraryData,
             CountingDataSource.Counted bareData) {
-        libraryData.counter().reset();
-        bareData.counter().reset();
-        library(fse);
-        bare(bare);
-        PerformanceBenchmarks.printExtraStatements(name, libraryData.counter(), bareData.counter());
-        return Figure.time(name, "").library(libraryData.counter().total()).baseline(bareData.counter().total())
-                .note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
+        return PerformanceBenchmarks.statements(name, libraryData, bareData, () -> library(fse), () -> bare(bare));
     }
 
     /**

@@ -219,19 +219,27 @@ public final class PerformanceBenchmarks {
                 figures.add(one);
                 figures.add(cpu.note("the calling thread does all the work on embedded H2: less disturbed by the machine's load than wall time"));
                 // Statements: one more negotiation each, counted.
-                libraryData.counter().reset();
-                bareData.counter().reset();
-                shapes.library(library, CLOCK);
-                shapes.bare(bare, PROCESS_KEY);
-                Figure statements = Figure.time("SQL statements per negotiation, embedded H2", "");
-                statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
-                statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
-                figures.add(statements);
-                printExtraStatements(statements.name(), libraryData.counter(), bareData.counter());
+                figures.add(statements("SQL statements per negotiation, embedded H2", libraryData, bareData,
+                        () -> shapes.library(library, CLOCK), () -> shapes.bare(bare, PROCESS_KEY)));
             } finally {
                 bare.close();
             }
         }
+    }
+
+    /**
+     * The statements of one more run of each side, counted on their data sources (and printed by
+     * text with {@code -Dbench.statements}).
+     */
+    static Figure statements(String name, CountingDataSource.Counted libraryData, CountingDataSource.Counted bareData,
+            Runnable libraryRun, Runnable bareRun) {
+        libraryData.counter().reset();
+        bareData.counter().reset();
+        libraryRun.run();
+        bareRun.run();
+        printExtraStatements(name, libraryData.counter(), bareData.counter());
+        return Figure.time(name, "").library(libraryData.counter().total()).baseline(bareData.counter().total())
+                .note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
     }
 
     /**
@@ -306,15 +314,8 @@ public final class PerformanceBenchmarks {
                 }
                 figures.add(one.note("bare: the same BPMN, no-op delegates but the FSE+ request (starts process C by message)"));
                 figures.add(cpu);
-                libraryData.counter().reset();
-                bareData.counter().reset();
-                shapes.library(library);
-                shapes.bare(bare);
-                Figure statements = Figure.time("SQL statements per programming approval round, embedded H2", "");
-                statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
-                statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
-                figures.add(statements);
-                printExtraStatements(statements.name(), libraryData.counter(), bareData.counter());
+                figures.add(statements("SQL statements per programming approval round, embedded H2", libraryData, bareData,
+                        () -> shapes.library(library), () -> shapes.bare(bare)));
             } finally {
                 bare.close();
             }
@@ -364,15 +365,8 @@ public final class PerformanceBenchmarks {
                         }
                     }
                     figures.add(one.note("one thread, pool of 10, each side in a fresh schema"));
-                    libraryData.counter().reset();
-                    bareData.counter().reset();
-                    shapes.library(library);
-                    shapes.bare(bare);
-                    Figure statements = Figure.time("SQL statements per programming approval round, PostgreSQL", "");
-                    statements.library(libraryData.counter().total()).baseline(bareData.counter().total());
-                    statements.note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
-                    figures.add(statements);
-                    printExtraStatements(statements.name(), libraryData.counter(), bareData.counter());
+                    figures.add(statements("SQL statements per programming approval round, PostgreSQL", libraryData, bareData,
+                            () -> shapes.library(library), () -> shapes.bare(bare)));
                 } finally {
                     bare.close();
                 }

@@ -1,6 +1,8 @@
 package fr.asso.europlie.plie.workflow.internal;
 
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.flowable.common.engine.impl.cfg.TransactionContext;
 import org.flowable.common.engine.impl.cfg.TransactionState;
@@ -105,6 +107,29 @@ public final class EngineTransaction {
             throw new IllegalStateException("no engine transaction");
         }
         transaction.addTransactionListener(TransactionState.COMMITTED, context -> action.run());
+    }
+
+    /**
+     * A map that lives as long as the current engine command, created on first use: what a store
+     * already read or locked in this command, keyed as the store likes.
+     *
+     * @param attribute the command-context attribute naming the map (one per store and plan), not null
+     * @param <V> the type of the values
+     * @return the command's map, or null outside an engine command
+     */
+    public static <V> Map<String, V> commandMap(String attribute) {
+        Objects.requireNonNull(attribute, "attribute");
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, V> map = (Map<String, V>) context.getAttribute(attribute);
+        if (map == null) {
+            map = new HashMap<>();
+            context.addAttribute(attribute, map);
+        }
+        return map;
     }
 
     /**

@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.flowable.common.engine.impl.context.Context;
-import org.flowable.common.engine.impl.interceptor.CommandContext;
 
 /**
  * The global grants of a plan kept in the engine's database (subventions globales en base), the
@@ -359,18 +357,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
 
     /** The current command's cache of this plan's grants, or null outside a command. */
     private Map<String, Known> cache() {
-        CommandContext context = Context.getCommandContext();
-        if (context == null) {
-            return null;
-        }
-        String attribute = "plie.grants." + plan.value();
-        @SuppressWarnings("unchecked")
-        Map<String, Known> cache = (Map<String, Known>) context.getAttribute(attribute);
-        if (cache == null) {
-            cache = new HashMap<>();
-            context.addAttribute(attribute, cache);
-        }
-        return cache;
+        return EngineTransaction.commandMap("plie.grants." + plan.value());
     }
 
     private Known known(GlobalGrantId id) {

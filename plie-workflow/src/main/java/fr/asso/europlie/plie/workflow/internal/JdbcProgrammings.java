@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.flowable.common.engine.impl.context.Context;
-import org.flowable.common.engine.impl.interceptor.CommandContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -246,18 +244,7 @@ public final class JdbcProgrammings implements Programmings {
 
     /** The current command's cache of this plan's programmings, or null outside a command. */
     private Map<String, Known> cache() {
-        CommandContext context = Context.getCommandContext();
-        if (context == null) {
-            return null;
-        }
-        String attribute = "plie.programmings." + plan.value();
-        @SuppressWarnings("unchecked")
-        Map<String, Known> cache = (Map<String, Known>) context.getAttribute(attribute);
-        if (cache == null) {
-            cache = new HashMap<>();
-            context.addAttribute(attribute, cache);
-        }
-        return cache;
+        return EngineTransaction.commandMap("plie.programmings." + plan.value());
     }
 
     private Known known(CallId id) {

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.flowable.common.engine.impl.context.Context;
-import org.flowable.common.engine.impl.interceptor.CommandContext;
 
 /**
  * The protocols kept in the engine's database (protocoles en base), in table
@@ -256,18 +254,7 @@ public final class JdbcProtocols implements Protocols {
 
     /** The current command's cache of this plan's protocols, or null outside a command. */
     private Map<String, Known> cache() {
-        CommandContext context = Context.getCommandContext();
-        if (context == null) {
-            return null;
-        }
-        String attribute = "plie.protocols." + plan.value();
-        @SuppressWarnings("unchecked")
-        Map<String, Known> cache = (Map<String, Known>) context.getAttribute(attribute);
-        if (cache == null) {
-            cache = new HashMap<>();
-            context.addAttribute(attribute, cache);
-        }
-        return cache;
+        return EngineTransaction.commandMap("plie.protocols." + plan.value());
     }
 
     private Known known(ProtocolId id) {
