@@ -1053,9 +1053,7 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     private void complete(org.flowable.task.api.Task task, Actor actor, Map<String, Object> variables) {
-        EngineTransaction.changed();
-        taskService().setAssignee(task.getId(), actor.userId());
-        taskService().complete(task.getId(), variables);
+        Tasks.complete(taskService(), task, actor, variables, Map.of());
     }
 
     private void published(CommitmentStatus status) {

@@ -68,14 +68,12 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
-import org.flowable.engine.impl.util.TaskHelper;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.engine.runtime.ProcessInstanceBuilder;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
-import org.flowable.task.service.impl.persistence.entity.TaskEntity;
 
 /**
  * The implementation of {@link ProtocolNegotiation} on Flowable (internal): each typed command
@@ -879,25 +877,8 @@ public final class NegotiationService implements ProtocolNegotiation {
         return null;
     }
 
-    /**
-     * Completes the actor's task, recording the actor as its assignee first. The assignee is set
-     * the way {@code taskService.setAssignee} sets it ({@link TaskHelper#changeTaskAssignee}: the
-     * task's and its history's assignee, the activity instance's, the assignment events and the
-     * participant identity link of the process instance), without the "user link added" comment
-     * that {@code setAssignee} also writes in {@code ACT_HI_COMMENT} (the command that sets the
-     * assignee and the one that completes the task are this same command; nothing reads those
-     * comments). The history still names who did each task (its assignee).
-     */
     private void complete(Task task, Actor actor, Map<String, Object> variables, Map<String, Object> transientVariables) {
-        EngineTransaction.changed();
-        TaskEntity entity = CommandContextUtil.getTaskService().getTask(task.getId());
-        if (entity == null || entity.isSuspended()) {
-            // As setAssignee would refuse it (never the case for a task found in this command).
-            taskService.setAssignee(task.getId(), actor.userId());
-        } else if (!actor.userId().equals(entity.getAssignee())) {
-            TaskHelper.changeTaskAssignee(entity, actor.userId());
-        }
-        taskService.complete(task.getId(), variables, transientVariables);
+        Tasks.complete(taskService, task, actor, variables, transientVariables);
     }
 
     private void save(Protocol before, Protocol after) {

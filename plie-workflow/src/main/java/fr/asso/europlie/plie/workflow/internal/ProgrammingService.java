@@ -682,11 +682,7 @@ public final class ProgrammingService implements ProgrammingApproval {
     }
 
     private void complete(Task task, Actor actor, Map<String, Object> variables) {
-        EngineTransaction.changed();
-        if (task.getAssignee() == null) {
-            taskService.setAssignee(task.getId(), actor.userId());
-        }
-        taskService.complete(task.getId(), variables);
+        Tasks.complete(taskService, task, actor, variables, Map.of());
     }
 
     private void save(ProgrammingRecord record, Programming changed) {
