@@ -1,0 +1,238 @@
+package fr.asso.europlie.plie.workflow.internal;
+
+import static fr.asso.europlie.plie.cohort.CohortFixture.ALICE;
+import static fr.asso.europlie.plie.cohort.CohortFixture.BRUNO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import fr.asso.europlie.plie.cohort.Cohort;
+import fr.asso.europlie.plie.cohort.CohortError;
+import fr.asso.europlie.plie.cohort.CohortFixture;
+import fr.asso.europlie.plie.cohort.ExitReason;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.cohort.ParticipantVersion;
+import fr.asso.europlie.plie.error.ConflictingChangeException;
+import fr.asso.europlie.plie.workflow.ConflictException;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.StoreException;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.flowable.engine.ProcessEngines;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("the participants' store: optimistic revisions and plans kept apart, on H2 and PostgreSQL")
+class JdbcParticipantsTest {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final LocalDate ENTRY = LocalDate.of(2026, 3, 2);
+    private static final PlanId OTHER_PLAN = PlanId.of("plie-bergerac");
+
+    /** An engine on a test database and a runner that tries each command once, so that a conflict is reported at once. */
+    private static final class Store implements AutoCloseable {
+        final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T08:00:00Z"));
+        final PlieEngine engine;
+        final CommandRunner runner;
+
+        Store(Databases.Target database) {
+            String name = "participants-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet();
+            engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build();
+            runner = new CommandRunner(((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name)
+                    .getProcessEngineConfiguration()).getCommandExecutor(), 1);
+        }
+
+        JdbcParticipants of(PlanId plan) {
+            return new JdbcParticipants(plan, clock, CohortFixture.PUBLICS);
+        }
+
+        <T> T inTransaction(Supplier<T> body) {
+            return runner.run(null, "test", body);
+        }
+
+        void run(Runnable body) {
+            inTransaction(() -> {
+                body.run();
+                return null;
+            });
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+        }
+    }
+
+    /** Three successive states of one participant: entered with Alice, handed over to Bruno, left. */
+    private record History(Participant entered, Participant handedOver, Participant left) {
+
+        static History of(String name) {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, name, ENTRY, ALICE);
+            Participant entered = cohort.participant(id).orElseThrow();
+            cohort.reassignReferent(id, BRUNO, ENTRY.plusMonths(1), null);
+            Participant handedOver = cohort.participant(id).orElseThrow();
+            cohort.exit(id, ENTRY.plusMonths(2), ExitReason.MOVED_AWAY, null);
+            return new History(entered, handedOver, cohort.participant(id).orElseThrow());
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an update under a stale revision is refused (PLIE-COHORT-040) and leaves the stored participant, its revision and its caseload as they were")
+    void staleRevisionRefused(Databases.Kind kind) {
+        History martin = History.of("Martin");
+        ParticipantId id = martin.entered().id();
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcParticipants participants = store.of(PlanId.DEFAULT);
+            store.run(() -> participants.add(martin.entered()));
+            store.run(() -> participants.update(martin.handedOver(), 1));
+            List<String> spansBefore = store.inTransaction(() -> spans(PlanId.DEFAULT, id));
+            assertThat(spansBefore).hasSize(2);
+
+            ConflictException refused = catchThrowableOfType(ConflictException.class,
+                    () -> store.run(() -> participants.update(martin.left(), 1)));
+
+            ConflictingChangeException conflict = (ConflictingChangeException) refused.getSuppressed()[0];
+            assertThat(conflict.code()).isEqualTo(CohortError.CONCURRENT_CHANGE.code());
+            assertThat(conflict.subjectId()).isEqualTo(id.value());
+            assertThat(conflict.expected()).isOne();
+            assertThat(conflict.found()).isEqualTo(2);
+            ParticipantVersion stored = store.inTransaction(() -> participants.find(id)).orElseThrow();
+            assertThat(stored.revision()).isEqualTo(2);
+            assertThat(stored.participant()).isEqualTo(martin.handedOver());
+            assertThat(stored.participant().isOpen()).isTrue();
+            assertThat(store.inTransaction(() -> spans(PlanId.DEFAULT, id))).isEqualTo(spansBefore);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a stale update rolls back the whole command: what the command wrote before it is not stored either")
+    void staleRevisionRollsTheCommandBack(Databases.Kind kind) {
+        History martin = History.of("Martin");
+        History durand = History.of("Durand");
+        Participant other = withId(durand.entered(), "P-2");
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcParticipants participants = store.of(PlanId.DEFAULT);
+            store.run(() -> participants.add(martin.entered()));
+
+            catchThrowableOfType(ConflictException.class, () -> store.run(() -> {
+                participants.add(other);
+                participants.update(martin.handedOver(), 7);
+            }));
+
+            assertThat(store.inTransaction(participants::count)).isOne();
+            assertThat(store.inTransaction(() -> participants.find(other.id()))).isEmpty();
+            assertThat(store.inTransaction(() -> participants.find(martin.entered().id())))
+                    .contains(new ParticipantVersion(martin.entered(), 1));
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an update of a participant the store does not hold is refused (found revision -1) and stores nothing")
+    void updateOfAnAbsentParticipantRefused(Databases.Kind kind) {
+        History martin = History.of("Martin");
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcParticipants participants = store.of(PlanId.DEFAULT);
+
+            ConflictException refused = catchThrowableOfType(ConflictException.class,
+                    () -> store.run(() -> participants.update(martin.handedOver(), 1)));
+
+            assertThat(((ConflictingChangeException) refused.getSuppressed()[0]).found()).isEqualTo(-1);
+            assertThat(store.inTransaction(participants::count)).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("two plans hold the same participant id apart: reads, counts, pages, updates and removals of one never see the other")
+    void plansKeptApart(Databases.Kind kind) {
+        History martin = History.of("Martin");
+        History durand = History.of("Durand");
+        ParticipantId id = martin.entered().id();
+        Participant inOther = durand.handedOver();
+        assertThat(inOther.id()).isEqualTo(id);
+        Participant second = withId(durand.entered(), "P-2");
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcParticipants here = store.of(PlanId.DEFAULT);
+            JdbcParticipants there = store.of(OTHER_PLAN);
+            store.run(() -> {
+                here.add(martin.entered());
+                here.add(second);
+                there.add(inOther);
+            });
+
+            assertThat(store.inTransaction(here::count)).isEqualTo(2);
+            assertThat(store.inTransaction(there::count)).isOne();
+            assertThat(store.inTransaction(() -> here.find(id))).contains(new ParticipantVersion(martin.entered(), 1));
+            assertThat(store.inTransaction(() -> there.lock(id))).contains(new ParticipantVersion(inOther, 1));
+            assertThat(store.inTransaction(() -> there.find(second.id()))).isEmpty();
+            assertThat(store.inTransaction(() -> all(there))).containsExactly(inOther);
+            assertThat(store.inTransaction(() -> all(here))).containsExactly(martin.entered(), second);
+            List<String> spansThere = store.inTransaction(() -> spans(OTHER_PLAN, id));
+            assertThat(spansThere).hasSize(2);
+
+            store.run(() -> here.update(martin.handedOver(), 1));
+            store.run(() -> here.update(martin.left(), 2));
+
+            assertThat(store.inTransaction(() -> there.find(id))).contains(new ParticipantVersion(inOther, 1));
+            assertThat(store.inTransaction(() -> spans(OTHER_PLAN, id))).isEqualTo(spansThere);
+            store.run(() -> there.update(durand.left(), 1));
+            assertThat(store.inTransaction(() -> here.find(id))).contains(new ParticipantVersion(martin.left(), 3));
+
+            List<String> spansHere = store.inTransaction(() -> spans(PlanId.DEFAULT, id));
+            assertThat(store.inTransaction(() -> there.remove(id))).isTrue();
+            assertThat(store.inTransaction(() -> there.remove(second.id()))).isFalse();
+            assertThat(store.inTransaction(there::count)).isZero();
+            assertThat(store.inTransaction(() -> spans(OTHER_PLAN, id))).isEmpty();
+            assertThat(store.inTransaction(here::count)).isEqualTo(2);
+            assertThat(store.inTransaction(() -> here.find(id))).contains(new ParticipantVersion(martin.left(), 3));
+            assertThat(store.inTransaction(() -> spans(PlanId.DEFAULT, id))).isEqualTo(spansHere).isNotEmpty();
+        }
+    }
+
+    /** The same participant under another id (its document with the id replaced). */
+    private static Participant withId(Participant participant, String id) {
+        return new Participant(ParticipantId.of(id), participant.periods());
+    }
+
+    private static List<Participant> all(JdbcParticipants store) {
+        List<Participant> all = new ArrayList<>();
+        store.all().forEach(all::add);
+        return all;
+    }
+
+    /** A participant's caseload rows in a plan, as "referent first..end", in the order of their first day. */
+    private static List<String> spans(PlanId plan, ParticipantId id) {
+        List<String> spans = new ArrayList<>();
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT referent_id, first_day, end_day FROM plie_caseload_span WHERE plan_id = ? AND participant_id = ? "
+                        + "ORDER BY first_day, referent_id")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    spans.add(rows.getString(1) + " " + rows.getDate(2) + ".." + rows.getDate(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read spans", e);
+        }
+        return spans;
+    }
+}
