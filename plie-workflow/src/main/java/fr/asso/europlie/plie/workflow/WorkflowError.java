@@ -115,7 +115,11 @@ public enum WorkflowError implements ErrorCode {
     /** The plan's cohort follow-up is used before it was configured on this node. */
     COHORT_NOT_CONFIGURED("PLIE-WORKFLOW-090"),
     /** A referent acting on, or asking for, a participant it is not the referent of. */
-    NOT_OWN_PARTICIPANT("PLIE-WORKFLOW-091");
+    NOT_OWN_PARTICIPANT("PLIE-WORKFLOW-091"),
+    /** The Département's officer designating a referent while the plan's cohort has no Département configured. */
+    NO_DEPARTMENT("PLIE-WORKFLOW-115"),
+    /** The Département's officer designating the referent of a participant who is not an RSA recipient. */
+    NOT_RSA_RECIPIENT("PLIE-WORKFLOW-116");
 
     private final String code;
 

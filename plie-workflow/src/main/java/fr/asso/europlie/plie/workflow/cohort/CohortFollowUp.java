@@ -40,9 +40,10 @@ import java.util.function.Supplier;
  * reads everything; the entry commission validates or refuses entries; a referent (user id = its
  * {@link ReferentId}) records the adhesion it signs and acts on the pathways of its own participants
  * (those it is the referent of today); the Département's {@code RSA_DESIGNATION} officer records the
- * adhesion or reassignment of an RSA recipient with the referent it designated; an operator sees only
- * the periods its operations fund; a funder reads the indicator report only. A refused command
- * changes nothing: no row, no audit entry.
+ * adhesion or reassignment of an RSA recipient with the referent it designated (only when the settings
+ * name a Département, only for it, and only for an RSA recipient); an operator sees only the periods
+ * its operations fund; a funder reads the indicator report only. A refused command changes nothing: no
+ * row, no audit entry.
  *
  * <p>Commands take the day from the engine's clock. Thread-safe.
  */
@@ -61,7 +62,9 @@ public interface CohortFollowUp {
     void configure(CohortSettings settings, OperationDirectory operations, Supplier<ParticipantId> ids);
 
     /**
-     * Registers a referent, or updates its employer and working time (animation team).
+     * Registers a referent, or updates its employer and working time (animation team), and records it
+     * in the referent's audit trail ({@link #referentAuditTrail}: step {@code REGISTER_REFERENT}, the
+     * employer and full-time equivalent as reference).
      *
      * @param actor the animation team, not null
      * @param referent the referent, its id and employer at most 100 characters, not null
@@ -115,6 +118,10 @@ public interface CohortFollowUp {
      * @param actor the signing referent, or the Département's {@code RSA_DESIGNATION} officer, not null
      * @param id the participant, not null
      * @param adhesion the adhesion, not null
+     * @throws fr.asso.europlie.plie.workflow.AccessDeniedException for the Département's officer when the
+     *     settings name no Département ({@code PLIE-WORKFLOW-115}), when it acts for another organisation
+     *     ({@code PLIE-WORKFLOW-002}), or when the participant is not an RSA recipient on the entry day
+     *     ({@code PLIE-WORKFLOW-116}); nothing changes
      */
     void adhere(Actor actor, ParticipantId id, Adhesion adhesion);
 
@@ -126,6 +133,9 @@ public interface CohortFollowUp {
      * @param id the participant, not null
      * @param referent the new referent, not null
      * @param from the first day, not null
+     * @throws fr.asso.europlie.plie.workflow.AccessDeniedException for the Département's officer as in
+     *     {@link #adhere} ({@code PLIE-WORKFLOW-115}, {@code -002}, {@code -116}, the status judged on
+     *     {@code from}); nothing changes
      */
     void reassignReferent(Actor actor, ParticipantId id, ReferentId referent, LocalDate from);
 
@@ -251,7 +261,9 @@ public interface CohortFollowUp {
     Erasure erase(Actor actor, ParticipantId id, LocalDate lastPayment);
 
     /**
-     * Removes the pathways of erased participants whose retention date has passed (animation team).
+     * Removes the pathways of erased participants whose retention date has passed (animation team),
+     * each recorded in its participant's audit trail (step {@code PURGE}, the retention date as
+     * reference), which outlives the pathway.
      *
      * @param actor the animation team, not null
      * @return the participants removed
@@ -305,6 +317,17 @@ public interface CohortFollowUp {
      * @return the entries, empty when not the actor's to see
      */
     List<AuditEntry> auditTrail(Actor actor, ParticipantId id);
+
+    /**
+     * A referent's audit trail, oldest first (animation team, or the referent itself): its
+     * registrations ({@code REGISTER_REFERENT}); each entry's {@code protocolId} is the referent's id
+     * and its round 0.
+     *
+     * @param actor who asks, not null
+     * @param referent the referent, at most 100 characters, not null
+     * @return the entries, empty when not the actor's to see
+     */
+    List<AuditEntry> referentAuditTrail(Actor actor, ReferentId referent);
 
     /**
      * Adds participants kept elsewhere (a file read with {@code CohortCsv} or {@code CohortJson},

@@ -124,6 +124,9 @@ public final class CohortService implements CohortFollowUp {
         config();
         runner.run(actor, referent.id().value(), () -> {
             referents.put(referent);
+            CohortAudit.appendReferent(plan, new AuditEntry(referent.id().value(), runtime.now(), actor.userId(),
+                    actor.organisation().value(), "REGISTER_REFERENT", "DONE", null,
+                    "employer=" + referent.employer().value() + ", fullTimeEquivalent=" + referent.fullTimeEquivalent().toPlainString(), 0));
             return null;
         });
     }
@@ -185,7 +188,10 @@ public final class CohortService implements CohortFollowUp {
         Configured c = config();
         if (actor.has(Role.RSA_DESIGNATION)) {
             requireDepartment(actor, c, "ADHERE");
-            command(actor, id, "ADHERE", null, Access.ANY, (cc, p) -> cc.pathways().adhere(p, adhesion, actor.organisation()));
+            command(actor, id, "ADHERE", null, Access.ANY, (cc, p) -> {
+                requireRsaRecipient(p, adhesion.entryDate(), "ADHERE");
+                return cc.pathways().adhere(p, adhesion, actor.organisation());
+            });
             return;
         }
         requireRole(actor, Role.REFERENT, "ADHERE");
@@ -203,8 +209,10 @@ public final class CohortService implements CohortFollowUp {
         Configured c = config();
         if (actor.has(Role.RSA_DESIGNATION)) {
             requireDepartment(actor, c, "REASSIGN_REFERENT");
-            command(actor, id, "REASSIGN_REFERENT", referent.value(), Access.ANY,
-                    (cc, p) -> cc.pathways().reassignReferent(p, referent, from, actor.organisation()));
+            command(actor, id, "REASSIGN_REFERENT", referent.value(), Access.ANY, (cc, p) -> {
+                requireRsaRecipient(p, from, "REASSIGN_REFERENT");
+                return cc.pathways().reassignReferent(p, referent, from, actor.organisation());
+            });
             return;
         }
         requireRole(actor, Role.ANIMATION_TEAM, "REASSIGN_REFERENT");
@@ -306,8 +314,11 @@ public final class CohortService implements CohortFollowUp {
         return runner.run(actor, "purge", () -> {
             List<ParticipantId> purged = new ArrayList<>();
             for (Erasure erasure : identities.expiredOn(today)) {
+                int periods = c.participants().lock(erasure.participant()).map(v -> v.participant().periods().size()).orElse(0);
                 c.participants().remove(erasure.participant());
                 identities.forget(erasure.participant());
+                CohortAudit.append(plan, new AuditEntry(erasure.participant().value(), runtime.now(), actor.userId(),
+                        actor.organisation().value(), "PURGE", "DONE", null, erasure.retainedUntil().toString(), periods));
                 purged.add(erasure.participant());
             }
             return List.copyOf(purged);
@@ -523,6 +534,18 @@ public final class CohortService implements CohortFollowUp {
         });
     }
 
+    @Override
+    public List<AuditEntry> referentAuditTrail(Actor actor, ReferentId referent) {
+        required(referent, "referent");
+        Limits.text(referent.value(), "referent", MAX_ID);
+        requireActor(actor);
+        config();
+        if (!actor.has(Role.ANIMATION_TEAM) && !(actor.has(Role.REFERENT) && actor.sameUser(referent.value()))) {
+            return List.of();
+        }
+        return runner.run(actor, referent.value(), () -> CohortAudit.ofReferent(plan, referent.value()));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A command on the participant's last period: the audit entry's round is the number of its periods. */
@@ -606,9 +629,29 @@ public final class CohortService implements CohortFollowUp {
                 p.adhesion(), p.referents(), p.statuses(), p.steps(), null, p.followUps(), p.exit(), p.sixMonthData());
     }
 
-    private void requireDepartment(Actor actor, Configured c, String step) {
-        if (c.settings().department() != null && !actor.actsFor(c.settings().department())) {
+    /**
+     * The Département's officer designates referents only when the plan's cohort has a Département, and
+     * only for it: RULES.md gives the choice of an RSA recipient's referent to the Département, to no one
+     * else (the domain, without a Département, would take any organisation's designation).
+     */
+    private static void requireDepartment(Actor actor, Configured c, String step) {
+        if (c.settings().department() == null) {
+            throw new AccessDeniedException(WorkflowError.NO_DEPARTMENT, "settings.department", actor.organisation(), step);
+        }
+        if (!actor.actsFor(c.settings().department())) {
             throw new AccessDeniedException(WorkflowError.WRONG_ORGANISATION, "actor.organisation", actor.organisation(), step);
+        }
+    }
+
+    /**
+     * The Département designates the referents of RSA recipients only: the participant must be one on the
+     * day the designation takes effect (its current period's status that day, as the domain judges it).
+     */
+    private static void requireRsaRecipient(Participant participant, LocalDate on, String step) {
+        AccompanimentPeriod period = participant.currentPeriod();
+        ParticipantStatus status = period.statusOn(on).orElse(period.currentStatus());
+        if (status != ParticipantStatus.RSA_RECIPIENT) {
+            throw new AccessDeniedException(WorkflowError.NOT_RSA_RECIPIENT, "participantId", participant.id(), status, on, step);
         }
     }
 

@@ -45,7 +45,8 @@ public final class SchemaMigrations {
             "V007__commitment_audit.sql",
             "V008__cohort_store.sql", "V009__personal_data.sql",
             "V010__grant_agreement_store.sql",
-            "V012__programming_global_grant.sql");
+            "V012__programming_global_grant.sql",
+            "V014__referent_audit.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
