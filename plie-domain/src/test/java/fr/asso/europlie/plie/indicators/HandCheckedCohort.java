@@ -91,20 +91,24 @@ import java.util.Set;
  * B07 (entered January 2025) stays; B08 left on 31 October 2025 and its six-month data, collected in
  * 2026, belongs to a 2025 exit: it counts nowhere in 2026.
  */
-final class HandCheckedCohort {
+public final class HandCheckedCohort {
 
     static final OperationId QUALIFYING = OperationId.of("OP-QUALIF");
     static final OperationId ASSESSMENTS = OperationId.of("OP-BILANS");
     static final OrganisationId TRAINING_CENTRE = OrganisationId.of("AFPA-24");
     static final OrganisationId ASSESSOR = OrganisationId.of("CIBC-24");
-    static final OperationDirectory OPERATIONS = new OperationDirectory(Map.of(
+    /** The operations that fund the fixture's steps, and their operators. */
+    public static final OperationDirectory OPERATIONS = new OperationDirectory(Map.of(
             QUALIFYING, new OperationDirectory.OperationInfo(TRAINING_CENTRE, StrategicAxisId.of("AXE-2")),
             ASSESSMENTS, new OperationDirectory.OperationInfo(ASSESSOR, StrategicAxisId.of("AXE-1"))));
 
-    final Cohort cohort = CohortFixture.aCohort();
-    final Map<String, ParticipantId> ids = new LinkedHashMap<>();
+    /** The cohort, in memory. */
+    public final Cohort cohort = CohortFixture.aCohort();
+    /** The participants by their fixture name (A01...). */
+    public final Map<String, ParticipantId> ids = new LinkedHashMap<>();
 
-    HandCheckedCohort() {
+    /** Builds the cohort through the in-memory commands. */
+    public HandCheckedCohort() {
         // Group A: entered in 2026, entry data recorded.
         enter("A01", Gender.WOMAN, "1990-02-01", "2026-01-12", LabourMarketStatus.UNEMPLOYED, "2024-06-01", 2, "DR", ALICE);
         enter("A02", Gender.MAN, "2008-03-10", "2026-03-09", LabourMarketStatus.INACTIVE, null, 1, "", ALICE);
@@ -192,7 +196,12 @@ final class HandCheckedCohort {
                 day("2025-12-31"), 3, ""));
     }
 
-    Indicators indicators() {
+    /**
+     * The indicators over the fixture's settings and operations.
+     *
+     * @return the indicators
+     */
+    public Indicators indicators() {
         return new Indicators(cohort.settings(), EsfSettings.defaults(), OPERATIONS);
     }
 

@@ -229,6 +229,22 @@ public interface CohortFollowUp {
     void exit(Actor actor, ParticipantId id, LocalDate on, ExitReason reason, EsfExitData exitData);
 
     /**
+     * Closes, today, every pathway (active or in in-work follow-up) that reached the settings'
+     * maximum duration, with the exit reason {@code MAXIMUM_DURATION} and no data upon leaving
+     * (animation team), as the in-memory {@code Cohort.closePathwaysOverMaximumDuration} does. The
+     * store is read a page at a time to find them; each is then closed in its own engine transaction,
+     * under its row lock and judged again there (a pathway another command closed meanwhile is left
+     * alone), and audited ({@code CLOSE_OVER_MAXIMUM_DURATION}).
+     *
+     * @param actor the animation team, not null
+     * @return the participants whose pathway was closed, in the order they joined the store; empty when
+     *     the settings set no maximum duration
+     * @throws fr.asso.europlie.plie.workflow.AccessDeniedException ({@code PLIE-WORKFLOW-001}) for any
+     *     other actor, before anything is read
+     */
+    List<ParticipantId> closePathwaysOverMaximumDuration(Actor actor);
+
+    /**
      * Records the FSE+ data upon leaving of a period (its referent).
      *
      * @param actor the participant's referent, not null

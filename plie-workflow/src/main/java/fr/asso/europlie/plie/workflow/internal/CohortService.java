@@ -271,6 +271,42 @@ public final class CohortService implements CohortFollowUp {
     }
 
     @Override
+    public List<ParticipantId> closePathwaysOverMaximumDuration(Actor actor) {
+        requireRole(actor, Role.ANIMATION_TEAM, "CLOSE_OVER_MAXIMUM_DURATION");
+        Configured c = config();
+        if (c.settings().maximumDuration() == null) {
+            return List.of();
+        }
+        LocalDate today = runtime.today();
+        List<ParticipantId> over = runner.run(actor, "maximum-duration", () -> {
+            List<ParticipantId> found = new ArrayList<>();
+            for (Participant p : c.participants().all()) {
+                if (c.pathways().isOverMaximumDuration(p, today)) {
+                    found.add(p.id());
+                }
+            }
+            return found;
+        });
+        List<ParticipantId> closed = new ArrayList<>();
+        for (ParticipantId id : over) {
+            boolean done = runner.run(actor, id.value(), () -> {
+                Optional<ParticipantVersion> version = c.participants().lock(id);
+                if (version.isEmpty() || !c.pathways().isOverMaximumDuration(version.get().participant(), today)) {
+                    return false;
+                }
+                Participant next = c.pathways().exit(version.get().participant(), today, ExitReason.MAXIMUM_DURATION, null);
+                c.participants().update(next, version.get().revision());
+                audit(actor, next, "CLOSE_OVER_MAXIMUM_DURATION", null, ExitReason.MAXIMUM_DURATION.name());
+                return true;
+            });
+            if (done) {
+                closed.add(id);
+            }
+        }
+        return List.copyOf(closed);
+    }
+
+    @Override
     public void recordExitData(Actor actor, ParticipantId id, int period, EsfExitData data) {
         referentCommand(actor, id, "RECORD_EXIT_DATA", period, (c, p) -> c.pathways().recordExitData(p, period, data));
     }
