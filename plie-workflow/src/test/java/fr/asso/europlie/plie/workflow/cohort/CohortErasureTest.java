@@ -20,7 +20,14 @@ import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.Referral;
 import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.Violation;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.Step;
+import fr.asso.europlie.plie.cohort.StepId;
+import fr.asso.europlie.plie.cohort.StepType;
 import fr.asso.europlie.plie.indicators.EsfIndicator;
+import fr.asso.europlie.plie.indicators.EsfReport;
+import fr.asso.europlie.plie.indicators.EsfSettings;
+import fr.asso.europlie.plie.indicators.Indicators;
 import fr.asso.europlie.plie.indicators.FullIndicatorReport;
 import fr.asso.europlie.plie.indicators.ReportPeriod;
 import fr.asso.europlie.plie.workflow.Databases;
@@ -45,7 +52,7 @@ class CohortErasureTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("erasing removes the identity row only; the pathway and every indicator stay; the purge after retention removes the pathway")
+    @DisplayName("erasing removes the identity row only; the pathway, every indicator and the FSE+ report stay; the purge after retention removes that pathway alone; the other participants are untouched throughout")
     void eraseThenPurge(Databases.Kind kind) throws SQLException {
         try (Databases.Target database = Databases.fresh(kind); CohortWorld world = new CohortWorld(database)) {
             List<ParticipantId> ids = new ArrayList<>();
@@ -54,6 +61,8 @@ class CohortErasureTest {
                 world.cohort.recordEntryData(ALICE_ACTOR, id, 1, new EsfEntryData(TODAY, i % 2 == 0 ? Gender.WOMAN : Gender.MAN, 45,
                         LabourMarketStatus.UNEMPLOYED, TODAY.minusYears(2), IscedLevel.ISCED_2, Declaration.NO, Declaration.NO, Declaration.NO,
                         Declaration.NO, false, false));
+                world.cohort.addStep(ALICE_ACTOR, id, Step.training(StepId.of("S-" + i), StepType.PRE_QUALIFYING_TRAINING, TODAY,
+                        TODAY.plusMonths(1), CohortWorld.TRAINING_OPERATION));
                 if (i < 2) {
                     world.cohort.exit(ALICE_ACTOR, id, TODAY.plusMonths(2), ExitReason.MOVED_AWAY,
                             new EsfExitData(TODAY.plusMonths(2), false, false, false, true));
@@ -64,6 +73,9 @@ class CohortErasureTest {
             assertThat(before.overall().esf().total(EsfIndicator.EECO01)).isEqualTo(4);
             ParticipantId erased = ids.get(0);
             var pathway = world.cohort.participant(TEAM, erased).orElseThrow().periods();
+            EsfReport esfBefore = world.cohort.esfReport(TEAM, YEAR);
+            assertThat(esfBefore.plan().total(EsfIndicator.EECO01)).isEqualTo(4);
+            Others others = Others.of(world, ids.subList(1, ids.size()));
 
             Erasure erasure = world.cohort.erase(TEAM, erased, LAST_PAYMENT);
 
@@ -75,6 +87,8 @@ class CohortErasureTest {
             assertThat(view.identityIfVisible()).isEmpty();
             assertThat(view.periods()).isEqualTo(pathway);
             assertThat(world.cohort.report(TEAM, YEAR, TODAY.plusMonths(3))).isEqualTo(before);
+            assertThat(world.cohort.esfReport(TEAM, YEAR)).isEqualTo(esfBefore);
+            others.assertUntouched(world, database);
 
             List<AuditEntry> trail = world.cohort.auditTrail(TEAM, erased);
             PlieException twice = catchThrowableOfType(PlieException.class, () -> world.cohort.erase(TEAM, erased, LAST_PAYMENT));
@@ -86,6 +100,7 @@ class CohortErasureTest {
 
             world.clock.advance(Duration.ofDays(365L * 5 + 300));
             assertThat(world.cohort.purgeAfterRetention(TEAM)).isEmpty();
+            assertThat(world.cohort.esfReport(TEAM, YEAR)).isEqualTo(esfBefore);
             world.clock.advance(Duration.ofDays(60));
             assertThat(world.cohort.purgeAfterRetention(TEAM)).containsExactly(erased);
             assertThat(rows(database, "plie_participant", erased)).isZero();
@@ -93,6 +108,38 @@ class CohortErasureTest {
             assertThat(spans(database, erased)).isZero();
             assertThat(world.cohort.size(TEAM)).isEqualTo(3);
             assertThat(world.cohort.participant(TEAM, ids.get(1))).isPresent();
+            // After retention the purged pathway no longer counts: the FSE+ report is exactly the one
+            // over the other participants, as stored before the purge; theirs are untouched.
+            EsfReport esfAfter = world.cohort.esfReport(TEAM, YEAR);
+            assertThat(esfAfter).isEqualTo(new Indicators(CohortWorld.settings(80), EsfSettings.defaults(), CohortWorld.operations())
+                    .esfReport(others.participants(), YEAR));
+            assertThat(esfAfter.plan().total(EsfIndicator.EECO01)).isEqualTo(3);
+            others.assertUntouched(world, database);
+        }
+    }
+
+    /** The other participants as the animation team saw them, and their audit trails, before the erasure. */
+    private record Others(List<ParticipantView> views, List<List<AuditEntry>> trails) {
+
+        static Others of(CohortWorld world, List<ParticipantId> ids) {
+            return new Others(ids.stream().map(id -> world.cohort.participant(TEAM, id).orElseThrow()).toList(),
+                    ids.stream().map(id -> world.cohort.auditTrail(TEAM, id)).toList());
+        }
+
+        List<Participant> participants() {
+            return views.stream().map(v -> new Participant(v.id(), v.periods())).toList();
+        }
+
+        void assertUntouched(CohortWorld world, Databases.Target database) throws SQLException {
+            for (int i = 0; i < views.size(); i++) {
+                ParticipantId id = views.get(i).id();
+                assertThat(world.cohort.participant(TEAM, id)).contains(views.get(i));
+                assertThat(world.cohort.participant(TEAM, id).orElseThrow().identityIfVisible()).isPresent();
+                assertThat(world.cohort.auditTrail(TEAM, id)).isEqualTo(trails.get(i));
+                assertThat(rows(database, "plie_participant_identity", id)).isOne();
+                assertThat(rows(database, "plie_participant_erasure", id)).isZero();
+                assertThat(spans(database, id)).isOne();
+            }
         }
     }
 
