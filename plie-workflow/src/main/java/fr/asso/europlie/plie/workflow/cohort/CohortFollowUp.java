@@ -121,7 +121,7 @@ public interface CohortFollowUp {
      * @throws fr.asso.europlie.plie.workflow.AccessDeniedException for the Département's officer when the
      *     settings name no Département ({@code PLIE-WORKFLOW-115}), when it acts for another organisation
      *     ({@code PLIE-WORKFLOW-002}), or when the participant is not an RSA recipient on the entry day
-     *     ({@code PLIE-WORKFLOW-116}); nothing changes
+     *     and was not referred to the period as one ({@code PLIE-WORKFLOW-116}); nothing changes
      */
     void adhere(Actor actor, ParticipantId id, Adhesion adhesion);
 

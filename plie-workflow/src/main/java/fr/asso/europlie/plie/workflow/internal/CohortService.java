@@ -681,12 +681,16 @@ public final class CohortService implements CohortFollowUp {
 
     /**
      * The Département designates the referents of RSA recipients only: the participant must be one on the
-     * day the designation takes effect (its current period's status that day, as the domain judges it).
+     * day the designation takes effect (its current period's status that day, as the domain judges it), or
+     * have been referred to this period as one. A person the Département oriented to the PLIE as an RSA
+     * recipient stays in its charge for the period: a later change of status (the RSA ends on taking up a
+     * job, a status recorded late) does not hand the choice of the referent to someone else mid-period.
      */
     private static void requireRsaRecipient(Participant participant, LocalDate on, String step) {
         AccompanimentPeriod period = participant.currentPeriod();
         ParticipantStatus status = period.statusOn(on).orElse(period.currentStatus());
-        if (status != ParticipantStatus.RSA_RECIPIENT) {
+        boolean referredAsRsa = !period.statuses().isEmpty() && period.statuses().get(0).status() == ParticipantStatus.RSA_RECIPIENT;
+        if (status != ParticipantStatus.RSA_RECIPIENT && !referredAsRsa) {
             throw new AccessDeniedException(WorkflowError.NOT_RSA_RECIPIENT, "participantId", participant.id(), status, on, step);
         }
     }

@@ -83,13 +83,13 @@ class CohortAccessTest {
                 new WrongDesignation("reassignment of a jobseeker (not an RSA recipient)", WorkflowError.NOT_RSA_RECIPIENT, true,
                         world -> world.entered("Martin", ALICE_ACTOR),
                         (world, id) -> world.cohort.reassignReferent(DEPARTMENT_OFFICER, id, BRUNO, TODAY.plusDays(1))),
-                new WrongDesignation("reassignment from a day the RSA recipient has become a jobseeker", WorkflowError.NOT_RSA_RECIPIENT, true,
+                new WrongDesignation("reassignment of a jobseeker from a day before it became an RSA recipient", WorkflowError.NOT_RSA_RECIPIENT, true,
                         world -> {
-                            ParticipantId id = rsaEntered(world);
-                            world.cohort.changeStatus(ALICE_ACTOR, id, TODAY.plusDays(10), ParticipantStatus.JOBSEEKER);
+                            ParticipantId id = world.entered("Martin", ALICE_ACTOR);
+                            world.cohort.changeStatus(ALICE_ACTOR, id, TODAY.plusDays(20), ParticipantStatus.RSA_RECIPIENT);
                             return id;
                         },
-                        (world, id) -> world.cohort.reassignReferent(DEPARTMENT_OFFICER, id, BRUNO, TODAY.plusDays(20))),
+                        (world, id) -> world.cohort.reassignReferent(DEPARTMENT_OFFICER, id, BRUNO, TODAY.plusDays(10))),
                 new WrongDesignation("adhesion by another Département's officer", WorkflowError.WRONG_ORGANISATION, true,
                         CohortAccessTest::rsaValidated,
                         (world, id) -> world.cohort.adhere(OTHER_DEPARTMENT_OFFICER, id, Adhesion.signedOn(TODAY, ALICE, PLAN))),
@@ -171,6 +171,22 @@ class CohortAccessTest {
                     .containsExactly(ALICE + "/" + DEPARTMENT, BRUNO + "/" + DEPARTMENT);
             assertThat(world.cohort.auditTrail(TEAM, id)).last().extracting(AuditEntry::step, AuditEntry::userId, AuditEntry::reason)
                     .containsExactly("REASSIGN_REFERENT", DEPARTMENT_OFFICER.userId(), BRUNO.value());
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a participant referred as an RSA recipient stays in the Département's charge for the period: it reassigns after the status changed")
+    void departmentKeepsThePeriodOfAnRsaReferral(Databases.Kind kind) {
+        try (Databases.Target database = Databases.fresh(kind); CohortWorld world = new CohortWorld(database)) {
+            ParticipantId id = rsaEntered(world);
+            world.cohort.changeStatus(ALICE_ACTOR, id, TODAY.plusDays(10), ParticipantStatus.JOBSEEKER);
+
+            world.cohort.reassignReferent(DEPARTMENT_OFFICER, id, BRUNO, TODAY.plusDays(20));
+
+            ParticipantView view = world.cohort.participant(TEAM, id).orElseThrow();
+            assertThat(view.periods().get(0).referents()).extracting(r -> r.referent() + "/" + r.from() + "/" + r.designatedBy())
+                    .containsExactly(ALICE + "/" + TODAY + "/" + DEPARTMENT, BRUNO + "/" + TODAY.plusDays(20) + "/" + DEPARTMENT);
         }
     }
 
