@@ -230,13 +230,22 @@ public final class Pathways {
         return finish(checks, participant, period, allowed, draft -> draft.referents.add(new ReferentAssignment(referent, from, designatedBy)));
     }
 
+    /**
+     * The checks of a referent's designation from a day: the referent known; its caseload, without
+     * this participant, under its cap on every day of the assignment, from {@code from} to the
+     * period's exit or, while open, every day on (the busiest day found by {@link CaseloadSpan#peak}
+     * over the spans the counts give, so that a place taken later in the span refuses it too); for
+     * an RSA recipient, the designation by the Département.
+     */
     private void checkAssignment(Checks checks, ParticipantId id, AccompanimentPeriod period, ReferentId referent, LocalDate from,
             OrganisationId designatedBy, String field) {
         Optional<Referent> known = referent == null ? Optional.empty() : referents.find(referent);
         if (checks.check(known.isPresent(), CohortError.UNKNOWN_REFERENT, field, referent)) {
             int cap = known.get().cap(settings.caseloadCap());
-            int load = counts.caseload(referent, from, id);
-            checks.check(load < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, load, cap);
+            LocalDate exit = period.exitDate();
+            LocalDate end = exit != null && exit.isAfter(from) ? exit : null;
+            CaseloadSpan.Peak peak = CaseloadSpan.peak(counts.caseloadSpans(referent, from, end, id), from, end);
+            checks.check(peak.count() < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, peak.count(), cap, peak.day());
         }
         boolean rsa = period.statusOn(from).orElse(period.currentStatus()) == ParticipantStatus.RSA_RECIPIENT;
         if (rsa) {

@@ -247,9 +247,9 @@ class PathwaysTest {
             Participant waiting = cohort.participant(id).orElseThrow();
             CohortCounts full = new CohortCounts() {
                 @Override
-                public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
+                public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
                     assertThat(excluded).isEqualTo(id);
-                    return 1;
+                    return List.of(new CaseloadSpan(referent, from.minusDays(10), null));
                 }
 
                 @Override
@@ -264,6 +264,40 @@ class PathwaysTest {
                     .isInstanceOfSatisfying(RuleViolationException.class,
                             e -> assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.CASELOAD_CAP_REACHED));
             assertThat(cohort.pathways().adhere(waiting, Adhesion.signedOn(ENTRY, ALICE, PLAN), null).currentPeriod().isEntered()).isTrue();
+        }
+
+        @Test
+        @DisplayName("a designation is refused when the cap is reached on a later day of its span, naming that day (PLIE-COHORT-007)")
+        void capReachedLater() {
+            Cohort cohort = CohortFixture.aCohort(CohortFixture.defaultSettings().withCaseloadCap(1));
+            LocalDate later = ENTRY.plusDays(30);
+            CohortFixture.anEnteredJobseeker(cohort, "Durand", later, ALICE);
+            ParticipantId id = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY.minusWeeks(3)), aLongTermJobseeker(ENTRY));
+            cohort.validateEntry(id, ENTRY.minusWeeks(1));
+            ParticipantVersion before = cohort.store().find(id).orElseThrow();
+            assertThat(cohort.caseload(ALICE, ENTRY)).isZero();
+            assertThatThrownBy(() -> cohort.adhere(id, Adhesion.signedOn(ENTRY, ALICE, PLAN), null))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.CASELOAD_CAP_REACHED);
+                        assertThat(e.violation().details()).containsExactly("1", "1", later.toString());
+                        assertThat(e.getMessage(java.util.Locale.FRENCH)).contains("le " + later + ", jour le plus chargé");
+                        assertThat(e.getMessage(java.util.Locale.ENGLISH)).contains("on " + later + ", the busiest day");
+                    });
+            assertThat(cohort.store().find(id)).contains(before);
+            cohort.adhere(id, Adhesion.signedOn(ENTRY, BRUNO, PLAN), null);
+            assertThat(cohort.caseload(BRUNO, ENTRY)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a designation is accepted when the place taken later is left before, the span's days never reaching the cap")
+        void capFreedBeforeLater() {
+            Cohort cohort = CohortFixture.aCohort(CohortFixture.defaultSettings().withCaseloadCap(1));
+            ParticipantId first = CohortFixture.anEnteredJobseeker(cohort, "Durand", ENTRY.minusDays(40), ALICE);
+            cohort.exit(first, ENTRY.minusDays(1), ExitReason.MOVED_AWAY, null);
+            ParticipantId id = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY.minusWeeks(3)), aLongTermJobseeker(ENTRY));
+            cohort.validateEntry(id, ENTRY.minusWeeks(1));
+            cohort.adhere(id, Adhesion.signedOn(ENTRY, ALICE, PLAN), null);
+            assertThat(cohort.caseload(ALICE, ENTRY)).isEqualTo(1);
         }
 
         @Test
