@@ -1,12 +1,16 @@
 package fr.asso.europlie.plie.cohort;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A stretch of days during which a participant is in a referent's caseload (file active): from the
  * first day, up to but excluding the end (the exit, or the next referent's first day). A store
- * keeps them as indexed rows so that a referent's caseload on a day is one count.
+ * keeps them as indexed rows so that a referent's caseload on a day is one count, and the caseload
+ * over a stretch of days one read of the spans that overlap it, swept by {@link #peak}.
  *
  * @param referent the referent, not null
  * @param first the first day, not null
@@ -36,5 +40,78 @@ public record CaseloadSpan(ReferentId referent, LocalDate first, LocalDate end) 
      */
     public boolean covers(LocalDate day) {
         return !first.isAfter(day) && (end == null || end.isAfter(day));
+    }
+
+    /**
+     * Whether the span overlaps the days from {@code from} up to but excluding {@code end}.
+     *
+     * @param from the first day, not null
+     * @param end the first day after, or null for every day from {@code from} on
+     * @return true when a day is in both
+     */
+    public boolean overlaps(LocalDate from, LocalDate end) {
+        return (this.end == null || this.end.isAfter(from)) && (end == null || first.isBefore(end));
+    }
+
+    /**
+     * The busiest day of a caseload over a stretch of days, and how many participants it counts that day.
+     *
+     * @param day the first day the count is reached, not null
+     * @param count the number of spans covering that day, at least 0
+     */
+    public record Peak(LocalDate day, int count) {
+
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException when the day is null
+         * @throws IllegalArgumentException when the count is negative
+         */
+        public Peak {
+            Objects.requireNonNull(day, "day");
+            if (count < 0) {
+                throw new IllegalArgumentException("peak count " + count + " is negative");
+            }
+        }
+    }
+
+    /**
+     * The most spans covering one day from {@code from} up to but excluding {@code end}, and the
+     * first such day: the caseload cap judged over a whole assignment, not only its first day. One
+     * sweep over the days the count changes (+1 where a span starts, or on {@code from} for one
+     * under way, -1 where it ends), in the order of the days: O(n log n) for n spans, whatever the
+     * length of the stretch. Spans that do not overlap the stretch are left out, so a port may answer
+     * more than asked.
+     *
+     * @param spans the spans of one caseload (one referent), not null
+     * @param from the first day, not null
+     * @param end the first day after, after {@code from}, or null for every day from {@code from} on
+     * @return the busiest day and its count; {@code from} and 0 when no span overlaps
+     * @throws IllegalArgumentException when the end is not after the first day
+     */
+    public static Peak peak(Collection<CaseloadSpan> spans, LocalDate from, LocalDate end) {
+        Objects.requireNonNull(spans, "spans");
+        Objects.requireNonNull(from, "from");
+        if (end != null && !end.isAfter(from)) {
+            throw new IllegalArgumentException("caseload stretch ends " + end + ", not after " + from);
+        }
+        TreeMap<LocalDate, Integer> changes = new TreeMap<>();
+        for (CaseloadSpan span : spans) {
+            if (span.overlaps(from, end)) {
+                changes.merge(span.first.isAfter(from) ? span.first : from, 1, Integer::sum);
+                if (span.end != null && (end == null || span.end.isBefore(end))) {
+                    changes.merge(span.end, -1, Integer::sum);
+                }
+            }
+        }
+        int running = 0;
+        Peak peak = new Peak(from, 0);
+        for (Map.Entry<LocalDate, Integer> change : changes.entrySet()) {
+            running += change.getValue();
+            if (running > peak.count()) {
+                peak = new Peak(change.getKey(), running);
+            }
+        }
+        return peak;
     }
 }

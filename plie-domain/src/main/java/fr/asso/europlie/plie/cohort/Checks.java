@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.cohort;
 
 import fr.asso.europlie.plie.error.ErrorCode;
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 final class Checks {
 
     private final List<Violation> violations = new ArrayList<>();
+    private boolean invalid;
 
     /** Records a violation. */
     Checks add(ErrorCode code, String field, Object value, Object... details) {
@@ -39,6 +41,19 @@ final class Checks {
         return check(value != null && !(value instanceof String text && text.isBlank()), CohortError.BLANK, field, value);
     }
 
+    /** Records an impossible value: {@link #throwIfAny} then refuses with an {@link InvalidValueException}. */
+    Checks addInvalid(ErrorCode code, String field, Object value, Object... details) {
+        invalid = true;
+        return add(code, field, value, details);
+    }
+
+    /** Records the violations of a nested check's refusal, remembering whether it named an impossible value. */
+    Checks absorb(PlieException refused) {
+        invalid |= refused instanceof InvalidValueException;
+        violations.addAll(refused.violations());
+        return this;
+    }
+
     /** Whether nothing was found. */
     boolean isEmpty() {
         return violations.isEmpty();
@@ -54,6 +69,17 @@ final class Checks {
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);
         }
+    }
+
+    /**
+     * Throws every violation found, if any: an {@link InvalidValueException} when one of them is an
+     * impossible value ({@link #addInvalid}, {@link #absorb}), else a {@link RuleViolationException}.
+     */
+    void throwIfAny() {
+        if (invalid) {
+            throwIfInvalid();
+        }
+        throwIfRefused();
     }
 
     /** Throws a {@link RuleViolationException} with every violation, if any. */

@@ -242,8 +242,9 @@ public final class Cohort {
      * @param designatedBy the organisation that designated the referent (required for an RSA
      *        recipient: the Département), or null
      * @throws RuleViolationException when the entry is not validated, the referent is unknown or at its
-     *         cap ({@code PLIE-COHORT-007}), or an RSA recipient's referent was not designated by the
-     *         Département ({@code PLIE-COHORT-008})
+     *         cap on some day from the entry on ({@code PLIE-COHORT-007}, naming the busiest day), or an
+     *         RSA recipient's referent was not designated by the Département ({@code PLIE-COHORT-008}),
+     *         every one found at once
      */
     public void adhere(ParticipantId id, Adhesion adhesion, OrganisationId designatedBy) {
         Objects.requireNonNull(adhesion, "adhesion");
@@ -257,7 +258,8 @@ public final class Cohort {
      * @param referent the new referent
      * @param from the first day, not before the current assignment
      * @param designatedBy the designating organisation (the Département for an RSA recipient), or null
-     * @throws RuleViolationException when the referent is unknown or at its cap, or the designation is missing
+     * @throws RuleViolationException when the referent is unknown or at its cap on some day from {@code from} on
+     *         ({@code PLIE-COHORT-007}), or the designation is missing, every one found at once
      */
     public void reassignReferent(ParticipantId id, ReferentId referent, LocalDate from, OrganisationId designatedBy) {
         apply(id, p -> pathways.reassignReferent(p, referent, from, designatedBy));

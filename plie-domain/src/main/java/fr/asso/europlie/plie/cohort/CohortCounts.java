@@ -9,23 +9,11 @@ import java.util.Optional;
  * whoever holds the participants: a store answers them with an index and a lock, the in-memory
  * cohort by a scan ({@link ScanningCohortCounts}). The caseload cap and the ban on double
  * accompaniment are checked against this port ({@link Pathways}), never against a whole cohort
- * held in memory.
+ * held in memory. The cap is judged over the whole assignment, from the designation to the
+ * period's end (every day on while it is open): the port gives the referent's caseload spans over
+ * those days and {@link CaseloadSpan#peak} finds the busiest.
  */
 public interface CohortCounts {
-
-    /**
-     * A referent's caseload (file active) on a day: the participants active that day whose referent
-     * that day is this one, leaving one participant out (the one being assigned, whose own place
-     * does not count against it). A store that serves concurrent writers must hold, from this call
-     * to the end of its transaction, a lock that makes every other writer counting the same
-     * referent wait: two designations racing for the last place then never both succeed.
-     *
-     * @param referent the referent, not null
-     * @param day the day, not null
-     * @param excluded the participant left out of the count, or null
-     * @return the number of participants, at least 0
-     */
-    int caseload(ReferentId referent, LocalDate day, ParticipantId excluded);
 
     /**
      * Another participant of the cohort who is the same person (same {@link PersonKey}) and whose
@@ -40,20 +28,34 @@ public interface CohortCounts {
 
     /**
      * The spans of a referent's caseload that overlap the days from {@code from} up to but
-     * excluding {@code end}, leaving one participant out: what an import needs to judge the cap on
-     * every day of an imported assignment, not only its first ({@link ImportReplay}). A store that
-     * serves concurrent writers takes the same lock as {@link #caseload}.
-     *
-     * <p>The default refuses: a store that takes imports implements it.
+     * excluding {@code end}, leaving one participant out (the one being assigned, whose own place
+     * does not count against it): what the caseload cap is judged on, over every day of an
+     * assignment, by one sweep ({@link CaseloadSpan#peak}). A store that serves concurrent writers
+     * must hold, from this call to the end of its transaction, a lock that makes every other writer
+     * reading the same referent's caseload wait: two designations racing for the last place then
+     * never both succeed. A store answers it with an index on the referent and the first day.
      *
      * @param referent the referent, not null
      * @param from the first day, not null
      * @param end the first day after, or null for every day from {@code from} on
      * @param excluded the participant left out, or null
-     * @return the spans, in any order
-     * @throws UnsupportedOperationException when the store does not answer it
+     * @return the spans, in any order (spans outside the days asked may be among them)
      */
-    default List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
-        throw new UnsupportedOperationException("caseloadSpans: this store of the cohort does not take imports");
+    List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded);
+
+    /**
+     * A referent's caseload (file active) on a day: the participants active that day whose referent
+     * that day is this one, leaving one participant out. A store that serves concurrent writers
+     * takes the same lock as {@link #caseloadSpans}.
+     *
+     * <p>The default counts the spans of that day; a store may answer it with one count.
+     *
+     * @param referent the referent, not null
+     * @param day the day, not null
+     * @param excluded the participant left out of the count, or null
+     * @return the number of participants, at least 0
+     */
+    default int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
+        return (int) caseloadSpans(referent, day, day.plusDays(1), excluded).stream().filter(span -> span.covers(day)).count();
     }
 }

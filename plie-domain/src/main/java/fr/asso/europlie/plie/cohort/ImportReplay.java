@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * decision, the adhesion, the FSE+ entry data, referent reassignments, steps, in-work follow-ups,
  * the exit): each status change ({@link Pathways#changeStatus}), the entry decision
  * ({@link Pathways#validateEntry}, {@link Pathways#rejectEntry}), the adhesion with the designation of
- * its referent ({@link Pathways#adhere}: referent known, under its cap on the entry day, designated
+ * its referent ({@link Pathways#adhere}: referent known, under its cap on every day of the imported
+ * assignment, designated
  * by the Département for an RSA recipient), the entry data ({@link Pathways#recordEntryData}: the age
  * at entry), each reassignment ({@link Pathways#reassignReferent}), each step as given (with its end
  * and validation, {@link Pathways#addStep}: within the maximum duration), each in-work follow-up
@@ -59,16 +60,17 @@ public final class ImportReplay {
     private final CohortCounts stored;
     private final Map<ReferentId, List<CaseloadSpan>> stagedSpans = new HashMap<>();
     private final Map<PersonKey, ParticipantId> stagedOpen = new HashMap<>();
+    /** The counts of the target plus those of the participants this import accepted before. */
     private final CohortCounts counts = new CohortCounts() {
         @Override
-        public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
-            int count = stored.caseload(referent, day, excluded);
+        public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
+            List<CaseloadSpan> spans = new ArrayList<>(stored.caseloadSpans(referent, from, end, excluded));
             for (CaseloadSpan span : stagedSpans.getOrDefault(referent, List.of())) {
-                if (span.covers(day)) {
-                    count++;
+                if (span.overlaps(from, end)) {
+                    spans.add(span);
                 }
             }
-            return count;
+            return spans;
         }
 
         @Override
@@ -157,7 +159,7 @@ public final class ImportReplay {
         if (identity != null) {
             one.put(imported.id(), identity);
         }
-        Pathways pathways = new Pathways(settings, referents, new PeakCounts(ends(imported)), one);
+        Pathways pathways = new Pathways(settings, referents, new AssignmentCounts(ends(imported)), one);
         Participant current = null;
         for (int k = 0; k < imported.periods().size(); k++) {
             AccompanimentPeriod period = imported.periods().get(k);
@@ -219,46 +221,31 @@ public final class ImportReplay {
     }
 
     /**
-     * The counts the replayed commands see: a referent's caseload on the first day of an imported
-     * assignment is the most participants the referent holds on any day of that assignment (in the
-     * target and among the participants accepted before), since the import adds a whole stretch of
-     * history at once: the cap holds on every day, as it would have had the commands run day after day.
+     * The counts the replayed commands see: an imported assignment is judged on the days it lasts
+     * in the imported history (up to the next assignment or the exit), not every day on as a live
+     * designation of an open period is, since the import adds a whole stretch of history at once.
+     * The commands find the busiest day with {@link CaseloadSpan#peak} over the spans this answers:
+     * those that overlap the assignment's days, which give the same peak (a span that covers a day
+     * past the assignment and starts within it covers its last day too).
      */
-    private final class PeakCounts implements CohortCounts {
+    private final class AssignmentCounts implements CohortCounts {
         private final Map<String, LocalDate> ends;
 
-        PeakCounts(Map<String, LocalDate> ends) {
+        AssignmentCounts(Map<String, LocalDate> ends) {
             this.ends = ends;
         }
 
         @Override
-        public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
-            String key = key(referent, day);
-            LocalDate end = ends.containsKey(key) ? ends.get(key) : day.plusDays(1);
-            if (end != null && !end.isAfter(day)) {
-                end = day.plusDays(1);
+        public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
+            String key = key(referent, from);
+            LocalDate last = ends.containsKey(key) ? ends.get(key) : from.plusDays(1);
+            if (last != null && !last.isAfter(from)) {
+                last = from.plusDays(1);
             }
-            List<CaseloadSpan> spans = new ArrayList<>(stored.caseloadSpans(referent, day, end, excluded));
-            for (CaseloadSpan span : stagedSpans.getOrDefault(referent, List.of())) {
-                if (ScanningCohortCounts.overlaps(span, day, end)) {
-                    spans.add(span);
-                }
+            if (end != null && (last == null || end.isBefore(last))) {
+                last = end;
             }
-            // a sweep over the days the count changes: +1 where a span starts (or on the first day), -1 where it ends
-            java.util.TreeMap<LocalDate, Integer> changes = new java.util.TreeMap<>();
-            for (CaseloadSpan span : spans) {
-                changes.merge(span.first().isAfter(day) ? span.first() : day, 1, Integer::sum);
-                if (span.end() != null && (end == null || span.end().isBefore(end))) {
-                    changes.merge(span.end(), -1, Integer::sum);
-                }
-            }
-            int running = 0;
-            int peak = 0;
-            for (int change : changes.values()) {
-                running += change;
-                peak = Math.max(peak, running);
-            }
-            return peak;
+            return counts.caseloadSpans(referent, from, last, excluded);
         }
 
         @Override

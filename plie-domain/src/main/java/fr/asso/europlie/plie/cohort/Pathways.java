@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.cohort;
 
 import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -21,9 +22,13 @@ import java.util.function.UnaryOperator;
  * referent's working time against {@link Referents}, the identity (its birth date gives the age)
  * against {@link Identities}.
  *
- * <p>Refusals: an {@link InvalidValueException} for an impossible value, a
- * {@link RuleViolationException} for a business refusal, with the codes the {@link Cohort}
- * documents for each command. Thread-safe when its ports are.
+ * <p>Refusals: a command checks everything it can before refusing, and refuses once with every
+ * violation found (the state that does not allow it, each rule it breaks, each value that does not
+ * fit the period), not only the first: an {@link InvalidValueException} when one of them is an
+ * impossible value, else a {@link RuleViolationException}, with the codes the {@link Cohort}
+ * documents for each command. A check that needs what another refused is left out (the rest of a
+ * period whose state does not allow the change, a step the pathway does not hold). Thread-safe when
+ * its ports are.
  */
 public final class Pathways {
 
@@ -86,7 +91,9 @@ public final class Pathways {
     public Participant refer(Supplier<ParticipantId> newId, PersonalData identity, Referral referral, ApplicantSituation situation) {
         Objects.requireNonNull(newId, "newId");
         Objects.requireNonNull(identity, "identity");
-        AccompanimentPeriod first = openPeriod(1, identity, null, referral, situation);
+        Checks checks = new Checks();
+        AccompanimentPeriod first = openPeriod(checks, 1, identity, null, referral, situation);
+        checks.throwIfAny();
         return Participant.of(Objects.requireNonNull(newId.get(), "newId"), first);
     }
 
@@ -103,17 +110,37 @@ public final class Pathways {
      */
     public Participant reenter(Participant participant, Referral referral, ApplicantSituation situation) {
         ParticipantId id = participant.id();
-        requireAllowed(participant, PeriodAction.REENTER);
-        PersonalData identity = identities.find(id).orElseThrow(() -> new RuleViolationException(CohortError.ALREADY_ERASED,
-                "participantId", id, identities.erasure(id).map(Erasure::erasedOn).orElse(null)));
-        return participant.withNewPeriod(openPeriod(participant.periods().size() + 1, identity, id, referral, situation));
-    }
-
-    private AccompanimentPeriod openPeriod(int number, PersonalData identity, ParticipantId self, Referral referral,
-            ApplicantSituation situation) {
         Objects.requireNonNull(referral, "referral");
         Objects.requireNonNull(situation, "situation");
         Checks checks = new Checks();
+        boolean allowed = allowed(checks, id, participant.currentPeriod(), PeriodAction.REENTER);
+        Optional<PersonalData> identity = identities.find(id);
+        checks.check(identity.isPresent(), CohortError.ALREADY_ERASED, "participantId", id,
+                identities.erasure(id).map(Erasure::erasedOn).orElse(null));
+        AccompanimentPeriod next = identity.isEmpty() ? null
+                : openPeriod(checks, participant.periods().size() + 1, identity.get(), id, referral, situation);
+        if (allowed && next != null) {
+            try {
+                return participant.withNewPeriod(next);
+            } catch (PlieException e) {
+                checks.absorb(e);
+            }
+        }
+        checks.throwIfAny();
+        throw new IllegalStateException("a refused re-entry without a violation");
+    }
+
+    /**
+     * The checks of a new period (eligibility, double accompaniment) recorded in {@code checks}, and
+     * the period when they pass.
+     *
+     * @return the new period, or null when refused
+     */
+    private AccompanimentPeriod openPeriod(Checks checks, int number, PersonalData identity, ParticipantId self, Referral referral,
+            ApplicantSituation situation) {
+        Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(situation, "situation");
+        int found = checks.violations().size();
         int age = EsfEntryData.ageOn(identity.birthDate(), referral.referredOn());
         EligibilityRules.EligibilityResult result = settings.eligibility().evaluate(new EligibilityFacts(situation, age, referral.referredOn()));
         if (!result.isEligible()) {
@@ -125,8 +152,15 @@ public final class Pathways {
         }
         Optional<ParticipantId> twin = counts.openPeriodOf(PersonKey.of(identity), self);
         twin.ifPresent(other -> checks.add(CohortError.PERSON_ALREADY_FOLLOWED, "identity", PersonKey.of(identity), other));
-        checks.throwIfRefused();
-        return AccompanimentPeriod.referred(number, referral, result.eligible(), followedElsewhere, situation.status());
+        if (checks.violations().size() > found) {
+            return null;
+        }
+        try {
+            return AccompanimentPeriod.referred(number, referral, result.eligible(), followedElsewhere, situation.status());
+        } catch (PlieException e) {
+            checks.absorb(e);
+            return null;
+        }
     }
 
     /**
@@ -166,14 +200,15 @@ public final class Pathways {
      */
     public Participant adhere(Participant participant, Adhesion adhesion, OrganisationId designatedBy) {
         Objects.requireNonNull(adhesion, "adhesion");
-        requireAllowed(participant, PeriodAction.ADHERE);
         AccompanimentPeriod period = participant.currentPeriod();
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, PeriodAction.ADHERE);
         LocalDate entry = adhesion.entryDate();
-        checkAssignment(participant.id(), period, adhesion.referent(), entry, designatedBy, "adhesion.referent");
-        AccompanimentPeriod.Draft draft = period.draft();
-        draft.adhesion = adhesion;
-        draft.referents.add(new ReferentAssignment(adhesion.referent(), entry, designatedBy));
-        return participant.withPeriod(draft.build());
+        checkAssignment(checks, participant.id(), period, adhesion.referent(), entry, designatedBy, "adhesion.referent");
+        return finish(checks, participant, period, allowed, draft -> {
+            draft.adhesion = adhesion;
+            draft.referents.add(new ReferentAssignment(adhesion.referent(), entry, designatedBy));
+        });
     }
 
     /**
@@ -187,22 +222,30 @@ public final class Pathways {
      * @throws RuleViolationException as {@link Cohort#reassignReferent}
      */
     public Participant reassignReferent(Participant participant, ReferentId referent, LocalDate from, OrganisationId designatedBy) {
-        requireAllowed(participant, PeriodAction.REASSIGN_REFERENT);
+        Objects.requireNonNull(from, "from");
         AccompanimentPeriod period = participant.currentPeriod();
-        checkAssignment(participant.id(), period, referent, from, designatedBy, "referent");
-        AccompanimentPeriod.Draft draft = period.draft();
-        draft.referents.add(new ReferentAssignment(referent, from, designatedBy));
-        return participant.withPeriod(draft.build());
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, PeriodAction.REASSIGN_REFERENT);
+        checkAssignment(checks, participant.id(), period, referent, from, designatedBy, "referent");
+        return finish(checks, participant, period, allowed, draft -> draft.referents.add(new ReferentAssignment(referent, from, designatedBy)));
     }
 
-    private void checkAssignment(ParticipantId id, AccompanimentPeriod period, ReferentId referent, LocalDate from,
+    /**
+     * The checks of a referent's designation from a day: the referent known; its caseload, without
+     * this participant, under its cap on every day of the assignment, from {@code from} to the
+     * period's exit or, while open, every day on (the busiest day found by {@link CaseloadSpan#peak}
+     * over the spans the counts give, so that a place taken later in the span refuses it too); for
+     * an RSA recipient, the designation by the Département.
+     */
+    private void checkAssignment(Checks checks, ParticipantId id, AccompanimentPeriod period, ReferentId referent, LocalDate from,
             OrganisationId designatedBy, String field) {
-        Checks checks = new Checks();
         Optional<Referent> known = referent == null ? Optional.empty() : referents.find(referent);
         if (checks.check(known.isPresent(), CohortError.UNKNOWN_REFERENT, field, referent)) {
             int cap = known.get().cap(settings.caseloadCap());
-            int load = counts.caseload(referent, from, id);
-            checks.check(load < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, load, cap);
+            LocalDate exit = period.exitDate();
+            LocalDate end = exit != null && exit.isAfter(from) ? exit : null;
+            CaseloadSpan.Peak peak = CaseloadSpan.peak(counts.caseloadSpans(referent, from, end, id), from, end);
+            checks.check(peak.count() < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, peak.count(), cap, peak.day());
         }
         boolean rsa = period.statusOn(from).orElse(period.currentStatus()) == ParticipantStatus.RSA_RECIPIENT;
         if (rsa) {
@@ -210,7 +253,6 @@ public final class Pathways {
             checks.check(designated, CohortError.RSA_REFERENT_NOT_DESIGNATED, "designatedBy", designatedBy,
                     settings.department() == null ? "-" : settings.department());
         }
-        checks.throwIfRefused();
     }
 
     // ---------------------------------------------------------------- pathway
@@ -237,20 +279,21 @@ public final class Pathways {
      */
     public Participant addStep(Participant participant, Step step) {
         Objects.requireNonNull(step, "step");
-        requireAllowed(participant, PeriodAction.ADD_STEP);
-        checkWithinMaximum(participant.currentPeriod(), step.start(), "step.start");
+        AccompanimentPeriod period = participant.currentPeriod();
         Checks checks = new Checks();
-        participant.periods().forEach(p -> checks.check(p.step(step.id()).isEmpty(), CohortError.DUPLICATE, "step.id", step.id()));
-        checks.throwIfInvalid();
-        return change(participant, PeriodAction.ADD_STEP, draft -> draft.steps.add(step));
+        boolean allowed = allowed(checks, participant.id(), period, PeriodAction.ADD_STEP);
+        checkWithinMaximum(checks, period, step.start(), "step.start");
+        boolean unique = participant.periods().stream().allMatch(p -> p.step(step.id()).isEmpty());
+        if (!unique) {
+            checks.addInvalid(CohortError.DUPLICATE, "step.id", step.id());
+        }
+        return finish(checks, participant, period, allowed && unique, draft -> draft.steps.add(step));
     }
 
-    private void checkWithinMaximum(AccompanimentPeriod period, LocalDate day, String field) {
+    private void checkWithinMaximum(Checks checks, AccompanimentPeriod period, LocalDate day, String field) {
         if (settings.maximumDuration() != null && period.entryDate() != null) {
             LocalDate end = period.entryDate().plus(settings.maximumDuration()).minusDays(1);
-            if (day.isAfter(end)) {
-                throw new RuleViolationException(CohortError.MAX_DURATION_EXCEEDED, field, day, settings.maximumDuration(), end);
-            }
+            checks.check(!day.isAfter(end), CohortError.MAX_DURATION_EXCEEDED, field, day, settings.maximumDuration(), end);
         }
     }
 
@@ -279,11 +322,21 @@ public final class Pathways {
     }
 
     private Participant replaceStep(Participant participant, PeriodAction action, StepId stepId, UnaryOperator<Step> change) {
-        requireAllowed(participant, action);
-        Step step = participant.currentPeriod().step(stepId)
-                .orElseThrow(() -> new RuleViolationException(CohortError.UNKNOWN_STEP, "stepId", stepId));
-        Step changed = change.apply(step);
-        return change(participant, action, draft -> draft.steps.replaceAll(s -> s.id().equals(stepId) ? changed : s));
+        AccompanimentPeriod period = participant.currentPeriod();
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, action);
+        Optional<Step> step = period.step(stepId);
+        Step changed = null;
+        if (checks.check(step.isPresent(), CohortError.UNKNOWN_STEP, "stepId", stepId)) {
+            try {
+                changed = change.apply(step.get());
+            } catch (PlieException e) {
+                checks.absorb(e);
+            }
+        }
+        Step next = changed;
+        return finish(checks, participant, period, allowed && next != null,
+                draft -> draft.steps.replaceAll(s -> s.id().equals(stepId) ? next : s));
     }
 
     /**
@@ -298,18 +351,16 @@ public final class Pathways {
     public Participant recordEntryData(Participant participant, int period, EsfEntryData data) {
         Objects.requireNonNull(data, "data");
         Optional<PersonalData> identity = identities.find(participant.id());
-        return changePeriod(participant, period, PeriodAction.RECORD_ENTRY_DATA, p -> p.entryData() == null ? null : p.entryData().collectedOn(),
-                "entryData", draft -> {
-                    LocalDate entry = draft.adhesion.entryDate();
-                    if (identity.isPresent()) {
-                        int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
-                        if (data.ageAtEntry() != age) {
-                            throw new InvalidValueException(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(),
-                                    "adhesion.entryDate", entry + " (" + age + ")");
-                        }
-                    }
-                    draft.entryData = data;
-                });
+        Checks checks = new Checks();
+        participant.period(period).filter(p -> p.adhesion() != null && identity.isPresent()).ifPresent(p -> {
+            LocalDate entry = p.adhesion().entryDate();
+            int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
+            if (data.ageAtEntry() != age) {
+                checks.addInvalid(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(), "adhesion.entryDate", entry + " (" + age + ")");
+            }
+        });
+        return changePeriod(checks, participant, period, PeriodAction.RECORD_ENTRY_DATA,
+                p -> p.entryData() == null ? null : p.entryData().collectedOn(), "entryData", draft -> draft.entryData = data);
     }
 
     // ---------------------------------------------------------------- in-work follow-up and exits
@@ -323,12 +374,13 @@ public final class Pathways {
      * @throws RuleViolationException ({@code -022}) when no qualifying work covers the day
      */
     public Participant startInWorkFollowUp(Participant participant, LocalDate on) {
-        requireAllowed(participant, PeriodAction.START_FOLLOW_UP);
-        boolean working = participant.currentPeriod().steps().stream().anyMatch(s -> exitPolicy.isQualifyingWork(s) && s.covers(on));
-        if (!working) {
-            throw new RuleViolationException(CohortError.REQUIRED_FOR, "steps.EMPLOYMENT", on, PeriodAction.START_FOLLOW_UP);
-        }
-        return change(participant, PeriodAction.START_FOLLOW_UP, draft -> draft.followUps.add(new InWorkFollowUp(on, null, false)));
+        Objects.requireNonNull(on, "on");
+        AccompanimentPeriod period = participant.currentPeriod();
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, PeriodAction.START_FOLLOW_UP);
+        boolean working = period.steps().stream().anyMatch(s -> exitPolicy.isQualifyingWork(s) && s.covers(on));
+        checks.check(working, CohortError.REQUIRED_FOR, "steps.EMPLOYMENT", on, PeriodAction.START_FOLLOW_UP);
+        return finish(checks, participant, period, allowed, draft -> draft.followUps.add(new InWorkFollowUp(on, null, false)));
     }
 
     /**
@@ -353,15 +405,20 @@ public final class Pathways {
      * @throws RuleViolationException ({@code -014}) when the continuous employment is too short
      */
     public Participant completeInWorkFollowUp(Participant participant, LocalDate on, EsfExitData exitData) {
-        requireAllowed(participant, PeriodAction.COMPLETE_FOLLOW_UP);
-        List<Step> steps = participant.currentPeriod().steps();
-        LocalDate followedFrom = participant.currentPeriod().openFollowUp().orElseThrow().startedOn();
-        PositiveExitPolicy.PositiveOutcome outcome = exitPolicy.employmentCovering(steps, followedFrom, on).orElseThrow(() -> new RuleViolationException(
-                CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", ExitReason.EMPLOYMENT, on, settings.exitRules().employmentMonths(),
-                exitPolicy.longestContinuousWorkDays(steps, on)));
-        return change(participant, PeriodAction.COMPLETE_FOLLOW_UP, draft -> {
+        Objects.requireNonNull(on, "on");
+        AccompanimentPeriod period = participant.currentPeriod();
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, PeriodAction.COMPLETE_FOLLOW_UP);
+        List<Step> steps = period.steps();
+        Optional<InWorkFollowUp> followUp = period.openFollowUp();
+        Optional<PositiveExitPolicy.PositiveOutcome> outcome = followUp.flatMap(f -> exitPolicy.employmentCovering(steps, f.startedOn(), on));
+        if (followUp.isPresent()) {
+            checks.check(outcome.isPresent(), CohortError.EMPLOYMENT_RULE_NOT_MET, "exit.reason", ExitReason.EMPLOYMENT, on,
+                    settings.exitRules().employmentMonths(), exitPolicy.longestContinuousWorkDays(steps, on));
+        }
+        return finish(checks, participant, period, allowed && outcome.isPresent(), draft -> {
             closeFollowUp(draft, on, true);
-            draft.exit = new Exit(on, outcome.reason(), exitData);
+            draft.exit = new Exit(on, outcome.get().reason(), exitData);
         });
     }
 
@@ -382,20 +439,21 @@ public final class Pathways {
      */
     public Participant exit(Participant participant, LocalDate on, ExitReason reason, EsfExitData exitData) {
         Objects.requireNonNull(reason, "reason");
-        requireAllowed(participant, PeriodAction.EXIT);
+        Objects.requireNonNull(on, "on");
         AccompanimentPeriod period = participant.currentPeriod();
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, PeriodAction.EXIT);
         if (reason.needsInWorkFollowUp()) {
-            throw new RuleViolationException(CohortError.FOLLOW_UP_REQUIRED, "exit.reason", reason);
-        }
-        if (reason.isPositive() && exitPolicy.outcome(reason, period.steps(), on).isEmpty()) {
-            throw new RuleViolationException(CohortError.TRAINING_RULE_NOT_MET, "exit.reason", reason, on,
+            checks.add(CohortError.FOLLOW_UP_REQUIRED, "exit.reason", reason);
+        } else if (reason.isPositive()) {
+            checks.check(exitPolicy.outcome(reason, period.steps(), on).isPresent(), CohortError.TRAINING_RULE_NOT_MET, "exit.reason", reason, on,
                     settings.exitRules().longTrainingMonths(), settings.exitRules().longTrainingCountsAfterMonths());
         }
-        if (reason == ExitReason.MAXIMUM_DURATION && !isOverMaximumDuration(period, on)) {
-            throw new RuleViolationException(CohortError.MAX_DURATION_NOT_REACHED, "exit.exitedOn", on,
+        if (reason == ExitReason.MAXIMUM_DURATION) {
+            checks.check(isOverMaximumDuration(period, on), CohortError.MAX_DURATION_NOT_REACHED, "exit.exitedOn", on,
                     settings.maximumDuration() == null ? "-" : settings.maximumDuration(), period.entryDate());
         }
-        return change(participant, PeriodAction.EXIT, draft -> {
+        return finish(checks, participant, period, allowed, draft -> {
             if (period.openFollowUp().isPresent()) {
                 closeFollowUp(draft, on, false);
             }
@@ -432,7 +490,8 @@ public final class Pathways {
      */
     public Participant recordExitData(Participant participant, int period, EsfExitData data) {
         Objects.requireNonNull(data, "data");
-        return changePeriod(participant, period, PeriodAction.RECORD_EXIT_DATA, p -> p.exit().data() == null ? null : p.exit().data().collectedOn(),
+        return changePeriod(new Checks(), participant, period, PeriodAction.RECORD_EXIT_DATA,
+                p -> p.exit() == null || p.exit().data() == null ? null : p.exit().data().collectedOn(),
                 "exit.data", draft -> draft.exit = new Exit(draft.exit.exitedOn(), draft.exit.reason(), data));
     }
 
@@ -447,13 +506,14 @@ public final class Pathways {
      */
     public Participant recordSixMonthData(Participant participant, int period, EsfSixMonthData data) {
         Objects.requireNonNull(data, "data");
+        Checks checks = new Checks();
         participant.period(period).filter(p -> p.exit() != null).ifPresent(p -> {
             Violation early = sixMonthDataTooEarly(p.exit().exitedOn(), data, "sixMonthData.collectedOn");
             if (early != null) {
-                throw new RuleViolationException(List.of(early));
+                checks.addAll(List.of(early), null);
             }
         });
-        return changePeriod(participant, period, PeriodAction.RECORD_SIX_MONTH_DATA,
+        return changePeriod(checks, participant, period, PeriodAction.RECORD_SIX_MONTH_DATA,
                 p -> p.sixMonthData() == null ? null : p.sixMonthData().collectedOn(), "sixMonthData", draft -> draft.sixMonthData = data);
     }
 
@@ -494,34 +554,58 @@ public final class Pathways {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void requireAllowed(Participant participant, PeriodAction action) {
-        requireAllowed(participant.id(), participant.currentPeriod(), action);
+    /** Records an {@code ILLEGAL_TRANSITION} when the period's state does not allow the action; returns whether it does. */
+    private static boolean allowed(Checks checks, ParticipantId id, AccompanimentPeriod period, PeriodAction action) {
+        return checks.check(period.state().allows(action), CohortError.ILLEGAL_TRANSITION, "participantId", id, period.state(), action);
     }
 
-    private static void requireAllowed(ParticipantId id, AccompanimentPeriod period, PeriodAction action) {
-        if (!period.state().allows(action)) {
-            throw new RuleViolationException(CohortError.ILLEGAL_TRANSITION, "participantId", id, period.state(), action);
-        }
-    }
-
+    /** A change of the current period with no check of its own but its state's and the period's. */
     private static Participant change(Participant participant, PeriodAction action, Consumer<AccompanimentPeriod.Draft> change) {
-        requireAllowed(participant, action);
-        AccompanimentPeriod.Draft draft = participant.currentPeriod().draft();
-        change.accept(draft);
-        return participant.withPeriod(draft.build());
+        AccompanimentPeriod period = participant.currentPeriod();
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, action);
+        return finish(checks, participant, period, allowed, change);
     }
 
-    private static Participant changePeriod(Participant participant, int number, PeriodAction action,
-            Function<AccompanimentPeriod, Object> existing, String field, Consumer<AccompanimentPeriod.Draft> change) {
-        AccompanimentPeriod period = participant.period(number)
-                .orElseThrow(() -> new RuleViolationException(CohortError.OUT_OF_RANGE, "period", number, 1, participant.periods().size()));
-        requireAllowed(participant.id(), period, action);
-        Object recorded = existing.apply(period);
-        if (recorded != null) {
-            throw new RuleViolationException(CohortError.ALREADY_RECORDED, field, recorded);
+    /**
+     * The end of every command: applies the change to the period when {@code apply} says it can be
+     * (its state allows it and what the change needs was found), recording what the changed period's
+     * own checks refuse, then refuses with every violation found, or returns the next state.
+     *
+     * @param checks the violations found by the command
+     * @param participant the participant
+     * @param period the period changed
+     * @param apply whether the change can be applied
+     * @param change the change
+     * @return the next state
+     */
+    private static Participant finish(Checks checks, Participant participant, AccompanimentPeriod period, boolean apply,
+            Consumer<AccompanimentPeriod.Draft> change) {
+        AccompanimentPeriod next = null;
+        if (apply) {
+            try {
+                AccompanimentPeriod.Draft draft = period.draft();
+                change.accept(draft);
+                next = draft.build();
+            } catch (PlieException e) {
+                checks.absorb(e);
+            }
         }
-        AccompanimentPeriod.Draft draft = period.draft();
-        change.accept(draft);
-        return participant.withPeriod(draft.build());
+        checks.throwIfAny();
+        return participant.withPeriod(next);
+    }
+
+    private static Participant changePeriod(Checks checks, Participant participant, int number, PeriodAction action,
+            Function<AccompanimentPeriod, Object> existing, String field, Consumer<AccompanimentPeriod.Draft> change) {
+        Optional<AccompanimentPeriod> found = participant.period(number);
+        if (found.isEmpty()) {
+            checks.add(CohortError.OUT_OF_RANGE, "period", number, 1, participant.periods().size());
+            checks.throwIfAny();
+        }
+        AccompanimentPeriod period = found.get();
+        boolean allowed = allowed(checks, participant.id(), period, action);
+        Object recorded = existing.apply(period);
+        checks.check(recorded == null, CohortError.ALREADY_RECORDED, field, recorded);
+        return finish(checks, participant, period, allowed && recorded == null, change);
     }
 }

@@ -28,21 +28,6 @@ public final class ScanningCohortCounts implements CohortCounts {
     }
 
     @Override
-    public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
-        int[] count = {0};
-        participants.forEach(participant -> {
-            if (!participant.id().equals(excluded)) {
-                for (CaseloadSpan span : participant.caseloadSpans()) {
-                    if (span.referent().equals(referent) && span.covers(day)) {
-                        count[0]++;
-                    }
-                }
-            }
-        });
-        return count[0];
-    }
-
-    @Override
     public Optional<ParticipantId> openPeriodOf(PersonKey person, ParticipantId excluded) {
         for (ParticipantId id : identities.participantsOf(person)) {
             if (!id.equals(excluded) && participants.find(id).map(v -> v.participant().isOpen()).orElse(false)) {
@@ -58,24 +43,12 @@ public final class ScanningCohortCounts implements CohortCounts {
         participants.forEach(participant -> {
             if (!participant.id().equals(excluded)) {
                 for (CaseloadSpan span : participant.caseloadSpans()) {
-                    if (span.referent().equals(referent) && overlaps(span, from, end)) {
+                    if (span.referent().equals(referent) && span.overlaps(from, end)) {
                         found.add(span);
                     }
                 }
             }
         });
         return found;
-    }
-
-    /**
-     * Whether a span overlaps the days from {@code from} up to but excluding {@code end}.
-     *
-     * @param span the span
-     * @param from the first day
-     * @param end the first day after, or null for no end
-     * @return true when a day is in both
-     */
-    static boolean overlaps(CaseloadSpan span, LocalDate from, LocalDate end) {
-        return (span.end() == null || span.end().isAfter(from)) && (end == null || span.first().isBefore(end));
     }
 }

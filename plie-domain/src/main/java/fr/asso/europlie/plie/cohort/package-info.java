@@ -15,8 +15,9 @@
  *
  * <p>The {@link fr.asso.europlie.plie.cohort.Participant} is the aggregate: the commands of
  * {@link fr.asso.europlie.plie.cohort.Pathways} take one participant and return its next state or
- * refuse, changing nothing. Rules spanning participants (the referent's caseload cap, no double
- * accompaniment) are checked against the port {@link fr.asso.europlie.plie.cohort.CohortCounts};
+ * refuse with every violation found, changing nothing. Rules spanning participants (the referent's
+ * caseload cap, judged on every day of an assignment, and no double accompaniment) are checked
+ * against the port {@link fr.asso.europlie.plie.cohort.CohortCounts};
  * participants, identities and referents are kept behind the ports
  * {@link fr.asso.europlie.plie.cohort.Participants}, {@link fr.asso.europlie.plie.cohort.Identities}
  * and {@link fr.asso.europlie.plie.cohort.Referents}, in memory or in the engine's database. The

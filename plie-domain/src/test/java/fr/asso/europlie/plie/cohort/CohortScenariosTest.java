@@ -294,7 +294,7 @@ class CohortScenariosTest {
 
             PlieException refusal = assertRefused(() -> cohort.adhere(third, Adhesion.signedOn(JAN_5, ALICE, PLAN), null),
                     CohortError.CASELOAD_CAP_REACHED, "adhesion.referent", "REF-ALICE");
-            assertThat(refusal.violation().details()).containsExactly("2", "2");
+            assertThat(refusal.violation().details()).containsExactly("2", "2", JAN_5.toString());
             assertThat(cohort.participant(third).orElseThrow().currentPeriod().state()).isEqualTo(PeriodState.VALIDATED);
             assertThat(cohort.caseload(ALICE, JAN_5)).isEqualTo(2);
 

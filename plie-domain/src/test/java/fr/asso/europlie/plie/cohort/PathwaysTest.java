@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.cohort;
 
 import static fr.asso.europlie.plie.cohort.CohortFixture.ALICE;
+import static fr.asso.europlie.plie.cohort.CohortFixture.BRUNO;
 import static fr.asso.europlie.plie.cohort.CohortFixture.FRANCE_TRAVAIL;
 import static fr.asso.europlie.plie.cohort.CohortFixture.PLAN;
 import static fr.asso.europlie.plie.cohort.CohortFixture.aLongTermJobseeker;
@@ -8,11 +9,17 @@ import static fr.asso.europlie.plie.cohort.CohortFixture.aPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import fr.asso.europlie.plie.error.InvalidValueException;
+import fr.asso.europlie.plie.error.PlieException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -77,6 +84,121 @@ class PathwaysTest {
     }
 
     @Nested
+    @DisplayName("every violation at once")
+    class EveryViolation {
+
+        @Test
+        @DisplayName("a step refused for its state, its date and its identifier at once names the three; any subset alone is what is named")
+        void addStepReportsEachProblem() {
+            qt().withExamples(16).forAll(booleans().all(), booleans().all(), booleans().all()).checkAssert((closed, late, duplicate) -> {
+                Cohort cohort = CohortFixture.aCohort(CohortFixture.defaultSettings().withMaximumDuration(Period.ofYears(2)));
+                ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+                cohort.addStep(id, CohortFixture.temping("S1", ENTRY.plusDays(7), ENTRY.plusDays(30)));
+                if (closed) {
+                    cohort.exit(id, ENTRY.plusDays(60), ExitReason.MOVED_AWAY, null);
+                }
+                ParticipantVersion before = cohort.store().find(id).orElseThrow();
+                LocalDate start = late ? ENTRY.plusYears(2).plusDays(1) : ENTRY.plusDays(90);
+                Step step = CohortFixture.temping(duplicate ? "S1" : "S2", start, start.plusDays(10));
+                List<CohortError> expected = new ArrayList<>();
+                if (closed) {
+                    expected.add(CohortError.ILLEGAL_TRANSITION);
+                }
+                if (late) {
+                    expected.add(CohortError.MAX_DURATION_EXCEEDED);
+                }
+                if (duplicate) {
+                    expected.add(CohortError.DUPLICATE);
+                }
+                if (expected.isEmpty()) {
+                    cohort.addStep(id, step);
+                    assertThat(cohort.participant(id).orElseThrow().currentPeriod().steps()).contains(step);
+                    return;
+                }
+                assertThatThrownBy(() -> cohort.addStep(id, step)).isInstanceOfSatisfying(PlieException.class, e -> {
+                    assertThat(e.violations()).extracting(Violation::code).containsExactlyElementsOf(expected);
+                    assertThat(e).isInstanceOf(duplicate ? InvalidValueException.class : RuleViolationException.class);
+                });
+                assertThat(cohort.store().find(id)).contains(before);
+            });
+        }
+
+        @Test
+        @DisplayName("an adhesion by an unknown referent, not designated by the Departement, before the commission, names the three")
+        void adhesionReportsRulesAndDates() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY.minusWeeks(3)), CohortFixture.anRsaRecipient());
+            cohort.validateEntry(id, ENTRY.minusWeeks(1));
+            ParticipantVersion before = cohort.store().find(id).orElseThrow();
+            ReferentId stranger = ReferentId.of("REF-NOBODY");
+            assertThatThrownBy(() -> cohort.adhere(id, Adhesion.signedOn(ENTRY.minusWeeks(2), stranger, PLAN), null))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                            .containsExactly(CohortError.UNKNOWN_REFERENT, CohortError.RSA_REFERENT_NOT_DESIGNATED, CohortError.DATE_ORDER));
+            assertThat(cohort.store().find(id)).contains(before);
+        }
+
+        @Test
+        @DisplayName("a second adhesion with a full referent names the state and the cap")
+        void adhesionTwiceWithFullReferent() {
+            Cohort cohort = CohortFixture.aCohort(CohortFixture.defaultSettings().withCaseloadCap(1));
+            CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+            ParticipantId other = CohortFixture.anEnteredJobseeker(cohort, "Durand", ENTRY, BRUNO);
+            assertThatThrownBy(() -> cohort.adhere(other, Adhesion.signedOn(ENTRY.plusDays(1), ALICE, PLAN), null))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                            .containsExactly(CohortError.ILLEGAL_TRANSITION, CohortError.CASELOAD_CAP_REACHED));
+            assertThat(cohort.caseload(BRUNO, ENTRY.plusDays(1))).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a positive employment exit before entry names the state and the missing in-work follow-up")
+        void exitBeforeEntry() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY), aLongTermJobseeker(ENTRY));
+            assertThatThrownBy(() -> cohort.exit(id, ENTRY.plusDays(3), ExitReason.EMPLOYMENT, null))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                            .containsExactly(CohortError.ILLEGAL_TRANSITION, CohortError.FOLLOW_UP_REQUIRED));
+        }
+
+        @Test
+        @DisplayName("a re-entry while the period is open, of an erased person, names the state and the erasure")
+        void reentryOpenAndErased() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+            cohort.erase(id, ENTRY.plusDays(5), ENTRY.plusDays(5));
+            assertThatThrownBy(() -> cohort.reenter(id, Referral.of(FRANCE_TRAVAIL, ENTRY.plusDays(10)), aLongTermJobseeker(ENTRY)))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                            .containsExactly(CohortError.ILLEGAL_TRANSITION, CohortError.ALREADY_ERASED));
+            assertThat(cohort.participant(id).orElseThrow().periods()).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("ending an unknown step of a closed period names the state and the step")
+        void endUnknownStepOfClosedPeriod() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+            cohort.exit(id, ENTRY.plusDays(60), ExitReason.MOVED_AWAY, null);
+            assertThatThrownBy(() -> cohort.endStep(id, StepId.of("S9"), ENTRY.plusDays(20)))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                            .containsExactly(CohortError.ILLEGAL_TRANSITION, CohortError.UNKNOWN_STEP));
+        }
+
+        @Test
+        @DisplayName("six-month data recorded twice, the second too early, names the delay and the record")
+        void sixMonthDataTwiceTooEarly() {
+            Cohort cohort = CohortFixture.aCohort();
+            ParticipantId id = CohortFixture.anEnteredJobseeker(cohort, "Martin", ENTRY, ALICE);
+            LocalDate exit = ENTRY.plusDays(60);
+            cohort.exit(id, exit, ExitReason.MOVED_AWAY, null);
+            cohort.recordSixMonthData(id, 1, new EsfSixMonthData(exit.plusMonths(7), true, true));
+            ParticipantVersion before = cohort.store().find(id).orElseThrow();
+            assertThatThrownBy(() -> cohort.recordSixMonthData(id, 1, new EsfSixMonthData(exit.plusMonths(1), false, false)))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.violations()).extracting(Violation::code)
+                            .containsExactly(CohortError.SIX_MONTH_DATA_TOO_EARLY, CohortError.ALREADY_RECORDED));
+            assertThat(cohort.store().find(id)).contains(before);
+        }
+    }
+
+    @Nested
     @DisplayName("ports")
     class Ports {
 
@@ -125,9 +247,9 @@ class PathwaysTest {
             Participant waiting = cohort.participant(id).orElseThrow();
             CohortCounts full = new CohortCounts() {
                 @Override
-                public int caseload(ReferentId referent, LocalDate day, ParticipantId excluded) {
+                public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
                     assertThat(excluded).isEqualTo(id);
-                    return 1;
+                    return List.of(new CaseloadSpan(referent, from.minusDays(10), null));
                 }
 
                 @Override
@@ -142,6 +264,40 @@ class PathwaysTest {
                     .isInstanceOfSatisfying(RuleViolationException.class,
                             e -> assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.CASELOAD_CAP_REACHED));
             assertThat(cohort.pathways().adhere(waiting, Adhesion.signedOn(ENTRY, ALICE, PLAN), null).currentPeriod().isEntered()).isTrue();
+        }
+
+        @Test
+        @DisplayName("a designation is refused when the cap is reached on a later day of its span, naming that day (PLIE-COHORT-007)")
+        void capReachedLater() {
+            Cohort cohort = CohortFixture.aCohort(CohortFixture.defaultSettings().withCaseloadCap(1));
+            LocalDate later = ENTRY.plusDays(30);
+            CohortFixture.anEnteredJobseeker(cohort, "Durand", later, ALICE);
+            ParticipantId id = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY.minusWeeks(3)), aLongTermJobseeker(ENTRY));
+            cohort.validateEntry(id, ENTRY.minusWeeks(1));
+            ParticipantVersion before = cohort.store().find(id).orElseThrow();
+            assertThat(cohort.caseload(ALICE, ENTRY)).isZero();
+            assertThatThrownBy(() -> cohort.adhere(id, Adhesion.signedOn(ENTRY, ALICE, PLAN), null))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.violations()).extracting(Violation::code).containsExactly(CohortError.CASELOAD_CAP_REACHED);
+                        assertThat(e.violation().details()).containsExactly("1", "1", later.toString());
+                        assertThat(e.getMessage(java.util.Locale.FRENCH)).contains("le " + later + ", jour le plus chargé");
+                        assertThat(e.getMessage(java.util.Locale.ENGLISH)).contains("on " + later + ", the busiest day");
+                    });
+            assertThat(cohort.store().find(id)).contains(before);
+            cohort.adhere(id, Adhesion.signedOn(ENTRY, BRUNO, PLAN), null);
+            assertThat(cohort.caseload(BRUNO, ENTRY)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a designation is accepted when the place taken later is left before, the span's days never reaching the cap")
+        void capFreedBeforeLater() {
+            Cohort cohort = CohortFixture.aCohort(CohortFixture.defaultSettings().withCaseloadCap(1));
+            ParticipantId first = CohortFixture.anEnteredJobseeker(cohort, "Durand", ENTRY.minusDays(40), ALICE);
+            cohort.exit(first, ENTRY.minusDays(1), ExitReason.MOVED_AWAY, null);
+            ParticipantId id = cohort.refer(aPerson("Martin"), Referral.of(FRANCE_TRAVAIL, ENTRY.minusWeeks(3)), aLongTermJobseeker(ENTRY));
+            cohort.validateEntry(id, ENTRY.minusWeeks(1));
+            cohort.adhere(id, Adhesion.signedOn(ENTRY, ALICE, PLAN), null);
+            assertThat(cohort.caseload(ALICE, ENTRY)).isEqualTo(1);
         }
 
         @Test

@@ -19,12 +19,15 @@ import java.util.Optional;
 
 /**
  * The counts of a plan's cohort answered by the engine's database (comptages en base), in the
- * current transaction: a referent's caseload is one count over the indexed caseload spans of
- * {@link JdbcParticipants}, taken after locking the referent's row ({@code plie_referent}) until the
- * transaction ends, so that two designations racing for the last place of a caseload run one after
- * the other and the second sees the first; a person's open period is a look-up by person key in the
- * identities, taken after locking the plan's row ({@code plie_plan}), so that two referrals of one
- * person run one after the other (referrals are few: a plan's referrals are serialised).
+ * current transaction: a referent's caseload spans over a stretch of days are one range read of the
+ * index {@code plie_caseload_span_referent} (plan, referent, first day: the spans that start before
+ * the stretch ends, those that end before it begins left out), and its caseload on a day one count
+ * over the same index, each taken after locking the referent's row ({@code plie_referent}) until
+ * the transaction ends, so that two designations racing for the last place of a caseload run one
+ * after the other and the second sees the first on every day of its span; a person's open period
+ * is a look-up by person key in the identities, taken after locking the plan's row
+ * ({@code plie_plan}), so that two referrals of one person run one after the other (referrals are
+ * few: a plan's referrals are serialised).
  */
 public final class JdbcCohortCounts implements CohortCounts {
 
@@ -86,16 +89,18 @@ public final class JdbcCohortCounts implements CohortCounts {
         Objects.requireNonNull(referent, "referent");
         Objects.requireNonNull(from, "from");
         lock("SELECT id FROM plie_referent WHERE plan_id = ? AND id = ? FOR UPDATE", plan.value(), referent.value());
+        // the index's prefix (plan, referent) and its range on the first day; the end and the participant filter the rows it finds
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT first_day, end_day FROM plie_caseload_span WHERE plan_id = ? AND referent_id = ? AND participant_id <> ? "
-                        + "AND (end_day IS NULL OR end_day > ?)" + (end == null ? "" : " AND first_day < ?"))) {
-            select.setString(1, plan.value());
-            select.setString(2, referent.value());
-            select.setString(3, excluded == null ? "" : excluded.value());
-            select.setDate(4, Date.valueOf(from));
+                "SELECT first_day, end_day FROM plie_caseload_span WHERE plan_id = ? AND referent_id = ?"
+                        + (end == null ? "" : " AND first_day < ?") + " AND (end_day IS NULL OR end_day > ?) AND participant_id <> ?")) {
+            int p = 1;
+            select.setString(p++, plan.value());
+            select.setString(p++, referent.value());
             if (end != null) {
-                select.setDate(5, Date.valueOf(end));
+                select.setDate(p++, Date.valueOf(end));
             }
+            select.setDate(p++, Date.valueOf(from));
+            select.setString(p, excluded == null ? "" : excluded.value());
             List<CaseloadSpan> spans = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
