@@ -387,6 +387,41 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
+    @DisplayName("the simplified cost options of the appraisal are kept: on the view (last appraisal wins, after the process ended too), in the appraisal's audit reference")
+    void simplifiedCostOptionsKept(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            assertThat(f.view("OP-1").simplifiedCostOptions()).isNull();
+            assertThat(f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000),
+                    "forfait 40 % des frais de personnel", WhenUncovered.WAIT)).simplifiedCostOptions())
+                    .isEqualTo("forfait 40 % des frais de personnel");
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.ADJOURNED, "préciser les coûts");
+            assertThat(f.view("OP-1").simplifiedCostOptions()).isEqualTo("forfait 40 % des frais de personnel");
+            f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000),
+                    "coûts unitaires : 1 200 € par participant", WhenUncovered.WAIT));
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            f.fse().decide(MANAGER, op);
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
+
+            CommitmentView ended = f.fse().view(OPERATOR_SIGNATORY, op);
+            assertThat(ended.running()).isFalse();
+            assertThat(ended.simplifiedCostOptions()).isEqualTo("coûts unitaires : 1 200 € par participant");
+            assertThat(ended.simplifiedCostOptionsIfAppraised()).contains("coûts unitaires : 1 200 € par participant");
+            assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals(CommitmentProcess.Task.APPRAISAL))
+                    .extracting(AuditEntry::reference).containsExactly("SG-2026 ; options de coûts simplifiés : forfait 40 % des frais de personnel",
+                            "SG-2026 ; options de coûts simplifiés : coûts unitaires : 1 200 € par participant");
+            // an over-long description is refused before anything changes
+            String before = f.unchanged("OP-1");
+            assertRefused(() -> f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000),
+                    Money.euros(4_000), "x".repeat(AuditEntry.MAX_REFERENCE + 1), WhenUncovered.WAIT)), WorkflowError.TOO_LONG,
+                    "appraisal.simplifiedCostOptions", "x".repeat(60) + "…");
+            assertThat(f.unchanged("OP-1")).isEqualTo(before);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
     @DisplayName("refusals change nothing: the instructor as manager (any case), plan roles, another operator, another OI")
     void refusals(Databases.Kind kind) {
         on(kind, f -> {
