@@ -67,6 +67,9 @@ public interface FseCommitment {
      * @return the view after it
      * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-WORKFLOW-011}) for
      *     simplified cost options longer than 400 characters, before anything changes
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-FUNDS-033}, field
+     *     {@code appraisal.fseAmount}) when the FSE+ amount exceeds the co-financing rate of the
+     *     priority's region category of its eligible cost: nothing reserved, audited or completed
      */
     CommitmentView appraise(Actor instructor, OperationId operation, Appraisal appraisal);
 

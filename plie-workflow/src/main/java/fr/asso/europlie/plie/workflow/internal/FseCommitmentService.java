@@ -150,6 +150,14 @@ public final class FseCommitmentService implements FseCommitment {
             GlobalGrant grant = grants.find(appraisal.grant())
                     .orElseThrow(() -> new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant()));
             requireOi(instructor, grant.intermediateBody());
+            // the co-financing rate, checked before any reservation (an unknown priority is the ledger's refusal)
+            fr.asso.europlie.plie.offer.RegionCategory category = grant.priorities().get(appraisal.envelope().priority());
+            if (category != null) {
+                GrantAgreement.overRate("appraisal.fseAmount", appraisal.fseAmount(), appraisal.eligibleCost(), category)
+                        .ifPresent(violation -> {
+                            throw new RuleViolationException(List.of(violation));
+                        });
+            }
             int round = appraisals(task.getProcessInstanceId());
             CommitmentStatus status = ledger.reserve(appraisal.grant(), operation, appraisal.envelope(), appraisal.fseAmount(),
                     instructor.userId(), appraisal.whenUncovered(), key(operation, "reserve", round));
@@ -364,7 +372,14 @@ public final class FseCommitmentService implements FseCommitment {
             if (agreements.ofOperation(operation).isEmpty()) {
                 throw new RuleViolationException(FundsError.AGREEMENT_NOT_FOUND, "operationId", operation);
             }
-            Money committed = grant.account(operation).map(OperationAccount::netCommitment).orElse(Money.ZERO);
+            Optional<OperationAccount> account = grant.account(operation);
+            if (account.isPresent()) {
+                // the new total within the co-financing rate of the new eligible cost, checked before any reservation
+                GrantAgreement.overRate("fseAmount", fseAmount, eligibleCost, category(grant, account.get())).ifPresent(violation -> {
+                    throw new RuleViolationException(List.of(violation));
+                });
+            }
+            Money committed = account.map(OperationAccount::netCommitment).orElse(Money.ZERO);
             Money difference = fseAmount.minus(committed);
             if (!difference.isPositive()) {
                 throw new RuleViolationException(WorkflowError.NOT_A_RAISE, "fseAmount", fseAmount, committed);

@@ -422,6 +422,49 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
+    @DisplayName("an appraisal or a raise over the co-financing rate of its eligible cost (85 %) is refused (PLIE-FUNDS-033) and changes nothing: task open, no audit, no reservation; at the rate it is reserved")
+    void appraisalOverTheRateRefused(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(900));
+            String before = f.unchanged("OP-1");
+            // 85 % of 1 000 € is 850 €: 850.01 € is over, by one cent
+            assertRefused(() -> f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(1_000),
+                    Money.of(new java.math.BigDecimal("850.01")), "aucune", WhenUncovered.WAIT)), FundsError.AGREEMENT_OVER_RATE,
+                    "appraisal.fseAmount", "850.01");
+            assertThat(f.unchanged("OP-1")).isEqualTo(before);
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(f.view("OP-1").status()).isNull();
+            assertThat(f.fse().history(MANAGER, op)).extracting(AuditEntry::step).containsExactly("START");
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.heard).isEmpty();
+
+            CommitmentView atTheRate = f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(1_000),
+                    Money.euros(850), "aucune", WhenUncovered.WAIT));
+            assertThat(atTheRate.status().state()).isEqualTo(CommitmentState.RESERVED);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(850));
+
+            // a raise: the new total over 85 % of the new eligible cost is refused the same way, before any top-up
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            f.fse().decide(MANAGER, op);
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
+            f.fse().requestIncrease(INSTRUCTOR, op, Money.euros(1_000));
+            String beforeRaise = f.unchanged("OP-1");
+            int audited = f.fse().history(MANAGER, op).size();
+            assertRefused(() -> f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(1_000), Money.euros(1_100), WhenUncovered.WAIT),
+                    FundsError.AGREEMENT_OVER_RATE, "fseAmount", "1000.00");
+            assertThat(f.unchanged("OP-1")).isEqualTo(beforeRaise);
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Increase.APPRAISAL);
+            assertThat(f.fse().history(MANAGER, op)).hasSize(audited);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(1_000), Money.euros(1_200), WhenUncovered.WAIT).waitingStep())
+                    .isEqualTo(CommitmentProcess.Increase.DECISION);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(150));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
     @DisplayName("refusals change nothing: the instructor as manager (any case), plan roles, another operator, another OI")
     void refusals(Databases.Kind kind) {
         on(kind, f -> {
