@@ -120,6 +120,22 @@ class FseCommitmentProcessTest {
         }
     }
 
+    /**
+     * The common end of a path: the ledger's balances as stored (read again through the facade),
+     * the operation's audit trail (step:outcome, in order, the engine's own entries allowed
+     * between), and how many process instances are left running in the engine.
+     */
+    private static void ends(Fixture f, long reserved, long committed, long running, String operation, String... history) {
+        GlobalGrant stored = f.grant();
+        assertThat(stored.balance(ENVELOPE).reserved()).as("reserved").isEqualTo(Money.euros(reserved));
+        assertThat(stored.balance(ENVELOPE).committed()).as("committed").isEqualTo(Money.euros(committed));
+        assertThat(stored.balance(ENVELOPE).available()).as("available").isEqualTo(Money.euros(10_000 - reserved - committed));
+        assertThat(f.fse().history(MANAGER, OperationId.of(operation))).extracting(e -> e.step() + ":" + e.outcome())
+                .containsSubsequence(history).startsWith(history[0]);
+        assertThat(ProcessEngines.getProcessEngine(f.name).getRuntimeService().createProcessInstanceQuery().count())
+                .as("processes left running").isEqualTo(running);
+    }
+
     private static void on(Databases.Kind kind, Consumer<Fixture> test) {
         try (Fixture fixture = new Fixture(kind)) {
             test.accept(fixture);
@@ -155,43 +171,75 @@ class FseCommitmentProcessTest {
         });
     }
 
+    /** OP-1 reserves 8 000 € of the 10 000 €, then OP-2 asks 5 000 €: only 2 000 € are left. */
+    private static OperationId uncovered(Fixture f) {
+        f.fse().start(INSTRUCTOR, OperationId.of("OP-1"), OPERATOR, Money.euros(8_000));
+        f.appraise("OP-1", 8_000, WhenUncovered.WAIT);
+        OperationId op = OperationId.of("OP-2");
+        f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(5_000));
+        return op;
+    }
+
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("an uncovered amount: reduced to what is left, put on the waiting list, or refusal proposed; the waiting operation is taken up when money is released")
-    void uncoveredReservations(Databases.Kind kind) {
+    @DisplayName("an uncovered amount reduced: what is left of the envelope is reserved, with the reason, and goes to the committee")
+    void uncoveredReduced(Databases.Kind kind) {
         on(kind, f -> {
-            for (String op : List.of("OP-1", "OP-2", "OP-3", "OP-4")) {
-                f.fse().start(INSTRUCTOR, OperationId.of(op), OPERATOR, Money.euros(5_000));
-            }
-            f.appraise("OP-1", 8_000, WhenUncovered.WAIT);
-
+            uncovered(f);
             CommitmentView reduced = f.appraise("OP-2", 5_000, WhenUncovered.REDUCE);
             assertThat(reduced.status().state()).isEqualTo(CommitmentState.RESERVED);
             assertThat(reduced.status().amount()).isEqualTo(Money.euros(2_000));
             assertThat(reduced.status().reason()).contains("réduit");
+            assertThat(reduced.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
+            ends(f, 10_000, 0, 2, "OP-2", "START:STARTED", "appraisal:RESERVED");
+        });
+    }
 
-            CommitmentView waiting = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an uncovered amount put on the waiting list: nothing reserved, the process waits")
+    void uncoveredWaits(Databases.Kind kind) {
+        on(kind, f -> {
+            uncovered(f);
+            CommitmentView waiting = f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             assertThat(waiting.status().state()).isEqualTo(CommitmentState.WAITING);
             assertThat(waiting.waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+            ends(f, 8_000, 0, 2, "OP-2", "START:STARTED", "appraisal:WAITING");
+        });
+    }
 
-            CommitmentView refused = f.appraise("OP-4", 5_000, WhenUncovered.PROPOSE_REFUSAL);
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an uncovered amount with refusal proposed: refused with its reason, the process ended, nothing reserved")
+    void uncoveredRefusalProposed(Databases.Kind kind) {
+        on(kind, f -> {
+            uncovered(f);
+            CommitmentView refused = f.appraise("OP-2", 5_000, WhenUncovered.PROPOSE_REFUSAL);
             assertThat(refused.status().state()).isEqualTo(CommitmentState.REFUSED);
             assertThat(refused.status().reason()).contains("ne couvre pas").contains("refus proposé");
             assertThat(refused.running()).isFalse();
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.ZERO);
+            ends(f, 8_000, 0, 1, "OP-2", "START:STARTED", "appraisal:REFUSED");
+        });
+    }
 
-            // OP-1's unfavourable opinion releases its 8 000 €: OP-3 is taken up and reserved
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an unfavourable opinion refuses the operation and releases its reservation; the waiting operation is taken up by itself, back to its appraisal, and reserved")
+    void unfavourableOpinionAndWaitingListTakenUp(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = uncovered(f);
+            f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             CommitmentView unfavourable = f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.UNFAVOURABLE,
                     "public hors PLIE");
             assertThat(unfavourable.running()).isFalse();
             assertThat(unfavourable.status().state()).isEqualTo(CommitmentState.REFUSED);
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(8_000));
-            // money released: the waiting operation is taken up by itself, back to its appraisal
-            assertThat(f.view("OP-3").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
-            assertRefused(() -> f.fse().takeUp(INSTRUCTOR, OperationId.of("OP-3")), WorkflowError.NO_COMMITMENT, "operationId", "OP-3");
-            CommitmentView takenUp = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
+            ends(f, 0, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:UNFAVOURABLE");
+            // money released: the waiting operation is back to its appraisal, no longer on the waiting list
+            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertRefused(() -> f.fse().takeUp(INSTRUCTOR, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-2");
+            CommitmentView takenUp = f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             assertThat(takenUp.status().state()).isEqualTo(CommitmentState.RESERVED);
-            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(7_000));
+            ends(f, 5_000, 0, 1, "OP-2", "START:STARTED", "appraisal:WAITING", "TAKEN_UP:TAKEN_UP", "appraisal:RESERVED");
         });
     }
 
@@ -500,35 +548,48 @@ class FseCommitmentProcessTest {
         });
     }
 
+    /** The operator reminded at 45 days, the agreement overdue at 60: the manager's decision waits. */
+    private static OperationId overdue(Fixture f) {
+        OperationId op = decided(f, "OP-1", 4_000);
+        f.clock.advance(Duration.ofDays(46));
+        f.engine.runDueJobs();
+        CommitmentView reminded = f.view("OP-1");
+        assertThat(reminded.agreementReminders()).isEqualTo(1);
+        assertThat(reminded.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+        f.clock.advance(Duration.ofDays(15));
+        f.engine.runDueJobs();
+        assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+        assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+        return op;
+    }
+
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("the agreement not signed: a reminder, then at 60 days the manager extends, then cancels and the reservation is released")
-    void agreementDeadline(Databases.Kind kind) {
+    @DisplayName("the agreement not signed: a reminder, overdue at 60 days, the manager extends it: signable again, overdue again at the extension's end")
+    void agreementDeadlineExtended(Databases.Kind kind) {
         on(kind, f -> {
-            OperationId op = decided(f, "OP-1", 4_000);
-
-            f.clock.advance(Duration.ofDays(46));
-            f.engine.runDueJobs();
-            CommitmentView reminded = f.view("OP-1");
-            assertThat(reminded.agreementReminders()).isEqualTo(1);
-            assertThat(reminded.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
-
-            f.clock.advance(Duration.ofDays(15));
-            f.engine.runDueJobs();
-            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
-            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
-
+            OperationId op = overdue(f);
             CommitmentView extended = f.fse().decideOverdueAgreement(MANAGER, op, Period.ofDays(30), "signataire absent");
             assertThat(extended.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
             f.clock.advance(Duration.ofDays(31));
             f.engine.runDueJobs();
             assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+            ends(f, 4_000, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE",
+                    "commitmentDecision:DECIDED", "agreementOverdue:EXTENDED");
+        });
+    }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the agreement not signed by its deadline, the manager cancels: the reservation released, the process ended")
+    void agreementDeadlineCancelled(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = overdue(f);
             CommitmentView cancelled = f.fse().decideOverdueAgreement(MANAGER, op, null, "toujours pas signée");
             assertThat(cancelled.running()).isFalse();
             assertThat(cancelled.status().state()).isEqualTo(CommitmentState.RELEASED);
-            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(10_000));
+            ends(f, 0, 0, 0, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE", "commitmentDecision:DECIDED",
+                    "agreementOverdue:CANCELLED");
         });
     }
 
