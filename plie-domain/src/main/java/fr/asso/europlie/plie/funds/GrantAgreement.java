@@ -145,6 +145,32 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
         return amended;
     }
 
+    /**
+     * The co-financing rate rule, shared by the agreement and the appraisals before it: an FSE+
+     * amount never exceeds the rate of the region category (Regulation (EU) 2021/1060 art. 112(3))
+     * of its eligible cost, the cap rounded down to the cent.
+     *
+     * @param field the field the violation names ({@code esfAmount}, {@code appraisal.fseAmount}...), not null
+     * @param esfAmount the FSE+ amount, not null
+     * @param eligibleCost the eligible cost, not null
+     * @param category the region category of the operation's priority, not null
+     * @return the violation ({@code PLIE-FUNDS-033}, naming the field, the amount, the rate, the
+     *     cost, the category and the cap) when over the rate, else empty
+     */
+    public static java.util.Optional<Violation> overRate(String field, Money esfAmount, Money eligibleCost, RegionCategory category) {
+        java.util.Objects.requireNonNull(field, "field");
+        java.util.Objects.requireNonNull(esfAmount, "esfAmount");
+        java.util.Objects.requireNonNull(eligibleCost, "eligibleCost");
+        java.util.Objects.requireNonNull(category, "category");
+        BigDecimal rate = category.maximumRatePercent();
+        Money cap = Money.rounded(eligibleCost.amount().multiply(rate).divide(BigDecimal.valueOf(100)), RoundingMode.DOWN);
+        if (esfAmount.isGreaterThan(cap)) {
+            return java.util.Optional.of(Violation.of(FundsError.AGREEMENT_OVER_RATE, field, esfAmount, rate.toPlainString(), eligibleCost,
+                    category, cap));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The money rules of an agreement's FSE+ amount against the rate and the ledger. */
     private static List<Violation> withinLedger(OperationId operation, Money esfAmount, Money eligibleCost, RegionCategory category,
             OperationAccount account) {
@@ -155,12 +181,7 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
             violations.add(Violation.of(FundsError.AGREEMENT_WITHOUT_COMMITMENT, "account", operation, account.operation()));
             return violations;
         }
-        BigDecimal rate = category.maximumRatePercent();
-        Money cap = Money.rounded(eligibleCost.amount().multiply(rate).divide(BigDecimal.valueOf(100)), RoundingMode.DOWN);
-        if (esfAmount.isGreaterThan(cap)) {
-            violations.add(Violation.of(FundsError.AGREEMENT_OVER_RATE, "esfAmount", esfAmount, rate.toPlainString(), eligibleCost,
-                    category, cap));
-        }
+        overRate("esfAmount", esfAmount, eligibleCost, category).ifPresent(violations::add);
         if (esfAmount.isGreaterThan(account.netCommitment())) {
             violations.add(Violation.of(FundsError.AGREEMENT_OVER_COMMITMENT, "esfAmount", esfAmount, account.netCommitment(), operation));
         }

@@ -32,7 +32,7 @@ public final class InMemoryGrantAgreements implements GrantAgreements {
     public synchronized void add(GrantAgreement agreement) {
         Optional<GrantAgreement> earlier = find(agreement.id()).or(() -> ofOperation(agreement.operation()));
         if (earlier.isPresent()) {
-            throw new RuleViolationException(FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreementId", agreement.id(), -1,
+            throw new fr.asso.europlie.plie.error.ConflictingChangeException(FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreement", "grantAgreementId", agreement.id(), -1,
                     earlier.get().versions().size());
         }
         agreements.put(agreement.id(), agreement);
@@ -42,7 +42,7 @@ public final class InMemoryGrantAgreements implements GrantAgreements {
     public synchronized void update(GrantAgreement agreement, long readRevision) {
         GrantAgreement stored = agreements.get(agreement.id());
         if (stored == null || stored.versions().size() != readRevision || !GrantAgreements.extendsStored(stored, agreement)) {
-            throw new RuleViolationException(FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreementId", agreement.id(), readRevision,
+            throw new fr.asso.europlie.plie.error.ConflictingChangeException(FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreement", "grantAgreementId", agreement.id(), readRevision,
                     stored == null ? -1 : stored.versions().size());
         }
         agreements.put(agreement.id(), agreement);

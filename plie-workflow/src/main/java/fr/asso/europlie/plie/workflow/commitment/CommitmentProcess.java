@@ -43,6 +43,8 @@ public final class CommitmentProcess {
         public static final String AXIS = "axis";
         /** The FSE+ amount asked, plain decimal text. */
         public static final String FSE_AMOUNT = "fseAmount";
+        /** The simplified cost options (options de coûts simplifiés) the instructor appraised, free text. */
+        public static final String SIMPLIFIED_COST_OPTIONS = "simplifiedCostOptions";
         /** The operator's organisation, candidate group of the agreement signature. */
         public static final String OPERATOR = "operator";
         /** The OI instructor who appraised the operation. */

@@ -57,11 +57,19 @@ public interface FseCommitment {
     /**
      * The instructor appraises the operation and reserves its FSE+ amount, atomically: when the
      * envelope cannot cover it, the appraisal's choice applies (reduce, waiting list, propose refusal).
+     * The appraisal's simplified cost options are kept with the process (variable
+     * {@link CommitmentProcess.Var#SIMPLIFIED_COST_OPTIONS}), in the appraisal's audit reference,
+     * and on the view ({@link CommitmentView#simplifiedCostOptions()}).
      *
      * @param instructor an {@code OI_INSTRUCTOR} of the grant's OI
      * @param operation the operation
      * @param appraisal what the instructor established
      * @return the view after it
+     * @throws fr.asso.europlie.plie.error.InvalidValueException ({@code PLIE-WORKFLOW-011}) for
+     *     simplified cost options longer than 400 characters, before anything changes
+     * @throws fr.asso.europlie.plie.error.RuleViolationException ({@code PLIE-FUNDS-033}, field
+     *     {@code appraisal.fseAmount}) when the FSE+ amount exceeds the co-financing rate of the
+     *     priority's region category of its eligible cost: nothing reserved, audited or completed
      */
     CommitmentView appraise(Actor instructor, OperationId operation, Appraisal appraisal);
 

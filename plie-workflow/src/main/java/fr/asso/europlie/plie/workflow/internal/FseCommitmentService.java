@@ -144,11 +144,20 @@ public final class FseCommitmentService implements FseCommitment {
     @Override
     public CommitmentView appraise(Actor instructor, OperationId operation, Appraisal appraisal) {
         required(appraisal, "appraisal");
+        Limits.reference(appraisal.simplifiedCostOptions(), "appraisal.simplifiedCostOptions");
         check(instructor, Role.OI_INSTRUCTOR, Task.APPRAISAL);
         return act(instructor, operation, Task.APPRAISAL, task -> {
             GlobalGrant grant = grants.find(appraisal.grant())
                     .orElseThrow(() -> new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant()));
             requireOi(instructor, grant.intermediateBody());
+            // the co-financing rate, checked before any reservation (an unknown priority is the ledger's refusal)
+            fr.asso.europlie.plie.offer.RegionCategory category = grant.priorities().get(appraisal.envelope().priority());
+            if (category != null) {
+                GrantAgreement.overRate("appraisal.fseAmount", appraisal.fseAmount(), appraisal.eligibleCost(), category)
+                        .ifPresent(violation -> {
+                            throw new RuleViolationException(List.of(violation));
+                        });
+            }
             int round = appraisals(task.getProcessInstanceId());
             CommitmentStatus status = ledger.reserve(appraisal.grant(), operation, appraisal.envelope(), appraisal.fseAmount(),
                     instructor.userId(), appraisal.whenUncovered(), key(operation, "reserve", round));
@@ -157,10 +166,12 @@ public final class FseCommitmentService implements FseCommitment {
             variables.put(Var.INSTRUCTOR, instructor.userId());
             variables.put(Var.GRANT_ID, appraisal.grant().value());
             variables.put(Var.ELIGIBLE_COST, appraisal.eligibleCost().amount().toPlainString());
+            variables.put(Var.SIMPLIFIED_COST_OPTIONS, appraisal.simplifiedCostOptions());
             variables.put(Var.OPERATOR, appraisal.operator().value());
             variables.put(Var.RESERVATION, status.state().name());
             variables.put("appraisals", round + 1);
-            audit(instructor, operation, Task.APPRAISAL, status.state().name(), status.reason(), appraisal.grant().value(), round + 1,
+            audit(instructor, operation, Task.APPRAISAL, status.state().name(), status.reason(),
+                    appraisal.grant().value() + " ; options de coûts simplifiés : " + appraisal.simplifiedCostOptions(), round + 1,
                     task.getProcessInstanceId());
             complete(task, instructor, variables);
         });
@@ -361,7 +372,14 @@ public final class FseCommitmentService implements FseCommitment {
             if (agreements.ofOperation(operation).isEmpty()) {
                 throw new RuleViolationException(FundsError.AGREEMENT_NOT_FOUND, "operationId", operation);
             }
-            Money committed = grant.account(operation).map(OperationAccount::netCommitment).orElse(Money.ZERO);
+            Optional<OperationAccount> account = grant.account(operation);
+            if (account.isPresent()) {
+                // the new total within the co-financing rate of the new eligible cost, checked before any reservation
+                GrantAgreement.overRate("fseAmount", fseAmount, eligibleCost, category(grant, account.get())).ifPresent(violation -> {
+                    throw new RuleViolationException(List.of(violation));
+                });
+            }
+            Money committed = account.map(OperationAccount::netCommitment).orElse(Money.ZERO);
             Money difference = fseAmount.minus(committed);
             if (!difference.isPositive()) {
                 throw new RuleViolationException(WorkflowError.NOT_A_RAISE, "fseAmount", fseAmount, committed);
@@ -978,7 +996,8 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     private CommitmentView view(OperationId operation) {
-        Optional<ProcessInstance> process = process(operation).or(() -> process(CommitmentProcess.Increase.KEY, operation));
+        Optional<ProcessInstance> commitment = process(operation);
+        Optional<ProcessInstance> process = commitment.or(() -> process(CommitmentProcess.Increase.KEY, operation));
         String waiting = null;
         int reminders = 0;
         if (process.isPresent()) {
@@ -987,27 +1006,35 @@ public final class FseCommitmentService implements FseCommitment {
             Object count = processVariable(process.get().getId(), Var.AGREEMENT_REMINDERS);
             reminders = count == null ? 0 : ((Number) count).intValue();
         }
+        // the commitment process ended (or never ran): its last run's variables, read once
+        Map<String, Object> ended = commitment.isEmpty() ? endedVariables(operation) : Map.of();
+        // the FSE+ amount asked: of the running process (commitment or raise), else of the last commitment that ended
+        Object asked = process.isPresent() ? processVariable(process.get().getId(), Var.FSE_AMOUNT) : ended.get(Var.FSE_AMOUNT);
+        // the simplified cost options: of the commitment's last appraisal, running or ended
+        Object options = commitment.isPresent() ? processVariable(commitment.get().getId(), Var.SIMPLIFIED_COST_OPTIONS)
+                : ended.get(Var.SIMPLIFIED_COST_OPTIONS);
         return new CommitmentView(operation, process.isPresent(), waiting, commitments.find(operation).orElse(null), reminders,
-                asked(operation, process));
+                asked == null ? null : Money.of(new java.math.BigDecimal(asked.toString())), options == null ? null : options.toString());
     }
 
-    /** The FSE+ amount a commitment was started for: of the running process, else of the last one that ended; null when none ran. */
-    private Money asked(OperationId operation, Optional<ProcessInstance> process) {
-        Object value;
-        if (process.isPresent()) {
-            value = processVariable(process.get().getId(), Var.FSE_AMOUNT);
-        } else {
-            org.flowable.engine.HistoryService history = CommandContextUtil.getProcessEngineConfiguration().getHistoryService();
-            org.flowable.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(CommitmentProcess.KEY).variableValueEquals(Var.OPERATION_ID, operation.value());
-            query = plan.isDefault() ? query.processInstanceWithoutTenantId() : query.processInstanceTenantId(plan.value());
-            List<org.flowable.engine.history.HistoricProcessInstance> ended = query.orderByProcessInstanceEndTime().desc().listPage(0, 1);
-            org.flowable.variable.api.history.HistoricVariableInstance variable = ended.isEmpty() ? null
-                    : history.createHistoricVariableInstanceQuery().processInstanceId(ended.get(0).getId()).variableName(Var.FSE_AMOUNT)
-                            .singleResult();
-            value = variable == null ? null : variable.getValue();
+    /** The variables of the last commitment process of the operation that ended, by name; empty when none ran. */
+    private Map<String, Object> endedVariables(OperationId operation) {
+        org.flowable.engine.HistoryService history = CommandContextUtil.getProcessEngineConfiguration().getHistoryService();
+        org.flowable.engine.history.HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CommitmentProcess.KEY).variableValueEquals(Var.OPERATION_ID, operation.value());
+        query = plan.isDefault() ? query.processInstanceWithoutTenantId() : query.processInstanceTenantId(plan.value());
+        List<org.flowable.engine.history.HistoricProcessInstance> ended = query.orderByProcessInstanceEndTime().desc().listPage(0, 1);
+        if (ended.isEmpty()) {
+            return Map.of();
         }
-        return value == null ? null : Money.of(new java.math.BigDecimal(value.toString()));
+        Map<String, Object> variables = new HashMap<>();
+        for (org.flowable.variable.api.history.HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                .processInstanceId(ended.get(0).getId()).list()) {
+            if (variable.getValue() != null) {
+                variables.put(variable.getVariableName(), variable.getValue());
+            }
+        }
+        return variables;
     }
 
     private Optional<ProcessInstance> process(OperationId operation) {

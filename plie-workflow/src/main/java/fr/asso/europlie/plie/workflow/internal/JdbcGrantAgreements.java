@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.workflow.internal;
 
+import fr.asso.europlie.plie.error.ConflictingChangeException;
 import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.funds.FundsError;
 import fr.asso.europlie.plie.funds.GrantAgreement;
@@ -137,8 +138,10 @@ public final class JdbcGrantAgreements implements GrantAgreements {
         }
     }
 
+    /** A conflict the {@link CommandRunner} retries in a fresh transaction, as it does the other stores' (marked {@link ConflictingChangeException}). */
     private static RuleViolationException conflict(GrantAgreementId id, long expected, long found) {
-        return new RuleViolationException(FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreementId", id, expected, found);
+        return new ConflictingChangeException(FundsError.AGREEMENT_CONCURRENT_CHANGE, "grantAgreement", "grantAgreementId", id, expected,
+                found);
     }
 
     private OffsetDateTime now() {

@@ -120,6 +120,22 @@ class FseCommitmentProcessTest {
         }
     }
 
+    /**
+     * The common end of a path: the ledger's balances as stored (read again through the facade),
+     * the operation's audit trail (step:outcome, in order, the engine's own entries allowed
+     * between), and how many process instances are left running in the engine.
+     */
+    private static void ends(Fixture f, long reserved, long committed, long running, String operation, String... history) {
+        GlobalGrant stored = f.grant();
+        assertThat(stored.balance(ENVELOPE).reserved()).as("reserved").isEqualTo(Money.euros(reserved));
+        assertThat(stored.balance(ENVELOPE).committed()).as("committed").isEqualTo(Money.euros(committed));
+        assertThat(stored.balance(ENVELOPE).available()).as("available").isEqualTo(Money.euros(10_000 - reserved - committed));
+        assertThat(f.fse().history(MANAGER, OperationId.of(operation))).extracting(e -> e.step() + ":" + e.outcome())
+                .containsSubsequence(history).startsWith(history[0]);
+        assertThat(ProcessEngines.getProcessEngine(f.name).getRuntimeService().createProcessInstanceQuery().count())
+                .as("processes left running").isEqualTo(running);
+    }
+
     private static void on(Databases.Kind kind, Consumer<Fixture> test) {
         try (Fixture fixture = new Fixture(kind)) {
             test.accept(fixture);
@@ -155,43 +171,75 @@ class FseCommitmentProcessTest {
         });
     }
 
+    /** OP-1 reserves 8 000 € of the 10 000 €, then OP-2 asks 5 000 €: only 2 000 € are left. */
+    private static OperationId uncovered(Fixture f) {
+        f.fse().start(INSTRUCTOR, OperationId.of("OP-1"), OPERATOR, Money.euros(8_000));
+        f.appraise("OP-1", 8_000, WhenUncovered.WAIT);
+        OperationId op = OperationId.of("OP-2");
+        f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(5_000));
+        return op;
+    }
+
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("an uncovered amount: reduced to what is left, put on the waiting list, or refusal proposed; the waiting operation is taken up when money is released")
-    void uncoveredReservations(Databases.Kind kind) {
+    @DisplayName("an uncovered amount reduced: what is left of the envelope is reserved, with the reason, and goes to the committee")
+    void uncoveredReduced(Databases.Kind kind) {
         on(kind, f -> {
-            for (String op : List.of("OP-1", "OP-2", "OP-3", "OP-4")) {
-                f.fse().start(INSTRUCTOR, OperationId.of(op), OPERATOR, Money.euros(5_000));
-            }
-            f.appraise("OP-1", 8_000, WhenUncovered.WAIT);
-
+            uncovered(f);
             CommitmentView reduced = f.appraise("OP-2", 5_000, WhenUncovered.REDUCE);
             assertThat(reduced.status().state()).isEqualTo(CommitmentState.RESERVED);
             assertThat(reduced.status().amount()).isEqualTo(Money.euros(2_000));
             assertThat(reduced.status().reason()).contains("réduit");
+            assertThat(reduced.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
+            ends(f, 10_000, 0, 2, "OP-2", "START:STARTED", "appraisal:RESERVED");
+        });
+    }
 
-            CommitmentView waiting = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an uncovered amount put on the waiting list: nothing reserved, the process waits")
+    void uncoveredWaits(Databases.Kind kind) {
+        on(kind, f -> {
+            uncovered(f);
+            CommitmentView waiting = f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             assertThat(waiting.status().state()).isEqualTo(CommitmentState.WAITING);
             assertThat(waiting.waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+            ends(f, 8_000, 0, 2, "OP-2", "START:STARTED", "appraisal:WAITING");
+        });
+    }
 
-            CommitmentView refused = f.appraise("OP-4", 5_000, WhenUncovered.PROPOSE_REFUSAL);
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an uncovered amount with refusal proposed: refused with its reason, the process ended, nothing reserved")
+    void uncoveredRefusalProposed(Databases.Kind kind) {
+        on(kind, f -> {
+            uncovered(f);
+            CommitmentView refused = f.appraise("OP-2", 5_000, WhenUncovered.PROPOSE_REFUSAL);
             assertThat(refused.status().state()).isEqualTo(CommitmentState.REFUSED);
             assertThat(refused.status().reason()).contains("ne couvre pas").contains("refus proposé");
             assertThat(refused.running()).isFalse();
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.ZERO);
+            ends(f, 8_000, 0, 1, "OP-2", "START:STARTED", "appraisal:REFUSED");
+        });
+    }
 
-            // OP-1's unfavourable opinion releases its 8 000 €: OP-3 is taken up and reserved
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an unfavourable opinion refuses the operation and releases its reservation; the waiting operation is taken up by itself, back to its appraisal, and reserved")
+    void unfavourableOpinionAndWaitingListTakenUp(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = uncovered(f);
+            f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             CommitmentView unfavourable = f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.UNFAVOURABLE,
                     "public hors PLIE");
             assertThat(unfavourable.running()).isFalse();
             assertThat(unfavourable.status().state()).isEqualTo(CommitmentState.REFUSED);
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(8_000));
-            // money released: the waiting operation is taken up by itself, back to its appraisal
-            assertThat(f.view("OP-3").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
-            assertRefused(() -> f.fse().takeUp(INSTRUCTOR, OperationId.of("OP-3")), WorkflowError.NO_COMMITMENT, "operationId", "OP-3");
-            CommitmentView takenUp = f.appraise("OP-3", 5_000, WhenUncovered.WAIT);
+            ends(f, 0, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:UNFAVOURABLE");
+            // money released: the waiting operation is back to its appraisal, no longer on the waiting list
+            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertRefused(() -> f.fse().takeUp(INSTRUCTOR, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-2");
+            CommitmentView takenUp = f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             assertThat(takenUp.status().state()).isEqualTo(CommitmentState.RESERVED);
-            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(7_000));
+            ends(f, 5_000, 0, 1, "OP-2", "START:STARTED", "appraisal:WAITING", "TAKEN_UP:TAKEN_UP", "appraisal:RESERVED");
         });
     }
 
@@ -387,6 +435,84 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
+    @DisplayName("the simplified cost options of the appraisal are kept: on the view (last appraisal wins, after the process ended too), in the appraisal's audit reference")
+    void simplifiedCostOptionsKept(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            assertThat(f.view("OP-1").simplifiedCostOptions()).isNull();
+            assertThat(f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000),
+                    "forfait 40 % des frais de personnel", WhenUncovered.WAIT)).simplifiedCostOptions())
+                    .isEqualTo("forfait 40 % des frais de personnel");
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.ADJOURNED, "préciser les coûts");
+            assertThat(f.view("OP-1").simplifiedCostOptions()).isEqualTo("forfait 40 % des frais de personnel");
+            f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000),
+                    "coûts unitaires : 1 200 € par participant", WhenUncovered.WAIT));
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            f.fse().decide(MANAGER, op);
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
+
+            CommitmentView ended = f.fse().view(OPERATOR_SIGNATORY, op);
+            assertThat(ended.running()).isFalse();
+            assertThat(ended.simplifiedCostOptions()).isEqualTo("coûts unitaires : 1 200 € par participant");
+            assertThat(ended.simplifiedCostOptionsIfAppraised()).contains("coûts unitaires : 1 200 € par participant");
+            assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals(CommitmentProcess.Task.APPRAISAL))
+                    .extracting(AuditEntry::reference).containsExactly("SG-2026 ; options de coûts simplifiés : forfait 40 % des frais de personnel",
+                            "SG-2026 ; options de coûts simplifiés : coûts unitaires : 1 200 € par participant");
+            // an over-long description is refused before anything changes
+            String before = f.unchanged("OP-1");
+            assertRefused(() -> f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000),
+                    Money.euros(4_000), "x".repeat(AuditEntry.MAX_REFERENCE + 1), WhenUncovered.WAIT)), WorkflowError.TOO_LONG,
+                    "appraisal.simplifiedCostOptions", "x".repeat(60) + "…");
+            assertThat(f.unchanged("OP-1")).isEqualTo(before);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an appraisal or a raise over the co-financing rate of its eligible cost (85 %) is refused (PLIE-FUNDS-033) and changes nothing: task open, no audit, no reservation; at the rate it is reserved")
+    void appraisalOverTheRateRefused(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(900));
+            String before = f.unchanged("OP-1");
+            // 85 % of 1 000 € is 850 €: 850.01 € is over, by one cent
+            assertRefused(() -> f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(1_000),
+                    Money.of(new java.math.BigDecimal("850.01")), "aucune", WhenUncovered.WAIT)), FundsError.AGREEMENT_OVER_RATE,
+                    "appraisal.fseAmount", "850.01");
+            assertThat(f.unchanged("OP-1")).isEqualTo(before);
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(f.view("OP-1").status()).isNull();
+            assertThat(f.fse().history(MANAGER, op)).extracting(AuditEntry::step).containsExactly("START");
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.heard).isEmpty();
+
+            CommitmentView atTheRate = f.fse().appraise(INSTRUCTOR, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(1_000),
+                    Money.euros(850), "aucune", WhenUncovered.WAIT));
+            assertThat(atTheRate.status().state()).isEqualTo(CommitmentState.RESERVED);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(850));
+
+            // a raise: the new total over 85 % of the new eligible cost is refused the same way, before any top-up
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            f.fse().decide(MANAGER, op);
+            f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD);
+            f.fse().requestIncrease(INSTRUCTOR, op, Money.euros(1_000));
+            String beforeRaise = f.unchanged("OP-1");
+            int audited = f.fse().history(MANAGER, op).size();
+            assertRefused(() -> f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(1_000), Money.euros(1_100), WhenUncovered.WAIT),
+                    FundsError.AGREEMENT_OVER_RATE, "fseAmount", "1000.00");
+            assertThat(f.unchanged("OP-1")).isEqualTo(beforeRaise);
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Increase.APPRAISAL);
+            assertThat(f.fse().history(MANAGER, op)).hasSize(audited);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
+            assertThat(f.fse().appraiseIncrease(INSTRUCTOR, op, Money.euros(1_000), Money.euros(1_200), WhenUncovered.WAIT).waitingStep())
+                    .isEqualTo(CommitmentProcess.Increase.DECISION);
+            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(150));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
     @DisplayName("refusals change nothing: the instructor as manager (any case), plan roles, another operator, another OI")
     void refusals(Databases.Kind kind) {
         on(kind, f -> {
@@ -422,35 +548,48 @@ class FseCommitmentProcessTest {
         });
     }
 
+    /** The operator reminded at 45 days, the agreement overdue at 60: the manager's decision waits. */
+    private static OperationId overdue(Fixture f) {
+        OperationId op = decided(f, "OP-1", 4_000);
+        f.clock.advance(Duration.ofDays(46));
+        f.engine.runDueJobs();
+        CommitmentView reminded = f.view("OP-1");
+        assertThat(reminded.agreementReminders()).isEqualTo(1);
+        assertThat(reminded.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+        f.clock.advance(Duration.ofDays(15));
+        f.engine.runDueJobs();
+        assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+        assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+        return op;
+    }
+
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("the agreement not signed: a reminder, then at 60 days the manager extends, then cancels and the reservation is released")
-    void agreementDeadline(Databases.Kind kind) {
+    @DisplayName("the agreement not signed: a reminder, overdue at 60 days, the manager extends it: signable again, overdue again at the extension's end")
+    void agreementDeadlineExtended(Databases.Kind kind) {
         on(kind, f -> {
-            OperationId op = decided(f, "OP-1", 4_000);
-
-            f.clock.advance(Duration.ofDays(46));
-            f.engine.runDueJobs();
-            CommitmentView reminded = f.view("OP-1");
-            assertThat(reminded.agreementReminders()).isEqualTo(1);
-            assertThat(reminded.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
-
-            f.clock.advance(Duration.ofDays(15));
-            f.engine.runDueJobs();
-            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
-            assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
-
+            OperationId op = overdue(f);
             CommitmentView extended = f.fse().decideOverdueAgreement(MANAGER, op, Period.ofDays(30), "signataire absent");
             assertThat(extended.waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
             f.clock.advance(Duration.ofDays(31));
             f.engine.runDueJobs();
             assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
+            ends(f, 4_000, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE",
+                    "commitmentDecision:DECIDED", "agreementOverdue:EXTENDED");
+        });
+    }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the agreement not signed by its deadline, the manager cancels: the reservation released, the process ended")
+    void agreementDeadlineCancelled(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = overdue(f);
             CommitmentView cancelled = f.fse().decideOverdueAgreement(MANAGER, op, null, "toujours pas signée");
             assertThat(cancelled.running()).isFalse();
             assertThat(cancelled.status().state()).isEqualTo(CommitmentState.RELEASED);
-            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(10_000));
+            ends(f, 0, 0, 0, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE", "commitmentDecision:DECIDED",
+                    "agreementOverdue:CANCELLED");
         });
     }
 

@@ -43,6 +43,11 @@ final class LedgerEngine implements AutoCloseable {
         return runner.run(null, "test", body);
     }
 
+    /** The engine's command executor, for a runner of the test's own. */
+    org.flowable.common.engine.impl.interceptor.CommandExecutor executor() {
+        return executor;
+    }
+
     /** A runner that tries each command once: a conflict is reported at once. */
     CommandRunner once() {
         return new CommandRunner(executor, 1);

@@ -109,7 +109,26 @@ class CommandRunnerTest {
                 Arguments.of("protocol", (Supplier<RuntimeException>) () -> new ConcurrentChangeException(ProtocolId.of("PLIE-X"), 3, 4)),
                 Arguments.of("participant", (Supplier<RuntimeException>) () -> conflictOfParticipant()),
                 Arguments.of("globalGrant", (Supplier<RuntimeException>) () -> new ConflictingChangeException(FundsError.CONCURRENT_CHANGE,
-                        "globalGrant", "globalGrantId", GlobalGrantId.of("GG-2026-1"), 1, 2)));
+                        "globalGrant", "globalGrantId", GlobalGrantId.of("GG-2026-1"), 1, 2)),
+                Arguments.of("grantAgreement", (Supplier<RuntimeException>) () -> conflictOfAgreement()));
+    }
+
+    /** The conflict the grant agreement store throws on a stale revision (PLIE-FUNDS-036), as it throws it. */
+    private static RuntimeException conflictOfAgreement() {
+        fr.asso.europlie.plie.funds.GrantAgreement signed = fr.asso.europlie.plie.funds.GrantAgreement.sign(
+                fr.asso.europlie.plie.funds.GrantAgreementId.of("CONV-1"), fr.asso.europlie.plie.offer.OperationId.of("OP-1"),
+                fr.asso.europlie.plie.organisation.OrganisationId.of("ASSO"), fr.asso.europlie.plie.organisation.OrganisationId.of("OI"),
+                fr.asso.europlie.plie.money.Money.euros(100), fr.asso.europlie.plie.money.Money.euros(200),
+                fr.asso.europlie.plie.offer.OperationPeriod.of(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31)),
+                java.time.LocalDate.of(2026, 1, 2));
+        fr.asso.europlie.plie.funds.InMemoryGrantAgreements store = new fr.asso.europlie.plie.funds.InMemoryGrantAgreements();
+        store.add(signed);
+        try {
+            store.update(signed, 0);
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("a stale update was accepted");
     }
 
     @SuppressWarnings("deprecation")
@@ -119,7 +138,7 @@ class CommandRunnerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("conflictKinds")
-    @DisplayName("each kind of conflict (protocol, participant, global grant) is retried, and marked by ConflictingChangeException alone")
+    @DisplayName("each kind of conflict (protocol, participant, global grant, grant agreement) is retried, and marked by ConflictingChangeException alone")
     void eachConflictKindRetried(String kind, Supplier<RuntimeException> conflict) {
         RuntimeException first = conflict.get();
         assertThat(first).isInstanceOfSatisfying(ConflictingChangeException.class, c -> assertThat(c.subjectKind()).isEqualTo(kind));
