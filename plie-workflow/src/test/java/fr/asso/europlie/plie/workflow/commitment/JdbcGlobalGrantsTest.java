@@ -175,6 +175,34 @@ class JdbcGlobalGrantsTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
+    @DisplayName("the journal is append-only in the database: an UPDATE or a DELETE of its rows by plain SQL is refused and changes nothing")
+    void journalAppendOnlyInTheDatabase(Databases.Kind kind) throws SQLException {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            JdbcGlobalGrants grants = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrant initial = Grants.of(GlobalGrantId.of("SG-1"), OrganisationId.of("OI"), Map.of(Y2026, Money.euros(1000)));
+            GlobalGrant reserved = initial.apply(reserve("k1", "OP-1", 600)).grant();
+            engine.inTransaction(() -> {
+                grants.add(initial);
+                grants.update(reserved, 0);
+                return null;
+            });
+            for (String change : List.of("UPDATE plie_ledger_entry SET amount = 1000.00 WHERE grant_id = 'SG-1'",
+                    "DELETE FROM plie_ledger_entry WHERE grant_id = 'SG-1'", "DELETE FROM plie_ledger_entry")) {
+                try (Connection connection = database.dataSource().getConnection(); java.sql.Statement statement = connection.createStatement()) {
+                    SQLException refused = catchThrowableOfType(SQLException.class, () -> statement.executeUpdate(change));
+                    assertThat((Throwable) refused).as(change).isNotNull();
+                    assertThat(refused.getSQLState()).as(change).isEqualTo("P0001");
+                    assertThat(refused.getMessage()).as(change).contains("append-only");
+                }
+            }
+            List<JdbcGlobalGrants.Entry> entries = engine.inTransaction(() -> grants.entries(initial.id()));
+            assertThat(entries).singleElement().satisfies(e -> assertThat(e.amount()).isEqualTo(Money.euros(600)));
+            assertThat(engine.inTransaction(() -> grants.get(initial.id()))).isEqualTo(reserved);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
     @DisplayName("a grant of one plan is not seen from another, which may hold its own grant under the same id")
     void grantsArePerPlan(Databases.Kind kind) {
         try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
