@@ -242,6 +242,25 @@ class JdbcGlobalGrantsTest {
             assertThat(read).isEqualTo(two);
             assertThat(read.balance(Y2026).reserved()).isEqualTo(Money.euros(900));
             assertThat(read.movements()).isEqualTo(two.movements());
+
+            // a third command written by another node (its own cache): this node extends what it kept by the new row only
+            GlobalGrant three = two.apply(reserve("k3", "OP-3", 50)).grant();
+            try (Connection connection = database.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, "
+                        + "idempotency_key, kind, operation_id, amount, actor, at, reason, command) VALUES ('default', 'SG-1', 3, 'k3', "
+                        + "'Reserve', 'OP-3', 50.00, 'instructeur', CURRENT_TIMESTAMP, 'réservation', ?)");
+                        PreparedStatement update = connection.prepareStatement(
+                                "UPDATE plie_global_grant SET revision = 3 WHERE id = 'SG-1' AND revision = 2")) {
+                    insert.setString(1, GlobalGrantJson.writeCommand(three.journal().get(2)));
+                    insert.executeUpdate();
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+                connection.commit();
+            }
+            GlobalGrant extended = engine.inTransaction(() -> grants.get(initial.id()));
+            assertThat(extended).isEqualTo(three);
+            assertThat(extended.balance(Y2026).available()).isEqualTo(Money.euros(50));
         }
     }
 
