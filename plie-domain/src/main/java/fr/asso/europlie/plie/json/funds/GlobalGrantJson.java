@@ -46,6 +46,12 @@ public final class GlobalGrantJson {
     /** The kind of document. */
     public static final String FORMAT = "plie/global-grant";
 
+    /**
+     * The kind of document of one ledger command ({@code "format": "plie/ledger-command"}): an entry
+     * of a global grant's journal on its own, as a store keeps each row of the journal.
+     */
+    public static final String COMMAND_FORMAT = "plie/ledger-command";
+
     private GlobalGrantJson() {
     }
 
@@ -100,6 +106,30 @@ public final class GlobalGrantJson {
      */
     public static Document<GlobalGrant> read(String json, UnknownFields unknownFields) {
         return JsonFormat.read(json, FORMAT, unknownFields, GlobalGrantJson::grant);
+    }
+
+    /**
+     * Writes one ledger command as a document of its own ({@link #COMMAND_FORMAT}), the members
+     * of its entry in a grant's journal.
+     *
+     * @param command the command, not null
+     * @return the indented JSON text
+     */
+    public static String writeCommand(LedgerCommand command) {
+        ObjectNode root = JsonFormat.envelope(COMMAND_FORMAT);
+        root.setAll(command(command));
+        return JsonFormat.write(root);
+    }
+
+    /**
+     * Reads one ledger command written by {@link #writeCommand}, rejecting unknown members.
+     *
+     * @param json the JSON text
+     * @return the command
+     * @throws InvalidDocumentException with every problem found
+     */
+    public static LedgerCommand readCommand(String json) {
+        return JsonFormat.read(json, COMMAND_FORMAT, UnknownFields.REJECT, GlobalGrantJson::command).value();
     }
 
     private static GlobalGrant grant(Node node) {

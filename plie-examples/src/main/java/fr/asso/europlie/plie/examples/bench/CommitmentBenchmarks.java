@@ -205,6 +205,65 @@ final class CommitmentBenchmarks {
         }
     }
 
+    /**
+     * The statements of one process-C commitment only, no timing ({@code only=commitment-statements}):
+     * on embedded H2 and, with a JDBC URL, on PostgreSQL (a fresh schema per side, dropped
+     * afterwards), after a few commitments each so that the caches hold what they hold in the
+     * timed runs, one more commitment each counted.
+     *
+     * @param postgres the JDBC URL of a PostgreSQL database, or null for H2 only
+     */
+    static void statementsOnly(String postgres, List<Figure> figures) throws Exception {
+        CountingDataSource.Counted libraryData = CountingDataSource.wrap(PerformanceBenchmarks.h2("bench-commitment-statements-library"));
+        CountingDataSource.Counted bareData = CountingDataSource.wrap(PerformanceBenchmarks.h2("bench-commitment-statements-bare"));
+        try (PlieEngine library = PlieEngine.builder().dataSource(libraryData.dataSource()).clock(Clock.systemUTC()).asyncExecutor(false)
+                .build()) {
+            FseCommitment fse = openGrant(library);
+            ProcessEngine bare = bareEngine(bareData.dataSource(), null);
+            try {
+                warmUp(fse, bare);
+                figures.add(statements("SQL statements per OI commitment, embedded H2", fse, bare, libraryData, bareData));
+            } finally {
+                bare.close();
+            }
+        }
+        if (postgres == null) {
+            return;
+        }
+        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
+        String librarySchema = "bench_lib_cs" + suffix;
+        String bareSchema = "bench_bare_cs" + suffix;
+        PerformanceBenchmarks.schema(postgres, "CREATE SCHEMA " + librarySchema);
+        PerformanceBenchmarks.schema(postgres, "CREATE SCHEMA " + bareSchema);
+        try (HikariDataSource libraryPool = PerformanceBenchmarks.pool(postgres, librarySchema, 4);
+                HikariDataSource barePool = PerformanceBenchmarks.pool(postgres, bareSchema, 4)) {
+            CountingDataSource.Counted libraryPg = CountingDataSource.wrap(libraryPool);
+            CountingDataSource.Counted barePg = CountingDataSource.wrap(barePool);
+            try (PlieEngine library = PlieEngine.builder().dataSource(libraryPg.dataSource()).databaseSchema(librarySchema)
+                    .clock(Clock.systemUTC()).asyncExecutor(false).build()) {
+                FseCommitment fse = openGrant(library);
+                ProcessEngine bare = bareEngine(barePg.dataSource(), bareSchema);
+                try {
+                    warmUp(fse, bare);
+                    figures.add(statements("SQL statements per OI commitment, PostgreSQL", fse, bare, libraryPg, barePg));
+                } finally {
+                    bare.close();
+                }
+            }
+        } finally {
+            PerformanceBenchmarks.schema(postgres, "DROP SCHEMA " + librarySchema + " CASCADE");
+            PerformanceBenchmarks.schema(postgres, "DROP SCHEMA " + bareSchema + " CASCADE");
+        }
+    }
+
+    /** A few commitments each, not measured. */
+    private static void warmUp(FseCommitment fse, ProcessEngine bare) {
+        for (int i = 0; i < 5; i++) {
+            library(fse);
+            bare(bare);
+        }
+    }
+
     /** The global grant of the benchmark, its one envelope of a billion euros, opened in the library's engine. */
     private static FseCommitment openGrant(PlieEngine library) {
         FseCommitment fse = library.fseCommitment();

@@ -34,7 +34,8 @@ import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
  *
  * <p>Arguments: {@code quick} (default) or {@code full}; a PostgreSQL JDBC URL for the figures on
  * PostgreSQL (skipped without); {@code only=negotiation,statements,programming,startup,postgresql,json,commitment,cohort}
- * to run some figures only; {@code out=FILE} to also write the table in a file.
+ * to run some figures only ({@code only=commitment-statements}, never part of a full run: the
+ * statements of one process-C commitment only, no timing); {@code out=FILE} to also write the table in a file.
  */
 public final class PerformanceBenchmarks {
 
@@ -124,6 +125,9 @@ public final class PerformanceBenchmarks {
             } else {
                 CommitmentBenchmarks.runOnPostgres(quick, postgres, figures);
             }
+        }
+        if (only.contains("commitment-statements")) {
+            CommitmentBenchmarks.statementsOnly(postgres, figures);
         }
         if (wanted("cohort")) {
             CohortBenchmarks.run(quick, figures, notes);

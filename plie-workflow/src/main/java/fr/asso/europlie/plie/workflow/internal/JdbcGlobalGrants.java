@@ -6,6 +6,7 @@ import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.funds.GlobalGrants;
 import fr.asso.europlie.plie.funds.LedgerCommand;
+import fr.asso.europlie.plie.funds.LedgerResult;
 import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.workflow.PlanId;
@@ -26,30 +27,37 @@ import java.util.Optional;
 
 /**
  * The global grants of a plan kept in the engine's database (subventions globales en base), the
- * persistent implementation of the domain's {@link GlobalGrants} port: table
- * {@code plie_global_grant} holds one row per grant with its JSON document ({@link GlobalGrantJson},
- * journal included) and its revision; table {@code plie_ledger_entry} is the ledger's append-only
- * journal, one row per command applied, its idempotency key unique per grant in the database, so
- * that a command retried on another node is applied once. Every read and write runs on the
- * engine's current transaction ({@link EngineTransaction}).
+ * persistent implementation of the domain's {@link GlobalGrants} port. Table
+ * {@code plie_ledger_entry} is the ledger's journal (journal du grand livre), append-only in the
+ * database (schema version 13): one row per command applied, its sequence number in the grant
+ * ({@code revision}), its idempotency key unique per grant, so that a command retried on another
+ * node is applied once, and the whole command ({@link GlobalGrantJson#writeCommand}). Table
+ * {@code plie_global_grant} holds one row per grant with its revision and its document
+ * ({@link GlobalGrantJson}) without the journal: the OI, the envelopes and the priorities, written
+ * once when the grant is added. A grant is rebuilt from its document and its rows in order, every
+ * rule of the ledger checked again, so the balances derive from the journal. A document written
+ * before version 13 holds the journal of its time (its rows have no command): those commands are
+ * read from it, the rows after them from the table. Every read and write runs on the engine's
+ * current transaction ({@link EngineTransaction}).
  *
  * <p>Writes are optimistic, as the port says: an update names the revision it was computed from
  * and is refused ({@code PLIE-FUNDS-028}, retried by the {@link CommandRunner}) when the stored
  * revision differs. An update must also extend the stored ledger: the same OI and envelopes, the
  * stored journal as its beginning and at least one command more; an update that re-bases the
  * grant (other envelopes, a rewritten journal) under the same revision is refused
- * ({@code PLIE-FUNDS-028}) and nothing is written. {@link #lock} takes the grant's row lock first,
- * so that the commands on one grant run one after the other.
+ * ({@code PLIE-FUNDS-028}) and nothing is written. An update writes the new rows and the grant's
+ * revision, never its document. {@link #lock} takes the grant's row lock first, so that the
+ * commands on one grant run one after the other.
  *
- * <p>One engine command parses a grant's document at most once (cache par commande): the command
- * context keeps, for each grant read, locked or written in it, the revision and the grant. While
- * the command holds the row's lock ({@link #lock}, which reads the document with the lock), no
- * other transaction can change the row, so a later read, lock or the check before an update sends
- * nothing; the update still names the revision ({@code WHERE revision = ?}, the safety net) and is
- * still checked to extend the ledger read under the lock. The cache ends with the command, its
- * transaction: a retried command starts empty. Across commands, the documents read or written last
- * (recent revisions) are kept with the grant each holds (immutable): a stored document equal to the
- * one kept for its revision, character for character, is not parsed again.
+ * <p>One engine command rebuilds a grant at most once (cache par commande): the command context
+ * keeps, for each grant read, locked or written in it, the revision and the grant. While the
+ * command holds the row's lock ({@link #lock}), no other transaction can change the grant, so a
+ * later read, lock or the check before an update sends nothing; the update still names the
+ * revision ({@code WHERE revision = ?}, the safety net). Across commands, the grants read or
+ * written by committed transactions (recent revisions) are kept, each with its document: a grant
+ * stored at a later revision with the same document is the kept grant plus the rows after it, so
+ * only those rows are read and applied (rows are never changed nor removed, and a grant is kept
+ * only once its transaction has committed, so the kept grant is the journal's beginning).
  */
 public final class JdbcGlobalGrants implements GlobalGrants {
 
@@ -60,10 +68,10 @@ public final class JdbcGlobalGrants implements GlobalGrants {
     private static final int PARSED_KEPT = 16;
 
     /**
-     * The documents read or written last, by plan, grant and revision, with the grant parsed from
-     * each: a pure function of the document, so shared by every store. Several revisions of a grant
-     * are kept because commands running at once read the revision committed before the one another
-     * has just written.
+     * The grants read or written last by committed transactions, by plan, grant and revision, each
+     * with the document it was stored with: a pure function of the document and the rows, which are
+     * never changed, so shared by every store. Several revisions of a grant are kept because
+     * commands running at once read the revision committed before the one another has just written.
      */
     private static final Map<String, Parsed> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -88,6 +96,16 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The documents parsed, by plan and grant, with the grant each holds (its journal before version 13 included). */
+    private static final Map<String, Parsed> BASES = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
+
     @Override
     public Optional<GlobalGrant> find(GlobalGrantId id) {
         Objects.requireNonNull(id, "id");
@@ -103,8 +121,8 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         if (known != null && known.revision() == row.get().revision()) {
             return Optional.of(known.grant());
         }
-        GlobalGrant grant = parse(id, row.get().revision(), row.get().document());
-        remember(id, row.get().revision(), grant, false);
+        GlobalGrant grant = build(id, row.get().revision(), row.get().document());
+        remember(id, row.get().revision(), grant, false, row.get().document());
         return Optional.of(grant);
     }
 
@@ -131,8 +149,9 @@ public final class JdbcGlobalGrants implements GlobalGrants {
                 }
                 long revision = rows.getLong(1);
                 if (cache() != null) {
+                    String document = rows.getString(2);
                     remember(id, revision, known != null && known.revision() == revision ? known.grant()
-                            : parse(id, revision, rows.getString(2)), true);
+                            : build(id, revision, document), true, document);
                 }
                 return true;
             }
@@ -148,13 +167,15 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         if (earlier.isPresent()) {
             throw conflict(grant.id(), -1, earlier.get().revision());
         }
+        // the document without the journal, which the rows hold
+        String document = GlobalGrantJson.write(GlobalGrant.of(grant.id(), grant.intermediateBody(), grant.envelopes(), grant.priorities()));
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_global_grant (plan_id, id, revision, intermediate_body, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, plan.value());
             insert.setString(2, grant.id().value());
             insert.setLong(3, grant.revision());
             insert.setString(4, grant.intermediateBody().value());
-            insert.setString(5, GlobalGrantJson.write(grant));
+            insert.setString(5, document);
             insert.setObject(6, now());
             EngineTransaction.changed();
             insert.executeUpdate();
@@ -166,7 +187,8 @@ public final class JdbcGlobalGrants implements GlobalGrants {
             throw new StoreException("insert global grant " + grant.id(), e);
         }
         entries(grant, 0);
-        remember(grant.id(), grant.revision(), grant, false);
+        remember(grant.id(), grant.revision(), grant, false, document);
+        keepOnceCommitted(grant.id(), document, grant);
     }
 
     @Override
@@ -175,14 +197,17 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         Known known = known(grant.id());
         long storedRevision;
         GlobalGrant before;
+        String document;
         if (known != null && known.locked()) {
             // the row is locked by this command: it is what the command read with the lock or wrote since
             storedRevision = known.revision();
             before = known.grant();
+            document = known.document();
         } else {
             Row stored = row(grant.id()).orElseThrow(() -> conflict(grant.id(), readRevision, -1));
             storedRevision = stored.revision();
-            before = storedRevision == readRevision ? parse(grant.id(), storedRevision, stored.document()) : null;
+            document = stored.document();
+            before = storedRevision == readRevision ? build(grant.id(), storedRevision, document) : null;
         }
         if (storedRevision != readRevision) {
             throw conflict(grant.id(), readRevision, storedRevision);
@@ -191,16 +216,14 @@ public final class JdbcGlobalGrants implements GlobalGrants {
             // the same revision, but not the stored ledger plus new commands: a re-based grant
             throw conflict(grant.id(), readRevision, storedRevision);
         }
-        String document = GlobalGrantJson.write(grant);
         int updated;
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
-                "UPDATE plie_global_grant SET revision = ?, document = ?, updated_at = ? WHERE plan_id = ? AND id = ? AND revision = ?")) {
+                "UPDATE plie_global_grant SET revision = ?, updated_at = ? WHERE plan_id = ? AND id = ? AND revision = ?")) {
             update.setLong(1, grant.revision());
-            update.setString(2, document);
-            update.setObject(3, now());
-            update.setString(4, plan.value());
-            update.setString(5, grant.id().value());
-            update.setLong(6, readRevision);
+            update.setObject(2, now());
+            update.setString(3, plan.value());
+            update.setString(4, grant.id().value());
+            update.setLong(5, readRevision);
             EngineTransaction.changed();
             updated = update.executeUpdate();
         } catch (SQLException e) {
@@ -210,8 +233,8 @@ public final class JdbcGlobalGrants implements GlobalGrants {
             throw conflict(grant.id(), readRevision, row(grant.id()).map(Row::revision).orElse(-1L));
         }
         entries(grant, (int) readRevision);
-        remember(grant.id(), grant.revision(), grant, known != null && known.locked());
-        PARSED.put(key(grant.id(), grant.revision()), new Parsed(document, grant));
+        remember(grant.id(), grant.revision(), grant, known != null && known.locked(), document);
+        keepOnceCommitted(grant.id(), document, grant);
     }
 
     /**
@@ -263,8 +286,8 @@ public final class JdbcGlobalGrants implements GlobalGrants {
             return;
         }
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
-                "INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, idempotency_key, kind, operation_id, amount, actor, at, reason) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, idempotency_key, kind, operation_id, amount, actor, at, reason, "
+                        + "command) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = from; i < journal.size(); i++) {
                 LedgerCommand command = journal.get(i);
                 insert.setString(1, plan.value());
@@ -277,6 +300,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
                 insert.setString(8, command.actor());
                 insert.setObject(9, OffsetDateTime.ofInstant(command.at(), ZoneOffset.UTC));
                 insert.setString(10, command.reason());
+                insert.setString(11, GlobalGrantJson.writeCommand(command));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -333,7 +357,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
     }
 
     /** What the current command knows of a grant: its revision, the grant, and whether it holds the row's lock. */
-    private record Known(long revision, GlobalGrant grant, boolean locked) {
+    private record Known(long revision, GlobalGrant grant, boolean locked, String document) {
     }
 
     /** A document and the grant parsed from it (or written to it). */
@@ -344,15 +368,114 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         return plan.value() + '\u0000' + id.value() + '\u0000' + revision;
     }
 
-    /** The grant of a stored document: the one kept when the document is the same, else parsed and kept. */
-    private GlobalGrant parse(GlobalGrantId id, long revision, String document) {
-        Parsed last = PARSED.get(key(id, revision));
-        if (last != null && last.document().equals(document)) {
-            return last.grant();
+    /**
+     * The grant stored at a revision with a document: the grant kept for it; else the newest grant
+     * kept with the same document at an earlier revision plus the rows after it; else the document's
+     * grant (parsed once per document) plus the rows after its journal. The grant is kept once the
+     * current transaction has committed.
+     */
+    private GlobalGrant build(GlobalGrantId id, long revision, String document) {
+        Parsed start = kept(id, revision, document);
+        if (start != null && start.grant().revision() == revision) {
+            return start.grant();
         }
-        GlobalGrant grant = GlobalGrantJson.read(document);
-        PARSED.put(key(id, revision), new Parsed(document, grant));
+        boolean fromKept = start != null;
+        if (start == null) {
+            start = BASES.get(key(id, -1));
+            if (start == null || !start.document().equals(document)) {
+                start = new Parsed(document, GlobalGrantJson.read(document));
+                BASES.put(key(id, -1), start);
+            }
+        }
+        GlobalGrant from = start.grant();
+        if (from.revision() > revision) {
+            throw new IllegalStateException("PLIE store: cannot " + "read global grant " + id + ": its document holds " + from.revision()
+                    + " commands, its revision is " + revision);
+        }
+        List<LedgerCommand> rows = commands(id, from.revision(), revision);
+        GlobalGrant grant;
+        if (fromKept) {
+            grant = from;
+            for (LedgerCommand command : rows) {
+                LedgerResult applied = grant.apply(command);
+                if (applied.replayed()) {
+                    throw new IllegalStateException("PLIE store: cannot read global grant " + id + ": row " + (grant.revision() + 1)
+                            + " repeats key " + command.key());
+                }
+                grant = applied.grant();
+            }
+        } else {
+            List<LedgerCommand> journal = new java.util.ArrayList<>(from.journal());
+            journal.addAll(rows);
+            grant = GlobalGrant.replay(from.id(), from.intermediateBody(), from.envelopes(), from.priorities(), journal);
+        }
+        keepOnceCommitted(id, document, grant);
         return grant;
+    }
+
+    /** The newest grant kept with this document at the revision or before, or null. */
+    private Parsed kept(GlobalGrantId id, long revision, String document) {
+        Parsed exact = PARSED.get(key(id, revision));
+        if (exact != null && exact.document().equals(document)) {
+            return exact;
+        }
+        String prefix = plan.value() + '\u0000' + id.value() + '\u0000';
+        Parsed best = null;
+        synchronized (PARSED) {
+            for (Map.Entry<String, Parsed> entry : PARSED.entrySet()) {
+                Parsed parsed = entry.getValue();
+                if (entry.getKey().startsWith(prefix) && parsed.document().equals(document) && parsed.grant().revision() <= revision
+                        && (best == null || parsed.grant().revision() > best.grant().revision())) {
+                    best = parsed;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Keeps a grant for the next commands once the current transaction has committed: its rows are
+     * then in the database for good (append-only), so it is the beginning of any later revision.
+     */
+    private void keepOnceCommitted(GlobalGrantId id, String document, GlobalGrant grant) {
+        if (!EngineTransaction.active() || org.flowable.common.engine.impl.context.Context.getTransactionContext() == null) {
+            return;
+        }
+        String key = key(id, grant.revision());
+        EngineTransaction.afterCommit(() -> PARSED.put(key, new Parsed(document, grant)));
+    }
+
+    /** The commands of the rows after a revision, up to another, in order; each row's command present. */
+    private List<LedgerCommand> commands(GlobalGrantId id, long after, long upTo) {
+        if (after >= upTo) {
+            return List.of();
+        }
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT revision, command FROM plie_ledger_entry WHERE plan_id = ? AND grant_id = ? AND revision > ? AND revision <= ? "
+                        + "ORDER BY revision")) {
+            select.setString(1, plan.value());
+            select.setString(2, id.value());
+            select.setLong(3, after);
+            select.setLong(4, upTo);
+            List<LedgerCommand> commands = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long expected = after + commands.size() + 1;
+                    String command = rows.getString(2);
+                    if (rows.getLong(1) != expected || command == null) {
+                        throw new IllegalStateException("PLIE store: cannot " + "read ledger of " + id + ": row " + expected + (command == null && rows.getLong(1) == expected
+                                ? " has no command" : " missing"));
+                    }
+                    commands.add(GlobalGrantJson.readCommand(command));
+                }
+            }
+            if (commands.size() != upTo - after) {
+                throw new IllegalStateException("PLIE store: cannot " + "read ledger of " + id + ": rows " + (after + commands.size() + 1) + " to " + upTo + " missing");
+            }
+            return commands;
+        } catch (SQLException e) {
+            throw new StoreException("read ledger of " + id, e);
+        }
     }
 
     /** The current command's cache of this plan's grants, or null outside a command. */
@@ -365,10 +488,10 @@ public final class JdbcGlobalGrants implements GlobalGrants {
         return cache == null ? null : cache.get(id.value());
     }
 
-    private void remember(GlobalGrantId id, long revision, GlobalGrant grant, boolean locked) {
+    private void remember(GlobalGrantId id, long revision, GlobalGrant grant, boolean locked, String document) {
         Map<String, Known> cache = cache();
         if (cache != null) {
-            cache.put(id.value(), new Known(revision, grant, locked));
+            cache.put(id.value(), new Known(revision, grant, locked, document));
         }
     }
 

@@ -46,6 +46,7 @@ public final class SchemaMigrations {
             "V008__cohort_store.sql", "V009__personal_data.sql",
             "V010__grant_agreement_store.sql",
             "V012__programming_global_grant.sql",
+            "V013__ledger_journal.sql",
             "V014__referent_audit.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
@@ -213,12 +214,30 @@ public final class SchemaMigrations {
             }
         }
         try (Statement statement = connection.createStatement()) {
-            for (String sql : withoutComments.toString().split(";")) {
+            for (String sql : statements(withoutComments.toString())) {
                 if (!sql.isBlank()) {
                     statement.execute(sql.strip());
                 }
             }
         }
+    }
+
+    /** The statements of a script: split at each semicolon outside a dollar-quoted body ({@code $$ ... $$}). */
+    static List<String> statements(String script) {
+        List<String> statements = new java.util.ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < script.length(); i++) {
+            if (script.startsWith("$$", i)) {
+                quoted = !quoted;
+                i++;
+            } else if (script.charAt(i) == ';' && !quoted) {
+                statements.add(script.substring(start, i));
+                start = i + 1;
+            }
+        }
+        statements.add(script.substring(start));
+        return statements;
     }
 
     private static String read(String name) {

@@ -15,6 +15,7 @@ import fr.asso.europlie.plie.funds.IdempotencyKey;
 import fr.asso.europlie.plie.funds.LedgerCommand;
 import fr.asso.europlie.plie.funds.LedgerModel;
 import fr.asso.europlie.plie.funds.LedgerResult;
+import fr.asso.europlie.plie.json.funds.GlobalGrantJson;
 import fr.asso.europlie.plie.money.Money;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -169,6 +170,156 @@ class JdbcGlobalGrantsTest {
                             + "VALUES ('default', 'SG-1', 2, 'k1', 'Reserve', 'OP-2', 1.00, 'x', CURRENT_TIMESTAMP, 'r')")) {
                 SQLException unique = catchThrowableOfType(SQLException.class, insert::executeUpdate);
                 assertThat(unique == null ? "accepted" : unique.getSQLState()).isEqualTo("23505");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the journal is append-only in the database: an UPDATE or a DELETE of its rows by plain SQL is refused and changes nothing")
+    void journalAppendOnlyInTheDatabase(Databases.Kind kind) throws SQLException {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            JdbcGlobalGrants grants = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrant initial = Grants.of(GlobalGrantId.of("SG-1"), OrganisationId.of("OI"), Map.of(Y2026, Money.euros(1000)));
+            GlobalGrant reserved = initial.apply(reserve("k1", "OP-1", 600)).grant();
+            engine.inTransaction(() -> {
+                grants.add(initial);
+                grants.update(reserved, 0);
+                return null;
+            });
+            for (String change : List.of("UPDATE plie_ledger_entry SET amount = 1000.00 WHERE grant_id = 'SG-1'",
+                    "DELETE FROM plie_ledger_entry WHERE grant_id = 'SG-1'", "DELETE FROM plie_ledger_entry")) {
+                try (Connection connection = database.dataSource().getConnection(); java.sql.Statement statement = connection.createStatement()) {
+                    SQLException refused = catchThrowableOfType(SQLException.class, () -> statement.executeUpdate(change));
+                    assertThat((Throwable) refused).as(change).isNotNull();
+                    assertThat(refused.getSQLState()).as(change).isEqualTo("P0001");
+                    assertThat(refused.getMessage()).as(change).contains("append-only");
+                }
+            }
+            List<JdbcGlobalGrants.Entry> entries = engine.inTransaction(() -> grants.entries(initial.id()));
+            assertThat(entries).singleElement().satisfies(e -> assertThat(e.amount()).isEqualTo(Money.euros(600)));
+            assertThat(engine.inTransaction(() -> grants.get(initial.id()))).isEqualTo(reserved);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the journal lives in the rows, each with its whole command: the document is written once, without it, and the grant is rebuilt from the rows")
+    void journalInTheRows(Databases.Kind kind) throws SQLException {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            JdbcGlobalGrants grants = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrant initial = Grants.of(GlobalGrantId.of("SG-1"), OrganisationId.of("OI"), Map.of(Y2026, Money.euros(1000)));
+            GlobalGrant one = initial.apply(reserve("k1", "OP-1", 600)).grant();
+            GlobalGrant two = one.apply(reserve("k2", "OP-2", 300)).grant();
+            engine.inTransaction(() -> {
+                grants.add(initial);
+                return null;
+            });
+            String added = document(database, "SG-1");
+            engine.inTransaction(() -> {
+                grants.update(one, 0);
+                return null;
+            });
+            engine.inTransaction(() -> {
+                assertThat(grants.lock(initial.id())).isTrue();
+                grants.update(two, 1);
+                return null;
+            });
+            assertThat(document(database, "SG-1")).as("the document, never rewritten").isEqualTo(added);
+            assertThat(GlobalGrantJson.read(added).journal()).isEmpty();
+            List<String> commands = new java.util.ArrayList<>();
+            try (Connection connection = database.dataSource().getConnection(); PreparedStatement select = connection.prepareStatement(
+                    "SELECT command FROM plie_ledger_entry WHERE grant_id = 'SG-1' ORDER BY revision");
+                    java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    commands.add(rows.getString(1));
+                }
+            }
+            assertThat(commands.stream().map(GlobalGrantJson::readCommand).toList()).isEqualTo(two.journal());
+            // another store, as another node reads it: the same grant, balances from the rows
+            JdbcGlobalGrants other = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrant read = engine.inTransaction(() -> other.get(initial.id()));
+            assertThat(read).isEqualTo(two);
+            assertThat(read.balance(Y2026).reserved()).isEqualTo(Money.euros(900));
+            assertThat(read.movements()).isEqualTo(two.movements());
+
+            // a third command written by another node (its own cache): this node extends what it kept by the new row only
+            GlobalGrant three = two.apply(reserve("k3", "OP-3", 50)).grant();
+            try (Connection connection = database.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, "
+                        + "idempotency_key, kind, operation_id, amount, actor, at, reason, command) VALUES ('default', 'SG-1', 3, 'k3', "
+                        + "'Reserve', 'OP-3', 50.00, 'instructeur', CURRENT_TIMESTAMP, 'réservation', ?)");
+                        PreparedStatement update = connection.prepareStatement(
+                                "UPDATE plie_global_grant SET revision = 3 WHERE id = 'SG-1' AND revision = 2")) {
+                    insert.setString(1, GlobalGrantJson.writeCommand(three.journal().get(2)));
+                    insert.executeUpdate();
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+                connection.commit();
+            }
+            GlobalGrant extended = engine.inTransaction(() -> grants.get(initial.id()));
+            assertThat(extended).isEqualTo(three);
+            assertThat(extended.balance(Y2026).available()).isEqualTo(Money.euros(50));
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a grant stored before version 13 (journal inside its document, rows without command) reads as it was, and grows by rows")
+    void oldFormatDocumentStillReads(Databases.Kind kind) throws SQLException {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            JdbcGlobalGrants grants = new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock);
+            GlobalGrantId id = GlobalGrantId.of("SG-OLD-" + GRANTS.incrementAndGet());
+            GlobalGrant initial = Grants.of(id, OrganisationId.of("OI"), Map.of(Y2026, Money.euros(1000)));
+            GlobalGrant old = initial.apply(reserve("k1", "OP-1", 600)).grant().apply(reserve("k2", "OP-2", 300)).grant();
+            try (Connection connection = database.dataSource().getConnection()) {
+                // as the store wrote it before version 13: the whole grant in the document, rows without command
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plie_global_grant (plan_id, id, revision, "
+                        + "intermediate_body, document, updated_at) VALUES ('default', ?, 2, 'OI', ?, CURRENT_TIMESTAMP)")) {
+                    insert.setString(1, id.value());
+                    insert.setString(2, GlobalGrantJson.write(old));
+                    insert.executeUpdate();
+                }
+                for (int i = 0; i < 2; i++) {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, "
+                            + "idempotency_key, kind, operation_id, amount, actor, at, reason) VALUES ('default', ?, ?, ?, 'Reserve', ?, ?, "
+                            + "'instructeur', CURRENT_TIMESTAMP, 'réservation')")) {
+                        LedgerCommand.Reserve command = (LedgerCommand.Reserve) old.journal().get(i);
+                        insert.setString(1, id.value());
+                        insert.setLong(2, i + 1L);
+                        insert.setString(3, command.key().value());
+                        insert.setString(4, command.operation().value());
+                        insert.setBigDecimal(5, command.amount().amount());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            assertThat(engine.inTransaction(() -> grants.get(id))).isEqualTo(old);
+            GlobalGrant next = old.apply(reserve("k3", "OP-3", 100)).grant();
+            engine.inTransaction(() -> {
+                assertThat(grants.lock(id)).isTrue();
+                GlobalGrant stored = grants.get(id);
+                grants.update(stored.apply(reserve("k3", "OP-3", 100)).grant(), stored.revision());
+                return null;
+            });
+            GlobalGrant read = engine.inTransaction(() -> new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock).get(id));
+            assertThat(read).isEqualTo(next);
+            assertThat(read.balance(Y2026).available()).isEqualTo(Money.euros(0));
+            assertThat(document(database, id.value())).isEqualTo(GlobalGrantJson.write(old));
+            // the envelope is full: a command refused by the rebuilt grant
+            assertThat(catchThrowableOfType(RuleViolationException.class, () -> read.apply(reserve("k4", "OP-4", 1))).violations())
+                    .anyMatch(v -> v.code() == FundsError.ENVELOPE_EXCEEDED);
+        }
+    }
+
+    private static String document(Databases.Target database, String id) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT document FROM plie_global_grant WHERE id = ?")) {
+            select.setString(1, id);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
             }
         }
     }
