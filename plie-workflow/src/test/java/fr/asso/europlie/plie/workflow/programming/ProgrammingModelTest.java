@@ -3,14 +3,18 @@ package fr.asso.europlie.plie.workflow.programming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.asso.europlie.plie.workflow.BpmnModels;
+import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.FlowNode;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.UserTask;
+import org.flowable.bpmn.model.Activity;
 import org.flowable.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,4 +66,26 @@ class ProgrammingModelTest {
         }
     }
 
+    @Test
+    @DisplayName("paths merge and split only at gateways (bpmnlint's fake-join, no-gateway-join-fork, no conditional flow out of an activity)")
+    void mergesAreExplicit() throws Exception {
+        assertThat(BpmnModels.implicitJoinsAndSplits(process())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every variable the BPMN's expressions name is a constant of ProgrammingProcess.Var, and so is every multi-instance element variable")
+    void expressionsUseKnownVariables() throws Exception {
+        Set<String> known = new HashSet<>();
+        for (Field field : ProgrammingProcess.Var.class.getFields()) {
+            known.add((String) field.get(null));
+        }
+        Set<String> named = BpmnModels.expressionIdentifiers(ProgrammingProcess.RESOURCE);
+        assertThat(named).contains(ProgrammingProcess.Var.OPERATIONS, ProgrammingProcess.Var.HAS_APPLICATIONS);
+        assertThat(named).isSubsetOf(known);
+        Set<String> elements = process().findFlowElementsOfType(Activity.class).stream()
+                .map(Activity::getLoopCharacteristics).filter(java.util.Objects::nonNull)
+                .map(MultiInstanceLoopCharacteristics::getElementVariable).collect(Collectors.toSet());
+        assertThat(elements).containsExactlyInAnyOrder(ProgrammingProcess.Var.OPERATION_ID,
+                ProgrammingProcess.Var.PTI_OPERATION_ID, ProgrammingProcess.Var.FSE_OPERATION);
+    }
 }
