@@ -145,36 +145,124 @@ class ProgrammingApprovalProcessTest {
             round.submitted("OP-1");
             assertThat(round.stored().programming().applications()).hasSize(1);
             assertThat(round.runningProcesses()).isOne();
+            round.closedAndAssigned().reviewed();
+            round.approve("OP-1", 50_000);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.stored().programming().applications()).extracting(a -> a.operation().id().value()).containsExactly("OP-1");
+            assertThat(round.steps()).containsSubsequence("SUBMISSION:INADMISSIBLE", "SUBMISSION:ADMISSIBLE", "CALL_CLOSED:CLOSED_BY_HAND",
+                    "ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED").filteredOn(s -> s.startsWith("SUBMISSION")).hasSize(2);
+            assertThat(round.historicVariable(ProgrammingProcess.Var.OPERATIONS)).asList().containsExactly("OP-1");
+            assertThat(round.historicVariable(ProgrammingProcess.Var.FSE_OPERATIONS)).asList().containsExactly("OP-1");
+            assertThat(round.finishedRuns("appraise")).isOne();
+            assertThat(round.processEnded()).isTrue();
+            assertThat(round.runningProcesses()).isZero();
+            assertThat(round.openTasks()).isZero();
         }
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("deadlines: the instructor is reminded at 21 days, the appraisal is overdue at 30 (still open), the Département "
-            + "reminded at 30 days; the round then goes on")
-    void appraisalAndPtiDeadlines(Databases.Kind kind) {
+    @DisplayName("appraisal reminder: the instructor is reminded once at 21 days, appraises before the 30-day deadline, "
+            + "and the round goes on to adoption with no deadline recorded")
+    void appraisalReminder(Databases.Kind kind) {
         try (Round round = new Round(kind)) {
             round.opened().submitted("OP-1").closedAndAssigned();
-            round.advance(Duration.ofDays(21).plusHours(1));
+            round.advance(Duration.ofDays(21).minusHours(1));
+            assertThat(round.steps()).noneMatch(s -> s.startsWith("REMINDER") || s.startsWith("OVERDUE"));
+            round.advance(Duration.ofHours(2));
             assertThat(round.steps()).endsWith("REMINDER:APPRAISAL");
             assertThat(round.history().get(round.history().size() - 1).reference()).isEqualTo("OP-1 instructeur.1");
-            round.advance(Duration.ofDays(9));
-            List<String> steps = round.steps();
-            assertThat(steps.subList(steps.size() - 2, steps.size())).as("due at the same instant, in either order")
-                    .containsExactlyInAnyOrder("OVERDUE:APPRAISAL", "REMINDER:PTI_MARKING");
-            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsExactlyInAnyOrder(ProgrammingStep.APPRAISAL,
-                    ProgrammingStep.PTI_MARKING);
-            round.advance(Duration.ofDays(60));
+            round.advance(Duration.ofDays(5));
             assertThat(round.steps().stream().filter(s -> s.startsWith("REMINDER") || s.startsWith("OVERDUE")))
-                    .as("each reminder and the deadline once").hasSize(3);
-            assertThat(round.events).extracting(ProgrammingEvent::kind).contains(ProgrammingEvent.Kind.APPRAISAL_REMINDER,
-                    ProgrammingEvent.Kind.APPRAISAL_OVERDUE, ProgrammingEvent.Kind.PTI_REMINDER);
+                    .containsExactly("REMINDER:APPRAISAL");
+            round.reviewed();
+            round.approve("OP-1", 50_000);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+            round.advance(Duration.ofDays(60));
+
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.steps().stream().filter(s -> s.startsWith("REMINDER") || s.startsWith("OVERDUE")))
+                    .containsExactly("REMINDER:APPRAISAL");
+            assertThat(round.events).extracting(ProgrammingEvent::kind).contains(ProgrammingEvent.Kind.APPRAISAL_REMINDER)
+                    .doesNotContain(ProgrammingEvent.Kind.APPRAISAL_OVERDUE, ProgrammingEvent.Kind.PTI_REMINDER);
+            assertThat(round.finishedRuns("sendAppraisalReminder")).isOne();
+            assertThat(round.finishedRuns("recordAppraisalOverdue")).isZero();
+            assertThat(round.finishedRuns("sendPtiReminder")).isZero();
+            assertThat(round.finishedRuns("published")).isOne();
+            assertThat(round.processEnded()).isTrue();
+            assertThat(round.runningProcesses()).isZero();
+            assertThat(round.openTasks()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("appraisal deadline: at 30 days the appraisal is recorded overdue once and stays open; appraised late, "
+            + "the round goes on to adoption")
+    void appraisalDeadline(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1").closedAndAssigned();
+            round.advance(Duration.ofDays(30).minusHours(1));
+            assertThat(round.steps()).doesNotContain("OVERDUE:APPRAISAL");
+            round.advance(Duration.ofHours(2));
+            assertThat(round.steps()).contains("REMINDER:APPRAISAL", "OVERDUE:APPRAISAL");
+            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).contains(ProgrammingStep.APPRAISAL);
+            round.advance(Duration.ofDays(60));
+            assertThat(round.steps().stream().filter(s -> s.endsWith(":APPRAISAL") && !s.startsWith("APPRAISAL")))
+                    .as("the reminder and the deadline once each").containsExactly("REMINDER:APPRAISAL", "OVERDUE:APPRAISAL");
             round.reviewed();
             assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsExactly(ProgrammingStep.STEERING_SESSION);
             round.approve("OP-1", 50_000);
             round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+
             assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.events).extracting(ProgrammingEvent::kind).contains(ProgrammingEvent.Kind.APPRAISAL_REMINDER,
+                    ProgrammingEvent.Kind.APPRAISAL_OVERDUE);
+            assertThat(round.finishedRuns("sendAppraisalReminder")).isOne();
+            assertThat(round.finishedRuns("recordAppraisalOverdue")).isOne();
+            assertThat(round.finishedRuns("published")).isOne();
+            assertThat(round.processEnded()).isTrue();
             assertThat(round.runningProcesses()).isZero();
+            assertThat(round.openTasks()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("PTI reminder: with the appraisal done in time, only the Département is reminded, once, at 30 days; "
+            + "it marks late and the round goes on to adoption")
+    void ptiReminder(Databases.Kind kind) {
+        try (Round round = new Round(kind)) {
+            round.opened().submitted("OP-1").closedAndAssigned();
+            round.approval().appraise(round.as(Round.INSTRUCTOR_1), CALL, OperationId.of("OP-1"), Appraisal.Opinion.FAVOURABLE,
+                    Money.euros(50_000), "solide");
+            round.advance(Duration.ofDays(30).minusHours(1));
+            assertThat(round.steps()).noneMatch(s -> s.startsWith("REMINDER") || s.startsWith("OVERDUE"));
+            round.advance(Duration.ofHours(2));
+            assertThat(round.steps()).endsWith("REMINDER:PTI_MARKING");
+            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsExactly(ProgrammingStep.PTI_MARKING);
+            round.advance(Duration.ofDays(60));
+            assertThat(round.steps().stream().filter(s -> s.startsWith("REMINDER") || s.startsWith("OVERDUE")))
+                    .containsExactly("REMINDER:PTI_MARKING");
+            round.approval().markPti(round.as(Round.DEPARTMENT_STAFF), CALL, OperationId.of("OP-1"),
+                    fr.asso.europlie.plie.offer.PtiMarking.Complementarity.COMPLEMENTARY, "Complète l’offre du PTI");
+            round.approval().recordTechnicalOpinion(round.as(COORDINATOR), CALL, Appraisal.Opinion.FAVOURABLE, "équilibrée",
+                    "COTECH 2026-03-02");
+            round.approve("OP-1", 50_000);
+            round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.events).extracting(ProgrammingEvent::kind).contains(ProgrammingEvent.Kind.PTI_REMINDER)
+                    .doesNotContain(ProgrammingEvent.Kind.APPRAISAL_REMINDER, ProgrammingEvent.Kind.APPRAISAL_OVERDUE);
+            assertThat(round.finishedRuns("sendPtiReminder")).isOne();
+            assertThat(round.finishedRuns("sendAppraisalReminder")).isZero();
+            assertThat(round.finishedRuns("recordAppraisalOverdue")).isZero();
+            assertThat(round.finishedRuns("published")).isOne();
+            assertThat(round.processEnded()).isTrue();
+            assertThat(round.runningProcesses()).isZero();
+            assertThat(round.openTasks()).isZero();
         }
     }
 
@@ -249,8 +337,20 @@ class ProgrammingApprovalProcessTest {
             round.approve("OP-3", 5_000);
             assertThat(round.stored().programming().remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.ZERO);
             round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
+
             assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
+            assertThat(round.stored().programming().approvedTotal(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.euros(100_000));
+            assertThat(round.steps().stream().filter(s -> s.startsWith("STEERING_DECISION")))
+                    .as("the refused decisions left no trace").containsExactly("STEERING_DECISION:APPROVED",
+                            "STEERING_DECISION:APPROVED", "STEERING_DECISION:APPROVED");
+            assertThat(round.steps()).endsWith("ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT",
+                    "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT", "FSE_COMMITMENT_REQUESTED:MESSAGE_SENT");
+            assertThat(round.historicVariable(ProgrammingProcess.Var.FSE_OPERATIONS)).asList()
+                    .containsExactlyInAnyOrder("OP-1", "OP-2", "OP-3");
+            assertThat(round.finishedRuns("steeringSession")).as("one session").isOne();
+            assertThat(round.processEnded()).isTrue();
             assertThat(round.runningProcesses()).isZero();
+            assertThat(round.openTasks()).isZero();
         }
     }
 

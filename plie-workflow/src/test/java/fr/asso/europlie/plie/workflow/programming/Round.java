@@ -183,6 +183,30 @@ final class Round implements AutoCloseable {
         return flowable().getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProgrammingProcess.KEY).count();
     }
 
+    /** The id of this round's programming process instance, running or ended. */
+    String instanceId() {
+        return flowable().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammingProcess.KEY)
+                .singleResult().getId();
+    }
+
+    /** How many times the engine's history records the activity as finished, in this round's process. */
+    long finishedRuns(String activityId) {
+        return flowable().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId())
+                .activityId(activityId).finished().count();
+    }
+
+    /** Whether the engine's history holds a process instance of this round that ended. */
+    boolean processEnded() {
+        return flowable().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammingProcess.KEY)
+                .finished().count() == 1;
+    }
+
+    /** The last value the engine's history holds of a variable of this round's process. */
+    Object historicVariable(String name) {
+        return flowable().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId()).variableName(name)
+                .singleResult().getValue();
+    }
+
     long openTasks() {
         return flowable().getTaskService().createTaskQuery().processDefinitionKey(ProgrammingProcess.KEY).count();
     }
