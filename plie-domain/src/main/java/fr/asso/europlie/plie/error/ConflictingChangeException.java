@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * A subject changed by someone else between reading and writing it (optimistic locking, conflit
  * d'écriture): nothing was written; reading it again and retrying may succeed. The one mark of a
- * conflict a command runner retries, whatever the subject: a protocol or a programming
- * ({@code PLIE-PROTOCOL-029}), a participant ({@code PLIE-COHORT-040}), a global grant
- * ({@code PLIE-FUNDS-...CONCURRENT_CHANGE}); each store throws it with its own code, so that the
- * message stays the subject's.
+ * conflict a command runner retries, whatever the subject: a protocol ({@code PLIE-PROTOCOL-029}),
+ * a programming ({@code PLIE-OFFER-041}), a participant ({@code PLIE-COHORT-040}), a global grant
+ * ({@code PLIE-FUNDS-...CONCURRENT_CHANGE}), a grant agreement ({@code PLIE-FUNDS-036}); each store
+ * throws it with its own code, so that the message stays the subject's.
  */
 public class ConflictingChangeException extends RuleViolationException {
 

@@ -100,7 +100,13 @@ public enum OfferError implements ErrorCode {
      * A decision approving more FSE+ than the co-financing rate times the approved amount; details:
      * the FSE+ approved, that cap, the approved amount, the rate in percent.
      */
-    ESF_OVER_RATE("PLIE-OFFER-040");
+    ESF_OVER_RATE("PLIE-OFFER-040"),
+    /**
+     * A programming changed by someone else between reading and writing it, or added twice
+     * (optimistic locking); value: the programming's id; details: the revision read, the revision
+     * stored (-1 when none).
+     */
+    CONCURRENT_CHANGE("PLIE-OFFER-041");
 
     private final String code;
 

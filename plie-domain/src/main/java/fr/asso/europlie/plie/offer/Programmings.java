@@ -1,7 +1,6 @@
 package fr.asso.europlie.plie.offer;
 
 import fr.asso.europlie.plie.error.RuleViolationException;
-import fr.asso.europlie.plie.protocol.ConcurrentChangeException;
 import java.util.Optional;
 
 /**
@@ -35,7 +34,7 @@ public interface Programmings {
      * Stores a new programming.
      *
      * @param programming the programming, whose call has none stored yet, revision 1
-     * @throws ConcurrentChangeException when a programming of this call exists
+     * @throws ConcurrentProgrammingChangeException ({@code PLIE-OFFER-041}) when a programming of this call exists
      */
     void add(ProgrammingRecord programming);
 
@@ -44,19 +43,21 @@ public interface Programmings {
      *
      * @param programming the changed programming (its revision is the new one)
      * @param readRevision the revision of the programming as it was read
-     * @throws ConcurrentChangeException when the stored revision differs
+     * @throws ConcurrentProgrammingChangeException ({@code PLIE-OFFER-041}) when the stored revision differs
      */
     void update(ProgrammingRecord programming, long readRevision);
 
     /**
-     * The conflict thrown by a store when the stored revision differs from the one read.
+     * The conflict thrown by a store when the stored revision differs from the one read
+     * ({@code PLIE-OFFER-041}), which a command runner retries like any
+     * {@link fr.asso.europlie.plie.error.ConflictingChangeException}.
      *
      * @param id the programming
      * @param expected the revision read
      * @param found the revision stored, -1 when none
      * @return the exception
      */
-    static ConcurrentChangeException conflict(CallId id, long expected, long found) {
-        return new ConcurrentChangeException(fr.asso.europlie.plie.protocol.ProtocolId.of(id.value()), expected, found);
+    static ConcurrentProgrammingChangeException conflict(CallId id, long expected, long found) {
+        return new ConcurrentProgrammingChangeException(id, expected, found);
     }
 }

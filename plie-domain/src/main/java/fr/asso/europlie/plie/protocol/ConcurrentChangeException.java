@@ -3,8 +3,9 @@ package fr.asso.europlie.plie.protocol;
 import fr.asso.europlie.plie.error.ConflictingChangeException;
 
 /**
- * A protocol (or a programming, under its call's id) changed by someone else between reading and
- * writing it (optimistic locking, {@code PLIE-PROTOCOL-029}). Nothing was written; read the
+ * A protocol changed by someone else between reading and writing it (optimistic locking,
+ * {@code PLIE-PROTOCOL-029}); a programming's is
+ * {@link fr.asso.europlie.plie.offer.ConcurrentProgrammingChangeException}. Nothing was written; read the
  * protocol again and retry. A {@link ConflictingChangeException} of kind {@code protocol}.
  */
 public class ConcurrentChangeException extends ConflictingChangeException {

@@ -472,4 +472,34 @@ class ProgrammingTest {
                 "programmingId", "AAP-2031");
         assertThat(refused.violation().message(Messages.ENGLISH)).contains("No programming is stored for call for proposals \"AAP-2031\"");
     }
+
+    @Test
+    @DisplayName("a store write under a stale revision, or a second programming of a call, is a conflict of kind programming "
+            + "(PLIE-OFFER-041, French and English) that changes nothing")
+    void storeConflict() {
+        InMemoryProgrammings store = new InMemoryProgrammings();
+        ProgrammingRecord opened = ProgrammingRecord.of(anOpenProgramming(), OPERATORS, OfferSettings.defaults());
+        store.add(opened);
+        ProgrammingRecord submitted = opened.next(opened.programming().submit(OP1, LocalDate.of(2026, 1, 10), OPERATORS,
+                OfferSettings.defaults()));
+        store.update(submitted, 1);
+
+        PlieException stale = assertRefused(() -> store.update(opened.next(opened.programming().close()), 1), OfferError.CONCURRENT_CHANGE,
+                "programmingId", "AAP-2026");
+        assertThat(stale).isInstanceOfSatisfying(ConcurrentProgrammingChangeException.class, c -> {
+            assertThat(c.subjectKind()).isEqualTo("programming");
+            assertThat(c.subjectId()).isEqualTo("AAP-2026");
+            assertThat(c.expected()).isOne();
+            assertThat(c.found()).isEqualTo(2);
+        });
+        assertThat(stale.violation().message(Messages.FRENCH))
+                .contains("La programmation de l’appel à projets « AAP-2026 » a été modifiée entre-temps", "révision lue 1", "révision enregistrée 2");
+        assertThat(stale.violation().message(Messages.ENGLISH))
+                .contains("The programming of call for proposals \"AAP-2026\" was changed meanwhile", "revision read 1", "revision stored 2");
+        assertThat(assertRefused(() -> store.add(opened), OfferError.CONCURRENT_CHANGE, "programmingId", "AAP-2026"))
+                .isInstanceOf(ConcurrentProgrammingChangeException.class);
+        assertThat(((ConcurrentProgrammingChangeException) assertRefused(() -> new InMemoryProgrammings().update(submitted, 1),
+                OfferError.CONCURRENT_CHANGE, "programmingId", "AAP-2026")).found()).isEqualTo(-1);
+        assertThat(store.get(CALL)).isEqualTo(submitted);
+    }
 }

@@ -110,7 +110,25 @@ class CommandRunnerTest {
                 Arguments.of("participant", (Supplier<RuntimeException>) () -> conflictOfParticipant()),
                 Arguments.of("globalGrant", (Supplier<RuntimeException>) () -> new ConflictingChangeException(FundsError.CONCURRENT_CHANGE,
                         "globalGrant", "globalGrantId", GlobalGrantId.of("GG-2026-1"), 1, 2)),
-                Arguments.of("grantAgreement", (Supplier<RuntimeException>) () -> conflictOfAgreement()));
+                Arguments.of("grantAgreement", (Supplier<RuntimeException>) () -> conflictOfAgreement()),
+                Arguments.of("programming", (Supplier<RuntimeException>) () -> conflictOfProgramming()));
+    }
+
+    /** The conflict the programming stores throw on a stale revision (PLIE-OFFER-041), as the in-memory one throws it. */
+    private static RuntimeException conflictOfProgramming() {
+        fr.asso.europlie.plie.offer.ProgrammingRecord opened = fr.asso.europlie.plie.offer.ProgrammingRecord.of(
+                fr.asso.europlie.plie.offer.OfferFixture.anOpenProgramming(), fr.asso.europlie.plie.offer.OfferFixture.OPERATORS,
+                fr.asso.europlie.plie.offer.OfferSettings.defaults());
+        fr.asso.europlie.plie.offer.InMemoryProgrammings store = new fr.asso.europlie.plie.offer.InMemoryProgrammings();
+        store.add(opened);
+        try {
+            store.update(opened.next(opened.programming().close()), 0);
+        } catch (RuntimeException e) {
+            assertThat(e).isInstanceOf(fr.asso.europlie.plie.offer.ConcurrentProgrammingChangeException.class);
+            assertThat(((ConflictingChangeException) e).code()).isEqualTo(fr.asso.europlie.plie.offer.OfferError.CONCURRENT_CHANGE.code());
+            return e;
+        }
+        throw new AssertionError("a stale update was accepted");
     }
 
     /** The conflict the grant agreement store throws on a stale revision (PLIE-FUNDS-036), as it throws it. */
@@ -138,7 +156,7 @@ class CommandRunnerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("conflictKinds")
-    @DisplayName("each kind of conflict (protocol, participant, global grant, grant agreement) is retried, and marked by ConflictingChangeException alone")
+    @DisplayName("each kind of conflict (protocol, participant, global grant, grant agreement, programming) is retried, and marked by ConflictingChangeException alone")
     void eachConflictKindRetried(String kind, Supplier<RuntimeException> conflict) {
         RuntimeException first = conflict.get();
         assertThat(first).isInstanceOfSatisfying(ConflictingChangeException.class, c -> assertThat(c.subjectKind()).isEqualTo(kind));

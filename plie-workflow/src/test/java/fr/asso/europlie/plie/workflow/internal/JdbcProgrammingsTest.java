@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import fr.asso.europlie.plie.error.ConflictingChangeException;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.offer.CallId;
+import fr.asso.europlie.plie.offer.ConcurrentProgrammingChangeException;
+import fr.asso.europlie.plie.offer.OfferError;
 import fr.asso.europlie.plie.offer.OfferFixture;
 import fr.asso.europlie.plie.offer.OfferSettings;
 import fr.asso.europlie.plie.offer.Operators;
@@ -57,16 +59,22 @@ class JdbcProgrammingsTest {
         final ManualClock clock = ManualClock.at(Instant.parse("2026-03-02T08:00:00Z"));
         final PlieEngine engine;
         final CommandRunner runner;
+        private final org.flowable.common.engine.impl.interceptor.CommandExecutor executor;
 
         Store(Databases.Target database) {
             String name = "programmings-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet();
             engine = database.engine(clock, WorkflowSettings.defaults()).name(name).build();
-            runner = new CommandRunner(((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name)
-                    .getProcessEngineConfiguration()).getCommandExecutor(), 1);
+            executor = ((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name).getProcessEngineConfiguration())
+                    .getCommandExecutor();
+            runner = new CommandRunner(executor, 1);
         }
 
         JdbcProgrammings of(PlanId plan) {
             return new JdbcProgrammings(plan, clock);
+        }
+
+        org.flowable.common.engine.impl.interceptor.CommandExecutor executor() {
+            return executor;
         }
 
         <T> T inTransaction(Supplier<T> body) {
@@ -100,7 +108,7 @@ class JdbcProgrammingsTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("an update under a stale revision (read, or held by the command's own lock) is refused as a conflict and leaves the "
+    @DisplayName("an update under a stale revision (read, or held by the command's own lock) is refused as a conflict (PLIE-OFFER-041) and leaves the "
             + "stored programming, its revision, its global grant and its audit rows as they were, the command's own audit row included")
     void staleRevisionRefused(Databases.Kind kind) {
         History round = History.of(OPERATORS, OfferSettings.defaults());
@@ -220,6 +228,42 @@ class JdbcProgrammingsTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a stale write is a conflict (PLIE-OFFER-041) the command runner retries like the other stores': the next attempt "
+            + "reads again and succeeds, with one audit row")
+    void conflictRetriedByTheRunner(Databases.Kind kind) {
+        History round = History.of(OPERATORS, OfferSettings.defaults());
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcProgrammings programmings = store.of(PlanId.DEFAULT);
+            store.run(() -> programmings.add(round.opened()));
+            AtomicInteger attempts = new AtomicInteger();
+            ProgrammingRecord result = new CommandRunner(store.executor(), 3).run(null, CALL.value(), () -> {
+                ProgrammingRecord read = programmings.find(CALL).orElseThrow();
+                ProgrammingAudit.append(PlanId.DEFAULT, entry("CLOSING", store), null);
+                if (attempts.incrementAndGet() == 1) {
+                    // another command, in a transaction of its own (another thread), took an application between this one's read and its write
+                    Thread other = new Thread(() -> store.run(() -> programmings.update(round.submitted(), 1)));
+                    other.start();
+                    try {
+                        other.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                ProgrammingRecord next = read.next(read.programming().close());
+                programmings.update(next, read.revision());
+                return next;
+            });
+            assertThat(attempts).hasValue(2);
+            assertThat(result).isEqualTo(round.closed());
+            assertThat(store.inTransaction(() -> programmings.find(CALL))).contains(round.closed());
+            assertThat(store.inTransaction(() -> ProgrammingAudit.of(PlanId.DEFAULT, CALL.value())))
+                    .extracting(ProgrammingAuditEntry::step).containsExactly("CLOSING");
+        }
+    }
+
     /** An audit line of the fixture's programming. */
     private static AuditEntry entry(String step, Store store) {
         return new AuditEntry(CALL.value(), store.clock.instant(), "animatrice.plie", null, step, "DONE", null, null, 0);
@@ -229,9 +273,12 @@ class JdbcProgrammingsTest {
     private static ConflictingChangeException conflict(Store store, Runnable write) {
         ConflictException refused = catchThrowableOfType(ConflictException.class, () -> store.run(write));
         assertThat(refused).as("refused as a conflict").isNotNull();
-        assertThat(refused.getSuppressed()).singleElement().isInstanceOf(ConflictingChangeException.class);
+        assertThat(refused.getSuppressed()).singleElement().isInstanceOf(ConcurrentProgrammingChangeException.class);
         ConflictingChangeException conflict = (ConflictingChangeException) refused.getSuppressed()[0];
+        assertThat(conflict.code()).isEqualTo(OfferError.CONCURRENT_CHANGE.code());
+        assertThat(conflict.subjectKind()).isEqualTo("programming");
         assertThat(conflict.subjectId()).isEqualTo(CALL.value());
+        assertThat(conflict.violation().field()).isEqualTo("programmingId");
         return conflict;
     }
 
