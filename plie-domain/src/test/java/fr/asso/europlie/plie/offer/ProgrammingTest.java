@@ -421,6 +421,34 @@ class ProgrammingTest {
     }
 
     @Test
+    @DisplayName("the adoption of the programming by the steering committee without quorum (PLIE-GOVERNANCE-008), or without the "
+            + "Département its quorum requires (PLIE-GOVERNANCE-009), is refused naming the persons present, the programming unchanged")
+    void adoptionNeedsTheSteeringCommitteesQuorum() {
+        Programming decided = aReviewedProgrammingWith(List.of(OP1)).decide(anApproval(OP1.id(), Money.euros(10_000)))
+                .recordTechnicalOpinion(aTechnicalOpinion());
+        Programming before = ProgrammingJson.read(ProgrammingJson.write(decided));
+        // two of the six members, the Département among them: the majority (4) is not reached
+        List<Member> two = List.of(GovernanceFixture.EPCI_PRESIDENT, GovernanceFixture.DEPARTMENT_VICE_PRESIDENT);
+        Adoption withoutQuorum = new Adoption(new Decision<>(CommitteeKind.STEERING, two, at(500), AdoptionOutcome.ADOPT,
+                "Programmation adoptée", Optional.of("COPIL 2026-03-12")), "secretariat", at(500));
+        PlieException refused = assertRefused(() -> decided.adopt(withoutQuorum), GovernanceError.NO_QUORUM, "adoption.decision.present", "2");
+        assertThat(refused.violations()).extracting(v -> v.code()).containsExactly(GovernanceError.NO_QUORUM);
+        // the majority, but the Département absent
+        List<Member> withoutDepartment = GovernanceFixture.steeringMembers().stream()
+                .filter(m -> !m.organisation().equals(GovernanceFixture.DEPARTMENT)).toList();
+        assertThat(withoutDepartment).hasSizeGreaterThanOrEqualTo(4);
+        Adoption noDepartment = new Adoption(new Decision<>(CommitteeKind.STEERING, withoutDepartment, at(500), AdoptionOutcome.ADOPT,
+                "Programmation adoptée", Optional.of("COPIL 2026-03-12")), "secretariat", at(500));
+        assertRefused(() -> decided.adopt(noDepartment), GovernanceError.MANDATORY_ABSENT, "adoption.decision.present", "DEPT-24");
+
+        assertThat(decided).isEqualTo(before);
+        assertThat(decided.state()).isEqualTo(ProgrammingState.CLOSED);
+        assertThat(decided.adoption()).isEmpty();
+        // the same programming is adopted once the quorum is met
+        assertThat(decided.adopt(anAdoption("COPIL 2026-03-12", at(500))).state()).isEqualTo(ProgrammingState.ADOPTED);
+    }
+
+    @Test
     @DisplayName("decisions and adoption are governance decisions of the plan's steering committee: without quorum, with a "
             + "non-member counted present, by another committee or with another outcome than ADOPT, they are refused with every code")
     void decisionsNeedTheSteeringCommitteesQuorum() {
