@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
+import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.GraphicInfo;
+import org.flowable.bpmn.model.TimerEventDefinition;
 import org.flowable.image.impl.DefaultProcessDiagramGenerator;
 
 /**
@@ -80,11 +83,35 @@ public final class ProcessDiagram {
             throw new UncheckedIOException(e);
         }
         BpmnModel model = new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(xml), true, false);
-        try (InputStream image = new DefaultProcessDiagramGenerator().generateDiagram(model, "png", List.of(), List.of(),
+        try (InputStream image = new LabelledTimers().generateDiagram(model, "png", List.of(), List.of(),
                 "SansSerif", "SansSerif", "SansSerif", ProcessDiagram.class.getClassLoader(), 1.0, true)) {
             return image.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Flowable's generator, except that a timer boundary event whose diagram interchange places
+     * its label ({@code BPMNLabel} bounds) has its name drawn there, as sequence flows' names are:
+     * Flowable otherwise writes an event's name from the top of the event itself, over the
+     * activity it is attached to and its neighbours.
+     */
+    private static final class LabelledTimers extends DefaultProcessDiagramGenerator {
+
+        LabelledTimers() {
+            ActivityDrawInstruction flowables = activityDrawInstructions.get(BoundaryEvent.class);
+            activityDrawInstructions.put(BoundaryEvent.class, (canvas, model, node) -> {
+                BoundaryEvent event = (BoundaryEvent) node;
+                GraphicInfo label = model.getLabelGraphicInfo(event.getId());
+                if (label == null || event.getEventDefinitions().size() != 1
+                        || !(event.getEventDefinitions().get(0) instanceof TimerEventDefinition)) {
+                    flowables.draw(canvas, model, node);
+                    return;
+                }
+                canvas.drawCatchingTimerEvent(model.getGraphicInfo(event.getId()), event.isCancelActivity(), 1.0);
+                canvas.drawLabel(event.getName(), label, false);
+            });
         }
     }
 }
