@@ -289,6 +289,10 @@ class ProgrammingApprovalProcessTest {
             assertThat(round.steps()).containsSubsequence("STEERING_DECISION:APPROVED", "STEERING_DECISION:ADJOURNED",
                     "SESSION_CLOSED:NEXT_SESSION", "STEERING_DECISION:APPROVED", "ADOPTION:ADOPTED", "PUBLICATION:PUBLISHED");
             assertThat(round.history().stream().filter(e -> e.step().equals("ADOPTION")).findFirst().orElseThrow().session()).isEqualTo(2);
+            assertThat(round.finishedRuns("steeringSession")).as("two sessions").isEqualTo(2);
+            assertThat(round.processEnded()).isTrue();
+            assertThat(round.runningProcesses()).isZero();
+            assertThat(round.openTasks()).isZero();
         }
     }
 
@@ -316,7 +320,8 @@ class ProgrammingApprovalProcessTest {
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
     @DisplayName("over the envelope: a decision that would over-programme the axis is refused and changes nothing; "
-            + "without quorum too; undecided operations block the session's close")
+            + "without the Département too; undecided operations block the session's close; an adoption without quorum is refused "
+            + "(PLIE-GOVERNANCE-008) and changes nothing")
     void overEnvelopeAndQuorum(Databases.Kind kind) {
         try (Round round = new Round(kind)) {
             round.opened().submitted("OP-1", "OP-2", "OP-3").closedAndAssigned().reviewed();
@@ -336,6 +341,22 @@ class ProgrammingApprovalProcessTest {
             assertThat(round.history()).hasSize(trail);
             round.approve("OP-3", 5_000);
             assertThat(round.stored().programming().remaining(ProgrammingAxis.ACCOMPANIMENT)).isEqualTo(Money.ZERO);
+            // the adoption by two of the six members (the Département among them): no quorum, nothing changes
+            long decided = round.stored().revision();
+            int decidedTrail = round.history().size();
+            long tasks = round.openTasks();
+            var twoMembers = new fr.asso.europlie.plie.governance.Decision<>(fr.asso.europlie.plie.governance.CommitteeKind.STEERING,
+                    List.of(GovernanceFixture.EPCI_PRESIDENT, GovernanceFixture.DEPARTMENT_VICE_PRESIDENT),
+                    java.time.Instant.parse("2026-03-12T16:00:00Z"), AdoptionOutcome.ADOPT, "Programmation adoptée",
+                    java.util.Optional.of("COPIL 2026-03-12"));
+            PlieException adoptionWithoutQuorum = (PlieException) org.assertj.core.api.Assertions.catchThrowable(
+                    () -> round.approval().closeSession(SECRETARIAT, CALL, twoMembers));
+            assertThat(codes(adoptionWithoutQuorum)).containsExactly("PLIE-GOVERNANCE-008");
+            assertThat(round.stored().revision()).isEqualTo(decided);
+            assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.CLOSED);
+            assertThat(round.history()).hasSize(decidedTrail);
+            assertThat(round.openTasks()).isEqualTo(tasks);
+            assertThat(round.approval().status(COORDINATOR, CALL).waitingFor()).containsExactly(ProgrammingStep.STEERING_SESSION);
             round.approval().closeSession(SECRETARIAT, CALL, Round.adoption());
 
             assertThat(round.stored().programming().state()).isEqualTo(ProgrammingState.ADOPTED);
