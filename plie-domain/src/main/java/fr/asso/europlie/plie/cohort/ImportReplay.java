@@ -403,9 +403,10 @@ public final class ImportReplay {
                 periods.add(outcome.period());
             }
             Participant imported = demoted.isEmpty() ? participant : new Participant(participant.id(), periods);
+            List<Violation> checked = List.copyOf(problems);
             for (Violation v : check(imported, data.identities().get(participant.id()))) {
                 Violation placed = v.under(path);
-                if (!problems.contains(placed)) { // found by ImportChecks too (six-month data too early): reported once
+                if (!checked.contains(placed)) { // found by ImportChecks too (six-month data too early): reported once
                     problems.add(placed);
                 }
             }

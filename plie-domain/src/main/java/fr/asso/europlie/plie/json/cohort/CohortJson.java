@@ -412,11 +412,12 @@ public final class CohortJson {
             String path = paths.get(i);
             PersonalData identity = identities.get(participant.id());
             List<Violation> found = replay.check(participant, identity);
+            List<Violation> earlier = found.isEmpty() ? List.of() : List.copyOf(root.problems().violations());
             for (Violation v : found) {
                 int row = identityOrder.indexOf(participant.id());
                 Violation placed = v.field().equals("identity") && row >= 0
                         ? new Violation(v.code(), "$.identities[" + row + "].participantId", v.value(), v.details()) : v.under(path);
-                if (!root.problems().violations().contains(placed)) { // found by ImportChecks too: reported once
+                if (!earlier.contains(placed)) { // found by ImportChecks too: reported once
                     root.problems().add(placed);
                 }
             }
