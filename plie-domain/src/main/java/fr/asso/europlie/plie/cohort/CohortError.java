@@ -22,7 +22,7 @@ public enum CohortError implements ErrorCode {
     UNKNOWN_TARGET_PUBLIC("PLIE-COHORT-005"),
     /** The person is followed in another PTI accompaniment scheme. */
     DOUBLE_ACCOMPANIMENT("PLIE-COHORT-006"),
-    /** The referent's caseload has reached its cap. */
+    /** The referent's caseload has reached its cap on some day of the assignment (the busiest day is named). */
     CASELOAD_CAP_REACHED("PLIE-COHORT-007"),
     /** An RSA recipient's referent was not designated by the Département. */
     RSA_REFERENT_NOT_DESIGNATED("PLIE-COHORT-008"),

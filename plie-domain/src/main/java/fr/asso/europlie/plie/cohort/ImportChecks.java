@@ -33,7 +33,8 @@ public final class ImportChecks {
      * The outcome of checking one period.
      *
      * @param period the period to import: the one given, or a copy whose exit is
-     *        {@link ExitReason#UNCONFIRMED_POSITIVE} when it was demoted
+     *        {@link ExitReason#UNCONFIRMED_POSITIVE} when it was demoted (and whose in-work
+     *        follow-up completed by that exit is then interrupted on the same day)
      * @param problems what refuses the period, each with a field relative to the period
      *        ({@code sixMonthData.collectedOn}, {@code exit.reason})
      * @param demoted the exit imported as not positive (lenient mode), with a field relative to the period
@@ -78,6 +79,12 @@ public final class ImportChecks {
             demoted.add(unmet);
             AccompanimentPeriod.Draft draft = period.draft();
             draft.exit = new Exit(draft.exit.exitedOn(), ExitReason.UNCONFIRMED_POSITIVE, draft.exit.data());
+            int last = draft.followUps.size() - 1;
+            if (last >= 0 && draft.followUps.get(last).completed()) {
+                // a follow-up completes only with a positive exit: the demoted one ended without
+                InWorkFollowUp followUp = draft.followUps.get(last);
+                draft.followUps.set(last, new InWorkFollowUp(followUp.startedOn(), followUp.endedOn(), false));
+            }
             result = draft.build();
         }
         return new Outcome(result, problems, demoted);

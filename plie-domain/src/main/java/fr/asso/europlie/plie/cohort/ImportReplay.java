@@ -38,17 +38,23 @@ import java.util.function.Predicate;
  * at entry), each reassignment ({@link Pathways#reassignReferent}), each step as given (with its end
  * and validation, {@link Pathways#addStep}: within the maximum duration), each in-work follow-up
  * ({@link Pathways#startInWorkFollowUp}: qualifying work under way; {@link Pathways#interruptInWorkFollowUp}),
- * then the exit, in a state that allows it. Past days are accepted: the commands take the day
- * they are given.
+ * then the exit with its FSE+ data upon leaving: the completion of the in-work follow-up with the
+ * reason imported when the last follow-up is completed, else the exit command (its state, the
+ * maximum duration reached for that reason, {@code PLIE-COHORT-017}, a follow-up under way closed
+ * as interrupted), and last the six-month data ({@link Pathways#recordSixMonthData}: collected
+ * six months after the exit, {@code PLIE-COHORT-032}). Past days are accepted: the commands take
+ * the day they are given.
  *
  * <p>Not replayed, since the data does not hold what they need or since history keeps what was
  * decided then: eligibility (the situation at referral is not exported: the target publics given
  * must be the settings', {@code PLIE-COHORT-005}), the other PTI scheme (its flag is kept as
- * recorded), and the rule of a positive exit, which {@link ImportChecks} checks on the steps
- * given, refusing or demoting it ({@link ImportedExits}), as for six-month data collected too
- * early. The ban on double accompaniment is judged on the participant's current period: an open
- * period is refused while another participant of the same person has one ({@code PLIE-COHORT-041}
- * at {@code identity}).
+ * recorded), and the rule of a positive exit (the in-work follow-up an employment exit needs, the
+ * employment and training rules), which {@link ImportChecks} checks on the steps given, refusing
+ * or demoting it ({@link ImportedExits}), and does not re-derive when no step is given. The
+ * readers run {@link ImportChecks} where they place its problems, and report a problem found by
+ * both (six-month data collected too early) once. The ban on double accompaniment is judged on
+ * the participant's current period: an open period is refused while another participant of the
+ * same person has one ({@code PLIE-COHORT-041} at {@code identity}).
  *
  * <p>The participant imported is the one given (its steps in the order given), once the replay
  * has built the same periods. Not thread-safe: one import at a time.
@@ -307,31 +313,19 @@ public final class ImportReplay {
         Exit exit = period.exit();
         if (exit != null) {
             InWorkFollowUp last = period.followUps().isEmpty() ? null : period.followUps().get(period.followUps().size() - 1);
-            Consumer<AccompanimentPeriod.Draft> leave = d -> {
-                int open = d.followUps.size() - 1;
-                if (open >= 0 && d.followUps.get(open).isOpen() && last != null) {
-                    closeFollowUp(d, last);
-                }
-                d.exit = exit;
-            };
-            events.add(new Event(exit.exitedOn(), 9, events.size(), (p, c) -> {
-                PeriodAction action = last != null && last.completed() ? PeriodAction.COMPLETE_FOLLOW_UP : PeriodAction.EXIT;
-                if (!p.currentPeriod().state().allows(action)) {
-                    throw new fr.asso.europlie.plie.error.RuleViolationException(CohortError.ILLEGAL_TRANSITION, "participantId", p.id(),
-                            p.currentPeriod().state(), action);
-                }
-                AccompanimentPeriod.Draft draft = p.currentPeriod().draft();
-                leave.accept(draft);
-                return p.withPeriod(draft.build());
-            }, leave));
+            boolean completes = last != null && last.completed();
+            events.add(new Event(exit.exitedOn(), 9, events.size(), (p, c) -> completes
+                    ? c.completeInWorkFollowUpAsImported(p, exit.exitedOn(), exit.reason(), exit.data())
+                    : c.exitAsImported(p, exit.exitedOn(), exit.reason(), exit.data()), d -> {
+                        int open = d.followUps.size() - 1;
+                        if (open >= 0 && d.followUps.get(open).isOpen() && last != null) {
+                            closeFollowUp(d, last);
+                        }
+                        d.exit = exit;
+                    }));
             if (period.sixMonthData() != null) {
-                // its delay after the exit is the rule of the command, checked by ImportChecks where the readers place it
                 EsfSixMonthData six = period.sixMonthData();
-                events.add(new Event(exit.exitedOn(), 10, events.size(), (p, c) -> {
-                    AccompanimentPeriod.Draft draft = p.currentPeriod().draft();
-                    draft.sixMonthData = six;
-                    return p.withPeriod(draft.build());
-                }, d -> d.sixMonthData = six));
+                events.add(new Event(exit.exitedOn(), 10, events.size(), (p, c) -> c.recordSixMonthData(p, n, six), d -> d.sixMonthData = six));
             }
         }
         events.sort(Comparator.comparing(Event::day).thenComparingInt(Event::rank).thenComparingInt(Event::sequence));
@@ -409,8 +403,13 @@ public final class ImportReplay {
                 periods.add(outcome.period());
             }
             Participant imported = demoted.isEmpty() ? participant : new Participant(participant.id(), periods);
-            List<Violation> replayed = check(imported, data.identities().get(participant.id()));
-            replayed.forEach(v -> problems.add(v.under(path)));
+            List<Violation> checked = List.copyOf(problems);
+            for (Violation v : check(imported, data.identities().get(participant.id()))) {
+                Violation placed = v.under(path);
+                if (!checked.contains(placed)) { // found by ImportChecks too (six-month data too early): reported once
+                    problems.add(placed);
+                }
+            }
             if (problems.isEmpty()) {
                 accept(imported, data.identities().get(participant.id()));
                 kept.add(imported);

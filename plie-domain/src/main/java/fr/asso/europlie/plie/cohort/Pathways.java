@@ -438,12 +438,61 @@ public final class Pathways {
      * @throws RuleViolationException as {@link Cohort#exit}
      */
     public Participant exit(Participant participant, LocalDate on, ExitReason reason, EsfExitData exitData) {
+        return leave(participant, on, reason, exitData, true);
+    }
+
+    /**
+     * The exit of an imported period ({@link ImportReplay}): the {@link #exit} command (the period's
+     * state, the maximum duration reached for {@link ExitReason#MAXIMUM_DURATION}, a follow-up under
+     * way closed as interrupted, the period's own checks), except the rule of a positive exit, which
+     * an import judges on the steps it is given ({@link ImportChecks}: refused or demoted, and not
+     * re-derived when no step is given, as docs/cohort.md documents).
+     *
+     * @param participant the participant, not null
+     * @param on the exit day
+     * @param reason the reason imported, not null
+     * @param exitData the FSE+ data upon leaving, or null
+     * @return the next state
+     * @throws RuleViolationException as {@link #exit}, but for {@code -015} and {@code -016}
+     */
+    Participant exitAsImported(Participant participant, LocalDate on, ExitReason reason, EsfExitData exitData) {
+        return leave(participant, on, reason, exitData, false);
+    }
+
+    /**
+     * The completion of an imported period's in-work follow-up ({@link ImportReplay}): the
+     * {@link #completeInWorkFollowUp} command with the reason imported (employment or business
+     * creation, which the period's own checks require of a completed follow-up), whose rule an
+     * import judges on the steps it is given ({@link ImportChecks}, {@code PLIE-COHORT-033}).
+     *
+     * @param participant the participant, not null
+     * @param on the exit day, the follow-up's last day
+     * @param reason the reason imported, not null
+     * @param exitData the FSE+ data upon leaving, or null
+     * @return the next state
+     * @throws RuleViolationException ({@code -003}) when no follow-up is under way
+     */
+    Participant completeInWorkFollowUpAsImported(Participant participant, LocalDate on, ExitReason reason, EsfExitData exitData) {
+        Objects.requireNonNull(on, "on");
+        Objects.requireNonNull(reason, "reason");
+        AccompanimentPeriod period = participant.currentPeriod();
+        Checks checks = new Checks();
+        boolean allowed = allowed(checks, participant.id(), period, PeriodAction.COMPLETE_FOLLOW_UP);
+        return finish(checks, participant, period, allowed, draft -> {
+            closeFollowUp(draft, on, true);
+            draft.exit = new Exit(on, reason, exitData);
+        });
+    }
+
+    private Participant leave(Participant participant, LocalDate on, ExitReason reason, EsfExitData exitData, boolean positiveRule) {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(on, "on");
         AccompanimentPeriod period = participant.currentPeriod();
         Checks checks = new Checks();
         boolean allowed = allowed(checks, participant.id(), period, PeriodAction.EXIT);
-        if (reason.needsInWorkFollowUp()) {
+        if (!positiveRule) {
+            // judged by the import's checks on the steps given
+        } else if (reason.needsInWorkFollowUp()) {
             checks.add(CohortError.FOLLOW_UP_REQUIRED, "exit.reason", reason);
         } else if (reason.isPositive()) {
             checks.check(exitPolicy.outcome(reason, period.steps(), on).isPresent(), CohortError.TRAINING_RULE_NOT_MET, "exit.reason", reason, on,

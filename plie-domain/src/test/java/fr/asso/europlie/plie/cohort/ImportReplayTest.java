@@ -141,4 +141,110 @@ class ImportReplayTest {
         assertThat(json.data().participants()).hasSize(2);
         assertThat(json.rejected()).hasSize(1);
     }
+
+    /** The data with the first period of one participant changed. */
+    private static CohortData changed(CohortData data, String participant, java.util.function.Consumer<AccompanimentPeriod.Draft> change) {
+        java.util.List<Participant> participants = new java.util.ArrayList<>();
+        for (Participant p : data.participants()) {
+            if (p.id().value().equals(participant)) {
+                AccompanimentPeriod.Draft draft = p.periods().get(0).draft();
+                change.accept(draft);
+                p = new Participant(p.id(), java.util.List.of(draft.build()));
+            }
+            participants.add(p);
+        }
+        return new CohortData(data.referents(), participants, data.identities(), data.erasures());
+    }
+
+    @Test
+    @DisplayName("an imported exit for maximum duration before the duration is reached is refused as the exit command refuses it (PLIE-COHORT-017)")
+    void exitForMaximumDurationTooSoon() {
+        CohortSettings settings = defaultSettings().withMaximumDuration(java.time.Period.ofMonths(24));
+        Cohort source = aCohort(settings);
+        ParticipantId id = anEnteredJobseeker(source, "Martin", JAN_5, ALICE);
+        source.exit(id, LocalDate.of(2026, 6, 30), ExitReason.DROPOUT, null);
+        CohortData data = changed(source.toData(), "P-1", d -> d.exit = new Exit(d.exit.exitedOn(), ExitReason.MAXIMUM_DURATION, null));
+        // the command refuses it on the pathway: the import refuses it too, at the exit of the period
+        Cohort live = aCohort(settings);
+        ParticipantId same = anEnteredJobseeker(live, "Martin", JAN_5, ALICE);
+        assertRefused(() -> live.exit(same, LocalDate.of(2026, 6, 30), ExitReason.MAXIMUM_DURATION, null), CohortError.MAX_DURATION_NOT_REACHED,
+                "exit.exitedOn", "2026-06-30");
+        PlieException error = assertRefused(() -> aCohort(settings).load(data), CohortError.MAX_DURATION_NOT_REACHED,
+                "participants[0].periods[0].exit.exitedOn", "2026-06-30");
+        assertThat(error.violations()).hasSize(1);
+        assertRefused(() -> CohortCsv.read(CohortCsv.write(data, ';'), settings, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT),
+                CohortError.MAX_DURATION_NOT_REACHED, "periods.csv[2].exit.exitedOn", "2026-06-30");
+        assertRefused(() -> CohortJson.read(CohortJson.write(data), settings, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT),
+                CohortError.MAX_DURATION_NOT_REACHED, "$.participants[0].periods[0].exit.exitedOn", "2026-06-30");
+        // once the duration is reached, the same exit is imported
+        CohortData reached = changed(data, "P-1", d -> d.exit = new Exit(JAN_5.plusMonths(24), ExitReason.MAXIMUM_DURATION, null));
+        Cohort target = aCohort(settings);
+        target.load(reached);
+        assertThat(java.util.List.copyOf(target.participants()).get(0).currentPeriod().exit().reason()).isEqualTo(ExitReason.MAXIMUM_DURATION);
+    }
+
+    @Test
+    @DisplayName("six-month data collected too early is refused by the command the replay runs (PLIE-COHORT-032), and reported once by the readers")
+    void sixMonthDataThroughTheCommand() {
+        CohortSettings settings = defaultSettings();
+        CohortData data = changed(ImportSample.cohort().toData(), "P-2",
+                d -> d.sixMonthData = new EsfSixMonthData(LocalDate.parse(ImportSample.TOO_EARLY), true, false));
+        Participant roux = data.participants().get(1);
+        // the replay alone, without the import's checks: the command refuses it
+        ImportReplay replay = ImportReplay.intoEmptyCohort(settings, data.referents());
+        assertThat(replay.replay(roux, data.identities().get(roux.id()))).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(CohortError.SIX_MONTH_DATA_TOO_EARLY);
+            assertThat(v.field()).isEqualTo("periods[0].sixMonthData.collectedOn");
+            assertThat(v.value()).isEqualTo(ImportSample.TOO_EARLY);
+            assertMessages(v);
+        });
+        // the whole import: found by the import's checks and by the command, reported once where each reader places it
+        PlieException load = assertRefused(() -> aCohort(settings).load(data), CohortError.SIX_MONTH_DATA_TOO_EARLY,
+                "participants[1].periods[0].sixMonthData.collectedOn", ImportSample.TOO_EARLY);
+        assertThat(load.violations()).hasSize(1);
+        PlieException csv = assertRefused(() -> CohortCsv.read(CohortCsv.write(data, ';'), settings, ImportMode.ALL_OR_NOTHING,
+                ImportedExits.STRICT), CohortError.SIX_MONTH_DATA_TOO_EARLY, "periods.csv[3].sixMonthDataCollectedOn", ImportSample.TOO_EARLY);
+        assertThat(csv.violations()).hasSize(1);
+        PlieException json = assertRefused(() -> CohortJson.read(CohortJson.write(data), settings, ImportMode.ALL_OR_NOTHING,
+                ImportedExits.STRICT), CohortError.SIX_MONTH_DATA_TOO_EARLY, "$.participants[1].periods[0].sixMonthData.collectedOn",
+                ImportSample.TOO_EARLY);
+        assertThat(json.violations()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("an employment exit completing an in-work follow-up is imported through the completion with its reason; demoted, the follow-up is interrupted")
+    void completedFollowUp() {
+        CohortSettings settings = defaultSettings();
+        Cohort source = aCohort(settings);
+        ParticipantId id = anEnteredJobseeker(source, "Martin", JAN_5, ALICE);
+        source.addStep(id, CohortFixture.temping("S1", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 4, 30)));
+        source.startInWorkFollowUp(id, LocalDate.of(2026, 2, 2));
+        source.interruptInWorkFollowUp(id, LocalDate.of(2026, 4, 30));
+        // declared completed by another system: two months of work do not meet the employment rule
+        LocalDate exitOn = LocalDate.of(2026, 4, 30);
+        CohortData data = changed(source.toData(), "P-1", d -> {
+            d.followUps.set(0, new InWorkFollowUp(LocalDate.of(2026, 2, 2), exitOn, true));
+            d.exit = new Exit(exitOn, ExitReason.EMPLOYMENT, null);
+        });
+        assertRefused(() -> aCohort(settings).load(data), CohortError.IMPORTED_EXIT_NOT_POSITIVE, "participants[0].periods[0].exit.reason",
+                "EMPLOYMENT");
+        Cohort lenient = aCohort(settings);
+        assertThat(lenient.load(data, ImportedExits.LENIENT)).extracting(v -> v.code().code() + " " + v.field())
+                .containsExactly("PLIE-COHORT-033 participants[0].periods[0].exit.reason");
+        AccompanimentPeriod imported = java.util.List.copyOf(lenient.participants()).get(0).currentPeriod();
+        assertThat(imported.exit().reason()).isEqualTo(ExitReason.UNCONFIRMED_POSITIVE);
+        assertThat(imported.followUps()).containsExactly(new InWorkFollowUp(LocalDate.of(2026, 2, 2), exitOn, false));
+        ImportResult csv = CohortCsv.read(CohortCsv.write(data, ';'), settings, ImportMode.ALL_OR_NOTHING, ImportedExits.LENIENT);
+        assertThat(csv.data().participants().get(0).currentPeriod()).isEqualTo(imported);
+        // completed by the command: the replay completes the follow-up with the reason imported
+        Cohort done = aCohort(settings);
+        ParticipantId worker = anEnteredJobseeker(done, "Durand", JAN_5, ALICE);
+        done.addStep(worker, CohortFixture.temping("S2", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 9, 30)));
+        done.startInWorkFollowUp(worker, LocalDate.of(2026, 2, 2));
+        ExitReason reason = done.completeInWorkFollowUp(worker, LocalDate.of(2026, 8, 31), null);
+        Cohort target = aCohort(settings);
+        target.load(done.toData());
+        assertThat(target.participants()).containsExactlyElementsOf(done.participants());
+        assertThat(java.util.List.copyOf(target.participants()).get(0).currentPeriod().exit().reason()).isEqualTo(reason);
+    }
 }

@@ -319,7 +319,9 @@ public final class CohortCsv {
          * Replays every participant read through the commands, in file order, against an empty cohort
          * knowing the file's referents ({@link ImportReplay}), when the settings are given: each
          * refusal at the row and column of the period (or the step's row, or the identity's row for
-         * the same person, {@code PLIE-COHORT-041}). A participant with another problem is replayed
+         * the same person, {@code PLIE-COHORT-041}); a field {@link ImportChecks} names too at its
+         * column ({@code sixMonthDataCollectedOn}, {@code exitReason}), and a problem both found
+         * (six-month data collected too early) once. A participant with another problem is replayed
          * too (every problem is reported) but not counted for the next ones, as it is left out.
          */
         void replay() {
@@ -337,7 +339,12 @@ public final class CohortCsv {
                     Matcher m = PERIOD_INDEX.matcher(v.field());
                     if (m.matches()) {
                         PeriodRow row = ordered.get(Math.min(Integer.parseInt(m.group(1)), ordered.size() - 1));
-                        placed.add(row.relocate(new Violation(v.code(), m.group(2), v.value(), v.details())));
+                        Violation at = IMPORT_CHECK_FIELDS.contains(m.group(2))
+                                ? atColumn(row.cells, new Violation(v.code(), m.group(2), v.value(), v.details()))
+                                : row.relocate(new Violation(v.code(), m.group(2), v.value(), v.details()));
+                        if (!problemsOf.getOrDefault(pid, List.of()).contains(at)) { // found by ImportChecks too: reported once
+                            placed.add(at);
+                        }
                     } else if (identityCells.containsKey(pid)) {
                         placed.add(new Violation(v.code(), identityCells.get(pid).field("participantId"), v.value(), v.details()));
                     } else {
@@ -517,6 +524,9 @@ public final class CohortCsv {
             return new CohortData(referents, valid, keptIdentities, keptErasures);
         }
     }
+
+    /** The fields of {@link ImportChecks}' violations, which {@link #atColumn} places at their column. */
+    private static final Set<String> IMPORT_CHECK_FIELDS = Set.of("sixMonthData.collectedOn", "exit.reason");
 
     /** Places a violation of {@link ImportChecks}, whose field is relative to the period, at the row's column. */
     private static Violation atColumn(Cells c, Violation v) {

@@ -3,6 +3,7 @@ package fr.asso.europlie.plie.cohort.csv;
 import fr.asso.europlie.plie.cohort.CohortError;
 import fr.asso.europlie.plie.error.Violation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -103,11 +104,13 @@ final class CsvTable {
      * Splits the text into records; stops at the first limit exceeded, recording it in
      * {@code tooLarge}, so that the work stays proportional to the limits. A field without quote or
      * carriage return (nearly all of them) is cut out of the text at its end instead of being copied
-     * character by character.
+     * character by character, and its plain characters are passed over in one tight loop (with the
+     * same length check as one by one). The fields of a record go to an array reused from one
+     * record to the next.
      */
     private static List<Row> split(String file, String text, char delimiter, CsvLimits limits, List<Violation> tooLarge) {
         List<Row> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
+        Fields fields = new Fields();
         Field field = new Field(text);
         int maxCellLength = limits.maxCellLength();
         int maxColumns = limits.maxColumns();
@@ -152,8 +155,7 @@ final class CsvTable {
                 field.copyUpTo(i);
             } else if (c == '\n') {
                 fields.add(field.finish(i));
-                records.add(new Row(start, Collections.unmodifiableList(fields)));
-                fields = new ArrayList<>(fields.size());
+                records.add(new Row(start, fields.take()));
                 any = false;
                 line++;
                 start = line;
@@ -164,13 +166,54 @@ final class CsvTable {
                 }
             } else if (field.copy != null) {
                 field.copy.append(c);
+            } else {
+                // a plain character of a field read in place: go straight to the next character that matters
+                int next = i + 1;
+                while (next < length) {
+                    char d = text.charAt(next);
+                    if (d == delimiter || d == '\n' || d == '\r' || d == '"') {
+                        break;
+                    }
+                    next++;
+                }
+                // the length check of each character passed over: the last one's is the longest
+                if (field.length(next - 1) > maxCellLength) {
+                    tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + maxCellLength,
+                            maxCellLength, CsvLimits.PROPERTY_PREFIX + "maxCellLength"));
+                    return records;
+                }
+                i = next - 1;
             }
         }
         if (any) {
             fields.add(field.finish(length));
-            records.add(new Row(start, Collections.unmodifiableList(fields)));
+            records.add(new Row(start, fields.take()));
         }
         return records;
+    }
+
+    /** The fields of the record being read, in an array reused from one record to the next. */
+    private static final class Fields {
+        private String[] values = new String[16];
+        private int size;
+
+        void add(String value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The record's fields, unmodifiable; the next record starts empty. */
+        List<String> take() {
+            List<String> taken = Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(values, size)));
+            size = 0;
+            return taken;
+        }
     }
 
     /**
@@ -220,12 +263,28 @@ final class CsvTable {
     }
 
     String value(Row row, String column) {
-        Integer index = columns.get(column);
-        if (index == null) {
+        int index = index(column);
+        if (index < 0) {
             return null;
         }
         String value = row.fields().get(index);
         return value.isBlank() ? null : value;
+    }
+
+    /** The column names last looked up and their indexes, by identity: the readers ask with the same constants row after row. */
+    private final String[] cachedNames = new String[128];
+    private final int[] cachedIndexes = new int[128];
+
+    /** The index of a column, or -1 when the header does not name it. */
+    private int index(String column) {
+        int slot = System.identityHashCode(column) & (cachedNames.length - 1);
+        if (cachedNames[slot] == column) {
+            return cachedIndexes[slot];
+        }
+        Integer index = columns.get(column);
+        cachedNames[slot] = column;
+        cachedIndexes[slot] = index == null ? -1 : index;
+        return cachedIndexes[slot];
     }
 
     String at(Row row) {

@@ -66,6 +66,10 @@ final class ListCells {
         while (end > start && Character.isWhitespace(piece.charAt(end - 1)) && !(end - 2 >= start && piece.charAt(end - 2) == '\\')) {
             end--;
         }
+        int escape = piece.indexOf('\\', start);
+        if (escape < 0 || escape >= end) {
+            return start == 0 && end == piece.length() ? piece : piece.substring(start, end); // nothing escaped: nearly every piece
+        }
         StringBuilder out = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
             char c = piece.charAt(i);

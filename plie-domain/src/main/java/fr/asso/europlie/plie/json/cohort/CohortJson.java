@@ -396,7 +396,8 @@ public final class CohortJson {
      * Replays every participant read through the commands ({@link ImportReplay}), in document order,
      * against an empty cohort knowing the document's referents: each refusal at the participant's
      * path ({@code $.participants[i].periods[n].adhesion.referent}), or at its identity's row for the
-     * same person ({@code PLIE-COHORT-041}). A participant with another problem is replayed too but
+     * same person ({@code PLIE-COHORT-041}); a problem {@link ImportChecks} found too (six-month
+     * data collected too early) is reported once. A participant with another problem is replayed too but
      * not counted for the next ones, as it is left out.
      */
     private static void replay(Node root, CohortSettings settings, List<Referent> referents, List<Participant> participants,
@@ -411,10 +412,14 @@ public final class CohortJson {
             String path = paths.get(i);
             PersonalData identity = identities.get(participant.id());
             List<Violation> found = replay.check(participant, identity);
+            List<Violation> earlier = found.isEmpty() ? List.of() : List.copyOf(root.problems().violations());
             for (Violation v : found) {
                 int row = identityOrder.indexOf(participant.id());
-                root.problems().add(v.field().equals("identity") && row >= 0
-                        ? new Violation(v.code(), "$.identities[" + row + "].participantId", v.value(), v.details()) : v.under(path));
+                Violation placed = v.field().equals("identity") && row >= 0
+                        ? new Violation(v.code(), "$.identities[" + row + "].participantId", v.value(), v.details()) : v.under(path);
+                if (!earlier.contains(placed)) { // found by ImportChecks too: reported once
+                    root.problems().add(placed);
+                }
             }
             String prefix = path;
             boolean clean = root.problems().violations().stream().noneMatch(v -> v.field().startsWith(prefix + ".")

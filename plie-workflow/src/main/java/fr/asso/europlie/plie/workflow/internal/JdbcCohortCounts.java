@@ -19,17 +19,25 @@ import java.util.Optional;
 
 /**
  * The counts of a plan's cohort answered by the engine's database (comptages en base), in the
- * current transaction: a referent's caseload spans over a stretch of days are one range read of the
- * index {@code plie_caseload_span_referent} (plan, referent, first day: the spans that start before
- * the stretch ends, those that end before it begins left out), and its caseload on a day one count
- * over the same index, each taken after locking the referent's row ({@code plie_referent}) until
- * the transaction ends, so that two designations racing for the last place of a caseload run one
- * after the other and the second sees the first on every day of its span; a person's open period
- * is a look-up by person key in the identities, taken after locking the plan's row
- * ({@code plie_plan}), so that two referrals of one person run one after the other (referrals are
- * few: a plan's referrals are serialised).
+ * current transaction: a referent's caseload spans over a stretch of days are two range reads of
+ * the index {@code plie_caseload_span_referent_end} (plan, referent, last day excluded; script
+ * {@code V016}): the spans still open, and those that end after the stretch begins, each filtered on
+ * its first day, so that neither reads the spans that ended before the stretch (a referent's whole
+ * history of assignments); its caseload on a day is the count of the same two ranges. Each is taken
+ * after locking the referent's row ({@code plie_referent}) until the transaction ends, so that two
+ * designations racing for the last place of a caseload run one after the other and the second sees
+ * the first on every day of its span; a person's open period is a look-up by person key in the
+ * identities, taken after locking the plan's row ({@code plie_plan}), so that two referrals of one
+ * person run one after the other (referrals are few: a plan's referrals are serialised).
  */
 public final class JdbcCohortCounts implements CohortCounts {
+
+    /** A referent's open spans, one participant left out: plan, referent, participant. */
+    private static final String OPEN_SPANS = "SELECT first_day, end_day FROM plie_caseload_span "
+            + "WHERE plan_id = ? AND referent_id = ? AND participant_id <> ? AND end_day IS NULL";
+    /** A referent's spans ending after a day, one participant left out: plan, referent, participant, day. */
+    private static final String ENDING_SPANS = "SELECT first_day, end_day FROM plie_caseload_span "
+            + "WHERE plan_id = ? AND referent_id = ? AND participant_id <> ? AND end_day > ?";
 
     private final PlanId plan;
 
@@ -47,14 +55,19 @@ public final class JdbcCohortCounts implements CohortCounts {
         Objects.requireNonNull(referent, "referent");
         Objects.requireNonNull(day, "day");
         lock("SELECT id FROM plie_referent WHERE plan_id = ? AND id = ? FOR UPDATE", plan.value(), referent.value());
+        // the open spans and those ending after the day: two ranges of the index on (plan, referent, end)
         try (PreparedStatement count = EngineTransaction.connection().prepareStatement(
-                "SELECT COUNT(*) FROM plie_caseload_span WHERE plan_id = ? AND referent_id = ? AND first_day <= ? "
-                        + "AND (end_day IS NULL OR end_day > ?) AND participant_id <> ?")) {
+                "SELECT COUNT(*) FROM (" + OPEN_SPANS + " AND first_day <= ? UNION ALL " + ENDING_SPANS + " AND first_day <= ?) spans")) {
+            String excludedId = excluded == null ? "" : excluded.value();
             count.setString(1, plan.value());
             count.setString(2, referent.value());
-            count.setDate(3, Date.valueOf(day));
+            count.setString(3, excludedId);
             count.setDate(4, Date.valueOf(day));
-            count.setString(5, excluded == null ? "" : excluded.value());
+            count.setString(5, plan.value());
+            count.setString(6, referent.value());
+            count.setString(7, excludedId);
+            count.setDate(8, Date.valueOf(day));
+            count.setDate(9, Date.valueOf(day));
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
@@ -89,18 +102,26 @@ public final class JdbcCohortCounts implements CohortCounts {
         Objects.requireNonNull(referent, "referent");
         Objects.requireNonNull(from, "from");
         lock("SELECT id FROM plie_referent WHERE plan_id = ? AND id = ? FOR UPDATE", plan.value(), referent.value());
-        // the index's prefix (plan, referent) and its range on the first day; the end and the participant filter the rows it finds
+        // the open spans, and those ending after the first day: two ranges of the index on (plan, referent, end), not the
+        // referent's whole history; the first day filters the rows they find
+        String before = end == null ? "" : " AND first_day < ?";
         try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT first_day, end_day FROM plie_caseload_span WHERE plan_id = ? AND referent_id = ?"
-                        + (end == null ? "" : " AND first_day < ?") + " AND (end_day IS NULL OR end_day > ?) AND participant_id <> ?")) {
+                OPEN_SPANS + before + " UNION ALL " + ENDING_SPANS + before)) {
+            String excludedId = excluded == null ? "" : excluded.value();
             int p = 1;
             select.setString(p++, plan.value());
             select.setString(p++, referent.value());
+            select.setString(p++, excludedId);
             if (end != null) {
                 select.setDate(p++, Date.valueOf(end));
             }
+            select.setString(p++, plan.value());
+            select.setString(p++, referent.value());
+            select.setString(p++, excludedId);
             select.setDate(p++, Date.valueOf(from));
-            select.setString(p, excluded == null ? "" : excluded.value());
+            if (end != null) {
+                select.setDate(p, Date.valueOf(end));
+            }
             List<CaseloadSpan> spans = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

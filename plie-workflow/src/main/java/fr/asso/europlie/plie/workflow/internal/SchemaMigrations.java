@@ -47,7 +47,8 @@ public final class SchemaMigrations {
             "V010__grant_agreement_store.sql",
             "V012__programming_global_grant.sql",
             "V013__ledger_journal.sql",
-            "V014__referent_audit.sql");
+            "V014__referent_audit.sql",
+            "V016__caseload_span_end.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
