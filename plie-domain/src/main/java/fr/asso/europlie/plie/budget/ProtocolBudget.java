@@ -43,23 +43,29 @@ public record ProtocolBudget(List<Contribution> contributions, List<PlannedExpen
         contributions = List.copyOf(contributions);
         plannedExpenses = List.copyOf(plannedExpenses);
         List<Violation> violations = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // A line is keyed by its two components (records of one value each: equal exactly when
+        // the text "funder/year" the former key was would be), without building that text.
+        Set<Object> seen = new HashSet<>();
         for (int i = 0; i < contributions.size(); i++) {
             Contribution c = contributions.get(i);
-            if (!seen.add(c.funder() + "/" + c.year())) {
+            if (!seen.add(new Line(c.funder(), c.year()))) {
                 violations.add(Violation.of(BudgetError.DUPLICATE_LINE, "contributions[" + i + "]", c.funder() + " " + c.year()));
             }
         }
         seen.clear();
         for (int i = 0; i < plannedExpenses.size(); i++) {
             PlannedExpense e = plannedExpenses.get(i);
-            if (!seen.add(e.axis() + "/" + e.year())) {
+            if (!seen.add(new Line(e.axis(), e.year()))) {
                 violations.add(Violation.of(BudgetError.DUPLICATE_LINE, "plannedExpenses[" + i + "]", e.axis() + " " + e.year()));
             }
         }
         if (!violations.isEmpty()) {
             throw new InvalidValueException(violations);
         }
+    }
+
+    /** A budget line's key: its funder or axis, and its year. */
+    private record Line(Object who, Year year) {
     }
 
     /**

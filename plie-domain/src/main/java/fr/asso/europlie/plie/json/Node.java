@@ -537,7 +537,7 @@ public final class Node {
      */
     public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String text = text(name);
-        return text == null ? null : constant(pathOf(name), text, type);
+        return text == null ? null : constant(name, -1, text, type);
     }
 
     /**
@@ -554,7 +554,7 @@ public final class Node {
         List<String> texts = texts(name, required);
         List<E> result = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            E constant = constant(pathOf(name) + "[" + i + "]", texts.get(i), type);
+            E constant = constant(name, i, texts.get(i), type);
             if (constant != null) {
                 result.add(constant);
             }
@@ -562,7 +562,8 @@ public final class Node {
         return result;
     }
 
-    private <E extends Enum<E>> E constant(String at, String text, Class<E> type) {
+    /** The constant named by a member's text (or its element's at an index, from 0), its path built only for a problem. */
+    private <E extends Enum<E>> E constant(String name, int index, String text, Class<E> type) {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
@@ -570,7 +571,7 @@ public final class Node {
             for (E constant : type.getEnumConstants()) {
                 allowed.add(constant.name());
             }
-            problems.add(Violation.of(JsonError.BAD_VALUE, at, text, allowed));
+            problems.add(Violation.of(JsonError.BAD_VALUE, index < 0 ? pathOf(name) : pathOf(name) + "[" + index + "]", text, allowed));
             return null;
         }
     }

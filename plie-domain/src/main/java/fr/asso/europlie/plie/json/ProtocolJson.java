@@ -59,12 +59,28 @@ public final class ProtocolJson {
     }
 
     /**
-     * Writes a protocol as a JSON document.
+     * Writes a protocol as a JSON document, indented for a file or a person to read.
      *
      * @param protocol the protocol, not null
      * @return the indented JSON text
      */
     public static String write(Protocol protocol) {
+        return JsonFormat.write(tree(protocol));
+    }
+
+    /**
+     * Writes a protocol as a compact JSON document (no white space between tokens), for a store:
+     * the same document as {@link #write} but for the indentation, read back by {@link #read}
+     * alike.
+     *
+     * @param protocol the protocol, not null
+     * @return the compact JSON text
+     */
+    public static String writeCompact(Protocol protocol) {
+        return JsonFormat.writeCompact(tree(protocol));
+    }
+
+    private static ObjectNode tree(Protocol protocol) {
         ObjectNode root = JsonFormat.envelope(FORMAT);
         root.put("id", protocol.id().value());
         root.put("state", protocol.state().name());
@@ -106,7 +122,7 @@ public final class ProtocolJson {
                 node.put("detail", e.detail());
             }
         }
-        return JsonFormat.write(root);
+        return root;
     }
 
     /**

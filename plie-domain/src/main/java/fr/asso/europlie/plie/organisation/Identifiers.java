@@ -115,7 +115,35 @@ public final class Identifiers {
      */
     public static String personKey(String text) {
         String normal = normalise(text);
-        return normal == null ? null : normal.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        if (normal == null) {
+            return null;
+        }
+        String ascii = asciiLowerCase(normal);
+        return ascii != null ? ascii : normal.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An ASCII text in lower case, as upper then lower case in the root locale give it (for ASCII
+     * those map A-Z to a-z and nothing else), in one pass; null when the text is not ASCII.
+     */
+    static String asciiLowerCase(String text) {
+        boolean upper = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (!upper) {
+            return text;
+        }
+        char[] lower = new char[text.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = text.charAt(i);
+            lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(lower);
     }
 
     /**

@@ -88,25 +88,24 @@ public record ProtocolContent(String name, Territory territory, ProtocolPeriod p
             signatories.forEach(s -> funders.add(s.id()));
             intermediateBodies.forEach(b -> funders.add(b.id()));
             List<Contribution> contributions = budget.contributions();
+            // Each line's field name is built only for a problem.
             for (int i = 0; i < contributions.size(); i++) {
                 Contribution c = contributions.get(i);
-                String field = "budget.contributions[" + i + "]";
-                if (period != null) {
-                    outsidePeriod(c.year(), period, field + ".year", violations);
+                if (period != null && !period.contains(c.year())) {
+                    outsidePeriod(c.year(), period, "budget.contributions[" + i + "].year", violations);
                 }
                 if (!funders.contains(c.funder())) {
-                    violations.add(Violation.of(ProtocolError.UNKNOWN_REFERENCE, field + ".funder", c.funder()));
+                    violations.add(Violation.of(ProtocolError.UNKNOWN_REFERENCE, "budget.contributions[" + i + "].funder", c.funder()));
                 }
             }
             List<PlannedExpense> expenses = budget.plannedExpenses();
             for (int i = 0; i < expenses.size(); i++) {
                 PlannedExpense e = expenses.get(i);
-                String field = "budget.plannedExpenses[" + i + "]";
-                if (period != null) {
-                    outsidePeriod(e.year(), period, field + ".year", violations);
+                if (period != null && !period.contains(e.year())) {
+                    outsidePeriod(e.year(), period, "budget.plannedExpenses[" + i + "].year", violations);
                 }
                 if (!axes.contains(e.axis())) {
-                    violations.add(Violation.of(ProtocolError.UNKNOWN_REFERENCE, field + ".axis", e.axis()));
+                    violations.add(Violation.of(ProtocolError.UNKNOWN_REFERENCE, "budget.plannedExpenses[" + i + "].axis", e.axis()));
                 }
             }
         }

@@ -79,4 +79,28 @@ class IdentifiersTest {
         qt().withExamples(5_000).forAll(texts).checkAssert(text -> assertThat(Identifiers.normalise(text))
                 .isEqualTo(Identifiers.normaliseFully(text)));
     }
+
+    @Test
+    @DisplayName("the person key's ASCII path gives what upper then lower case in the root locale give, and declines any other text")
+    void personKeyAsciiPathIsTheFullPath() {
+        Gen<Character> characters = Generate.pick(List.of('a', 'z', 'A', 'Z', 'M', '@', '[', '`', '{', '-', '.', ' ', '0', '\u007F',
+                '\u0080', '\u00E9', '\u00C9', '\u00DF', '\u0131', '\u0130', '\u017F', '\uFB00', '\u212A'));
+        Gen<String> texts = Generate.range(0, 12).flatMap(n -> random -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                text.append(characters.generate(random));
+            }
+            return text.toString();
+        });
+        qt().withExamples(10_000).forAll(texts).checkAssert(text -> {
+            String ascii = Identifiers.asciiLowerCase(text);
+            if (text.chars().allMatch(c -> c < 0x80)) {
+                assertThat(ascii).isEqualTo(text.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
+            } else {
+                assertThat(ascii).isNull();
+            }
+        });
+        assertThat(Identifiers.personKey("Claire  LACOMBE")).isEqualTo("claire lacombe");
+        assertThat(Identifiers.personKey("Stra\u00DFe")).isEqualTo("strasse");
+    }
 }

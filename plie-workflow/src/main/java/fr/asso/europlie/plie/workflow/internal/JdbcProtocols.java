@@ -43,6 +43,10 @@ import java.util.function.Consumer;
  * transaction: a retried command starts empty. Across commands, the store keeps the last document
  * it read or wrote of each recently used protocol with the protocol it holds (immutable): a stored
  * document equal to it, character for character, is not parsed again.
+ *
+ * <p>Documents are stored compact ({@link ProtocolJson#writeCompact}): no indentation to write,
+ * send and compare. A row written indented by an earlier version is read alike (the reader accepts
+ * either); it is rewritten compact by its next change.
  */
 public final class JdbcProtocols implements Protocols {
 
@@ -147,7 +151,7 @@ public final class JdbcProtocols implements Protocols {
         if (earlier.isPresent()) {
             throw new ConcurrentChangeException(protocol.id(), 0, earlier.get().revision());
         }
-        String document = ProtocolJson.write(protocol);
+        String document = ProtocolJson.writeCompact(protocol);
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_protocol (plan_id, id, revision, state, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, plan.value());
@@ -196,7 +200,7 @@ public final class JdbcProtocols implements Protocols {
                     : parse(protocol.id(), stored.document());
         }
         int updated;
-        String document = ProtocolJson.write(protocol);
+        String document = ProtocolJson.writeCompact(protocol);
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
                 "UPDATE plie_protocol SET revision = ?, state = ?, document = ?, updated_at = ? "
                         + "WHERE plan_id = ? AND id = ? AND revision = ?")) {

@@ -57,6 +57,8 @@ import java.util.TreeSet;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.engine.runtime.ProcessInstanceBuilder;
 import org.flowable.task.api.Task;
@@ -658,11 +660,31 @@ public final class ProgrammingService implements ProgrammingApproval {
     /** The open task of a step, for one operation when the step is per operation. */
     private Task task(ProcessInstance process, ProgrammingStep step, String operationVariable, String subject) {
         for (Task task : taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(step.taskKey()).list()) {
-            if (operationVariable == null || subject.equals(taskService.getVariable(task.getId(), operationVariable))) {
+            if (operationVariable == null || subject.equals(taskVariable(task, operationVariable))) {
                 return task;
             }
         }
         throw new RuleViolationException(WorkflowError.NO_PROGRAMMING_STEP, "step", subject, step);
+    }
+
+    /**
+     * A variable as the task sees it ({@code taskService.getVariable}), read from the task's
+     * execution entity that the command holds: the first read loads the variables of the task's
+     * execution and of each parent it looks in, once, onto the entities, where Flowable finds them
+     * again when it completes the task in the same command (instead of two queries by name for
+     * each open task of the step: the task's own variable, then the execution's). The same value:
+     * {@code getVariable} differs only by a task-local variable of that name first, which neither
+     * the library nor its BPMN ever sets (the operation is the multi-instance element variable, on
+     * the execution). Outside a command, or without an execution, {@code taskService} as before.
+     */
+    private Object taskVariable(Task task, String name) {
+        if (org.flowable.common.engine.impl.context.Context.getCommandContext() != null && task.getExecutionId() != null) {
+            ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
+            if (execution != null) {
+                return execution.getVariable(name);
+            }
+        }
+        return taskService.getVariable(task.getId(), name);
     }
 
     private void requireAnimationTeam(Actor actor, ProcessInstance process, String step) {
