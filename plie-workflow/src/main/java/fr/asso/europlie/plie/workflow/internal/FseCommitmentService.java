@@ -244,11 +244,14 @@ public final class FseCommitmentService implements FseCommitment {
             Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
             CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
             String organisation = (String) variable(task, Var.OPERATOR);
-            // the agreement, checked against the ledger it is signed on (rate of its eligible cost, commitment), stored with it
+            // the agreement, checked against the ledger it is signed on (rate of its eligible cost, commitment), stored with it,
+            // stating the simplified cost options of the last appraisal
             GlobalGrant after = grants.get(grant);
             OperationAccount account = after.account(operation).orElseThrow();
+            String options = (String) variable(task, Var.SIMPLIFIED_COST_OPTIONS);
             agreements.add(GrantAgreement.sign(agreementId(operation), operation, OrganisationId.of(organisation), after.intermediateBody(),
-                    account.netCommitment(), eligibleCost, period, today(), category(after, account), account));
+                    account.netCommitment(), eligibleCost, period, today(), options == null ? "" : options, category(after, account),
+                    account));
             published(committed);
             audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount() + " € " + period,
                     appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());

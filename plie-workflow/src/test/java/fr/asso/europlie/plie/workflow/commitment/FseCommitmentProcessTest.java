@@ -468,7 +468,7 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("the simplified cost options of the appraisal are kept: on the view (last appraisal wins, after the process ended too), in the appraisal's audit reference")
+    @DisplayName("the simplified cost options of the appraisal are kept: on the view (last appraisal wins, after the process ended too), in the appraisal's audit reference, on the grant agreement and its amendments")
     void simplifiedCostOptionsKept(Databases.Kind kind) {
         on(kind, f -> {
             OperationId op = OperationId.of("OP-1");
@@ -489,6 +489,11 @@ class FseCommitmentProcessTest {
             assertThat(ended.running()).isFalse();
             assertThat(ended.simplifiedCostOptions()).isEqualTo("coûts unitaires : 1 200 € par participant");
             assertThat(ended.simplifiedCostOptionsIfAppraised()).contains("coûts unitaires : 1 200 € par participant");
+            // the agreement states them too, as the last appraisal did, and an amendment keeps them
+            assertThat(f.fse().agreement(OPERATOR_SIGNATORY, op).orElseThrow().simplifiedCostOptions())
+                    .isEqualTo("coûts unitaires : 1 200 € par participant");
+            assertThat(f.fse().amendAgreement(MANAGER, op, Money.euros(3_000), Money.euros(8_000), PERIOD, "public réduit",
+                    IdempotencyKey.of("OP-1/avenant-1")).simplifiedCostOptions()).isEqualTo("coûts unitaires : 1 200 € par participant");
             assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals(CommitmentProcess.Task.APPRAISAL))
                     .extracting(AuditEntry::reference).containsExactly("SG-2026 ; options de coûts simplifiés : forfait 40 % des frais de personnel",
                             "SG-2026 ; options de coûts simplifiés : coûts unitaires : 1 200 € par participant");
