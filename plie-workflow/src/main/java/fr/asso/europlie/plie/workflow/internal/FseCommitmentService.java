@@ -147,8 +147,11 @@ public final class FseCommitmentService implements FseCommitment {
         Limits.reference(appraisal.simplifiedCostOptions(), "appraisal.simplifiedCostOptions");
         check(instructor, Role.OI_INSTRUCTOR, Task.APPRAISAL);
         return act(instructor, operation, Task.APPRAISAL, task -> {
-            GlobalGrant grant = grants.find(appraisal.grant())
-                    .orElseThrow(() -> new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant()));
+            // the grant's row lock first, which the reservation takes anyway: the grant is then read once, with the lock
+            if (!grants.lock(appraisal.grant())) {
+                throw new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant());
+            }
+            GlobalGrant grant = grants.get(appraisal.grant());
             requireOi(instructor, grant.intermediateBody());
             // the co-financing rate, checked before any reservation (an unknown priority is the ledger's refusal)
             fr.asso.europlie.plie.offer.RegionCategory category = grant.priorities().get(appraisal.envelope().priority());
@@ -240,6 +243,8 @@ public final class FseCommitmentService implements FseCommitment {
             requireOperator(operator, operation, task.getProcessInstanceId());
             GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
             String manager = (String) variable(task, Var.MANAGER);
+            // the grant's row lock first, which the commitment takes anyway: the grant is then read once, with the lock
+            grants.lock(grant);
             Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
             Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
             CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
