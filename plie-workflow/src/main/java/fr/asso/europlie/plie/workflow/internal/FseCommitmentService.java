@@ -211,10 +211,7 @@ public final class FseCommitmentService implements FseCommitment {
         check(manager, Role.OI_MANAGER, Task.DECISION);
         return act(manager, operation, Task.DECISION, task -> {
             String instructor = (String) variable(task, Var.INSTRUCTOR);
-            requireGrantOi(manager, task);
-            if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
-                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
-            }
+            requireNotAnAppraiser(manager, operation, instructor, grantOfOi(manager, task));
             audit(manager, operation, Task.DECISION, "DECIDED", null, instructor, appraisals(task.getProcessInstanceId()),
                     task.getProcessInstanceId());
             Map<String, Object> variables = new HashMap<>();
@@ -418,10 +415,9 @@ public final class FseCommitmentService implements FseCommitment {
         check(manager, Role.OI_MANAGER, CommitmentProcess.Increase.DECISION);
         return act(CommitmentProcess.Increase.KEY, manager, operation, CommitmentProcess.Increase.DECISION, task -> {
             String instructor = (String) variable(task, Var.INSTRUCTOR);
-            GlobalGrantId grant = requireGrantOi(manager, task);
-            if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
-                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
-            }
+            GlobalGrant checked = grantOfOi(manager, task);
+            GlobalGrantId grant = checked == null ? null : checked.id();
+            requireNotAnAppraiser(manager, operation, instructor, checked);
             String id = task.getProcessInstanceId();
             Map<String, Object> variables = new HashMap<>();
             if (commit) {
@@ -685,6 +681,39 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     /** The grant's OI only, once the appraisal chose the grant. */
+    /** The grant of the task's process, checked as {@link #requireGrantOi}: null when the process names none. */
+    private GlobalGrant grantOfOi(Actor actor, org.flowable.task.api.Task task) {
+        Object grant = variable(task, Var.GRANT_ID);
+        if (grant == null) {
+            return null;
+        }
+        GlobalGrant found = grants.get(GlobalGrantId.of((String) grant));
+        requireOi(actor, found.intermediateBody());
+        return found;
+    }
+
+    /**
+     * Separation of functions: the manager who decides a commitment (or a raise) is none of the
+     * persons who appraised the operation, whatever the spelling of the name: neither the last
+     * instructor nor any instructor whose reservation the ledger recorded on its account (an
+     * earlier appraisal before an adjournment, a raise's), whom the ledger's commitment would
+     * refuse anyway ({@code PLIE-FUNDS-009}) at the operator's signature.
+     */
+    private static void requireNotAnAppraiser(Actor manager, OperationId operation, String instructor, GlobalGrant grant) {
+        java.util.Set<String> appraisers = new java.util.TreeSet<>();
+        if (instructor != null) {
+            appraisers.add(instructor);
+        }
+        if (grant != null) {
+            grant.account(operation).ifPresent(account -> appraisers.addAll(account.appraisers()));
+        }
+        for (String appraiser : appraisers) {
+            if (fr.asso.europlie.plie.organisation.Identifiers.samePerson(appraiser, manager.userId())) {
+                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
+            }
+        }
+    }
+
     private GlobalGrantId requireGrantOi(Actor actor, org.flowable.task.api.Task task) {
         Object grant = variable(task, Var.GRANT_ID);
         if (grant == null) {

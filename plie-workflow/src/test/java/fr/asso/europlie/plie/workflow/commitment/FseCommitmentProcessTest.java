@@ -617,6 +617,34 @@ class FseCommitmentProcessTest {
         });
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an instructor of an earlier appraisal (before an adjournment) refused as the manager too, nothing changed, rather than the operator's signature failing on the ledger's rule")
+    void earlierAppraiserRefusedAsManager(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            Actor second = Actor.of("instructeur.c", OI, Role.OI_INSTRUCTOR);
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.ADJOURNED, "préciser les publics");
+            f.fse().appraise(second, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000), "forfait 40 %",
+                    WhenUncovered.WAIT));
+            f.fse().recordCommitteeOpinion(second, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            Snapshot before = Snapshot.of(f, "OP-1");
+            Actor firstAsManager = Actor.of("Instructeur.A", OI, Role.OI_MANAGER);
+            assertRefused(() -> f.fse().decide(firstAsManager, op), WorkflowError.SAME_PERSON, "actor.userId", "Instructeur.A");
+            assertRefused(() -> f.fse().decide(Actor.of("instructeur.c", OI, Role.OI_MANAGER), op), WorkflowError.SAME_PERSON,
+                    "actor.userId", "instructeur.c");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().decide(MANAGER, op);
+            assertThat(f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD).status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(f.grant().account(op).orElseThrow().appraisers()).containsExactly("instructeur.a", "instructeur.c");
+            ends(f, 0, 4_000, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:ADJOURNED", "appraisal:RESERVED",
+                    "programmingCommittee:FAVOURABLE", "commitmentDecision:DECIDED", "agreementSignature:SIGNED");
+        });
+    }
+
     /** The operator reminded at 45 days, the agreement overdue at 60: the manager's decision waits. */
     private static OperationId overdue(Fixture f) {
         OperationId op = decided(f, "OP-1", 4_000);
