@@ -85,7 +85,9 @@ public enum FundsError implements ErrorCode {
     /** A grant agreement the store does not hold. */
     AGREEMENT_NOT_FOUND("PLIE-FUNDS-037"),
     /** A top-up (raise of a committed operation's FSE+) after the balance was paid. */
-    TOP_UP_AFTER_BALANCE("PLIE-FUNDS-038");
+    TOP_UP_AFTER_BALANCE("PLIE-FUNDS-038"),
+    /** A text longer than its documented limit (a grant agreement's simplified cost options). */
+    TEXT_TOO_LONG("PLIE-FUNDS-039");
 
     private final String code;
 

@@ -19,6 +19,12 @@ import java.util.List;
  * commitment of FSE+ funds signed between the intermediate body and the operator, with its
  * amendments while the operation runs. Every version is kept; the last one is in force.
  *
+ * <p>The agreement states the operation's simplified cost options (options de coûts simplifiés,
+ * Regulation (EU) 2021/1060 art. 53: flat rates, unit costs, lump sums) as the OI's appraisal
+ * described them, in free text of at most {@value #MAX_SIMPLIFIED_COST_OPTIONS} characters; empty
+ * when none were stated (an agreement stored before they were kept on it reads so). They hold for
+ * every version: an amendment keeps them.
+ *
  * <p>Immutable: {@link #amend} returns a new agreement.
  *
  * @param id the agreement, not null
@@ -26,19 +32,37 @@ import java.util.List;
  * @param operator the operator (beneficiary), not null
  * @param intermediateBody the OI, not null
  * @param versions the versions, numbered 1, 2... in order, at least one, copied
+ * @param simplifiedCostOptions the simplified cost options, not null, empty when none were
+ *     stated, at most {@value #MAX_SIMPLIFIED_COST_OPTIONS} characters
  */
 public record GrantAgreement(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
-        List<AgreementVersion> versions) {
+        List<AgreementVersion> versions, String simplifiedCostOptions) {
+
+    /**
+     * The longest description of the simplified cost options an agreement keeps, in characters
+     * (UTF-16 units, as {@link String#length()} counts them): the limit of the appraisal that
+     * states them.
+     */
+    public static final int MAX_SIMPLIFIED_COST_OPTIONS = 400;
 
     /**
      * Checks the agreement.
      *
      * @throws InvalidValueException naming every missing part or misnumbered version, and
-     *     ({@code PLIE-FUNDS-021}) every amendment signed outside the period of the version before it
+     *     ({@code PLIE-FUNDS-021}) every amendment signed outside the period of the version before
+     *     it, ({@code PLIE-FUNDS-039}) simplified cost options over
+     *     {@value #MAX_SIMPLIFIED_COST_OPTIONS} characters
      */
     public GrantAgreement {
         Require require = new Require().present("id", id).present("operation", operation).present("operator", operator)
                 .present("intermediateBody", intermediateBody).present("versions", versions);
+        if (simplifiedCostOptions == null) {
+            // empty when none were stated, never null
+            require.add(Violation.of(FundsError.BLANK, "simplifiedCostOptions", null));
+        } else if (simplifiedCostOptions.length() > MAX_SIMPLIFIED_COST_OPTIONS) {
+            require.add(Violation.of(FundsError.TEXT_TOO_LONG, "simplifiedCostOptions", simplifiedCostOptions,
+                    simplifiedCostOptions.length(), MAX_SIMPLIFIED_COST_OPTIONS));
+        }
         if (versions != null) {
             if (versions.isEmpty()) {
                 require.add(Violation.of(FundsError.BLANK, "versions", "[]"));
@@ -58,6 +82,21 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
     }
 
     /**
+     * An agreement that states no simplified cost options.
+     *
+     * @param id the agreement, not null
+     * @param operation the operation, not null
+     * @param operator the operator, not null
+     * @param intermediateBody the OI, not null
+     * @param versions the versions, numbered 1, 2... in order, at least one, copied
+     * @throws InvalidValueException as the canonical constructor
+     */
+    public GrantAgreement(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
+            List<AgreementVersion> versions) {
+        this(id, operation, operator, intermediateBody, versions, "");
+    }
+
+    /**
      * Signs an agreement.
      *
      * @param id the agreement
@@ -73,8 +112,29 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
      */
     public static GrantAgreement sign(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
             Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn) {
+        return sign(id, operation, operator, intermediateBody, esfAmount, eligibleCost, period, signedOn, "");
+    }
+
+    /**
+     * Signs an agreement that states the operation's simplified cost options.
+     *
+     * @param id the agreement
+     * @param operation the operation
+     * @param operator the operator
+     * @param intermediateBody the OI
+     * @param esfAmount the FSE+ amount
+     * @param eligibleCost the eligible cost
+     * @param period the operation's period
+     * @param signedOn the day of signature
+     * @param simplifiedCostOptions the simplified cost options, empty when none, at most
+     *     {@value #MAX_SIMPLIFIED_COST_OPTIONS} characters
+     * @return the agreement, version 1
+     * @throws InvalidValueException naming every bad value
+     */
+    public static GrantAgreement sign(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
+            Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn, String simplifiedCostOptions) {
         return new GrantAgreement(id, operation, operator, intermediateBody,
-                List.of(new AgreementVersion(1, esfAmount, eligibleCost, period, signedOn, "")));
+                List.of(new AgreementVersion(1, esfAmount, eligibleCost, period, signedOn, "")), simplifiedCostOptions);
     }
 
     /**
@@ -102,7 +162,36 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
     public static GrantAgreement sign(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
             Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn, RegionCategory category,
             OperationAccount account) {
-        GrantAgreement agreement = sign(id, operation, operator, intermediateBody, esfAmount, eligibleCost, period, signedOn);
+        return sign(id, operation, operator, intermediateBody, esfAmount, eligibleCost, period, signedOn, "", category, account);
+    }
+
+    /**
+     * Signs an agreement checked against the ledger, as {@link #sign(GrantAgreementId, OperationId,
+     * OrganisationId, OrganisationId, Money, Money, OperationPeriod, LocalDate, RegionCategory,
+     * OperationAccount)} does, that states the operation's simplified cost options.
+     *
+     * @param id the agreement
+     * @param operation the operation
+     * @param operator the operator
+     * @param intermediateBody the OI
+     * @param esfAmount the FSE+ amount
+     * @param eligibleCost the eligible cost
+     * @param period the operation's period
+     * @param signedOn the day of signature
+     * @param simplifiedCostOptions the simplified cost options, empty when none, at most
+     *     {@value #MAX_SIMPLIFIED_COST_OPTIONS} characters
+     * @param category the region category of the operation's priority, not null
+     * @param account the operation's account in the ledger, committed, not null
+     * @return the agreement, version 1
+     * @throws InvalidValueException naming every bad value
+     * @throws RuleViolationException with every money rule broken ({@code PLIE-FUNDS-033},
+     *     {@code -034}, {@code -035})
+     */
+    public static GrantAgreement sign(GrantAgreementId id, OperationId operation, OrganisationId operator, OrganisationId intermediateBody,
+            Money esfAmount, Money eligibleCost, OperationPeriod period, LocalDate signedOn, String simplifiedCostOptions,
+            RegionCategory category, OperationAccount account) {
+        GrantAgreement agreement = sign(id, operation, operator, intermediateBody, esfAmount, eligibleCost, period, signedOn,
+                simplifiedCostOptions);
         List<Violation> violations = withinLedger(operation, esfAmount, eligibleCost, category, account);
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
@@ -197,7 +286,7 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
      * @param signedOn the day the amendment is signed, within the period in force
      * @param reason why, not blank
      * @param alreadyPaid what the ledger has already paid on the operation, zero or more
-     * @return the amended agreement, with one more version
+     * @return the amended agreement, with one more version, its simplified cost options kept
      * @throws InvalidValueException for a bad value of the new version
      * @throws RuleViolationException with every rule broken: {@code PLIE-FUNDS-021} when signed
      *     outside the period in force, {@code PLIE-FUNDS-022} when below what was paid
@@ -218,7 +307,7 @@ public record GrantAgreement(GrantAgreementId id, OperationId operation, Organis
         }
         List<AgreementVersion> all = new ArrayList<>(versions);
         all.add(next);
-        return new GrantAgreement(id, operation, operator, intermediateBody, all);
+        return new GrantAgreement(id, operation, operator, intermediateBody, all, simplifiedCostOptions);
     }
 
     /**

@@ -55,13 +55,13 @@ public interface GrantAgreements {
      * @param readRevision the number of versions of the state it was computed from
      * @throws RuleViolationException ({@code PLIE-FUNDS-036}) when the stored revision differs, or
      *     when the new state does not extend the stored one (another operation or operator, a
-     *     rewritten version)
+     *     rewritten version or simplified cost options)
      */
     void update(GrantAgreement agreement, long readRevision);
 
     /**
-     * Whether an amended agreement extends a stored one: the same agreement, operation, operator
-     * and OI, the stored versions as its beginning and at least one more.
+     * Whether an amended agreement extends a stored one: the same agreement, operation, operator,
+     * OI and simplified cost options, the stored versions as its beginning and at least one more.
      *
      * @param stored the stored agreement, not null
      * @param amended the new state, not null
@@ -70,6 +70,7 @@ public interface GrantAgreements {
     static boolean extendsStored(GrantAgreement stored, GrantAgreement amended) {
         return stored.id().equals(amended.id()) && stored.operation().equals(amended.operation())
                 && stored.operator().equals(amended.operator()) && stored.intermediateBody().equals(amended.intermediateBody())
+                && stored.simplifiedCostOptions().equals(amended.simplifiedCostOptions())
                 && amended.versions().size() > stored.versions().size()
                 && amended.versions().subList(0, stored.versions().size()).equals(stored.versions());
     }

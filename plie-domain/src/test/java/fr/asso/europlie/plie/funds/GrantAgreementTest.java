@@ -44,6 +44,33 @@ class GrantAgreementTest {
     }
 
     @Test
+    @DisplayName("the simplified cost options are stated on the agreement and kept by its amendments, none stated is empty; "
+            + "over 400 characters refused (PLIE-FUNDS-039) naming the length and the limit, null refused (PLIE-FUNDS-001)")
+    void simplifiedCostOptions() {
+        String options = "forfait 40 % des frais de personnel directs (art. 56)";
+        GrantAgreement signed = GrantAgreement.sign(GrantAgreementId.of("CONV-2026-001"), OP, OrganisationId.of("ASSO-INSERTION-24"), OI,
+                Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2026, 4, 15), options);
+        assertThat(signed.simplifiedCostOptions()).isEqualTo(options);
+        GrantAgreement amended = signed.amend(Money.euros(25_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2026, 9, 1), "Baisse",
+                Money.ZERO);
+        assertThat(amended.simplifiedCostOptions()).isEqualTo(options);
+        assertThat(anAgreement().simplifiedCostOptions()).isEmpty();
+        assertThat(signed).isNotEqualTo(GrantAgreement.sign(GrantAgreementId.of("CONV-2026-001"), OP, OrganisationId.of("ASSO-INSERTION-24"),
+                OI, Money.euros(30_000), Money.euros(50_000), YEAR_2026, LocalDate.of(2026, 4, 15)));
+
+        String atTheLimit = "é".repeat(GrantAgreement.MAX_SIMPLIFIED_COST_OPTIONS);
+        assertThat(new GrantAgreement(signed.id(), OP, signed.operator(), OI, signed.versions(), atTheLimit).simplifiedCostOptions())
+                .hasSize(400);
+        String over = atTheLimit + "x";
+        PlieException tooLong = assertRefused(() -> new GrantAgreement(signed.id(), OP, signed.operator(), OI, signed.versions(), over),
+                FundsError.TEXT_TOO_LONG, "simplifiedCostOptions", fr.asso.europlie.plie.error.Violation.shown(over));
+        assertThat(tooLong.violation().message(Messages.FRENCH)).contains("401 caractères").contains("400 au plus");
+        assertThat(tooLong.violation().message(Messages.ENGLISH)).contains("401 characters").contains("at most 400");
+        assertRefused(() -> GrantAgreement.sign(GrantAgreementId.of("C"), OP, OI, OI, Money.euros(30_000), Money.euros(50_000), YEAR_2026,
+                LocalDate.of(2026, 4, 15), null), FundsError.BLANK, "simplifiedCostOptions", "null");
+    }
+
+    @Test
     @DisplayName("an amendment after the end, or below what was paid, is refused with every reason")
     void amendmentRefused() {
         PlieException error = assertRefused(() -> anAgreement().amend(Money.euros(5_000), Money.euros(50_000), YEAR_2026,

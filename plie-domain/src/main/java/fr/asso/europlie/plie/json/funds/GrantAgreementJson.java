@@ -23,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The grant agreement document of the PLIE interchange format
  * ({@code "format": "plie/grant-agreement"}): a {@link GrantAgreement} with every version, the
- * initial agreement and its amendments. See {@code docs/offer-and-funds.md}.
+ * initial agreement and its amendments, and the operation's simplified cost options (member
+ * {@code simplifiedCostOptions}, written when not empty; a document without it reads as none
+ * stated). See {@code docs/offer-and-funds.md}.
  */
 public final class GrantAgreementJson {
 
@@ -49,6 +51,9 @@ public final class GrantAgreementJson {
                     .put("eligibleCost", v.eligibleCost().toString());
             node.set("period", OperationJson.period(v.period()));
             node.put("signedOn", v.signedOn().toString()).put("reason", v.reason());
+        }
+        if (!agreement.simplifiedCostOptions().isEmpty()) {
+            root.put("simplifiedCostOptions", agreement.simplifiedCostOptions());
         }
         return JsonFormat.write(root);
     }
@@ -91,9 +96,11 @@ public final class GrantAgreementJson {
             return built(v, () -> new AgreementVersion(number, esf, cost, period, signedOn, reason), number, esf, cost, period, signedOn,
                     reason);
         });
+        // absent from the documents written before the agreement kept them: none stated
+        String options = node.optionalText("simplifiedCostOptions");
         if (node.problems().anyBlocking()) {
             return null;
         }
-        return node.convert(null, () -> new GrantAgreement(id, operation, operator, oi, versions));
+        return node.convert(null, () -> new GrantAgreement(id, operation, operator, oi, versions, options == null ? "" : options));
     }
 }

@@ -79,4 +79,29 @@ class FundsJsonTest {
         assertRefused(() -> GrantAgreementJson.read(json.replace("plie/grant-agreement", "plie/global-grant")),
                 JsonError.UNSUPPORTED_FORMAT, "$.format", "plie/global-grant");
     }
+
+    @Test
+    @DisplayName("a grant agreement's simplified cost options are written and read back; a document without them (written before) reads as none stated; "
+            + "too long ones are refused with their path")
+    void agreementSimplifiedCostOptions() {
+        OperationPeriod year = OperationPeriod.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        GrantAgreement stating = GrantAgreement.sign(GrantAgreementId.of("CONV-1"), OP, OrganisationId.of("ASSO-1"), OI,
+                Money.euros(30_000), Money.euros(50_000), year, LocalDate.of(2026, 2, 1), "coûts unitaires : 1 200 € par participant");
+        String json = GrantAgreementJson.write(stating);
+        assertThat(json).contains("\"simplifiedCostOptions\" : \"coûts unitaires : 1 200 € par participant\"");
+        assertThat(GrantAgreementJson.read(json)).isEqualTo(stating);
+
+        GrantAgreement none = GrantAgreement.sign(GrantAgreementId.of("CONV-1"), OP, OrganisationId.of("ASSO-1"), OI, Money.euros(30_000),
+                Money.euros(50_000), year, LocalDate.of(2026, 2, 1));
+        String before = GrantAgreementJson.write(none);
+        assertThat(before).doesNotContain("simplifiedCostOptions");
+        assertThat(GrantAgreementJson.read(before).simplifiedCostOptions()).isEmpty();
+        assertThat(GrantAgreementJson.read(before)).isEqualTo(none);
+
+        String tooLong = json.replace("coûts unitaires : 1 200 € par participant", "x".repeat(GrantAgreement.MAX_SIMPLIFIED_COST_OPTIONS + 1));
+        assertRefused(() -> GrantAgreementJson.read(tooLong), FundsError.TEXT_TOO_LONG, "$.simplifiedCostOptions",
+                fr.asso.europlie.plie.error.Violation.shown("x".repeat(GrantAgreement.MAX_SIMPLIFIED_COST_OPTIONS + 1)));
+        assertRefused(() -> GrantAgreementJson.read(json.replace("\"coûts unitaires : 1 200 € par participant\"", "12")),
+                JsonError.WRONG_TYPE, "$.simplifiedCostOptions", "12");
+    }
 }

@@ -147,8 +147,11 @@ public final class FseCommitmentService implements FseCommitment {
         Limits.reference(appraisal.simplifiedCostOptions(), "appraisal.simplifiedCostOptions");
         check(instructor, Role.OI_INSTRUCTOR, Task.APPRAISAL);
         return act(instructor, operation, Task.APPRAISAL, task -> {
-            GlobalGrant grant = grants.find(appraisal.grant())
-                    .orElseThrow(() -> new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant()));
+            // the grant's row lock first, which the reservation takes anyway: the grant is then read once, with the lock
+            if (!grants.lock(appraisal.grant())) {
+                throw new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant());
+            }
+            GlobalGrant grant = grants.get(appraisal.grant());
             requireOi(instructor, grant.intermediateBody());
             // the co-financing rate, checked before any reservation (an unknown priority is the ledger's refusal)
             fr.asso.europlie.plie.offer.RegionCategory category = grant.priorities().get(appraisal.envelope().priority());
@@ -208,10 +211,7 @@ public final class FseCommitmentService implements FseCommitment {
         check(manager, Role.OI_MANAGER, Task.DECISION);
         return act(manager, operation, Task.DECISION, task -> {
             String instructor = (String) variable(task, Var.INSTRUCTOR);
-            requireGrantOi(manager, task);
-            if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
-                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
-            }
+            requireNotAnAppraiser(manager, operation, instructor, grantOfOi(manager, task));
             audit(manager, operation, Task.DECISION, "DECIDED", null, instructor, appraisals(task.getProcessInstanceId()),
                     task.getProcessInstanceId());
             Map<String, Object> variables = new HashMap<>();
@@ -240,15 +240,20 @@ public final class FseCommitmentService implements FseCommitment {
             requireOperator(operator, operation, task.getProcessInstanceId());
             GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
             String manager = (String) variable(task, Var.MANAGER);
+            // the grant's row lock first, which the commitment takes anyway: the grant is then read once, with the lock
+            grants.lock(grant);
             Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
             Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
             CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
             String organisation = (String) variable(task, Var.OPERATOR);
-            // the agreement, checked against the ledger it is signed on (rate of its eligible cost, commitment), stored with it
+            // the agreement, checked against the ledger it is signed on (rate of its eligible cost, commitment), stored with it,
+            // stating the simplified cost options of the last appraisal
             GlobalGrant after = grants.get(grant);
             OperationAccount account = after.account(operation).orElseThrow();
+            String options = (String) variable(task, Var.SIMPLIFIED_COST_OPTIONS);
             agreements.add(GrantAgreement.sign(agreementId(operation), operation, OrganisationId.of(organisation), after.intermediateBody(),
-                    account.netCommitment(), eligibleCost, period, today(), category(after, account), account));
+                    account.netCommitment(), eligibleCost, period, today(), options == null ? "" : options, category(after, account),
+                    account));
             published(committed);
             audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount() + " € " + period,
                     appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());
@@ -410,10 +415,9 @@ public final class FseCommitmentService implements FseCommitment {
         check(manager, Role.OI_MANAGER, CommitmentProcess.Increase.DECISION);
         return act(CommitmentProcess.Increase.KEY, manager, operation, CommitmentProcess.Increase.DECISION, task -> {
             String instructor = (String) variable(task, Var.INSTRUCTOR);
-            GlobalGrantId grant = requireGrantOi(manager, task);
-            if (instructor != null && fr.asso.europlie.plie.organisation.Identifiers.samePerson(instructor, manager.userId())) {
-                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
-            }
+            GlobalGrant checked = grantOfOi(manager, task);
+            GlobalGrantId grant = checked == null ? null : checked.id();
+            requireNotAnAppraiser(manager, operation, instructor, checked);
             String id = task.getProcessInstanceId();
             Map<String, Object> variables = new HashMap<>();
             if (commit) {
@@ -677,6 +681,39 @@ public final class FseCommitmentService implements FseCommitment {
     }
 
     /** The grant's OI only, once the appraisal chose the grant. */
+    /** The grant of the task's process, checked as {@link #requireGrantOi}: null when the process names none. */
+    private GlobalGrant grantOfOi(Actor actor, org.flowable.task.api.Task task) {
+        Object grant = variable(task, Var.GRANT_ID);
+        if (grant == null) {
+            return null;
+        }
+        GlobalGrant found = grants.get(GlobalGrantId.of((String) grant));
+        requireOi(actor, found.intermediateBody());
+        return found;
+    }
+
+    /**
+     * Separation of functions: the manager who decides a commitment (or a raise) is none of the
+     * persons who appraised the operation, whatever the spelling of the name: neither the last
+     * instructor nor any instructor whose reservation the ledger recorded on its account (an
+     * earlier appraisal before an adjournment, a raise's), whom the ledger's commitment would
+     * refuse anyway ({@code PLIE-FUNDS-009}) at the operator's signature.
+     */
+    private static void requireNotAnAppraiser(Actor manager, OperationId operation, String instructor, GlobalGrant grant) {
+        java.util.Set<String> appraisers = new java.util.TreeSet<>();
+        if (instructor != null) {
+            appraisers.add(instructor);
+        }
+        if (grant != null) {
+            grant.account(operation).ifPresent(account -> appraisers.addAll(account.appraisers()));
+        }
+        for (String appraiser : appraisers) {
+            if (fr.asso.europlie.plie.organisation.Identifiers.samePerson(appraiser, manager.userId())) {
+                throw new AccessDeniedException(WorkflowError.SAME_PERSON, "actor.userId", manager.userId(), operation);
+            }
+        }
+    }
+
     private GlobalGrantId requireGrantOi(Actor actor, org.flowable.task.api.Task task) {
         Object grant = variable(task, Var.GRANT_ID);
         if (grant == null) {

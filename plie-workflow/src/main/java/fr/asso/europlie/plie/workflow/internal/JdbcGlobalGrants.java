@@ -37,7 +37,10 @@ import java.util.Optional;
  * once when the grant is added. A grant is rebuilt from its document and its rows in order, every
  * rule of the ledger checked again, so the balances derive from the journal. A document written
  * before version 13 holds the journal of its time (its rows have no command): those commands are
- * read from it, the rows after them from the table. Every read and write runs on the engine's
+ * read from it, the rows after them from the table. The first write after the upgrade appends its
+ * rows after the old ones and leaves the document and the old rows as they are (rows are
+ * append-only, and a row's whole command cannot be rebuilt from its columns), so such a document
+ * stays the record of its commands for good. Every read and write runs on the engine's
  * current transaction ({@link EngineTransaction}).
  *
  * <p>Writes are optimistic, as the port says: an update names the revision it was computed from

@@ -66,9 +66,9 @@ public final class JdbcGrantAgreements implements GrantAgreements {
     @Override
     public void add(GrantAgreement agreement) {
         Objects.requireNonNull(agreement, "agreement");
-        Optional<Row> earlier = row("id", agreement.id().value()).or(() -> row("operation_id", agreement.operation().value()));
+        Optional<Long> earlier = earlier(agreement);
         if (earlier.isPresent()) {
-            throw conflict(agreement.id(), -1, earlier.get().revision());
+            throw conflict(agreement.id(), -1, earlier.get());
         }
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_grant_agreement (plan_id, id, operation_id, operator, intermediate_body, revision, document, updated_at) "
@@ -149,6 +149,21 @@ public final class JdbcGrantAgreements implements GrantAgreements {
     }
 
     private record Row(long revision, String document) {
+    }
+
+    /** The revision of a row of this plan under the agreement's id or for its operation, in one statement. */
+    private Optional<Long> earlier(GrantAgreement agreement) {
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT revision FROM plie_grant_agreement WHERE plan_id = ? AND (id = ? OR operation_id = ?)")) {
+            select.setString(1, plan.value());
+            select.setString(2, agreement.id().value());
+            select.setString(3, agreement.operation().value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read grant agreement " + agreement.id(), e);
+        }
     }
 
     /** The row whose column (a fixed name of this class, never input) holds a value, in this plan. */

@@ -41,6 +41,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Process C, the OI's commitment of FSE+ funds, one test per path, through the typed facade and
  * the BPMN process, on H2 and PostgreSQL.
+ *
+ * <p>The paths, each a test of its own that ends with {@link #ends}: each committee opinion
+ * (favourable, unfavourable, adjourned), each outcome of an uncovered reservation (reduce, waiting
+ * list, propose refusal), the waiting-list take-up, the instructor refused as manager, the
+ * agreement deadline with its reminder, then cancellation or extension, a service-done check with
+ * rejected amounts and the contradictory procedure, each payment kind (advance, interim, balance),
+ * a decommitment during the execution and the closure's. The other tests cover amendments and
+ * raises, refusals, settings, audit and atomicity.
  */
 @DisplayName("process C: the OI commits FSE+ funds for an operation")
 class FseCommitmentProcessTest {
@@ -121,14 +129,17 @@ class FseCommitmentProcessTest {
     }
 
     /**
-     * The common end of a path: the ledger's balances as stored (read again through the facade),
+     * The common end of a path: the envelope's figures as stored, read again through the facade
+     * (reserved, committed net of decommitments, paid, and what is left available of the 10 000 €),
      * the operation's audit trail (step:outcome, in order, the engine's own entries allowed
-     * between), and how many process instances are left running in the engine.
+     * between), and how many process instances are left running in the engine (the follow-on
+     * execution of a committed operation included).
      */
-    private static void ends(Fixture f, long reserved, long committed, long running, String operation, String... history) {
+    private static void ends(Fixture f, long reserved, long committed, long paid, long running, String operation, String... history) {
         GlobalGrant stored = f.grant();
         assertThat(stored.balance(ENVELOPE).reserved()).as("reserved").isEqualTo(Money.euros(reserved));
         assertThat(stored.balance(ENVELOPE).committed()).as("committed").isEqualTo(Money.euros(committed));
+        assertThat(stored.balance(ENVELOPE).paid()).as("paid").isEqualTo(Money.euros(paid));
         assertThat(stored.balance(ENVELOPE).available()).as("available").isEqualTo(Money.euros(10_000 - reserved - committed));
         assertThat(f.fse().history(MANAGER, OperationId.of(operation))).extracting(e -> e.step() + ":" + e.outcome())
                 .containsSubsequence(history).startsWith(history[0]);
@@ -144,7 +155,7 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("started by process B's message: appraisal, reservation, favourable opinion, decision, agreement signed, commitment recorded and heard")
+    @DisplayName("a favourable opinion, started by process B's message: appraisal, reservation, decision, agreement signed, commitment recorded and heard")
     void happyPathFromTheMessage(Databases.Kind kind) {
         on(kind, f -> {
             f.requested("OP-1", "6000.00");
@@ -168,6 +179,9 @@ class FseCommitmentProcessTest {
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
             assertThat(f.grant().account(OperationId.of("OP-1")).orElseThrow().appraisers()).contains("instructeur.a");
             assertThat(f.heard).extracting(CommitmentStatus::state).containsExactly(CommitmentState.RESERVED, CommitmentState.COMMITTED);
+            // committed: the commitment process ended, its execution runs
+            ends(f, 0, 6_000, 0, 1, "OP-1", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE", "commitmentDecision:DECIDED",
+                    "agreementSignature:SIGNED");
         });
     }
 
@@ -191,7 +205,7 @@ class FseCommitmentProcessTest {
             assertThat(reduced.status().amount()).isEqualTo(Money.euros(2_000));
             assertThat(reduced.status().reason()).contains("réduit");
             assertThat(reduced.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
-            ends(f, 10_000, 0, 2, "OP-2", "START:STARTED", "appraisal:RESERVED");
+            ends(f, 10_000, 0, 0, 2, "OP-2", "START:STARTED", "appraisal:RESERVED");
         });
     }
 
@@ -204,7 +218,7 @@ class FseCommitmentProcessTest {
             CommitmentView waiting = f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             assertThat(waiting.status().state()).isEqualTo(CommitmentState.WAITING);
             assertThat(waiting.waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
-            ends(f, 8_000, 0, 2, "OP-2", "START:STARTED", "appraisal:WAITING");
+            ends(f, 8_000, 0, 0, 2, "OP-2", "START:STARTED", "appraisal:WAITING");
         });
     }
 
@@ -218,28 +232,46 @@ class FseCommitmentProcessTest {
             assertThat(refused.status().state()).isEqualTo(CommitmentState.REFUSED);
             assertThat(refused.status().reason()).contains("ne couvre pas").contains("refus proposé");
             assertThat(refused.running()).isFalse();
-            ends(f, 8_000, 0, 1, "OP-2", "START:STARTED", "appraisal:REFUSED");
+            ends(f, 8_000, 0, 0, 1, "OP-2", "START:STARTED", "appraisal:REFUSED");
         });
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("an unfavourable opinion refuses the operation and releases its reservation; the waiting operation is taken up by itself, back to its appraisal, and reserved")
-    void unfavourableOpinionAndWaitingListTakenUp(Databases.Kind kind) {
+    @DisplayName("an unfavourable opinion refuses the operation with its reason, releases its reservation and ends the process")
+    void unfavourableOpinion(Databases.Kind kind) {
         on(kind, f -> {
-            OperationId op = uncovered(f);
-            f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
-            CommitmentView unfavourable = f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.UNFAVOURABLE,
-                    "public hors PLIE");
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            CommitmentView unfavourable = f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.UNFAVOURABLE, "public hors PLIE");
             assertThat(unfavourable.running()).isFalse();
             assertThat(unfavourable.status().state()).isEqualTo(CommitmentState.REFUSED);
-            ends(f, 0, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:UNFAVOURABLE");
-            // money released: the waiting operation is back to its appraisal, no longer on the waiting list
+            assertThat(unfavourable.status().reason()).contains("défavorable").contains("public hors PLIE");
+            assertThat(f.heard).extracting(CommitmentStatus::state).containsExactly(CommitmentState.RESERVED, CommitmentState.REFUSED);
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).containsExactly("Reserve", "Release");
+            ends(f, 0, 0, 0, 0, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:UNFAVOURABLE");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a waiting-list operation is taken up by itself when money is released to its envelope: back to its appraisal, audited, and reserved")
+    void waitingListTakenUp(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = uncovered(f);
+            assertThat(f.appraise("OP-2", 5_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+            // OP-1's unfavourable opinion releases its 8 000 €
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, OperationId.of("OP-1"), CommitteeOpinion.UNFAVOURABLE, "public hors PLIE");
             assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals("TAKEN_UP")).singleElement()
+                    .satisfies(e -> assertThat(e.reason()).contains("SG-2026"));
+            // no longer on the waiting list: a take-up by hand has nothing to take up
             assertRefused(() -> f.fse().takeUp(INSTRUCTOR, op), WorkflowError.NO_COMMITMENT, "operationId", "OP-2");
             CommitmentView takenUp = f.appraise("OP-2", 5_000, WhenUncovered.WAIT);
             assertThat(takenUp.status().state()).isEqualTo(CommitmentState.RESERVED);
-            ends(f, 5_000, 0, 1, "OP-2", "START:STARTED", "appraisal:WAITING", "TAKEN_UP:TAKEN_UP", "appraisal:RESERVED");
+            assertThat(takenUp.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
+            ends(f, 5_000, 0, 0, 1, "OP-2", "START:STARTED", "appraisal:WAITING", "TAKEN_UP:TAKEN_UP", "appraisal:RESERVED");
         });
     }
 
@@ -429,13 +461,14 @@ class FseCommitmentProcessTest {
             assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.ZERO);
             CommitmentView again = f.appraise("OP-1", 3_500, WhenUncovered.WAIT);
             assertThat(again.waitingStep()).isEqualTo(CommitmentProcess.Task.COMMITTEE);
-            assertThat(f.grant().balance(ENVELOPE).reserved()).isEqualTo(Money.euros(3_500));
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).containsExactly("Reserve", "Release", "Reserve");
+            ends(f, 3_500, 0, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:ADJOURNED", "appraisal:RESERVED");
         });
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("the simplified cost options of the appraisal are kept: on the view (last appraisal wins, after the process ended too), in the appraisal's audit reference")
+    @DisplayName("the simplified cost options of the appraisal are kept: on the view (last appraisal wins, after the process ended too), in the appraisal's audit reference, on the grant agreement and its amendments")
     void simplifiedCostOptionsKept(Databases.Kind kind) {
         on(kind, f -> {
             OperationId op = OperationId.of("OP-1");
@@ -456,6 +489,11 @@ class FseCommitmentProcessTest {
             assertThat(ended.running()).isFalse();
             assertThat(ended.simplifiedCostOptions()).isEqualTo("coûts unitaires : 1 200 € par participant");
             assertThat(ended.simplifiedCostOptionsIfAppraised()).contains("coûts unitaires : 1 200 € par participant");
+            // the agreement states them too, as the last appraisal did, and an amendment keeps them
+            assertThat(f.fse().agreement(OPERATOR_SIGNATORY, op).orElseThrow().simplifiedCostOptions())
+                    .isEqualTo("coûts unitaires : 1 200 € par participant");
+            assertThat(f.fse().amendAgreement(MANAGER, op, Money.euros(3_000), Money.euros(8_000), PERIOD, "public réduit",
+                    IdempotencyKey.of("OP-1/avenant-1")).simplifiedCostOptions()).isEqualTo("coûts unitaires : 1 200 € par participant");
             assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals(CommitmentProcess.Task.APPRAISAL))
                     .extracting(AuditEntry::reference).containsExactly("SG-2026 ; options de coûts simplifiés : forfait 40 % des frais de personnel",
                             "SG-2026 ; options de coûts simplifiés : coûts unitaires : 1 200 € par participant");
@@ -513,7 +551,7 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("refusals change nothing: the instructor as manager (any case), plan roles, another operator, another OI")
+    @DisplayName("refusals change nothing: plan roles, the instructor's role for the decision, another operator, another OI")
     void refusals(Databases.Kind kind) {
         on(kind, f -> {
             f.fse().start(INSTRUCTOR, OperationId.of("OP-1"), OPERATOR, Money.euros(4_000));
@@ -530,8 +568,6 @@ class FseCommitmentProcessTest {
             f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
             f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "ok");
 
-            Actor sameInstructor = Actor.of(" INSTRUCTEUR.A ", OI, Role.OI_MANAGER);
-            assertRefused(() -> f.fse().decide(sameInstructor, op), WorkflowError.SAME_PERSON, "actor.userId", "INSTRUCTEUR.A");
             assertRefused(() -> f.fse().decide(animation, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "animatrice");
             assertRefused(() -> f.fse().decide(INSTRUCTOR, op), WorkflowError.ROLE_REQUIRED, "actor.roles", "instructeur.a");
             assertRefused(() -> f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD), WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
@@ -548,10 +584,74 @@ class FseCommitmentProcessTest {
         });
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the operation's instructor refused as its manager (PLIE-WORKFLOW separation of functions), whatever the case, spaces, invisible or full-width characters of the name and of the organisation: nothing changes; another manager decides")
+    void sameInstructorRefusedAsManager(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            Snapshot before = Snapshot.of(f, "OP-1");
+            List<Actor> respelt = List.of(Actor.of("INSTRUCTEUR.A", OI, Role.OI_MANAGER),
+                    Actor.of(" Instructeur.a ", OI, Role.OI_MANAGER),
+                    Actor.of("Instructeur.A\u200B", OrganisationId.of(" OI-DORDOGNE\u00A0"), Role.OI_MANAGER),
+                    Actor.of("\uFF49nstructeur.A", OrganisationId.of("\uFF2F\uFF29-DORDOGNE"), Role.OI_MANAGER, Role.OI_INSTRUCTOR));
+            for (Actor same : respelt) {
+                assertThat(same.userId()).isNotEqualTo(INSTRUCTOR.userId());
+                assertRefused(() -> f.fse().decide(same, op), WorkflowError.SAME_PERSON, "actor.userId", same.userId());
+            }
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+            assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.DECISION);
+            assertThat(f.heard).extracting(CommitmentStatus::state).containsExactly(CommitmentState.RESERVED);
+
+            assertThat(f.fse().decide(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT);
+            assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals(CommitmentProcess.Task.DECISION)).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.userId()).isEqualTo("gestionnaire.b");
+                        assertThat(e.reference()).isEqualTo("instructeur.a");
+                    });
+            ends(f, 4_000, 0, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE",
+                    "commitmentDecision:DECIDED");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an instructor of an earlier appraisal (before an adjournment) refused as the manager too, nothing changed, rather than the operator's signature failing on the ledger's rule")
+    void earlierAppraiserRefusedAsManager(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = OperationId.of("OP-1");
+            Actor second = Actor.of("instructeur.c", OI, Role.OI_INSTRUCTOR);
+            f.fse().start(INSTRUCTOR, op, OPERATOR, Money.euros(4_000));
+            f.appraise("OP-1", 4_000, WhenUncovered.WAIT);
+            f.fse().recordCommitteeOpinion(INSTRUCTOR, op, CommitteeOpinion.ADJOURNED, "préciser les publics");
+            f.fse().appraise(second, op, new Appraisal(GRANT, ENVELOPE, OPERATOR, Money.euros(8_000), Money.euros(4_000), "forfait 40 %",
+                    WhenUncovered.WAIT));
+            f.fse().recordCommitteeOpinion(second, op, CommitteeOpinion.FAVOURABLE, "dossier complet");
+            Snapshot before = Snapshot.of(f, "OP-1");
+            Actor firstAsManager = Actor.of("Instructeur.A", OI, Role.OI_MANAGER);
+            assertRefused(() -> f.fse().decide(firstAsManager, op), WorkflowError.SAME_PERSON, "actor.userId", "Instructeur.A");
+            assertRefused(() -> f.fse().decide(Actor.of("instructeur.c", OI, Role.OI_MANAGER), op), WorkflowError.SAME_PERSON,
+                    "actor.userId", "instructeur.c");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            f.fse().decide(MANAGER, op);
+            assertThat(f.fse().signAgreement(OPERATOR_SIGNATORY, op, PERIOD).status().state()).isEqualTo(CommitmentState.COMMITTED);
+            assertThat(f.grant().account(op).orElseThrow().appraisers()).containsExactly("instructeur.a", "instructeur.c");
+            ends(f, 0, 4_000, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:ADJOURNED", "appraisal:RESERVED",
+                    "programmingCommittee:FAVOURABLE", "commitmentDecision:DECIDED", "agreementSignature:SIGNED");
+        });
+    }
+
     /** The operator reminded at 45 days, the agreement overdue at 60: the manager's decision waits. */
     private static OperationId overdue(Fixture f) {
         OperationId op = decided(f, "OP-1", 4_000);
-        f.clock.advance(Duration.ofDays(46));
+        f.clock.advance(Duration.ofDays(44));
+        f.engine.runDueJobs();
+        assertThat(f.view("OP-1").agreementReminders()).isZero();
+        f.clock.advance(Duration.ofDays(2));
         f.engine.runDueJobs();
         CommitmentView reminded = f.view("OP-1");
         assertThat(reminded.agreementReminders()).isEqualTo(1);
@@ -565,6 +665,22 @@ class FseCommitmentProcessTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
+    @DisplayName("the agreement not signed: the operator reminded once at 45 days, overdue at 60 where the signature is closed and the manager's decision waits, the reservation kept")
+    void agreementDeadlineWithReminder(Databases.Kind kind) {
+        on(kind, f -> {
+            overdue(f);
+            CommitmentView overdue = f.view("OP-1");
+            assertThat(overdue.agreementReminders()).isEqualTo(1);
+            assertThat(overdue.status().state()).isEqualTo(CommitmentState.RESERVED);
+            ends(f, 4_000, 0, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE",
+                    "commitmentDecision:DECIDED");
+            assertThat(f.fse().history(MANAGER, OperationId.of("OP-1"))).extracting(AuditEntry::step)
+                    .doesNotContain(CommitmentProcess.Task.AGREEMENT, CommitmentProcess.Task.AGREEMENT_OVERDUE);
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
     @DisplayName("the agreement not signed: a reminder, overdue at 60 days, the manager extends it: signable again, overdue again at the extension's end")
     void agreementDeadlineExtended(Databases.Kind kind) {
         on(kind, f -> {
@@ -574,7 +690,7 @@ class FseCommitmentProcessTest {
             f.clock.advance(Duration.ofDays(31));
             f.engine.runDueJobs();
             assertThat(f.view("OP-1").waitingStep()).isEqualTo(CommitmentProcess.Task.AGREEMENT_OVERDUE);
-            ends(f, 4_000, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE",
+            ends(f, 4_000, 0, 0, 1, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE",
                     "commitmentDecision:DECIDED", "agreementOverdue:EXTENDED");
         });
     }
@@ -588,33 +704,46 @@ class FseCommitmentProcessTest {
             CommitmentView cancelled = f.fse().decideOverdueAgreement(MANAGER, op, null, "toujours pas signée");
             assertThat(cancelled.running()).isFalse();
             assertThat(cancelled.status().state()).isEqualTo(CommitmentState.RELEASED);
-            ends(f, 0, 0, 0, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE", "commitmentDecision:DECIDED",
+            ends(f, 0, 0, 0, 0, "OP-1", "START:STARTED", "appraisal:RESERVED", "programmingCommittee:FAVOURABLE", "commitmentDecision:DECIDED",
                     "agreementOverdue:CANCELLED");
         });
     }
 
+    /** OP-2 asks 5 000 € while OP-1's 6 000 € leave 4 000 €: it waits on the waiting list. */
+    private static void secondWaiting(Fixture f) {
+        f.fse().start(INSTRUCTOR, OperationId.of("OP-2"), OPERATOR, Money.euros(5_000));
+        assertThat(f.appraise("OP-2", 5_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
+    }
+
+    /** The first report (3 000 €) submitted and checked without rejection: the interim payment waits. */
+    private static void firstReportChecked(Fixture f, OperationId op) {
+        f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(3_000), "premier rapport d’exécution");
+        f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(3_000), List.of(),
+                20, 20), IdempotencyKey.of("csf-1"));
+        assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.PAYMENT);
+    }
+
+    /** The first report paid (3 000 €), the final one (1 000 €) checked: the balance waits. */
+    private static void finalReportChecked(Fixture f, OperationId op) {
+        firstReportChecked(f, op);
+        f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(3_000), "acompte", IdempotencyKey.of("pay-2"));
+        f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(1_000), "rapport final");
+        f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(1_000), List.of(),
+                20, 20), IdempotencyKey.of("csf-2"));
+        assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.PAYMENT);
+    }
+
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("the execution after the commitment: advance, report reminded, a check with rejected amounts answered in the contradictory procedure, interim payment, final report, balance, closure that decommits the rest and takes a waiting operation up")
-    void executionReportsPaymentsAndDecommitment(Databases.Kind kind) {
+    @DisplayName("a service-done check with rejected amounts: accepted net of the rejections with their reasons, applied once on retry; the operator answers in the contradictory procedure and the OI reinstates part; the payment then waits")
+    void serviceDoneCheckWithRejectedAmounts(Databases.Kind kind) {
         on(kind, f -> {
             OperationId op = committed(f, "OP-1");
-            f.fse().start(INSTRUCTOR, OperationId.of("OP-2"), OPERATOR, Money.euros(5_000));
-            assertThat(f.appraise("OP-2", 5_000, WhenUncovered.WAIT).waitingStep()).isEqualTo(CommitmentProcess.Task.WAITING_LIST);
             ExecutionView started = f.fse().execution(OPERATOR_SIGNATORY, op);
             assertThat(started.waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
             assertThat(started.reportNumber()).isEqualTo(1);
             assertThat(started.reportCount()).isEqualTo(2);
             assertThat(started.reportDue()).isEqualTo(Instant.parse("2027-04-01T00:00:00Z"));
-
-            f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance de démarrage", IdempotencyKey.of("pay-1"));
-            // an interim payment before any check: no payment step waits
-            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1), "acompte", IdempotencyKey.of("pay-0")),
-                    WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
-            // 15 days before the report is due, the operator is reminded
-            f.clock.advance(Duration.between(f.clock.instant(), Instant.parse("2027-03-17T00:00:01Z")));
-            f.engine.runDueJobs();
-            assertThat(f.fse().execution(MANAGER, op).reportReminders()).isEqualTo(1);
             f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(3_000), "premier rapport d’exécution");
 
             ServiceDoneCheck check = new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(3_000),
@@ -624,52 +753,143 @@ class FseCommitmentProcessTest {
             // a retry of the same check is applied once, though the step is done
             assertThat(f.fse().recordServiceDone(INSTRUCTOR, check, IdempotencyKey.of("csf-1"))).isEqualTo(checked);
             assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.ANSWER);
+            assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals(CommitmentProcess.Execution.SERVICE_DONE))
+                    .singleElement().satisfies(e -> assertThat(e.reason()).contains("rejeté 500.00 € : dépenses hors période"));
+
             f.fse().answerContradictory(OPERATOR_SIGNATORY, op, "les dépenses de décembre relèvent de la période");
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.CONCLUSION);
             OperationAccount concluded = f.fse().concludeContradictory(INSTRUCTOR, op, Money.euros(200), "décembre admis en partie",
                     IdempotencyKey.of("csf-1b"));
             assertThat(concluded.accepted()).isEqualTo(Money.euros(2_700));
+            assertThat(concluded.paid()).isEqualTo(Money.ZERO);
+            assertThat(f.fse().account(OPERATOR_SIGNATORY, op)).contains(concluded);
             assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.PAYMENT);
+            ends(f, 0, 6_000, 0, 1, "OP-1", "START:STARTED", "agreementSignature:SIGNED", "executionReport:SUBMITTED",
+                    "serviceDoneCheck:ACCEPTED 2500.00", "contradictoryAnswer:ANSWERED", "contradictoryConclusion:REINSTATED 200.00");
+        });
+    }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the advance payment: paid on the commitment before any report, applied once on retry, the execution still waiting for the first report")
+    void advancePayment(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            OperationAccount advance = f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance de démarrage",
+                    IdempotencyKey.of("pay-1"));
+            assertThat(advance.paid()).isEqualTo(Money.euros(1_000));
+            assertThat(advance.leftToPay()).isEqualTo(Money.euros(5_000));
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.ADVANCE, Money.euros(1_000), "avance de démarrage", IdempotencyKey.of("pay-1")))
+                    .isEqualTo(advance);
+            // an interim payment before any check: no payment step waits
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1), "acompte", IdempotencyKey.of("pay-0")),
+                    WorkflowError.NO_COMMITMENT, "operationId", "OP-1");
+            ExecutionView execution = f.fse().execution(OPERATOR_SIGNATORY, op);
+            assertThat(execution.waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
+            assertThat(execution.reportNumber()).isEqualTo(1);
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).containsExactly("Reserve", "Commit", "Pay");
+            assertThat(f.fse().history(MANAGER, op)).filteredOn(e -> e.step().equals("PAYMENT")).singleElement()
+                    .satisfies(e -> assertThat(e.reference()).isEqualTo("pay-1"));
+            ends(f, 0, 6_000, 1_000, 1, "OP-1", "START:STARTED", "agreementSignature:SIGNED", "PAYMENT:ADVANCE");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("an interim payment: after the first report's check, up to what it accepted (beyond, or a balance, refused with nothing changed), applied once on retry; the next report then due")
+    void interimPayment(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            firstReportChecked(f, op);
+            Snapshot before = Snapshot.of(f, "OP-1");
             // the balance is for the final report
-            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(1_700), "solde", IdempotencyKey.of("pay-x")),
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(3_000), "solde", IdempotencyKey.of("pay-x")),
                     WorkflowError.PAYMENT_KIND, "kind", "BALANCE");
-            // beyond what the checks accepted: refused, nothing changes
-            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_701), "acompte", IdempotencyKey.of("pay-3")),
-                    FundsError.OVER_ACCEPTED, "amount", "1701.00");
-            OperationAccount interim = f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_700), "acompte", IdempotencyKey.of("pay-2"));
-            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_700), "acompte", IdempotencyKey.of("pay-2")))
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(3_001), "acompte", IdempotencyKey.of("pay-x")),
+                    FundsError.OVER_ACCEPTED, "amount", "3001.00");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            OperationAccount interim = f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(3_000), "acompte", IdempotencyKey.of("pay-2"));
+            assertThat(f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(3_000), "acompte", IdempotencyKey.of("pay-2")))
                     .isEqualTo(interim);
-            assertThat(interim.paid()).isEqualTo(Money.euros(2_700));
+            assertThat(interim.paid()).isEqualTo(Money.euros(3_000));
+            assertThat(interim.balancePaid()).isFalse();
             ExecutionView second = f.fse().execution(OPERATOR_SIGNATORY, op);
             assertThat(second.waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
             assertThat(second.reportNumber()).isEqualTo(2);
             assertThat(second.reportDue()).isEqualTo(Instant.parse("2028-12-31T00:00:00Z"));
+            ends(f, 0, 6_000, 3_000, 1, "OP-1", "START:STARTED", "agreementSignature:SIGNED", "executionReport:SUBMITTED",
+                    "serviceDoneCheck:ACCEPTED 3000.00", "PAYMENT:INTERIM");
+        });
+    }
 
-            f.fse().submitReport(OPERATOR_SIGNATORY, op, Money.euros(1_300), "rapport final");
-            f.fse().recordServiceDone(INSTRUCTOR, new ServiceDoneCheck(op, "controleur.csf", f.clock.instant(), Money.euros(1_300), List.of(),
-                    20, 20), IdempotencyKey.of("csf-2"));
-            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_300), "acompte", IdempotencyKey.of("pay-y")),
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the balance payment: after the final report's check (an interim payment there, or beyond what it accepted, refused with nothing changed); the closure then waits")
+    void balancePayment(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            finalReportChecked(f, op);
+            Snapshot before = Snapshot.of(f, "OP-1");
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.INTERIM, Money.euros(1_000), "acompte", IdempotencyKey.of("pay-y")),
                     WorkflowError.PAYMENT_KIND, "kind", "INTERIM");
-            OperationAccount balance = f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(1_300), "solde", IdempotencyKey.of("pay-5"));
+            assertRefused(() -> f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(1_001), "solde", IdempotencyKey.of("pay-y")),
+                    FundsError.OVER_ACCEPTED, "amount", "1001.00");
+            assertThat(Snapshot.of(f, "OP-1")).isEqualTo(before);
+
+            OperationAccount balance = f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(1_000), "solde", IdempotencyKey.of("pay-3"));
             assertThat(balance.paid()).isEqualTo(Money.euros(4_000));
             assertThat(balance.balancePaid()).isTrue();
+            assertThat(balance.leftToPay()).isEqualTo(Money.euros(2_000));
             assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.CLOSURE);
+            ends(f, 0, 6_000, 4_000, 1, "OP-1", "START:STARTED", "agreementSignature:SIGNED", "PAYMENT:INTERIM", "executionReport:SUBMITTED",
+                    "serviceDoneCheck:ACCEPTED 1000.00", "PAYMENT:BALANCE");
+        });
+    }
 
-            // closure: the 2 000 € that will not be spent go back to the envelope, and the waiting OP-2 is taken up
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a decommitment during the execution: what will not be spent released to the envelope, applied once on retry, and the waiting operation taken up")
+    void decommitmentReleasedToTheEnvelope(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            secondWaiting(f);
+            OperationAccount decommitted = f.fse().decommit(MANAGER, op, Money.euros(1_500), "sous-réalisation", IdempotencyKey.of("dec-1"));
+            assertThat(decommitted.netCommitment()).isEqualTo(Money.euros(4_500));
+            assertThat(decommitted.decommitted()).isEqualTo(Money.euros(1_500));
+            assertThat(f.fse().decommit(MANAGER, op, Money.euros(1_500), "sous-réalisation", IdempotencyKey.of("dec-1")))
+                    .isEqualTo(decommitted);
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).endsWith("Decommit");
+            assertThat(f.grant().journal()).extracting(c -> c.getClass().getSimpleName()).filteredOn("Decommit"::equals).hasSize(1);
+            // the execution goes on; the 5 500 € now available take OP-2 up, back to its appraisal
+            assertThat(f.fse().execution(MANAGER, op).waitingStep()).isEqualTo(CommitmentProcess.Execution.REPORT);
+            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(f.fse().history(MANAGER, OperationId.of("OP-2"))).extracting(e -> e.step() + ":" + e.outcome())
+                    .endsWith("appraisal:WAITING", "TAKEN_UP:TAKEN_UP");
+            ends(f, 0, 4_500, 0, 2, "OP-1", "START:STARTED", "agreementSignature:SIGNED", "DECOMMITMENT:DECOMMITTED");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the closure after the balance decommits what was not paid, released to the envelope: the execution ended, the waiting operation taken up, the account read by its operator")
+    void closureDecommitsTheRest(Databases.Kind kind) {
+        on(kind, f -> {
+            OperationId op = committed(f, "OP-1");
+            secondWaiting(f);
+            finalReportChecked(f, op);
+            f.fse().pay(MANAGER, op, PaymentKind.BALANCE, Money.euros(1_000), "solde", IdempotencyKey.of("pay-3"));
             OperationAccount closed = f.fse().close(MANAGER, op, "opération soldée", IdempotencyKey.of("dec-1"));
             assertThat(closed.netCommitment()).isEqualTo(Money.euros(4_000));
+            assertThat(closed.decommitted()).isEqualTo(Money.euros(2_000));
             assertThat(closed.leftToPay()).isEqualTo(Money.ZERO);
-            assertThat(f.grant().balance(ENVELOPE).available()).isEqualTo(Money.euros(6_000));
-            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
-            assertThat(f.fse().execution(MANAGER, op).running()).isFalse();
             assertThat(f.fse().account(OPERATOR_SIGNATORY, op)).contains(closed);
-            assertThat(f.fse().history(MANAGER, op)).extracting(AuditEntry::step).containsSubsequence(CommitmentProcess.Task.AGREEMENT,
-                    "PAYMENT", CommitmentProcess.Execution.REPORT, CommitmentProcess.Execution.SERVICE_DONE, CommitmentProcess.Execution.ANSWER,
-                    CommitmentProcess.Execution.CONCLUSION, "PAYMENT", CommitmentProcess.Execution.REPORT,
-                    CommitmentProcess.Execution.SERVICE_DONE, "PAYMENT", CommitmentProcess.Execution.CLOSURE);
-            assertThat(f.fse().history(MANAGER, OperationId.of("OP-2"))).extracting(AuditEntry::step).contains("TAKEN_UP");
-            assertRefused(() -> f.fse().account(Actor.of("president", OTHER_OPERATOR, Role.OPERATOR), op), WorkflowError.NOT_THE_OPERATOR,
-                    "actor.organisation", "ASSO-AUTRE");
+            assertThat(f.fse().execution(MANAGER, op).running()).isFalse();
+            assertThat(f.view("OP-2").waitingStep()).isEqualTo(CommitmentProcess.Task.APPRAISAL);
+            assertThat(f.fse().history(MANAGER, OperationId.of("OP-2"))).extracting(AuditEntry::step).endsWith("TAKEN_UP");
+            // only OP-2's commitment is left running
+            ends(f, 0, 4_000, 4_000, 1, "OP-1", "START:STARTED", "agreementSignature:SIGNED", "PAYMENT:INTERIM", "PAYMENT:BALANCE",
+                    "closure:CLOSED");
         });
     }
 

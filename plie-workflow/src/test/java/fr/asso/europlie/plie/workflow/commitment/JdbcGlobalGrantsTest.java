@@ -313,6 +313,106 @@ class JdbcGlobalGrantsTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a grant stored before version 13 with every kind of command: the first ledger commands after the upgrade, through the ledger, "
+            + "append their rows after the old ones with the same balances as a plain replay; a retry of an old key is applied once, "
+            + "another command under it refused; the old document and rows left as they were")
+    void oldFormatGrantThroughTheLedger(Databases.Kind kind) throws SQLException {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            GlobalGrantId id = GlobalGrantId.of("SG-OLD-" + GRANTS.incrementAndGet());
+            Instant at = Instant.parse("2026-03-02T08:00:00Z");
+            OperationId op1 = OperationId.of("OP-1");
+            LedgerCommand.Pay advance = new LedgerCommand.Pay(IdempotencyKey.of("p1"), op1, fr.asso.europlie.plie.funds.PaymentKind.ADVANCE,
+                    Money.euros(1_000), "gestionnaire", at, "avance");
+            List<LedgerCommand> before13 = List.of(reserve("k1", "OP-1", 6_000),
+                    new LedgerCommand.Commit(IdempotencyKey.of("c1"), op1, Money.euros(6_000), Money.euros(12_000), "gestionnaire", at,
+                            "convention"),
+                    advance,
+                    new LedgerCommand.RecordServiceDone(IdempotencyKey.of("csf1"), new fr.asso.europlie.plie.funds.ServiceDoneCheck(op1,
+                            "controleur", at, Money.euros(3_000), List.of(new fr.asso.europlie.plie.funds.ServiceDoneCheck.Rejection(
+                                    Money.euros(500), "hors période")), 10, 9), "contrôle"),
+                    reserve("k2", "OP-2", 2_000));
+            GlobalGrant old = Grants.of(id, OrganisationId.of("OI"), Map.of(Y2026, Money.euros(10_000)));
+            for (LedgerCommand command : before13) {
+                old = old.apply(command).grant();
+            }
+            String oldDocument = GlobalGrantJson.write(old);
+            try (Connection connection = database.dataSource().getConnection()) {
+                // as the store wrote it before version 13: the whole grant in the document, one row per command without command
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plie_global_grant (plan_id, id, revision, "
+                        + "intermediate_body, document, updated_at) VALUES ('default', ?, ?, 'OI', ?, CURRENT_TIMESTAMP)")) {
+                    insert.setString(1, id.value());
+                    insert.setLong(2, before13.size());
+                    insert.setString(3, oldDocument);
+                    insert.executeUpdate();
+                }
+                String[] kinds = {"Reserve", "Commit", "Pay", "RecordServiceDone", "Reserve"};
+                String[] operations = {"OP-1", "OP-1", "OP-1", "OP-1", "OP-2"};
+                long[] amounts = {6_000, 6_000, 1_000, 2_500, 2_000};
+                for (int i = 0; i < before13.size(); i++) {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plie_ledger_entry (plan_id, grant_id, revision, "
+                            + "idempotency_key, kind, operation_id, amount, actor, at, reason) VALUES ('default', ?, ?, ?, ?, ?, ?, "
+                            + "'avant', CURRENT_TIMESTAMP, 'avant la version 13')")) {
+                        insert.setString(1, id.value());
+                        insert.setLong(2, i + 1L);
+                        insert.setString(3, before13.get(i).key().value());
+                        insert.setString(4, kinds[i]);
+                        insert.setString(5, operations[i]);
+                        insert.setBigDecimal(6, Money.euros(amounts[i]).amount());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+
+            // the first commands after the upgrade, through the ledger as process C sends them
+            LedgerCommand.Pay interim = new LedgerCommand.Pay(IdempotencyKey.of("p2"), op1, fr.asso.europlie.plie.funds.PaymentKind.INTERIM,
+                    Money.euros(1_500), "gestionnaire", at, "acompte");
+            LedgerCommand.Decommit decommit = new LedgerCommand.Decommit(IdempotencyKey.of("d1"), op1, Money.euros(500), "gestionnaire", at,
+                    "sous-réalisation");
+            assertThat(engine.ledger.apply(id, interim).replayed()).isFalse();
+            assertThat(engine.ledger.apply(id, decommit).replayed()).isFalse();
+            // a retry of a command of before the upgrade is recognised by its key; another command under that key is refused
+            assertThat(engine.ledger.apply(id, advance).replayed()).isTrue();
+            LedgerCommand.Pay otherUnderOldKey = new LedgerCommand.Pay(IdempotencyKey.of("p1"), op1,
+                    fr.asso.europlie.plie.funds.PaymentKind.ADVANCE, Money.euros(999), "gestionnaire", at, "avance");
+            assertThat(catchThrowableOfType(RuleViolationException.class, () -> engine.ledger.apply(id, otherUnderOldKey)).violations())
+                    .anyMatch(v -> v.code() == FundsError.IDEMPOTENCY_CONFLICT);
+
+            // the same grant as a plain replay of every command, read again by a store of its own
+            GlobalGrant expected = old.apply(interim).grant().apply(decommit).grant();
+            GlobalGrant read = engine.inTransaction(() -> new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock).get(id));
+            assertThat(read).isEqualTo(expected);
+            assertThat(read.revision()).isEqualTo(7);
+            assertThat(read.balance(Y2026).reserved()).isEqualTo(Money.euros(2_000));
+            assertThat(read.balance(Y2026).committed()).isEqualTo(Money.euros(5_500));
+            assertThat(read.balance(Y2026).paid()).isEqualTo(Money.euros(2_500));
+            assertThat(read.balance(Y2026).available()).isEqualTo(Money.euros(2_500));
+            assertThat(read.account(op1).orElseThrow().accepted()).isEqualTo(Money.euros(2_500));
+            assertThat(read.account(op1).orElseThrow().leftToPay()).isEqualTo(Money.euros(3_000));
+
+            // the journal's rows: the five of before, untouched, then the two new ones with their whole command
+            assertThat(engine.inTransaction(() -> new JdbcGlobalGrants(PlanId.DEFAULT, engine.clock).entries(id)))
+                    .extracting(e -> e.revision() + " " + e.kind() + " " + e.operation() + " " + e.key() + " " + e.amount())
+                    .containsExactly("1 Reserve OP-1 k1 6000.00", "2 Commit OP-1 c1 6000.00", "3 Pay OP-1 p1 1000.00",
+                            "4 RecordServiceDone OP-1 csf1 2500.00", "5 Reserve OP-2 k2 2000.00", "6 Pay OP-1 p2 1500.00",
+                            "7 Decommit OP-1 d1 500.00");
+            try (Connection connection = database.dataSource().getConnection(); PreparedStatement select = connection.prepareStatement(
+                    "SELECT revision, command FROM plie_ledger_entry WHERE grant_id = ? ORDER BY revision")) {
+                select.setString(1, id.value());
+                List<String> commands = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String command = rows.getString(2);
+                        commands.add(rows.getLong(1) + ":" + (command == null ? "-" : GlobalGrantJson.readCommand(command).key().value()));
+                    }
+                }
+                assertThat(commands).containsExactly("1:-", "2:-", "3:-", "4:-", "5:-", "6:p2", "7:d1");
+            }
+            assertThat(document(database, id.value())).isEqualTo(oldDocument);
+        }
+    }
+
     private static String document(Databases.Target database, String id) throws SQLException {
         try (Connection connection = database.dataSource().getConnection(); PreparedStatement select = connection.prepareStatement(
                 "SELECT document FROM plie_global_grant WHERE id = ?")) {

@@ -69,6 +69,60 @@ class JdbcGrantAgreementsTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
+    @DisplayName("the simplified cost options are stored with the agreement and kept by its amendments, never rewritten by an update; "
+            + "a row written before they were kept (document without them) reads as none stated and is amended")
+    void simplifiedCostOptionsStored(Databases.Kind kind) {
+        try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
+            JdbcGrantAgreements store = new JdbcGrantAgreements(PlanId.DEFAULT, engine.clock);
+            GrantAgreement stating = GrantAgreement.sign(GrantAgreementId.of("CONV-1"), OperationId.of("OP-1"),
+                    OrganisationId.of("ASSO-TREMPLIN"), OrganisationId.of("OI-DORDOGNE"), Money.euros(6_000), Money.euros(12_000), PERIOD,
+                    LocalDate.of(2026, 2, 1), "forfait 40 % des frais de personnel");
+            GrantAgreement lower = amended(stating, 5_000, "avenant en baisse");
+            engine.inTransaction(() -> {
+                store.add(stating);
+                return null;
+            });
+            assertThat(engine.inTransaction(() -> store.find(stating.id())).orElseThrow().simplifiedCostOptions())
+                    .isEqualTo("forfait 40 % des frais de personnel");
+            engine.inTransaction(() -> {
+                store.update(lower, 1);
+                return null;
+            });
+            assertThat(engine.inTransaction(() -> store.ofOperation(OperationId.of("OP-1")))).contains(lower);
+            // an update that rewrites them does not extend the stored agreement
+            GrantAgreement rewritten = new GrantAgreement(lower.id(), lower.operation(), lower.operator(), lower.intermediateBody(),
+                    amended(lower, 4_000, "suite").versions(), "coûts unitaires");
+            assertConflict(engine, () -> store.update(rewritten, 2));
+            assertThat(engine.inTransaction(() -> store.find(stating.id()))).contains(lower);
+
+            // a row as stored before: its document has no simplifiedCostOptions member
+            GrantAgreement before = signed("CONV-OLD", "OP-OLD", 3_000);
+            String document = fr.asso.europlie.plie.json.funds.GrantAgreementJson.write(before);
+            assertThat(document).doesNotContain("simplifiedCostOptions");
+            engine.inTransaction(() -> {
+                try (java.sql.PreparedStatement insert = fr.asso.europlie.plie.workflow.internal.EngineTransaction.connection().prepareStatement(
+                        "INSERT INTO plie_grant_agreement (plan_id, id, operation_id, operator, intermediate_body, revision, document, updated_at) "
+                                + "VALUES ('default', 'CONV-OLD', 'OP-OLD', 'ASSO-TREMPLIN', 'OI-DORDOGNE', 1, ?, CURRENT_TIMESTAMP)")) {
+                    insert.setString(1, document);
+                    insert.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+            GrantAgreement read = engine.inTransaction(() -> store.ofOperation(OperationId.of("OP-OLD"))).orElseThrow();
+            assertThat(read).isEqualTo(before);
+            assertThat(read.simplifiedCostOptions()).isEmpty();
+            engine.inTransaction(() -> {
+                store.update(amended(read, 2_000, "avenant en baisse"), 1);
+                return null;
+            });
+            assertThat(engine.inTransaction(() -> store.find(GrantAgreementId.of("CONV-OLD"))).orElseThrow().versions()).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
     @DisplayName("a stale revision, a rewritten history under the right revision, a second agreement of the id or the operation are refused (PLIE-FUNDS-036) and change nothing")
     void staleRevisionRefused(Databases.Kind kind) {
         try (Databases.Target database = Databases.fresh(kind); LedgerEngine engine = new LedgerEngine(database)) {
