@@ -32,11 +32,20 @@ import org.junit.jupiter.api.Test;
 @DisplayName("fuzz: the offer and funds readers answer any mutated document with a value or a documented refusal")
 class OfferAndFundsJsonFuzzTest {
 
-    /** One reader: a valid document, how to read it, how to write a value back. */
-    private record Family<T>(String seed, Function<String, T> read, Function<T, String> write) {
+    /**
+     * One reader: a valid document, how to read it, how to write a value back, and how a store
+     * writes it (compact), or null where no store keeps the kind on its own.
+     */
+    private record Family<T>(String seed, Function<String, T> read, Function<T, String> write, Function<T, String> compact) {
         boolean check(String json) {
-            return Fuzz.check(json, () -> read.apply(json), InvalidDocumentException.class,
-                    value -> assertThat(read.apply(write.apply(value))).isEqualTo(value));
+            return Fuzz.check(json, () -> read.apply(json), InvalidDocumentException.class, value -> {
+                assertThat(read.apply(write.apply(value))).isEqualTo(value);
+                if (compact != null) {
+                    String stored = compact.apply(value);
+                    assertThat(stored).as("a stored document has no line breaks").doesNotContain("\n");
+                    assertThat(read.apply(stored)).as("the compact document reads back the same value").isEqualTo(value);
+                }
+            });
         }
     }
 
@@ -52,19 +61,21 @@ class OfferAndFundsJsonFuzzTest {
         Programming programming = OfferFixture.aReviewedProgrammingWith(List.of(op1, OfferFixture.anOperation("OP-2")))
                 .decide(OfferFixture.anApproval(op1.id(), Money.euros(50_000)));
         return List.of(
-                new Family<Operation>(OperationJson.write(op1), OperationJson::read, OperationJson::write),
-                new Family<Programming>(ProgrammingJson.write(programming), ProgrammingJson::read, ProgrammingJson::write),
+                new Family<Operation>(OperationJson.write(op1), OperationJson::read, OperationJson::write, null),
+                new Family<Programming>(ProgrammingJson.write(programming), ProgrammingJson::read, ProgrammingJson::write,
+                        ProgrammingJson::writeCompact),
                 new Family<Operators>(OfferDirectoryJson.writeOperators(OfferFixture.OPERATORS), OfferDirectoryJson::readOperators,
-                        OfferDirectoryJson::writeOperators),
+                        OfferDirectoryJson::writeOperators, OfferDirectoryJson::writeOperatorsCompact),
                 new Family<CallForProposals>(OfferDirectoryJson.writeCall(OfferFixture.aCall()), OfferDirectoryJson::readCall,
-                        OfferDirectoryJson::writeCall),
-                new Family<GlobalGrant>(GlobalGrantJson.write(aBusyGrant()), GlobalGrantJson::read, GlobalGrantJson::write),
+                        OfferDirectoryJson::writeCall, null),
+                new Family<GlobalGrant>(GlobalGrantJson.write(aBusyGrant()), GlobalGrantJson::read, GlobalGrantJson::write,
+                        GlobalGrantJson::writeCompact),
                 new Family<GrantAgreement>(GrantAgreementJson.write(anAmendedAgreement()), GrantAgreementJson::read,
-                        GrantAgreementJson::write));
+                        GrantAgreementJson::write, GrantAgreementJson::writeCompact));
     }
 
     @Test
-    @DisplayName("mutated operations, programmings, directories, grants and agreements: a value that round-trips, or InvalidDocumentException")
+    @DisplayName("mutated operations, programmings, directories, grants and agreements: a value that round-trips (also through the compact form the stores write), or InvalidDocumentException")
     void mutatedDocuments() {
         Random random = Fuzz.random(2);
         List<Family<?>> families = families();

@@ -80,6 +80,21 @@ public final class CohortJson {
      * @return the JSON text
      */
     public static String write(CohortData data) {
+        return JsonFormat.write(storedTree(data));
+    }
+
+    /**
+     * Writes cohort data as compact JSON text, without white space between tokens: what a store keeps
+     * (the reader accepts either form).
+     *
+     * @param data the value, not null
+     * @return the compact JSON text
+     */
+    public static String writeCompact(CohortData data) {
+        return JsonFormat.writeCompact(storedTree(data));
+    }
+
+    private static ObjectNode storedTree(CohortData data) {
         ObjectNode root = JsonFormat.envelope(FORMAT);
         ArrayNode referents = root.putArray("referents");
         data.referents().forEach(r -> referents.addObject().put("id", r.id().value()).put("employer", r.employer().value())
@@ -102,7 +117,7 @@ public final class CohortJson {
         ArrayNode erasures = root.putArray("erasures");
         data.erasures().forEach((id, e) -> erasures.addObject().put("participantId", id.value()).put("erasedOn", e.erasedOn().toString())
                 .put("retainedUntil", e.retainedUntil().toString()));
-        return JsonFormat.write(root);
+        return root;
     }
 
     private static void putIfPresent(ObjectNode node, String name, Object value) {

@@ -62,6 +62,21 @@ public final class GlobalGrantJson {
      * @return the indented JSON text
      */
     public static String write(GlobalGrant grant) {
+        return JsonFormat.write(storedTree(grant));
+    }
+
+    /**
+     * Writes a grant as compact JSON text, without white space between tokens: what a store keeps
+     * (the reader accepts either form).
+     *
+     * @param grant the value, not null
+     * @return the compact JSON text
+     */
+    public static String writeCompact(GlobalGrant grant) {
+        return JsonFormat.writeCompact(storedTree(grant));
+    }
+
+    private static ObjectNode storedTree(GlobalGrant grant) {
         ObjectNode root = JsonFormat.envelope(FORMAT);
         root.put("id", grant.id().value());
         root.put("intermediateBody", grant.intermediateBody().value());
@@ -82,7 +97,7 @@ public final class GlobalGrantJson {
             node.put("amount", m.amount().toString()).put("actor", m.actor()).put("at", m.at().toString()).put("reason", m.reason())
                     .put("key", m.key().value());
         }
-        return JsonFormat.write(root);
+        return root;
     }
 
     /**

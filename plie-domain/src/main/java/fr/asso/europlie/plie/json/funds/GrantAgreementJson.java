@@ -42,6 +42,21 @@ public final class GrantAgreementJson {
      * @return the indented JSON text
      */
     public static String write(GrantAgreement agreement) {
+        return JsonFormat.write(storedTree(agreement));
+    }
+
+    /**
+     * Writes an agreement as compact JSON text, without white space between tokens: what a store keeps
+     * (the reader accepts either form).
+     *
+     * @param agreement the value, not null
+     * @return the compact JSON text
+     */
+    public static String writeCompact(GrantAgreement agreement) {
+        return JsonFormat.writeCompact(storedTree(agreement));
+    }
+
+    private static ObjectNode storedTree(GrantAgreement agreement) {
         ObjectNode root = JsonFormat.envelope(FORMAT);
         root.put("id", agreement.id().value()).put("operation", agreement.operation().value())
                 .put("operator", agreement.operator().value()).put("intermediateBody", agreement.intermediateBody().value());
@@ -55,7 +70,7 @@ public final class GrantAgreementJson {
         if (!agreement.simplifiedCostOptions().isEmpty()) {
             root.put("simplifiedCostOptions", agreement.simplifiedCostOptions());
         }
-        return JsonFormat.write(root);
+        return root;
     }
 
     /**

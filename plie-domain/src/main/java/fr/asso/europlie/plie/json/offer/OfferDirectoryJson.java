@@ -40,10 +40,25 @@ public final class OfferDirectoryJson {
      * @return the indented JSON text
      */
     public static String writeOperators(Operators operators) {
+        return JsonFormat.write(storedTree(operators));
+    }
+
+    /**
+     * Writes operators as compact JSON text, without white space between tokens: what a store keeps
+     * (the reader accepts either form).
+     *
+     * @param operators the value, not null
+     * @return the compact JSON text
+     */
+    public static String writeOperatorsCompact(Operators operators) {
+        return JsonFormat.writeCompact(storedTree(operators));
+    }
+
+    private static ObjectNode storedTree(Operators operators) {
         ObjectNode root = JsonFormat.envelope(OPERATORS);
         ArrayNode list = root.putArray("operators");
         operators.operators().forEach(o -> list.addObject().put("id", o.id().value()).put("name", o.name()));
-        return JsonFormat.write(root);
+        return root;
     }
 
     /**

@@ -104,6 +104,21 @@ public final class ProgrammingJson {
      * @return the indented JSON text
      */
     public static String write(Programming programming) {
+        return JsonFormat.write(storedTree(programming));
+    }
+
+    /**
+     * Writes a programming as compact JSON text, without white space between tokens: what a store keeps
+     * (the reader accepts either form).
+     *
+     * @param programming the value, not null
+     * @return the compact JSON text
+     */
+    public static String writeCompact(Programming programming) {
+        return JsonFormat.writeCompact(storedTree(programming));
+    }
+
+    private static ObjectNode storedTree(Programming programming) {
         ObjectNode root = JsonFormat.envelope(FORMAT, VERSION);
         root.set("call", call(programming.call()));
         ArrayNode mapping = root.putArray("axisMapping");
@@ -141,7 +156,7 @@ public final class ProgrammingJson {
                 node.set("previous", decision(amendment.previous(), true));
             }
         }
-        return JsonFormat.write(root);
+        return root;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CohortJsonFuzzTest {
 
     @Test
-    @DisplayName("mutated cohorts: data that round-trips, or InvalidDocumentException with located, translated problems")
+    @DisplayName("mutated cohorts: data that round-trips (also compact, as the store writes it), or InvalidDocumentException with located, translated problems")
     void mutatedCohorts() {
         Random random = Fuzz.random(4);
         List<String> seeds = List.of(CohortJson.write(CohortFixture.GENERATOR.generate(3, 6).data()),
@@ -26,7 +26,12 @@ class CohortJsonFuzzTest {
             String json = Fuzz.mutateJson(seeds.get(random.nextInt(seeds.size())), random);
             UnknownFields mode = random.nextBoolean() ? UnknownFields.REJECT : UnknownFields.KEEP;
             if (Fuzz.check(json, () -> CohortJson.read(json, CohortFixture.PUBLICS, mode).value(), InvalidDocumentException.class,
-                    (CohortData data) -> assertThat(CohortJson.read(CohortJson.write(data), CohortFixture.PUBLICS)).isEqualTo(data))) {
+                    (CohortData data) -> {
+                        assertThat(CohortJson.read(CohortJson.write(data), CohortFixture.PUBLICS)).isEqualTo(data);
+                        String stored = CohortJson.writeCompact(data);
+                        assertThat(stored).as("the compact form the participant store writes").doesNotContain("\n");
+                        assertThat(CohortJson.read(stored, CohortFixture.PUBLICS)).isEqualTo(data);
+                    })) {
                 accepted++;
             }
         }

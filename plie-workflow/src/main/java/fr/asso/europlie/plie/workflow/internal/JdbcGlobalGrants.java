@@ -171,7 +171,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
             throw conflict(grant.id(), -1, earlier.get().revision());
         }
         // the document without the journal, which the rows hold
-        String document = GlobalGrantJson.write(GlobalGrant.of(grant.id(), grant.intermediateBody(), grant.envelopes(), grant.priorities()));
+        String document = GlobalGrantJson.writeCompact(GlobalGrant.of(grant.id(), grant.intermediateBody(), grant.envelopes(), grant.priorities()));
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_global_grant (plan_id, id, revision, intermediate_body, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, plan.value());

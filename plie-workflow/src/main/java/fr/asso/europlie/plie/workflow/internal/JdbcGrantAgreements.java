@@ -79,7 +79,7 @@ public final class JdbcGrantAgreements implements GrantAgreements {
             insert.setString(4, agreement.operator().value());
             insert.setString(5, agreement.intermediateBody().value());
             insert.setLong(6, agreement.versions().size());
-            insert.setString(7, GrantAgreementJson.write(agreement));
+            insert.setString(7, GrantAgreementJson.writeCompact(agreement));
             insert.setObject(8, now());
             EngineTransaction.changed();
             insert.executeUpdate();
@@ -103,7 +103,7 @@ public final class JdbcGrantAgreements implements GrantAgreements {
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
                 "UPDATE plie_grant_agreement SET revision = ?, document = ?, updated_at = ? WHERE plan_id = ? AND id = ? AND revision = ?")) {
             update.setLong(1, agreement.versions().size());
-            update.setString(2, GrantAgreementJson.write(agreement));
+            update.setString(2, GrantAgreementJson.writeCompact(agreement));
             update.setObject(3, now());
             update.setString(4, plan.value());
             update.setString(5, agreement.id().value());

@@ -287,7 +287,7 @@ public final class JdbcParticipants implements Participants {
      * @return the JSON text
      */
     static String write(Participant participant) {
-        return CohortJson.write(new CohortData(List.of(), List.of(participant), Map.of(), Map.of()));
+        return CohortJson.writeCompact(new CohortData(List.of(), List.of(participant), Map.of(), Map.of()));
     }
 
     private Participant read(String document) {

@@ -177,8 +177,8 @@ public final class JdbcProgrammings implements Programmings {
             insert.setString(2, programming.id().value());
             insert.setLong(3, programming.revision());
             insert.setString(4, programming.programming().state().name());
-            insert.setString(5, ProgrammingJson.write(programming.programming()));
-            insert.setString(6, OfferDirectoryJson.writeOperators(programming.operators()));
+            insert.setString(5, ProgrammingJson.writeCompact(programming.programming()));
+            insert.setString(6, OfferDirectoryJson.writeOperatorsCompact(programming.operators()));
             insert.setString(7, writeSettings(programming.settings()));
             insert.setObject(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             EngineTransaction.changed();
@@ -202,8 +202,8 @@ public final class JdbcProgrammings implements Programmings {
         if (stored != readRevision) {
             throw Programmings.conflict(programming.id(), readRevision, stored);
         }
-        String document = ProgrammingJson.write(programming.programming());
-        String operators = OfferDirectoryJson.writeOperators(programming.operators());
+        String document = ProgrammingJson.writeCompact(programming.programming());
+        String operators = OfferDirectoryJson.writeOperatorsCompact(programming.operators());
         String settings = writeSettings(programming.settings());
         int updated;
         try (PreparedStatement update = EngineTransaction.connection().prepareStatement(
