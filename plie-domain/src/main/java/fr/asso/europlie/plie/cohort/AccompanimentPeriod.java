@@ -45,6 +45,10 @@ public final class AccompanimentPeriod {
     private final List<InWorkFollowUp> followUps;
     private final Exit exit;
     private final EsfSixMonthData sixMonthData;
+    /** The entry and exit days and the indicators' flags, computed once ({@link PeriodFacts}). */
+    final int entryDay;
+    final int exitDay;
+    final int facts;
 
     /**
      * Copies the collections and checks the period as a whole, reporting every problem at once.
@@ -145,6 +149,10 @@ public final class AccompanimentPeriod {
         this.followUps = followUps;
         this.exit = exit;
         this.sixMonthData = sixMonthData;
+        this.facts = PeriodFacts.of(entry, entryData, exit, sixMonthData);
+        boolean exotic = (facts & PeriodFacts.EXOTIC) != 0;
+        this.entryDay = exotic ? 0 : PeriodFacts.day(entry, PeriodFacts.NO_ENTRY);
+        this.exitDay = exotic ? 0 : PeriodFacts.day(exit == null ? null : exit.exitedOn(), PeriodFacts.NO_EXIT);
     }
 
     /** The first referent assignment, without a list around it: call only after entry. */
