@@ -34,6 +34,8 @@ public final class PeriodFacts {
     static final int UNEMPLOYED_SHIFT = 18;
     static final int UNEMPLOYED_MASK = 0x3F;
     static final int UNEMPLOYED_KNOWN = 1 << 24;
+    /** Not a fact of the indicators: the period's {@link AccompanimentPeriod#doubleAccompanimentFlagged()}, kept with them (also when exotic). */
+    static final int FLAGGED = 1 << 25;
 
     private static final ExitReason[] REASONS = ExitReason.values();
     private static final long SAFE_YEARS = 1_000_000;
