@@ -59,7 +59,7 @@ final class Contribution {
             lastReport = report;
             from = report.from().toEpochDay();
             to = report.to().toEpochDay();
-            dayBefore = from - 1;
+            dayBefore = report.from().minusDays(1).toEpochDay(); // refuses a report from LocalDate.MIN as before
             toPacked = packed(report.to());
         }
         // The facts computed with the period: epoch days, no exit after every day.
