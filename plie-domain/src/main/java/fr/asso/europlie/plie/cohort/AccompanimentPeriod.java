@@ -32,7 +32,6 @@ public final class AccompanimentPeriod {
     private final int number;
     private final Referral referral;
     private final Set<TargetPublic> targetPublics;
-    private final boolean doubleAccompanimentFlagged;
     private final EntryDecision entryDecision;
     /** Null before entry; the adhesion's plan ({@link OrganisationId}) when the rest is the first referent assignment's; else the {@link Adhesion}. */
     private final Object adhesion;
@@ -45,6 +44,10 @@ public final class AccompanimentPeriod {
     private final List<InWorkFollowUp> followUps;
     private final Exit exit;
     private final EsfSixMonthData sixMonthData;
+    /** The entry and exit days and the indicators' flags, computed once ({@link PeriodFacts}). */
+    final int entryDay;
+    final int exitDay;
+    final int facts;
 
     /**
      * Copies the collections and checks the period as a whole, reporting every problem at once.
@@ -135,7 +138,6 @@ public final class AccompanimentPeriod {
         this.number = number;
         this.referral = referral;
         this.targetPublics = targetPublics;
-        this.doubleAccompanimentFlagged = doubleAccompanimentFlagged;
         this.entryDecision = entryDecision;
         this.adhesion = adhesion == null ? null : folded(adhesion, referents);
         this.referents = referents.size() == 1 ? referents.get(0) : referents;
@@ -145,6 +147,11 @@ public final class AccompanimentPeriod {
         this.followUps = followUps;
         this.exit = exit;
         this.sixMonthData = sixMonthData;
+        // the flag is kept among the facts (the period's size is then a multiple of 8 bytes: 72)
+        this.facts = PeriodFacts.of(entry, entryData, exit, sixMonthData) | (doubleAccompanimentFlagged ? PeriodFacts.FLAGGED : 0);
+        boolean exotic = (facts & PeriodFacts.EXOTIC) != 0;
+        this.entryDay = exotic ? 0 : PeriodFacts.day(entry, PeriodFacts.NO_ENTRY);
+        this.exitDay = exotic ? 0 : PeriodFacts.day(exit == null ? null : exit.exitedOn(), PeriodFacts.NO_EXIT);
     }
 
     /** The first referent assignment, without a list around it: call only after entry. */
@@ -198,7 +205,7 @@ public final class AccompanimentPeriod {
      * @return true when the person was declared followed in another PTI scheme and the cohort flags rather than refuses
      */
     public boolean doubleAccompanimentFlagged() {
-        return doubleAccompanimentFlagged;
+        return (facts & PeriodFacts.FLAGGED) != 0;
     }
 
     /**
@@ -299,7 +306,7 @@ public final class AccompanimentPeriod {
         if (this == other) {
             return true;
         }
-        return other instanceof AccompanimentPeriod that && number == that.number && doubleAccompanimentFlagged == that.doubleAccompanimentFlagged
+        return other instanceof AccompanimentPeriod that && number == that.number && doubleAccompanimentFlagged() == that.doubleAccompanimentFlagged()
                 && referral.equals(that.referral) && targetPublics.equals(that.targetPublics) && Objects.equals(entryDecision, that.entryDecision)
                 && Objects.equals(adhesion(), that.adhesion()) && referents().equals(that.referents()) && statuses.equals(that.statuses)
                 && steps().equals(that.steps()) && Objects.equals(entryData, that.entryData) && followUps.equals(that.followUps)
@@ -316,7 +323,7 @@ public final class AccompanimentPeriod {
         int h = Integer.hashCode(number);
         h = h * 31 + referral.hashCode();
         h = h * 31 + targetPublics.hashCode();
-        h = h * 31 + Boolean.hashCode(doubleAccompanimentFlagged);
+        h = h * 31 + Boolean.hashCode(doubleAccompanimentFlagged());
         h = h * 31 + Objects.hashCode(entryDecision);
         h = h * 31 + Objects.hashCode(adhesion());
         h = h * 31 + referents().hashCode();
@@ -336,7 +343,7 @@ public final class AccompanimentPeriod {
     @Override
     public String toString() {
         return "AccompanimentPeriod[number=" + number + ", referral=" + referral + ", targetPublics=" + targetPublics
-                + ", doubleAccompanimentFlagged=" + doubleAccompanimentFlagged + ", entryDecision=" + entryDecision + ", adhesion="
+                + ", doubleAccompanimentFlagged=" + doubleAccompanimentFlagged() + ", entryDecision=" + entryDecision + ", adhesion="
                 + adhesion() + ", referents=" + referents() + ", statuses=" + statuses + ", steps=" + steps() + ", entryData=" + entryData
                 + ", followUps=" + followUps + ", exit=" + exit + ", sixMonthData=" + sixMonthData + "]";
     }
@@ -674,7 +681,7 @@ public final class AccompanimentPeriod {
             number = p.number;
             referral = p.referral;
             targetPublics = p.targetPublics;
-            flagged = p.doubleAccompanimentFlagged;
+            flagged = p.doubleAccompanimentFlagged();
             entryDecision = p.entryDecision;
             adhesion = p.adhesion();
             referents = new ArrayList<>(p.referents());

@@ -1,8 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +25,9 @@ public record CohortData(List<Referent> referents, List<Participant> participant
     public CohortData {
         referents = List.copyOf(referents);
         participants = List.copyOf(participants);
-        identities = Collections.unmodifiableMap(new LinkedHashMap<>(identities));
-        erasures = Collections.unmodifiableMap(new LinkedHashMap<>(erasures));
+        // unmodifiable copies in order, about 16 bytes an entry (issue 16; was a LinkedHashMap's view, about 48)
+        identities = OrderedMap.copyOf(identities);
+        erasures = OrderedMap.copyOf(erasures);
     }
 
     /**

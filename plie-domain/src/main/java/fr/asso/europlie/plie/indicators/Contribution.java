@@ -7,6 +7,7 @@ import fr.asso.europlie.plie.cohort.EsfExitData;
 import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.ExitReason;
 import fr.asso.europlie.plie.cohort.LabourMarketStatus;
+import fr.asso.europlie.plie.cohort.PeriodFacts;
 import fr.asso.europlie.plie.cohort.Step;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,12 +37,90 @@ final class Contribution {
     private long dayBefore;
     private long from;
     private long to;
+    private long toPacked;
 
     Contribution(EsfSettings settings) {
         this.settings = settings;
     }
 
     void fill(AccompanimentPeriod period, ReportPeriod report) {
+        if (PeriodFacts.exotic(period)) {
+            fillExotic(period, report);
+            return;
+        }
+        int entryDay = PeriodFacts.entryDay(period);
+        counted = entryDay != PeriodFacts.NO_ENTRY;
+        indicators = 0;
+        gender = -1;
+        if (!counted) {
+            return;
+        }
+        if (report != lastReport) {
+            lastReport = report;
+            from = report.from().toEpochDay();
+            to = report.to().toEpochDay();
+            dayBefore = report.from().minusDays(1).toEpochDay(); // refuses a report from LocalDate.MIN as before
+            toPacked = packed(report.to());
+        }
+        // The facts computed with the period: epoch days, no exit after every day.
+        int exitDay = PeriodFacts.exitDay(period);
+        boolean exited = exitDay != PeriodFacts.NO_EXIT;
+        // AccompanimentPeriod.isActiveOn with the days already read
+        atStart = entryDay <= dayBefore && exitDay > dayBefore;
+        atEnd = entryDay <= to && exitDay > to;
+        entry = entryDay >= from && entryDay <= to;
+        exit = exited && exitDay >= from && exitDay <= to;
+        reason = exit ? PeriodFacts.exitReason(period) : null;
+        positive = exit && reason.isPositive();
+        pathwayDays = exit ? (long) exitDay - entryDay : 0;
+        followed = entryDay <= to && exitDay >= from;
+        steps = 0;
+        if (followed) {
+            java.util.List<Step> all = period.steps();
+            for (int i = 0, n = all.size(); i < n; i++) {
+                if (packed(all.get(i).start()) <= toPacked) {
+                    steps++;
+                }
+            }
+        }
+        EsfEntryData data = period.entryData();
+        if (data == null) {
+            return;
+        }
+        gender = data.gender().ordinal();
+        if (entry) {
+            indicators |= outputs(data, period);
+        }
+        if (exit) {
+            indicators |= results(data, period);
+        }
+    }
+
+    /** {@link #outputs(EsfEntryData, LocalDate)} of an entered period that is not exotic, from its facts. */
+    long outputs(EsfEntryData data, AccompanimentPeriod period) {
+        long bits = outputsButLongTerm(data);
+        if (data.labourStatus() == LabourMarketStatus.UNEMPLOYED) {
+            int threshold = data.ageAtEntry() < settings.youthAgeLimit() ? settings.youthLongTermMonths() : settings.adultLongTermMonths();
+            if (PeriodFacts.unemployedLongerThan(period, threshold)) {
+                bits |= bit(EsfIndicator.EECO03);
+            }
+        }
+        return bits;
+    }
+
+    /** {@link #resultsOf} of an exited period that is not exotic, from its facts. */
+    long results(EsfEntryData entry, AccompanimentPeriod period) {
+        int answers = PeriodFacts.exitAnswers(period);
+        long bits = (long) answers << EsfIndicator.EECR01.ordinal(); // EECR01 to EECR04 in the answers' order
+        if (PeriodFacts.hasSixMonthData(period) && PeriodFacts.sixMonthDataAfter(period, settings.sixMonthDataMonths())) {
+            int later = PeriodFacts.sixMonthAnswers(period);
+            bits |= when((later & 1) != 0, EsfIndicator.EECR05)
+                    | when(entry.labourStatus() == LabourMarketStatus.EMPLOYED && (later & 2) != 0, EsfIndicator.EECR06);
+        }
+        return bits;
+    }
+
+    private void fillExotic(AccompanimentPeriod period, ReportPeriod report) {
         LocalDate entryDate = period.entryDate();
         counted = entryDate != null;
         indicators = 0;
@@ -50,12 +129,9 @@ final class Contribution {
             return;
         }
         LocalDate exitDate = period.exitDate();
-        if (report != lastReport) {
-            lastReport = report;
-            dayBefore = packed(report.from().minusDays(1));
-            from = packed(report.from());
-            to = packed(report.to());
-        }
+        long dayBefore = packed(report.from().minusDays(1));
+        long from = packed(report.from());
+        long to = packed(report.to());
         // The days compared as numbers, each read once; no exit is after every day.
         long entryDay = packed(entryDate);
         long exitDay = exitDate == null ? Long.MAX_VALUE : packed(exitDate);
@@ -104,16 +180,22 @@ final class Contribution {
 
     /** The output indicators of entry data collected for an entry on a day. */
     long outputs(EsfEntryData data, LocalDate entryDate) {
+        long bits = outputsButLongTerm(data);
+        if (data.labourStatus() == LabourMarketStatus.UNEMPLOYED) {
+            int threshold = data.ageAtEntry() < settings.youthAgeLimit() ? settings.youthLongTermMonths() : settings.adultLongTermMonths();
+            if (compareMonthsLater(data.unemployedSince(), threshold, entryDate) < 0) {
+                bits |= bit(EsfIndicator.EECO03);
+            }
+        }
+        return bits;
+    }
+
+    /** The output indicators of entry data but long-term unemployment (EECO03), which depends on the entry day. */
+    private static long outputsButLongTerm(EsfEntryData data) {
         long bits = bit(EsfIndicator.EECO01);
         int age = data.ageAtEntry();
         switch (data.labourStatus()) {
-            case UNEMPLOYED -> {
-                bits |= bit(EsfIndicator.EECO02);
-                int threshold = age < settings.youthAgeLimit() ? settings.youthLongTermMonths() : settings.adultLongTermMonths();
-                if (compareMonthsLater(data.unemployedSince(), threshold, entryDate) < 0) {
-                    bits |= bit(EsfIndicator.EECO03);
-                }
-            }
+            case UNEMPLOYED -> bits |= bit(EsfIndicator.EECO02);
             case INACTIVE -> bits |= bit(EsfIndicator.EECO04);
             case EMPLOYED -> bits |= bit(EsfIndicator.EECO05);
             default -> throw new IllegalStateException(String.valueOf(data.labourStatus()));

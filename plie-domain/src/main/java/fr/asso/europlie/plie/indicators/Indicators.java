@@ -7,6 +7,7 @@ import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.PeriodFacts;
 import fr.asso.europlie.plie.cohort.ReferentAssignment;
 import fr.asso.europlie.plie.cohort.ReferentId;
 import fr.asso.europlie.plie.cohort.Step;
@@ -227,12 +228,14 @@ public final class Indicators {
         // in it (as OperationDirectory.operationsOf gives them), in arrays reused from one participant
         // to the next: no map, list or lambda per participant.
         PeriodsByOperation byOperation = new PeriodsByOperation();
+        long from = period.from().toEpochDay();
+        long to = period.to().toEpochDay();
         for (Participant participant : participants) {
             byOperation.clear();
             List<AccompanimentPeriod> periods = participant.periods();
             for (int i = 0, n = periods.size(); i < n; i++) {
                 AccompanimentPeriod p = periods.get(i);
-                if (p.entryDate() == null) {
+                if (PeriodFacts.exotic(p) ? p.entryDate() == null : PeriodFacts.entryDay(p) == PeriodFacts.NO_ENTRY) {
                     continue;
                 }
                 List<Step> steps = p.steps();
@@ -259,11 +262,26 @@ public final class Indicators {
                     continue; // counted in no FSE+ indicator; the completeness report lists it
                 }
                 long indicators = 0;
-                if (period.contains(first.entryDate())) {
-                    indicators |= bits.outputs(data, first.entryDate());
+                // from the facts computed with the periods (epoch days), or else through their accessors
+                if (PeriodFacts.exotic(first)) {
+                    if (period.contains(first.entryDate())) {
+                        indicators |= bits.outputs(data, first.entryDate());
+                    }
+                } else {
+                    int entry = PeriodFacts.entryDay(first);
+                    if (entry >= from && entry <= to) {
+                        indicators |= bits.outputs(data, first);
+                    }
                 }
-                if (last.exitDate() != null && period.contains(last.exitDate())) {
-                    indicators |= bits.resultsOf(data, last);
+                if (PeriodFacts.exotic(last)) {
+                    if (last.exitDate() != null && period.contains(last.exitDate())) {
+                        indicators |= bits.resultsOf(data, last);
+                    }
+                } else {
+                    int exit = PeriodFacts.exitDay(last);
+                    if (exit != PeriodFacts.NO_EXIT && exit >= from && exit <= to) {
+                        indicators |= bits.results(data, last);
+                    }
                 }
                 OperationId op = byOperation.operations[k];
                 int[] tally = talliesByInstance.get(op);
@@ -378,6 +396,19 @@ public final class Indicators {
      * @return the referent, or null
      */
     private static ReferentId referentAt(AccompanimentPeriod p, ReportPeriod period) {
+        if (!PeriodFacts.exotic(p)) {
+            // the same with the exit day computed with the period: min(exit, period's end) as epoch days
+            long day = Math.min(PeriodFacts.exitDay(p), period.to().toEpochDay());
+            ReferentId found = null;
+            List<ReferentAssignment> referents = p.referents();
+            for (int i = 0, n = referents.size(); i < n; i++) {
+                ReferentAssignment assignment = referents.get(i);
+                if (assignment.from().toEpochDay() <= day) {
+                    found = assignment.referent();
+                }
+            }
+            return found;
+        }
         LocalDate exit = p.exitDate();
         LocalDate day = exit != null && exit.isBefore(period.to()) ? exit : period.to();
         ReferentId found = null;
@@ -392,6 +423,10 @@ public final class Indicators {
     }
 
     private void completeness(Participant participant, AccompanimentPeriod p, LocalDate asOf, List<CompletenessReport.Item> missing) {
+        if (!PeriodFacts.exotic(p)) {
+            completeness(participant, p, asOf, asOf.toEpochDay(), missing);
+            return;
+        }
         LocalDate entry = p.entryDate();
         if (entry == null || entry.isAfter(asOf)) {
             return;
@@ -414,6 +449,38 @@ public final class Indicators {
             LocalDate sixMonths = exit.plusMonths(esf.sixMonthDataMonths());
             if (!sixMonths.isAfter(asOf)) {
                 missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths));
+            }
+        }
+    }
+
+    /**
+     * {@link #completeness(Participant, AccompanimentPeriod, LocalDate, List)} of a period that is not
+     * exotic, from the facts computed with it: its days are read only for the items it adds.
+     */
+    private void completeness(Participant participant, AccompanimentPeriod p, LocalDate asOf, long asOfDay, List<CompletenessReport.Item> missing) {
+        int entry = PeriodFacts.entryDay(p);
+        if (entry == PeriodFacts.NO_ENTRY || entry > asOfDay) {
+            return;
+        }
+        if (p.entryData() == null) {
+            long due = entry + 7L * esf.collectionWeeks(); // entry.plusWeeks(collectionWeeks)
+            if (asOfDay > due) {
+                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, LocalDate.ofEpochDay(due)));
+            }
+        }
+        int exit = PeriodFacts.exitDay(p);
+        if (exit == PeriodFacts.NO_EXIT || exit > asOfDay) {
+            return;
+        }
+        if (!PeriodFacts.hasExitData(p)) {
+            missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
+                    LocalDate.ofEpochDay(exit + 7L * esf.collectionWeeks())));
+        }
+        if (!PeriodFacts.hasSixMonthData(p)) {
+            LocalDate exitDate = p.exitDate();
+            if (Contribution.compareMonthsLater(exitDate, esf.sixMonthDataMonths(), asOf) <= 0) {
+                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE,
+                        exitDate.plusMonths(esf.sixMonthDataMonths())));
             }
         }
     }
