@@ -74,15 +74,7 @@ final class Contribution {
         positive = exit && reason.isPositive();
         pathwayDays = exit ? (long) exitDay - entryDay : 0;
         followed = entryDay <= to && exitDay >= from;
-        steps = 0;
-        if (followed) {
-            java.util.List<Step> all = period.steps();
-            for (int i = 0, n = all.size(); i < n; i++) {
-                if (packed(all.get(i).start()) <= toPacked) {
-                    steps++;
-                }
-            }
-        }
+        steps = followed ? stepsStartedBy(period, toPacked) : 0;
         EsfEntryData data = period.entryData();
         if (data == null) {
             return;
@@ -94,6 +86,18 @@ final class Contribution {
         if (exit) {
             indicators |= results(data, period);
         }
+    }
+
+    /** The period's steps started on or before a day, given packed. */
+    private static int stepsStartedBy(AccompanimentPeriod period, long lastDayPacked) {
+        int count = 0;
+        java.util.List<Step> all = period.steps();
+        for (int i = 0, n = all.size(); i < n; i++) {
+            if (packed(all.get(i).start()) <= lastDayPacked) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** {@link #outputs(EsfEntryData, LocalDate)} of an entered period that is not exotic, from its facts. */
@@ -144,15 +148,7 @@ final class Contribution {
         positive = exit && reason.isPositive();
         pathwayDays = exit ? ChronoUnit.DAYS.between(entryDate, exitDate) : 0;
         followed = entryDay <= to && exitDay >= from;
-        steps = 0;
-        if (followed) {
-            java.util.List<Step> all = period.steps();
-            for (int i = 0, n = all.size(); i < n; i++) {
-                if (packed(all.get(i).start()) <= to) {
-                    steps++;
-                }
-            }
-        }
+        steps = followed ? stepsStartedBy(period, to) : 0;
         EsfEntryData data = period.entryData();
         if (data == null) {
             return;
