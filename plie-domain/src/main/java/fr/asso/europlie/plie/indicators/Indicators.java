@@ -76,17 +76,17 @@ public final class Indicators {
     public IndicatorReport report(Iterable<Participant> participants, ReportPeriod period, Slice slice, LocalDate asOf) {
         Tally tally = new Tally();
         Contribution contribution = new Contribution(esf);
-        List<CompletenessReport.Item> missing = new ArrayList<>();
+        Completeness completeness = new Completeness(asOf);
         for (Participant participant : participants) {
             for (AccompanimentPeriod p : participant.periods()) {
                 if (matches(p, slice, period)) {
                     contribution.fill(p, period);
                     tally.add(contribution);
-                    completeness(participant, p, asOf, missing);
+                    completeness.check(participant, p);
                 }
             }
         }
-        return new IndicatorReport(period, slice, tally.figures(objective), tally.esf(), completenessReport(asOf, missing));
+        return new IndicatorReport(period, slice, tally.figures(objective), tally.esf(), completeness.report());
     }
 
     /**
@@ -120,22 +120,40 @@ public final class Indicators {
      * @return the report
      */
     public FullIndicatorReport fullReport(Iterable<Participant> participants, ReportPeriod period, LocalDate asOf) {
+        return fullReport(participants, period, asOf, Long.SIZE);
+    }
+
+    /**
+     * {@link #fullReport(Iterable, ReportPeriod, LocalDate)}, the operators, axes and target publics
+     * of a period grouped in masks of at most so many bits (the others added one by one).
+     *
+     * <p>Each period is added once to the whole cohort, to its referent's slice and to each of its
+     * operations' slices. Its operators, axes and target publics are gathered in masks (a bit for
+     * each of the first {@code maskBits} met): the period is added to the slice of its mask, a few
+     * slices that stay in cache, and each mask's slice is added at the end to the slice of each
+     * operator, axis or target public of the mask. The sums are the same.
+     */
+    FullIndicatorReport fullReport(Iterable<Participant> participants, ReportPeriod period, LocalDate asOf, int maskBits) {
         Tally overall = new Tally();
-        Map<ReferentId, Tally> byReferent = new HashMap<>();
-        Map<OrganisationId, Tally> byOperator = new HashMap<>();
-        Map<OperationId, Tally> byOperation = new HashMap<>();
-        Map<StrategicAxisId, Tally> byAxis = new HashMap<>();
-        Map<String, Tally> byTargetPublic = new HashMap<>();
-        // Each operation met, with its tally and those of its operator and axis, looked up once per step;
-        // a period adds to each tally once, told by the tally's stamp (the period's serial number).
-        // Looked up by instance first (the model shares its identifiers: no record hashCode or equals
-        // per period), then by value, so that equal identifiers still share their tallies.
-        Map<OperationId, OperationTallies> byStepOperation = new HashMap<>();
-        Map<OperationId, OperationTallies> byStepOperationInstance = new IdentityHashMap<>();
-        Map<ReferentId, Tally> byReferentInstance = new IdentityHashMap<>();
-        Map<TargetPublic, Tally> byTargetPublicInstance = new IdentityHashMap<>();
+        Slices<ReferentId> byReferent = new Slices<>();
+        Slices<OrganisationId> byOperator = new Slices<>();
+        Slices<OperationId> byOperation = new Slices<>();
+        Slices<StrategicAxisId> byAxis = new Slices<>();
+        Slices<String> byTargetPublic = new Slices<>();
+        // each operation's operator and axis slices (-1 when the operation is unknown), by operation slice
+        int[] operatorOf = new int[16];
+        int[] axisOf = new int[16];
+        // the masks met, each with its slice
+        Slices.Masks operatorMasks = new Slices.Masks();
+        Slices.Masks axisMasks = new Slices.Masks();
+        Slices.Masks publicMasks = new Slices.Masks();
+        Tallies byOperatorMask = new Tallies();
+        Tallies byAxisMask = new Tallies();
+        Tallies byPublicMask = new Tallies();
+        java.util.Set<TargetPublic> lastPublics = null;
+        long lastPublicsMask = 0;
         Contribution contribution = new Contribution(esf);
-        List<CompletenessReport.Item> missing = new ArrayList<>();
+        Completeness completeness = new Completeness(asOf);
         int serial = 0;
         for (Participant participant : participants) {
             List<AccompanimentPeriod> periods = participant.periods();
@@ -147,64 +165,113 @@ public final class Indicators {
                 }
                 serial++;
                 overall.add(contribution);
-                completeness(participant, p, asOf, missing);
+                completeness.check(participant, p);
                 ReferentId referent = referentAt(p, period);
                 if (referent != null) {
-                    Tally tally = byReferentInstance.get(referent);
-                    if (tally == null) {
-                        tally = tallyOf(byReferent, referent);
-                        byReferentInstance.put(referent, tally);
-                    }
-                    tally.add(contribution);
+                    byReferent.tallies.add(byReferent.slice(referent, referent), contribution);
                 }
-                for (TargetPublic targetPublic : p.targetPublics()) {
-                    Tally tally = byTargetPublicInstance.get(targetPublic);
-                    if (tally == null) {
-                        tally = tallyOf(byTargetPublic, targetPublic.code());
-                        byTargetPublicInstance.put(targetPublic, tally);
+                java.util.Set<TargetPublic> publics = p.targetPublics();
+                long publicsMask;
+                if (publics == lastPublics) {
+                    publicsMask = lastPublicsMask;
+                } else {
+                    publicsMask = 0;
+                    boolean repeated = false;
+                    for (TargetPublic targetPublic : publics) {
+                        int slice = byTargetPublic.known(targetPublic);
+                        if (slice < 0) {
+                            slice = byTargetPublic.slice(targetPublic, targetPublic.code());
+                        }
+                        if (slice < maskBits && (publicsMask & 1L << slice) == 0) {
+                            publicsMask |= 1L << slice;
+                        } else {
+                            repeated = true; // two publics of one code, or beyond the mask: added one by one
+                        }
                     }
-                    tally.add(contribution);
+                    if (repeated) {
+                        publicsMask = 0;
+                        for (TargetPublic targetPublic : publics) {
+                            byTargetPublic.tallies.add(byTargetPublic.known(targetPublic), contribution);
+                        }
+                        lastPublics = null;
+                    } else {
+                        lastPublics = publics;
+                        lastPublicsMask = publicsMask;
+                    }
                 }
+                if (publicsMask != 0) {
+                    byPublicMask.add(slice(publicMasks, byPublicMask, publicsMask), contribution);
+                }
+                long operatorMask = 0;
+                long axisMask = 0;
                 List<Step> steps = p.steps();
                 for (int s = 0, m = steps.size(); s < m; s++) {
                     OperationId op = steps.get(s).operation();
                     if (op == null) {
                         continue;
                     }
-                    OperationTallies tallies = byStepOperationInstance.get(op);
-                    if (tallies == null) {
-                        tallies = byStepOperation.get(op);
-                        if (tallies == null) {
+                    int slice = byOperation.known(op);
+                    if (slice < 0) {
+                        int slices = byOperation.size();
+                        slice = byOperation.slice(op, op);
+                        if (slice == slices) { // a new operation
+                            if (slice == operatorOf.length) {
+                                operatorOf = java.util.Arrays.copyOf(operatorOf, slice * 2);
+                                axisOf = java.util.Arrays.copyOf(axisOf, slice * 2);
+                            }
                             OperationDirectory.OperationInfo info = operations.operations().get(op);
-                            tallies = new OperationTallies(tallyOf(byOperation, op), info == null ? null : tallyOf(byOperator, info.operator()),
-                                    info == null ? null : tallyOf(byAxis, info.axis()));
-                            byStepOperation.put(op, tallies);
+                            operatorOf[slice] = info == null ? -1 : byOperator.slice(info.operator(), info.operator());
+                            axisOf[slice] = info == null ? -1 : byAxis.slice(info.axis(), info.axis());
                         }
-                        byStepOperationInstance.put(op, tallies);
                     }
-                    tallies.operation.addOnce(contribution, serial);
-                    if (tallies.operator != null) {
-                        tallies.operator.addOnce(contribution, serial);
-                        tallies.axis.addOnce(contribution, serial);
+                    byOperation.tallies.addOnce(slice, contribution, serial);
+                    int operator = operatorOf[slice];
+                    if (operator >= 0) {
+                        if (operator < maskBits) {
+                            operatorMask |= 1L << operator;
+                        } else {
+                            byOperator.tallies.addOnce(operator, contribution, serial);
+                        }
+                        int axis = axisOf[slice];
+                        if (axis < maskBits) {
+                            axisMask |= 1L << axis;
+                        } else {
+                            byAxis.tallies.addOnce(axis, contribution, serial);
+                        }
                     }
+                }
+                if (operatorMask != 0) {
+                    byOperatorMask.add(slice(operatorMasks, byOperatorMask, operatorMask), contribution);
+                }
+                if (axisMask != 0) {
+                    byAxisMask.add(slice(axisMasks, byAxisMask, axisMask), contribution);
                 }
             }
         }
-        IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(objective), overall.esf(), completenessReport(asOf, missing));
-        return new FullIndicatorReport(whole, finish(byReferent), finish(byOperator), finish(byOperation), finish(byAxis), finish(byTargetPublic));
+        spread(operatorMasks, byOperatorMask, byOperator.tallies);
+        spread(axisMasks, byAxisMask, byAxis.tallies);
+        spread(publicMasks, byPublicMask, byTargetPublic.tallies);
+        IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(objective), overall.esf(), completeness.report());
+        return new FullIndicatorReport(whole, byReferent.finish(objective), byOperator.finish(objective), byOperation.finish(objective),
+                byAxis.finish(objective), byTargetPublic.finish(objective));
     }
 
-    /** The tallies a step's operation adds to: its own, its operator's and its axis's (null when the operation is unknown). */
-    private record OperationTallies(Tally operation, Tally operator, Tally axis) {
-    }
-
-    private static <K> Tally tallyOf(Map<K, Tally> tallies, K key) {
-        Tally tally = tallies.get(key);
-        if (tally == null) {
-            tally = new Tally();
-            tallies.put(key, tally);
+    /** The slice of a mask among tallies kept by mask, created with the mask. */
+    private static int slice(Slices.Masks masks, Tallies byMask, long mask) {
+        int number = masks.number(mask);
+        if (number == byMask.size()) {
+            byMask.newSlice();
         }
-        return tally;
+        return number;
+    }
+
+    /** Adds each mask's slice to the slice of each bit of the mask. */
+    private static void spread(Slices.Masks masks, Tallies byMask, Tallies slices) {
+        for (int k = 0; k < masks.size(); k++) {
+            for (long bits = masks.mask(k); bits != 0; bits &= bits - 1) {
+                slices.addAll(Long.numberOfTrailingZeros(bits), byMask, k);
+            }
+        }
     }
 
     /**
@@ -355,12 +422,6 @@ public final class Indicators {
         return sorted;
     }
 
-    private <K> Map<K, SliceFigures> finish(Map<K, Tally> tallies) {
-        Map<K, SliceFigures> result = new HashMap<>();
-        tallies.forEach((key, tally) -> result.put(key, tally.slice(objective)));
-        return result;
-    }
-
     private boolean matches(AccompanimentPeriod p, Slice slice, ReportPeriod period) {
         if (slice.targetPublic() != null && !p.targetPublics().contains(slice.targetPublic())) {
             return false;
@@ -422,67 +483,116 @@ public final class Indicators {
         return found;
     }
 
-    private void completeness(Participant participant, AccompanimentPeriod p, LocalDate asOf, List<CompletenessReport.Item> missing) {
-        if (!PeriodFacts.exotic(p)) {
-            completeness(participant, p, asOf, asOf.toEpochDay(), missing);
-            return;
+    /**
+     * The missing FSE+ data on a day, gathered period by period during a report's pass.
+     */
+    private final class Completeness {
+        private final LocalDate asOf;
+        private final long asOfDay;
+        /**
+         * The last exit day whose six-month data is due by {@link #asOf} (exit plus the months not after
+         * it), computed once: {@code plusMonths} never runs backwards, so the exits for which the data
+         * is due are those up to this day. {@link Long#MIN_VALUE} when the day is beyond the safe years
+         * (each exit is then compared as before).
+         */
+        private final long sixMonthDueUpTo;
+        private final List<CompletenessReport.Item> missing = new ArrayList<>();
+
+        Completeness(LocalDate asOf) {
+            this.asOf = asOf;
+            this.asOfDay = asOf.toEpochDay();
+            this.sixMonthDueUpTo = sixMonthDueUpTo(asOf, esf.sixMonthDataMonths());
         }
-        LocalDate entry = p.entryDate();
-        if (entry == null || entry.isAfter(asOf)) {
-            return;
+
+        CompletenessReport report() {
+            return new CompletenessReport(asOf, sorted(missing));
         }
-        if (p.entryData() == null) {
-            LocalDate due = entry.plusWeeks(esf.collectionWeeks());
-            if (asOf.isAfter(due)) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, due));
+
+        void check(Participant participant, AccompanimentPeriod p) {
+            if (!PeriodFacts.exotic(p)) {
+                checkFacts(participant, p);
+                return;
+            }
+            LocalDate entry = p.entryDate();
+            if (entry == null || entry.isAfter(asOf)) {
+                return;
+            }
+            if (p.entryData() == null) {
+                LocalDate due = entry.plusWeeks(esf.collectionWeeks());
+                if (asOf.isAfter(due)) {
+                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, due));
+                }
+            }
+            LocalDate exit = p.exitDate();
+            if (exit == null || exit.isAfter(asOf)) {
+                return;
+            }
+            if (p.exit().data() == null) {
+                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
+                        exit.plusWeeks(esf.collectionWeeks())));
+            }
+            if (p.sixMonthData() == null) {
+                LocalDate sixMonths = exit.plusMonths(esf.sixMonthDataMonths());
+                if (!sixMonths.isAfter(asOf)) {
+                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths));
+                }
             }
         }
-        LocalDate exit = p.exitDate();
-        if (exit == null || exit.isAfter(asOf)) {
-            return;
-        }
-        if (p.exit().data() == null) {
-            missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
-                    exit.plusWeeks(esf.collectionWeeks())));
-        }
-        if (p.sixMonthData() == null) {
-            LocalDate sixMonths = exit.plusMonths(esf.sixMonthDataMonths());
-            if (!sixMonths.isAfter(asOf)) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths));
+
+        /**
+         * {@link #check} of a period that is not exotic, from the facts computed with it: its days are
+         * read only for the items it adds.
+         */
+        private void checkFacts(Participant participant, AccompanimentPeriod p) {
+            int entry = PeriodFacts.entryDay(p);
+            if (entry == PeriodFacts.NO_ENTRY || entry > asOfDay) {
+                return;
+            }
+            if (p.entryData() == null) {
+                long due = entry + 7L * esf.collectionWeeks(); // entry.plusWeeks(collectionWeeks)
+                if (asOfDay > due) {
+                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING,
+                            LocalDate.ofEpochDay(due)));
+                }
+            }
+            int exit = PeriodFacts.exitDay(p);
+            if (exit == PeriodFacts.NO_EXIT || exit > asOfDay) {
+                return;
+            }
+            if (!PeriodFacts.hasExitData(p)) {
+                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
+                        LocalDate.ofEpochDay(exit + 7L * esf.collectionWeeks())));
+            }
+            if (!PeriodFacts.hasSixMonthData(p)) {
+                boolean due = sixMonthDueUpTo != Long.MIN_VALUE ? exit <= sixMonthDueUpTo
+                        : Contribution.compareMonthsLater(p.exitDate(), esf.sixMonthDataMonths(), asOf) <= 0;
+                if (due) {
+                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE,
+                            p.exitDate().plusMonths(esf.sixMonthDataMonths())));
+                }
             }
         }
     }
 
     /**
-     * {@link #completeness(Participant, AccompanimentPeriod, LocalDate, List)} of a period that is not
-     * exotic, from the facts computed with it: its days are read only for the items it adds.
+     * The last day whose {@code plusMonths(months)} is not after a day: a day {@code d} has
+     * {@code !d.plusMonths(months).isAfter(asOf)} exactly when {@code d.toEpochDay()} is at most this
+     * ({@code plusMonths} keeps the days' order).
+     *
+     * @param asOf the day
+     * @param months 0 or more
+     * @return the epoch day, or {@link Long#MIN_VALUE} when {@code asOf} is beyond the years -1,000,000 to 1,000,000
      */
-    private void completeness(Participant participant, AccompanimentPeriod p, LocalDate asOf, long asOfDay, List<CompletenessReport.Item> missing) {
-        int entry = PeriodFacts.entryDay(p);
-        if (entry == PeriodFacts.NO_ENTRY || entry > asOfDay) {
-            return;
+    static long sixMonthDueUpTo(LocalDate asOf, int months) {
+        if (asOf.getYear() > 1_000_000 || asOf.getYear() < -1_000_000 || months > 1_200) {
+            return Long.MIN_VALUE;
         }
-        if (p.entryData() == null) {
-            long due = entry + 7L * esf.collectionWeeks(); // entry.plusWeeks(collectionWeeks)
-            if (asOfDay > due) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, LocalDate.ofEpochDay(due)));
-            }
+        // asOf minus the months, plus them again, is not after asOf (the day of the month only shrinks)
+        LocalDate last = asOf.minusMonths(months);
+        while (!last.plusDays(1).plusMonths(months).isAfter(asOf)) {
+            last = last.plusDays(1);
         }
-        int exit = PeriodFacts.exitDay(p);
-        if (exit == PeriodFacts.NO_EXIT || exit > asOfDay) {
-            return;
-        }
-        if (!PeriodFacts.hasExitData(p)) {
-            missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
-                    LocalDate.ofEpochDay(exit + 7L * esf.collectionWeeks())));
-        }
-        if (!PeriodFacts.hasSixMonthData(p)) {
-            LocalDate exitDate = p.exitDate();
-            if (Contribution.compareMonthsLater(exitDate, esf.sixMonthDataMonths(), asOf) <= 0) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE,
-                        exitDate.plusMonths(esf.sixMonthDataMonths())));
-            }
-        }
+        return last.toEpochDay();
     }
 
     /** The order of the completeness items: by due day, then participant, then period (stable). */
@@ -495,10 +605,6 @@ public final class Indicators {
     };
     /** The widest span of due days sorted by counting (a larger one is sorted by comparison). */
     private static final long MAX_DAY_SPAN = 1 << 20;
-
-    private static CompletenessReport completenessReport(LocalDate asOf, List<CompletenessReport.Item> missing) {
-        return new CompletenessReport(asOf, sorted(missing));
-    }
 
     /**
      * The items in {@link #ITEM_ORDER}: a stable counting sort by due day (the days of a report span a
