@@ -283,12 +283,15 @@ public final class Indicators {
      * @return the report
      */
     public EsfReport esfReport(Iterable<Participant> participants, ReportPeriod period) {
-        // per operation, the counts gender by gender then indicator by indicator, in one array (a
-        // participant's indicators land in its gender's stretch: fewer cache lines to update)
-        Map<OperationId, int[]> tallies = new HashMap<>();
-        Map<OperationId, int[]> talliesByInstance = new IdentityHashMap<>();
+        // per operation, the counts gender by gender then indicator by indicator, in one array for all
+        // the operations (a participant's indicators land in its gender's stretch: fewer cache lines to
+        // update); each operation numbered once, looked up by instance then by value
+        Slices<OperationId> numbers = new Slices<>(false);
         int genders = Gender.values().length;
         int indicatorCount = EsfIndicator.values().length;
+        int stride = indicatorCount * genders;
+        int[] counts = new int[stride * 64];
+        boolean[] counted = new boolean[64];
         Contribution bits = new Contribution(esf);
         Map<ReferentId, OperationId> accompaniments = operations.accompaniments();
         // A participant's operations, each with the first and the last of its periods that take part
@@ -309,14 +312,15 @@ public final class Indicators {
                 for (int s = 0, m = steps.size(); s < m; s++) {
                     OperationId op = steps.get(s).operation();
                     if (op != null) {
-                        byOperation.add(op, p);
+                        int number = numbers.known(op);
+                        byOperation.add(number >= 0 ? number : numbers.slice(op, op), p);
                     }
                 }
                 if (!accompaniments.isEmpty()) {
                     for (ReferentAssignment assignment : p.referents()) {
                         OperationId op = accompaniments.get(assignment.referent());
                         if (op != null) {
-                            byOperation.add(op, p);
+                            byOperation.add(numbers.slice(op, op), p);
                         }
                     }
                 }
@@ -350,56 +354,54 @@ public final class Indicators {
                         indicators |= bits.results(data, last);
                     }
                 }
-                OperationId op = byOperation.operations[k];
-                int[] tally = talliesByInstance.get(op);
-                if (tally == null) {
-                    tally = tallies.get(op);
-                    if (tally == null) {
-                        tally = new int[indicatorCount * genders];
-                        tallies.put(op, tally);
-                    }
-                    talliesByInstance.put(op, tally);
+                int op = byOperation.operations[k];
+                if (op >= counted.length) {
+                    int length = Math.max(op + 1, counted.length * 2);
+                    counted = java.util.Arrays.copyOf(counted, length);
+                    counts = java.util.Arrays.copyOf(counts, length * stride);
                 }
-                int row = data.gender().ordinal() * indicatorCount;
+                counted[op] = true;
+                int row = op * stride + data.gender().ordinal() * indicatorCount;
                 for (long b = indicators; b != 0; b &= b - 1) {
-                    tally[row + Long.numberOfTrailingZeros(b)]++;
+                    counts[row + Long.numberOfTrailingZeros(b)]++;
                 }
             }
         }
         Map<OperationId, EsfIndicators> reports = new HashMap<>();
-        tallies.forEach((op, tally) -> {
+        for (int op = 0; op < numbers.size() && op < counted.length; op++) {
+            if (!counted[op]) {
+                continue;
+            }
             Map<EsfIndicator, GenderBreakdown> values = new EnumMap<>(EsfIndicator.class);
-            int n = EsfIndicator.values().length;
+            int base = op * stride;
             for (EsfIndicator indicator : EsfIndicator.values()) {
                 int i = indicator.ordinal();
-                values.put(indicator, new GenderBreakdown(tally[Gender.WOMAN.ordinal() * n + i], tally[Gender.MAN.ordinal() * n + i],
-                        tally[Gender.NON_BINARY.ordinal() * n + i]));
+                values.put(indicator, new GenderBreakdown(counts[base + Gender.WOMAN.ordinal() * indicatorCount + i],
+                        counts[base + Gender.MAN.ordinal() * indicatorCount + i], counts[base + Gender.NON_BINARY.ordinal() * indicatorCount + i]));
             }
-            reports.put(op, new EsfIndicators(values));
-        });
+            reports.put(numbers.key(op), new EsfIndicators(values));
+        }
         return new EsfReport(period, sortedById(reports), EsfReport.sum(reports.values()));
     }
 
-    /** One participant's operations, each with its first and last period, in the order met. */
+    /** One participant's operations (their numbers), each with its first and last period, in the order met. */
     private static final class PeriodsByOperation {
-        OperationId[] operations = new OperationId[8];
+        int[] operations = new int[8];
         AccompanimentPeriod[] first = new AccompanimentPeriod[8];
         AccompanimentPeriod[] last = new AccompanimentPeriod[8];
         int size;
 
         void clear() {
             for (int k = 0; k < size; k++) {
-                operations[k] = null;
                 first[k] = null;
                 last[k] = null;
             }
             size = 0;
         }
 
-        void add(OperationId op, AccompanimentPeriod p) {
+        void add(int op, AccompanimentPeriod p) {
             for (int k = 0; k < size; k++) {
-                // OperationId is a final record of one String: equal values, without the record's generated equals
-                if (operations[k] == op || operations[k].value().equals(op.value())) {
+                if (operations[k] == op) {
                     last[k] = p;
                     return;
                 }

@@ -15,10 +15,25 @@ import java.util.Map;
  */
 final class Slices<K> {
 
-    final Tallies tallies = new Tallies();
+    /** The counts of each slice, or null when only numbering the keys. */
+    final Tallies tallies;
     private final List<K> keys = new ArrayList<>();
     private final Map<K, Integer> byValue = new HashMap<>();
     private final Instances instances = new Instances();
+
+    /** A breakdown with its counts. */
+    Slices() {
+        this(true);
+    }
+
+    /**
+     * A breakdown, or only a numbering of the keys.
+     *
+     * @param counted whether the slices have their counts ({@link #tallies})
+     */
+    Slices(boolean counted) {
+        tallies = counted ? new Tallies() : null;
+    }
 
     /**
      * The slice of an instance already met.
@@ -42,7 +57,10 @@ final class Slices<K> {
         if (slice < 0) {
             Integer existing = byValue.get(key);
             if (existing == null) {
-                slice = tallies.newSlice();
+                slice = keys.size();
+                if (tallies != null) {
+                    tallies.newSlice();
+                }
                 keys.add(key);
                 byValue.put(key, slice);
             } else {
