@@ -74,7 +74,8 @@ final class Contribution {
         positive = exit && reason.isPositive();
         pathwayDays = exit ? (long) exitDay - entryDay : 0;
         followed = entryDay <= to && exitDay >= from;
-        steps = followed ? stepsStartedBy(period, toPacked) : 0;
+        // a period's steps start on or before its exit (AccompanimentPeriod refuses a step starting after it)
+        steps = !followed ? 0 : exitDay <= to ? period.steps().size() : stepsStartedBy(period, toPacked);
         EsfEntryData data = period.entryData();
         if (data == null) {
             return;

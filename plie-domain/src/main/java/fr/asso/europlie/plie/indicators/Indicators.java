@@ -152,6 +152,9 @@ public final class Indicators {
         Tallies byPublicMask = new Tallies();
         java.util.Set<TargetPublic> lastPublics = null;
         long lastPublicsMask = 0;
+        // the masks of the sets of target publics met, by instance (not those with a repeated code)
+        Slices.Instances publicsSets = new Slices.Instances();
+        long[] publicsSetMasks = new long[16];
         Contribution contribution = new Contribution(esf);
         Completeness completeness = new Completeness(asOf);
         int serial = 0;
@@ -172,8 +175,13 @@ public final class Indicators {
                 }
                 java.util.Set<TargetPublic> publics = p.targetPublics();
                 long publicsMask;
-                if (publics == lastPublics) {
+                int known = publics == lastPublics ? -2 : publicsSets.get(publics);
+                if (known == -2) {
                     publicsMask = lastPublicsMask;
+                } else if (known >= 0) {
+                    publicsMask = publicsSetMasks[known];
+                    lastPublics = publics;
+                    lastPublicsMask = publicsMask;
                 } else {
                     publicsMask = 0;
                     boolean repeated = false;
@@ -197,6 +205,15 @@ public final class Indicators {
                     } else {
                         lastPublics = publics;
                         lastPublicsMask = publicsMask;
+                        // the model shares equal sets of target publics: a set met again is not read again
+                        // (at most a few thousand sets remembered, should another model not share them)
+                        if (publicsSets.size() < MAX_PUBLICS_SETS) {
+                            if (publicsSets.size() == publicsSetMasks.length) {
+                                publicsSetMasks = java.util.Arrays.copyOf(publicsSetMasks, publicsSetMasks.length * 2);
+                            }
+                            publicsSetMasks[publicsSets.size()] = publicsMask;
+                            publicsSets.put(publics, publicsSets.size());
+                        }
                     }
                 }
                 if (publicsMask != 0) {
@@ -255,6 +272,9 @@ public final class Indicators {
         return new FullIndicatorReport(whole, byReferent.finish(objective), byOperator.finish(objective), byOperation.finish(objective),
                 byAxis.finish(objective), byTargetPublic.finish(objective));
     }
+
+    /** The most sets of target publics whose masks a full report remembers by instance. */
+    private static final int MAX_PUBLICS_SETS = 4096;
 
     /** The slice of a mask among tallies kept by mask, created with the mask. */
     private static int slice(Slices.Masks masks, Tallies byMask, long mask) {

@@ -107,6 +107,10 @@ final class Slices<K> {
             }
         }
 
+        int size() {
+            return size;
+        }
+
         void put(Object key, int value) {
             if (2 * (size + 1) > keys.length) {
                 Object[] oldKeys = keys;
