@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -132,6 +131,12 @@ public final class Indicators {
      * each of the first {@code maskBits} met): the period is added to the slice of its mask, a few
      * slices that stay in cache, and each mask's slice is added at the end to the slice of each
      * operator, axis or target public of the mask. The sums are the same.
+     *
+     * @param participants the participants, not null
+     * @param period the report period, not null
+     * @param asOf the day of the completeness report
+     * @param maskBits 0 to 64: how many operators, axes and target publics (the first met) are gathered in masks
+     * @return the report
      */
     FullIndicatorReport fullReport(Iterable<Participant> participants, ReportPeriod period, LocalDate asOf, int maskBits) {
         Tally overall = new Tally();
