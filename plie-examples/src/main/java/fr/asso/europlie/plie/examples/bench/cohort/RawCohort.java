@@ -24,7 +24,7 @@ import java.util.Map;
  * of its referents' accompaniment operations), and a scan computing the FSE+ report's counts (per
  * operation, indicator and gender) with the same rules, by hand.
  */
-final class RawCohort {
+public final class RawCohort {
 
     final int participants;
     final int[] periodStart;
@@ -110,11 +110,25 @@ final class RawCohort {
         ops = Arrays.copyOf(allOps, o);
     }
 
-    static RawCohort of(List<Participant> participants, OperationDirectory directory, EsfSettings settings) {
+    /**
+     * Flattens a cohort.
+     *
+     * @param participants the participants
+     * @param directory the operations' directory (accompaniment operations of the referents)
+     * @param settings the FSE+ settings the library's report uses
+     * @return the flat cohort
+     */
+    public static RawCohort of(List<Participant> participants, OperationDirectory directory, EsfSettings settings) {
         return new RawCohort(participants, directory, settings);
     }
 
-    static int packed(LocalDate day) {
+    /**
+     * A day as a {@code yyyymmdd} int, 0 for none.
+     *
+     * @param day the day or null
+     * @return the packed day
+     */
+    public static int packed(LocalDate day) {
         return day == null ? 0 : day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
     }
 
@@ -138,8 +152,14 @@ final class RawCohort {
     private static final int EMPLOYED = LabourMarketStatus.EMPLOYED.ordinal();
     private static final int INDICATORS = EsfIndicator.values().length;
 
-    /** The counts of the FSE+ report: [operation][indicator][gender]. */
-    int[][][] esfReport(int from, int to) {
+    /**
+     * The counts of the FSE+ report: [operation][indicator][gender].
+     *
+     * @param from the period's first day, packed
+     * @param to the period's last day, packed
+     * @return the counts
+     */
+    public int[][][] esfReport(int from, int to) {
         int[][][] counts = new int[operationIds.length][INDICATORS][3];
         int[] stamp = new int[operationIds.length];
         Arrays.fill(stamp, -1);
@@ -222,8 +242,13 @@ final class RawCohort {
         return counts;
     }
 
-    /** Checks the raw scan's counts against the library's report. */
-    void check(EsfReport report) {
+    /**
+     * Checks the raw scan's counts against the library's report.
+     *
+     * @param report the library's FSE+ report over the same cohort
+     * @throws IllegalStateException on the first count that differs
+     */
+    public void check(EsfReport report) {
         int[][][] counts = esfReport(packed(report.period().from()), packed(report.period().to()));
         for (int op = 0; op < operationIds.length; op++) {
             EsfIndicators library = report.of(operationIds[op]);
