@@ -23,7 +23,7 @@ final class CsvTable {
     final char delimiter;
     final List<String> header;
     final Map<String, Integer> columns = new HashMap<>();
-    final List<Row> rows = new ArrayList<>();
+    final List<Row> rows;
     final List<Violation> problems = new ArrayList<>();
     /** Whether nothing can be read from the file: a limit exceeded, a column missing or named twice. */
     boolean fatal;
@@ -46,8 +46,9 @@ final class CsvTable {
         }
     }
 
-    private CsvTable(String file, char delimiter, List<String> header) {
+    private CsvTable(String file, char delimiter, List<String> header, int records) {
         this.file = file;
+        this.rows = new ArrayList<>(records);
         this.delimiter = delimiter;
         this.header = header;
         for (int i = 0; i < header.size(); i++) {
@@ -61,7 +62,7 @@ final class CsvTable {
 
     static CsvTable parse(String file, String text, List<String> requiredColumns, CsvLimits limits) {
         if (text.length() > limits.maxFileLength()) {
-            CsvTable refused = new CsvTable(file, ';', List.of());
+            CsvTable refused = new CsvTable(file, ';', List.of(), 0);
             refused.refuse(file, text.length(), limits.maxFileLength(), "maxFileLength");
             return refused;
         }
@@ -72,7 +73,7 @@ final class CsvTable {
         List<Violation> tooLarge = new ArrayList<>();
         List<Row> records = split(file, content, delimiter, limits, tooLarge);
         List<String> header = records.isEmpty() ? List.of() : records.get(0).fields();
-        CsvTable table = new CsvTable(file, delimiter, header);
+        CsvTable table = new CsvTable(file, delimiter, header, records.size());
         if (!tooLarge.isEmpty()) {
             table.problems.addAll(tooLarge);
             table.fatal = true;
