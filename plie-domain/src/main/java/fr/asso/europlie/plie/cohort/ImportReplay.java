@@ -6,7 +6,6 @@ import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,12 +65,23 @@ public final class ImportReplay {
     private final CohortCounts stored;
     private final Map<ReferentId, List<CaseloadSpan>> stagedSpans = new HashMap<>();
     private final Map<PersonKey, ParticipantId> stagedOpen = new HashMap<>();
+    /** The identity whose key was computed last, and its key: {@link #check} then {@link #accept} ask for the same one. */
+    private PersonalData lastIdentity;
+    private PersonKey lastKey;
     /** The counts of the target plus those of the participants this import accepted before. */
     private final CohortCounts counts = new CohortCounts() {
         @Override
         public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
-            List<CaseloadSpan> spans = new ArrayList<>(stored.caseloadSpans(referent, from, end, excluded));
-            for (CaseloadSpan span : stagedSpans.getOrDefault(referent, List.of())) {
+            List<CaseloadSpan> inStore = stored.caseloadSpans(referent, from, end, excluded);
+            List<CaseloadSpan> staged = stagedSpans.get(referent);
+            if (staged == null) {
+                return new ArrayList<>(inStore);
+            }
+            // sized for every staged span of the referent: no growing while the overlapping ones are added
+            List<CaseloadSpan> spans = new ArrayList<>(inStore.size() + staged.size());
+            spans.addAll(inStore);
+            for (int i = 0, n = staged.size(); i < n; i++) {
+                CaseloadSpan span = staged.get(i);
                 if (span.overlaps(from, end)) {
                     spans.add(span);
                 }
@@ -146,7 +156,7 @@ public final class ImportReplay {
             stagedSpans.computeIfAbsent(span.referent(), k -> new ArrayList<>()).add(span);
         }
         if (identity != null && participant.isOpen()) {
-            stagedOpen.putIfAbsent(PersonKey.of(identity), participant.id());
+            stagedOpen.putIfAbsent(keyOf(identity), participant.id());
         }
     }
 
@@ -195,19 +205,28 @@ public final class ImportReplay {
             }
         }
         if (identity != null && current != null && current.isOpen()) {
-            PersonKey key = PersonKey.of(identity);
+            PersonKey key = keyOf(identity);
             counts.openPeriodOf(key, imported.id()).ifPresent(other -> problems.add(
                     Violation.of(CohortError.PERSON_ALREADY_FOLLOWED, "identity", key, other)));
         }
         return problems;
     }
 
+    /** The person's key of an identity, computed once for the identity given to {@link #check} and then to {@link #accept}. */
+    private PersonKey keyOf(PersonalData identity) {
+        if (identity != lastIdentity) {
+            lastKey = PersonKey.of(identity);
+            lastIdentity = identity;
+        }
+        return lastKey;
+    }
+
     /**
      * The last day (excluded) of each of the participant's assignments, by referent and first day:
      * the next assignment's first day or the exit, null while open.
      */
-    private static Map<String, LocalDate> ends(Participant participant) {
-        Map<String, LocalDate> ends = new HashMap<>();
+    private static Map<AssignmentKey, LocalDate> ends(Participant participant) {
+        Map<AssignmentKey, LocalDate> ends = new HashMap<>();
         for (AccompanimentPeriod period : participant.periods()) {
             List<ReferentAssignment> assignments = period.referents();
             for (int i = 0; i < assignments.size(); i++) {
@@ -222,8 +241,12 @@ public final class ImportReplay {
         return ends;
     }
 
-    private static String key(ReferentId referent, LocalDate from) {
-        return referent.value() + "|" + from;
+    private static AssignmentKey key(ReferentId referent, LocalDate from) {
+        return new AssignmentKey(referent, from);
+    }
+
+    /** An assignment of the imported history: its referent and first day. */
+    private record AssignmentKey(ReferentId referent, LocalDate from) {
     }
 
     /**
@@ -235,15 +258,15 @@ public final class ImportReplay {
      * past the assignment and starts within it covers its last day too).
      */
     private final class AssignmentCounts implements CohortCounts {
-        private final Map<String, LocalDate> ends;
+        private final Map<AssignmentKey, LocalDate> ends;
 
-        AssignmentCounts(Map<String, LocalDate> ends) {
+        AssignmentCounts(Map<AssignmentKey, LocalDate> ends) {
             this.ends = ends;
         }
 
         @Override
         public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
-            String key = key(referent, from);
+            AssignmentKey key = key(referent, from);
             LocalDate last = ends.containsKey(key) ? ends.get(key) : from.plusDays(1);
             if (last != null && !last.isAfter(from)) {
                 last = from.plusDays(1);
@@ -328,8 +351,18 @@ public final class ImportReplay {
                 events.add(new Event(exit.exitedOn(), 10, events.size(), (p, c) -> c.recordSixMonthData(p, n, six), d -> d.sixMonthData = six));
             }
         }
-        events.sort(Comparator.comparing(Event::day).thenComparingInt(Event::rank).thenComparingInt(Event::sequence));
+        events.sort(ImportReplay::inOrder);
         return events;
+    }
+
+    /** By day, then rank, then the order the events were listed in. */
+    private static int inOrder(Event a, Event b) {
+        int byDay = a.day().compareTo(b.day());
+        if (byDay != 0) {
+            return byDay;
+        }
+        int byRank = Integer.compare(a.rank(), b.rank());
+        return byRank != 0 ? byRank : Integer.compare(a.sequence(), b.sequence());
     }
 
     private static void closeFollowUp(AccompanimentPeriod.Draft draft, InWorkFollowUp as) {

@@ -102,11 +102,20 @@ final class Cells {
             if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 28) {
                 return LocalDate.of(year, month, dayOfMonth);
             }
-            if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= lengthOfMonth(year, month)) {
                 return LocalDate.of(year, month, dayOfMonth);
             }
         }
         return date.contains("/") ? LocalDate.parse(date, FRENCH_DATE) : LocalDate.parse(date);
+    }
+
+    /** The days of a month of the proleptic Gregorian calendar, as {@code YearMonth.lengthOfMonth}: a year from 0 to 9999. */
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** The number written with {@code count} ASCII digits from {@code from}, or -1. */

@@ -44,6 +44,8 @@ import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -289,24 +291,22 @@ public final class CohortCsv {
     /** The state of one reading: rows parsed so far, grouped by participant. */
     private static final class Reading {
         final List<TargetPublic> known;
-        final Map<String, Map<Integer, PeriodRow>> byParticipant = new LinkedHashMap<>();
+        /** Each participant's rows, in the order of their first period row. */
+        final Map<String, Group> byParticipant = new LinkedHashMap<>();
         final Map<String, List<Violation>> problemsOf = new LinkedHashMap<>();
         final List<Violation> general = new ArrayList<>();
         final List<Participant> participants = new ArrayList<>();
         final Map<ParticipantId, PersonalData> identities = new LinkedHashMap<>();
         final Map<ParticipantId, Erasure> erasures = new LinkedHashMap<>();
         final List<Referent> referents = new ArrayList<>();
-        final Set<String> identityRows = new LinkedHashSet<>();
+        /** The identity rows naming a participant without period row. */
+        final Set<String> orphanIdentityRows = new HashSet<>();
         /** The checks needing the cohort's settings, or null when the settings are not given. */
         final ImportChecks checks;
         final ImportedExits exits;
         final Map<String, List<Violation>> demotedOf = new LinkedHashMap<>();
         /** The cohort's settings, or null when not given: the replay through the commands needs them. */
         final CohortSettings settings;
-        /** Each participant's period rows, in period order. */
-        final Map<String, List<PeriodRow>> rowsOf = new LinkedHashMap<>();
-        /** Each participant's identity row. */
-        final Map<String, Cells> identityCells = new LinkedHashMap<>();
 
         Reading(List<TargetPublic> known, CohortSettings settings, ImportChecks checks, ImportedExits exits) {
             this.known = List.copyOf(known);
@@ -333,7 +333,8 @@ public final class CohortCsv {
                 String pid = participant.id().value();
                 PersonalData identity = identities.get(participant.id());
                 List<Violation> found = replay.check(participant, identity);
-                List<PeriodRow> ordered = rowsOf.get(pid);
+                Group group = byParticipant.get(pid);
+                List<PeriodRow> ordered = group.ordered;
                 List<Violation> placed = new ArrayList<>();
                 for (Violation v : found) {
                     Matcher m = PERIOD_INDEX.matcher(v.field());
@@ -345,8 +346,8 @@ public final class CohortCsv {
                         if (!problemsOf.getOrDefault(pid, List.of()).contains(at)) { // found by ImportChecks too: reported once
                             placed.add(at);
                         }
-                    } else if (identityCells.containsKey(pid)) {
-                        placed.add(new Violation(v.code(), identityCells.get(pid).field("participantId"), v.value(), v.details()));
+                    } else if (group.identity != null) {
+                        placed.add(new Violation(v.code(), group.identity.field("participantId"), v.value(), v.details()));
                     } else {
                         placed.add(ordered.get(ordered.size() - 1).relocate(v));
                     }
@@ -386,13 +387,17 @@ public final class CohortCsv {
             Integer number = c.integer("period");
             PeriodRow row = new PeriodRow(c);
             if (pid != null && number != null) {
-                Map<Integer, PeriodRow> periods = byParticipant.computeIfAbsent(pid, k -> new LinkedHashMap<>());
-                if (periods.containsKey(number)) {
-                    c.problems.add(Violation.of(CohortError.DUPLICATE, c.field("period"), pid + " " + number));
-                } else {
-                    periods.put(number, row);
+                Group group = byParticipant.get(pid);
+                if (group == null) {
+                    group = new Group();
+                    byParticipant.put(pid, group);
                 }
                 row.number = number;
+                if (group.find(number) != null) {
+                    c.problems.add(Violation.of(CohortError.DUPLICATE, c.field("period"), pid + " " + number));
+                } else {
+                    group.add(number, row);
+                }
             }
             row.parse(known);
             report(pid, c.problems);
@@ -403,7 +408,8 @@ public final class CohortCsv {
             String pid = c.required("participantId");
             Integer number = c.integer("period");
             Step step = parseStep(c);
-            PeriodRow owner = pid == null || number == null ? null : byParticipant.getOrDefault(pid, Map.of()).get(number);
+            Group group = pid == null || number == null ? null : byParticipant.get(pid);
+            PeriodRow owner = group == null ? null : group.find(number);
             if (pid != null && number != null && owner == null) {
                 c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid + " " + number));
             }
@@ -416,10 +422,10 @@ public final class CohortCsv {
         }
 
         void buildParticipants() {
-            byParticipant.forEach((pid, rows) -> {
-                List<PeriodRow> ordered = new ArrayList<>(rows.values());
+            byParticipant.forEach((pid, group) -> {
+                List<PeriodRow> ordered = new ArrayList<>(group.rows);
                 ordered.sort(Comparator.comparingInt(r -> r.number));
-                rowsOf.put(pid, ordered);
+                group.ordered = ordered;
                 List<AccompanimentPeriod> periods = new ArrayList<>();
                 boolean ok = !problemsOf.containsKey(pid);
                 for (PeriodRow row : ordered) {
@@ -462,14 +468,16 @@ public final class CohortCsv {
             String pid = c.required("participantId");
             LocalDate erasedOn = c.date("erasedOn");
             LocalDate retainedUntil = c.date("retainedUntil");
-            boolean known = pid != null && byParticipant.containsKey(pid);
+            Group group = pid == null ? null : byParticipant.get(pid);
+            boolean known = group != null;
             if (pid != null && !known) {
                 c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid));
             }
-            if (pid != null && known) {
-                identityCells.putIfAbsent(pid, c);
+            boolean first = known ? group.identity == null : pid != null && orphanIdentityRows.add(pid);
+            if (known && first) {
+                group.identity = c;
             }
-            if (pid != null && !identityRows.add(pid)) {
+            if (pid != null && !first) {
                 c.problems.add(Violation.of(CohortError.DUPLICATE, c.field("participantId"), pid));
             }
             if (erasedOn != null || retainedUntil != null) {
@@ -559,6 +567,43 @@ public final class CohortCsv {
         }
         return c.build(() -> new Step(StepId.of(id), type, start, end, plannedEnd, operation == null ? null : OperationId.of(operation),
                 contract, workingTime, barrier, validated), v -> relocateSimple(c, v, "step."));
+    }
+
+    /**
+     * One participant's rows: its period rows in file order (found by number with a scan while they
+     * are few, through a map beyond), then in period order, and its first identity row.
+     */
+    private static final class Group {
+        private static final int SCANNED = 8;
+        final List<PeriodRow> rows = new ArrayList<>(2);
+        /** The rows by number, once there are more than {@link #SCANNED}. */
+        Map<Integer, PeriodRow> byNumber;
+        /** The period rows in period order, once all are read. */
+        List<PeriodRow> ordered;
+        /** The first identity row naming this participant, or null. */
+        Cells identity;
+
+        PeriodRow find(int number) {
+            if (byNumber != null) {
+                return byNumber.get(number);
+            }
+            for (int i = 0, n = rows.size(); i < n; i++) {
+                if (rows.get(i).number == number) {
+                    return rows.get(i);
+                }
+            }
+            return null;
+        }
+
+        void add(int number, PeriodRow row) {
+            rows.add(row);
+            if (byNumber != null) {
+                byNumber.put(number, row);
+            } else if (rows.size() > SCANNED) {
+                byNumber = new HashMap<>();
+                rows.forEach(r -> byNumber.put(r.number, r));
+            }
+        }
     }
 
     /** One row of periods.csv, parsed, waiting for its steps. */

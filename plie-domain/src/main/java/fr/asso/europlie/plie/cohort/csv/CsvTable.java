@@ -23,17 +23,32 @@ final class CsvTable {
     final char delimiter;
     final List<String> header;
     final Map<String, Integer> columns = new HashMap<>();
-    final List<Row> rows = new ArrayList<>();
+    final List<Row> rows;
     final List<Violation> problems = new ArrayList<>();
     /** Whether nothing can be read from the file: a limit exceeded, a column missing or named twice. */
     boolean fatal;
 
-    /** One record of the file. */
-    record Row(int line, List<String> fields) {
+    /**
+     * One record of the file.
+     *
+     * @param line the line where it starts
+     * @param values its fields, in order; not changed once the record is read
+     */
+    record Row(int line, String[] values) {
+
+        /** The fields, as a list (unmodifiable). */
+        List<String> fields() {
+            return Collections.unmodifiableList(Arrays.asList(values));
+        }
+
+        int size() {
+            return values.length;
+        }
     }
 
-    private CsvTable(String file, char delimiter, List<String> header) {
+    private CsvTable(String file, char delimiter, List<String> header, int records) {
         this.file = file;
+        this.rows = new ArrayList<>(records);
         this.delimiter = delimiter;
         this.header = header;
         for (int i = 0; i < header.size(); i++) {
@@ -47,7 +62,7 @@ final class CsvTable {
 
     static CsvTable parse(String file, String text, List<String> requiredColumns, CsvLimits limits) {
         if (text.length() > limits.maxFileLength()) {
-            CsvTable refused = new CsvTable(file, ';', List.of());
+            CsvTable refused = new CsvTable(file, ';', List.of(), 0);
             refused.refuse(file, text.length(), limits.maxFileLength(), "maxFileLength");
             return refused;
         }
@@ -58,7 +73,7 @@ final class CsvTable {
         List<Violation> tooLarge = new ArrayList<>();
         List<Row> records = split(file, content, delimiter, limits, tooLarge);
         List<String> header = records.isEmpty() ? List.of() : records.get(0).fields();
-        CsvTable table = new CsvTable(file, delimiter, header);
+        CsvTable table = new CsvTable(file, delimiter, header, records.size());
         if (!tooLarge.isEmpty()) {
             table.problems.addAll(tooLarge);
             table.fatal = true;
@@ -72,11 +87,11 @@ final class CsvTable {
         }
         for (int i = 1; i < records.size(); i++) {
             Row row = records.get(i);
-            if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
+            if (row.size() == 1 && row.values()[0].isBlank()) {
                 continue;
             }
-            if (row.fields().size() != header.size()) {
-                table.problems.add(Violation.of(CohortError.MALFORMED, file + "[" + row.line() + "]", row.fields().size() + " fields",
+            if (row.size() != header.size()) {
+                table.problems.add(Violation.of(CohortError.MALFORMED, file + "[" + row.line() + "]", row.size() + " fields",
                         header.size() + " fields"));
                 continue;
             }
@@ -120,7 +135,57 @@ final class CsvTable {
         boolean any = false;
         int line = 1;
         int start = 1;
+        // where the next quote and carriage return are, or the text's length when there is none: a line
+        // without either (nearly every line) is cut at its delimiters found with indexOf
+        int nextQuote = -1;
+        int nextReturn = -1;
         for (int i = 0; i < length; i++) {
+            if (!quoted && !any && field.copy == null) {
+                // at the start of a record
+                int lineEnd = text.indexOf('\n', i);
+                if (nextQuote < i) {
+                    nextQuote = indexOr(text, '"', i, length);
+                }
+                if (nextReturn < i) {
+                    nextReturn = indexOr(text, '\r', i, length);
+                }
+                if (lineEnd >= 0 && nextQuote > lineEnd && nextReturn > lineEnd) {
+                    // the same fields, checks and problems, in the same order, as the loop below gives the line
+                    int from = i;
+                    while (true) {
+                        int end = text.indexOf(delimiter, from);
+                        if (end < 0 || end > lineEnd) {
+                            end = lineEnd;
+                        }
+                        if (end - from > maxCellLength) {
+                            tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + maxCellLength,
+                                    maxCellLength, CsvLimits.PROPERTY_PREFIX + "maxCellLength"));
+                            return records;
+                        }
+                        fields.add(end == from ? "" : text.substring(from, end).strip());
+                        if (end == lineEnd) {
+                            break;
+                        }
+                        if (fields.size() >= maxColumns) {
+                            tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + maxColumns,
+                                    maxColumns, CsvLimits.PROPERTY_PREFIX + "maxColumns"));
+                            return records;
+                        }
+                        from = end + 1;
+                    }
+                    records.add(new Row(start, fields.take()));
+                    line++;
+                    start = line;
+                    field.start = lineEnd + 1;
+                    if (records.size() > maxRows) {
+                        tooLarge.add(Violation.of(CohortError.LIMIT_EXCEEDED, file + "[" + start + "]", "> " + maxRows,
+                                maxRows, CsvLimits.PROPERTY_PREFIX + "maxRows"));
+                        return records;
+                    }
+                    i = lineEnd;
+                    continue;
+                }
+            }
             char c = text.charAt(i);
             any = true;
             if (field.length(i) > maxCellLength) {
@@ -192,6 +257,12 @@ final class CsvTable {
         return records;
     }
 
+    /** The index of a character from {@code from}, or {@code none} when the text has none. */
+    private static int indexOr(String text, char c, int from, int none) {
+        int index = text.indexOf(c, from);
+        return index < 0 ? none : index;
+    }
+
     /** The fields of the record being read, in an array reused from one record to the next. */
     private static final class Fields {
         private String[] values = new String[16];
@@ -208,9 +279,9 @@ final class CsvTable {
             return size;
         }
 
-        /** The record's fields, unmodifiable; the next record starts empty. */
-        List<String> take() {
-            List<String> taken = Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(values, size)));
+        /** The record's fields; the next record starts empty. */
+        String[] take() {
+            String[] taken = Arrays.copyOf(values, size);
             size = 0;
             return taken;
         }
@@ -267,24 +338,42 @@ final class CsvTable {
         if (index < 0) {
             return null;
         }
-        String value = row.fields().get(index);
+        String value = row.values()[index];
         return value.isBlank() ? null : value;
     }
 
-    /** The column names last looked up and their indexes, by identity: the readers ask with the same constants row after row. */
-    private final String[] cachedNames = new String[128];
-    private final int[] cachedIndexes = new int[128];
+    /**
+     * The column names looked up so far and their indexes, by identity, in an open-addressing table:
+     * the readers ask with the same constants row after row, so after the first row every look-up is
+     * found here (a name asked twice as different instances takes two slots, and a full table falls
+     * back to the header's map).
+     */
+    private final String[] cachedNames = new String[256];
+    private final int[] cachedIndexes = new int[256];
+    private int cached;
 
     /** The index of a column, or -1 when the header does not name it. */
     private int index(String column) {
-        int slot = System.identityHashCode(column) & (cachedNames.length - 1);
-        if (cachedNames[slot] == column) {
-            return cachedIndexes[slot];
+        int mask = cachedNames.length - 1;
+        int slot = System.identityHashCode(column) & mask;
+        while (true) {
+            String name = cachedNames[slot];
+            if (name == column) {
+                return cachedIndexes[slot];
+            }
+            if (name == null) {
+                break;
+            }
+            slot = (slot + 1) & mask;
         }
         Integer index = columns.get(column);
-        cachedNames[slot] = column;
-        cachedIndexes[slot] = index == null ? -1 : index;
-        return cachedIndexes[slot];
+        int found = index == null ? -1 : index;
+        if (cached < cachedNames.length / 2) {
+            cachedNames[slot] = column;
+            cachedIndexes[slot] = found;
+            cached++;
+        }
+        return found;
     }
 
     String at(Row row) {

@@ -1,6 +1,6 @@
 package fr.asso.europlie.plie.cohort.csv;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,21 +29,37 @@ final class ListCells {
         return out.toString();
     }
 
-    /** Splits at each separator that is not escaped; the pieces keep their escapes. */
+    /**
+     * Splits at each separator that is not escaped; the pieces keep their escapes. The separators are
+     * counted first, so that the pieces go to an array of the right size.
+     */
     static List<String> split(String text, char separator) {
-        List<String> pieces = new ArrayList<>();
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == separator) {
+                count++;
+            }
+        }
+        if (count == 1) {
+            return List.of(text);
+        }
+        String[] pieces = new String[count];
+        int piece = 0;
         int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\') {
                 i++;
             } else if (c == separator) {
-                pieces.add(text.substring(from, i));
+                pieces[piece++] = text.substring(from, i);
                 from = i + 1;
             }
         }
-        pieces.add(text.substring(from));
-        return pieces;
+        pieces[piece] = text.substring(from);
+        return Arrays.asList(pieces);
     }
 
     /** The parts of an item, unescaped, with unescaped surrounding spaces removed. */

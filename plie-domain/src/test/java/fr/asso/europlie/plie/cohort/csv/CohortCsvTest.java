@@ -156,6 +156,43 @@ class CohortCsvTest {
     }
 
     @Test
+    @DisplayName("a participant with more period rows than the reader scans (a map beyond 8): a number given twice refused at its line,"
+            + " a step found by its period's number, a step of no period an orphan")
+    void manyPeriodRows() {
+        CsvFiles files = sample();
+        String[] lines = files.periods().split("\n");
+        String[] cells = lines[1].split(";", -1);
+        String id = cells[0];
+        int period = CohortCsv.PERIOD_COLUMNS.indexOf("period");
+        StringBuilder periods = new StringBuilder(lines[0]).append('\n');
+        for (int n = 1; n <= 11; n++) {
+            cells[period] = String.valueOf(n == 11 ? 10 : n);
+            periods.append(String.join(";", cells)).append('\n');
+        }
+        String[] stepLines = files.steps().split("\n");
+        String[] step = stepLines[1].split(";", -1);
+        step[0] = id;
+        step[1] = "10";
+        String ofTen = String.join(";", step);
+        step[1] = "12";
+        String ofTwelve = String.join(";", step);
+        CsvFiles many = new CsvFiles(periods.toString(), stepLines[0] + "\n" + ofTen + "\n" + ofTwelve + "\n", null, files.referents());
+        ImportResult result = CohortCsv.read(many, CohortFixture.PUBLICS, ImportMode.VALID_PARTICIPANTS);
+        assertThat(result.rejected()).anySatisfy(v -> {
+            assertThat(v.code()).isEqualTo(CohortError.DUPLICATE);
+            assertThat(v.field()).isEqualTo("periods.csv[12].period");
+            assertThat(v.value()).isEqualTo(id + " 10");
+        });
+        assertThat(result.rejected()).anySatisfy(v -> {
+            assertThat(v.code()).isEqualTo(CohortError.ORPHAN_ROW);
+            assertThat(v.field()).isEqualTo("steps.csv[3]");
+            assertThat(v.value()).isEqualTo(id + " 12");
+        });
+        assertThat(result.rejected()).noneSatisfy(v -> assertThat(v.field()).startsWith("steps.csv[2]"));
+        assertThat(result.data().participants()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a bad step row is reported at its own line in steps.csv")
     void badStepRow() {
         CsvFiles files = sample();

@@ -5,6 +5,8 @@ import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.Declaration;
 import fr.asso.europlie.plie.cohort.EsfEntryData;
 import fr.asso.europlie.plie.cohort.EsfExitData;
+import fr.asso.europlie.plie.cohort.ImportMode;
+import fr.asso.europlie.plie.cohort.ImportedExits;
 import fr.asso.europlie.plie.cohort.Participant;
 import fr.asso.europlie.plie.cohort.csv.CohortCsv;
 import fr.asso.europlie.plie.cohort.csv.CsvFiles;
@@ -261,19 +263,37 @@ final class CohortBenchmarks {
         CsvFiles files = CohortCsv.write(small.data(), ';');
         Figure csv = Figure.time("CSV import of " + String.format(Locale.ROOT, "%,d", csvSize) + " participants vs splitting and typing the cells",
                 "ms");
+        // The same rounds in CPU time of the thread, and the import an application runs: with the cohort's settings,
+        // each participant replayed through the commands (ImportChecks, ImportReplay), against the same baseline.
+        Figure csvCpu = Figure.time("CSV import of " + String.format(Locale.ROOT, "%,d", csvSize)
+                + " participants vs splitting and typing the cells, CPU time of the thread", "ms");
+        Figure csvSettings = Figure.time("CSV import of " + String.format(Locale.ROOT, "%,d", csvSize)
+                + " participants with the cohort's settings (replayed through the commands) vs splitting and typing, CPU time of the thread", "ms");
         for (int i = 0; i < (quick ? 2 : 3) + (quick ? 3 : 5); i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             sink += CohortCsv.read(files, publics).participants().size();
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             sink += splitAndType(files.periods()) + splitAndType(files.steps()) + splitAndType(files.identities())
                     + splitAndType(files.referents());
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
+            sink += CohortCsv.read(files, settings, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT).data().participants().size();
+            long c3 = threads.getCurrentThreadCpuTime();
+            sink += splitAndType(files.periods()) + splitAndType(files.steps()) + splitAndType(files.identities())
+                    + splitAndType(files.referents());
+            long c4 = threads.getCurrentThreadCpuTime();
             if (i >= (quick ? 2 : 3)) {
                 csv.library((t1 - t0) / 1e6).baseline((t2 - t1) / 1e6);
+                csvCpu.library((c1 - c0) / 1e6).baseline((c2 - c1) / 1e6);
+                csvSettings.library((c3 - c2) / 1e6).baseline((c4 - c3) / 1e6);
             }
         }
         figures.add(csv.note("baseline: lines split on ';', each cell typed as a date, a number or kept as text; " + files.periods().length() / 1024
                 + " KB of periods"));
+        figures.add(csvCpu.note("the same rounds"));
+        figures.add(csvSettings.note("the import an application runs: the same read plus ImportChecks and the replay through the commands"));
         notes.add("(cohort checksum " + sink + ")");
     }
 
