@@ -126,13 +126,18 @@ public final class Node {
     private final Problems problems;
     /**
      * The object's members when the streaming reader built it (else null): each is then found by
-     * index, searched from {@link #cursor}, and marked read in {@link #seen}.
+     * index, searched from {@link #cursor}, and marked read ({@link #seenBits}).
      */
     private final TokenReader.MemberMap members;
     /** Where the next search starts: after the member last found (readers ask in the document's order). */
     private int cursor;
-    /** Which members (by index) the reader asked for, when {@link #members} is known. */
-    private final boolean[] seen;
+    /**
+     * Which members (by index) the reader asked for, when {@link #members} is known: one bit each
+     * in {@link #seenBits} for an object of up to 64 members (no array to allocate), else in
+     * {@link #seenWide}.
+     */
+    private long seenBits;
+    private final boolean[] seenWide;
     /** The members the reader asked for, when {@link #members} is not known (a handful: a list is enough). */
     private List<String> read;
     /** How many of them are present in the object: when all are, no member is unknown. */
@@ -146,7 +151,7 @@ public final class Node {
         this.path = path;
         this.problems = problems;
         this.members = membersOf(node);
-        this.seen = members == null ? null : new boolean[members.size()];
+        this.seenWide = members == null || members.size() <= Long.SIZE ? null : new boolean[members.size()];
     }
 
     private Node(JsonNode node, Node parent, String member, int index) {
@@ -156,7 +161,7 @@ public final class Node {
         this.index = index;
         this.problems = parent.problems;
         this.members = membersOf(node);
-        this.seen = members == null ? null : new boolean[members.size()];
+        this.seenWide = members == null || members.size() <= Long.SIZE ? null : new boolean[members.size()];
     }
 
     private static TokenReader.MemberMap membersOf(JsonNode node) {
@@ -171,8 +176,7 @@ public final class Node {
                 return null; // an absent member is never unknown: nothing to remember
             }
             cursor = at + 1;
-            if (!seen[at]) {
-                seen[at] = true;
+            if (markSeen(at)) {
                 presentRead++;
             }
             return members.valueAt(at);
@@ -192,6 +196,24 @@ public final class Node {
             presentRead++;
         }
         return value;
+    }
+
+    /** Marks the member at an index read; true when it was not yet. */
+    private boolean markSeen(int at) {
+        if (seenWide != null) {
+            boolean first = !seenWide[at];
+            seenWide[at] = true;
+            return first;
+        }
+        long bit = 1L << at;
+        boolean first = (seenBits & bit) == 0;
+        seenBits |= bit;
+        return first;
+    }
+
+    /** Whether the member at an index was read. */
+    private boolean wasSeen(int at) {
+        return seenWide != null ? seenWide[at] : (seenBits & (1L << at)) != 0;
     }
 
     /**
@@ -627,17 +649,17 @@ public final class Node {
      */
     public <T> List<T> list(String name, boolean required, Function<Node, T> reader) {
         JsonNode value = member(name, required);
-        List<T> result = new ArrayList<>();
         if (value == null) {
-            return result;
+            return new ArrayList<>();
         }
         if (!value.isArray()) {
             wrongType(name, value, "array");
-            return result;
+            return new ArrayList<>();
         }
         if (tooLong(name, value)) {
-            return result;
+            return new ArrayList<>();
         }
+        List<T> result = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             if (!element.isObject()) {
@@ -759,7 +781,7 @@ public final class Node {
         }
         if (members != null) {
             for (int i = 0; i < members.size(); i++) {
-                if (!seen[i]) {
+                if (!wasSeen(i)) {
                     unknown(members.nameAt(i), members.valueAt(i));
                 }
             }
