@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * A reader of one JSON object of a document that collects every problem instead of stopping at
@@ -259,13 +263,44 @@ public final class Node {
 
     private JsonNode member(String name, boolean required) {
         JsonNode value = asked(name);
-        if (value == null || value.isNull()) {
+        if (value == null || isNull(value)) {
             if (required) {
                 problems.add(Violation.of(JsonError.MISSING, pathOf(name), null));
             }
             return null;
         }
         return value;
+    }
+
+    /*
+     * The node types asked of each value (isNull, isString, isObject, ...) are calls on a
+     * JsonNode of many classes, which the JIT cannot inline: the classes the parsers make are
+     * compared first (exactly: a subclass goes the general way), each of which has one node
+     * type, so that the answer is the same.
+     */
+
+    /** {@link JsonNode#isNull()}. */
+    private static boolean isNull(JsonNode value) {
+        Class<?> type = value.getClass();
+        if (type == StringNode.class || type == TokenReader.MemberObject.class || type == IntNode.class || type == ArrayNode.class) {
+            return false;
+        }
+        return value.isNull();
+    }
+
+    /** {@link JsonNode#isObject()}. */
+    private static boolean isObject(JsonNode value) {
+        return value.getClass() == TokenReader.MemberObject.class || value.isObject();
+    }
+
+    /** {@link JsonNode#isArray()}. */
+    private static boolean isArray(JsonNode value) {
+        return value.getClass() == ArrayNode.class || value.isArray();
+    }
+
+    /** {@link JsonNode#isString()}. */
+    private static boolean isString(JsonNode value) {
+        return value.getClass() == StringNode.class || value.getClass() != IntNode.class && value.isString();
     }
 
     private void wrongType(String name, JsonNode value, String expected) {
@@ -280,7 +315,7 @@ public final class Node {
      */
     public boolean has(String name) {
         JsonNode value = asked(name);
-        return value != null && !value.isNull();
+        return value != null && !isNull(value);
     }
 
     /**
@@ -308,6 +343,9 @@ public final class Node {
         if (value == null) {
             return null;
         }
+        if (value.getClass() == StringNode.class) {
+            return ((StringNode) value).stringValue();
+        }
         if (!value.isString()) {
             wrongType(name, value, "text");
             return null;
@@ -325,6 +363,9 @@ public final class Node {
         JsonNode value = member(name, true);
         if (value == null) {
             return null;
+        }
+        if (value.getClass() == IntNode.class) {
+            return ((IntNode) value).intValue(); // an integer, always within int
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
             wrongType(name, value, "integer");
@@ -361,6 +402,9 @@ public final class Node {
         JsonNode value = member(name, true);
         if (value == null) {
             return null;
+        }
+        if (value.getClass() == BooleanNode.class) {
+            return ((BooleanNode) value).booleanValue();
         }
         if (!value.isBoolean()) {
             wrongType(name, value, "boolean");
@@ -431,13 +475,14 @@ public final class Node {
         if (value == null) {
             return null;
         }
-        if (!value.isString() && !value.isNumber()) {
+        boolean string = isString(value);
+        if (!string && !value.isNumber()) {
             wrongType(name, value, "amount");
             return null;
         }
         // Money names the member as given; convert places it after this object's path, as
         // pathOf(name) would, without building the path of every amount read.
-        if (value.isString()) {
+        if (string) {
             String text = value.stringValue();
             return convert(name, () -> Money.parse(name, text));
         }
@@ -627,7 +672,7 @@ public final class Node {
         if (value == null) {
             return null;
         }
-        if (!value.isObject()) {
+        if (!isObject(value)) {
             wrongType(name, value, "object");
             return null;
         }
@@ -652,7 +697,7 @@ public final class Node {
         if (value == null) {
             return new ArrayList<>();
         }
-        if (!value.isArray()) {
+        if (!isArray(value)) {
             wrongType(name, value, "array");
             return new ArrayList<>();
         }
@@ -662,7 +707,7 @@ public final class Node {
         List<T> result = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            if (!element.isObject()) {
+            if (!isObject(element)) {
                 problems.add(Violation.of(JsonError.WRONG_TYPE, pathOf(name) + "[" + i + "]", element.toString(), "object"));
                 continue;
             }
@@ -689,7 +734,7 @@ public final class Node {
         if (value == null) {
             return result;
         }
-        if (!value.isArray()) {
+        if (!isArray(value)) {
             wrongType(name, value, "array of texts");
             return result;
         }
@@ -698,7 +743,7 @@ public final class Node {
         }
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            if (element.isString()) {
+            if (isString(element)) {
                 result.add(element.stringValue());
             } else {
                 problems.add(Violation.of(JsonError.WRONG_TYPE, pathOf(name) + "[" + i + "]", element.toString(), "text"));
