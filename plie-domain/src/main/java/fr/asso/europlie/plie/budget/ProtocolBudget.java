@@ -45,7 +45,8 @@ public record ProtocolBudget(List<Contribution> contributions, List<PlannedExpen
         List<Violation> violations = new ArrayList<>();
         // A line is keyed by its two components (records of one value each: equal exactly when
         // the text "funder/year" the former key was would be), without building that text.
-        Set<Object> seen = new HashSet<>();
+        // Sized for the longer list: never rehashed while the lines are added.
+        Set<Object> seen = new HashSet<>(Math.max(16, Math.max(contributions.size(), plannedExpenses.size()) * 4 / 3 + 1));
         for (int i = 0; i < contributions.size(); i++) {
             Contribution c = contributions.get(i);
             if (!seen.add(new Line(c.funder(), c.year()))) {
@@ -64,8 +65,20 @@ public record ProtocolBudget(List<Contribution> contributions, List<PlannedExpen
         }
     }
 
-    /** A budget line's key: its funder or axis, and its year. */
+    /**
+     * A budget line's key: its funder or axis, and its year. Equal and hashed as a record of
+     * these two components is, written out (two of them a line, in a hot loop).
+     */
     private record Line(Object who, Year year) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Line line && java.util.Objects.equals(who, line.who) && java.util.Objects.equals(year, line.year);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(who) + java.util.Objects.hashCode(year);
+        }
     }
 
     /**

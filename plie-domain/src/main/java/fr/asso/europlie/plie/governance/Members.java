@@ -48,9 +48,9 @@ final class Members {
      * @return the persons without null elements or repeats, unmodifiable
      */
     static List<Member> persons(List<Member> persons, String field, List<Violation> violations) {
-        List<Member> seen = new ArrayList<>();
+        List<Member> seen = new ArrayList<>(persons.size());
         // Member#samePerson is equality of these keys: each name is normalised once, not once a pair.
-        Set<PersonKey> keys = new HashSet<>();
+        Set<PersonKey> keys = new HashSet<>(Math.max(16, persons.size() * 4 / 3 + 1));
         for (int i = 0; i < persons.size(); i++) {
             Member person = persons.get(i);
             if (person == null) {

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * A reader of one JSON object of a document that collects every problem instead of stopping at
@@ -126,13 +130,18 @@ public final class Node {
     private final Problems problems;
     /**
      * The object's members when the streaming reader built it (else null): each is then found by
-     * index, searched from {@link #cursor}, and marked read in {@link #seen}.
+     * index, searched from {@link #cursor}, and marked read ({@link #seenBits}).
      */
     private final TokenReader.MemberMap members;
     /** Where the next search starts: after the member last found (readers ask in the document's order). */
     private int cursor;
-    /** Which members (by index) the reader asked for, when {@link #members} is known. */
-    private final boolean[] seen;
+    /**
+     * Which members (by index) the reader asked for, when {@link #members} is known: one bit each
+     * in {@link #seenBits} for an object of up to 64 members (no array to allocate), else in
+     * {@link #seenWide}.
+     */
+    private long seenBits;
+    private final boolean[] seenWide;
     /** The members the reader asked for, when {@link #members} is not known (a handful: a list is enough). */
     private List<String> read;
     /** How many of them are present in the object: when all are, no member is unknown. */
@@ -146,7 +155,7 @@ public final class Node {
         this.path = path;
         this.problems = problems;
         this.members = membersOf(node);
-        this.seen = members == null ? null : new boolean[members.size()];
+        this.seenWide = members == null || members.size() <= Long.SIZE ? null : new boolean[members.size()];
     }
 
     private Node(JsonNode node, Node parent, String member, int index) {
@@ -156,7 +165,7 @@ public final class Node {
         this.index = index;
         this.problems = parent.problems;
         this.members = membersOf(node);
-        this.seen = members == null ? null : new boolean[members.size()];
+        this.seenWide = members == null || members.size() <= Long.SIZE ? null : new boolean[members.size()];
     }
 
     private static TokenReader.MemberMap membersOf(JsonNode node) {
@@ -171,8 +180,7 @@ public final class Node {
                 return null; // an absent member is never unknown: nothing to remember
             }
             cursor = at + 1;
-            if (!seen[at]) {
-                seen[at] = true;
+            if (markSeen(at)) {
                 presentRead++;
             }
             return members.valueAt(at);
@@ -192,6 +200,24 @@ public final class Node {
             presentRead++;
         }
         return value;
+    }
+
+    /** Marks the member at an index read; true when it was not yet. */
+    private boolean markSeen(int at) {
+        if (seenWide != null) {
+            boolean first = !seenWide[at];
+            seenWide[at] = true;
+            return first;
+        }
+        long bit = 1L << at;
+        boolean first = (seenBits & bit) == 0;
+        seenBits |= bit;
+        return first;
+    }
+
+    /** Whether the member at an index was read. */
+    private boolean wasSeen(int at) {
+        return seenWide != null ? seenWide[at] : (seenBits & (1L << at)) != 0;
     }
 
     /**
@@ -237,13 +263,44 @@ public final class Node {
 
     private JsonNode member(String name, boolean required) {
         JsonNode value = asked(name);
-        if (value == null || value.isNull()) {
+        if (value == null || isNull(value)) {
             if (required) {
                 problems.add(Violation.of(JsonError.MISSING, pathOf(name), null));
             }
             return null;
         }
         return value;
+    }
+
+    /*
+     * The node types asked of each value (isNull, isString, isObject, ...) are calls on a
+     * JsonNode of many classes, which the JIT cannot inline: the classes the parsers make are
+     * compared first (exactly: a subclass goes the general way), each of which has one node
+     * type, so that the answer is the same.
+     */
+
+    /** {@link JsonNode#isNull()}. */
+    private static boolean isNull(JsonNode value) {
+        Class<?> type = value.getClass();
+        if (type == StringNode.class || type == TokenReader.MemberObject.class || type == IntNode.class || type == ArrayNode.class) {
+            return false;
+        }
+        return value.isNull();
+    }
+
+    /** {@link JsonNode#isObject()}. */
+    private static boolean isObject(JsonNode value) {
+        return value.getClass() == TokenReader.MemberObject.class || value.isObject();
+    }
+
+    /** {@link JsonNode#isArray()}. */
+    private static boolean isArray(JsonNode value) {
+        return value.getClass() == ArrayNode.class || value.isArray();
+    }
+
+    /** {@link JsonNode#isString()}. */
+    private static boolean isString(JsonNode value) {
+        return value.getClass() == StringNode.class || value.getClass() != IntNode.class && value.isString();
     }
 
     private void wrongType(String name, JsonNode value, String expected) {
@@ -258,7 +315,7 @@ public final class Node {
      */
     public boolean has(String name) {
         JsonNode value = asked(name);
-        return value != null && !value.isNull();
+        return value != null && !isNull(value);
     }
 
     /**
@@ -286,6 +343,9 @@ public final class Node {
         if (value == null) {
             return null;
         }
+        if (value.getClass() == StringNode.class) {
+            return ((StringNode) value).stringValue();
+        }
         if (!value.isString()) {
             wrongType(name, value, "text");
             return null;
@@ -303,6 +363,9 @@ public final class Node {
         JsonNode value = member(name, true);
         if (value == null) {
             return null;
+        }
+        if (value.getClass() == IntNode.class) {
+            return ((IntNode) value).intValue(); // an integer, always within int
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
             wrongType(name, value, "integer");
@@ -339,6 +402,9 @@ public final class Node {
         JsonNode value = member(name, true);
         if (value == null) {
             return null;
+        }
+        if (value.getClass() == BooleanNode.class) {
+            return ((BooleanNode) value).booleanValue();
         }
         if (!value.isBoolean()) {
             wrongType(name, value, "boolean");
@@ -409,13 +475,14 @@ public final class Node {
         if (value == null) {
             return null;
         }
-        if (!value.isString() && !value.isNumber()) {
+        boolean string = isString(value);
+        if (!string && !value.isNumber()) {
             wrongType(name, value, "amount");
             return null;
         }
         // Money names the member as given; convert places it after this object's path, as
         // pathOf(name) would, without building the path of every amount read.
-        if (value.isString()) {
+        if (string) {
             String text = value.stringValue();
             return convert(name, () -> Money.parse(name, text));
         }
@@ -605,7 +672,7 @@ public final class Node {
         if (value == null) {
             return null;
         }
-        if (!value.isObject()) {
+        if (!isObject(value)) {
             wrongType(name, value, "object");
             return null;
         }
@@ -627,20 +694,20 @@ public final class Node {
      */
     public <T> List<T> list(String name, boolean required, Function<Node, T> reader) {
         JsonNode value = member(name, required);
-        List<T> result = new ArrayList<>();
         if (value == null) {
-            return result;
+            return new ArrayList<>();
         }
-        if (!value.isArray()) {
+        if (!isArray(value)) {
             wrongType(name, value, "array");
-            return result;
+            return new ArrayList<>();
         }
         if (tooLong(name, value)) {
-            return result;
+            return new ArrayList<>();
         }
+        List<T> result = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            if (!element.isObject()) {
+            if (!isObject(element)) {
                 problems.add(Violation.of(JsonError.WRONG_TYPE, pathOf(name) + "[" + i + "]", element.toString(), "object"));
                 continue;
             }
@@ -667,7 +734,7 @@ public final class Node {
         if (value == null) {
             return result;
         }
-        if (!value.isArray()) {
+        if (!isArray(value)) {
             wrongType(name, value, "array of texts");
             return result;
         }
@@ -676,7 +743,7 @@ public final class Node {
         }
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            if (element.isString()) {
+            if (isString(element)) {
                 result.add(element.stringValue());
             } else {
                 problems.add(Violation.of(JsonError.WRONG_TYPE, pathOf(name) + "[" + i + "]", element.toString(), "text"));
@@ -759,7 +826,7 @@ public final class Node {
         }
         if (members != null) {
             for (int i = 0; i < members.size(); i++) {
-                if (!seen[i]) {
+                if (!wasSeen(i)) {
                     unknown(members.nameAt(i), members.valueAt(i));
                 }
             }

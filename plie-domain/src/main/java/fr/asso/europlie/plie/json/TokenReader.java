@@ -209,8 +209,8 @@ final class TokenReader {
      */
     static final class MemberMap extends AbstractMap<String, JsonNode> {
         static final int INDEXED = 12;
-        private String[] names = new String[8];
-        private JsonNode[] values = new JsonNode[8];
+        private String[] names = new String[4];
+        private JsonNode[] values = new JsonNode[4];
         private int size;
         private Map<String, Integer> index;
 

@@ -67,11 +67,16 @@ public record ProtocolContent(String name, Territory territory, ProtocolPeriod p
         intermediateBodies = intermediateBodies == null ? List.of() : List.copyOf(intermediateBodies);
         diagnostic = diagnostic == null ? SharedDiagnostic.EMPTY : diagnostic;
 
-        unique(signatories.stream().map(s -> s.id().value()).toList(), "signatories", violations);
-        unique(targetPublics.stream().map(TargetPublic::code).toList(), "targetPublics", violations);
-        unique(strategicAxes.stream().map(a -> a.id().value()).toList(), "strategicAxes", violations);
-        unique(intermediateBodies.stream().map(b -> b.id().value()).toList(), "intermediateBodies", violations);
-        long leads = signatories.stream().filter(Signatory::insertionLead).count();
+        unique(signatories, s -> s.id().value(), "signatories", violations);
+        unique(targetPublics, TargetPublic::code, "targetPublics", violations);
+        unique(strategicAxes, a -> a.id().value(), "strategicAxes", violations);
+        unique(intermediateBodies, b -> b.id().value(), "intermediateBodies", violations);
+        int leads = 0;
+        for (Signatory signatory : signatories) {
+            if (signatory.insertionLead()) {
+                leads++;
+            }
+        }
         if (leads > 1) {
             violations.add(Violation.of(ProtocolError.DUPLICATE, "signatories.insertionLead",
                     signatories.stream().filter(Signatory::insertionLead).map(s -> s.id().value()).toList()));
@@ -82,11 +87,17 @@ public record ProtocolContent(String name, Territory territory, ProtocolPeriod p
             }
         }
         if (budget != null) {
-            Set<StrategicAxisId> axes = new HashSet<>();
-            strategicAxes.forEach(a -> axes.add(a.id()));
-            Set<OrganisationId> funders = new HashSet<>();
-            signatories.forEach(s -> funders.add(s.id()));
-            intermediateBodies.forEach(b -> funders.add(b.id()));
+            Set<StrategicAxisId> axes = new HashSet<>(capacity(strategicAxes.size()));
+            for (StrategicAxis axis : strategicAxes) {
+                axes.add(axis.id());
+            }
+            Set<OrganisationId> funders = new HashSet<>(capacity(signatories.size() + intermediateBodies.size()));
+            for (Signatory signatory : signatories) {
+                funders.add(signatory.id());
+            }
+            for (IntermediateBody body : intermediateBodies) {
+                funders.add(body.id());
+            }
             List<Contribution> contributions = budget.contributions();
             // Each line's field name is built only for a problem.
             for (int i = 0; i < contributions.size(); i++) {
@@ -120,13 +131,21 @@ public record ProtocolContent(String name, Territory territory, ProtocolPeriod p
         }
     }
 
-    private static void unique(List<String> ids, String field, List<Violation> violations) {
-        Set<String> seen = new HashSet<>();
-        for (String id : ids) {
-            if (!seen.add(id)) {
-                violations.add(Violation.of(ProtocolError.DUPLICATE, field, id));
+    /** Each element's id once: a violation for each id seen before, in the list's order. */
+    private static <T> void unique(List<T> elements, java.util.function.Function<T, String> id, String field,
+            List<Violation> violations) {
+        Set<String> seen = new HashSet<>(capacity(elements.size()));
+        for (T element : elements) {
+            String value = id.apply(element);
+            if (!seen.add(value)) {
+                violations.add(Violation.of(ProtocolError.DUPLICATE, field, value));
             }
         }
+    }
+
+    /** A hash set's initial capacity that holds a number of elements without rehashing. */
+    private static int capacity(int elements) {
+        return Math.max(16, elements * 4 / 3 + 1);
     }
 
     private static void outsidePeriod(Year year, ProtocolPeriod period, String field, List<Violation> violations) {
