@@ -49,9 +49,11 @@ import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +70,7 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
@@ -88,6 +91,21 @@ public final class NegotiationService implements ProtocolNegotiation {
     private final CommandRunner runner;
     private final PlanId plan;
     private final JdbcProtocols protocols;
+    /**
+     * The negotiation process last seen running for each recently used protocol (protocol id to
+     * process instance id), see {@link #actorsTask}: a hint, checked on each use, never trusted.
+     */
+    private final Map<String, String> processes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > PROCESSES_KEPT;
+        }
+    });
+
+    /** How many protocols' process instance ids are kept (a few kB). */
+    private static final int PROCESSES_KEPT = 256;
 
     /**
      * Creates the service (done by the engine facade).
@@ -651,18 +669,44 @@ public final class NegotiationService implements ProtocolNegotiation {
      * caller then runs every check in turn, which finds the task or gives the refusal. So the
      * result and the refusals are those of the checks, with one task query and one variable read
      * instead of a process query, a task query and a variable read per open task.
+     *
+     * <p>The tasks are first asked of the process instance last seen running for the protocol
+     * ({@link #processes}), the query bare Flowable would send (by process instance, step and
+     * candidate group), whose text is short: H2 parses the longer query by business key, tenant
+     * and process definition anew on most commands, which costed about as much as the rest of the
+     * query. A task found there is taken only when its process instance, which the command holds,
+     * is still a negotiation of this plan with the protocol's id as business key: exactly what the
+     * query by business key asks. When the hint is missing, stale (the process ended, a new
+     * negotiation started, another node started it) or finds nothing, the query by business key
+     * runs as before, and its task's process becomes the hint.
      */
     private Task actorsTask(ProtocolId id, NegotiationStep step, Actor actor, Protocol protocol) {
         if (!actor.has(step.role())) {
             return null;
         }
-        TaskQuery query = Tenants.in(taskService.createTaskQuery(), plan).processDefinitionKey(NegotiationProcess.KEY)
-                .processInstanceBusinessKey(id.value()).taskDefinitionKey(step.taskKey());
-        if (step.organisationVariable() == null) {
+        if (step.organisationVariable() == null && !actor.actsFor(committeeOrganisation(protocol))) {
             // The steering committee's steps: only the organisation that convenes this committee.
-            if (!actor.actsFor(committeeOrganisation(protocol))) {
-                return null;
+            return null;
+        }
+        String hint = processes.get(id.value());
+        if (hint != null) {
+            Task task = actorsTask(taskService.createTaskQuery().processInstanceId(hint), step, actor);
+            if (task != null && isNegotiationOf(task.getProcessInstanceId(), id)) {
+                return task;
             }
+        }
+        Task task = actorsTask(Tenants.in(taskService.createTaskQuery(), plan).processDefinitionKey(NegotiationProcess.KEY)
+                .processInstanceBusinessKey(id.value()), step, actor);
+        if (task != null) {
+            processes.put(id.value(), task.getProcessInstanceId());
+        }
+        return task;
+    }
+
+    /** The actor's task among those of a query (restricted to the step, and to the actor's group for a party's step). */
+    private static Task actorsTask(TaskQuery query, NegotiationStep step, Actor actor) {
+        query.taskDefinitionKey(step.taskKey());
+        if (step.organisationVariable() == null) {
             List<Task> open = query.list();
             return open.isEmpty() ? null : open.get(0);
         }
@@ -672,6 +716,19 @@ public final class NegotiationService implements ProtocolNegotiation {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a process instance is a running negotiation of this plan whose business key is the
+     * protocol's id, read from the entity the command holds (loaded with the task's variables, or
+     * by id): what the query by business key, tenant and process definition asks of it.
+     */
+    private boolean isNegotiationOf(String processInstanceId, ProtocolId id) {
+        ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager().findById(processInstanceId);
+        return instance != null && instance.isProcessInstanceType() && !instance.isEnded() && !instance.isDeleted()
+                && id.value().equals(instance.getBusinessKey())
+                && Tenants.plan(instance.getTenantId()).equals(plan)
+                && NegotiationProcess.KEY.equals(ProcessDefinitionUtil.getProcessDefinition(instance.getProcessDefinitionId()).getKey());
     }
 
     private Task taskFor(ProcessInstance process, NegotiationStep step, Actor actor) {
@@ -755,6 +812,7 @@ public final class NegotiationService implements ProtocolNegotiation {
                 .businessKey(protocol.id().value())
                 .variables(variables)
                 .start();
+        processes.put(protocol.id().value(), process.getId());
         AuditLog.append(plan, new AuditEntry(protocol.id().value(), runtime.now(), actor.userId(), actor.organisation().value(),
                 auditStep, protocol.state().name(), reason, "version " + protocol.negotiation().orElseThrow().version(), 0),
                 process.getId());
