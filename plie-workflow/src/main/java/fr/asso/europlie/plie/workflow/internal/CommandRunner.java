@@ -29,6 +29,9 @@ public final class CommandRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
 
+    /** The command-context attribute set on a command whose transaction the runner opened itself. */
+    private static final String OWN_TRANSACTION = "plie.ownTransaction";
+
     /** H2's codes for a concurrent update, a lock timeout and a deadlock. */
     private static final Set<Integer> H2_CONFLICTS = Set.of(90131, 50200, 40001);
 
@@ -95,12 +98,16 @@ public final class CommandRunner {
             return joined(actor, body);
         }
         RuntimeException last = null;
+        boolean own = !outerTransaction.getAsBoolean();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             String previous = Authentication.getAuthenticatedUserId();
             Authentication.setAuthenticatedUserId(actor == null ? null : actor.userId());
             boolean[] changed = {false};
             try {
                 return executor.execute(commandContext -> {
+                    if (own) {
+                        commandContext.addAttribute(OWN_TRANSACTION, Boolean.TRUE);
+                    }
                     try {
                         return body.get();
                     } catch (PlieException refusal) {
@@ -132,6 +139,20 @@ public final class CommandRunner {
             }
         }
         throw new ConflictException(subject, attempts, last);
+    }
+
+    /**
+     * Whether the current engine command runs in a transaction that this runner opened itself
+     * (not the application's, neither a Flowable command of the application's that the library
+     * command joined): a failure there rolls back the whole command whatever it changed, so a
+     * refusal after a change in memory changes nothing either.
+     *
+     * @return true inside a command the runner opened outside any application transaction; false
+     *     outside a command, in a joined command or in the application's transaction
+     */
+    public static boolean ownTransaction() {
+        CommandContext context = Context.getCommandContext();
+        return context != null && Boolean.TRUE.equals(context.getAttribute(OWN_TRANSACTION));
     }
 
     /**

@@ -186,6 +186,30 @@ public final class CommitmentLedger {
     }
 
     /**
+     * Checks, without the grant's row lock and without writing anything, that {@link #commit} with
+     * the same arguments would be accepted by the grant as it is stored now: every refusal the
+     * ledger would give is thrown here, before the caller changes anything. The commitment itself,
+     * under the lock, checks again (another commitment may have been made meanwhile).
+     *
+     * @param grant the global grant
+     * @param operation the operation
+     * @param eligibleCost the operation's eligible cost
+     * @param manager the OI manager
+     * @param key the idempotency key
+     * @return the amount the commitment would commit: the operation's reservation
+     * @throws RuleViolationException when the ledger would refuse; ({@code PLIE-FUNDS-029}) an unknown grant
+     */
+    public Money checkCommit(GlobalGrantId grant, OperationId operation, Money eligibleCost, String manager, IdempotencyKey key) {
+        return runner.run(null, grant.value(), () -> {
+            GlobalGrant stored = grants.find(grant).orElseThrow(() -> new RuleViolationException(FundsError.NOT_FOUND, "globalGrantId", grant));
+            Money reserved = stored.account(operation)
+                    .orElseThrow(() -> new RuleViolationException(FundsError.UNKNOWN_OPERATION, "operation", operation)).reserved();
+            stored.apply(new LedgerCommand.Commit(key, operation, reserved, eligibleCost, manager, clock.instant(), "vérification"));
+            return reserved;
+        });
+    }
+
+    /**
      * Releases an operation's whole reservation (unfavourable opinion, agreement cancelled, a raise
      * declined) and records it as refused or released, or as still committed at its amount.
      *

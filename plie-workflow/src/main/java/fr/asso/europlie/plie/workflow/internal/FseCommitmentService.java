@@ -147,6 +147,8 @@ public final class FseCommitmentService implements FseCommitment {
         Limits.reference(appraisal.simplifiedCostOptions(), "appraisal.simplifiedCostOptions");
         check(instructor, Role.OI_INSTRUCTOR, Task.APPRAISAL);
         return act(instructor, operation, Task.APPRAISAL, task -> {
+            // read before the lock, which is held until the transaction ends
+            int round = appraisals(task.getProcessInstanceId());
             // the grant's row lock first, which the reservation takes anyway: the grant is then read once, with the lock
             if (!grants.lock(appraisal.grant())) {
                 throw new RuleViolationException(fr.asso.europlie.plie.funds.FundsError.NOT_FOUND, "grantId", appraisal.grant());
@@ -161,7 +163,6 @@ public final class FseCommitmentService implements FseCommitment {
                             throw new RuleViolationException(List.of(violation));
                         });
             }
-            int round = appraisals(task.getProcessInstanceId());
             CommitmentStatus status = ledger.reserve(appraisal.grant(), operation, appraisal.envelope(), appraisal.fseAmount(),
                     instructor.userId(), appraisal.whenUncovered(), key(operation, "reserve", round));
             published(status);
@@ -240,25 +241,37 @@ public final class FseCommitmentService implements FseCommitment {
             requireOperator(operator, operation, task.getProcessInstanceId());
             GlobalGrantId grant = GlobalGrantId.of((String) variable(task, Var.GRANT_ID));
             String manager = (String) variable(task, Var.MANAGER);
+            Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
+            String organisation = (String) variable(task, Var.OPERATOR);
+            String options = (String) variable(task, Var.SIMPLIFIED_COST_OPTIONS);
+            int round = appraisals(task.getProcessInstanceId());
+            // The process steps first, the ledger last: the grant's row lock, which serialises every reservation and
+            // commitment on the grant, is then held from the commitment to the end of the transaction only, not also
+            // while Flowable completes the task and starts the execution (in memory: their rows are written when the
+            // command ends, as before, and a refusal below still rolls back the whole command). Neither step reads the
+            // ledger, the agreement or the audit trail. Inside the application's transaction, the ledger's refusals are
+            // checked first on the grant as stored, without the lock, so that they are still given before anything
+            // changes (a refusal there leaves that transaction alone); the commitment checks again under the lock. In
+            // the runner's own transaction a refusal rolls back the task's completion with the rest.
+            if (!CommandRunner.ownTransaction()) {
+                ledger.checkCommit(grant, operation, eligibleCost, manager, key(operation, "commit", 0));
+            }
+            complete(task, operator, new HashMap<>());
+            startExecution(operation, grant, organisation, schedule);
             // the grant's row lock first, which the commitment takes anyway: the grant is then read once, with the lock
             grants.lock(grant);
             Money reserved = grants.get(grant).account(operation).orElseThrow().reserved();
-            Money eligibleCost = Money.of(new java.math.BigDecimal((String) variable(task, Var.ELIGIBLE_COST)));
             CommitmentStatus committed = ledger.commit(grant, operation, reserved, eligibleCost, manager, key(operation, "commit", 0));
-            String organisation = (String) variable(task, Var.OPERATOR);
             // the agreement, checked against the ledger it is signed on (rate of its eligible cost, commitment), stored with it,
             // stating the simplified cost options of the last appraisal
             GlobalGrant after = grants.get(grant);
             OperationAccount account = after.account(operation).orElseThrow();
-            String options = (String) variable(task, Var.SIMPLIFIED_COST_OPTIONS);
             agreements.add(GrantAgreement.sign(agreementId(operation), operation, OrganisationId.of(organisation), after.intermediateBody(),
                     account.netCommitment(), eligibleCost, period, today(), options == null ? "" : options, category(after, account),
                     account));
             published(committed);
-            audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount() + " € " + period,
-                    appraisals(task.getProcessInstanceId()), task.getProcessInstanceId());
-            complete(task, operator, new HashMap<>());
-            startExecution(operation, grant, organisation, schedule);
+            audit(operator, operation, Task.AGREEMENT, "SIGNED", committed.reason(), committed.amount() + " € " + period, round,
+                    task.getProcessInstanceId());
         });
     }
 
