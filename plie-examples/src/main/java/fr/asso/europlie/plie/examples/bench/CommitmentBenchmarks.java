@@ -3,6 +3,8 @@ package fr.asso.europlie.plie.examples.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.asso.europlie.plie.funds.EnvelopeBalance;
 import fr.asso.europlie.plie.funds.EnvelopeKey;
+import fr.asso.europlie.plie.funds.ExecutionReportSchedule;
+import fr.asso.europlie.plie.funds.FundsSettings;
 import fr.asso.europlie.plie.funds.GlobalGrant;
 import fr.asso.europlie.plie.funds.GlobalGrantId;
 import fr.asso.europlie.plie.money.Money;
@@ -15,6 +17,7 @@ import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.commitment.Appraisal;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentProcess;
+import fr.asso.europlie.plie.workflow.commitment.CommitmentSettings;
 import fr.asso.europlie.plie.workflow.commitment.CommitmentState;
 import fr.asso.europlie.plie.workflow.commitment.CommitteeOpinion;
 import fr.asso.europlie.plie.workflow.commitment.FseCommitment;
@@ -94,6 +97,34 @@ final class CommitmentBenchmarks {
         if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() != 0) {
             throw new IllegalStateException("the bare commitment did not end");
         }
+        // The library starts the operation's execution (fse-execution.bpmn20.xml) when the agreement is signed;
+        // bare Flowable starts the same process with the same variables (until 2026-12-02 it did not, and the
+        // figure charged the library with the execution's statements).
+        as(SIGNATORY.userId(), () -> engine.getRuntimeService().createProcessInstanceBuilder()
+                .processDefinitionKey(CommitmentProcess.Execution.KEY).businessKey(operation).variables(executionVariables(operation)).start());
+    }
+
+    /** The variables the library gives the execution it starts: the standard schedule of {@link #PERIOD}, its first report awaited. */
+    private static Map<String, Object> executionVariables(String operation) {
+        ExecutionReportSchedule schedule = ExecutionReportSchedule.standard(PERIOD, FundsSettings.defaults());
+        List<java.time.LocalDate> dates = new java.util.ArrayList<>(schedule.interimDueDates());
+        dates.add(schedule.finalDueDate());
+        CommitmentSettings settings = CommitmentSettings.defaults();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CommitmentProcess.Var.PLAN_ID, "default");
+        variables.put(CommitmentProcess.Var.OPERATION_ID, operation);
+        variables.put(CommitmentProcess.Var.OPERATOR, OPERATOR.value());
+        variables.put(CommitmentProcess.Var.GRANT_ID, GRANT.value());
+        variables.put(CommitmentProcess.Execution.REPORT_DATES, String.join(",", dates.stream().map(Object::toString).toList()));
+        variables.put(CommitmentProcess.Execution.REPORT_REMINDERS, 0);
+        variables.put(CommitmentProcess.Execution.REPORTS_LATE, 0);
+        variables.put(CommitmentProcess.Execution.ANSWER_DEADLINE, settings.answerDeadline().toString());
+        variables.put(CommitmentProcess.Execution.REPORT_NUMBER, 1);
+        variables.put(CommitmentProcess.Execution.REPORT_DUE, dates.get(0).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+        variables.put(CommitmentProcess.Execution.REPORT_REMINDER_AT,
+                dates.get(0).minus(settings.reportReminder()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+        variables.put(CommitmentProcess.Execution.FINAL_REPORT, dates.size() == 1);
+        return variables;
     }
 
     private static void complete(TaskService tasks, String instance, String step, String group, String user, Map<String, Object> variables) {
@@ -272,11 +303,12 @@ final class CommitmentBenchmarks {
         return fse;
     }
 
-    /** A bare engine with process C deployed as the library deploys it. */
+    /** A bare engine with process C and the execution it starts deployed as the library deploys them (no Java delegate in either). */
     private static ProcessEngine bareEngine(javax.sql.DataSource data, String schema) {
         ProcessEngine bare = PerformanceBenchmarks.bareEngine(data, schema);
         bare.getRepositoryService().createDeployment().name("bare-commitment").addString("fse-commitment.bpmn20.xml",
-                NegotiationShapes.resource("/" + CommitmentProcess.RESOURCE)).deploy();
+                NegotiationShapes.resource("/" + CommitmentProcess.RESOURCE)).addString("fse-execution.bpmn20.xml",
+                NegotiationShapes.resource("/" + CommitmentProcess.Execution.RESOURCE)).deploy();
         return bare;
     }
 
