@@ -129,8 +129,12 @@ final class TokenReader {
             int size = top - start;
             JsonNode node;
             if (objects[depth]) {
-                node = new MemberObject(new MemberMap(Arrays.copyOfRange(names, start, top),
-                        Arrays.copyOfRange(values, start, top), size));
+                // Arrays made by type, not by Arrays.copyOfRange (which makes a String[] reflectively).
+                String[] memberNames = new String[size];
+                JsonNode[] memberValues = new JsonNode[size];
+                System.arraycopy(names, start, memberNames, 0, size);
+                System.arraycopy(values, start, memberValues, 0, size);
+                node = new MemberObject(new MemberMap(memberNames, memberValues, size));
                 if (indexes != null && depth < indexes.length) {
                     indexes[depth] = null;
                 }
