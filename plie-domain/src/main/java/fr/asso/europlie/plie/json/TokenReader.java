@@ -3,9 +3,7 @@ package fr.asso.europlie.plie.json;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code USE_BIG_DECIMAL_FOR_FLOATS} (the same leaf nodes, made by the same factory calls from the
  * same parser accessors, so that every limit of the parser is met at the same token), but each
  * object's members are kept in a small array map ({@link MemberMap}) instead of a
- * {@code LinkedHashMap}. The values of the open containers wait on one stack ({@link Entries}),
- * and each container is made when it ends, with arrays of its exact size.
+ * {@code LinkedHashMap}.
  *
  * <p>A member given twice is refused by this reader, in the object's own map, instead of by the
  * parser's strict duplicate detection (which kept a hash set of names per object): at the same
@@ -40,124 +37,17 @@ final class TokenReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /**
-     * The values read so far of every open container, on one stack: an object's entry is pushed
-     * with its member's name (its value set once read), an array's element is pushed once read.
-     * A container is made when it ends, from its entries, with arrays of its exact size, so that
-     * no container grows while it is read and no object per open container is allocated.
-     */
-    private static final class Entries {
-        String[] names = new String[64];
-        JsonNode[] values = new JsonNode[64];
-        int top;
-        /** Per open container: where its entries start, and whether it is an object. */
-        int[] starts = new int[16];
-        boolean[] objects = new boolean[16];
-        /** Per open object beyond {@link MemberMap#INDEXED} members: its names, for the duplicate check. */
-        HashSet<String>[] indexes;
-        int depth;
+    /** An open object or array, and the member name waiting for its value. */
+    private static final class Frame {
+        final Frame parent;
+        final MemberMap members;
+        final List<JsonNode> elements;
+        String name;
 
-        void push(String name, JsonNode value) {
-            if (top == names.length) {
-                names = Arrays.copyOf(names, top * 2);
-                values = Arrays.copyOf(values, top * 2);
-            }
-            names[top] = name;
-            values[top] = value;
-            top++;
-        }
-
-        void open(boolean object) {
-            if (depth == starts.length) {
-                starts = Arrays.copyOf(starts, depth * 2);
-                objects = Arrays.copyOf(objects, depth * 2);
-            }
-            starts[depth] = top;
-            objects[depth] = object;
-            if (indexes != null && depth < indexes.length) {
-                indexes[depth] = null;
-            }
-            depth++;
-        }
-
-        /** Whether the innermost open object has a member of that name. */
-        boolean has(String name) {
-            HashSet<String> index = indexes == null || depth - 1 >= indexes.length ? null : indexes[depth - 1];
-            if (index != null) {
-                return index.contains(name);
-            }
-            int hash = name.hashCode();
-            for (int i = starts[depth - 1]; i < top; i++) {
-                String known = names[i];
-                if (known == name || known.hashCode() == hash && known.equals(name)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Pushes a member of the innermost open object, known to be new. */
-        @SuppressWarnings("unchecked")
-        void member(String name) {
-            push(name, null);
-            int count = top - starts[depth - 1];
-            if (count > MemberMap.INDEXED) {
-                if (indexes == null || depth - 1 >= indexes.length) {
-                    HashSet<String>[] grown = new HashSet[Math.max(depth, 16)];
-                    if (indexes != null) {
-                        System.arraycopy(indexes, 0, grown, 0, indexes.length);
-                    }
-                    indexes = grown;
-                }
-                HashSet<String> index = indexes[depth - 1];
-                if (index == null) {
-                    index = new HashSet<>();
-                    for (int i = starts[depth - 1]; i < top; i++) {
-                        index.add(names[i]);
-                    }
-                    indexes[depth - 1] = index;
-                } else {
-                    index.add(name);
-                }
-            }
-        }
-
-        /** Closes the innermost container; gives its node. */
-        JsonNode close() {
-            depth--;
-            int start = starts[depth];
-            int size = top - start;
-            JsonNode node;
-            if (objects[depth]) {
-                // Arrays made by type, not by Arrays.copyOfRange (which makes a String[] reflectively).
-                String[] memberNames = new String[size];
-                JsonNode[] memberValues = new JsonNode[size];
-                System.arraycopy(names, start, memberNames, 0, size);
-                System.arraycopy(values, start, memberValues, 0, size);
-                node = new MemberObject(new MemberMap(memberNames, memberValues, size));
-                if (indexes != null && depth < indexes.length) {
-                    indexes[depth] = null;
-                }
-            } else {
-                List<JsonNode> elements = new ArrayList<>(size);
-                for (int i = start; i < top; i++) {
-                    elements.add(values[i]);
-                }
-                node = new ArrayNode(NODES, elements);
-            }
-            Arrays.fill(values, start, top, null);
-            Arrays.fill(names, start, top, null);
-            top = start;
-            return node;
-        }
-
-        /** Gives a value to the innermost open container. */
-        void attach(JsonNode value) {
-            if (objects[depth - 1]) {
-                values[top - 1] = value; // the member pushed with its name
-            } else {
-                push(null, value);
-            }
+        Frame(Frame parent, MemberMap members, List<JsonNode> elements) {
+            this.parent = parent;
+            this.members = members;
+            this.elements = elements;
         }
     }
 
@@ -182,21 +72,26 @@ final class TokenReader {
         if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
             return scalar(parser, token);
         }
-        Entries open = new Entries();
+        JsonNode root = null;
+        Frame top = null;
         while (true) {
             if (token == JsonToken.START_OBJECT) {
-                open.open(true);
+                MemberMap members = new MemberMap();
+                root = attach(top, new MemberObject(members), root);
+                top = new Frame(top, members, null);
             } else if (token == JsonToken.START_ARRAY) {
-                open.open(false);
+                List<JsonNode> elements = new ArrayList<>();
+                root = attach(top, new ArrayNode(NODES, elements), root);
+                top = new Frame(top, null, elements);
             } else {
-                open.attach(scalar(parser, token));
+                attach(top, scalar(parser, token), root);
             }
             // The next value of the open containers, closing those that end.
             while (true) {
-                if (open.objects[open.depth - 1]) {
-                    String name = nextName(parser, open);
+                if (top.members != null) {
+                    String name = nextName(parser, top.members);
                     if (name != null) {
-                        open.member(name);
+                        top.name = name;
                         token = parser.nextToken();
                         break;
                     }
@@ -206,11 +101,10 @@ final class TokenReader {
                         break;
                     }
                 }
-                JsonNode closed = open.close();
-                if (open.depth == 0) {
-                    return closed;
+                top = top.parent;
+                if (top == null) {
+                    return root;
                 }
-                open.attach(closed);
             }
             if (token == null) {
                 throw new IllegalStateException("end of input inside a value");
@@ -225,18 +119,18 @@ final class TokenReader {
      * malformed (or beyond a limit) after a repeated name, the repeated name is reported, not the
      * value.
      */
-    private static String nextName(JsonParser parser, Entries members) {
+    private static String nextName(JsonParser parser, MemberMap members) {
         String name;
         try {
             name = parser.nextName();
         } catch (JacksonException e) {
             // The token is the name only once the parser has read it: the failure is its value's.
-            if (parser.currentToken() == JsonToken.PROPERTY_NAME && members.has(parser.currentName())) {
+            if (parser.currentToken() == JsonToken.PROPERTY_NAME && members.containsKey(parser.currentName())) {
                 throw new DuplicateMember(parser.currentName());
             }
             throw e;
         }
-        if (name != null && members.has(name)) {
+        if (name != null && members.containsKey(name)) {
             throw new DuplicateMember(name);
         }
         return name;
@@ -278,6 +172,19 @@ final class TokenReader {
         };
     }
 
+    /** Adds a value to the open container, or makes it the root; gives the root. */
+    private static JsonNode attach(Frame top, JsonNode value, JsonNode root) {
+        if (top == null) {
+            return value;
+        }
+        if (top.members != null) {
+            top.members.append(top.name, value);
+        } else {
+            top.elements.add(value);
+        }
+        return root;
+    }
+
     /**
      * An object node whose members are a {@link MemberMap}, so that {@link Node} reads them by
      * index (in the document's order, where readers usually ask) instead of by name each time.
@@ -302,23 +209,10 @@ final class TokenReader {
      */
     static final class MemberMap extends AbstractMap<String, JsonNode> {
         static final int INDEXED = 12;
-        private String[] names;
-        private JsonNode[] values;
+        private String[] names = new String[4];
+        private JsonNode[] values = new JsonNode[4];
         private int size;
         private Map<String, Integer> index;
-
-        /** The members given, in that order, all names different (the arrays are kept). */
-        MemberMap(String[] names, JsonNode[] values, int size) {
-            this.names = names;
-            this.values = values;
-            this.size = size;
-            if (size > INDEXED) {
-                index = new HashMap<>();
-                for (int i = 0; i < size; i++) {
-                    index.put(names[i], i);
-                }
-            }
-        }
 
         private int find(Object name) {
             if (index != null) {
@@ -406,8 +300,8 @@ final class TokenReader {
         /** Adds a member known to be new (the parser refuses a member given twice). */
         void append(String name, JsonNode value) {
             if (size == names.length) {
-                names = Arrays.copyOf(names, Math.max(4, size * 2));
-                values = Arrays.copyOf(values, Math.max(4, size * 2));
+                names = java.util.Arrays.copyOf(names, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
             }
             names[size] = name;
             values[size] = value;
