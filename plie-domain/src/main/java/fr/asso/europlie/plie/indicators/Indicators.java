@@ -7,6 +7,7 @@ import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.PeriodFacts;
 import fr.asso.europlie.plie.cohort.ReferentAssignment;
 import fr.asso.europlie.plie.cohort.ReferentId;
@@ -126,11 +127,13 @@ public final class Indicators {
      * {@link #fullReport(Iterable, ReportPeriod, LocalDate)}, the operators, axes and target publics
      * of a period grouped in masks of at most so many bits (the others added one by one).
      *
-     * <p>Each period is added once to the whole cohort, to its referent's slice and to each of its
-     * operations' slices. Its operators, axes and target publics are gathered in masks (a bit for
-     * each of the first {@code maskBits} met): the period is added to the slice of its mask, a few
-     * slices that stay in cache, and each mask's slice is added at the end to the slice of each
-     * operator, axis or target public of the mask. The sums are the same.
+     * <p>Each period is added once to its referent's slice (or to the slice of the periods without a
+     * referent) and to each of its operations' slices; the whole cohort's counts are the sum of the
+     * referents' and that slice's, added at the end. Its operators, axes and target publics are gathered in masks (a bit for
+     * each of the first {@code maskBits} met): the period is added to the slice of its three masks
+     * together, a few slices that stay in cache; at the end each such slice is added to each of its
+     * three masks' slices, and each mask's slice to the slice of each operator, axis or target public
+     * of the mask. The sums are the same.
      *
      * @param participants the participants, not null
      * @param period the report period, not null
@@ -139,7 +142,9 @@ public final class Indicators {
      * @return the report
      */
     FullIndicatorReport fullReport(Iterable<Participant> participants, ReportPeriod period, LocalDate asOf, int maskBits) {
-        Tally overall = new Tally();
+        // the periods without a referent; the whole cohort's counts are these plus every referent's, summed at the end
+        Tallies noReferent = new Tallies(1);
+        noReferent.newSlice();
         Slices<ReferentId> byReferent = new Slices<>();
         Slices<OrganisationId> byOperator = new Slices<>();
         Slices<OperationId> byOperation = new Slices<>();
@@ -155,6 +160,11 @@ public final class Indicators {
         Tallies byOperatorMask = new Tallies();
         Tallies byAxisMask = new Tallies();
         Tallies byPublicMask = new Tallies();
+        // the three masks of a period together, numbered as one key: the period is added to one slice,
+        // spread at the end to its three masks' slices (one addition a period instead of three)
+        Slices.Masks triples = new Slices.Masks();
+        Tallies byTriple = new Tallies();
+        int[] tripleParts = new int[3 * 16];
         java.util.Set<TargetPublic> lastPublics = null;
         long lastPublicsMask = 0;
         // the masks of the sets of target publics met, by instance (not those with a repeated code)
@@ -172,11 +182,12 @@ public final class Indicators {
                     continue;
                 }
                 serial++;
-                overall.add(contribution);
                 completeness.check(participant, p);
                 ReferentId referent = referentAt(p, period);
                 if (referent != null) {
                     byReferent.tallies.add(byReferent.slice(referent, referent), contribution);
+                } else {
+                    noReferent.add(0, contribution);
                 }
                 java.util.Set<TargetPublic> publics = p.targetPublics();
                 long publicsMask;
@@ -221,18 +232,18 @@ public final class Indicators {
                         }
                     }
                 }
-                if (publicsMask != 0) {
-                    byPublicMask.add(slice(publicMasks, byPublicMask, publicsMask), contribution);
-                }
                 long operatorMask = 0;
                 long axisMask = 0;
                 List<Step> steps = p.steps();
+                OperationId lastOp = null;
+                int lastSlice = -1;
                 for (int s = 0, m = steps.size(); s < m; s++) {
                     OperationId op = steps.get(s).operation();
                     if (op == null) {
                         continue;
                     }
-                    int slice = byOperation.known(op);
+                    // the steps of a period often follow one another in one operation: not looked up again
+                    int slice = op == lastOp ? lastSlice : byOperation.known(op);
                     if (slice < 0) {
                         int slices = byOperation.size();
                         slice = byOperation.slice(op, op);
@@ -246,6 +257,8 @@ public final class Indicators {
                             axisOf[slice] = info == null ? -1 : byAxis.slice(info.axis(), info.axis());
                         }
                     }
+                    lastOp = op;
+                    lastSlice = slice;
                     byOperation.tallies.addOnce(slice, contribution, serial);
                     int operator = operatorOf[slice];
                     if (operator >= 0) {
@@ -262,20 +275,59 @@ public final class Indicators {
                         }
                     }
                 }
-                if (operatorMask != 0) {
-                    byOperatorMask.add(slice(operatorMasks, byOperatorMask, operatorMask), contribution);
-                }
-                if (axisMask != 0) {
-                    byAxisMask.add(slice(axisMasks, byAxisMask, axisMask), contribution);
+                // each mask's number plus one (0: no mask), 21 bits each in the triple's key
+                int operatorNumber = operatorMask == 0 ? 0 : slice(operatorMasks, byOperatorMask, operatorMask) + 1;
+                int axisNumber = axisMask == 0 ? 0 : slice(axisMasks, byAxisMask, axisMask) + 1;
+                int publicsNumber = publicsMask == 0 ? 0 : slice(publicMasks, byPublicMask, publicsMask) + 1;
+                if ((operatorNumber | axisNumber | publicsNumber) >= 1 << TRIPLE_BITS) { // beyond the key's room: one by one
+                    addToMask(byOperatorMask, operatorNumber, contribution);
+                    addToMask(byAxisMask, axisNumber, contribution);
+                    addToMask(byPublicMask, publicsNumber, contribution);
+                } else if ((operatorNumber | axisNumber | publicsNumber) != 0) {
+                    long key = (long) operatorNumber << 2 * TRIPLE_BITS | (long) axisNumber << TRIPLE_BITS | publicsNumber;
+                    int triple = slice(triples, byTriple, key);
+                    if (3 * triple == tripleParts.length) {
+                        tripleParts = java.util.Arrays.copyOf(tripleParts, tripleParts.length * 2);
+                    }
+                    tripleParts[3 * triple] = operatorNumber;
+                    tripleParts[3 * triple + 1] = axisNumber;
+                    tripleParts[3 * triple + 2] = publicsNumber;
+                    byTriple.add(triple, contribution);
                 }
             }
+        }
+        for (int t = 0; t < triples.size(); t++) {
+            spreadTriple(byOperatorMask, tripleParts[3 * t], byTriple, t);
+            spreadTriple(byAxisMask, tripleParts[3 * t + 1], byTriple, t);
+            spreadTriple(byPublicMask, tripleParts[3 * t + 2], byTriple, t);
         }
         spread(operatorMasks, byOperatorMask, byOperator.tallies);
         spread(axisMasks, byAxisMask, byAxis.tallies);
         spread(publicMasks, byPublicMask, byTargetPublic.tallies);
-        IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(objective), overall.esf(), completeness.report());
+        Tallies overall = noReferent;
+        for (int r = 0; r < byReferent.size(); r++) {
+            overall.addAll(0, byReferent.tallies, r);
+        }
+        IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(0, objective), overall.esf(0), completeness.report());
         return new FullIndicatorReport(whole, byReferent.finish(objective), byOperator.finish(objective), byOperation.finish(objective),
                 byAxis.finish(objective), byTargetPublic.finish(objective));
+    }
+
+    /** The bits of each mask's number in the key of a period's three masks. */
+    private static final int TRIPLE_BITS = 21;
+
+    /** Adds a period to the slice of a mask numbered from 1 (0: no mask). */
+    private static void addToMask(Tallies byMask, int number, Contribution contribution) {
+        if (number != 0) {
+            byMask.add(number - 1, contribution);
+        }
+    }
+
+    /** Adds a slice of the three masks' tallies to one mask's slice, numbered from 1 (0: no mask). */
+    private static void spreadTriple(Tallies byMask, int number, Tallies byTriple, int triple) {
+        if (number != 0) {
+            byMask.addAll(number - 1, byTriple, triple);
+        }
     }
 
     /** The most sets of target publics whose masks a full report remembers by instance. */
@@ -531,8 +583,32 @@ public final class Indicators {
             this.sixMonthDueUpTo = sixMonthDueUpTo(asOf, esf.sixMonthDataMonths());
         }
 
+        /**
+         * Whether the items came in the order of participant then period ({@link #SAME_DAY_ORDER}):
+         * then the items of each day, kept in that order by the stable sort by day, need no sort.
+         */
+        private boolean ordered = true;
+        /** The participant and period of the last item added, or null. */
+        private ParticipantId lastParticipant;
+        private int lastPeriod;
+
         CompletenessReport report() {
-            return new CompletenessReport(asOf, sorted(missing));
+            return new CompletenessReport(asOf, sorted(missing, ordered));
+        }
+
+        /**
+         * Adds an item, checking that it does not come before the last one in participant then period
+         * order: the identifiers are compared once a change of participant (a participant's items come
+         * together), not once an item of each day as a sort of each day's items does.
+         */
+        private void add(ParticipantId participant, int number, CompletenessReport.Kind kind, LocalDate due) {
+            if (ordered && lastParticipant != null) {
+                int byParticipant = participant == lastParticipant ? 0 : participant.value().compareTo(lastParticipant.value());
+                ordered = byParticipant > 0 || byParticipant == 0 && number >= lastPeriod;
+            }
+            lastParticipant = participant;
+            lastPeriod = number;
+            missing.add(new CompletenessReport.Item(participant, number, kind, due));
         }
 
         void check(Participant participant, AccompanimentPeriod p) {
@@ -547,7 +623,7 @@ public final class Indicators {
             if (p.entryData() == null) {
                 LocalDate due = entry.plusWeeks(esf.collectionWeeks());
                 if (asOf.isAfter(due)) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, due));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, due);
                 }
             }
             LocalDate exit = p.exitDate();
@@ -555,13 +631,13 @@ public final class Indicators {
                 return;
             }
             if (p.exit().data() == null) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
-                        exit.plusWeeks(esf.collectionWeeks())));
+                add(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
+                        exit.plusWeeks(esf.collectionWeeks()));
             }
             if (p.sixMonthData() == null) {
                 LocalDate sixMonths = exit.plusMonths(esf.sixMonthDataMonths());
                 if (!sixMonths.isAfter(asOf)) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths);
                 }
             }
         }
@@ -578,8 +654,8 @@ public final class Indicators {
             if (p.entryData() == null) {
                 long due = entry + 7L * esf.collectionWeeks(); // entry.plusWeeks(collectionWeeks)
                 if (asOfDay > due) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING,
-                            LocalDate.ofEpochDay(due)));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING,
+                            LocalDate.ofEpochDay(due));
                 }
             }
             int exit = PeriodFacts.exitDay(p);
@@ -587,15 +663,15 @@ public final class Indicators {
                 return;
             }
             if (!PeriodFacts.hasExitData(p)) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
-                        LocalDate.ofEpochDay(exit + 7L * esf.collectionWeeks())));
+                add(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
+                        LocalDate.ofEpochDay(exit + 7L * esf.collectionWeeks()));
             }
             if (!PeriodFacts.hasSixMonthData(p)) {
                 boolean due = sixMonthDueUpTo != Long.MIN_VALUE ? exit <= sixMonthDueUpTo
                         : Contribution.compareMonthsLater(p.exitDate(), esf.sixMonthDataMonths(), asOf) <= 0;
                 if (due) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE,
-                            p.exitDate().plusMonths(esf.sixMonthDataMonths())));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE,
+                            p.exitDate().plusMonths(esf.sixMonthDataMonths()));
                 }
             }
         }
@@ -640,6 +716,18 @@ public final class Indicators {
      * within a day.
      */
     static List<CompletenessReport.Item> sorted(List<CompletenessReport.Item> items) {
+        return sorted(items, false);
+    }
+
+    /**
+     * {@link #sorted(List)}, the items of each day not compared when the items are known to come in
+     * participant then period order ({@link #SAME_DAY_ORDER}): the stable sort by day keeps them so.
+     *
+     * @param items the items
+     * @param ordered whether every item is, in {@link #SAME_DAY_ORDER}, not before the one preceding it
+     * @return the items in {@link #ITEM_ORDER}
+     */
+    static List<CompletenessReport.Item> sorted(List<CompletenessReport.Item> items, boolean ordered) {
         int n = items.size();
         if (n < 2) {
             return items;
@@ -670,7 +758,7 @@ public final class Indicators {
         for (int i = 0; i < n; i++) {
             result[next[(int) (days[i] - first)]++] = items.get(i);
         }
-        for (int d = 0; d < span; d++) {
+        for (int d = 0; d < span && !ordered; d++) {
             if (starts[d + 1] - starts[d] > 1) {
                 java.util.Arrays.sort(result, starts[d], starts[d + 1], SAME_DAY_ORDER);
             }
