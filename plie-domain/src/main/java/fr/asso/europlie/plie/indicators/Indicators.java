@@ -130,10 +130,9 @@ public final class Indicators {
      * <p>Each period is added once to its referent's slice (or to the slice of the periods without a
      * referent) and to each of its operations' slices; the whole cohort's counts are the sum of the
      * referents' and that slice's, added at the end. Its operators, axes and target publics are gathered in masks (a bit for
-     * each of the first {@code maskBits} met): the period is added to the slice of its three masks
-     * together, a few slices that stay in cache; at the end each such slice is added to each of its
-     * three masks' slices, and each mask's slice to the slice of each operator, axis or target public
-     * of the mask. The sums are the same.
+     * each of the first {@code maskBits} met): the period is added to the slice of its mask, a few
+     * slices that stay in cache, and each mask's slice is added at the end to the slice of each
+     * operator, axis or target public of the mask. The sums are the same.
      *
      * @param participants the participants, not null
      * @param period the report period, not null
@@ -160,11 +159,6 @@ public final class Indicators {
         Tallies byOperatorMask = new Tallies();
         Tallies byAxisMask = new Tallies();
         Tallies byPublicMask = new Tallies();
-        // the three masks of a period together, numbered as one key: the period is added to one slice,
-        // spread at the end to its three masks' slices (one addition a period instead of three)
-        Slices.Masks triples = new Slices.Masks();
-        Tallies byTriple = new Tallies();
-        int[] tripleParts = new int[3 * 16];
         java.util.Set<TargetPublic> lastPublics = null;
         long lastPublicsMask = 0;
         // the masks of the sets of target publics met, by instance (not those with a repeated code)
@@ -232,6 +226,9 @@ public final class Indicators {
                         }
                     }
                 }
+                if (publicsMask != 0) {
+                    byPublicMask.add(slice(publicMasks, byPublicMask, publicsMask), contribution);
+                }
                 long operatorMask = 0;
                 long axisMask = 0;
                 List<Step> steps = p.steps();
@@ -275,31 +272,13 @@ public final class Indicators {
                         }
                     }
                 }
-                // each mask's number plus one (0: no mask), 21 bits each in the triple's key
-                int operatorNumber = operatorMask == 0 ? 0 : slice(operatorMasks, byOperatorMask, operatorMask) + 1;
-                int axisNumber = axisMask == 0 ? 0 : slice(axisMasks, byAxisMask, axisMask) + 1;
-                int publicsNumber = publicsMask == 0 ? 0 : slice(publicMasks, byPublicMask, publicsMask) + 1;
-                if ((operatorNumber | axisNumber | publicsNumber) >= 1 << TRIPLE_BITS) { // beyond the key's room: one by one
-                    addToMask(byOperatorMask, operatorNumber, contribution);
-                    addToMask(byAxisMask, axisNumber, contribution);
-                    addToMask(byPublicMask, publicsNumber, contribution);
-                } else if ((operatorNumber | axisNumber | publicsNumber) != 0) {
-                    long key = (long) operatorNumber << 2 * TRIPLE_BITS | (long) axisNumber << TRIPLE_BITS | publicsNumber;
-                    int triple = slice(triples, byTriple, key);
-                    if (3 * triple == tripleParts.length) {
-                        tripleParts = java.util.Arrays.copyOf(tripleParts, tripleParts.length * 2);
-                    }
-                    tripleParts[3 * triple] = operatorNumber;
-                    tripleParts[3 * triple + 1] = axisNumber;
-                    tripleParts[3 * triple + 2] = publicsNumber;
-                    byTriple.add(triple, contribution);
+                if (operatorMask != 0) {
+                    byOperatorMask.add(slice(operatorMasks, byOperatorMask, operatorMask), contribution);
+                }
+                if (axisMask != 0) {
+                    byAxisMask.add(slice(axisMasks, byAxisMask, axisMask), contribution);
                 }
             }
-        }
-        for (int t = 0; t < triples.size(); t++) {
-            spreadTriple(byOperatorMask, tripleParts[3 * t], byTriple, t);
-            spreadTriple(byAxisMask, tripleParts[3 * t + 1], byTriple, t);
-            spreadTriple(byPublicMask, tripleParts[3 * t + 2], byTriple, t);
         }
         spread(operatorMasks, byOperatorMask, byOperator.tallies);
         spread(axisMasks, byAxisMask, byAxis.tallies);
@@ -311,23 +290,6 @@ public final class Indicators {
         IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(0, objective), overall.esf(0), completeness.report());
         return new FullIndicatorReport(whole, byReferent.finish(objective), byOperator.finish(objective), byOperation.finish(objective),
                 byAxis.finish(objective), byTargetPublic.finish(objective));
-    }
-
-    /** The bits of each mask's number in the key of a period's three masks. */
-    private static final int TRIPLE_BITS = 21;
-
-    /** Adds a period to the slice of a mask numbered from 1 (0: no mask). */
-    private static void addToMask(Tallies byMask, int number, Contribution contribution) {
-        if (number != 0) {
-            byMask.add(number - 1, contribution);
-        }
-    }
-
-    /** Adds a slice of the three masks' tallies to one mask's slice, numbered from 1 (0: no mask). */
-    private static void spreadTriple(Tallies byMask, int number, Tallies byTriple, int triple) {
-        if (number != 0) {
-            byMask.addAll(number - 1, byTriple, triple);
-        }
     }
 
     /** The most sets of target publics whose masks a full report remembers by instance. */
