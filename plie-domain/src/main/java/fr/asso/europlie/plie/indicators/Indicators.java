@@ -7,6 +7,7 @@ import fr.asso.europlie.plie.cohort.Gender;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.PeriodFacts;
 import fr.asso.europlie.plie.cohort.ReferentAssignment;
 import fr.asso.europlie.plie.cohort.ReferentId;
@@ -126,8 +127,9 @@ public final class Indicators {
      * {@link #fullReport(Iterable, ReportPeriod, LocalDate)}, the operators, axes and target publics
      * of a period grouped in masks of at most so many bits (the others added one by one).
      *
-     * <p>Each period is added once to the whole cohort, to its referent's slice and to each of its
-     * operations' slices. Its operators, axes and target publics are gathered in masks (a bit for
+     * <p>Each period is added once to its referent's slice (or to the slice of the periods without a
+     * referent) and to each of its operations' slices; the whole cohort's counts are the sum of the
+     * referents' and that slice's, added at the end. Its operators, axes and target publics are gathered in masks (a bit for
      * each of the first {@code maskBits} met): the period is added to the slice of its mask, a few
      * slices that stay in cache, and each mask's slice is added at the end to the slice of each
      * operator, axis or target public of the mask. The sums are the same.
@@ -139,7 +141,9 @@ public final class Indicators {
      * @return the report
      */
     FullIndicatorReport fullReport(Iterable<Participant> participants, ReportPeriod period, LocalDate asOf, int maskBits) {
-        Tally overall = new Tally();
+        // the periods without a referent; the whole cohort's counts are these plus every referent's, summed at the end
+        Tallies noReferent = new Tallies(1);
+        noReferent.newSlice();
         Slices<ReferentId> byReferent = new Slices<>();
         Slices<OrganisationId> byOperator = new Slices<>();
         Slices<OperationId> byOperation = new Slices<>();
@@ -172,11 +176,12 @@ public final class Indicators {
                     continue;
                 }
                 serial++;
-                overall.add(contribution);
                 completeness.check(participant, p);
                 ReferentId referent = referentAt(p, period);
                 if (referent != null) {
                     byReferent.tallies.add(byReferent.slice(referent, referent), contribution);
+                } else {
+                    noReferent.add(0, contribution);
                 }
                 java.util.Set<TargetPublic> publics = p.targetPublics();
                 long publicsMask;
@@ -227,12 +232,15 @@ public final class Indicators {
                 long operatorMask = 0;
                 long axisMask = 0;
                 List<Step> steps = p.steps();
+                OperationId lastOp = null;
+                int lastSlice = -1;
                 for (int s = 0, m = steps.size(); s < m; s++) {
                     OperationId op = steps.get(s).operation();
                     if (op == null) {
                         continue;
                     }
-                    int slice = byOperation.known(op);
+                    // the steps of a period often follow one another in one operation: not looked up again
+                    int slice = op == lastOp ? lastSlice : byOperation.known(op);
                     if (slice < 0) {
                         int slices = byOperation.size();
                         slice = byOperation.slice(op, op);
@@ -246,6 +254,8 @@ public final class Indicators {
                             axisOf[slice] = info == null ? -1 : byAxis.slice(info.axis(), info.axis());
                         }
                     }
+                    lastOp = op;
+                    lastSlice = slice;
                     byOperation.tallies.addOnce(slice, contribution, serial);
                     int operator = operatorOf[slice];
                     if (operator >= 0) {
@@ -273,7 +283,11 @@ public final class Indicators {
         spread(operatorMasks, byOperatorMask, byOperator.tallies);
         spread(axisMasks, byAxisMask, byAxis.tallies);
         spread(publicMasks, byPublicMask, byTargetPublic.tallies);
-        IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(objective), overall.esf(), completeness.report());
+        Tallies overall = noReferent;
+        for (int r = 0; r < byReferent.size(); r++) {
+            overall.addAll(0, byReferent.tallies, r);
+        }
+        IndicatorReport whole = new IndicatorReport(period, Slice.all(), overall.figures(0, objective), overall.esf(0), completeness.report());
         return new FullIndicatorReport(whole, byReferent.finish(objective), byOperator.finish(objective), byOperation.finish(objective),
                 byAxis.finish(objective), byTargetPublic.finish(objective));
     }
@@ -531,8 +545,32 @@ public final class Indicators {
             this.sixMonthDueUpTo = sixMonthDueUpTo(asOf, esf.sixMonthDataMonths());
         }
 
+        /**
+         * Whether the items came in the order of participant then period ({@link #SAME_DAY_ORDER}):
+         * then the items of each day, kept in that order by the stable sort by day, need no sort.
+         */
+        private boolean ordered = true;
+        /** The participant and period of the last item added, or null. */
+        private ParticipantId lastParticipant;
+        private int lastPeriod;
+
         CompletenessReport report() {
-            return new CompletenessReport(asOf, sorted(missing));
+            return new CompletenessReport(asOf, sorted(missing, ordered));
+        }
+
+        /**
+         * Adds an item, checking that it does not come before the last one in participant then period
+         * order: the identifiers are compared once a change of participant (a participant's items come
+         * together), not once an item of each day as a sort of each day's items does.
+         */
+        private void add(ParticipantId participant, int number, CompletenessReport.Kind kind, LocalDate due) {
+            if (ordered && lastParticipant != null) {
+                int byParticipant = participant == lastParticipant ? 0 : participant.value().compareTo(lastParticipant.value());
+                ordered = byParticipant > 0 || byParticipant == 0 && number >= lastPeriod;
+            }
+            lastParticipant = participant;
+            lastPeriod = number;
+            missing.add(new CompletenessReport.Item(participant, number, kind, due));
         }
 
         void check(Participant participant, AccompanimentPeriod p) {
@@ -547,7 +585,7 @@ public final class Indicators {
             if (p.entryData() == null) {
                 LocalDate due = entry.plusWeeks(esf.collectionWeeks());
                 if (asOf.isAfter(due)) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, due));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING, due);
                 }
             }
             LocalDate exit = p.exitDate();
@@ -555,13 +593,13 @@ public final class Indicators {
                 return;
             }
             if (p.exit().data() == null) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
-                        exit.plusWeeks(esf.collectionWeeks())));
+                add(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
+                        exit.plusWeeks(esf.collectionWeeks()));
             }
             if (p.sixMonthData() == null) {
                 LocalDate sixMonths = exit.plusMonths(esf.sixMonthDataMonths());
                 if (!sixMonths.isAfter(asOf)) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE, sixMonths);
                 }
             }
         }
@@ -578,8 +616,8 @@ public final class Indicators {
             if (p.entryData() == null) {
                 long due = entry + 7L * esf.collectionWeeks(); // entry.plusWeeks(collectionWeeks)
                 if (asOfDay > due) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING,
-                            LocalDate.ofEpochDay(due)));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.ENTRY_DATA_MISSING,
+                            LocalDate.ofEpochDay(due));
                 }
             }
             int exit = PeriodFacts.exitDay(p);
@@ -587,15 +625,15 @@ public final class Indicators {
                 return;
             }
             if (!PeriodFacts.hasExitData(p)) {
-                missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
-                        LocalDate.ofEpochDay(exit + 7L * esf.collectionWeeks())));
+                add(participant.id(), p.number(), CompletenessReport.Kind.EXIT_DATA_MISSING,
+                        LocalDate.ofEpochDay(exit + 7L * esf.collectionWeeks()));
             }
             if (!PeriodFacts.hasSixMonthData(p)) {
                 boolean due = sixMonthDueUpTo != Long.MIN_VALUE ? exit <= sixMonthDueUpTo
                         : Contribution.compareMonthsLater(p.exitDate(), esf.sixMonthDataMonths(), asOf) <= 0;
                 if (due) {
-                    missing.add(new CompletenessReport.Item(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE,
-                            p.exitDate().plusMonths(esf.sixMonthDataMonths())));
+                    add(participant.id(), p.number(), CompletenessReport.Kind.SIX_MONTH_DATA_DUE,
+                            p.exitDate().plusMonths(esf.sixMonthDataMonths()));
                 }
             }
         }
@@ -640,6 +678,18 @@ public final class Indicators {
      * within a day.
      */
     static List<CompletenessReport.Item> sorted(List<CompletenessReport.Item> items) {
+        return sorted(items, false);
+    }
+
+    /**
+     * {@link #sorted(List)}, the items of each day not compared when the items are known to come in
+     * participant then period order ({@link #SAME_DAY_ORDER}): the stable sort by day keeps them so.
+     *
+     * @param items the items
+     * @param ordered whether every item is, in {@link #SAME_DAY_ORDER}, not before the one preceding it
+     * @return the items in {@link #ITEM_ORDER}
+     */
+    static List<CompletenessReport.Item> sorted(List<CompletenessReport.Item> items, boolean ordered) {
         int n = items.size();
         if (n < 2) {
             return items;
@@ -670,7 +720,7 @@ public final class Indicators {
         for (int i = 0; i < n; i++) {
             result[next[(int) (days[i] - first)]++] = items.get(i);
         }
-        for (int d = 0; d < span; d++) {
+        for (int d = 0; d < span && !ordered; d++) {
             if (starts[d + 1] - starts[d] > 1) {
                 java.util.Arrays.sort(result, starts[d], starts[d + 1], SAME_DAY_ORDER);
             }

@@ -7,7 +7,11 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import fr.asso.europlie.plie.cohort.CohortSettings;
+import fr.asso.europlie.plie.cohort.Participant;
+import fr.asso.europlie.plie.cohort.ParticipantId;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -62,6 +66,42 @@ class GroupedBreakdownsAgreementTest {
     private static void assertSlice(SliceFigures figures, ReferenceIndicators reference, OptimisedReportAgreementTest.Case c, Slice slice) {
         IndicatorReport alone = reference.report(c.participants(), c.period(), slice, c.asOf());
         assertThat(figures).as("%s", slice).isEqualTo(new SliceFigures(alone.plieFigures(), alone.plieEsfProfile()));
+    }
+
+    @Test
+    @DisplayName("the full report of participants in the order of their identifiers (items of a day not sorted) equals the reference's")
+    void participantsInIdentifierOrder() {
+        qt().withExamples(80).forAll(OptimisedReportAgreementTest.cases()).checkAssert(c -> {
+            List<Participant> inOrder = new ArrayList<>(c.participants());
+            inOrder.sort(Comparator.comparing(p -> p.id().value()));
+            Indicators optimised = new Indicators(SETTINGS, EsfSettings.defaults(), c.operations());
+            ReferenceIndicators reference = new ReferenceIndicators(SETTINGS, EsfSettings.defaults(), c.operations());
+            FullIndicatorReport expected = reference.fullReport(c.participants(), c.period(), c.asOf());
+            assertThat(optimised.fullReport(inOrder, c.period(), c.asOf())).isEqualTo(expected);
+            assertThat(optimised.fullReport(c.participants(), c.period(), c.asOf())).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    @DisplayName("items known to come in participant then period order sort by day as a full sort does; out of order they are sorted")
+    void completenessItemsInOrder() {
+        Gen<CompletenessReport.Item> items = integers().between(0, 12).zip(integers().between(1, 3), integers().between(0, 9),
+                (participant, period, day) -> new CompletenessReport.Item(new ParticipantId("P" + participant), period,
+                        CompletenessReport.Kind.values()[(participant + period) % 3], LocalDate.of(2025, 3, 1).plusDays(day)));
+        Comparator<CompletenessReport.Item> order = Comparator.comparing((CompletenessReport.Item i) -> i.dueOn())
+                .thenComparing(i -> i.participant().value()).thenComparingInt(CompletenessReport.Item::period);
+        Comparator<CompletenessReport.Item> byParticipant = Comparator.comparing((CompletenessReport.Item i) -> i.participant().value())
+                .thenComparingInt(CompletenessReport.Item::period);
+        qt().withExamples(2000).forAll(lists().of(items).ofSizeBetween(0, 40)).checkAssert(generated -> {
+            List<CompletenessReport.Item> expected = new ArrayList<>(generated);
+            expected.sort(order);
+            List<CompletenessReport.Item> inOrder = new ArrayList<>(generated);
+            inOrder.sort(byParticipant);
+            List<CompletenessReport.Item> expectedInOrder = new ArrayList<>(inOrder);
+            expectedInOrder.sort(order);
+            assertThat(Indicators.sorted(new ArrayList<>(inOrder), true)).isEqualTo(expectedInOrder);
+            assertThat(Indicators.sorted(new ArrayList<>(generated), false)).isEqualTo(expected);
+        });
     }
 
     @Test
