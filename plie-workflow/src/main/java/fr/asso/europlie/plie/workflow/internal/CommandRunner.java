@@ -105,7 +105,7 @@ public final class CommandRunner {
             boolean[] changed = {false};
             try {
                 return executor.execute(commandContext -> {
-                    if (own) {
+                    if (own && commandContext != null) {
                         commandContext.addAttribute(OWN_TRANSACTION, Boolean.TRUE);
                     }
                     try {
