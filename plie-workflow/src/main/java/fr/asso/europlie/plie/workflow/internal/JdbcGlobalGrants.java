@@ -17,9 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,14 +74,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
      * never changed, so shared by every store. Several revisions of a grant are kept because
      * commands running at once read the revision committed before the one another has just written.
      */
-    private static final Map<String, Parsed> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-            return size() > PARSED_KEPT;
-        }
-    });
+    private static final Map<String, Parsed> PARSED = RecentlyUsed.map(PARSED_KEPT);
 
     private final PlanId plan;
     private final Clock clock;
@@ -100,14 +91,7 @@ public final class JdbcGlobalGrants implements GlobalGrants {
     }
 
     /** The documents parsed, by plan and grant, with the grant each holds (its journal before version 13 included). */
-    private static final Map<String, Parsed> BASES = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-            return size() > PARSED_KEPT;
-        }
-    });
+    private static final Map<String, Parsed> BASES = RecentlyUsed.map(PARSED_KEPT);
 
     @Override
     public Optional<GlobalGrant> find(GlobalGrantId id) {

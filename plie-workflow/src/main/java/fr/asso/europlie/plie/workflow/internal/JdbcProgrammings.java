@@ -18,10 +18,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,14 +54,7 @@ public final class JdbcProgrammings implements Programmings {
     private static final int PARSED_KEPT = 64;
 
     /** The last texts read or written of the most recently used programmings, by plan and id, with what was parsed from them. */
-    private static final Map<String, Parsed> PARSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-            return size() > PARSED_KEPT;
-        }
-    });
+    private static final Map<String, Parsed> PARSED = RecentlyUsed.map(PARSED_KEPT);
 
     private final PlanId plan;
     private final Clock clock;

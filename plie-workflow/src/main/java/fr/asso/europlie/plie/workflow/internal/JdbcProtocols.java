@@ -15,9 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,14 +55,7 @@ public final class JdbcProtocols implements Protocols {
     private final Clock clock;
     private final Consumer<List<ProtocolEvent>> committedEvents;
     /** The last document read or written of the most recently used protocols, see {@link #parse}. */
-    private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-            return size() > PARSED_KEPT;
-        }
-    });
+    private final Map<String, Parsed> parsed = RecentlyUsed.map(PARSED_KEPT);
 
     /** How many protocols' last documents are kept parsed (a few MB at most). */
     private static final int PARSED_KEPT = 64;

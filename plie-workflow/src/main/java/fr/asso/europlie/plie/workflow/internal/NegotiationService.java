@@ -49,11 +49,9 @@ import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,14 +93,7 @@ public final class NegotiationService implements ProtocolNegotiation {
      * The negotiation process last seen running for each recently used protocol (protocol id to
      * process instance id), see {@link #actorsTask}: a hint, checked on each use, never trusted.
      */
-    private final Map<String, String> processes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > PROCESSES_KEPT;
-        }
-    });
+    private final Map<String, String> processes = RecentlyUsed.map(PROCESSES_KEPT);
 
     /** How many protocols' process instance ids are kept (a few kB). */
     private static final int PROCESSES_KEPT = 256;
