@@ -76,6 +76,15 @@ public final class PlieEngine implements AutoCloseable {
 
     private static final AtomicInteger EMBEDDED = new AtomicInteger();
 
+    /**
+     * The settings of the H2 databases the library opens or names: a lock wait of 10 s, and 64
+     * parsed statements kept per session instead of H2's 8. A step of a process sends about 40
+     * statements of 30 texts in one transaction, so an 8-entry cache keeps almost none of them from
+     * one step to the next and H2 parses two statements of three again (779 parses for the 1,042
+     * statements of a negotiation, 139 with 64; docs/PERFORMANCE.md section 27).
+     */
+    private static final String H2_SETTINGS = ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+
     private final ProcessEngine processEngine;
     private final boolean owned;
     private final PlieRuntime runtime;
@@ -123,13 +132,14 @@ public final class PlieEngine implements AutoCloseable {
     /**
      * The JDBC URL of an embedded H2 database kept in a file, durable across a crash of the JVM:
      * each commit is written at once ({@code WRITE_DELAY=0}; H2's default delay would lose the last
-     * second of committed steps when the process is killed).
+     * second of committed steps when the process is killed), with a lock wait of 10 s and H2's cache
+     * of parsed statements raised from 8 to 64 a session (the statements of a step would not fit).
      *
      * @param file the database file's path, without the {@code .mv.db} extension, not null
      * @return the URL, for a data source
      */
     public static String h2FileUrl(java.nio.file.Path file) {
-        return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0" + H2_SETTINGS;
     }
 
     /**
@@ -514,7 +524,9 @@ public final class PlieEngine implements AutoCloseable {
 
         /**
          * The database: PostgreSQL in production (pooled), H2 for trials. Without one, a private
-         * in-memory H2 database.
+         * in-memory H2 database. An H2 database of the application's should be opened with
+         * {@code QUERY_CACHE_SIZE=64} (or take its URL from {@link PlieEngine#h2FileUrl}): with H2's default
+         * of 8 it parses most of each step's statements again.
          *
          * @param value the data source, not null
          * @return this builder
@@ -606,7 +618,7 @@ public final class PlieEngine implements AutoCloseable {
                 configuration.setDataSource(dataSource);
             } else {
                 embeddedUrl = "jdbc:h2:mem:plie-" + number;
-                configuration.setJdbcUrl(embeddedUrl + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                configuration.setJdbcUrl(embeddedUrl + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS);
                 configuration.setJdbcDriver("org.h2.Driver");
                 configuration.setJdbcUsername("sa");
                 configuration.setJdbcPassword("");

@@ -3,6 +3,7 @@ package fr.asso.europlie.plie.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import org.flowable.engine.delegate.JavaDelegate;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("the engine facade")
 class PlieEngineTest {
@@ -38,6 +40,27 @@ class PlieEngineTest {
 
         assertThatThrownBy(() -> DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "").close())
                 .as("the database is gone once the engine is closed").isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    @DisplayName("the H2 databases the library opens or names keep 64 parsed statements a session, not H2's 8")
+    void embeddedDatabasesKeepMoreParsedStatements(@TempDir Path directory)
+            throws Exception {
+        try (PlieEngine engine = PlieEngine.builder().asyncExecutor(false).build();
+                Connection open = DriverManager.getConnection(engine.embeddedUrl() + ";IFEXISTS=TRUE", "sa", "")) {
+            assertThat(queryCacheSize(open)).as("the private in-memory database").isEqualTo("64");
+        }
+        try (Connection file = DriverManager.getConnection(PlieEngine.h2FileUrl(directory.resolve("db")), "sa", "")) {
+            assertThat(queryCacheSize(file)).as("a database opened with h2FileUrl").isEqualTo("64");
+        }
+    }
+
+    private static String queryCacheSize(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+            return setting.next() ? setting.getString(1) : null;
+        }
     }
 
     /** A process whose only job blocks in its delegate until the test lets it go. */
