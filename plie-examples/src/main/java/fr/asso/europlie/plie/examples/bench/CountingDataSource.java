@@ -19,11 +19,19 @@ import javax.sql.DataSource;
  * UPDATE, DELETE, SELECT ... FOR UPDATE) and by text: the benchmarks' way of telling how many
  * statements a negotiation costs, outside the test suite. A JDK proxy around the real data
  * source, its connections and their statements; a batch counts its statements one by one.
+ *
+ * <p>With {@code -Dbench.parses}, on H2 it also counts the statements H2 parsed: those its
+ * session's cache of parsed statements ({@code QUERY_CACHE_SIZE}) could not give back, read from
+ * H2's internals before each {@code prepareStatement} (a diagnostic, for docs/PERFORMANCE.md
+ * section 27; it slows the run).
  */
 final class CountingDataSource {
 
+    private static final boolean COUNT_PARSES = System.getProperty("bench.parses") != null;
+
     private final Map<String, LongAdder> byText = new ConcurrentHashMap<>();
     private final LongAdder rollbacks = new LongAdder();
+    private final LongAdder parses = new LongAdder();
     private volatile boolean counting = true;
 
     private CountingDataSource() {
@@ -46,6 +54,12 @@ final class CountingDataSource {
     void reset() {
         byText.clear();
         rollbacks.reset();
+        parses.reset();
+    }
+
+    /** How many statements H2 parsed since the last reset (with {@code -Dbench.parses}; 0 otherwise). */
+    long parses() {
+        return parses.sum();
     }
 
     /** How many times a transaction was rolled back since the last reset. */
@@ -93,7 +107,12 @@ final class CountingDataSource {
                     if ("rollback".equals(method.getName()) && (args == null || args.length == 0) && !real.getAutoCommit()) {
                         rollbacks.increment();
                     }
+                    boolean parsed = COUNT_PARSES && counting && method.getName().startsWith("prepare")
+                            && !H2Cache.holdsReusable(real, (String) args[0]);
                     Object result = invoke(real, method, args);
+                    if (parsed) {
+                        parses.increment();
+                    }
                     if (result instanceof PreparedStatement prepared && method.getName().startsWith("prepare")) {
                         return statement(prepared, PreparedStatement.class, (String) args[0]);
                     }
@@ -126,6 +145,53 @@ final class CountingDataSource {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * What H2's session would answer to a {@code prepareStatement}: a parsed statement from its
+     * cache ({@code SessionLocal.prepareLocal} takes one of the same text if the schema has not
+     * changed since and the statement is not still open), or a parse.
+     */
+    private static final class H2Cache {
+
+        private static final java.lang.reflect.Field CACHE;
+        private static final java.lang.reflect.Field META;
+
+        static {
+            try {
+                CACHE = org.h2.engine.SessionLocal.class.getDeclaredField("queryCache");
+                META = org.h2.engine.SessionLocal.class.getDeclaredField("modificationMetaID");
+                CACHE.setAccessible(true);
+                META.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("H2's session has changed: cannot count its parses", e);
+            }
+        }
+
+        static boolean holdsReusable(Connection connection, String sql) {
+            try {
+                if (!connection.isWrapperFor(org.h2.jdbc.JdbcConnection.class)) {
+                    return true;
+                }
+                Object session = connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+                if (!(session instanceof org.h2.engine.SessionLocal local)) {
+                    return true;
+                }
+                Map<?, ?> cache = (Map<?, ?>) CACHE.get(local);
+                if (cache == null || META.getLong(local) != local.getDatabase().getModificationMetaId()) {
+                    return false;
+                }
+                // Iterated, not read: a read would make the entry the most recent in H2's LRU.
+                for (Map.Entry<?, ?> entry : cache.entrySet()) {
+                    if (entry.getKey().equals(sql)) {
+                        return ((org.h2.command.Command) entry.getValue()).canReuse();
+                    }
+                }
+                return false;
+            } catch (ReflectiveOperationException | java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read H2's cache of parsed statements", e);
+            }
         }
     }
 }

@@ -242,6 +242,11 @@ public final class PerformanceBenchmarks {
         libraryRun.run();
         bareRun.run();
         printExtraStatements(name, libraryData.counter(), bareData.counter());
+        if (System.getProperty("bench.parses") != null) {
+            System.out.println("Statements H2 parsed (not taken from its session's cache), " + name + ": library "
+                    + libraryData.counter().parses() + " of " + libraryData.counter().total() + ", bare "
+                    + bareData.counter().parses() + " of " + bareData.counter().total());
+        }
         return Figure.time(name, "").library(libraryData.counter().total()).baseline(bareData.counter().total())
                 .note("library " + libraryData.counter().byKind() + "; bare " + bareData.counter().byKind());
     }
