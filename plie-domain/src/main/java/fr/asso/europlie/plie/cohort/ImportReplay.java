@@ -63,30 +63,27 @@ public final class ImportReplay {
     private final CohortSettings settings;
     private final Referents referents;
     private final CohortCounts stored;
-    private final Map<ReferentId, List<CaseloadSpan>> stagedSpans = new HashMap<>();
+    private final Map<ReferentId, StagedSpans> stagedSpans = new HashMap<>();
     private final Map<PersonKey, ParticipantId> stagedOpen = new HashMap<>();
     /** The identity whose key was computed last, and its key: {@link #check} then {@link #accept} ask for the same one. */
     private PersonalData lastIdentity;
     private PersonKey lastKey;
+    /**
+     * Whether a run of status changes and steps is applied in one change when every command of it
+     * accepts ({@link Pathways#changeStatusesAndAddSteps}); false only in the tests that check it
+     * against the commands one by one.
+     */
+    boolean batched = true;
     /** The counts of the target plus those of the participants this import accepted before. */
     private final CohortCounts counts = new CohortCounts() {
         @Override
         public List<CaseloadSpan> caseloadSpans(ReferentId referent, LocalDate from, LocalDate end, ParticipantId excluded) {
             List<CaseloadSpan> inStore = stored.caseloadSpans(referent, from, end, excluded);
-            List<CaseloadSpan> staged = stagedSpans.get(referent);
+            StagedSpans staged = stagedSpans.get(referent);
             if (staged == null) {
                 return new ArrayList<>(inStore);
             }
-            // sized for every staged span of the referent: no growing while the overlapping ones are added
-            List<CaseloadSpan> spans = new ArrayList<>(inStore.size() + staged.size());
-            spans.addAll(inStore);
-            for (int i = 0, n = staged.size(); i < n; i++) {
-                CaseloadSpan span = staged.get(i);
-                if (span.overlaps(from, end)) {
-                    spans.add(span);
-                }
-            }
-            return spans;
+            return staged.overlapping(inStore, from, end);
         }
 
         @Override
@@ -153,7 +150,7 @@ public final class ImportReplay {
      */
     public void accept(Participant participant, PersonalData identity) {
         for (CaseloadSpan span : participant.caseloadSpans()) {
-            stagedSpans.computeIfAbsent(span.referent(), k -> new ArrayList<>()).add(span);
+            stagedSpans.computeIfAbsent(span.referent(), k -> new StagedSpans()).add(span);
         }
         if (identity != null && participant.isOpen()) {
             stagedOpen.putIfAbsent(keyOf(identity), participant.id());
@@ -189,17 +186,39 @@ public final class ImportReplay {
                 e.violations().forEach(v -> problems.add(v.under(at)));
                 return problems;
             }
-            for (Event event : events(period)) {
-                try {
-                    current = event.command().apply(current, pathways);
-                } catch (PlieException refused) {
-                    refused.violations().forEach(v -> problems.add(v.under(at)));
+            List<Event> events = events(period);
+            for (int e = 0, n = events.size(); e < n; ) {
+                // a run of status changes and steps: applied in one change when every command of the run accepts it
+                int run = e;
+                while (run < n && events.get(run).change() != null) {
+                    run++;
+                }
+                if (batched && run - e >= 2) {
+                    List<Object> changes = new ArrayList<>(run - e);
+                    for (int i = e; i < run; i++) {
+                        changes.add(events.get(i).change());
+                    }
+                    Participant next = pathways.changeStatusesAndAddSteps(current, changes);
+                    if (next != null) {
+                        current = next;
+                        e = run;
+                        continue;
+                    }
+                }
+                // else each event of the run, or the one event, through its command
+                for (int end = Math.max(run, e + 1); e < end; e++) {
+                    Event event = events.get(e);
                     try {
-                        AccompanimentPeriod.Draft draft = current.currentPeriod().draft();
-                        event.force().accept(draft);
-                        current = current.withPeriod(draft.build());
-                    } catch (PlieException e) {
-                        return problems; // the rest of the history cannot be built on what is refused
+                        current = event.command().apply(current, pathways);
+                    } catch (PlieException refused) {
+                        refused.violations().forEach(v -> problems.add(v.under(at)));
+                        try {
+                            AccompanimentPeriod.Draft draft = current.currentPeriod().draft();
+                            event.force().accept(draft);
+                            current = current.withPeriod(draft.build());
+                        } catch (PlieException x) {
+                            return problems; // the rest of the history cannot be built on what is refused
+                        }
                     }
                 }
             }
@@ -283,8 +302,76 @@ public final class ImportReplay {
         }
     }
 
-    /** A change of the current period: the command, and the same change forced to go on replaying after a refusal. */
-    private record Event(LocalDate day, int rank, int sequence, Command command, Consumer<AccompanimentPeriod.Draft> force) {
+    /**
+     * The spans of one referent's caseload that this import accepted, in the order of their first
+     * day (the same first day: in the order accepted), so that the spans that may overlap a stretch
+     * ending on a day are a prefix found by binary search rather than every span accepted.
+     */
+    static final class StagedSpans {
+        private CaseloadSpan[] spans = new CaseloadSpan[4];
+        private int size;
+
+        void add(CaseloadSpan span) {
+            int at = firstStartingOnOrAfter(span.first().plusDays(1));
+            if (size == spans.length) {
+                spans = java.util.Arrays.copyOf(spans, size * 2);
+            }
+            System.arraycopy(spans, at, spans, at + 1, size - at);
+            spans[at] = span;
+            size++;
+        }
+
+        /** The index of the first span starting on or after a day, or the size when none does. */
+        private int firstStartingOnOrAfter(LocalDate day) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (spans[mid].first().isBefore(day)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        /**
+         * The spans given followed by those of this caseload that overlap the days from {@code from}
+         * up to but excluding {@code end} ({@link CaseloadSpan#overlaps}): only those starting before
+         * {@code end} are looked at.
+         */
+        List<CaseloadSpan> overlapping(List<CaseloadSpan> before, LocalDate from, LocalDate end) {
+            int candidates = end == null ? size : firstStartingOnOrAfter(end);
+            int overlapping = 0;
+            for (int i = 0; i < candidates; i++) {
+                if (spans[i].end() == null || spans[i].end().isAfter(from)) {
+                    overlapping++;
+                }
+            }
+            List<CaseloadSpan> found = new ArrayList<>(before.size() + overlapping);
+            found.addAll(before);
+            for (int i = 0; i < candidates; i++) {
+                CaseloadSpan span = spans[i];
+                if (span.end() == null || span.end().isAfter(from)) {
+                    found.add(span);
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * A change of the current period: the command, the same change forced to go on replaying after a
+     * refusal, and for a status change or a step the change itself, which a run of them applies at once
+     * ({@link Pathways#changeStatusesAndAddSteps}).
+     */
+    private record Event(LocalDate day, int rank, int sequence, Command command, Consumer<AccompanimentPeriod.Draft> force, Object change) {
+
+        /** An event that only its command applies. */
+        Event(LocalDate day, int rank, int sequence, Command command, Consumer<AccompanimentPeriod.Draft> force) {
+            this(day, rank, sequence, command, force, null);
+        }
     }
 
     private interface Command {
@@ -297,7 +384,7 @@ public final class ImportReplay {
         for (int i = 1; i < period.statuses().size(); i++) {
             StatusChange change = period.statuses().get(i);
             events.add(new Event(change.since(), 0, events.size(), (p, c) -> c.changeStatus(p, change.since(), change.status()),
-                    d -> d.statuses.add(change)));
+                    d -> d.statuses.add(change), change));
         }
         EntryDecision decision = period.entryDecision();
         if (decision != null) {
@@ -323,7 +410,7 @@ public final class ImportReplay {
                     (p, c) -> c.reassignReferent(p, next.referent(), next.from(), next.designatedBy()), d -> d.referents.add(next)));
         }
         for (Step step : period.steps()) {
-            events.add(new Event(step.start(), 5, events.size(), (p, c) -> c.addStep(p, step), d -> d.steps.add(step)));
+            events.add(new Event(step.start(), 5, events.size(), (p, c) -> c.addStep(p, step), d -> d.steps.add(step), step));
         }
         for (InWorkFollowUp followUp : period.followUps()) {
             events.add(new Event(followUp.startedOn(), 6, events.size(), (p, c) -> c.startInWorkFollowUp(p, followUp.startedOn()),

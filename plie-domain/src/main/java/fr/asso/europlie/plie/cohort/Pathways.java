@@ -6,6 +6,7 @@ import fr.asso.europlie.plie.error.RuleViolationException;
 import fr.asso.europlie.plie.error.Violation;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -283,11 +284,83 @@ public final class Pathways {
         Checks checks = new Checks();
         boolean allowed = allowed(checks, participant.id(), period, PeriodAction.ADD_STEP);
         checkWithinMaximum(checks, period, step.start(), "step.start");
-        boolean unique = participant.periods().stream().allMatch(p -> p.step(step.id()).isEmpty());
+        boolean unique = isNewStep(participant, step.id());
         if (!unique) {
             checks.addInvalid(CohortError.DUPLICATE, "step.id", step.id());
         }
         return finish(checks, participant, period, allowed && unique, draft -> draft.steps.add(step));
+    }
+
+    /** Whether no period of the participant holds a step of this identifier (a loop: the replay adds every imported step). */
+    private static boolean isNewStep(Participant participant, StepId id) {
+        List<AccompanimentPeriod> periods = participant.periods();
+        for (int i = 0, n = periods.size(); i < n; i++) {
+            List<Step> steps = periods.get(i).steps();
+            for (int j = 0, m = steps.size(); j < m; j++) {
+                if (steps.get(j).id().equals(id)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The status changes and steps of an imported period ({@link ImportReplay}) applied in one change
+     * of the current period: the result of {@link #changeStatus} and {@link #addStep} run one after
+     * the other in the order given, when each of them would accept; null when any of them would
+     * refuse, and then the caller runs them one by one to report what each refuses.
+     *
+     * <p>The same result: neither command changes the period's state nor its entry date, so each
+     * one's own checks (its state allows it; a step within the maximum duration, its identifier new
+     * to the participant's periods and to the steps given before it) are those made here on the
+     * period as it is; and the period's and the participant's checks on the period with every change
+     * pass only when they pass on the period with the first changes only (they compare each status
+     * with the one before and the referral, each step with the entry, the exit and the other steps'
+     * identifiers: what the first changes give is part of what all of them give). So the period is
+     * built and checked once instead of once a change.
+     *
+     * @param participant the participant, not null
+     * @param changes the changes in the order of the import's events, each a {@link StatusChange} or a {@link Step}
+     * @return the next state, or null when a change would be refused
+     */
+    Participant changeStatusesAndAddSteps(Participant participant, List<Object> changes) {
+        AccompanimentPeriod period = participant.currentPeriod();
+        PeriodState state = period.state();
+        LocalDate lastDay = lastDayWithinMaximum(period);
+        List<StepId> added = new ArrayList<>();
+        for (int i = 0, n = changes.size(); i < n; i++) {
+            Object change = changes.get(i);
+            if (change instanceof Step step) {
+                if (!state.allows(PeriodAction.ADD_STEP) || lastDay != null && step.start().isAfter(lastDay)
+                        || added.contains(step.id()) || !isNewStep(participant, step.id())) {
+                    return null;
+                }
+                added.add(step.id());
+            } else if (!state.allows(PeriodAction.CHANGE_STATUS)) {
+                return null;
+            }
+        }
+        try {
+            AccompanimentPeriod.Draft draft = period.draft();
+            for (int i = 0, n = changes.size(); i < n; i++) {
+                if (changes.get(i) instanceof Step step) {
+                    draft.steps.add(step);
+                } else {
+                    StatusChange change = (StatusChange) changes.get(i);
+                    draft.statuses.add(new StatusChange(change.since(), change.status()));
+                }
+            }
+            return participant.withPeriod(draft.build());
+        } catch (PlieException e) {
+            return null;
+        }
+    }
+
+    /** The last day within the maximum duration from the period's entry, or null without maximum or before entry. */
+    private LocalDate lastDayWithinMaximum(AccompanimentPeriod period) {
+        LocalDate entry = period.entryDate();
+        return settings.maximumDuration() == null || entry == null ? null : entry.plus(settings.maximumDuration()).minusDays(1);
     }
 
     private void checkWithinMaximum(Checks checks, AccompanimentPeriod period, LocalDate day, String field) {
@@ -352,8 +425,9 @@ public final class Pathways {
         Objects.requireNonNull(data, "data");
         Optional<PersonalData> identity = identities.find(participant.id());
         Checks checks = new Checks();
-        participant.period(period).filter(p -> p.adhesion() != null && identity.isPresent()).ifPresent(p -> {
-            LocalDate entry = p.adhesion().entryDate();
+        // the entry date without the adhesion rebuilt from a folded period: the same day (its last signature)
+        participant.period(period).filter(p -> p.isEntered() && identity.isPresent()).ifPresent(p -> {
+            LocalDate entry = p.entryDate();
             int age = EsfEntryData.ageOn(identity.get().birthDate(), entry);
             if (data.ageAtEntry() != age) {
                 checks.addInvalid(CohortError.INCOMPATIBLE, "entryData.ageAtEntry", data.ageAtEntry(), "adhesion.entryDate", entry + " (" + age + ")");
@@ -378,7 +452,13 @@ public final class Pathways {
         AccompanimentPeriod period = participant.currentPeriod();
         Checks checks = new Checks();
         boolean allowed = allowed(checks, participant.id(), period, PeriodAction.START_FOLLOW_UP);
-        boolean working = period.steps().stream().anyMatch(s -> exitPolicy.isQualifyingWork(s) && s.covers(on));
+        boolean working = false;
+        for (Step s : period.steps()) {
+            if (exitPolicy.isQualifyingWork(s) && s.covers(on)) {
+                working = true;
+                break;
+            }
+        }
         checks.check(working, CohortError.REQUIRED_FOR, "steps.EMPLOYMENT", on, PeriodAction.START_FOLLOW_UP);
         return finish(checks, participant, period, allowed, draft -> draft.followUps.add(new InWorkFollowUp(on, null, false)));
     }

@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The key that tells that two identities are the same person (clé de personne): a SHA-256 digest of
@@ -49,9 +50,14 @@ public record PersonKey(String value) {
         }
     }
 
+    /** The combining marks left by the decomposition (the accents), compiled once rather than at each key. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    /** Runs of spaces, apostrophes and hyphens, compiled once. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s'\u2019-]+");
+
     private static String normalise(String name) {
-        String plain = Normalizer.normalize(Identifiers.normalise(name), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.replaceAll("[\\s'\u2019-]+", " ").strip().toLowerCase(Locale.ROOT);
+        String plain = MARKS.matcher(Normalizer.normalize(Identifiers.normalise(name), Normalizer.Form.NFD)).replaceAll("");
+        return SEPARATORS.matcher(plain).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     @Override
