@@ -274,6 +274,15 @@ public final class JsonFormat {
      * Jackson's {@code readTree} with strict duplicate detection did.
      */
     static JsonNode parse(String json, ReadLimits limits, Node.Problems problems) {
+        JsonNode quick = TextReader.read(json, limits);
+        if (quick != null) {
+            return quick; // plain JSON within the limits: the tree the parser would give (TextReader)
+        }
+        return parseTokens(json, limits, problems);
+    }
+
+    /** {@link #parse} with Jackson's parser alone ({@link TokenReader}): every text, every refusal. */
+    static JsonNode parseTokens(String json, ReadLimits limits, Node.Problems problems) {
         JsonParser parser = null;
         try {
             parser = factory(limits).createParser(json);
