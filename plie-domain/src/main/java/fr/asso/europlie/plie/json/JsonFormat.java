@@ -269,11 +269,22 @@ public final class JsonFormat {
     }
 
     /**
-     * Parses a document from the parser's tokens ({@link TokenReader}), with the same limits,
-     * the same refusals in the same order, each with the same JSON path or location, as
-     * Jackson's {@code readTree} with strict duplicate detection did.
+     * Parses a document: plain JSON within the limits straight from the text ({@link TextReader},
+     * which gives the tree the parser would give, or gives up), any other text from the parser's
+     * tokens ({@link #parseTokens}); either way with the same limits, the same refusals in the same
+     * order, each with the same JSON path or location, as Jackson's {@code readTree} with strict
+     * duplicate detection did.
      */
     static JsonNode parse(String json, ReadLimits limits, Node.Problems problems) {
+        JsonNode quick = TextReader.read(json, limits);
+        if (quick != null) {
+            return quick; // plain JSON within the limits: the tree the parser would give (TextReader)
+        }
+        return parseTokens(json, limits, problems);
+    }
+
+    /** {@link #parse} with Jackson's parser alone ({@link TokenReader}): every text, every refusal. */
+    static JsonNode parseTokens(String json, ReadLimits limits, Node.Problems problems) {
         JsonParser parser = null;
         try {
             parser = factory(limits).createParser(json);
