@@ -535,15 +535,9 @@ public final class Indicators {
         if (!PeriodFacts.exotic(p)) {
             // the same with the exit day computed with the period: min(exit, period's end) as epoch days
             long day = Math.min(PeriodFacts.exitDay(p), period.to().toEpochDay());
+            ReferentAssignment found = null;
             List<ReferentAssignment> referents = p.referents();
-            int n = referents.size();
-            if (n == 0) {
-                return null;
-            }
-            // the first assignment is from the entry day (AccompanimentPeriod refuses another): its day is not read
-            int entry = PeriodFacts.entryDay(p);
-            ReferentAssignment found = entry != PeriodFacts.NO_ENTRY && entry <= day ? referents.get(0) : null;
-            for (int i = 1; i < n; i++) {
+            for (int i = 0, n = referents.size(); i < n; i++) {
                 ReferentAssignment assignment = referents.get(i);
                 if (assignment.from().toEpochDay() <= day) {
                     found = assignment;
