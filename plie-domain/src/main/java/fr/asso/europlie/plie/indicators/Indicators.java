@@ -11,6 +11,7 @@ import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.PeriodFacts;
 import fr.asso.europlie.plie.cohort.ReferentAssignment;
 import fr.asso.europlie.plie.cohort.ReferentId;
+import fr.asso.europlie.plie.cohort.ReferentNumbers;
 import fr.asso.europlie.plie.cohort.Step;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
@@ -141,10 +142,28 @@ public final class Indicators {
      * @return the report
      */
     FullIndicatorReport fullReport(Iterable<Participant> participants, ReportPeriod period, LocalDate asOf, int maskBits) {
+        return fullReport(participants, period, asOf, maskBits, true);
+    }
+
+    /**
+     * {@link #fullReport(Iterable, ReportPeriod, LocalDate, int)}, the referents' slices found by the
+     * numbers their assignments hold ({@link ReferentNumbers}) or, without them, by identifier as for
+     * an assignment that holds none: the same slices.
+     *
+     * @param participants the participants, not null
+     * @param period the report period, not null
+     * @param asOf the day of the completeness report
+     * @param maskBits 0 to 64: how many operators, axes and target publics (the first met) are gathered in masks
+     * @param byNumber whether to find the referents' slices by their numbers
+     * @return the report
+     */
+    FullIndicatorReport fullReport(Iterable<Participant> participants, ReportPeriod period, LocalDate asOf, int maskBits, boolean byNumber) {
         // the periods without a referent; the whole cohort's counts are these plus every referent's, summed at the end
         Tallies noReferent = new Tallies(1);
         noReferent.newSlice();
         Slices<ReferentId> byReferent = new Slices<>();
+        // each referent's slice plus one (0: not met yet), by the number its assignments hold (ReferentNumbers)
+        int[] sliceByNumber = new int[64];
         Slices<OrganisationId> byOperator = new Slices<>();
         Slices<OperationId> byOperation = new Slices<>();
         Slices<StrategicAxisId> byAxis = new Slices<>();
@@ -177,9 +196,22 @@ public final class Indicators {
                 }
                 serial++;
                 completeness.check(participant, p);
-                ReferentId referent = referentAt(p, period);
-                if (referent != null) {
-                    byReferent.tallies.add(byReferent.slice(referent, referent), contribution);
+                ReferentAssignment assignment = assignmentAt(p, period);
+                if (assignment != null) {
+                    // the referent's slice by the number the assignment holds: the identifier is read once a referent
+                    int number = byNumber ? ReferentNumbers.of(assignment) : -1;
+                    int slice = number >= 0 && number < sliceByNumber.length ? sliceByNumber[number] - 1 : -1;
+                    if (slice < 0) {
+                        ReferentId referent = assignment.referent();
+                        slice = byReferent.slice(referent, referent);
+                        if (number >= 0) {
+                            if (number >= sliceByNumber.length) {
+                                sliceByNumber = java.util.Arrays.copyOf(sliceByNumber, Math.max(number + 1, sliceByNumber.length * 2));
+                            }
+                            sliceByNumber[number] = slice + 1;
+                        }
+                    }
+                    byReferent.tallies.add(slice, contribution);
                 } else {
                     noReferent.add(0, contribution);
                 }
@@ -488,37 +520,39 @@ public final class Indicators {
     }
 
     private static Optional<ReferentId> referentFor(AccompanimentPeriod p, ReportPeriod period) {
-        return Optional.ofNullable(referentAt(p, period));
+        ReferentAssignment assignment = assignmentAt(p, period);
+        return Optional.ofNullable(assignment == null ? null : assignment.referent());
     }
 
     /**
-     * The referent a period counts for in a report: the one in charge on its exit day when it left
-     * before the period's end, else on the period's last day ({@link AccompanimentPeriod#referentOn}).
+     * The assignment of the referent a period counts for in a report: the one in charge on its exit
+     * day when it left before the period's end, else on the period's last day
+     * ({@link AccompanimentPeriod#referentOn}).
      *
-     * @return the referent, or null
+     * @return the assignment, or null
      */
-    private static ReferentId referentAt(AccompanimentPeriod p, ReportPeriod period) {
+    private static ReferentAssignment assignmentAt(AccompanimentPeriod p, ReportPeriod period) {
         if (!PeriodFacts.exotic(p)) {
             // the same with the exit day computed with the period: min(exit, period's end) as epoch days
             long day = Math.min(PeriodFacts.exitDay(p), period.to().toEpochDay());
-            ReferentId found = null;
+            ReferentAssignment found = null;
             List<ReferentAssignment> referents = p.referents();
             for (int i = 0, n = referents.size(); i < n; i++) {
                 ReferentAssignment assignment = referents.get(i);
                 if (assignment.from().toEpochDay() <= day) {
-                    found = assignment.referent();
+                    found = assignment;
                 }
             }
             return found;
         }
         LocalDate exit = p.exitDate();
         LocalDate day = exit != null && exit.isBefore(period.to()) ? exit : period.to();
-        ReferentId found = null;
+        ReferentAssignment found = null;
         List<ReferentAssignment> referents = p.referents();
         for (int i = 0, n = referents.size(); i < n; i++) {
             ReferentAssignment assignment = referents.get(i);
             if (!assignment.from().isAfter(day)) {
-                found = assignment.referent();
+                found = assignment;
             }
         }
         return found;

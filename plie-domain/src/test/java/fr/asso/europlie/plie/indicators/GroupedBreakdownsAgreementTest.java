@@ -46,6 +46,21 @@ class GroupedBreakdownsAgreementTest {
     }
 
     @Test
+    @DisplayName("the full report finding the referents' slices by the numbers their assignments hold, or by identifier, equals the reference's")
+    void referentsByNumberOrByIdentifier() {
+        qt().withExamples(80).forAll(OptimisedReportAgreementTest.cases()).checkAssert(c -> {
+            Indicators optimised = new Indicators(SETTINGS, EsfSettings.defaults(), c.operations());
+            ReferenceIndicators reference = new ReferenceIndicators(SETTINGS, EsfSettings.defaults(), c.operations());
+            FullIndicatorReport expected = reference.fullReport(c.participants(), c.period(), c.asOf());
+            FullIndicatorReport byNumber = optimised.fullReport(c.participants(), c.period(), c.asOf(), Long.SIZE, true);
+            FullIndicatorReport byIdentifier = optimised.fullReport(c.participants(), c.period(), c.asOf(), Long.SIZE, false);
+            assertThat(byNumber.byReferent()).isEqualTo(expected.byReferent());
+            assertThat(byNumber).isEqualTo(expected);
+            assertThat(byIdentifier).isEqualTo(expected);
+        });
+    }
+
+    @Test
     @DisplayName("each slice of the full report equals the reference's report of that slice alone")
     void slicesAlone() {
         qt().withExamples(40).forAll(OptimisedReportAgreementTest.cases()).checkAssert(c -> {
