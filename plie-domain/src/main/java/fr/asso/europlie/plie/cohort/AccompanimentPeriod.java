@@ -25,10 +25,7 @@ import java.util.Set;
  * to be the entry day), the period holds only the adhesion's plan and {@link #adhesion()} gives an
  * equal new adhesion on each call (issue 16, the heap a participant holds: 32 bytes less a period).
  * Likewise a period with one referent assignment or one step holds it without a list, and
- * {@link #referents()} or {@link #steps()} gives a new unmodifiable list of it on each call; two
- * or more steps are held as their parts in one array, and {@link #steps()} gives on each call an
- * unmodifiable list whose {@code get} makes a new step equal to the one given (issue 16: 20 bytes a
- * step instead of 36, and no list).
+ * {@link #referents()} or {@link #steps()} gives a new unmodifiable list of it on each call.
  */
 public final class AccompanimentPeriod {
 
@@ -41,7 +38,7 @@ public final class AccompanimentPeriod {
     /** The only assignment, or the unmodifiable list of none or of two or more. */
     private final Object referents;
     private final List<StatusChange> statuses;
-    /** The only step, the empty list, or two or more steps packed in one array ({@link Step#pack(List)}). */
+    /** The only step, or the unmodifiable list of none or of two or more. */
     private final Object steps;
     private final EsfEntryData entryData;
     private final List<InWorkFollowUp> followUps;
@@ -145,7 +142,7 @@ public final class AccompanimentPeriod {
         this.adhesion = adhesion == null ? null : folded(adhesion, referents);
         this.referents = referents.size() == 1 ? referents.get(0) : referents;
         this.statuses = statuses;
-        this.steps = steps.size() == 1 ? steps.get(0) : steps.isEmpty() ? List.of() : Step.pack(steps);
+        this.steps = steps.size() == 1 ? steps.get(0) : steps;
         this.entryData = entryData;
         this.followUps = followUps;
         this.exit = exit;
@@ -259,9 +256,6 @@ public final class AccompanimentPeriod {
      */
     @SuppressWarnings("unchecked")
     public List<Step> steps() {
-        if (steps instanceof Object[] packed) {
-            return new Step.Packed(packed);
-        }
         return steps instanceof Step only ? List.of(only) : (List<Step>) steps;
     }
 
