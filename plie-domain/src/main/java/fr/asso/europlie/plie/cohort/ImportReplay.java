@@ -343,18 +343,12 @@ public final class ImportReplay {
          */
         List<CaseloadSpan> overlapping(List<CaseloadSpan> before, LocalDate from, LocalDate end) {
             int candidates = end == null ? size : firstStartingOnOrAfter(end);
-            int overlapping = 0;
-            for (int i = 0; i < candidates; i++) {
-                if (spans[i].end() == null || spans[i].end().isAfter(from)) {
-                    overlapping++;
-                }
-            }
-            List<CaseloadSpan> found = new ArrayList<>(before.size() + overlapping);
+            // sized for every candidate: no growing while the overlapping ones are added
+            List<CaseloadSpan> found = new ArrayList<>(before.size() + candidates);
             found.addAll(before);
             for (int i = 0; i < candidates; i++) {
-                CaseloadSpan span = spans[i];
-                if (span.end() == null || span.end().isAfter(from)) {
-                    found.add(span);
+                if (spans[i].overlaps(from, end)) {
+                    found.add(spans[i]);
                 }
             }
             return found;

@@ -364,8 +364,8 @@ public final class Pathways {
     }
 
     private void checkWithinMaximum(Checks checks, AccompanimentPeriod period, LocalDate day, String field) {
-        if (settings.maximumDuration() != null && period.entryDate() != null) {
-            LocalDate end = period.entryDate().plus(settings.maximumDuration()).minusDays(1);
+        LocalDate end = lastDayWithinMaximum(period);
+        if (end != null) {
             checks.check(!day.isAfter(end), CohortError.MAX_DURATION_EXCEEDED, field, day, settings.maximumDuration(), end);
         }
     }
