@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.workflow.internal;
 
 import fr.asso.europlie.plie.workflow.Actor;
 import java.util.Map;
+import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.impl.util.TaskHelper;
@@ -17,10 +18,27 @@ import org.flowable.task.service.impl.persistence.entity.TaskEntity;
  * without the "user link added" comment that {@code setAssignee} also writes in
  * {@code ACT_HI_COMMENT}: setting the assignee and completing the task are one command here, and
  * nothing reads those comments. Flowable's history still names who did each task.
+ *
+ * <p>The participant identity link: {@code setAssignee} adds one for the assignee (unless the
+ * process instance has one for that user already), then the completion adds one for the
+ * authenticated user, unconditionally. Here the authenticated user is the actor, who is the
+ * assignee (the {@link CommandRunner} sets it), so the first link was the second's duplicate: one
+ * more row inserted in {@code ACT_RU_IDENTITYLINK} and in {@code ACT_HI_IDENTITYLINK} for each
+ * task, and deleted again at the process's end. The assignee is recorded without it; the
+ * completion's link names the same user. Should the authenticated user ever be someone else, the
+ * assignee's link is added as {@code setAssignee} adds it.
  */
 public final class Tasks {
 
     private Tasks() {
+    }
+
+    /** Flowable's assignment events and task listeners, as {@link TaskHelper#changeTaskAssignee} fires them. */
+    private static final class Assignment extends TaskHelper {
+
+        static void fireEvents(TaskEntity task) {
+            fireAssignmentEvents(task);
+        }
     }
 
     /**
@@ -36,7 +54,12 @@ public final class Tasks {
             // found in this command).
             taskService.setAssignee(task.getId(), actor.userId());
         } else if (!actor.userId().equals(entity.getAssignee())) {
-            TaskHelper.changeTaskAssignee(entity, actor.userId());
+            // TaskHelper.changeTaskAssignee but for its participant link, which the completion adds.
+            CommandContextUtil.getTaskService().changeTaskAssignee(entity, actor.userId());
+            Assignment.fireEvents(entity);
+            if (!actor.userId().equals(Authentication.getAuthenticatedUserId())) {
+                TaskHelper.addAssigneeIdentityLinks(entity);
+            }
         }
         if (transientVariables.isEmpty()) {
             taskService.complete(task.getId(), variables);
