@@ -24,25 +24,45 @@ import java.util.Set;
  * referent, the three signatures on the first assignment's day, which the checks already require
  * to be the entry day), the period holds only the adhesion's plan and {@link #adhesion()} gives an
  * equal new adhesion on each call (issue 16, the heap a participant holds: 32 bytes less a period).
- * Likewise a period with one referent assignment or one step holds it without a list, and
- * {@link #referents()} or {@link #steps()} gives a new unmodifiable list of it on each call.
+ * Likewise a period with one step holds it without a list, and two or more steps as their parts in
+ * one array; {@link #steps()} gives on each call an unmodifiable list whose {@code get} makes a new
+ * step equal to the one given (issue 16: 20 bytes a step instead of 36, and no list). The reports
+ * read the steps' parts through {@link PeriodFacts#steps}, {@link PeriodFacts#stepOperation} and
+ * {@link PeriodFacts#stepStart} and make no step. A period that is not exotic ({@link PeriodFacts})
+ * holds its only referent assignment as a shared {@code Designation} (its day is the entry day),
+ * its exit as its facts, exit day and the exit's data, and its number (1 to 63) among its facts;
+ * {@link #referents()} and {@link #exit()} then give on each call an equal new list and exit. The
+ * status history, the follow-ups and a number beyond 63 share one field. The period is 64 bytes.
  */
 public final class AccompanimentPeriod {
 
-    private final int number;
     private final Referral referral;
     private final Set<TargetPublic> targetPublics;
     private final EntryDecision entryDecision;
     /** Null before entry; the adhesion's plan ({@link OrganisationId}) when the rest is the first referent assignment's; else the {@link Adhesion}. */
     private final Object adhesion;
-    /** The only assignment, or the unmodifiable list of none or of two or more. */
+    /**
+     * The only assignment as a shared {@link Designation} (its day is the entry day) when the period
+     * is not {@link PeriodFacts#EXOTIC}, the only assignment itself when it is, or the unmodifiable
+     * list of none or of two or more.
+     */
     private final Object referents;
-    private final List<StatusChange> statuses;
-    /** The only step, or the unmodifiable list of none or of two or more. */
+    /**
+     * The status history (an unmodifiable list) when the period has no follow-up and its number is
+     * held in its facts (1 to {@link PeriodFacts#MOST_NUMBER_IN_FACTS}), else an {@code Object[]} of
+     * the statuses, the follow-ups and the number ({@link Integer}): the period is then 64 bytes
+     * instead of 72 (issue 16).
+     */
+    private final Object history;
+    /** The only step, or none or two or more steps packed in one array ({@link Step#pack(List)}; {@link #NO_STEPS} for none). */
     private final Object steps;
     private final EsfEntryData entryData;
-    private final List<InWorkFollowUp> followUps;
-    private final Exit exit;
+    /**
+     * The exit's data (null when not recorded) when the period's facts hold the rest of its exit:
+     * whether it left ({@link #exitDay} not {@link PeriodFacts#NO_EXIT}), the day and the reason;
+     * the {@link Exit} itself, or null, when the period is {@link PeriodFacts#EXOTIC}.
+     */
+    private final Object exit;
     private final EsfSixMonthData sixMonthData;
     /** The entry and exit days and the indicators' flags, computed once ({@link PeriodFacts}). */
     final int entryDay;
@@ -122,7 +142,7 @@ public final class AccompanimentPeriod {
             }
         }
         if (sixMonthData != null) {
-            if (checks.check(exit != null, CohortError.NOT_APPLICABLE, "sixMonthData", sixMonthData.collectedOn(), stateOf(entryDecision, adhesion != null, followUps, exit))) {
+            if (checks.check(exit != null, CohortError.NOT_APPLICABLE, "sixMonthData", sixMonthData.collectedOn(), stateOf(entryDecision, adhesion != null, followUps, exit != null))) {
                 checkOrder(checks, "sixMonthData.collectedOn", sixMonthData.collectedOn(), "exit.exitedOn", exit.exitedOn());
             }
         }
@@ -133,31 +153,43 @@ public final class AccompanimentPeriod {
         if (entryDecision != null && entryDecision.reason() == null) {
             entryDecision = Canonical.DECISIONS.of(entryDecision);
         }
-        exit = Canonical.EXITS.of(exit);
         sixMonthData = Canonical.SIX_MONTH_DATA.of(sixMonthData);
-        this.number = number;
         this.referral = referral;
         this.targetPublics = targetPublics;
         this.entryDecision = entryDecision;
         this.adhesion = adhesion == null ? null : folded(adhesion, referents);
-        this.referents = referents.size() == 1 ? referents.get(0) : referents;
-        this.statuses = statuses;
-        this.steps = steps.size() == 1 ? steps.get(0) : steps;
+        this.steps = steps.size() == 1 ? steps.get(0) : steps.isEmpty() ? NO_STEPS : Step.pack(steps);
         this.entryData = entryData;
-        this.followUps = followUps;
-        this.exit = exit;
         this.sixMonthData = sixMonthData;
         // the flag is kept among the facts (the period's size is then a multiple of 8 bytes: 72)
-        this.facts = PeriodFacts.of(entry, entryData, exit, sixMonthData) | (doubleAccompanimentFlagged ? PeriodFacts.FLAGGED : 0);
+        boolean numberInFacts = number <= PeriodFacts.MOST_NUMBER_IN_FACTS;
+        this.facts = PeriodFacts.of(entry, entryData, exit, sixMonthData) | (doubleAccompanimentFlagged ? PeriodFacts.FLAGGED : 0)
+                | (numberInFacts ? number << PeriodFacts.NUMBER_SHIFT : 0);
+        this.history = numberInFacts && followUps.isEmpty() ? statuses : new Object[] {statuses, followUps, number};
         boolean exotic = (facts & PeriodFacts.EXOTIC) != 0;
+        // the exit folded into the facts and the exit day (issue 16: 24 bytes an exit), but for its data
+        this.exit = exotic ? Canonical.EXITS.of(exit) : exit == null ? null : exit.data();
+        // a lone assignment starts on the entry day (checked above), which the facts hold
+        this.referents = referents.size() != 1 ? referents : exotic ? referents.get(0) : Designation.of(referents.get(0));
         this.entryDay = exotic ? 0 : PeriodFacts.day(entry, PeriodFacts.NO_ENTRY);
         this.exitDay = exotic ? 0 : PeriodFacts.day(exit == null ? null : exit.exitedOn(), PeriodFacts.NO_EXIT);
     }
 
+    /** The steps of a period without any. */
+    private static final Object[] NO_STEPS = new Object[0];
+
     /** The first referent assignment, without a list around it: call only after entry. */
     @SuppressWarnings("unchecked")
     private ReferentAssignment firstReferent() {
+        if (referents instanceof Designation only) {
+            return only.from(entryDayDate());
+        }
         return referents instanceof ReferentAssignment only ? only : ((List<ReferentAssignment>) referents).get(0);
+    }
+
+    /** The entry day of a period that is not exotic, entered, as a shared date. */
+    private LocalDate entryDayDate() {
+        return Canonical.day(LocalDate.ofEpochDay(entryDay));
     }
 
     /**
@@ -178,7 +210,8 @@ public final class AccompanimentPeriod {
      * @return the period's rank for the participant, from 1
      */
     public int number() {
-        return number;
+        int small = facts >>> PeriodFacts.NUMBER_SHIFT;
+        return small != 0 ? small : (Integer) ((Object[]) history)[2];
     }
 
     /**
@@ -237,7 +270,69 @@ public final class AccompanimentPeriod {
      */
     @SuppressWarnings("unchecked")
     public List<ReferentAssignment> referents() {
-        return referents instanceof ReferentAssignment only ? List.of(only) : (List<ReferentAssignment>) referents;
+        Object r = referents;
+        if (r instanceof Designation only) {
+            return List.of(only.from(entryDayDate()));
+        }
+        return r instanceof ReferentAssignment only ? List.of(only) : (List<ReferentAssignment>) r;
+    }
+
+    // The assignments' parts read without making them (the reports, through PeriodFacts): index from 0
+    // to referentCount() - 1, in the order of referents().
+
+    /** As {@code referents().size()}. */
+    @SuppressWarnings("unchecked")
+    int referentCount() {
+        Object r = referents;
+        return r instanceof Designation || r instanceof ReferentAssignment ? 1 : ((List<ReferentAssignment>) r).size();
+    }
+
+    /** As {@code referents().get(index).referent()}. */
+    @SuppressWarnings("unchecked")
+    ReferentId referentAt(int index) {
+        Object r = referents;
+        if (r instanceof Designation only) {
+            return only(only, index).referent;
+        }
+        return r instanceof ReferentAssignment only ? only(only, index).referent() : ((List<ReferentAssignment>) r).get(index).referent();
+    }
+
+    /** As {@code ReferentNumbers.of(referents().get(index))}. */
+    @SuppressWarnings("unchecked")
+    int referentNumberAt(int index) {
+        Object r = referents;
+        if (r instanceof Designation only) {
+            return only(only, index).referentNumber;
+        }
+        return (r instanceof ReferentAssignment only ? only(only, index) : ((List<ReferentAssignment>) r).get(index)).referentNumber;
+    }
+
+    /**
+     * The index of the last assignment whose first day is on or before an epoch day, or -1: for a
+     * period that is not exotic, {@code referents().get(i).from().toEpochDay() <= day} for the last such i.
+     */
+    @SuppressWarnings("unchecked")
+    int referentIndexOn(long day) {
+        Object r = referents;
+        if (r instanceof Designation) {
+            return entryDay <= day ? 0 : -1;
+        }
+        if (r instanceof ReferentAssignment only) {
+            return only.from().toEpochDay() <= day ? 0 : -1;
+        }
+        List<ReferentAssignment> all = (List<ReferentAssignment>) r;
+        int found = -1;
+        for (int i = 0, n = all.size(); i < n; i++) {
+            if (all.get(i).from().toEpochDay() <= day) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static <T> T only(T only, int index) {
+        java.util.Objects.checkIndex(index, 1);
+        return only;
     }
 
     /**
@@ -245,8 +340,9 @@ public final class AccompanimentPeriod {
      *
      * @return the status history, oldest first, at least the status at referral (unmodifiable)
      */
+    @SuppressWarnings("unchecked")
     public List<StatusChange> statuses() {
-        return statuses;
+        return (List<StatusChange>) (history instanceof Object[] all ? all[0] : history);
     }
 
     /**
@@ -256,7 +352,62 @@ public final class AccompanimentPeriod {
      */
     @SuppressWarnings("unchecked")
     public List<Step> steps() {
-        return steps instanceof Step only ? List.of(only) : (List<Step>) steps;
+        if (steps instanceof Step only) {
+            return List.of(only);
+        }
+        Object[] packed = (Object[]) steps;
+        return packed.length == 0 ? List.of() : new Step.Packed(packed);
+    }
+
+    // The steps' parts read without making the steps (the reports' and checks' loops, through PeriodFacts):
+    // index from 0 to stepCount() - 1, in the order of steps().
+
+    /** The number of steps, as {@code steps().size()}. */
+    int stepCount() {
+        Object s = steps;
+        return s instanceof Step ? 1 : Step.count((Object[]) s);
+    }
+
+    /** As {@code steps().get(index).id()}. */
+    StepId stepId(int index) {
+        Object s = steps;
+        return s instanceof Step only ? only(only, index).id() : Step.id((Object[]) s, index);
+    }
+
+    /** As {@code steps().get(index).operation()}. */
+    fr.asso.europlie.plie.offer.OperationId stepOperation(int index) {
+        Object s = steps;
+        return s instanceof Step only ? only(only, index).operation() : Step.operation((Object[]) s, index);
+    }
+
+    /** As {@code steps().get(index).start()}. */
+    LocalDate stepStart(int index) {
+        Object s = steps;
+        return s instanceof Step only ? only(only, index).start() : Step.start((Object[]) s, index);
+    }
+
+    /** As {@code steps().get(index).end()}. */
+    LocalDate stepEnd(int index) {
+        Object s = steps;
+        return s instanceof Step only ? only(only, index).end() : Step.end((Object[]) s, index);
+    }
+
+    /** As {@code steps().get(index).type()}. */
+    StepType stepType(int index) {
+        Object s = steps;
+        return s instanceof Step only ? only(only, index).type() : Step.type((Object[]) s, index);
+    }
+
+
+    /** {@code steps().equals(that.steps())} without making the steps: one step is held alone, none or several packed. */
+    private boolean sameSteps(AccompanimentPeriod that) {
+        Object mine = steps;
+        Object theirs = that.steps;
+        if (mine instanceof Step only) {
+            return only.equals(theirs);
+        }
+        // two packed arrays hold equal steps exactly when their parts are equal (Step.equals compares them all)
+        return theirs instanceof Object[] packed && java.util.Arrays.equals((Object[]) mine, packed);
     }
 
     /**
@@ -273,8 +424,9 @@ public final class AccompanimentPeriod {
      *
      * @return the in-work follow-ups, oldest first (unmodifiable)
      */
+    @SuppressWarnings("unchecked")
     public List<InWorkFollowUp> followUps() {
-        return followUps;
+        return history instanceof Object[] all ? (List<InWorkFollowUp>) all[1] : List.of();
     }
 
     /**
@@ -283,7 +435,32 @@ public final class AccompanimentPeriod {
      * @return the exit, or null while in the plan
      */
     public Exit exit() {
-        return exit;
+        if ((facts & PeriodFacts.EXOTIC) != 0) {
+            return (Exit) exit;
+        }
+        return exitDay == PeriodFacts.NO_EXIT ? null : new Exit(LocalDate.ofEpochDay(exitDay), PeriodFacts.exitReason(this), (EsfExitData) exit);
+    }
+
+    /** Whether the period has an exit, as {@code exit() != null}. */
+    private boolean exited() {
+        return (facts & PeriodFacts.EXOTIC) != 0 ? exit != null : exitDay != PeriodFacts.NO_EXIT;
+    }
+
+    /** {@code referents().equals(that.referents())}, without making the assignments when both are shared designations. */
+    private boolean sameReferents(AccompanimentPeriod that) {
+        if (referents instanceof Designation mine && that.referents instanceof Designation theirs) {
+            return entryDay == that.entryDay && mine.equals(theirs);
+        }
+        return referents().equals(that.referents());
+    }
+
+    /** {@code Objects.equals(exit(), that.exit())}, without making the exits when neither period is exotic. */
+    private boolean sameExit(AccompanimentPeriod that) {
+        if (((facts | that.facts) & PeriodFacts.EXOTIC) != 0) {
+            return Objects.equals(exit(), that.exit());
+        }
+        int reasons = PeriodFacts.REASON_MASK << PeriodFacts.REASON_SHIFT;
+        return exitDay == that.exitDay && (facts & reasons) == (that.facts & reasons) && Objects.equals(exit, that.exit);
     }
 
     /**
@@ -306,11 +483,11 @@ public final class AccompanimentPeriod {
         if (this == other) {
             return true;
         }
-        return other instanceof AccompanimentPeriod that && number == that.number && doubleAccompanimentFlagged() == that.doubleAccompanimentFlagged()
+        return other instanceof AccompanimentPeriod that && number() == that.number() && doubleAccompanimentFlagged() == that.doubleAccompanimentFlagged()
                 && referral.equals(that.referral) && targetPublics.equals(that.targetPublics) && Objects.equals(entryDecision, that.entryDecision)
-                && Objects.equals(adhesion(), that.adhesion()) && referents().equals(that.referents()) && statuses.equals(that.statuses)
-                && steps().equals(that.steps()) && Objects.equals(entryData, that.entryData) && followUps.equals(that.followUps)
-                && Objects.equals(exit, that.exit) && Objects.equals(sixMonthData, that.sixMonthData);
+                && Objects.equals(adhesion(), that.adhesion()) && sameReferents(that) && statuses().equals(that.statuses())
+                && sameSteps(that) && Objects.equals(entryData, that.entryData) && followUps().equals(that.followUps())
+                && sameExit(that) && Objects.equals(sixMonthData, that.sixMonthData);
     }
 
     /**
@@ -320,18 +497,18 @@ public final class AccompanimentPeriod {
      */
     @Override
     public int hashCode() {
-        int h = Integer.hashCode(number);
+        int h = Integer.hashCode(number());
         h = h * 31 + referral.hashCode();
         h = h * 31 + targetPublics.hashCode();
         h = h * 31 + Boolean.hashCode(doubleAccompanimentFlagged());
         h = h * 31 + Objects.hashCode(entryDecision);
         h = h * 31 + Objects.hashCode(adhesion());
         h = h * 31 + referents().hashCode();
-        h = h * 31 + statuses.hashCode();
+        h = h * 31 + statuses().hashCode();
         h = h * 31 + steps().hashCode();
         h = h * 31 + Objects.hashCode(entryData);
-        h = h * 31 + followUps.hashCode();
-        h = h * 31 + Objects.hashCode(exit);
+        h = h * 31 + followUps().hashCode();
+        h = h * 31 + Objects.hashCode(exit());
         return h * 31 + Objects.hashCode(sixMonthData);
     }
 
@@ -342,10 +519,10 @@ public final class AccompanimentPeriod {
      */
     @Override
     public String toString() {
-        return "AccompanimentPeriod[number=" + number + ", referral=" + referral + ", targetPublics=" + targetPublics
+        return "AccompanimentPeriod[number=" + number() + ", referral=" + referral + ", targetPublics=" + targetPublics
                 + ", doubleAccompanimentFlagged=" + doubleAccompanimentFlagged() + ", entryDecision=" + entryDecision + ", adhesion="
-                + adhesion() + ", referents=" + referents() + ", statuses=" + statuses + ", steps=" + steps() + ", entryData=" + entryData
-                + ", followUps=" + followUps + ", exit=" + exit + ", sixMonthData=" + sixMonthData + "]";
+                + adhesion() + ", referents=" + referents() + ", statuses=" + statuses() + ", steps=" + steps() + ", entryData=" + entryData
+                + ", followUps=" + followUps() + ", exit=" + exit() + ", sixMonthData=" + sixMonthData + "]";
     }
 
     private static void checkBeginning(Checks checks, LocalDate referredOn, List<StatusChange> statuses, EntryDecision decision) {
@@ -452,11 +629,11 @@ public final class AccompanimentPeriod {
         }
     }
 
-    private static PeriodState stateOf(EntryDecision decision, boolean adhered, List<InWorkFollowUp> followUps, Exit exit) {
+    private static PeriodState stateOf(EntryDecision decision, boolean adhered, List<InWorkFollowUp> followUps, boolean exited) {
         if (decision != null && !decision.validated()) {
             return PeriodState.REJECTED;
         }
-        if (exit != null) {
+        if (exited) {
             return PeriodState.EXITED;
         }
         if (adhered) {
@@ -488,7 +665,7 @@ public final class AccompanimentPeriod {
      * @return the state, derived from the decision, adhesion, follow-ups and exit
      */
     public PeriodState state() {
-        return stateOf(entryDecision, adhesion != null, followUps, exit);
+        return stateOf(entryDecision, adhesion != null, followUps(), exited());
     }
 
     /**
@@ -507,7 +684,7 @@ public final class AccompanimentPeriod {
      */
     public LocalDate entryDate() {
         if (adhesion instanceof OrganisationId) {
-            return firstReferent().from();
+            return referents instanceof Designation ? entryDayDate() : firstReferent().from();
         }
         return adhesion == null ? null : ((Adhesion) adhesion).entryDate();
     }
@@ -518,7 +695,10 @@ public final class AccompanimentPeriod {
      * @return the exit date, or null while in the plan
      */
     public LocalDate exitDate() {
-        return exit == null ? null : exit.exitedOn();
+        if ((facts & PeriodFacts.EXOTIC) != 0) {
+            return exit == null ? null : ((Exit) exit).exitedOn();
+        }
+        return exitDay == PeriodFacts.NO_EXIT ? null : Canonical.day(LocalDate.ofEpochDay(exitDay));
     }
 
     /**
@@ -528,8 +708,8 @@ public final class AccompanimentPeriod {
      * @return the closing day, or null while open
      */
     public LocalDate closedOn() {
-        if (exit != null) {
-            return exit.exitedOn();
+        if (exited()) {
+            return exitDate();
         }
         return entryDecision != null && !entryDecision.validated() ? entryDecision.decidedOn() : null;
     }
@@ -542,8 +722,20 @@ public final class AccompanimentPeriod {
      * @return true when active that day
      */
     public boolean isActiveOn(LocalDate day) {
+        if ((facts & PeriodFacts.EXOTIC) == 0) {
+            // the days the period holds, compared as epoch days (no exit is after every day)
+            if (entryDay == PeriodFacts.NO_ENTRY) {
+                return false;
+            }
+            long epochDay = day.toEpochDay();
+            return entryDay <= epochDay && (exitDay == PeriodFacts.NO_EXIT || exitDay > epochDay);
+        }
         LocalDate entry = entryDate();
-        return entry != null && !entry.isAfter(day) && (exit == null || exit.exitedOn().isAfter(day));
+        if (entry == null || entry.isAfter(day)) {
+            return false;
+        }
+        LocalDate exitDate = exitDate();
+        return exitDate == null || exitDate.isAfter(day);
     }
 
     /**
@@ -578,6 +770,7 @@ public final class AccompanimentPeriod {
      * @return the current status
      */
     public ParticipantStatus currentStatus() {
+        List<StatusChange> statuses = statuses();
         return statuses.get(statuses.size() - 1).status();
     }
 
@@ -589,7 +782,7 @@ public final class AccompanimentPeriod {
      */
     public Optional<ParticipantStatus> statusOn(LocalDate day) {
         ParticipantStatus found = null;
-        for (StatusChange change : statuses) {
+        for (StatusChange change : statuses()) {
             if (!change.since().isAfter(day)) {
                 found = change.status();
             }
@@ -613,6 +806,7 @@ public final class AccompanimentPeriod {
      * @return the open follow-up, empty when none
      */
     public Optional<InWorkFollowUp> openFollowUp() {
+        List<InWorkFollowUp> followUps = followUps();
         if (followUps.isEmpty()) {
             return Optional.empty();
         }
@@ -636,7 +830,7 @@ public final class AccompanimentPeriod {
      * @return true when an RSA-recipient status appears in the history
      */
     public boolean hadRsaStatus() {
-        return statuses.stream().anyMatch(s -> s.status() == ParticipantStatus.RSA_RECIPIENT);
+        return statuses().stream().anyMatch(s -> s.status() == ParticipantStatus.RSA_RECIPIENT);
     }
 
     /**
@@ -678,18 +872,18 @@ public final class AccompanimentPeriod {
         EsfSixMonthData sixMonthData;
 
         Draft(AccompanimentPeriod p) {
-            number = p.number;
+            number = p.number();
             referral = p.referral;
             targetPublics = p.targetPublics;
             flagged = p.doubleAccompanimentFlagged();
             entryDecision = p.entryDecision;
             adhesion = p.adhesion();
             referents = new ArrayList<>(p.referents());
-            statuses = new ArrayList<>(p.statuses);
+            statuses = new ArrayList<>(p.statuses());
             steps = new ArrayList<>(p.steps());
             entryData = p.entryData;
-            followUps = new ArrayList<>(p.followUps);
-            exit = p.exit;
+            followUps = new ArrayList<>(p.followUps());
+            exit = p.exit();
             sixMonthData = p.sixMonthData;
         }
 

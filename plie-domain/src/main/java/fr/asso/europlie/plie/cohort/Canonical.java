@@ -13,9 +13,9 @@ import java.util.Set;
  * day, identifier and small record once rather than once a use (issue 16: the heap a participant
  * holds). The constructors of the model's records pass their components through it.
  *
- * <p>Each kind of value has a fixed-size, direct-mapped table: a value is looked up in the one slot
- * its hash gives; an equal value found there is returned instead, otherwise the value takes the
- * slot and is returned itself. Nothing else changes: the values are immutable and equal by value,
+ * <p>Each kind of value has a fixed-size table: a value is looked up in the slot its hash gives and
+ * in that slot's neighbour; an equal value found there is returned instead, otherwise the value
+ * takes the slot (the neighbour when only it is free) and is returned itself. Nothing else changes: the values are immutable and equal by value,
  * so sharing them changes no result. The tables hold at most a few hundred thousand references in
  * all, whatever the number of participants (a slot keeps its last value until another takes it),
  * and are read and written without lock: a slot holds a reference to an object whose fields are
@@ -71,7 +71,14 @@ final class Canonical<T> {
         if (shared != null && (shared == value || shared.equals(value))) {
             return (T) shared;
         }
-        table[slot] = value;
+        // and its neighbour (most often in the same cache line): two values meeting in one slot then
+        // share it instead of taking it from each other at each use (issue 16: fewer equal copies kept)
+        int neighbour = slot ^ 1;
+        Object second = table[neighbour];
+        if (second != null && (second == value || second.equals(value))) {
+            return (T) second;
+        }
+        table[shared == null || second != null ? slot : neighbour] = value;
         return value;
     }
 

@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <p>A value class with the accessors, equality, hash code and text of the record it was
  * ({@code EsfEntryData[collectedOn=..., gender=..., ...]}): two are equal when every component is.
- * Its enumerations are held as bytes and its age as a byte (issue 16, the heap a participant
- * holds: 32 bytes instead of 56).
+ * Its age, enumerations and flags are held in the bits of one int (issue 16, the heap a participant
+ * holds: 24 bytes instead of 56).
  */
 public final class EsfEntryData {
 
@@ -25,18 +25,30 @@ public final class EsfEntryData {
     private static final IscedLevel[] LEVELS = IscedLevel.values();
     private static final Declaration[] DECLARATIONS = Declaration.values();
 
+    // The bits of {@link #packed}, from the lowest: the age (0 to 120), each enumeration's ordinal in
+    // as many bits as its values need, then the two flags.
+    private static final int AGE_BITS = 7;
+    private static final int GENDER_SHIFT = AGE_BITS;
+    private static final int STATUS_SHIFT = GENDER_SHIFT + bits(GENDERS.length);
+    private static final int ISCED_SHIFT = STATUS_SHIFT + bits(STATUSES.length);
+    private static final int DECLARATION_BITS = bits(DECLARATIONS.length);
+    private static final int DISABILITY_SHIFT = ISCED_SHIFT + bits(LEVELS.length);
+    private static final int THIRD_COUNTRY_SHIFT = DISABILITY_SHIFT + DECLARATION_BITS;
+    private static final int FOREIGN_SHIFT = THIRD_COUNTRY_SHIFT + DECLARATION_BITS;
+    private static final int MINORITY_SHIFT = FOREIGN_SHIFT + DECLARATION_BITS;
+    private static final int HOMELESS = 1 << MINORITY_SHIFT + DECLARATION_BITS;
+    private static final int RURAL = HOMELESS << 1;
+
+    static {
+        if (RURAL == 0 || RURAL < 0) { // every part must fit in the 31 bits below the sign
+            throw new ExceptionInInitializerError("EsfEntryData's parts do not fit in an int");
+        }
+    }
+
     private final LocalDate collectedOn;
     private final LocalDate unemployedSince;
-    private final byte ageAtEntry;
-    private final byte gender;
-    private final byte labourStatus;
-    private final byte isced;
-    private final byte disability;
-    private final byte thirdCountNational;
-    private final byte foreignBackground;
-    private final byte minority;
-    private final boolean homeless;
-    private final boolean ruralArea;
+    /** The age, the enumerations' ordinals and the two flags (see the shifts above). */
+    private final int packed;
 
     /**
      * Checks the components, reporting every problem at once.
@@ -89,16 +101,23 @@ public final class EsfEntryData {
         checks.throwIfInvalid();
         this.collectedOn = Canonical.day(collectedOn);
         this.unemployedSince = Canonical.day(unemployedSince);
-        this.ageAtEntry = (byte) ageAtEntry;
-        this.gender = (byte) gender.ordinal();
-        this.labourStatus = (byte) labourStatus.ordinal();
-        this.isced = (byte) isced.ordinal();
-        this.disability = (byte) disability.ordinal();
-        this.thirdCountNational = (byte) thirdCountNational.ordinal();
-        this.foreignBackground = (byte) foreignBackground.ordinal();
-        this.minority = (byte) minority.ordinal();
-        this.homeless = homeless;
-        this.ruralArea = ruralArea;
+        this.packed = ageAtEntry | gender.ordinal() << GENDER_SHIFT | labourStatus.ordinal() << STATUS_SHIFT
+                | isced.ordinal() << ISCED_SHIFT | disability.ordinal() << DISABILITY_SHIFT
+                | thirdCountNational.ordinal() << THIRD_COUNTRY_SHIFT | foreignBackground.ordinal() << FOREIGN_SHIFT
+                | minority.ordinal() << MINORITY_SHIFT | (homeless ? HOMELESS : 0) | (ruralArea ? RURAL : 0);
+    }
+
+    /** The bits needed for the ordinals of so many values (at least one). */
+    private static int bits(int values) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(values - 1));
+    }
+
+    private int part(int shift, int bits) {
+        return packed >>> shift & (1 << bits) - 1;
+    }
+
+    private Declaration declaration(int shift) {
+        return DECLARATIONS[part(shift, DECLARATION_BITS)];
     }
 
     /**
@@ -116,7 +135,7 @@ public final class EsfEntryData {
      * @return the gender, not null
      */
     public Gender gender() {
-        return GENDERS[gender];
+        return GENDERS[part(GENDER_SHIFT, STATUS_SHIFT - GENDER_SHIFT)];
     }
 
     /**
@@ -125,7 +144,7 @@ public final class EsfEntryData {
      * @return 0 to 120
      */
     public int ageAtEntry() {
-        return ageAtEntry;
+        return packed & (1 << AGE_BITS) - 1;
     }
 
     /**
@@ -134,7 +153,7 @@ public final class EsfEntryData {
      * @return the status, not null
      */
     public LabourMarketStatus labourStatus() {
-        return STATUSES[labourStatus];
+        return STATUSES[part(STATUS_SHIFT, ISCED_SHIFT - STATUS_SHIFT)];
     }
 
     /**
@@ -152,7 +171,7 @@ public final class EsfEntryData {
      * @return the level, not null
      */
     public IscedLevel isced() {
-        return LEVELS[isced];
+        return LEVELS[part(ISCED_SHIFT, DISABILITY_SHIFT - ISCED_SHIFT)];
     }
 
     /**
@@ -161,7 +180,7 @@ public final class EsfEntryData {
      * @return the declaration, not null
      */
     public Declaration disability() {
-        return DECLARATIONS[disability];
+        return declaration(DISABILITY_SHIFT);
     }
 
     /**
@@ -170,7 +189,7 @@ public final class EsfEntryData {
      * @return the declaration, not null
      */
     public Declaration thirdCountNational() {
-        return DECLARATIONS[thirdCountNational];
+        return declaration(THIRD_COUNTRY_SHIFT);
     }
 
     /**
@@ -179,7 +198,7 @@ public final class EsfEntryData {
      * @return the declaration, not null
      */
     public Declaration foreignBackground() {
-        return DECLARATIONS[foreignBackground];
+        return declaration(FOREIGN_SHIFT);
     }
 
     /**
@@ -188,7 +207,7 @@ public final class EsfEntryData {
      * @return the declaration, not null
      */
     public Declaration minority() {
-        return DECLARATIONS[minority];
+        return declaration(MINORITY_SHIFT);
     }
 
     /**
@@ -197,7 +216,7 @@ public final class EsfEntryData {
      * @return true when homeless
      */
     public boolean homeless() {
-        return homeless;
+        return (packed & HOMELESS) != 0;
     }
 
     /**
@@ -206,7 +225,7 @@ public final class EsfEntryData {
      * @return true when rural
      */
     public boolean ruralArea() {
-        return ruralArea;
+        return (packed & RURAL) != 0;
     }
 
     /**
@@ -220,11 +239,9 @@ public final class EsfEntryData {
         if (this == other) {
             return true;
         }
-        return other instanceof EsfEntryData that && collectedOn.equals(that.collectedOn) && gender == that.gender
-                && ageAtEntry == that.ageAtEntry && labourStatus == that.labourStatus && Objects.equals(unemployedSince, that.unemployedSince)
-                && isced == that.isced && disability == that.disability && thirdCountNational == that.thirdCountNational
-                && foreignBackground == that.foreignBackground && minority == that.minority && homeless == that.homeless
-                && ruralArea == that.ruralArea;
+        // the packed parts are equal exactly when every age, enumeration and flag is
+        return other instanceof EsfEntryData that && collectedOn.equals(that.collectedOn) && packed == that.packed
+                && Objects.equals(unemployedSince, that.unemployedSince);
     }
 
     /**
@@ -236,7 +253,7 @@ public final class EsfEntryData {
     public int hashCode() {
         int h = collectedOn.hashCode();
         h = h * 31 + gender().hashCode();
-        h = h * 31 + Integer.hashCode(ageAtEntry);
+        h = h * 31 + Integer.hashCode(ageAtEntry());
         h = h * 31 + labourStatus().hashCode();
         h = h * 31 + Objects.hashCode(unemployedSince);
         h = h * 31 + isced().hashCode();
@@ -244,8 +261,8 @@ public final class EsfEntryData {
         h = h * 31 + thirdCountNational().hashCode();
         h = h * 31 + foreignBackground().hashCode();
         h = h * 31 + minority().hashCode();
-        h = h * 31 + Boolean.hashCode(homeless);
-        return h * 31 + Boolean.hashCode(ruralArea);
+        h = h * 31 + Boolean.hashCode(homeless());
+        return h * 31 + Boolean.hashCode(ruralArea());
     }
 
     /**
@@ -255,10 +272,10 @@ public final class EsfEntryData {
      */
     @Override
     public String toString() {
-        return "EsfEntryData[collectedOn=" + collectedOn + ", gender=" + gender() + ", ageAtEntry=" + ageAtEntry + ", labourStatus="
+        return "EsfEntryData[collectedOn=" + collectedOn + ", gender=" + gender() + ", ageAtEntry=" + ageAtEntry() + ", labourStatus="
                 + labourStatus() + ", unemployedSince=" + unemployedSince + ", isced=" + isced() + ", disability=" + disability()
                 + ", thirdCountNational=" + thirdCountNational() + ", foreignBackground=" + foreignBackground() + ", minority="
-                + minority() + ", homeless=" + homeless + ", ruralArea=" + ruralArea + "]";
+                + minority() + ", homeless=" + homeless() + ", ruralArea=" + ruralArea() + "]";
     }
 
     /**

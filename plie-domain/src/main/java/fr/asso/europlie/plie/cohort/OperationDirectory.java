@@ -144,9 +144,10 @@ public record OperationDirectory(Map<OperationId, OperationInfo> operations, Map
      */
     public List<OperationId> operationsOf(AccompanimentPeriod period) {
         List<OperationId> result = new java.util.ArrayList<>();
-        for (Step step : period.steps()) {
-            if (step.operation() != null && !result.contains(step.operation())) {
-                result.add(step.operation());
+        for (int s = 0, n = period.stepCount(); s < n; s++) {
+            OperationId op = period.stepOperation(s);
+            if (op != null && !result.contains(op)) {
+                result.add(op);
             }
         }
         for (ReferentAssignment assignment : period.referents()) {

@@ -51,8 +51,9 @@ public final class Participant {
                 checks.check(after, CohortError.OVERLAPPING_PERIODS, path + ".referral.referredOn", period.referral().referredOn(),
                         previous.number(), closed == null ? "-" : closed);
             }
-            for (Step step : period.steps()) {
-                checks.check(stepIds.add(step.id()), CohortError.DUPLICATE, path + ".steps", step.id());
+            for (int s = 0, n = period.stepCount(); s < n; s++) {
+                StepId stepId = period.stepId(s);
+                checks.check(stepIds.add(stepId), CohortError.DUPLICATE, path + ".steps", stepId);
             }
         }
         checks.throwIfInvalid();

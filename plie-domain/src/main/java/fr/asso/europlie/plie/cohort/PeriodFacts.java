@@ -36,6 +36,9 @@ public final class PeriodFacts {
     static final int UNEMPLOYED_KNOWN = 1 << 24;
     /** Not a fact of the indicators: the period's {@link AccompanimentPeriod#doubleAccompanimentFlagged()}, kept with them (also when exotic). */
     static final int FLAGGED = 1 << 25;
+    /** Not a fact of the indicators: the period's {@link AccompanimentPeriod#number()} in the top six bits when 1 to 63 (also when exotic), 0 when held apart. */
+    static final int NUMBER_SHIFT = 26;
+    static final int MOST_NUMBER_IN_FACTS = 63;
 
     private static final ExitReason[] REASONS = ExitReason.values();
     private static final long SAFE_YEARS = 1_000_000;
@@ -151,6 +154,90 @@ public final class PeriodFacts {
             throw new IllegalStateException("no unemployment day");
         }
         return months < (period.facts >>> UNEMPLOYED_SHIFT & UNEMPLOYED_MASK);
+    }
+
+    /**
+     * The number of a period's steps, as {@code period.steps().size()}; with {@link #stepOperation}
+     * and {@link #stepStart}, the reports read the steps' parts where the period holds them, without
+     * the list and steps that {@link AccompanimentPeriod#steps()} makes.
+     *
+     * @param period a period, exotic or not
+     * @return the number of steps
+     */
+    public static int steps(AccompanimentPeriod period) {
+        return period.stepCount();
+    }
+
+    /**
+     * The operation of a step, as {@code period.steps().get(index).operation()}.
+     *
+     * @param period a period, exotic or not
+     * @param index 0 to {@link #steps} - 1
+     * @return the operation, or null when none funds the step
+     * @throws IndexOutOfBoundsException when there is no such step
+     */
+    public static fr.asso.europlie.plie.offer.OperationId stepOperation(AccompanimentPeriod period, int index) {
+        return period.stepOperation(index);
+    }
+
+    /**
+     * The first day of a step, as {@code period.steps().get(index).start()}.
+     *
+     * @param period a period, exotic or not
+     * @param index 0 to {@link #steps} - 1
+     * @return the first day
+     * @throws IndexOutOfBoundsException when there is no such step
+     */
+    public static LocalDate stepStart(AccompanimentPeriod period, int index) {
+        return period.stepStart(index);
+    }
+
+    /**
+     * The number of a period's referent assignments, as {@code period.referents().size()}; with
+     * {@link #referentIndexOn}, {@link #referent} and {@link #referentNumber}, the reports read the
+     * assignments where the period holds them, without the list and assignments that
+     * {@link AccompanimentPeriod#referents()} makes.
+     *
+     * @param period a period, exotic or not
+     * @return the number of assignments
+     */
+    public static int referents(AccompanimentPeriod period) {
+        return period.referentCount();
+    }
+
+    /**
+     * The referent of an assignment, as {@code period.referents().get(index).referent()}.
+     *
+     * @param period a period, exotic or not
+     * @param index 0 to {@link #referents} - 1
+     * @return the referent
+     * @throws IndexOutOfBoundsException when there is no such assignment
+     */
+    public static ReferentId referent(AccompanimentPeriod period, int index) {
+        return period.referentAt(index);
+    }
+
+    /**
+     * The number of the referent of an assignment, as {@code ReferentNumbers.of(period.referents().get(index))}.
+     *
+     * @param period a period, exotic or not
+     * @param index 0 to {@link #referents} - 1
+     * @return the number, or -1 when the referent has none
+     * @throws IndexOutOfBoundsException when there is no such assignment
+     */
+    public static int referentNumber(AccompanimentPeriod period, int index) {
+        return period.referentNumberAt(index);
+    }
+
+    /**
+     * The assignment in charge on a day: the index of the last one whose first day is on or before it.
+     *
+     * @param period a period, not {@link #exotic}
+     * @param day an epoch day
+     * @return the index, or -1 when none is
+     */
+    public static int referentIndexOn(AccompanimentPeriod period, long day) {
+        return period.referentIndexOn(day);
     }
 
     /**

@@ -42,6 +42,14 @@ public final class ReferentAssignment {
         this.referentNumber = ReferentNumbers.number(this.referent);
     }
 
+    /** An assignment of parts already checked and shared, with the referent's number already found ({@link Designation#from}). */
+    ReferentAssignment(ReferentId referent, LocalDate from, OrganisationId designatedBy, int referentNumber) {
+        this.referent = referent;
+        this.from = from;
+        this.designatedBy = designatedBy;
+        this.referentNumber = referentNumber;
+    }
+
     /**
      * The component {@code referent}.
      *

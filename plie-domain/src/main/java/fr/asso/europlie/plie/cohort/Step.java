@@ -4,7 +4,10 @@ import fr.asso.europlie.plie.money.Decimals;
 import fr.asso.europlie.plie.offer.OperationId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * One step of a pathway (étape de parcours): an assessment, a training, an insertion job, a job, a
@@ -85,6 +88,252 @@ public final class Step {
         this.operation = Canonical.OPERATIONS.of(operation);
         this.detail = Canonical.STEP_DETAILS.of(new StepDetail(type, Canonical.day(plannedEnd), contract,
                 Canonical.DECIMALS.of(workingTime), barrier, Canonical.day(qualificationValidatedOn)));
+    }
+
+    /** A step of parts already checked and shared (read back from {@link #pack(List)}'s array). */
+    private Step(StepId id, OperationId operation, LocalDate start, LocalDate end, StepDetail detail) {
+        this.id = id;
+        this.operation = operation;
+        this.start = start;
+        this.end = end;
+        this.detail = detail;
+    }
+
+    /** How many array slots a step takes in {@link #pack(List)}'s array. */
+    private static final int SLOTS = 5;
+
+    /**
+     * The parts of two or more steps in one array, {@value #SLOTS} slots a step (identifier,
+     * operation, first day, last day, shared detail): 20 bytes a step instead of a 32-byte step and
+     * its 4-byte slot in a list's array, and no list (issue 16, the heap a participant holds).
+     */
+    static Object[] pack(List<Step> steps) {
+        Object[] packed = new Object[steps.size() * SLOTS];
+        for (int i = 0, j = 0; i < steps.size(); i++, j += SLOTS) {
+            Step step = steps.get(i);
+            packed[j] = step.id;
+            packed[j + 1] = step.operation;
+            packed[j + 2] = step.start;
+            packed[j + 3] = step.end;
+            packed[j + 4] = step.detail;
+        }
+        return packed;
+    }
+
+    /** The number of steps in {@link #pack(List)}'s array. */
+    static int count(Object[] packed) {
+        return packed.length / SLOTS;
+    }
+
+    /** The identifier of the step at an index (0 to {@link #count} - 1) of {@link #pack(List)}'s array, without making the step. */
+    static StepId id(Object[] packed, int index) {
+        return (StepId) packed[index * SLOTS];
+    }
+
+    /** The operation of the step at an index of {@link #pack(List)}'s array, without making the step. */
+    static OperationId operation(Object[] packed, int index) {
+        return (OperationId) packed[index * SLOTS + 1];
+    }
+
+    /** The first day of the step at an index of {@link #pack(List)}'s array, without making the step. */
+    static LocalDate start(Object[] packed, int index) {
+        return (LocalDate) packed[index * SLOTS + 2];
+    }
+
+    /** The last day of the step at an index of {@link #pack(List)}'s array, without making the step. */
+    static LocalDate end(Object[] packed, int index) {
+        return (LocalDate) packed[index * SLOTS + 3];
+    }
+
+    /** The type of the step at an index of {@link #pack(List)}'s array, without making the step. */
+    static StepType type(Object[] packed, int index) {
+        return ((StepDetail) packed[index * SLOTS + 4]).type();
+    }
+
+    /**
+     * The unmodifiable list of the steps of {@link #pack(List)}'s array: each {@link #get(int)} gives
+     * a new step equal to the one packed.
+     */
+    static final class Packed extends AbstractList<Step> implements RandomAccess {
+        private final Object[] packed;
+
+        Packed(Object[] packed) {
+            this.packed = packed;
+        }
+
+        @Override
+        public Step get(int index) {
+            int j = Objects.checkIndex(index, packed.length / SLOTS) * SLOTS;
+            return new Step((StepId) packed[j], (OperationId) packed[j + 1], (LocalDate) packed[j + 2], (LocalDate) packed[j + 3],
+                    (StepDetail) packed[j + 4]);
+        }
+
+        @Override
+        public int size() {
+            return packed.length / SLOTS;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return indexOf(Objects.requireNonNull(o)) >= 0;
+        }
+
+        @Override
+        public int indexOf(Object o) {
+            return super.indexOf(Objects.requireNonNull(o));
+        }
+
+        @Override
+        public int lastIndexOf(Object o) {
+            return super.lastIndexOf(Objects.requireNonNull(o));
+        }
+
+        @Override
+        public List<Step> subList(int from, int to) {
+            return List.copyOf(super.subList(from, to));
+        }
+
+        @Override
+        public java.util.Iterator<Step> iterator() {
+            return new Cursor(0);
+        }
+
+        @Override
+        public java.util.ListIterator<Step> listIterator() {
+            return new Cursor(0);
+        }
+
+        @Override
+        public java.util.ListIterator<Step> listIterator(int index) {
+            return new Cursor(Objects.checkIndex(index, size() + 1));
+        }
+
+        /** A cursor that refuses every change, as List.of's lists' do. */
+        private final class Cursor implements java.util.ListIterator<Step> {
+            private int next;
+
+            Cursor(int next) {
+                this.next = next;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public Step next() {
+                if (next >= size()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return get(next++);
+            }
+
+            @Override
+            public boolean hasPrevious() {
+                return next > 0;
+            }
+
+            @Override
+            public Step previous() {
+                if (next <= 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return get(--next);
+            }
+
+            @Override
+            public int nextIndex() {
+                return next;
+            }
+
+            @Override
+            public int previousIndex() {
+                return next - 1;
+            }
+
+            @Override
+            public void remove() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void set(Step step) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void add(Step step) {
+                throw new UnsupportedOperationException();
+            }
+        }
+
+        // every change refused, as by List.of's lists, even one that would change nothing
+
+        @Override
+        public boolean add(Step step) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void add(int index, Step step) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean addAll(java.util.Collection<? extends Step> c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean addAll(int index, java.util.Collection<? extends Step> c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Step set(int index, Step step) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Step remove(int index) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean removeAll(java.util.Collection<?> c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean retainAll(java.util.Collection<?> c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean removeIf(java.util.function.Predicate<? super Step> filter) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void replaceAll(java.util.function.UnaryOperator<Step> operator) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sort(java.util.Comparator<? super Step> c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clear() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import fr.asso.europlie.plie.cohort.EsfSixMonthData;
 import fr.asso.europlie.plie.cohort.ExitReason;
 import fr.asso.europlie.plie.cohort.LabourMarketStatus;
 import fr.asso.europlie.plie.cohort.PeriodFacts;
-import fr.asso.europlie.plie.cohort.Step;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -75,7 +74,7 @@ final class Contribution {
         pathwayDays = exit ? (long) exitDay - entryDay : 0;
         followed = entryDay <= to && exitDay >= from;
         // a period's steps start on or before its exit (AccompanimentPeriod refuses a step starting after it)
-        steps = !followed ? 0 : exitDay <= to ? period.steps().size() : stepsStartedBy(period, toPacked);
+        steps = !followed ? 0 : exitDay <= to ? PeriodFacts.steps(period) : stepsStartedBy(period, toPacked);
         EsfEntryData data = period.entryData();
         if (data == null) {
             return;
@@ -92,9 +91,8 @@ final class Contribution {
     /** The period's steps started on or before a day, given packed. */
     private static int stepsStartedBy(AccompanimentPeriod period, long lastDayPacked) {
         int count = 0;
-        java.util.List<Step> all = period.steps();
-        for (int i = 0, n = all.size(); i < n; i++) {
-            if (packed(all.get(i).start()) <= lastDayPacked) {
+        for (int i = 0, n = PeriodFacts.steps(period); i < n; i++) {
+            if (packed(PeriodFacts.stepStart(period, i)) <= lastDayPacked) {
                 count++;
             }
         }

@@ -12,7 +12,6 @@ import fr.asso.europlie.plie.cohort.PeriodFacts;
 import fr.asso.europlie.plie.cohort.ReferentAssignment;
 import fr.asso.europlie.plie.cohort.ReferentId;
 import fr.asso.europlie.plie.cohort.ReferentNumbers;
-import fr.asso.europlie.plie.cohort.Step;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import fr.asso.europlie.plie.protocol.StrategicAxisId;
 import fr.asso.europlie.plie.protocol.TargetPublic;
@@ -164,6 +163,7 @@ public final class Indicators {
         Slices<ReferentId> byReferent = new Slices<>();
         // each referent's slice plus one (0: not met yet), by the number its assignments hold (ReferentNumbers)
         int[] sliceByNumber = new int[64];
+        long periodTo = period.to().toEpochDay();
         Slices<OrganisationId> byOperator = new Slices<>();
         Slices<OperationId> byOperation = new Slices<>();
         Slices<StrategicAxisId> byAxis = new Slices<>();
@@ -196,13 +196,22 @@ public final class Indicators {
                 }
                 serial++;
                 completeness.check(participant, p);
-                ReferentAssignment assignment = assignmentAt(p, period);
-                if (assignment != null) {
+                // the assignment in charge read where the period holds it (no assignment made), or found as before when exotic
+                ReferentAssignment exotic = null;
+                int at;
+                if (PeriodFacts.exotic(p)) {
+                    exotic = assignmentAt(p, period);
+                    at = exotic == null ? -1 : 0;
+                } else {
+                    // the assignment in charge on min(exit, period's end), as assignmentAt
+                    at = PeriodFacts.referentIndexOn(p, Math.min(PeriodFacts.exitDay(p), periodTo));
+                }
+                if (at >= 0) {
                     // the referent's slice by the number the assignment holds: the identifier is read once a referent
-                    int number = byNumber ? ReferentNumbers.of(assignment) : -1;
+                    int number = !byNumber ? -1 : exotic != null ? ReferentNumbers.of(exotic) : PeriodFacts.referentNumber(p, at);
                     int slice = number >= 0 && number < sliceByNumber.length ? sliceByNumber[number] - 1 : -1;
                     if (slice < 0) {
-                        ReferentId referent = assignment.referent();
+                        ReferentId referent = exotic != null ? exotic.referent() : PeriodFacts.referent(p, at);
                         slice = byReferent.slice(referent, referent);
                         if (number >= 0) {
                             if (number >= sliceByNumber.length) {
@@ -263,11 +272,11 @@ public final class Indicators {
                 }
                 long operatorMask = 0;
                 long axisMask = 0;
-                List<Step> steps = p.steps();
                 OperationId lastOp = null;
                 int lastSlice = -1;
-                for (int s = 0, m = steps.size(); s < m; s++) {
-                    OperationId op = steps.get(s).operation();
+                // the steps' operations read where the period holds them, no step made
+                for (int s = 0, m = PeriodFacts.steps(p); s < m; s++) {
+                    OperationId op = PeriodFacts.stepOperation(p, s);
                     if (op == null) {
                         continue;
                     }
@@ -379,17 +388,16 @@ public final class Indicators {
                 if (PeriodFacts.exotic(p) ? p.entryDate() == null : PeriodFacts.entryDay(p) == PeriodFacts.NO_ENTRY) {
                     continue;
                 }
-                List<Step> steps = p.steps();
-                for (int s = 0, m = steps.size(); s < m; s++) {
-                    OperationId op = steps.get(s).operation();
+                for (int s = 0, m = PeriodFacts.steps(p); s < m; s++) {
+                    OperationId op = PeriodFacts.stepOperation(p, s);
                     if (op != null) {
                         int number = numbers.known(op);
                         byOperation.add(number >= 0 ? number : numbers.slice(op, op), p);
                     }
                 }
                 if (!accompaniments.isEmpty()) {
-                    for (ReferentAssignment assignment : p.referents()) {
-                        OperationId op = accompaniments.get(assignment.referent());
+                    for (int r = 0, k = PeriodFacts.referents(p); r < k; r++) {
+                        OperationId op = accompaniments.get(PeriodFacts.referent(p, r));
                         if (op != null) {
                             byOperation.add(numbers.slice(op, op), p);
                         }
@@ -505,8 +513,8 @@ public final class Indicators {
         if (slice.operation() == null && slice.operator() == null && slice.axis() == null) {
             return true;
         }
-        for (Step step : p.steps()) {
-            OperationId op = step.operation();
+        for (int s = 0, m = PeriodFacts.steps(p); s < m; s++) {
+            OperationId op = PeriodFacts.stepOperation(p, s);
             if (op != null && (slice.operation() == null || slice.operation().equals(op))
                     && matchesInfo(slice.operator(), op, operations::operatorOf) && matchesInfo(slice.axis(), op, operations::axisOf)) {
                 return true;
@@ -534,16 +542,8 @@ public final class Indicators {
     private static ReferentAssignment assignmentAt(AccompanimentPeriod p, ReportPeriod period) {
         if (!PeriodFacts.exotic(p)) {
             // the same with the exit day computed with the period: min(exit, period's end) as epoch days
-            long day = Math.min(PeriodFacts.exitDay(p), period.to().toEpochDay());
-            ReferentAssignment found = null;
-            List<ReferentAssignment> referents = p.referents();
-            for (int i = 0, n = referents.size(); i < n; i++) {
-                ReferentAssignment assignment = referents.get(i);
-                if (assignment.from().toEpochDay() <= day) {
-                    found = assignment;
-                }
-            }
-            return found;
+            int at = PeriodFacts.referentIndexOn(p, Math.min(PeriodFacts.exitDay(p), period.to().toEpochDay()));
+            return at < 0 ? null : p.referents().get(at);
         }
         LocalDate exit = p.exitDate();
         LocalDate day = exit != null && exit.isBefore(period.to()) ? exit : period.to();
