@@ -124,9 +124,9 @@ public final class EngineTransaction {
      * itself once it has returned ({@link #runCommitted}). Flowable would run each committed-state
      * transaction listener in a command of its own, opened with a transaction and a second
      * connection of the pool while the first is still held (on PostgreSQL: the connection's schema
-     * set again, a {@code BEGIN} and a {@code COMMIT}, two round trips for nothing, and two
-     * connections a command). Not under externally managed transactions (Spring), which commit after
-     * the command: their listeners stay the transaction's.
+     * set again, read back by HikariCP, and an empty transaction committed, three round trips for
+     * nothing, and two connections a command). Not under externally managed transactions (Spring),
+     * which commit after the command: their listeners stay the transaction's.
      *
      * @param context the runner's new command context, not null
      * @param actions the list that receives the actions, not null
