@@ -5,6 +5,8 @@ import fr.asso.europlie.plie.error.ConflictingChangeException;
 import fr.asso.europlie.plie.workflow.Actor;
 import fr.asso.europlie.plie.workflow.ConflictException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -103,10 +105,13 @@ public final class CommandRunner {
             String previous = Authentication.getAuthenticatedUserId();
             Authentication.setAuthenticatedUserId(actor == null ? null : actor.userId());
             boolean[] changed = {false};
+            List<Runnable> afterCommit = new ArrayList<>();
+            boolean committed = false;
             try {
-                return executor.execute(commandContext -> {
+                T result = executor.execute(commandContext -> {
                     if (own && commandContext != null) {
                         commandContext.addAttribute(OWN_TRANSACTION, Boolean.TRUE);
+                        EngineTransaction.collectAfterCommit(commandContext, afterCommit);
                     }
                     try {
                         return body.get();
@@ -116,7 +121,15 @@ public final class CommandRunner {
                         changed[0] = EngineTransaction.changes() > 0;
                     }
                 });
+                // The command's own transaction has committed: what waited for it runs now, once, on
+                // this thread and outside any command (never retried, even if it fails).
+                committed = true;
+                EngineTransaction.runCommitted(afterCommit);
+                return result;
             } catch (RuntimeException e) {
+                if (committed) {
+                    throw e;
+                }
                 boolean outer = outerTransaction.getAsBoolean();
                 if (outer && (changed[0] || !(e instanceof Refusal))) {
                     // The command joined the application's transaction (Flowable adds no transaction

@@ -2,6 +2,7 @@ package fr.asso.europlie.plie.workflow.internal;
 
 import java.sql.Connection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.flowable.common.engine.impl.cfg.TransactionContext;
@@ -22,6 +23,8 @@ public final class EngineTransaction {
 
     /** The command-context attribute telling that the library's connection follows the transaction. */
     private static final String ENLISTED = "plie.enlisted";
+    /** The command-context attribute holding the actions to run after the runner's own transaction commits. */
+    private static final String AFTER_COMMIT = "plie.afterCommit";
     /** The command-context attribute counting the changes made by library commands. */
     private static final String CHANGES = "plie.changes";
 
@@ -101,12 +104,49 @@ public final class EngineTransaction {
      */
     public static void afterCommit(Runnable action) {
         Objects.requireNonNull(action, "action");
-        commandContext();
+        CommandContext context = commandContext();
+        @SuppressWarnings("unchecked")
+        List<Runnable> collected = (List<Runnable>) context.getAttribute(AFTER_COMMIT);
+        if (collected != null) {
+            collected.add(action); // run by the command runner once its transaction has committed
+            return;
+        }
         TransactionContext transaction = Context.getTransactionContext();
         if (transaction == null) {
             throw new IllegalStateException("no engine transaction");
         }
-        transaction.addTransactionListener(TransactionState.COMMITTED, context -> action.run());
+        transaction.addTransactionListener(TransactionState.COMMITTED, ignored -> action.run());
+    }
+
+    /**
+     * Makes {@link #afterCommit} collect its actions in a list, for a command whose transaction the
+     * {@link CommandRunner} opened and which commits when the command returns: the runner runs them
+     * itself once it has returned ({@link #runCommitted}). Flowable would run each committed-state
+     * transaction listener in a command of its own, opened with a transaction and a second
+     * connection of the pool while the first is still held (on PostgreSQL: the connection's schema
+     * set again, read back by HikariCP, and an empty transaction committed, three round trips for
+     * nothing, and two connections a command). Not under externally managed transactions (Spring),
+     * which commit after the command: their listeners stay the transaction's.
+     *
+     * @param context the runner's new command context, not null
+     * @param actions the list that receives the actions, not null
+     */
+    static void collectAfterCommit(CommandContext context, List<Runnable> actions) {
+        if (!externallyManaged(context)) {
+            context.addAttribute(AFTER_COMMIT, Objects.requireNonNull(actions, "actions"));
+        }
+    }
+
+    /**
+     * Runs the actions collected for a command whose transaction has committed, in their order. A
+     * failing action stops the rest and is thrown, as a failing transaction listener would be.
+     *
+     * @param actions the collected actions, not null
+     */
+    static void runCommitted(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            action.run();
+        }
     }
 
     /**
