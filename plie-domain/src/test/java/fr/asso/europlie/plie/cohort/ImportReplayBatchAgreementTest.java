@@ -66,6 +66,66 @@ class ImportReplayBatchAgreementTest {
     }
 
     @Test
+    @DisplayName("the caseload cap's busiest day found from the accepted spans' days gives the same problems as the sweep over the spans")
+    void samePeaks() {
+        int[] refused = new int[2];
+        qt().withExamples(40).forAll(longs().between(1, 1_000_000), integers().between(1, 30), integers().between(5, 80))
+                .checkAssert((seed, cap, size) -> {
+                    CohortSettings settings = DEFAULTS.withCaseloadCap(cap);
+                    CohortData data = new SyntheticCohort(DEFAULTS, LocalDate.of(2021, 1, 1), LocalDate.of(2024, 12, 31))
+                            .generate(seed, size).data();
+                    ImportReplay fromDays = ImportReplay.intoEmptyCohort(settings, data.referents());
+                    ImportReplay plain = ImportReplay.intoEmptyCohort(settings, data.referents());
+                    plain.peaksFromDays = false;
+                    for (Participant participant : data.participants()) {
+                        PersonalData identity = data.identities().get(participant.id());
+                        List<Violation> expected = plain.check(participant, identity);
+                        assertThat(fromDays.check(participant, identity)).as(participant.id().value()).isEqualTo(expected);
+                        if (expected.isEmpty()) {
+                            plain.accept(participant, identity);
+                            fromDays.accept(participant, identity);
+                        } else {
+                            refused[0] += expected.stream().anyMatch(v -> v.code() == CohortError.CASELOAD_CAP_REACHED) ? 1 : 0;
+                        }
+                        refused[1]++;
+                    }
+                });
+        // the caps refuse some participants and keep others: both answers of the cap are compared
+        assertThat(refused[0]).isPositive().isLessThan(refused[1]);
+    }
+
+    @Test
+    @DisplayName("the busiest day of the staged spans over any stretches is the sweep's over the spans that overlap")
+    void samePeakOfStagedSpans() {
+        ReferentId referent = ReferentId.of("REF-1");
+        LocalDate origin = LocalDate.of(2024, 1, 1);
+        qt().withExamples(500).forAll(lists().of(integers().between(0, 200)).ofSizeBetween(0, 60), integers().between(0, 200),
+                integers().between(0, 120), integers().between(-1, 120))
+                .checkAssert((starts, from, spansLength, peakLength) -> {
+                    int stored = (from + spansLength + peakLength + 1) % 4;
+                    ImportReplay.StagedSpans staged = new ImportReplay.StagedSpans();
+                    for (int i = 0; i < starts.size(); i++) {
+                        int start = starts.get(i);
+                        // every third span open, the others of 1 to 60 days
+                        LocalDate end = i % 3 == 0 ? null : origin.plusDays(start + 1 + (start * 7 + i) % 60);
+                        staged.add(new CaseloadSpan(referent, origin.plusDays(start), end));
+                    }
+                    // the store's spans: some overlapping the stretch, some not, some open
+                    List<CaseloadSpan> before = new ArrayList<>();
+                    for (int i = 0; i < stored; i++) {
+                        before.add(new CaseloadSpan(referent, origin.plusDays(from - 20 + 15 * i), i == 1 ? null : origin.plusDays(from - 5 + 30 * i)));
+                    }
+                    LocalDate first = origin.plusDays(from);
+                    // the spans asked up to spansEnd, the peak over the days up to peakEnd (none: every day on), as the
+                    // assignment's counts ask; peakEnd sometimes before spansEnd too
+                    LocalDate spansEnd = spansLength == 0 ? null : first.plusDays(spansLength);
+                    LocalDate peakEnd = peakLength < 0 ? null : first.plusDays(peakLength + 1);
+                    CaseloadSpan.Peak expected = CaseloadSpan.peak(staged.overlapping(before, first, spansEnd), first, peakEnd);
+                    assertThat(staged.peak(before, first, spansEnd, peakEnd)).isEqualTo(expected);
+                });
+    }
+
+    @Test
     @DisplayName("the staged spans of a caseload that overlap any stretch are those a scan of every span finds")
     void sameOverlappingSpans() {
         ReferentId referent = ReferentId.of("REF-1");
