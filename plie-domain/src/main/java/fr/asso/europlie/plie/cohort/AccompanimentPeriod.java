@@ -103,7 +103,7 @@ public final class AccompanimentPeriod {
             List<InWorkFollowUp> followUps,
             Exit exit,
             EsfSixMonthData sixMonthData) {
-        targetPublics = targetPublics == null ? Set.of() : Canonical.TARGET_PUBLICS.of(Set.copyOf(targetPublics));
+        targetPublics = targetPublics == null ? Set.of() : sharedPublics(targetPublics);
         referents = referents == null ? List.of() : List.copyOf(referents);
         statuses = Canonical.list(statuses, Canonical.STATUSES);
         if (statuses.size() == 1) {
@@ -177,6 +177,14 @@ public final class AccompanimentPeriod {
 
     /** The steps of a period without any. */
     private static final Object[] NO_STEPS = new Object[0];
+    /**
+     * The shared unmodifiable set equal to the target publics given: the one shared already, found
+     * without copying the set given (nearly every period names a set met before), else a copy.
+     */
+    private static Set<TargetPublic> sharedPublics(Set<TargetPublic> given) {
+        Set<TargetPublic> shared = Canonical.TARGET_PUBLICS.find(given); // a set holding null equals no shared one: copied, refused
+        return shared != null ? shared : Canonical.TARGET_PUBLICS.of(Set.copyOf(given));
+    }
 
     /** The first referent assignment, without a list around it: call only after entry. */
     @SuppressWarnings("unchecked")
@@ -529,9 +537,12 @@ public final class AccompanimentPeriod {
         LocalDate previous = null;
         for (int i = 0; i < statuses.size(); i++) {
             LocalDate since = statuses.get(i).since();
-            String field = "statuses[" + i + "].since";
-            checkOrder(checks, field, since, previous == null ? "referral.referredOn" : "statuses[" + (i - 1) + "].since",
-                    previous == null ? referredOn : previous.plusDays(1));
+            LocalDate earliest = previous == null ? referredOn : previous.plusDays(1);
+            if (outOfOrder(since, earliest)) {
+                // the fields' names only for a violation (issue 16: not built for every status of every period)
+                checks.add(CohortError.DATE_ORDER, "statuses[" + i + "].since", since,
+                        previous == null ? "referral.referredOn" : "statuses[" + (i - 1) + "].since", earliest);
+            }
             previous = since;
         }
         if (decision != null) {
@@ -553,7 +564,11 @@ public final class AccompanimentPeriod {
         checks.check(first.from().equals(adhesion.entryDate()), CohortError.INCOMPATIBLE,
                 "referents[0].from", first.from(), "adhesion.entryDate", adhesion.entryDate());
         for (int i = 1; i < referents.size(); i++) {
-            checkOrder(checks, "referents[" + i + "].from", referents.get(i).from(), "referents[" + (i - 1) + "].from", referents.get(i - 1).from());
+            LocalDate from = referents.get(i).from();
+            LocalDate before = referents.get(i - 1).from();
+            if (outOfOrder(from, before)) {
+                checks.add(CohortError.DATE_ORDER, "referents[" + i + "].from", from, "referents[" + (i - 1) + "].from", before);
+            }
         }
     }
 
@@ -562,12 +577,36 @@ public final class AccompanimentPeriod {
             checks.check(steps.isEmpty(), CohortError.NOT_APPLICABLE, "steps", steps.isEmpty() ? null : steps.get(0).id(), PeriodState.VALIDATED);
             return;
         }
-        Set<StepId> seen = new HashSet<>();
-        for (int i = 0; i < steps.size(); i++) {
+        int size = steps.size();
+        // a step's identifier against the earlier ones': one by one for a period's few steps, through a set beyond
+        Set<StepId> seen = size > FEW_STEPS ? new HashSet<>() : null;
+        for (int i = 0; i < size; i++) {
             Step step = steps.get(i);
-            checks.check(seen.add(step.id()), CohortError.DUPLICATE, "steps", step.id());
-            checkOrder(checks, "steps[" + i + "].start", step.start(), "adhesion.entryDate", entry);
+            StepId id = step.id();
+            checks.check(seen != null ? seen.add(id) : !amongFirst(steps, i, id), CohortError.DUPLICATE, "steps", id);
+            LocalDate start = step.start();
+            if (outOfOrder(start, entry)) {
+                checks.add(CohortError.DATE_ORDER, "steps[" + i + "].start", start, "adhesion.entryDate", entry);
+            }
         }
+    }
+
+    /** Up to this many steps, a step's identifier is compared with each earlier one's rather than kept in a set. */
+    private static final int FEW_STEPS = 16;
+
+    /** Whether one of the first {@code count} steps has this identifier. */
+    private static boolean amongFirst(List<Step> steps, int count, StepId id) {
+        for (int j = 0; j < count; j++) {
+            if (steps.get(j).id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a date is before the earliest it may be, both given: what {@link #checkOrder} refuses. */
+    private static boolean outOfOrder(LocalDate date, LocalDate earliest) {
+        return date != null && earliest != null && date.isBefore(earliest);
     }
 
     private static void checkAfterEntry(Checks checks, LocalDate entry, LocalDate date, String field) {
@@ -613,13 +652,22 @@ public final class AccompanimentPeriod {
     private static void checkNothingAfterExit(Checks checks, LocalDate exitedOn, List<ReferentAssignment> referents,
             List<StatusChange> statuses, List<Step> steps) {
         for (int i = 0; i < referents.size(); i++) {
-            checkOrder(checks, "exit.exitedOn", exitedOn, "referents[" + i + "].from", referents.get(i).from());
+            LocalDate from = referents.get(i).from();
+            if (outOfOrder(exitedOn, from)) {
+                checks.add(CohortError.DATE_ORDER, "exit.exitedOn", exitedOn, "referents[" + i + "].from", from);
+            }
         }
         for (int i = 0; i < statuses.size(); i++) {
-            checkOrder(checks, "exit.exitedOn", exitedOn, "statuses[" + i + "].since", statuses.get(i).since());
+            LocalDate since = statuses.get(i).since();
+            if (outOfOrder(exitedOn, since)) {
+                checks.add(CohortError.DATE_ORDER, "exit.exitedOn", exitedOn, "statuses[" + i + "].since", since);
+            }
         }
         for (int i = 0; i < steps.size(); i++) {
-            checkOrder(checks, "exit.exitedOn", exitedOn, "steps[" + i + "].start", steps.get(i).start());
+            LocalDate start = steps.get(i).start();
+            if (outOfOrder(exitedOn, start)) {
+                checks.add(CohortError.DATE_ORDER, "exit.exitedOn", exitedOn, "steps[" + i + "].start", start);
+            }
         }
     }
 

@@ -83,6 +83,20 @@ final class Canonical<T> {
     }
 
     /**
+     * The shared value equal to this one, without sharing this one when there is none: a caller that
+     * shares a copy of what it was given looks first, and copies only when nothing equal is shared.
+     *
+     * @param value a value, not null
+     * @return the equal shared value, or null when none is shared
+     */
+    @SuppressWarnings("unchecked")
+    T find(Object value) {
+        int h = value.hashCode() * 0x9E3779B9;
+        Object shared = table[(h ^ (h >>> 16)) & mask];
+        return shared != null && (shared == value || shared.equals(value)) ? (T) shared : null;
+    }
+
+    /**
      * The shared day equal to this one.
      *
      * @param day a day, or null

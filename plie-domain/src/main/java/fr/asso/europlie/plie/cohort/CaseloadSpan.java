@@ -1,10 +1,9 @@
 package fr.asso.europlie.plie.cohort;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A stretch of days during which a participant is in a referent's caseload (file active): from the
@@ -95,23 +94,55 @@ public record CaseloadSpan(ReferentId referent, LocalDate first, LocalDate end) 
         if (end != null && !end.isAfter(from)) {
             throw new IllegalArgumentException("caseload stretch ends " + end + ", not after " + from);
         }
-        TreeMap<LocalDate, Integer> changes = new TreeMap<>();
+        // the days the count changes, as epoch days: where a span overlapping the stretch starts (or the
+        // stretch's first day for one under way), and where one ends within it; each sorted, then swept
+        // together day by day (issue 16: no map of boxed counts for each assignment an import checks)
+        long[] starts = new long[spans.size()];
+        long[] ends = new long[starts.length];
+        int startCount = 0;
+        int endCount = 0;
         for (CaseloadSpan span : spans) {
             if (span.overlaps(from, end)) {
-                changes.merge(span.first.isAfter(from) ? span.first : from, 1, Integer::sum);
+                starts[startCount++] = (span.first.isAfter(from) ? span.first : from).toEpochDay();
                 if (span.end != null && (end == null || span.end.isBefore(end))) {
-                    changes.merge(span.end, -1, Integer::sum);
+                    ends[endCount++] = span.end.toEpochDay();
                 }
             }
         }
+        return sweep(starts, startCount, ends, endCount, from);
+    }
+
+    /**
+     * The busiest day of the changes of a caseload over a stretch, as {@link #peak} finds it: the
+     * starts (each span's first day in the stretch) and the ends within the stretch, as epoch days in
+     * any order (sorted here), swept day by day.
+     *
+     * @param starts the first days, the first {@code startCount} used; sorted in place
+     * @param ends the ends, the first {@code endCount} used; sorted in place
+     * @param from the stretch's first day, the day of a peak of 0
+     * @return the busiest day and its count
+     */
+    static Peak sweep(long[] starts, int startCount, long[] ends, int endCount, LocalDate from) {
+        Arrays.sort(starts, 0, startCount);
+        Arrays.sort(ends, 0, endCount);
         int running = 0;
-        Peak peak = new Peak(from, 0);
-        for (Map.Entry<LocalDate, Integer> change : changes.entrySet()) {
-            running += change.getValue();
-            if (running > peak.count()) {
-                peak = new Peak(change.getKey(), running);
+        int most = 0;
+        long busiest = 0;
+        for (int s = 0, e = 0; s < startCount || e < endCount; ) {
+            long day = s < startCount && (e == endCount || starts[s] <= ends[e]) ? starts[s] : ends[e];
+            while (s < startCount && starts[s] == day) {
+                running++;
+                s++;
+            }
+            while (e < endCount && ends[e] == day) {
+                running--;
+                e++;
+            }
+            if (running > most) {
+                most = running;
+                busiest = day;
             }
         }
-        return peak;
+        return most == 0 ? new Peak(from, 0) : new Peak(LocalDate.ofEpochDay(busiest), most);
     }
 }

@@ -245,7 +245,8 @@ public final class Pathways {
             int cap = known.get().cap(settings.caseloadCap());
             LocalDate exit = period.exitDate();
             LocalDate end = exit != null && exit.isAfter(from) ? exit : null;
-            CaseloadSpan.Peak peak = CaseloadSpan.peak(counts.caseloadSpans(referent, from, end, id), from, end);
+            CaseloadSpan.Peak peak = counts instanceof CaseloadPeaks peaks ? peaks.caseloadPeak(referent, from, end, id)
+                    : CaseloadSpan.peak(counts.caseloadSpans(referent, from, end, id), from, end);
             checks.check(peak.count() < cap, CohortError.CASELOAD_CAP_REACHED, field, referent, peak.count(), cap, peak.day());
         }
         boolean rsa = period.statusOn(from).orElse(period.currentStatus()) == ParticipantStatus.RSA_RECIPIENT;

@@ -299,6 +299,10 @@ public final class CohortCsv {
         final Map<ParticipantId, PersonalData> identities = new LinkedHashMap<>();
         final Map<ParticipantId, Erasure> erasures = new LinkedHashMap<>();
         final List<Referent> referents = new ArrayList<>();
+        /** The group found or made last, from which {@link #group} tries the next one in file order. */
+        Group last;
+        /** The group made last. */
+        Group newest;
         /** The identity rows naming a participant without period row. */
         final Set<String> orphanIdentityRows = new HashSet<>();
         /** The checks needing the cohort's settings, or null when the settings are not given. */
@@ -333,7 +337,7 @@ public final class CohortCsv {
                 String pid = participant.id().value();
                 PersonalData identity = identities.get(participant.id());
                 List<Violation> found = replay.check(participant, identity);
-                Group group = byParticipant.get(pid);
+                Group group = group(pid);
                 List<PeriodRow> ordered = group.ordered;
                 List<Violation> placed = new ArrayList<>();
                 for (Violation v : found) {
@@ -382,15 +386,42 @@ public final class CohortCsv {
             return all;
         }
 
+        /**
+         * A participant's group, or null: the one found last, or the one made after it (the rows of
+         * a file come grouped by participant, in the order of the periods file, nearly always),
+         * else the map's; the same group as the map gives.
+         */
+        Group group(String pid) {
+            Group found = last;
+            if (found != null && !found.pid.equals(pid)) {
+                found = found.next;
+                if (found != null && !found.pid.equals(pid)) {
+                    found = null;
+                }
+            }
+            if (found == null) {
+                found = byParticipant.get(pid);
+            }
+            if (found != null) {
+                last = found;
+            }
+            return found;
+        }
+
         void period(Cells c) {
             String pid = c.required("participantId");
             Integer number = c.integer("period");
             PeriodRow row = new PeriodRow(c);
             if (pid != null && number != null) {
-                Group group = byParticipant.get(pid);
+                Group group = group(pid);
                 if (group == null) {
-                    group = new Group();
+                    group = new Group(pid);
                     byParticipant.put(pid, group);
+                    if (newest != null) {
+                        newest.next = group;
+                    }
+                    newest = group;
+                    last = group;
                 }
                 row.number = number;
                 if (group.find(number) != null) {
@@ -408,7 +439,7 @@ public final class CohortCsv {
             String pid = c.required("participantId");
             Integer number = c.integer("period");
             Step step = parseStep(c);
-            Group group = pid == null || number == null ? null : byParticipant.get(pid);
+            Group group = pid == null || number == null ? null : group(pid);
             PeriodRow owner = group == null ? null : group.find(number);
             if (pid != null && number != null && owner == null) {
                 c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid + " " + number));
@@ -468,7 +499,7 @@ public final class CohortCsv {
             String pid = c.required("participantId");
             LocalDate erasedOn = c.date("erasedOn");
             LocalDate retainedUntil = c.date("retainedUntil");
-            Group group = pid == null ? null : byParticipant.get(pid);
+            Group group = pid == null ? null : group(pid);
             boolean known = group != null;
             if (pid != null && !known) {
                 c.problems.add(Violation.of(CohortError.ORPHAN_ROW, c.at(), pid));
@@ -575,6 +606,10 @@ public final class CohortCsv {
      */
     private static final class Group {
         private static final int SCANNED = 8;
+        /** The participant's identifier, the group's key in {@link Reading#byParticipant}. */
+        final String pid;
+        /** The group made after this one, or null. */
+        Group next;
         final List<PeriodRow> rows = new ArrayList<>(2);
         /** The rows by number, once there are more than {@link #SCANNED}. */
         Map<Integer, PeriodRow> byNumber;
@@ -582,6 +617,10 @@ public final class CohortCsv {
         List<PeriodRow> ordered;
         /** The first identity row naming this participant, or null. */
         Cells identity;
+
+        Group(String pid) {
+            this.pid = pid;
+        }
 
         PeriodRow find(int number) {
             if (byNumber != null) {

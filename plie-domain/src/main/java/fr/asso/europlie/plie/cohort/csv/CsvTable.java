@@ -124,7 +124,7 @@ final class CsvTable {
      * record to the next.
      */
     private static List<Row> split(String file, String text, char delimiter, CsvLimits limits, List<Violation> tooLarge) {
-        List<Row> records = new ArrayList<>();
+        List<Row> records = new ArrayList<>(lineBreaks(text, limits.maxRows()) + 1);
         Fields fields = new Fields();
         Field field = new Field(text);
         int maxCellLength = limits.maxCellLength();
@@ -255,6 +255,18 @@ final class CsvTable {
             records.add(new Row(start, fields.take()));
         }
         return records;
+    }
+
+    /**
+     * The line breaks of a text, counting at most {@code most}: the records' list is sized once from it
+     * (a record holds at least one line), instead of grown and copied as a large file is read.
+     */
+    private static int lineBreaks(String text, int most) {
+        int count = 0;
+        for (int at = text.indexOf('\n'); at >= 0 && count < most; at = text.indexOf('\n', at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** The index of a character from {@code from}, or {@code none} when the text has none. */
