@@ -154,7 +154,12 @@ class CompactPeriodPartsTest {
         assertThat(b.equals(a)).isEqualTo(rb.equals(ra));
     }
 
-    private static Step randomStep(SplittableRandom random, int i, LocalDate entry) {
+    /**
+     * A step of one of the six kinds with identifier {@code "S" + i}, starting within 2,000 days of
+     * entry, open, ending on {@code LocalDate.MAX} or within 400 days, with or without operation
+     * (shared with {@link PackedStepsTest}).
+     */
+    static Step randomStep(SplittableRandom random, int i, LocalDate entry) {
         LocalDate start = entry.plusDays(random.nextInt(2000));
         LocalDate end = switch (random.nextInt(4)) {
             case 0 -> null;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import fr.asso.europlie.plie.offer.OperationId;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,22 +71,7 @@ class PackedStepsTest {
             List<Step> steps = new ArrayList<>();
             java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
             for (int i = 0; i < count; i++) {
-                LocalDate start = entry.plusDays(random.nextInt(2000));
-                LocalDate end = switch (random.nextInt(4)) {
-                    case 0 -> null;
-                    case 1 -> LocalDate.MAX;
-                    default -> start.plusDays(random.nextInt(400));
-                };
-                OperationId operation = random.nextBoolean() ? null : OperationId.of("OP-" + random.nextInt(5));
-                StepId id = StepId.of("S" + i);
-                steps.add(switch (random.nextInt(5)) {
-                    case 0 -> Step.of(id, StepType.ASSESSMENT, start, end, operation);
-                    case 1 -> Step.employment(id, ContractType.values()[random.nextInt(ContractType.values().length)],
-                            new BigDecimal(random.nextBoolean() ? "1" : "0.5"), start, end, operation);
-                    case 2 -> Step.training(id, StepType.QUALIFYING_TRAINING, start, random.nextBoolean() ? LocalDate.MAX : null, operation);
-                    case 3 -> Step.barrierRemoval(id, BarrierKind.values()[random.nextInt(BarrierKind.values().length)], start, end, operation);
-                    default -> Step.insertionJob(id, new BigDecimal("0.75"), start, end, operation);
-                });
+                steps.add(CompactPeriodPartsTest.randomStep(random, i, entry));
             }
             AccompanimentPeriod.Draft draft = period.draft();
             draft.steps = steps;
