@@ -663,9 +663,11 @@ public final class NegotiationService implements ProtocolNegotiation {
      *
      * <p>The tasks are first asked of the process instance last seen running for the protocol
      * ({@link #processes}), the query bare Flowable would send (by process instance, step and
-     * candidate group), whose text is short: H2 parses the longer query by business key, tenant
-     * and process definition anew on most commands, which costed about as much as the rest of the
-     * query. A task found there is taken only when its process instance, which the command holds,
+     * candidate group): a query on an indexed column instead of the query by business key,
+     * tenant and process definition, which joins the process instances and definitions. (Its
+     * parse on H2 was first blamed; docs/PERFORMANCE.md section 27 found that H2 re-parsed it
+     * because the library's statements overflowed H2's 8-entry cache of parsed statements, which
+     * the library's own H2 URLs now raise to 64.) A task found there is taken only when its process instance, which the command holds,
      * is still a negotiation of this plan with the protocol's id as business key: exactly what the
      * query by business key asks. When the hint is missing, stale (the process ended, a new
      * negotiation started, another node started it) or finds nothing, the query by business key
