@@ -80,6 +80,18 @@ class PeriodChecksAgreementTest {
         assertThat(refused[0]).isPositive().isLessThan(refused[1]);
     }
 
+    @Test
+    @DisplayName("a period numbered 0, with no target public and no status, is refused for the three, first, with the bounds and values as before")
+    void numberPublicsAndStatuses() {
+        Referral referral = new Referral(OrganisationId.of("FT"), DAY_0, null);
+        InvalidValueException refusal = catchThrowableOfType(() -> new AccompanimentPeriod(0, referral, Set.of(), false, null, null, null,
+                List.of(), null, null, null, null, null), InvalidValueException.class);
+        assertThat(refusal.violations().subList(0, 3)).containsExactly(
+                Violation.of(CohortError.OUT_OF_RANGE, "period", 0, 1, Integer.MAX_VALUE),
+                Violation.of(CohortError.BLANK, "targetPublics", Set.of()),
+                Violation.of(CohortError.BLANK, "statuses", List.of()));
+    }
+
     /**
      * The violations the period's constructor reported for these parts, in its order, as its checks
      * were written before issue 16's change: every field name built, a set of the steps' identifiers.
