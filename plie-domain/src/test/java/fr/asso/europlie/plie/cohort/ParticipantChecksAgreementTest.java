@@ -1,5 +1,8 @@
 package fr.asso.europlie.plie.cohort;
 
+import static fr.asso.europlie.plie.cohort.PeriodChecksAgreementTest.DAY_0;
+import static fr.asso.europlie.plie.cohort.PeriodChecksAgreementTest.PLAN;
+import static fr.asso.europlie.plie.cohort.PeriodChecksAgreementTest.REFERENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
@@ -27,10 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("the participant's checks report what they reported when every field name was built")
 class ParticipantChecksAgreementTest {
-
-    private static final LocalDate DAY_0 = LocalDate.of(2024, 1, 1);
-    private static final ReferentId REFERENT = ReferentId.of("REF-1");
-    private static final OrganisationId PLAN = OrganisationId.of("PLIE");
 
     @Test
     @DisplayName("any 1 to 4 periods, numbered and dated at random, with up to 12 steps each: the same participant or the same violations")

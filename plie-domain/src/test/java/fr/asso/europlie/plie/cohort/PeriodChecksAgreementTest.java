@@ -29,9 +29,12 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the period's checks report what they reported when every field name was built")
 class PeriodChecksAgreementTest {
 
-    private static final LocalDate DAY_0 = LocalDate.of(2024, 1, 1);
-    private static final ReferentId REFERENT = ReferentId.of("REF-1");
-    private static final OrganisationId PLAN = OrganisationId.of("PLIE");
+    /** The first day of the periods drawn here and in {@link ParticipantChecksAgreementTest}. */
+    static final LocalDate DAY_0 = LocalDate.of(2024, 1, 1);
+    /** The adhesion's referent. */
+    static final ReferentId REFERENT = ReferentId.of("REF-1");
+    /** The plan signing the adhesions. */
+    static final OrganisationId PLAN = OrganisationId.of("PLIE");
 
     @Test
     @DisplayName("any statuses, referents, steps (up to 40, identifiers often repeated) and exit: the same period or the same violations")
