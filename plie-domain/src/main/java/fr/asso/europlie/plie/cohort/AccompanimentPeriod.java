@@ -112,9 +112,16 @@ public final class AccompanimentPeriod {
         steps = steps == null ? List.of() : List.copyOf(steps);
         followUps = Canonical.list(followUps, Canonical.FOLLOW_UPS);
         Checks checks = new Checks();
-        checks.check(number >= 1, CohortError.OUT_OF_RANGE, "period", number, 1, Integer.MAX_VALUE);
-        checks.check(!targetPublics.isEmpty(), CohortError.BLANK, "targetPublics", targetPublics);
-        checks.check(!statuses.isEmpty(), CohortError.BLANK, "statuses", statuses);
+        // the same checks as check(condition, ...), without boxing the number and its bounds into arrays for every period
+        if (number < 1) {
+            checks.add(CohortError.OUT_OF_RANGE, "period", number, 1, Integer.MAX_VALUE);
+        }
+        if (targetPublics.isEmpty()) {
+            checks.add(CohortError.BLANK, "targetPublics", targetPublics);
+        }
+        if (statuses.isEmpty()) {
+            checks.add(CohortError.BLANK, "statuses", statuses);
+        }
         if (checks.required(referral, "referral")) {
             checkBeginning(checks, referral.referredOn(), statuses, entryDecision);
         }

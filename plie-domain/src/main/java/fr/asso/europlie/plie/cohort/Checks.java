@@ -13,19 +13,28 @@ import java.util.List;
  */
 final class Checks {
 
-    private final List<Violation> violations = new ArrayList<>();
+    /** The violations found so far; made at the first one (nearly every check of a valid value finds none). */
+    private List<Violation> violations = List.of();
     private boolean invalid;
 
     /** Records a violation. */
     Checks add(ErrorCode code, String field, Object value, Object... details) {
-        violations.add(Violation.of(code, field, value, details));
+        found().add(Violation.of(code, field, value, details));
         return this;
     }
 
     /** Records the violations of a failed nested check, placed under a parent path. */
     Checks addAll(List<Violation> found, String parent) {
-        found.forEach(v -> violations.add(parent == null ? v : v.under(parent)));
+        found.forEach(v -> found().add(parent == null ? v : v.under(parent)));
         return this;
+    }
+
+    /** The list the violations go to, made when the first comes. */
+    private List<Violation> found() {
+        if (!(violations instanceof ArrayList)) {
+            violations = new ArrayList<>();
+        }
+        return violations;
     }
 
     /** Records a violation when the condition is false; returns the condition. */
@@ -50,7 +59,7 @@ final class Checks {
     /** Records the violations of a nested check's refusal, remembering whether it named an impossible value. */
     Checks absorb(PlieException refused) {
         invalid |= refused instanceof InvalidValueException;
-        violations.addAll(refused.violations());
+        found().addAll(refused.violations());
         return this;
     }
 

@@ -39,26 +39,62 @@ public final class Participant {
         Checks checks = new Checks();
         checks.required(id, "participantId");
         checks.check(!periods.isEmpty(), CohortError.BLANK, "periods", periods);
-        Set<StepId> stepIds = new HashSet<>();
-        for (int i = 0; i < periods.size(); i++) {
-            AccompanimentPeriod period = periods.get(i);
-            String path = "periods[" + i + "]";
-            checks.check(period.number() == i + 1, CohortError.OUT_OF_RANGE, path + ".period", period.number(), i + 1, i + 1);
-            if (i > 0) {
-                AccompanimentPeriod previous = periods.get(i - 1);
-                LocalDate closed = previous.closedOn();
-                boolean after = closed != null && period.referral().referredOn().isAfter(closed);
-                checks.check(after, CohortError.OVERLAPPING_PERIODS, path + ".referral.referredOn", period.referral().referredOn(),
-                        previous.number(), closed == null ? "-" : closed);
-            }
-            for (int s = 0, n = period.stepCount(); s < n; s++) {
-                StepId stepId = period.stepId(s);
-                checks.check(stepIds.add(stepId), CohortError.DUPLICATE, path + ".steps", stepId);
-            }
-        }
+        checkPeriods(checks, periods);
         checks.throwIfInvalid();
         this.id = id;
         this.periods = periods.size() == 1 ? periods.get(0) : periods;
+    }
+
+    /** The most steps of a participant whose identifiers are compared pairwise rather than through a set. */
+    private static final int STEPS_COMPARED = 16;
+
+    /**
+     * Checks the periods' numbers and order and that no step identifier is given twice. A field's
+     * name ({@code periods[1].steps}) is built only for a violation, and a participant's steps, when
+     * few, are compared with one another instead of being hashed into a set: the same violations, in
+     * the same order, as checking each condition with its field named (issue 16: the participant is
+     * rebuilt after each command of an import's replay).
+     */
+    private static void checkPeriods(Checks checks, List<AccompanimentPeriod> periods) {
+        int steps = 0;
+        for (int i = 0; i < periods.size(); i++) {
+            steps += periods.get(i).stepCount();
+        }
+        Set<StepId> stepIds = steps > STEPS_COMPARED ? new HashSet<>() : null;
+        StepId[] earlier = stepIds == null && steps > 1 ? new StepId[steps] : null;
+        int counted = 0;
+        for (int i = 0; i < periods.size(); i++) {
+            AccompanimentPeriod period = periods.get(i);
+            if (period.number() != i + 1) {
+                checks.add(CohortError.OUT_OF_RANGE, "periods[" + i + "].period", period.number(), i + 1, i + 1);
+            }
+            if (i > 0) {
+                AccompanimentPeriod previous = periods.get(i - 1);
+                LocalDate closed = previous.closedOn();
+                if (closed == null || !period.referral().referredOn().isAfter(closed)) {
+                    checks.add(CohortError.OVERLAPPING_PERIODS, "periods[" + i + "].referral.referredOn", period.referral().referredOn(),
+                            previous.number(), closed == null ? "-" : closed);
+                }
+            }
+            for (int s = 0, n = period.stepCount(); s < n; s++) {
+                StepId stepId = period.stepId(s);
+                boolean first;
+                if (stepIds != null) {
+                    first = stepIds.add(stepId);
+                } else {
+                    first = true;
+                    for (int k = 0; k < counted && first; k++) {
+                        first = !earlier[k].equals(stepId);
+                    }
+                    if (first && earlier != null) {
+                        earlier[counted++] = stepId;
+                    }
+                }
+                if (!first) {
+                    checks.add(CohortError.DUPLICATE, "periods[" + i + "].steps", stepId);
+                }
+            }
+        }
     }
 
     /**

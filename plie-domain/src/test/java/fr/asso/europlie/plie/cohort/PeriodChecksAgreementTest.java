@@ -29,9 +29,12 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the period's checks report what they reported when every field name was built")
 class PeriodChecksAgreementTest {
 
-    private static final LocalDate DAY_0 = LocalDate.of(2024, 1, 1);
-    private static final ReferentId REFERENT = ReferentId.of("REF-1");
-    private static final OrganisationId PLAN = OrganisationId.of("PLIE");
+    /** The first day of the periods drawn here and in {@link ParticipantChecksAgreementTest}. */
+    static final LocalDate DAY_0 = LocalDate.of(2024, 1, 1);
+    /** The adhesion's referent. */
+    static final ReferentId REFERENT = ReferentId.of("REF-1");
+    /** The plan signing the adhesions. */
+    static final OrganisationId PLAN = OrganisationId.of("PLIE");
 
     @Test
     @DisplayName("any statuses, referents, steps (up to 40, identifiers often repeated) and exit: the same period or the same violations")
@@ -78,6 +81,18 @@ class PeriodChecksAgreementTest {
                 });
         // some periods refused, some built
         assertThat(refused[0]).isPositive().isLessThan(refused[1]);
+    }
+
+    @Test
+    @DisplayName("a period numbered 0, with no target public and no status, is refused for the three, first, with the bounds and values as before")
+    void numberPublicsAndStatuses() {
+        Referral referral = new Referral(OrganisationId.of("FT"), DAY_0, null);
+        InvalidValueException refusal = catchThrowableOfType(() -> new AccompanimentPeriod(0, referral, Set.of(), false, null, null, null,
+                List.of(), null, null, null, null, null), InvalidValueException.class);
+        assertThat(refusal.violations().subList(0, 3)).containsExactly(
+                Violation.of(CohortError.OUT_OF_RANGE, "period", 0, 1, Integer.MAX_VALUE),
+                Violation.of(CohortError.BLANK, "targetPublics", Set.of()),
+                Violation.of(CohortError.BLANK, "statuses", List.of()));
     }
 
     /**
