@@ -494,17 +494,22 @@ public final class PlieEngine implements AutoCloseable {
     }
 
     /**
-     * The current schema of a PostgreSQL data source: Flowable looks for its tables in every
-     * schema unless told which one, and would take another application's tables for its own.
+     * What the builder needs to know of an application's data source, read on one connection: its
+     * dialect, and on PostgreSQL its current schema (Flowable looks for its tables in every schema
+     * unless told which one, and would take another application's tables for its own).
      */
-    private static String currentPostgresSchema(DataSource dataSource) {
-        if (dataSource == null) {
-            return null;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return Dialect.of(connection) == Dialect.POSTGRESQL ? connection.getSchema() : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+    private record Database(Dialect dialect, String postgresSchema) {
+
+        /** The library's own in-memory H2 database (the builder without a data source). */
+        static final Database EMBEDDED = new Database(Dialect.H2, null);
+
+        static Database of(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection()) {
+                Dialect dialect = Dialect.of(connection);
+                return new Database(dialect, dialect == Dialect.POSTGRESQL ? connection.getSchema() : null);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -526,7 +531,9 @@ public final class PlieEngine implements AutoCloseable {
          * The database: PostgreSQL in production (pooled), H2 for trials. Without one, a private
          * in-memory H2 database. An H2 database of the application's should be opened with
          * {@code QUERY_CACHE_SIZE=64} (or take its URL from {@link PlieEngine#h2FileUrl}): with H2's default
-         * of 8 it parses most of each step's statements again.
+         * of 8 it parses most of each step's statements again. On H2 the engine inserts each row with a
+         * statement of its own (Flowable's multi-row inserts cost more in the JVM than the statements
+         * they save there); on PostgreSQL it keeps them.
          *
          * @param value the data source, not null
          * @return this builder
@@ -623,10 +630,17 @@ public final class PlieEngine implements AutoCloseable {
                 configuration.setJdbcUsername("sa");
                 configuration.setJdbcPassword("");
             }
-            String schema = databaseSchema != null ? databaseSchema : currentPostgresSchema(dataSource);
+            Database database = dataSource == null ? Database.EMBEDDED : Database.of(dataSource);
+            String schema = databaseSchema != null ? databaseSchema : database.postgresSchema();
             if (schema != null) {
                 configuration.setDatabaseSchema(schema);
             }
+            // H2 runs in this JVM: a statement costs a method call, not a round trip, and Flowable's
+            // multi-row inserts cost more than the rows' one-row inserts (MyBatis builds each multi-row
+            // text afresh, a regular expression compiled per column and row; the one-row texts are
+            // built once). Same rows, same transaction, more statements: docs/PERFORMANCE.md section 32.
+            // PostgreSQL keeps them (one round trip for the rows of a table).
+            configuration.setBulkInsertEnabled(database.dialect() != Dialect.H2);
             configuration.setEngineName(name != null ? name : "plie-" + number);
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             configuration.setHistoryLevel(HistoryLevel.AUDIT);

@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngines;
 import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.delegate.JavaDelegate;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("the engine facade")
 class PlieEngineTest {
@@ -52,6 +55,26 @@ class PlieEngineTest {
         }
         try (Connection file = DriverManager.getConnection(PlieEngine.h2FileUrl(directory.resolve("db")), "sa", "")) {
             assertThat(queryCacheSize(file)).as("a database opened with h2FileUrl").isEqualTo("64");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("on H2 Flowable inserts each row with a statement of its own, on PostgreSQL the rows of a table with one")
+    void multiRowInsertsOnlyOnPostgres(Databases.Kind kind) {
+        String name = "multi-row-inserts-" + kind;
+        try (Databases.Target database = Databases.fresh(kind);
+                PlieEngine engine = database.engine(ManualClock.at(java.time.Instant.parse("2026-12-02T12:00:00Z")),
+                        WorkflowSettings.defaults()).name(name).build()) {
+            ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngines
+                    .getProcessEngine(name).getProcessEngineConfiguration();
+            // In H2's JVM a statement is a call, and MyBatis builds a multi-row text afresh each time;
+            // over a socket each statement is a round trip.
+            assertThat(configuration.isBulkInsertEnabled()).isEqualTo(kind == Databases.Kind.POSTGRESQL);
+        }
+        try (PlieEngine embedded = PlieEngine.builder().asyncExecutor(false).name(name + "-embedded").build()) {
+            assertThat(((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name + "-embedded")
+                    .getProcessEngineConfiguration()).isBulkInsertEnabled()).as("the library's own H2").isFalse();
         }
     }
 
