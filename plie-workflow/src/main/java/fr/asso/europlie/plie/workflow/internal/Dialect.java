@@ -23,18 +23,45 @@ public enum Dialect {
     /** A placeholder that makes a table append-only: {@code ${append_only:table}}. */
     private static final java.util.regex.Pattern APPEND_ONLY = java.util.regex.Pattern.compile("\\$\\{append_only:([a-z_]+)}");
 
+    /** A placeholder that sets a column's compression where the server offers it: {@code ${compression:table.column=method}}. */
+    private static final java.util.regex.Pattern COMPRESSION = java.util.regex.Pattern.compile(
+            "\\$\\{compression:([a-z_]+)\\.([a-z_]+)=([a-z0-9]+)}");
+
     /**
      * Substitutes the dialect's types and statements into a script: {@code ${text}} for long
      * text; {@code ${append_only:table}} for the statements that refuse every UPDATE and DELETE of
      * the table's rows (on PostgreSQL a PL/pgSQL trigger, TRUNCATE refused too; on H2 the trigger
-     * class {@link AppendOnlyTrigger}), each refusal with SQL state {@value AppendOnlyTrigger#SQL_STATE}.
+     * class {@link AppendOnlyTrigger}), each refusal with SQL state {@value AppendOnlyTrigger#SQL_STATE};
+     * {@code ${compression:table.column=method}} for the compression of a column's values stored
+     * out of line (TOAST), on PostgreSQL only and only when the server offers the method (see
+     * {@link #compression}); nothing on H2.
      *
      * @param script the script, not null
      * @return the script for this dialect
      */
     String apply(String script) {
-        return APPEND_ONLY.matcher(script.replace("${text}", text)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        String typed = APPEND_ONLY.matcher(script.replace("${text}", text)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
                 appendOnly(m.group(1))));
+        return COMPRESSION.matcher(typed).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                compression(m.group(1), m.group(2), m.group(3))));
+    }
+
+    /**
+     * The statement that compresses a column's values with a method (such as {@code lz4}) from
+     * now on. On PostgreSQL, a block that runs {@code ALTER TABLE ... ALTER COLUMN ... SET
+     * COMPRESSION} only when the server lists the method among those of {@code
+     * default_toast_compression} (PostgreSQL 14 or later, built with the method's library); on an
+     * older server, or one built without it, the block does nothing, and the ALTER, run through
+     * {@code EXECUTE}, is never parsed. Values already stored keep their compression until they are
+     * written again. On H2, which has no such setting, nothing (an empty statement).
+     */
+    private String compression(String table, String column, String method) {
+        if (this == H2) {
+            return "";
+        }
+        return "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND '" + method
+                + "' = ANY (enumvals)) THEN EXECUTE 'ALTER TABLE " + table + " ALTER COLUMN " + column + " SET COMPRESSION "
+                + method + "'; END IF; END $$";
     }
 
     private String appendOnly(String table) {

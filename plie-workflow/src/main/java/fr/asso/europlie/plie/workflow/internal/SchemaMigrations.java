@@ -48,7 +48,8 @@ public final class SchemaMigrations {
             "V012__programming_global_grant.sql",
             "V013__ledger_journal.sql",
             "V014__referent_audit.sql",
-            "V016__caseload_span_end.sql");
+            "V016__caseload_span_end.sql",
+            "V017__documents_lz4.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
