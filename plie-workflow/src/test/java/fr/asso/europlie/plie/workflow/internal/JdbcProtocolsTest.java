@@ -153,23 +153,14 @@ class JdbcProtocolsTest {
             JdbcProtocols protocols = store.protocols();
             store.run(() -> protocols.add(draft));
             store.run(() -> assertThat(protocols.lock(ID)).isTrue());
-            assertThat(store.inTransaction(() -> {
-                protocols.lock(ID);
-                return protocols.find(ID);
-            })).contains(draft);
+            assertThat(lockedRead(store, protocols)).contains(draft);
 
             // Another writer stores another document under the same revision (its prefix equal to
             // the draft's document up to some point): the lock reads it, whole.
             store.run(() -> setDocument(ProtocolJson.writeCompact(negotiated), draft.revision()));
-            assertThat(store.inTransaction(() -> {
-                protocols.lock(ID);
-                return protocols.find(ID);
-            })).contains(negotiated);
+            assertThat(lockedRead(store, protocols)).contains(negotiated);
             store.run(() -> setDocument(ProtocolJson.write(draft), draft.revision()));
-            assertThat(store.inTransaction(() -> {
-                protocols.lock(ID);
-                return protocols.find(ID);
-            })).contains(draft);
+            assertThat(lockedRead(store, protocols)).contains(draft);
         }
     }
 
@@ -206,6 +197,14 @@ class JdbcProtocolsTest {
                 }
             });
         }
+    }
+
+    /** What a command that locks the row first finds. */
+    private static java.util.Optional<Protocol> lockedRead(Store store, JdbcProtocols protocols) {
+        return store.inTransaction(() -> {
+            protocols.lock(ID);
+            return protocols.find(ID);
+        });
     }
 
     private static String storedText(String known) {
