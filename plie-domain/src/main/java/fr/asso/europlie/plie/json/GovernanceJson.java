@@ -14,6 +14,7 @@ import fr.asso.europlie.plie.governance.TechnicalCommittee;
 import fr.asso.europlie.plie.organisation.OrganisationId;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,12 +46,31 @@ public final class GovernanceJson {
      * @return the JSON object
      */
     public static ObjectNode write(Governance governance) {
-        ObjectNode node = JsonFormat.object();
-        node.set("steeringCommittee", writeSteeringCommittee(governance.steeringCommittee()));
-        committee(node.putObject("technicalCommittee"), governance.technicalCommittee());
-        governance.fundersCommittee().ifPresent(f -> committee(node.putObject("fundersCommittee"), f));
-        committee(node.putObject("entryCommission"), governance.entryCommission());
-        return node;
+        return JsonFormat.tree(g -> write(g, governance));
+    }
+
+    /**
+     * Writes the governance with a generator, as {@link #write(Governance)} does as a tree.
+     *
+     * @param g where, not null
+     * @param governance the committees
+     */
+    static void write(JsonGenerator g, Governance governance) {
+        g.writeStartObject();
+        g.writeName("steeringCommittee");
+        writeSteeringCommittee(g, governance.steeringCommittee());
+        g.writeName("technicalCommittee");
+        committee(g, governance.technicalCommittee());
+        g.writeEndObject();
+        if (governance.fundersCommittee().isPresent()) {
+            g.writeName("fundersCommittee");
+            committee(g, governance.fundersCommittee().get());
+            g.writeEndObject();
+        }
+        g.writeName("entryCommission");
+        committee(g, governance.entryCommission());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /**
@@ -77,10 +97,15 @@ public final class GovernanceJson {
      * @return the JSON object
      */
     public static ObjectNode writeSteeringCommittee(SteeringCommittee steering) {
-        ObjectNode copil = committee(JsonFormat.object(), steering);
-        copil.set("chair", member(steering.chair()));
-        copil.put("convenedBy", steering.convenedBy().value());
-        return copil;
+        return JsonFormat.tree(g -> writeSteeringCommittee(g, steering));
+    }
+
+    private static void writeSteeringCommittee(JsonGenerator g, SteeringCommittee steering) {
+        committee(g, steering);
+        g.writeName("chair");
+        member(g, steering.chair());
+        g.writeStringProperty("convenedBy", steering.convenedBy().value());
+        g.writeEndObject();
     }
 
     /**
@@ -94,14 +119,21 @@ public final class GovernanceJson {
                 c.object("quorum", GovernanceJson::quorum), c.convert("convenedBy", () -> OrganisationId.of(c.text("convenedBy"))));
     }
 
-    private static ObjectNode committee(ObjectNode node, Committee committee) {
-        node.set("members", writeMembers(committee.members()));
+    /** Starts a committee's object with its members and quorum; the caller adds what else it has and ends it. */
+    private static void committee(JsonGenerator g, Committee committee) {
+        g.writeStartObject();
+        g.writeName("members");
+        writeMembers(g, committee.members());
         QuorumRule rule = committee.quorum();
-        ObjectNode quorum = node.putObject("quorum");
-        quorum.put("numerator", rule.numerator()).put("denominator", rule.denominator()).put("strictlyMore", rule.strictlyMore())
-                .put("minimumPresent", rule.minimumPresent());
-        rule.mandatoryOrganisation().ifPresent(o -> quorum.put("mandatoryOrganisation", o.value()));
-        return node;
+        g.writeObjectPropertyStart("quorum");
+        g.writeNumberProperty("numerator", rule.numerator());
+        g.writeNumberProperty("denominator", rule.denominator());
+        g.writeBooleanProperty("strictlyMore", rule.strictlyMore());
+        g.writeNumberProperty("minimumPresent", rule.minimumPresent());
+        if (rule.mandatoryOrganisation().isPresent()) {
+            g.writeStringProperty("mandatoryOrganisation", rule.mandatoryOrganisation().get().value());
+        }
+        g.writeEndObject();
     }
 
     private static QuorumRule quorum(Node node) {
@@ -117,16 +149,26 @@ public final class GovernanceJson {
      * @return the JSON array
      */
     public static ArrayNode writeMembers(List<Member> members) {
-        ArrayNode array = JsonFormat.MAPPER.createArrayNode();
-        members.forEach(m -> array.add(member(m)));
-        return array;
+        return JsonFormat.tree(g -> writeMembers(g, members));
     }
 
-    private static ObjectNode member(Member member) {
-        ObjectNode node = JsonFormat.object();
-        node.put("name", member.name()).put("organisation", member.organisation().value()).put("level", member.level().name());
-        member.role().ifPresent(r -> node.put("role", r));
-        return node;
+    private static void writeMembers(JsonGenerator g, List<Member> members) {
+        g.writeStartArray();
+        for (Member member : members) {
+            member(g, member);
+        }
+        g.writeEndArray();
+    }
+
+    private static void member(JsonGenerator g, Member member) {
+        g.writeStartObject();
+        g.writeStringProperty("name", member.name());
+        g.writeStringProperty("organisation", member.organisation().value());
+        g.writeStringProperty("level", member.level().name());
+        if (member.role().isPresent()) {
+            g.writeStringProperty("role", member.role().get());
+        }
+        g.writeEndObject();
     }
 
     /**
@@ -147,14 +189,27 @@ public final class GovernanceJson {
      * @return the JSON object
      */
     public static ObjectNode writeDecision(Decision<?> decision) {
-        ObjectNode node = JsonFormat.object();
-        node.put("committee", decision.committee().name());
-        node.set("present", writeMembers(decision.present()));
-        node.put("decidedAt", decision.decidedAt().toString());
-        node.put("outcome", decision.outcome().name());
-        node.put("reasons", decision.reasons());
-        decision.reference().ifPresent(r -> node.put("reference", r));
-        return node;
+        return JsonFormat.tree(g -> writeDecision(g, decision));
+    }
+
+    /**
+     * Writes a decision with a generator, as {@link #writeDecision(Decision)} does as a tree.
+     *
+     * @param g where, not null
+     * @param decision the decision
+     */
+    static void writeDecision(JsonGenerator g, Decision<?> decision) {
+        g.writeStartObject();
+        g.writeStringProperty("committee", decision.committee().name());
+        g.writeName("present");
+        writeMembers(g, decision.present());
+        g.writeStringProperty("decidedAt", decision.decidedAt().toString());
+        g.writeStringProperty("outcome", decision.outcome().name());
+        g.writeStringProperty("reasons", decision.reasons());
+        if (decision.reference().isPresent()) {
+            g.writeStringProperty("reference", decision.reference().get());
+        }
+        g.writeEndObject();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -14,8 +15,11 @@ import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -110,6 +114,86 @@ public final class JsonFormat {
      */
     public static String writeCompact(JsonNode root) {
         return MAPPER.writeValueAsString(root);
+    }
+
+    /**
+     * What writes one JSON value (a document or a part of one) token by token with a generator:
+     * written once, it gives the text ({@link #writeCompact(Writing)}, {@link #write(Writing)}) or a
+     * tree ({@link #tree(Writing)}) with the same members in the same order.
+     */
+    @FunctionalInterface
+    public interface Writing {
+        /**
+         * Writes the value.
+         *
+         * @param generator where, not null
+         */
+        void write(JsonGenerator generator);
+    }
+
+    /** A {@link Writing} as a value the mapper serialises by calling it. */
+    private static final class Written extends JacksonSerializable.Base {
+        private final Writing writing;
+
+        Written(Writing writing) {
+            this.writing = writing;
+        }
+
+        @Override
+        public void serialize(JsonGenerator generator, SerializationContext context) {
+            writing.write(generator);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator generator, SerializationContext context, TypeSerializer types) {
+            writing.write(generator);
+        }
+    }
+
+    /**
+     * Writes a value straight as indented text, without a tree in between: the text
+     * {@link #write(JsonNode)} gives of the tree {@link #tree(Writing)} builds.
+     *
+     * @param writing what writes it, not null
+     * @return the JSON text
+     */
+    public static String write(Writing writing) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new Written(writing));
+    }
+
+    /**
+     * Writes a value straight as compact text, without a tree in between: the text
+     * {@link #writeCompact(JsonNode)} gives of the tree {@link #tree(Writing)} builds.
+     *
+     * @param writing what writes it, not null
+     * @return the JSON text
+     */
+    public static String writeCompact(Writing writing) {
+        return MAPPER.writeValueAsString(new Written(writing));
+    }
+
+    /**
+     * The tree of a value, for a writer that embeds it in a tree of its own.
+     *
+     * @param writing what writes it, not null
+     * @param <T> the kind of node it writes (an object, an array)
+     * @return the tree
+     */
+    public static <T extends JsonNode> T tree(Writing writing) {
+        return MAPPER.valueToTree(new Written(writing));
+    }
+
+    /**
+     * Starts a document's root object with its envelope: {@code format} and {@code formatVersion},
+     * as {@link #envelope(String)} does for a tree.
+     *
+     * @param generator where, not null
+     * @param format the kind of document, e.g. {@code plie/protocol}
+     */
+    public static void startEnvelope(JsonGenerator generator, String format) {
+        generator.writeStartObject();
+        generator.writeStringProperty("format", format);
+        generator.writeStringProperty("formatVersion", VERSION);
     }
 
     /**

@@ -39,7 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -65,64 +65,72 @@ public final class ProtocolJson {
      * @return the indented JSON text
      */
     public static String write(Protocol protocol) {
-        return JsonFormat.write(tree(protocol));
+        return JsonFormat.write(g -> write(g, protocol));
     }
 
     /**
      * Writes a protocol as a compact JSON document (no white space between tokens), for a store:
      * the same document as {@link #write} but for the indentation, read back by {@link #read}
-     * alike.
+     * alike. Written token by token straight into the text, without a tree in between.
      *
      * @param protocol the protocol, not null
      * @return the compact JSON text
      */
     public static String writeCompact(Protocol protocol) {
-        return JsonFormat.writeCompact(tree(protocol));
+        return JsonFormat.writeCompact(g -> write(g, protocol));
     }
 
-    private static ObjectNode tree(Protocol protocol) {
-        ObjectNode root = JsonFormat.envelope(FORMAT);
-        root.put("id", protocol.id().value());
-        root.put("state", protocol.state().name());
-        root.put("revision", protocol.revision());
-        ArrayNode versions = root.putArray("versions");
+    private static void write(JsonGenerator g, Protocol protocol) {
+        JsonFormat.startEnvelope(g, FORMAT);
+        g.writeStringProperty("id", protocol.id().value());
+        g.writeStringProperty("state", protocol.state().name());
+        g.writeNumberProperty("revision", protocol.revision());
+        g.writeArrayPropertyStart("versions");
         for (ProtocolVersion v : protocol.versions()) {
-            ObjectNode node = versions.addObject();
-            node.put("number", v.number());
-            node.put("inForceFrom", v.inForceFrom().toString());
+            g.writeStartObject();
+            g.writeNumberProperty("number", v.number());
+            g.writeStringProperty("inForceFrom", v.inForceFrom().toString());
             if (v.amendmentReason() != null) {
-                node.put("amendmentReason", v.amendmentReason());
+                g.writeStringProperty("amendmentReason", v.amendmentReason());
             }
-            node.set("content", content(v.content()));
-            writeAgreement(node, v.adoption(), v.deliberations(), v.signatures());
+            g.writeName("content");
+            writeContent(g, v.content());
+            writeAgreement(g, v.adoption(), v.deliberations(), v.signatures());
+            g.writeEndObject();
         }
-        protocol.negotiation().ifPresent(n -> {
-            ObjectNode node = root.putObject("negotiation");
-            node.put("version", n.version());
-            node.put("stage", n.stage().name());
-            node.put("round", n.round());
+        g.writeEndArray();
+        if (protocol.negotiation().isPresent()) {
+            Negotiation n = protocol.negotiation().get();
+            g.writeObjectPropertyStart("negotiation");
+            g.writeNumberProperty("version", n.version());
+            g.writeStringProperty("stage", n.stage().name());
+            g.writeNumberProperty("round", n.round());
             if (n.amendmentReason() != null) {
-                node.put("amendmentReason", n.amendmentReason());
+                g.writeStringProperty("amendmentReason", n.amendmentReason());
             }
-            node.set("content", content(n.content()));
-            writeAgreement(node, n.adoption(), n.deliberations(), n.signatures());
-        });
-        ArrayNode events = root.putArray("events");
+            g.writeName("content");
+            writeContent(g, n.content());
+            writeAgreement(g, n.adoption(), n.deliberations(), n.signatures());
+            g.writeEndObject();
+        }
+        g.writeArrayPropertyStart("events");
         for (ProtocolEvent e : protocol.events()) {
-            ObjectNode node = events.addObject();
-            node.put("type", e.type());
-            node.put("id", e.id());
-            node.put("version", e.version());
-            node.put("at", e.at().toString());
-            node.put("actor", e.actor());
+            g.writeStartObject();
+            g.writeStringProperty("type", e.type());
+            g.writeStringProperty("id", e.id());
+            g.writeNumberProperty("version", e.version());
+            g.writeStringProperty("at", e.at().toString());
+            g.writeStringProperty("actor", e.actor());
             if (e.organisation() != null) {
-                node.put("organisation", e.organisation().value());
+                g.writeStringProperty("organisation", e.organisation().value());
             }
             if (e.detail() != null) {
-                node.put("detail", e.detail());
+                g.writeStringProperty("detail", e.detail());
             }
+            g.writeEndObject();
         }
-        return root;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /**
@@ -187,52 +195,127 @@ public final class ProtocolJson {
      * @return the JSON object
      */
     public static ObjectNode content(ProtocolContent content) {
-        ObjectNode node = JsonFormat.object();
-        node.put("name", content.name());
-        node.set("territory", TerritoryJson.write(content.territory()));
-        node.putObject("period").put("first", content.period().first().getValue()).put("last", content.period().last().getValue());
-        ArrayNode signatories = node.putArray("signatories");
+        return JsonFormat.tree(g -> writeContent(g, content));
+    }
+
+    private static void writeContent(JsonGenerator g, ProtocolContent content) {
+        g.writeStartObject();
+        g.writeStringProperty("name", content.name());
+        g.writeName("territory");
+        TerritoryJson.write(g, content.territory());
+        g.writeObjectPropertyStart("period");
+        g.writeNumberProperty("first", content.period().first().getValue());
+        g.writeNumberProperty("last", content.period().last().getValue());
+        g.writeEndObject();
+        g.writeArrayPropertyStart("signatories");
         for (Signatory s : content.signatories()) {
-            ObjectNode signatory = signatories.addObject().put("id", s.id().value()).put("kind", s.kind().name());
+            g.writeStartObject();
+            g.writeStringProperty("id", s.id().value());
+            g.writeStringProperty("kind", s.kind().name());
             if (s.department() != null) {
-                signatory.put("department", s.department().value());
+                g.writeStringProperty("department", s.department().value());
             }
-            signatory.put("name", s.name()).put("deliberatingBody", s.deliberatingBody()).put("insertionLead", s.insertionLead())
-                    .put("mandatory", s.mandatory());
+            g.writeStringProperty("name", s.name());
+            g.writeStringProperty("deliberatingBody", s.deliberatingBody());
+            g.writeBooleanProperty("insertionLead", s.insertionLead());
+            g.writeBooleanProperty("mandatory", s.mandatory());
+            g.writeEndObject();
         }
-        ArrayNode publics = node.putArray("targetPublics");
-        content.targetPublics().forEach(p -> publics.addObject().put("code", p.code()).put("label", p.label()));
-        ObjectNode objectives = node.putObject("objectives");
-        objectives.put("participantsOverPeriod", content.objectives().participantsOverPeriod());
-        ArrayNode perYear = objectives.putArray("participantsPerYear");
-        content.objectives().participantsPerYear().forEach((year, count) -> perYear.addObject().put("year", year.getValue()).put("participants", count));
-        objectives.put("positiveExitRatePercent", content.objectives().positiveExitRatePercent().toPlainString());
-        ArrayNode axes = node.putArray("strategicAxes");
-        content.strategicAxes().forEach(a -> axes.addObject().put("id", a.id().value()).put("title", a.title()).put("ptiAxis", a.ptiAxis()));
-        ObjectNode pti = node.putObject("pti");
-        pti.put("department", content.pti().department()).put("name", content.pti().name());
-        ArrayNode ptiAxes = pti.putArray("axes");
-        content.pti().axes().forEach(a -> ptiAxes.addObject().put("code", a.code()).put("title", a.title()));
-        ArrayNode ptiGovernance = pti.putArray("governanceBody");
-        content.pti().governanceBody().forEach(o -> ptiGovernance.add(o.value()));
-        ObjectNode budget = node.putObject("budget");
-        ArrayNode contributions = budget.putArray("contributions");
-        content.budget().contributions().forEach(c -> contributions.addObject().put("funder", c.funder().value())
-                .put("year", c.year().getValue()).put("amount", c.amount().toString()));
-        ArrayNode expenses = budget.putArray("plannedExpenses");
-        content.budget().plannedExpenses().forEach(e -> expenses.addObject().put("year", e.year().getValue())
-                .put("axis", e.axis().value()).put("amount", e.amount().toString()));
-        node.set("governance", GovernanceJson.write(content.governance()));
+        g.writeEndArray();
+        g.writeArrayPropertyStart("targetPublics");
+        for (TargetPublic p : content.targetPublics()) {
+            g.writeStartObject();
+            g.writeStringProperty("code", p.code());
+            g.writeStringProperty("label", p.label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectPropertyStart("objectives");
+        g.writeNumberProperty("participantsOverPeriod", content.objectives().participantsOverPeriod());
+        g.writeArrayPropertyStart("participantsPerYear");
+        for (Map.Entry<Year, Integer> year : content.objectives().participantsPerYear().entrySet()) {
+            g.writeStartObject();
+            g.writeNumberProperty("year", year.getKey().getValue());
+            g.writeNumberProperty("participants", year.getValue());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringProperty("positiveExitRatePercent", content.objectives().positiveExitRatePercent().toPlainString());
+        g.writeEndObject();
+        g.writeArrayPropertyStart("strategicAxes");
+        for (StrategicAxis a : content.strategicAxes()) {
+            g.writeStartObject();
+            g.writeStringProperty("id", a.id().value());
+            g.writeStringProperty("title", a.title());
+            g.writeStringProperty("ptiAxis", a.ptiAxis());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectPropertyStart("pti");
+        g.writeStringProperty("department", content.pti().department());
+        g.writeStringProperty("name", content.pti().name());
+        g.writeArrayPropertyStart("axes");
+        for (PtiAxis a : content.pti().axes()) {
+            g.writeStartObject();
+            g.writeStringProperty("code", a.code());
+            g.writeStringProperty("title", a.title());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("governanceBody");
+        for (OrganisationId o : content.pti().governanceBody()) {
+            g.writeString(o.value());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectPropertyStart("budget");
+        g.writeArrayPropertyStart("contributions");
+        for (Contribution c : content.budget().contributions()) {
+            g.writeStartObject();
+            g.writeStringProperty("funder", c.funder().value());
+            g.writeNumberProperty("year", c.year().getValue());
+            g.writeStringProperty("amount", c.amount().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("plannedExpenses");
+        for (PlannedExpense e : content.budget().plannedExpenses()) {
+            g.writeStartObject();
+            g.writeNumberProperty("year", e.year().getValue());
+            g.writeStringProperty("axis", e.axis().value());
+            g.writeStringProperty("amount", e.amount().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeName("governance");
+        GovernanceJson.write(g, content.governance());
         AnimationStructure animation = content.animationStructure();
-        ObjectNode structure = node.putObject("animationStructure");
-        structure.put("id", animation.id().value()).put("name", animation.name()).put("form", animation.form().name());
-        ArrayNode missions = structure.putArray("missions");
-        animation.missions().forEach(m -> missions.add(m.name()));
-        ArrayNode bodies = node.putArray("intermediateBodies");
-        content.intermediateBodies().forEach(b -> bodies.addObject().put("id", b.id().value()).put("name", b.name()).put("current", b.current()));
-        ObjectNode diagnostic = node.putObject("diagnostic");
-        content.diagnostic().items().forEach((item, text) -> diagnostic.put(item.name(), text));
-        return node;
+        g.writeObjectPropertyStart("animationStructure");
+        g.writeStringProperty("id", animation.id().value());
+        g.writeStringProperty("name", animation.name());
+        g.writeStringProperty("form", animation.form().name());
+        g.writeArrayPropertyStart("missions");
+        for (AnimationMission m : animation.missions()) {
+            g.writeString(m.name());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeArrayPropertyStart("intermediateBodies");
+        for (IntermediateBody b : content.intermediateBodies()) {
+            g.writeStartObject();
+            g.writeStringProperty("id", b.id().value());
+            g.writeStringProperty("name", b.name());
+            g.writeBooleanProperty("current", b.current());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectPropertyStart("diagnostic");
+        for (Map.Entry<DiagnosticItem, String> item : content.diagnostic().items().entrySet()) {
+            g.writeStringProperty(item.getKey().name(), item.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /**
@@ -300,17 +383,32 @@ public final class ProtocolJson {
 
     // ------------------------------------------------------------------------------------ agreement
 
-    private static void writeAgreement(ObjectNode node, Decision<AdoptionOutcome> adoption, List<Deliberation> deliberations,
+    private static void writeAgreement(JsonGenerator g, Decision<AdoptionOutcome> adoption, List<Deliberation> deliberations,
                                        List<Signature> signatures) {
         if (adoption != null) {
-            node.set("adoption", GovernanceJson.writeDecision(adoption));
+            g.writeName("adoption");
+            GovernanceJson.writeDecision(g, adoption);
         }
-        ArrayNode d = node.putArray("deliberations");
-        deliberations.forEach(x -> d.addObject().put("signatory", x.signatory().value()).put("outcome", x.outcome().name())
-                .put("reference", x.reference()).put("date", x.date().toString()).put("reasons", x.reasons()));
-        ArrayNode s = node.putArray("signatures");
-        signatures.forEach(x -> s.addObject().put("signatory", x.signatory().value()).put("date", x.date().toString())
-                .put("signedBy", x.signedBy()));
+        g.writeArrayPropertyStart("deliberations");
+        for (Deliberation x : deliberations) {
+            g.writeStartObject();
+            g.writeStringProperty("signatory", x.signatory().value());
+            g.writeStringProperty("outcome", x.outcome().name());
+            g.writeStringProperty("reference", x.reference());
+            g.writeStringProperty("date", x.date().toString());
+            g.writeStringProperty("reasons", x.reasons());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("signatures");
+        for (Signature x : signatures) {
+            g.writeStartObject();
+            g.writeStringProperty("signatory", x.signatory().value());
+            g.writeStringProperty("date", x.date().toString());
+            g.writeStringProperty("signedBy", x.signedBy());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static Decision<AdoptionOutcome> adoption(Node node) {

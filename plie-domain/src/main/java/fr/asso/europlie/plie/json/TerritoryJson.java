@@ -7,7 +7,7 @@ import fr.asso.europlie.plie.territory.PriorityNeighbourhood;
 import fr.asso.europlie.plie.territory.Territory;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,20 +27,46 @@ public final class TerritoryJson {
      * @return the JSON object
      */
     public static ObjectNode write(Territory territory) {
-        ObjectNode node = JsonFormat.object();
-        node.put("name", territory.name());
-        ArrayNode codes = node.putArray("municipalities");
-        territory.municipalityCodes().forEach(c -> codes.add(c.value()));
-        ArrayNode qpv = node.putArray("priorityNeighbourhoods");
-        territory.priorityNeighbourhoods().forEach(q -> qpv.addObject().put("code", q.code()).put("name", q.name())
-                .put("municipality", q.municipality().value()));
-        ArrayNode pockets = node.putArray("exclusionPockets");
-        territory.exclusionPockets().forEach(p -> {
-            ObjectNode pocket = pockets.addObject().put("name", p.name()).put("justification", p.justification());
-            ArrayNode members = pocket.putArray("municipalities");
-            p.municipalities().forEach(c -> members.add(c.value()));
-        });
-        return node;
+        return JsonFormat.tree(g -> write(g, territory));
+    }
+
+    /**
+     * Writes a territory with a generator, as {@link #write(Territory)} does as a tree.
+     *
+     * @param g where, not null
+     * @param territory the territory
+     */
+    static void write(JsonGenerator g, Territory territory) {
+        g.writeStartObject();
+        g.writeStringProperty("name", territory.name());
+        g.writeArrayPropertyStart("municipalities");
+        for (MunicipalityCode code : territory.municipalityCodes()) {
+            g.writeString(code.value());
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("priorityNeighbourhoods");
+        for (PriorityNeighbourhood q : territory.priorityNeighbourhoods()) {
+            g.writeStartObject();
+            g.writeStringProperty("code", q.code());
+            g.writeStringProperty("name", q.name());
+            g.writeStringProperty("municipality", q.municipality().value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("exclusionPockets");
+        for (ExclusionPocket p : territory.exclusionPockets()) {
+            g.writeStartObject();
+            g.writeStringProperty("name", p.name());
+            g.writeStringProperty("justification", p.justification());
+            g.writeArrayPropertyStart("municipalities");
+            for (MunicipalityCode code : p.municipalities()) {
+                g.writeString(code.value());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /**

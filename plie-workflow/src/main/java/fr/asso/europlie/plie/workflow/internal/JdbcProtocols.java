@@ -125,9 +125,16 @@ public final class JdbcProtocols implements Protocols {
                 if (cache != null) {
                     Known before = cache.get(id.value());
                     // What this command read before the lock is kept only if the row did not change since;
+                    // else the protocol this store last read or wrote when the row holds that same document;
                     // else the document read with the lock, parsed when the command first needs it.
                     Protocol protocol = before != null && before.revision() == revision ? before.protocol() : null;
-                    cache.put(id.value(), new Known(revision, protocol, protocol == null ? rows.getString(2) : null, true));
+                    String document = null;
+                    if (protocol == null) {
+                        Parsed last = parsed.get(id.value());
+                        document = last == null ? rows.getString(2) : StoredText.unlessEqual(rows, 2, last.document());
+                        protocol = document == null ? last.protocol() : null;
+                    }
+                    cache.put(id.value(), new Known(revision, protocol, document, true));
                 }
                 return true;
             }
