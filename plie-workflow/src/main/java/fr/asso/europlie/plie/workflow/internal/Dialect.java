@@ -27,6 +27,10 @@ public enum Dialect {
     private static final java.util.regex.Pattern COMPRESSION = java.util.regex.Pattern.compile(
             "\\$\\{compression:([a-z_]+)\\.([a-z_]+)=([a-z0-9]+)}");
 
+    /** A placeholder that keeps a long text column's values in their row on H2: {@code ${inline_text:table.column}}. */
+    private static final java.util.regex.Pattern INLINE_TEXT = java.util.regex.Pattern.compile(
+            "\\$\\{inline_text:([a-z_]+)\\.([a-z_]+)}");
+
     /**
      * Substitutes the dialect's types and statements into a script: {@code ${text}} for long
      * text; {@code ${append_only:table}} for the statements that refuse every UPDATE and DELETE of
@@ -34,7 +38,8 @@ public enum Dialect {
      * class {@link AppendOnlyTrigger}), each refusal with SQL state {@value AppendOnlyTrigger#SQL_STATE};
      * {@code ${compression:table.column=method}} for the compression of a column's values stored
      * out of line (TOAST), on PostgreSQL only and only when the server offers the method (see
-     * {@link #compression}); nothing on H2.
+     * {@link #compression}); nothing on H2; {@code ${inline_text:table.column}} for the statement
+     * that makes a long text column keep its values in their row (see {@link #inlineText}).
      *
      * @param script the script, not null
      * @return the script for this dialect
@@ -42,8 +47,26 @@ public enum Dialect {
     String apply(String script) {
         String typed = APPEND_ONLY.matcher(script.replace("${text}", text)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
                 appendOnly(m.group(1))));
-        return COMPRESSION.matcher(typed).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        String compressed = COMPRESSION.matcher(typed).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
                 compression(m.group(1), m.group(2), m.group(3))));
+        return INLINE_TEXT.matcher(compressed).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                inlineText(m.group(1), m.group(2))));
+    }
+
+    /**
+     * The statement that makes a long text column keep its values in their row. On H2 a {@code CLOB}
+     * is stored apart from the row, encoded to UTF-8 on each write and decoded on each read: the
+     * column becomes a {@code CHARACTER VARYING} of H2's longest length (1,000,000,000 characters),
+     * which H2 keeps in the row as the string it is given; the values already stored are converted,
+     * the column's nullability kept. On PostgreSQL, whose {@code TEXT} is kept in the row (or
+     * compressed out of line by the server, see {@link #compression}) already, nothing (an empty
+     * statement).
+     */
+    private String inlineText(String table, String column) {
+        if (this == POSTGRESQL) {
+            return "";
+        }
+        return "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE CHARACTER VARYING";
     }
 
     /**

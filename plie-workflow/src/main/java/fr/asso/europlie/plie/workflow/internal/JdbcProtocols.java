@@ -130,9 +130,15 @@ public final class JdbcProtocols implements Protocols {
                     Protocol protocol = before != null && before.revision() == revision ? before.protocol() : null;
                     String document = null;
                     if (protocol == null) {
+                        // The column keeps the text in its row on both databases (script V018 on H2): the
+                        // driver hands over the string it holds, compared here character for character.
                         Parsed last = parsed.get(id.value());
-                        document = last == null ? rows.getString(2) : StoredText.unlessEqual(rows, 2, last.document());
-                        protocol = document == null ? last.protocol() : null;
+                        String stored = rows.getString(2);
+                        if (last != null && last.document().equals(stored)) {
+                            protocol = last.protocol();
+                        } else {
+                            document = stored;
+                        }
                     }
                     cache.put(id.value(), new Known(revision, protocol, document, true));
                 }

@@ -49,7 +49,8 @@ public final class SchemaMigrations {
             "V013__ledger_journal.sql",
             "V014__referent_audit.sql",
             "V016__caseload_span_end.sql",
-            "V017__documents_lz4.sql");
+            "V017__documents_lz4.sql",
+            "V018__protocol_document_inline.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 

@@ -86,7 +86,7 @@ class DocumentCompressionTest {
                 }
             }
 
-            assertThat(migrations.migrate()).containsExactly(17);
+            assertThat(migrations.migrate(17)).containsExactly(17);
 
             String rewritten = document(16_000, 3);
             for (Table table : Table.values()) {

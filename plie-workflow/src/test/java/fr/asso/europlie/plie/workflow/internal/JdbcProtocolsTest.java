@@ -1,10 +1,6 @@
 package fr.asso.europlie.plie.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.Generate.pick;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import fr.asso.europlie.plie.json.ProtocolJson;
 import fr.asso.europlie.plie.protocol.Protocol;
@@ -30,7 +26,6 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.quicktheories.core.Gen;
 
 @DisplayName("the protocols' store: compact documents, indented ones of earlier versions still read, on H2 and PostgreSQL")
 class JdbcProtocolsTest {
@@ -164,61 +159,12 @@ class JdbcProtocolsTest {
         }
     }
 
-    @ParameterizedTest(name = "on {0}")
-    @EnumSource(Databases.Kind.class)
-    @DisplayName("the stored text against a known one, any pair: null exactly when equal, else the stored text whole")
-    void storedTextAgainstAKnownOne(Databases.Kind kind) {
-        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
-            store.run(() -> store.protocols().add(ProtocolFixture.aDraft()));
-            // Texts around the comparison's chunk: one a prefix of the other, equal, or differing
-            // anywhere, including in a non-Latin character and at a chunk's edge.
-            Gen<String> base = lists().of(pick(List.of("a", "é", "’", "\"", "😀", "x"))).ofSizeBetween(1, 60)
-                    .zip(integers().between(0, 5_000), (pieces, length) -> {
-                        String unit = String.join("", pieces);
-                        return unit.repeat(length / unit.length() + 1).substring(0, length);
-                    });
-            qt().withExamples(40).forAll(base, integers().between(0, 5_000), pick(List.of("", "b", "é", "😀")),
-                    integers().between(0, 3)).checkAssert((stored, cut, insert, how) -> {
-                String known = switch (how) {
-                    case 0 -> stored;
-                    case 1 -> stored.substring(0, Math.min(cut, stored.length()));
-                    case 2 -> stored + insert;
-                    default -> stored.substring(0, Math.min(cut, stored.length())) + insert
-                            + stored.substring(Math.min(cut + 1, stored.length()));
-                };
-                store.run(() -> setDocument(stored, 1));
-                // What the column holds (a surrogate cut in half at the end is not text it can keep).
-                String held = store.inTransaction(JdbcProtocolsTest::document);
-                String read = store.inTransaction(() -> storedText(known));
-                if (held.equals(known)) {
-                    assertThat(read).isNull();
-                } else {
-                    assertThat(read).isEqualTo(held);
-                }
-            });
-        }
-    }
-
     /** What a command that locks the row first finds. */
     private static java.util.Optional<Protocol> lockedRead(Store store, JdbcProtocols protocols) {
         return store.inTransaction(() -> {
             protocols.lock(ID);
             return protocols.find(ID);
         });
-    }
-
-    private static String storedText(String known) {
-        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
-                "SELECT revision, document FROM plie_protocol WHERE plan_id = ? AND id = ?")) {
-            select.setString(1, PlanId.DEFAULT.value());
-            select.setString(2, ID.value());
-            try (ResultSet rows = select.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                return StoredText.unlessEqual(rows, 2, known);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("read document", e);
-        }
     }
 
     private static String document() {
