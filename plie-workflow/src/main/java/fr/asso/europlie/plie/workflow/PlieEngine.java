@@ -419,7 +419,12 @@ public final class PlieEngine implements AutoCloseable {
                 if (job == null) {
                     return false; // another caller ran it
                 }
-                lockProtocolOf(job);
+                if (lockProtocolOf(job) && !stillThere(jobId)) {
+                    // A command on the protocol ended the job's execution, and the job with it, while this
+                    // one waited for the lock: the job read before is stale (Flowable would fail on its
+                    // missing execution and log an engine error for a job that is simply gone).
+                    return false;
+                }
                 jobService.getJobManager().execute(job);
                 return true;
             });
@@ -443,18 +448,31 @@ public final class PlieEngine implements AutoCloseable {
      * run one after the other instead of interleaving inside Flowable's execution tree (seen on
      * PostgreSQL as a multi-instance that no longer found its collection, or a job inserted for an
      * execution the other had just deleted).
+     *
+     * @return whether a lock was taken (the job was read before it, and may be stale once it is held)
      */
-    private void lockProtocolOf(JobEntity job) {
+    private boolean lockProtocolOf(JobEntity job) {
         if (job.getProcessInstanceId() == null || job.getProcessDefinitionId() == null
                 || !job.getProcessDefinitionId().startsWith(NegotiationProcess.KEY + ":")) {
-            return;
+            return false;
         }
         ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(job.getProcessInstanceId()).singleResult();
         if (instance != null && instance.getBusinessKey() != null) {
             runtime.protocols(Tenants.plan(instance.getTenantId()))
                     .lock(ProtocolId.of(instance.getBusinessKey()));
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Whether a job is still in the database, asked with a query (not the command's cache of
+     * entities, which holds the copy read before the lock): inside the lock, what committed
+     * meanwhile is seen.
+     */
+    private boolean stillThere(String jobId) {
+        return processEngine.getManagementService().createJobQuery().jobId(jobId).count() > 0;
     }
 
     private JobServiceConfiguration jobService() {
