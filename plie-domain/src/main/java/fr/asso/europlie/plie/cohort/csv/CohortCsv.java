@@ -779,7 +779,7 @@ public final class CohortCsv {
 
         private static boolean any(Cells c, List<String> columns) {
             for (int i = 0, n = columns.size(); i < n; i++) {
-                if (c.text(columns.get(i)) != null) {
+                if (c.has(columns.get(i))) {
                     return true;
                 }
             }
