@@ -23,6 +23,19 @@ final class Cells {
     /** Strict: 31/04 or 30/02 is refused, not moved to the month's last day. */
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
+    /**
+     * The constants of an enumeration whose names are their own upper case, which
+     * {@code Enum.valueOf(type, name.toUpperCase(Locale.ROOT))} finds from their names as written.
+     */
+    private static final ClassValue<Enum<?>[]> UPPER_CASE_CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Enum<?>[] computeValue(Class<?> type) {
+            return java.util.Arrays.stream((Enum<?>[]) type.getEnumConstants())
+                    .filter(c -> c.name().equals(c.name().toUpperCase(Locale.ROOT)))
+                    .toArray(Enum<?>[]::new);
+        }
+    };
+
     private final CsvTable table;
     private final CsvTable.Row row;
     final List<Violation> problems = new ArrayList<>();
@@ -56,12 +69,32 @@ final class Cells {
         return value;
     }
 
+    /** Whether a cell is given: not blank. */
+    boolean has(String column) {
+        int i = table.index(column);
+        return i >= 0 && (row.inText(i) || !row.value(i).isBlank());
+    }
+
     LocalDate date(String column) {
-        return parseDate(column, text(column));
+        LocalDate quick = quickDay(column);
+        return quick != null ? quick : parseDate(column, text(column));
     }
 
     LocalDate requiredDate(String column) {
-        return parseDate(column, required(column));
+        LocalDate quick = quickDay(column);
+        return quick != null ? quick : parseDate(column, required(column));
+    }
+
+    /**
+     * The day of a plain cell read where it lies in the file (no string made), when it has a day's
+     * usual shape; else null, and the cell is read as text as before (the same day, or the same problem).
+     */
+    private LocalDate quickDay(String column) {
+        int i = table.index(column);
+        if (i < 0 || !row.inText(i) || row.end(i) - row.start(i) != 10) {
+            return null;
+        }
+        return quickDay(row.text(), row.start(i));
     }
 
     LocalDate parseDate(String column, String value) {
@@ -87,26 +120,38 @@ final class Cells {
      */
     static LocalDate day(String date) {
         if (date.length() == 10) {
-            int year = -1;
-            int month = -1;
-            int dayOfMonth = -1;
-            if (date.charAt(4) == '-' && date.charAt(7) == '-') {
-                year = digits(date, 0, 4);
-                month = digits(date, 5, 2);
-                dayOfMonth = digits(date, 8, 2);
-            } else if (date.charAt(2) == '/' && date.charAt(5) == '/') {
-                dayOfMonth = digits(date, 0, 2);
-                month = digits(date, 3, 2);
-                year = digits(date, 6, 4);
-            }
-            if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 28) {
-                return LocalDate.of(year, month, dayOfMonth);
-            }
-            if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= lengthOfMonth(year, month)) {
-                return LocalDate.of(year, month, dayOfMonth);
+            LocalDate quick = quickDay(date, 0);
+            if (quick != null) {
+                return quick;
             }
         }
         return date.contains("/") ? LocalDate.parse(date, FRENCH_DATE) : LocalDate.parse(date);
+    }
+
+    /**
+     * The day written in the ten characters from {@code from}, {@code yyyy-MM-dd} or {@code dd/MM/yyyy}
+     * in ASCII digits, when they make a valid day; else null (the JDK's parsers then decide).
+     */
+    private static LocalDate quickDay(String text, int from) {
+        int year = -1;
+        int month = -1;
+        int dayOfMonth = -1;
+        if (text.charAt(from + 4) == '-' && text.charAt(from + 7) == '-') {
+            year = digits(text, from, 4);
+            month = digits(text, from + 5, 2);
+            dayOfMonth = digits(text, from + 8, 2);
+        } else if (text.charAt(from + 2) == '/' && text.charAt(from + 5) == '/') {
+            dayOfMonth = digits(text, from, 2);
+            month = digits(text, from + 3, 2);
+            year = digits(text, from + 6, 4);
+        }
+        if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 28) {
+            return LocalDate.of(year, month, dayOfMonth);
+        }
+        if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= lengthOfMonth(year, month)) {
+            return LocalDate.of(year, month, dayOfMonth);
+        }
+        return null;
     }
 
     /** The days of a month of the proleptic Gregorian calendar, as {@code YearMonth.lengthOfMonth}: a year from 0 to 9999. */
@@ -132,6 +177,14 @@ final class Cells {
     }
 
     Integer integer(String column) {
+        int i = table.index(column);
+        if (i >= 0 && row.inText(i)) {
+            // a plain cell of one to nine ASCII digits, read where it lies; anything else as before
+            int number = digits(row.text(), row.start(i), row.end(i) - row.start(i));
+            if (number >= 0 && row.end(i) - row.start(i) <= 9) {
+                return number;
+            }
+        }
         String value = required(column);
         if (value == null) {
             return null;
@@ -168,6 +221,17 @@ final class Cells {
     }
 
     boolean bool(String column) {
+        int i = table.index(column);
+        if (i >= 0 && row.inText(i)) {
+            // a plain cell written as the writer writes booleans, read where it lies; anything else as before
+            int length = row.end(i) - row.start(i);
+            if (length == 5 && row.text().startsWith("false", row.start(i))) {
+                return false;
+            }
+            if (length == 4 && row.text().startsWith("true", row.start(i))) {
+                return true;
+            }
+        }
         String value = text(column);
         if (value == null) {
             return false;
@@ -187,6 +251,17 @@ final class Cells {
     }
 
     <E extends Enum<E>> E enumValue(String column, Class<E> type, boolean mandatory) {
+        int i = table.index(column);
+        if (i >= 0 && row.inText(i)) {
+            // a plain cell holding a constant's name exactly, read where it lies; anything else as before
+            int length = row.end(i) - row.start(i);
+            for (Enum<?> constant : UPPER_CASE_CONSTANTS.get(type)) {
+                String name = constant.name();
+                if (name.length() == length && row.text().startsWith(name, row.start(i))) {
+                    return type.cast(constant);
+                }
+            }
+        }
         String value = mandatory ? required(column) : text(column);
         return value == null ? null : parseEnum(column, value, type);
     }

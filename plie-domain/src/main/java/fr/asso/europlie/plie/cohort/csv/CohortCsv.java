@@ -779,7 +779,7 @@ public final class CohortCsv {
 
         private static boolean any(Cells c, List<String> columns) {
             for (int i = 0, n = columns.size(); i < n; i++) {
-                if (c.text(columns.get(i)) != null) {
+                if (c.has(columns.get(i))) {
                     return true;
                 }
             }
@@ -799,19 +799,19 @@ public final class CohortCsv {
             if (value == null) {
                 return;
             }
-            for (String item : ListCells.split(value, '|')) {
+            ListCells.items(value, (cell, from, to, parts) -> {
                 T parsed;
                 try {
-                    parsed = parse.apply(ListCells.parts(item));
+                    parsed = parse.apply(parts);
                 } catch (RuntimeException e) {
                     parsed = null;
                 }
                 if (parsed == null) {
-                    c.problems.add(Violation.of(CohortError.MALFORMED, c.field(column), item, syntax));
+                    c.problems.add(Violation.of(CohortError.MALFORMED, c.field(column), cell.substring(from, to), syntax));
                 } else {
                     add.accept(parsed);
                 }
-            }
+            });
         }
 
         AccompanimentPeriod build() {

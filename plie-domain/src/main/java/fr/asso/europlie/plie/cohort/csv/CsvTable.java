@@ -29,20 +29,81 @@ final class CsvTable {
     boolean fatal;
 
     /**
-     * One record of the file.
-     *
-     * @param line the line where it starts
-     * @param values its fields, in order; not changed once the record is read
+     * One record of the file: its line and its fields. A field cut from a plain line (no quote, no
+     * carriage return: nearly every field) is kept as where it lies in the file's text, stripped, and
+     * becomes a string only when it is asked as text ({@link #value}); the typed readers
+     * ({@link Cells}) read dates, numbers, booleans and enumerations in place. The fields as strings
+     * are the same either way.
      */
-    record Row(int line, String[] values) {
+    static final class Row {
+        private final int line;
+        /** The file's text, which the plain fields lie in. */
+        private final String text;
+        /** The fields made strings so far (quoted or copied ones, empty ones, plain ones asked); null for a plain field not yet asked. */
+        private final String[] values;
+        /** For each field, where its stripped text starts and ends in {@link #text} (two entries a field); null when none is plain. */
+        private final int[] bounds;
+
+        Row(int line, String[] values) {
+            this(line, null, values, null);
+        }
+
+        private Row(int line, String text, String[] values, int[] bounds) {
+            this.line = line;
+            this.text = text;
+            this.values = values;
+            this.bounds = bounds;
+        }
+
+        /** The line where the record starts. */
+        int line() {
+            return line;
+        }
 
         /** The fields, as a list (unmodifiable). */
         List<String> fields() {
-            return Collections.unmodifiableList(Arrays.asList(values));
+            String[] all = new String[values.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = value(i);
+            }
+            return Collections.unmodifiableList(Arrays.asList(all));
         }
 
         int size() {
             return values.length;
+        }
+
+        /** A field as a string. */
+        String value(int i) {
+            String value = values[i];
+            if (value == null) {
+                value = text.substring(bounds[2 * i], bounds[2 * i + 1]);
+                values[i] = value;
+            }
+            return value;
+        }
+
+        /** Whether a field lies in the text as a plain field not made a string: then {@link #start} and {@link #end} say where. */
+        boolean inText(int i) {
+            return values[i] == null;
+        }
+
+        int start(int i) {
+            return bounds[2 * i];
+        }
+
+        int end(int i) {
+            return bounds[2 * i + 1];
+        }
+
+        /** The file's text, where the fields {@link #inText} lie. */
+        String text() {
+            return text;
+        }
+
+        /** Whether a field is blank: empty or spaces only. */
+        boolean isBlank(int i) {
+            return values[i] == null ? false : values[i].isBlank();
         }
     }
 
@@ -87,7 +148,7 @@ final class CsvTable {
         }
         for (int i = 1; i < records.size(); i++) {
             Row row = records.get(i);
-            if (row.size() == 1 && row.values()[0].isBlank()) {
+            if (row.size() == 1 && row.isBlank(0)) {
                 continue;
             }
             if (row.size() != header.size()) {
@@ -162,7 +223,7 @@ final class CsvTable {
                                     maxCellLength, CsvLimits.PROPERTY_PREFIX + "maxCellLength"));
                             return records;
                         }
-                        fields.add(end == from ? "" : text.substring(from, end).strip());
+                        fields.addPlain(text, from, end);
                         if (end == lineEnd) {
                             break;
                         }
@@ -173,7 +234,7 @@ final class CsvTable {
                         }
                         from = end + 1;
                     }
-                    records.add(new Row(start, fields.take()));
+                    records.add(fields.takeRow(start, text));
                     line++;
                     start = line;
                     field.start = lineEnd + 1;
@@ -275,16 +336,52 @@ final class CsvTable {
         return index < 0 ? none : index;
     }
 
-    /** The fields of the record being read, in an array reused from one record to the next. */
+    /**
+     * The fields of the record being read, in arrays reused from one record to the next: each field
+     * either a string, or (a plain field of a line cut with {@code indexOf}) where its stripped text lies.
+     */
     private static final class Fields {
         private String[] values = new String[16];
+        private int[] bounds = new int[32];
         private int size;
+        /** Whether a field of the record lies in the text. */
+        private boolean anyPlain;
 
         void add(String value) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                grow();
             }
             values[size++] = value;
+        }
+
+        /**
+         * Adds the field between {@code from} and {@code end} in the text, stripped as {@link String#strip()}
+         * does (the same characters: {@link Character#isWhitespace}; no whitespace lies outside the basic plane).
+         */
+        void addPlain(String text, int from, int end) {
+            while (from < end && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (from == end) {
+                add("");
+                return;
+            }
+            if (size == values.length) {
+                grow();
+            }
+            values[size] = null;
+            bounds[2 * size] = from;
+            bounds[2 * size + 1] = end;
+            size++;
+            anyPlain = true;
+        }
+
+        private void grow() {
+            values = Arrays.copyOf(values, size * 2);
+            bounds = Arrays.copyOf(bounds, size * 4);
         }
 
         int size() {
@@ -295,7 +392,17 @@ final class CsvTable {
         String[] take() {
             String[] taken = Arrays.copyOf(values, size);
             size = 0;
+            anyPlain = false;
             return taken;
+        }
+
+        /** The record, its plain fields lying in the text; the next record starts empty. */
+        Row takeRow(int line, String text) {
+            if (!anyPlain) {
+                return new Row(line, take());
+            }
+            int[] where = Arrays.copyOf(bounds, 2 * size);
+            return new Row(line, text, take(), where);
         }
     }
 
@@ -350,7 +457,10 @@ final class CsvTable {
         if (index < 0) {
             return null;
         }
-        String value = row.values()[index];
+        if (row.inText(index)) {
+            return row.value(index); // a plain field: stripped, not empty
+        }
+        String value = row.value(index);
         return value.isBlank() ? null : value;
     }
 
@@ -365,7 +475,7 @@ final class CsvTable {
     private int cached;
 
     /** The index of a column, or -1 when the header does not name it. */
-    private int index(String column) {
+    int index(String column) {
         int mask = cachedNames.length - 1;
         int slot = System.identityHashCode(column) & mask;
         while (true) {

@@ -51,4 +51,23 @@ class ListCellsAgreementTest {
             assertThat(ListCells.parts(text)).containsExactlyElementsOf(reference(text, ':').stream().map(ListCells::unescape).toList());
         });
     }
+
+    /** Texts without escape (most of them: the one-pass reading) and with escapes. */
+    static Gen<String> cells() {
+        Gen<String> plain = lists().of(integers().between(0, ALPHABET.length() - 1)).ofSizeBetween(0, 40)
+                .map(indices -> indices.stream().map(i -> String.valueOf(ALPHABET.charAt(i))).reduce("", String::concat).replace("\\", "x"));
+        return integers().between(0, 3).flatMap(k -> k == 0 ? texts() : plain);
+    }
+
+    @Test
+    @DisplayName("any list cell reads as the same items, each with the same text and the same parts, as split then parts give")
+    void sameItems() {
+        qt().withExamples(5000).forAll(cells()).checkAssert(text -> {
+            List<String> read = new ArrayList<>();
+            ListCells.items(text, (cell, from, to, parts) -> read.add(cell.substring(from, to) + " -> " + List.of(parts)));
+            List<String> expected = reference(text, '|').stream()
+                    .map(item -> item + " -> " + reference(item, ':').stream().map(ListCells::unescape).toList()).toList();
+            assertThat(read).containsExactlyElementsOf(expected);
+        });
+    }
 }
