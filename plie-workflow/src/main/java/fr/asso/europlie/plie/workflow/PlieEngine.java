@@ -49,6 +49,7 @@ import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.job.api.Job;
 import org.flowable.job.service.JobServiceConfiguration;
 import org.flowable.job.service.impl.persistence.entity.JobEntity;
+import org.flowable.job.service.impl.persistence.entity.TimerJobEntity;
 
 /**
  * The PLIE workflow engine (moteur de workflow), the one object an application embeds: it runs
@@ -372,7 +373,7 @@ public final class PlieEngine implements AutoCloseable {
                 return executed;
             }
             for (Job timer : timers) {
-                if (toExecutable(management, timer.getId()) && execute(timer.getId())) {
+                if (toExecutable(management, timer) && execute(timer.getId())) {
                     executed++;
                 }
             }
@@ -387,13 +388,26 @@ public final class PlieEngine implements AutoCloseable {
 
     /**
      * Makes a due timer an executable job (same id); false when another caller took it meanwhile
-     * (the timer is gone, or another caller is inserting the same job). Conflicts are retried by
-     * the runner.
+     * (the timer is gone, or another caller is inserting the same job). A negotiation's timer is
+     * moved under its protocol's row lock, and read for the move only once that lock is held: two
+     * callers moving it at once then run one after the other, and the second finds it gone instead
+     * of failing on the first one's job (a duplicate key on {@code ACT_RU_JOB}, logged by Flowable as
+     * an engine error). What {@code ManagementService.moveTimerToExecutableJob} does, without its
+     * {@code JobNotFoundException} for a timer that is gone. Conflicts are retried by the runner.
      */
-    private boolean toExecutable(ManagementService management, String timerId) {
+    private boolean toExecutable(ManagementService management, Job timer) {
+        String timerId = timer.getId();
+        JobServiceConfiguration jobService = jobService();
         try {
-            runner.run(null, "timer " + timerId, () -> management.moveTimerToExecutableJob(timerId));
-            return true;
+            return runner.run(null, "timer " + timerId, () -> {
+                lockProtocolOf(timer);
+                TimerJobEntity due = jobService.getTimerJobEntityManager().findById(timerId);
+                if (due == null) {
+                    return false; // another caller moved it (or a command ended it) while this one waited
+                }
+                jobService.getJobManager().moveTimerJobToExecutableJob(due);
+                return true;
+            });
         } catch (RuntimeException e) {
             if (management.createTimerJobQuery().jobId(timerId).count() == 0 || isDuplicateKey(e)) {
                 return false; // another caller (another node, the async executor) took it
@@ -447,11 +461,12 @@ public final class PlieEngine implements AutoCloseable {
      * protocol does: a timer ending a consultation round and a party answering at that moment then
      * run one after the other instead of interleaving inside Flowable's execution tree (seen on
      * PostgreSQL as a multi-instance that no longer found its collection, or a job inserted for an
-     * execution the other had just deleted).
+     * execution the other had just deleted). A due timer of a negotiation takes it too before it
+     * is moved to an executable job.
      *
      * @return whether a lock was taken (the job was read before it, and may be stale once it is held)
      */
-    private boolean lockProtocolOf(JobEntity job) {
+    private boolean lockProtocolOf(Job job) {
         if (job.getProcessInstanceId() == null || job.getProcessDefinitionId() == null
                 || !job.getProcessDefinitionId().startsWith(NegotiationProcess.KEY + ":")) {
             return false;
