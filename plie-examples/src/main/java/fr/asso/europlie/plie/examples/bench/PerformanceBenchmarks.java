@@ -202,7 +202,13 @@ public final class PerformanceBenchmarks {
             // bare Flowable given the library's H2 setting (one-row inserts): what the library costs over Flowable
             // configured alike, apart from the setting's own gain (section 32)
             // (through the same counting proxy as the other two: every statement pays it alike)
-            ProcessEngine bareOneRow = bareEngine(CountingDataSource.wrap(h2("bench-bare-one-row")).dataSource(), null, false);
+            ProcessEngine bareOneRow;
+            try {
+                bareOneRow = bareEngine(CountingDataSource.wrap(h2("bench-bare-one-row")).dataSource(), null, false);
+            } catch (RuntimeException e) {
+                bare.close(); // the third engine failed to build: the second is not left open
+                throw e;
+            }
             try {
                 for (int i = 0; i < warmUp; i++) {
                     shapes.library(library, CLOCK);
@@ -246,8 +252,11 @@ public final class PerformanceBenchmarks {
                 figures.add(statements("SQL statements per negotiation, embedded H2", libraryData, bareData,
                         () -> shapes.library(library, CLOCK), () -> shapes.bare(bare, PROCESS_KEY)));
             } finally {
-                bare.close();
-                bareOneRow.close();
+                try {
+                    bare.close();
+                } finally {
+                    bareOneRow.close();
+                }
             }
         }
     }
