@@ -178,10 +178,10 @@ final class Cells {
 
     Integer integer(String column) {
         int i = table.index(column);
-        if (i >= 0 && row.inText(i)) {
+        if (i >= 0 && row.inText(i) && row.end(i) - row.start(i) <= 9) {
             // a plain cell of one to nine ASCII digits, read where it lies; anything else as before
             int number = digits(row.text(), row.start(i), row.end(i) - row.start(i));
-            if (number >= 0 && row.end(i) - row.start(i) <= 9) {
+            if (number >= 0) {
                 return number;
             }
         }

@@ -103,7 +103,7 @@ final class CsvTable {
 
         /** Whether a field is blank: empty or spaces only. */
         boolean isBlank(int i) {
-            return values[i] == null ? false : values[i].isBlank();
+            return values[i] != null && values[i].isBlank(); // a plain field is never blank
         }
     }
 
