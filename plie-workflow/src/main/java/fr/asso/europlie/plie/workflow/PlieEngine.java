@@ -373,12 +373,12 @@ public final class PlieEngine implements AutoCloseable {
                 return executed;
             }
             for (Job timer : timers) {
-                if (toExecutable(management, timer) && execute(timer.getId())) {
+                if (toExecutable(management, timer) && execute(timer)) {
                     executed++;
                 }
             }
             for (Job job : jobs) {
-                if (execute(job.getId())) {
+                if (execute(job)) {
                     executed++;
                 }
             }
@@ -418,26 +418,27 @@ public final class PlieEngine implements AutoCloseable {
 
     /**
      * Runs one job in one transaction of the runner; false when another caller ran it meanwhile,
-     * which is not a failure. Not through {@code ManagementService.executeJob}: its failed-job
-     * listener records the failure in a new transaction while the failed one still holds its row
-     * locks, which on PostgreSQL waits for ever after a deadlock. Here a conflict rolls back and is
-     * retried like any command (the job untouched), and a job's own failure is recorded by
-     * Flowable's failed-job command (a retry less, then the dead letters) after the rollback, then
-     * thrown.
+     * which is not a failure. The job as listed (or the due timer it was moved from, same id and
+     * process) names the protocol whose row lock is taken first; the job is read only once that
+     * lock is held, as a timer is for its move: a command on the protocol that ended the job's
+     * execution, and the job with it, while this one waited has committed by then, and the job is
+     * found gone (run from a copy read before the lock, Flowable would fail on the missing execution
+     * and log an engine error for a job that is simply gone). Not through
+     * {@code ManagementService.executeJob}: its failed-job listener records the failure in a new
+     * transaction while the failed one still holds its row locks, which on PostgreSQL waits for
+     * ever after a deadlock. Here a conflict rolls back and is retried like any command (the job
+     * untouched), and a job's own failure is recorded by Flowable's failed-job command (a retry
+     * less, then the dead letters) after the rollback, then thrown.
      */
-    private boolean execute(String jobId) {
+    private boolean execute(Job listed) {
+        String jobId = listed.getId();
         JobServiceConfiguration jobService = jobService();
         try {
             return runner.run(null, "job " + jobId, () -> {
+                lockProtocolOf(listed);
                 JobEntity job = jobService.getJobEntityManager().findById(jobId);
                 if (job == null) {
-                    return false; // another caller ran it
-                }
-                if (lockProtocolOf(job) && !stillThere(jobId)) {
-                    // A command on the protocol ended the job's execution, and the job with it, while this
-                    // one waited for the lock: the job read before is stale (Flowable would fail on its
-                    // missing execution and log an engine error for a job that is simply gone).
-                    return false;
+                    return false; // another caller ran it, or a command ended it while this one waited
                 }
                 jobService.getJobManager().execute(job);
                 return true;
@@ -462,32 +463,20 @@ public final class PlieEngine implements AutoCloseable {
      * run one after the other instead of interleaving inside Flowable's execution tree (seen on
      * PostgreSQL as a multi-instance that no longer found its collection, or a job inserted for an
      * execution the other had just deleted). A due timer of a negotiation takes it too before it
-     * is moved to an executable job.
-     *
-     * @return whether a lock was taken (the job was read before it, and may be stale once it is held)
+     * is moved to an executable job. The job given is a copy listed before the lock: its callers
+     * read the job or timer again once the lock is held.
      */
-    private boolean lockProtocolOf(Job job) {
+    private void lockProtocolOf(Job job) {
         if (job.getProcessInstanceId() == null || job.getProcessDefinitionId() == null
                 || !job.getProcessDefinitionId().startsWith(NegotiationProcess.KEY + ":")) {
-            return false;
+            return;
         }
         ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(job.getProcessInstanceId()).singleResult();
         if (instance != null && instance.getBusinessKey() != null) {
             runtime.protocols(Tenants.plan(instance.getTenantId()))
                     .lock(ProtocolId.of(instance.getBusinessKey()));
-            return true;
         }
-        return false;
-    }
-
-    /**
-     * Whether a job is still in the database, asked with a query (not the command's cache of
-     * entities, which holds the copy read before the lock): inside the lock, what committed
-     * meanwhile is seen.
-     */
-    private boolean stillThere(String jobId) {
-        return processEngine.getManagementService().createJobQuery().jobId(jobId).count() > 0;
     }
 
     private JobServiceConfiguration jobService() {

@@ -40,8 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>a job read before its protocol's row lock, whose execution another command ended while the
  *       job waited for the lock, was run from the copy read before, and Flowable failed on the
  *       missing execution ({@code NullPointerException} in
- *       {@code DefaultInternalJobManager.handleJobDeleteInternal}); it is now read again once the
- *       lock is held;</li>
+ *       {@code DefaultInternalJobManager.handleJobDeleteInternal}); it is now read only once the
+ *       lock is held (the list gave its protocol);</li>
  *   <li>two callers (two nodes) moving the same due timer to an executable job at once both
  *       inserted the job, and the second insert failed on {@code ACT_RU_JOB}'s key; the move now
  *       takes the protocol's lock first and the second caller finds the timer gone.</li>
@@ -65,8 +65,8 @@ class DueJobRaceTest {
             ProcessEngine flowable = negotiationWithDueJobs(engine, name, id);
             String process = flowable.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id.value())
                     .singleResult().getId();
-            // The due timers already made executable jobs (by a node that stopped then): the call reads each job
-            // before it takes the protocol's lock (a timer is read again under the lock when it is moved).
+            // The due timers already made executable jobs (by a node that stopped then): the call lists each job
+            // before it takes the protocol's lock, and must read it again once the lock is held.
             for (Job timer : flowable.getManagementService().createTimerJobQuery().executable().list()) {
                 flowable.getManagementService().moveTimerToExecutableJob(timer.getId());
             }
