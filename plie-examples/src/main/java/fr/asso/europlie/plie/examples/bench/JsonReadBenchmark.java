@@ -61,7 +61,7 @@ public class JsonReadBenchmark {
     static List<Figure> run(boolean quick) throws Exception {
         Options options = new OptionsBuilder().include(JsonReadBenchmark.class.getName() + "\\.")
                 .forks(quick ? 1 : 3).warmupIterations(quick ? 8 : 10).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(quick ? 5 : 10).measurementTime(TimeValue.seconds(quick ? 1 : 2)).jvmArgsAppend("-Xmx1g")
+                .measurementIterations(quick ? 5 : 10).measurementTime(TimeValue.seconds(quick ? 1 : 2)).jvmArgsAppend("-Xms1g", "-Xmx1g")
                 .shouldFailOnError(true).build();
         Figure figure = Figure.time("ProtocolJson.read of the plan (" + NegotiationShapes.planText().length() / 1000
                 + " KB) vs Jackson readTree (JMH)", "us");
