@@ -133,9 +133,12 @@ public final class PerformanceBenchmarks {
             CohortBenchmarks.run(quick, figures, notes);
         }
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "PLIE benchmarks, %s mode, %s; JVM %s %s, %d processors, max heap %d MB; "
+        // the JVM's own options too (heap committed and touched at start, collector), which the figures depend on
+        String options = String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-X") && !option.startsWith("-Xlog")).toList());
+        table.append(String.format(Locale.ROOT, "PLIE benchmarks, %s mode, %s; JVM %s %s (%s), %d processors, max heap %d MB; "
                 + "load average at the end %s; %.0f s%n%n", quick ? "quick" : "full", java.time.Instant.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), options, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, load(), (System.nanoTime() - started) / 1e9));
         table.append(Figure.header()).append(System.lineSeparator());
         for (Figure figure : figures) {
