@@ -283,14 +283,30 @@ final class Cells {
     <T> T build(java.util.function.Supplier<T> constructor, java.util.function.Function<Violation, Violation> relocate) {
         try {
             return constructor.get();
-        } catch (fr.asso.europlie.plie.error.PlieException e) {
-            e.violations().forEach(v -> problems.add(relocate.apply(v)));
-            return null;
         } catch (RuntimeException e) {
+            refused(e, relocate);
+            return null;
+        }
+    }
+
+    /**
+     * Records why a domain type refused the row's values, as {@link #build} does: the type's own
+     * violations, each placed by {@code relocate}, or the row itself when the type refused with a JDK
+     * exception. The readers of the rows met most often construct their types themselves and call
+     * this only when one refuses: a call site of {@link #build} receives every reader's constructor,
+     * which the JIT compiles as a call it cannot inline unless it inlines {@link #build} into each
+     * reader, something it decides differently from one JVM to the next (issue 16).
+     *
+     * @param e what the constructor threw
+     * @param relocate places a violation of the type at the row's column
+     */
+    void refused(RuntimeException e, java.util.function.Function<Violation, Violation> relocate) {
+        if (e instanceof fr.asso.europlie.plie.error.PlieException refusal) {
+            refusal.violations().forEach(v -> problems.add(relocate.apply(v)));
+        } else {
             // A domain type that refuses with a JDK exception: name the row, not the exception.
             problems.add(Violation.of(CohortError.MALFORMED, at(), String.join(String.valueOf(table.delimiter), row.fields()),
                     "a row the PLIE model accepts"));
-            return null;
         }
     }
 }

@@ -519,8 +519,13 @@ public final class CohortCsv {
                 }
             } else {
                 LocalDate birth = c.date("birthDate");
-                PersonalData data = c.build(() -> new PersonalData(c.text("lastName"), c.text("firstName"), birth, c.text("address"),
-                        c.text("email"), c.text("phone"), c.text("externalId")), v -> relocateSimple(c, v, "personal."));
+                PersonalData data = null;
+                try {
+                    data = new PersonalData(c.text("lastName"), c.text("firstName"), birth, c.text("address"), c.text("email"),
+                            c.text("phone"), c.text("externalId"));
+                } catch (RuntimeException e) {
+                    c.refused(e, v -> relocateSimple(c, v, "personal."));
+                }
                 if (data != null && known && c.problems.isEmpty()) {
                     identities.put(ParticipantId.of(pid), data);
                 }
@@ -596,8 +601,13 @@ public final class CohortCsv {
         if (!c.problems.isEmpty()) {
             return null;
         }
-        return c.build(() -> new Step(StepId.of(id), type, start, end, plannedEnd, operation == null ? null : OperationId.of(operation),
-                contract, workingTime, barrier, validated), v -> relocateSimple(c, v, "step."));
+        try {
+            return new Step(StepId.of(id), type, start, end, plannedEnd, operation == null ? null : OperationId.of(operation), contract,
+                    workingTime, barrier, validated);
+        } catch (RuntimeException e) {
+            c.refused(e, v -> relocateSimple(c, v, "step."));
+            return null;
+        }
     }
 
     /**
@@ -675,7 +685,11 @@ public final class CohortCsv {
             String referrer = c.required("referrer");
             LocalDate referredOn = c.requiredDate("referredOn");
             if (referrer != null && referredOn != null) {
-                referral = c.build(() -> new Referral(OrganisationId.of(referrer), referredOn, c.text("otherPtiScheme")), this::relocate);
+                try {
+                    referral = new Referral(OrganisationId.of(referrer), referredOn, c.text("otherPtiScheme"));
+                } catch (RuntimeException e) {
+                    c.refused(e, this::relocate);
+                }
             }
             String codes = c.required("targetPublics");
             if (codes != null) {
@@ -707,8 +721,12 @@ public final class CohortCsv {
                 LocalDate planSigned = c.date("planSignedOn");
                 String referent = c.text("referent");
                 String plan = c.text("plan");
-                adhesion = c.build(() -> new Adhesion(participantSigned, referent == null ? null : ReferentId.of(referent), referentSigned,
-                        plan == null ? null : OrganisationId.of(plan), planSigned), this::relocate);
+                try {
+                    adhesion = new Adhesion(participantSigned, referent == null ? null : ReferentId.of(referent), referentSigned,
+                            plan == null ? null : OrganisationId.of(plan), planSigned);
+                } catch (RuntimeException e) {
+                    c.refused(e, this::relocate);
+                }
             }
             items(c, "referents", "yyyy-MM-dd:REFERENT[:ORGANISATION]", parts -> parts.length >= 2 && parts.length <= 3
                     ? new ReferentAssignment(ReferentId.of(parts[1]), day(parts[0]),
@@ -730,17 +748,28 @@ public final class CohortCsv {
                 boolean training = c.bool("inEducationOrTraining");
                 boolean qualification = c.bool("gainedQualification");
                 boolean employed = c.bool("employedOnLeaving");
-                leaving = c.build(() -> new EsfExitData(on, searching, training, qualification, employed), this::relocate);
+                try {
+                    leaving = new EsfExitData(on, searching, training, qualification, employed);
+                } catch (RuntimeException e) {
+                    c.refused(e, this::relocate);
+                }
             }
             if (exitedOn != null || reason != null || leaving != null) {
-                EsfExitData data = leaving;
-                exit = c.build(() -> new Exit(exitedOn, reason, data), this::relocate);
+                try {
+                    exit = new Exit(exitedOn, reason, leaving);
+                } catch (RuntimeException e) {
+                    c.refused(e, this::relocate);
+                }
             }
             if (any(c, SIX_MONTH_DATA)) {
                 LocalDate on = c.date("sixMonthDataCollectedOn");
                 boolean employed = c.bool("employedAfterSixMonths");
                 boolean improved = c.bool("improvedSituation");
-                sixMonths = c.build(() -> new EsfSixMonthData(on, employed, improved), this::relocate);
+                try {
+                    sixMonths = new EsfSixMonthData(on, employed, improved);
+                } catch (RuntimeException e) {
+                    c.refused(e, this::relocate);
+                }
             }
         }
 
@@ -765,8 +794,12 @@ public final class CohortCsv {
                 return null;
             }
             IscedLevel level = IscedLevel.of(isced);
-            return c.build(() -> new EsfEntryData(on, gender, age, status, since, level, disability, thirdCountry, foreign, minority, homeless,
-                    rural), this::relocate);
+            try {
+                return new EsfEntryData(on, gender, age, status, since, level, disability, thirdCountry, foreign, minority, homeless, rural);
+            } catch (RuntimeException e) {
+                c.refused(e, this::relocate);
+                return null;
+            }
         }
 
         private static boolean completed(String outcome) {
@@ -819,8 +852,13 @@ public final class CohortCsv {
                 return null;
             }
             List<Step> ordered = new ArrayList<>(steps);
-            return cells.build(() -> new AccompanimentPeriod(number, referral, publics, flagged, decision, adhesion, referents, statuses, ordered,
-                    entryData, followUps, exit, sixMonths), this::relocate);
+            try {
+                return new AccompanimentPeriod(number, referral, publics, flagged, decision, adhesion, referents, statuses, ordered, entryData,
+                        followUps, exit, sixMonths);
+            } catch (RuntimeException e) {
+                cells.refused(e, this::relocate);
+                return null;
+            }
         }
 
         /** Places a domain violation at this row, or at the steps.csv row of the step it names. */
