@@ -96,34 +96,39 @@ class CsvModelRefusalsTest {
         assertOnly(refused(new CsvFiles(periods(row), null, null, null)), CohortError.BLANK, "periods.csv[2].exit.exitedOn", "null");
     }
 
-    @Test
-    @DisplayName("exit data both searching and employed, at the exit data's row")
-    void exitDataSearchingAndEmployed() {
+    /** The participant of {@link #entered()}, gone at the end of June. */
+    private static Map<String, String> exited() {
         Map<String, String> row = entered();
         row.put("exitedOn", "2026-06-30");
         row.put("exitReason", "DROPOUT");
-        row.put("exitDataCollectedOn", "2026-06-30");
-        row.put("jobSearching", "true");
-        row.put("employedOnLeaving", "true");
+        return row;
+    }
+
+    private static void assertIncompatibleUnder(Map<String, String> row, String prefix) {
         List<Violation> found = refused(new CsvFiles(periods(row), null, null, null));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).code()).isEqualTo(CohortError.INCOMPATIBLE);
-        assertThat(found.get(0).field()).startsWith("periods.csv[2].exitData.");
+        assertThat(found.get(0).field()).startsWith(prefix);
+    }
+
+    @Test
+    @DisplayName("exit data both searching and employed, at the exit data's row")
+    void exitDataSearchingAndEmployed() {
+        Map<String, String> row = exited();
+        row.put("exitDataCollectedOn", "2026-06-30");
+        row.put("jobSearching", "true");
+        row.put("employedOnLeaving", "true");
+        assertIncompatibleUnder(row, "periods.csv[2].exitData.");
     }
 
     @Test
     @DisplayName("a situation improved six months on without employment, at the six-month data's row")
     void sixMonthImprovedWithoutEmployment() {
-        Map<String, String> row = entered();
-        row.put("exitedOn", "2026-06-30");
-        row.put("exitReason", "DROPOUT");
+        Map<String, String> row = exited();
         row.put("sixMonthDataCollectedOn", "2027-01-05");
         row.put("employedAfterSixMonths", "false");
         row.put("improvedSituation", "true");
-        List<Violation> found = refused(new CsvFiles(periods(row), null, null, null));
-        assertThat(found).hasSize(1);
-        assertThat(found.get(0).code()).isEqualTo(CohortError.INCOMPATIBLE);
-        assertThat(found.get(0).field()).startsWith("periods.csv[2].sixMonthData.");
+        assertIncompatibleUnder(row, "periods.csv[2].sixMonthData.");
     }
 
     @Test
