@@ -44,7 +44,30 @@ final class CohortBenchmarks {
     private static final LocalDate END = LocalDate.of(2027, 12, 31);
     private static final ReportPeriod PERIOD = new ReportPeriod(START, END);
 
+    /** The target publics of the generated cohorts. */
+    static final List<TargetPublic> PUBLICS = List.of(TargetPublic.LONG_TERM_JOBSEEKERS, TargetPublic.RSA_RECIPIENTS,
+            TargetPublic.OTHER_MINIMUM_INCOME, TargetPublic.LOW_QUALIFIED_YOUNG, TargetPublic.SENIORS, TargetPublic.DISABLED_WORKERS,
+            TargetPublic.QPV_RESIDENTS);
+    /** The cohort's settings of the generated cohorts. */
+    static final CohortSettings SETTINGS = CohortSettings.of(PUBLICS, new BigDecimal("50"));
+
     private CohortBenchmarks() {
+    }
+
+    /** The generator of the cohorts measured, over 2021 to 2027. */
+    static SyntheticCohort generator() {
+        return new SyntheticCohort(SETTINGS, START, END);
+    }
+
+    /** The CSV figure's files: a generated cohort of this size (seed 7) written with ';'. */
+    static CsvFiles csvFiles(int size) {
+        return CohortCsv.write(generator().generate(7, size).data(), ';');
+    }
+
+    /** The CSV figure's baseline: every file split into cells and each cell typed. */
+    static long splitAndType(CsvFiles files) {
+        return splitAndType(files.periods()) + splitAndType(files.steps()) + splitAndType(files.identities())
+                + splitAndType(files.referents());
     }
 
     /** The periods of a cohort in primitive arrays (one slot a period with an entry). */
@@ -177,10 +200,9 @@ final class CohortBenchmarks {
 
     static void run(boolean quick, List<Figure> figures, List<String> notes) {
         int size = quick ? 200_000 : 1_000_000;
-        List<TargetPublic> publics = List.of(TargetPublic.LONG_TERM_JOBSEEKERS, TargetPublic.RSA_RECIPIENTS, TargetPublic.OTHER_MINIMUM_INCOME,
-                TargetPublic.LOW_QUALIFIED_YOUNG, TargetPublic.SENIORS, TargetPublic.DISABLED_WORKERS, TargetPublic.QPV_RESIDENTS);
-        CohortSettings settings = CohortSettings.of(publics, new BigDecimal("50"));
-        SyntheticCohort generator = new SyntheticCohort(settings, START, END);
+        List<TargetPublic> publics = PUBLICS;
+        CohortSettings settings = SETTINGS;
+        SyntheticCohort generator = generator();
 
         // Heap held by the cohort: used heap after full collections, before and after generating it.
         long before = usedAfterGc();
@@ -259,8 +281,7 @@ final class CohortBenchmarks {
 
         // CSV import of 100,000 participants against splitting and typing the same cells.
         int csvSize = quick ? 20_000 : 100_000;
-        SyntheticCohort.Generated small = generator.generate(7, csvSize);
-        CsvFiles files = CohortCsv.write(small.data(), ';');
+        CsvFiles files = csvFiles(csvSize);
         Figure csv = Figure.time("CSV import of " + String.format(Locale.ROOT, "%,d", csvSize) + " participants vs splitting and typing the cells",
                 "ms");
         // The same rounds in CPU time of the thread, and the import an application runs: with the cohort's settings,
@@ -279,14 +300,12 @@ final class CohortBenchmarks {
             sink += CohortCsv.read(files, publics).participants().size();
             long t1 = System.nanoTime();
             long c1 = threads.getCurrentThreadCpuTime();
-            sink += splitAndType(files.periods()) + splitAndType(files.steps()) + splitAndType(files.identities())
-                    + splitAndType(files.referents());
+            sink += splitAndType(files);
             long t2 = System.nanoTime();
             long c2 = threads.getCurrentThreadCpuTime();
             sink += CohortCsv.read(files, settings, ImportMode.ALL_OR_NOTHING, ImportedExits.STRICT).data().participants().size();
             long c3 = threads.getCurrentThreadCpuTime();
-            sink += splitAndType(files.periods()) + splitAndType(files.steps()) + splitAndType(files.identities())
-                    + splitAndType(files.referents());
+            sink += splitAndType(files);
             long c4 = threads.getCurrentThreadCpuTime();
             if (i >= csvWarmUp) {
                 csv.library((t1 - t0) / 1e6).baseline((t2 - t1) / 1e6);

@@ -1,18 +1,13 @@
 package fr.asso.europlie.plie.examples.bench;
 
-import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.csv.CohortCsv;
 import fr.asso.europlie.plie.cohort.csv.CsvFiles;
-import fr.asso.europlie.plie.cohort.synthetic.SyntheticCohort;
-import fr.asso.europlie.plie.protocol.TargetPublic;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
-import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +36,6 @@ public final class CsvPairedBenchmark {
     /** One version's side, loaded in that version's class loader: its files and its two readers. */
     public static final class Side {
         private static CsvFiles files;
-        private static List<TargetPublic> publics;
 
         private Side() {
         }
@@ -53,11 +47,7 @@ public final class CsvPairedBenchmark {
          * @return the files' text, for the caller to check that every side reads the same
          */
         public static String prepare(int size) {
-            publics = List.of(TargetPublic.LONG_TERM_JOBSEEKERS, TargetPublic.RSA_RECIPIENTS, TargetPublic.OTHER_MINIMUM_INCOME,
-                    TargetPublic.LOW_QUALIFIED_YOUNG, TargetPublic.SENIORS, TargetPublic.DISABLED_WORKERS, TargetPublic.QPV_RESIDENTS);
-            CohortSettings settings = CohortSettings.of(publics, new BigDecimal("50"));
-            SyntheticCohort generator = new SyntheticCohort(settings, LocalDate.of(2021, 1, 1), LocalDate.of(2027, 12, 31));
-            files = CohortCsv.write(generator.generate(7, size).data(), ';');
+            files = CohortBenchmarks.csvFiles(size);
             return files.periods() + files.steps() + files.identities() + files.referents();
         }
 
@@ -67,7 +57,7 @@ public final class CsvPairedBenchmark {
          * @return the text written back, the same for every version that reads the same
          */
         public static String readBack() {
-            CsvFiles back = CohortCsv.write(CohortCsv.read(files, publics), ';');
+            CsvFiles back = CohortCsv.write(CohortCsv.read(files, CohortBenchmarks.PUBLICS), ';');
             return back.periods() + back.steps() + back.identities() + back.referents();
         }
 
@@ -77,7 +67,7 @@ public final class CsvPairedBenchmark {
          * @return the participants read
          */
         public static int read() {
-            return CohortCsv.read(files, publics).participants().size();
+            return CohortCsv.read(files, CohortBenchmarks.PUBLICS).participants().size();
         }
 
         /**
@@ -86,8 +76,7 @@ public final class CsvPairedBenchmark {
          * @return a checksum of the typed cells
          */
         public static long baseline() {
-            return CohortBenchmarks.splitAndType(files.periods()) + CohortBenchmarks.splitAndType(files.steps())
-                    + CohortBenchmarks.splitAndType(files.identities()) + CohortBenchmarks.splitAndType(files.referents());
+            return CohortBenchmarks.splitAndType(files);
         }
     }
 
