@@ -355,7 +355,8 @@ public final class PlieEngine implements AutoCloseable {
     /**
      * Runs now, on the caller's thread, every timer that is due on the engine's clock and every
      * pending asynchronous job, until none is left: for applications and tests that run without
-     * the async executor, or that move the clock. Several callers at once (threads, nodes), while
+     * the async executor, or that move the clock. Due timers run earliest first, each moved to a
+     * job and run in one transaction. Several callers at once (threads, nodes), while
      * users act, share the work: a timer or job taken by another caller is left to it, and a
      * conflict (optimistic locking, deadlock victim, lock timeout) is retried like any command's;
      * only a job's own failure is thrown.
@@ -367,13 +368,15 @@ public final class PlieEngine implements AutoCloseable {
         ManagementService management = processEngine.getManagementService();
         int executed = 0;
         for (int pass = 0; pass < 1_000; pass++) {
-            List<Job> timers = management.createTimerJobQuery().executable().list();
+            // Earliest due first: a consultation's reminder before its cut-off, which ends the reminder's activity.
+            List<Job> timers = management.createTimerJobQuery().executable().orderByJobDuedate().asc()
+                    .orderByJobCreateTime().asc().list();
             List<Job> jobs = management.createJobQuery().list();
             if (timers.isEmpty() && jobs.isEmpty()) {
                 return executed;
             }
             for (Job timer : timers) {
-                if (toExecutable(management, timer) && execute(timer)) {
+                if (runTimer(management, timer)) {
                     executed++;
                 }
             }
@@ -384,6 +387,41 @@ public final class PlieEngine implements AutoCloseable {
             }
         }
         throw new IllegalStateException("jobs keep coming after 1000 passes: a timer cycle without end?");
+    }
+
+    /**
+     * Moves a due timer to an executable job and runs it in one transaction, under its protocol's
+     * row lock for a negotiation's timer; false when another caller took it meanwhile. In one
+     * transaction, so that no other caller runs a later timer of the same process between this
+     * timer's move and its run: with the move and the run apart, a second node could run a
+     * consultation's cut-off, which ends the consultation and its reminder, after the first had
+     * moved the reminder and before it ran it, and the reminder due first was never run. Should
+     * the job itself fail, the move rolls back with it; the timer is then moved on its own and run
+     * as a job, so that Flowable records the failure as for any job (a retry less, then the dead
+     * letters) before it is thrown.
+     */
+    private boolean runTimer(ManagementService management, Job timer) {
+        String timerId = timer.getId();
+        JobServiceConfiguration jobService = jobService();
+        try {
+            return runner.run(null, "timer " + timerId, () -> {
+                lockProtocolOf(timer);
+                TimerJobEntity due = jobService.getTimerJobEntityManager().findById(timerId);
+                if (due == null) {
+                    return false; // another caller ran it (or a command ended it) while this one waited
+                }
+                jobService.getJobManager().execute(jobService.getJobManager().moveTimerJobToExecutableJob(due));
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (management.createTimerJobQuery().jobId(timerId).count() == 0 || isDuplicateKey(e)) {
+                return false; // another caller (another node, the async executor) took it
+            }
+            if (e instanceof ConflictException) {
+                throw e;
+            }
+            return toExecutable(management, timer) && execute(timer);
+        }
     }
 
     /**

@@ -44,7 +44,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       lock is held (the list gave its protocol);</li>
  *   <li>two callers (two nodes) moving the same due timer to an executable job at once both
  *       inserted the job, and the second insert failed on {@code ACT_RU_JOB}'s key; the move now
- *       takes the protocol's lock first and the second caller finds the timer gone.</li>
+ *       takes the protocol's lock first and the second caller finds the timer gone;</li>
+ *   <li>with the move and the run in two transactions, the second caller could run the
+ *       consultation's cut-off (which ends the reminder's activity) between the first one's move
+ *       of the reminder and its run, and the reminder due first was never run (one job run of two,
+ *       seen once in CI); a due timer is now moved and run in one transaction, earliest first
+ *       ({@link DueTimersTest} checks the order with one caller).</li>
  * </ul>
  */
 @DisplayName("a negotiation's due jobs raced by other transactions and nodes: each run once, no engine error, on H2 and PostgreSQL")
