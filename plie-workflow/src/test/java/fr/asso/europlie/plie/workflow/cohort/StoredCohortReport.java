@@ -6,7 +6,9 @@ import fr.asso.europlie.plie.cohort.CohortSettings;
 import fr.asso.europlie.plie.cohort.OperationDirectory;
 import fr.asso.europlie.plie.cohort.Participant;
 import fr.asso.europlie.plie.cohort.ParticipantId;
+import fr.asso.europlie.plie.indicators.CompletenessReport;
 import fr.asso.europlie.plie.indicators.FullIndicatorReport;
+import fr.asso.europlie.plie.indicators.IndicatorReport;
 import fr.asso.europlie.plie.indicators.ReportPeriod;
 import fr.asso.europlie.plie.offer.OperationId;
 import fr.asso.europlie.plie.organisation.OrganisationId;
@@ -20,6 +22,7 @@ import fr.asso.europlie.plie.workflow.Role;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.JdbcParticipants;
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +80,6 @@ public final class StoredCohortReport {
             OperationDirectory operations = readOperations(Path.of(args[3]));
             engine.cohort().configure(SETTINGS, operations, () -> ParticipantId.of("unused"));
             long start = System.nanoTime();
-            String result;
             if ("hold".equals(mode)) {
                 CommandRunner runner = new CommandRunner(((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name)
                         .getProcessEngineConfiguration()).getCommandExecutor(), 1);
@@ -88,35 +90,51 @@ public final class StoredCohortReport {
                     store.all().forEach(held::add);
                     return held;
                 });
-                result = "held " + all.size();
+                Files.writeString(Path.of(args[4]), "held " + all.size(), StandardCharsets.UTF_8);
             } else {
                 FullIndicatorReport report = engine.cohort().report(TEAM, PERIOD, END);
-                result = canonical(report);
+                try (Writer out = Files.newBufferedWriter(Path.of(args[4]), StandardCharsets.UTF_8)) {
+                    canonical(report, out);
+                }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            Files.writeString(Path.of(args[4]), result, StandardCharsets.UTF_8);
             System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + mode + " in " + millis + " ms");
         }
     }
 
     /**
-     * The report as text that does not depend on the JVM: its maps are immutable copies
+     * Writes the report as text that does not depend on the JVM: its maps are immutable copies
      * ({@code Map.copyOf}), whose order changes from one JVM to the next, so each is written sorted
-     * by key.
+     * by key. Written a part at a time (the completeness items one a line), never as one string:
+     * the whole text runs to megabytes, and building it in the child's small heap, with the copies
+     * a string's growth makes, once took more memory than drawing the report (an out-of-memory
+     * error in this method, not in the library, seen in CI at 46 MB).
      *
      * @param report the report
-     * @return the text
+     * @param out where the text goes
+     * @throws IOException when it cannot be written
      */
-    static String canonical(FullIndicatorReport report) {
-        return report.overall() + "\nbyReferent=" + sorted(report.byReferent()) + "\nbyOperator=" + sorted(report.byOperator())
-                + "\nbyOperation=" + sorted(report.byOperation()) + "\nbyAxis=" + sorted(report.byAxis())
-                + "\nbyTargetPublic=" + sorted(report.byTargetPublic());
+    static void canonical(FullIndicatorReport report, Appendable out) throws IOException {
+        IndicatorReport overall = report.overall();
+        out.append(String.valueOf(overall.period())).append('\n').append(String.valueOf(overall.slice())).append('\n')
+                .append(String.valueOf(overall.plieFigures())).append('\n').append(String.valueOf(overall.plieEsfProfile()))
+                .append("\ncompleteness as of ").append(String.valueOf(overall.completeness().asOf())).append('\n');
+        for (CompletenessReport.Item item : overall.completeness().items()) {
+            out.append(String.valueOf(item)).append('\n');
+        }
+        sorted("byReferent", report.byReferent(), out);
+        sorted("byOperator", report.byOperator(), out);
+        sorted("byOperation", report.byOperation(), out);
+        sorted("byAxis", report.byAxis(), out);
+        sorted("byTargetPublic", report.byTargetPublic(), out);
     }
 
-    private static String sorted(Map<?, ?> map) {
+    private static void sorted(String name, Map<?, ?> map, Appendable out) throws IOException {
         java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
         map.forEach((key, value) -> sorted.put(key.toString(), value));
-        return sorted.toString();
+        for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+            out.append(name).append(' ').append(entry.getKey()).append('=').append(String.valueOf(entry.getValue())).append('\n');
+        }
     }
 
     private static DataSource dataSource(String url, String schema) {
