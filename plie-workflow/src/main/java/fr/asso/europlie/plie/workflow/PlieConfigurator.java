@@ -1,12 +1,16 @@
 package fr.asso.europlie.plie.workflow;
 
 import fr.asso.europlie.plie.workflow.internal.ClockBridge;
+import fr.asso.europlie.plie.workflow.internal.NegotiationJobLock;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import fr.asso.europlie.plie.workflow.internal.SchemaMigrations;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
 import org.flowable.common.engine.impl.EngineConfigurator;
+import org.flowable.common.engine.impl.interceptor.CommandInterceptor;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
@@ -57,7 +61,17 @@ public final class PlieConfigurator implements EngineConfigurator {
 
     @Override
     public void beforeInit(AbstractEngineConfiguration engineConfiguration) {
-        // Nothing before the engine's own set-up: the library needs its data source and clock.
+        // Before the engine's command executors are built: a negotiation's job run by the async
+        // executor takes its protocol's row lock first (see NegotiationJobLock). The rest needs the
+        // engine's data source and clock, in configure().
+        if (engineConfiguration instanceof ProcessEngineConfigurationImpl processConfiguration) {
+            List<CommandInterceptor> after = processConfiguration.getCustomPostCommandInterceptors() == null
+                    ? new ArrayList<>() : new ArrayList<>(processConfiguration.getCustomPostCommandInterceptors());
+            if (after.stream().noneMatch(NegotiationJobLock.class::isInstance)) {
+                after.add(new NegotiationJobLock());
+            }
+            processConfiguration.setCustomPostCommandInterceptors(after);
+        }
     }
 
     @Override

@@ -1,0 +1,106 @@
+package fr.asso.europlie.plie.workflow.negotiation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.asso.europlie.plie.protocol.ProtocolId;
+import fr.asso.europlie.plie.workflow.Databases;
+import fr.asso.europlie.plie.workflow.ManualClock;
+import fr.asso.europlie.plie.workflow.PlanId;
+import fr.asso.europlie.plie.workflow.PlieEngine;
+import fr.asso.europlie.plie.workflow.Reminder;
+import fr.asso.europlie.plie.workflow.WorkflowListener;
+import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A negotiation's timer run by Flowable's async executor (the builder's default, what an
+ * application runs in production) takes its protocol's row lock before anything else, as the
+ * facade's commands and {@link PlieEngine#runDueJobs()} do: a test transaction holds the protocol's
+ * row, the consultation's reminder falls due, and the executor's job must wait for that
+ * transaction, then run once it commits. Before {@code NegotiationJobLock} the reminder ran at once,
+ * whatever a command on the protocol was doing, and never waited.
+ */
+@DisplayName("a negotiation's timer run by the async executor waits for its protocol's lock, then runs, on H2 and PostgreSQL")
+class AsyncExecutorLockTest {
+
+    private static final AtomicInteger PROTOCOLS = new AtomicInteger();
+
+    private final ManualClock clock = ManualClock.at(Instant.parse("2021-09-01T08:00:00Z"));
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("the consultation's reminder waits while another transaction holds the protocol, and is sent once it commits")
+    void reminderWaitsForTheProtocolsLock(Databases.Kind kind) throws Exception {
+        ProtocolId id = ProtocolId.of("PLIE-ASYNC-LOCK-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
+        try (Databases.Target database = Databases.fresh(kind);
+                PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).asyncExecutor(true).build()) {
+            List<Reminder> reminders = new CopyOnWriteArrayList<>();
+            engine.addListener(new WorkflowListener() {
+                @Override
+                public void onReminder(Reminder reminder) {
+                    reminders.add(reminder);
+                }
+            });
+            Negotiator negotiator = new Negotiator(engine, clock, id).startedWithDiagnostic();
+            try (Connection holder = database.dataSource().getConnection()) {
+                holder.setAutoCommit(false);
+                String table = database.schema() == null ? "plie_protocol" : database.schema() + ".plie_protocol";
+                try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM " + table
+                        + " WHERE plan_id = ? AND id = ? FOR UPDATE")) {
+                    lock.setString(1, PlanId.DEFAULT.value());
+                    lock.setString(2, id.value());
+                    try (ResultSet row = lock.executeQuery()) {
+                        assertThat(row.next()).as("the protocol's row").isTrue();
+                    }
+                }
+                clock.advance(Duration.ofDays(31)); // the reminder is due: the executor acquires and runs it
+                awaitBlocked(holder, kind);
+                assertThat(reminders).as("reminders sent while the protocol is held").isEmpty();
+                holder.commit();
+            }
+            for (int i = 0; i < 6_000 && reminders.isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(reminders).as("reminders sent once the protocol is free").singleElement()
+                    .satisfies(r -> assertThat(r.step()).isEqualTo("TECHNICAL_OPINION"));
+            assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, id))
+                    .filteredOn(e -> e.step().equals("REMINDER")).hasSize(1);
+        }
+    }
+
+    /** Waits (up to a minute) until another session waits for the holder's transaction. */
+    private static void awaitBlocked(Connection holder, Databases.Kind kind) throws Exception {
+        String self = kind == Databases.Kind.H2 ? "SELECT SESSION_ID()" : "SELECT pg_backend_pid()";
+        String blocked = kind == Databases.Kind.H2
+                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = ?"
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))";
+        int session;
+        try (PreparedStatement statement = holder.prepareStatement(self); ResultSet row = statement.executeQuery()) {
+            row.next();
+            session = row.getInt(1);
+        }
+        try (PreparedStatement statement = holder.prepareStatement(blocked)) {
+            statement.setInt(1, session);
+            for (int i = 0; i < 12_000; i++) {
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    if (row.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("the executor's job never waited for the protocol's lock");
+    }
+}
