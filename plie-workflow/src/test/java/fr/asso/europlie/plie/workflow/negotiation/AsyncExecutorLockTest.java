@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.asso.europlie.plie.protocol.ProtocolId;
 import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.ManualClock;
-import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Reminder;
 import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flowable.engine.ProcessEngines;
+import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,15 +58,7 @@ class AsyncExecutorLockTest {
             Negotiator negotiator = new Negotiator(engine, clock, id).startedWithDiagnostic();
             try (Connection holder = database.dataSource().getConnection()) {
                 holder.setAutoCommit(false);
-                String table = database.schema() == null ? "plie_protocol" : database.schema() + ".plie_protocol";
-                try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM " + table
-                        + " WHERE plan_id = ? AND id = ? FOR UPDATE")) {
-                    lock.setString(1, PlanId.DEFAULT.value());
-                    lock.setString(2, id.value());
-                    try (ResultSet row = lock.executeQuery()) {
-                        assertThat(row.next()).as("the protocol's row").isTrue();
-                    }
-                }
+                DueJobRaceTest.lockProtocol(holder, database, id);
                 clock.advance(Duration.ofDays(31)); // the reminder is due: the executor acquires and runs it
                 awaitBlocked(holder, kind);
                 assertThat(reminders).as("reminders sent while the protocol is held").isEmpty();
@@ -76,6 +72,47 @@ class AsyncExecutorLockTest {
             assertThat(negotiator.negotiation().history(Negotiator.COORDINATOR, id))
                     .filteredOn(e -> e.step().equals("REMINDER")).hasSize(1);
         }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a job whose process another transaction ends while it waits for the protocol: found gone, not run, nothing logged at ERROR")
+    void processEndedWhileTheJobWaits(Databases.Kind kind) throws Exception {
+        ProtocolId id = ProtocolId.of("PLIE-ASYNC-GONE-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
+        String name = "async-gone-" + ProcessHandle.current().pid() + "-" + kind + "-" + PROTOCOLS.incrementAndGet();
+        List<Reminder> reminders = new CopyOnWriteArrayList<>();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        try (Databases.Target database = Databases.fresh(kind)) {
+            PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).asyncExecutor(true).name(name).build();
+            try {
+                engine.addListener(new WorkflowListener() {
+                    @Override
+                    public void onReminder(Reminder reminder) {
+                        reminders.add(reminder);
+                    }
+                });
+                new Negotiator(engine, clock, id).startedWithDiagnostic();
+                RuntimeService runtime = ProcessEngines.getProcessEngine(name).getRuntimeService();
+                String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.value()).singleResult().getId();
+                System.setErr(new PrintStream(new Tee(err, log), true, StandardCharsets.UTF_8));
+                try (Connection holder = database.dataSource().getConnection()) {
+                    holder.setAutoCommit(false);
+                    DueJobRaceTest.lockProtocol(holder, database, id);
+                    clock.advance(Duration.ofDays(31));
+                    awaitBlocked(holder, kind);
+                    // Another transaction ends the process, and the job with it, while the job waits.
+                    runtime.deleteProcessInstance(process, "ended while a job waited");
+                    holder.commit();
+                }
+            } finally {
+                engine.close(); // waits for the executor's running jobs (DrainingJobExecutor)
+                System.setErr(err);
+            }
+        }
+        assertThat(reminders).as("reminders sent").isEmpty();
+        assertThat(log.toString(StandardCharsets.UTF_8)).as("what the engine logged while the job ran")
+                .doesNotContain("ERROR").doesNotContain("NullPointerException");
     }
 
     /** Waits (up to a minute) until another session waits for the holder's transaction. */

@@ -9,7 +9,6 @@ import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -152,7 +151,7 @@ class DueJobRaceTest {
     }
 
     /** Takes the protocol's row lock in the holder's transaction, as a library command does first. */
-    private static void lockProtocol(Connection holder, Databases.Target database, ProtocolId id) throws SQLException {
+    static void lockProtocol(Connection holder, Databases.Target database, ProtocolId id) throws SQLException {
         lock(holder, database, "plie_protocol", "plan_id = '" + PlanId.DEFAULT.value() + "' AND id = '" + id.value() + "'");
     }
 
@@ -203,29 +202,5 @@ class DueJobRaceTest {
             }
         }
         throw new AssertionError("the callers never waited for the holder");
-    }
-
-    /** Writes to two streams. */
-    private static final class Tee extends OutputStream {
-
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
     }
 }
