@@ -401,39 +401,27 @@ public final class PlieEngine implements AutoCloseable {
      * letters) before it is thrown.
      */
     private boolean runTimer(ManagementService management, Job timer) {
-        String timerId = timer.getId();
-        JobServiceConfiguration jobService = jobService();
         try {
-            return runner.run(null, "timer " + timerId, () -> {
-                lockProtocolOf(timer);
-                TimerJobEntity due = jobService.getTimerJobEntityManager().findById(timerId);
-                if (due == null) {
-                    return false; // another caller ran it (or a command ended it) while this one waited
-                }
-                jobService.getJobManager().execute(jobService.getJobManager().moveTimerJobToExecutableJob(due));
-                return true;
-            });
+            return moveTimer(management, timer, true);
+        } catch (ConflictException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (management.createTimerJobQuery().jobId(timerId).count() == 0 || isDuplicateKey(e)) {
-                return false; // another caller (another node, the async executor) took it
-            }
-            if (e instanceof ConflictException) {
-                throw e;
-            }
-            return toExecutable(management, timer) && execute(timer);
+            // The job's own failure, rolled back with the move: moved, then run as any job.
+            return moveTimer(management, timer, false) && execute(timer);
         }
     }
 
     /**
-     * Makes a due timer an executable job (same id); false when another caller took it meanwhile
-     * (the timer is gone, or another caller is inserting the same job). A negotiation's timer is
-     * moved under its protocol's row lock, and read for the move only once that lock is held: two
-     * callers moving it at once then run one after the other, and the second finds it gone instead
-     * of failing on the first one's job (a duplicate key on {@code ACT_RU_JOB}, logged by Flowable as
-     * an engine error). What {@code ManagementService.moveTimerToExecutableJob} does, without its
+     * Makes a due timer an executable job (same id), and runs it in the same transaction when
+     * asked; false when another caller took it meanwhile (the timer is gone, or another caller is
+     * inserting the same job). A negotiation's timer is moved under its protocol's row lock, and
+     * read for the move only once that lock is held: two callers moving it at once then run one
+     * after the other, and the second finds it gone instead of failing on the first one's job (a
+     * duplicate key on {@code ACT_RU_JOB}, logged by Flowable as an engine error). What
+     * {@code ManagementService.moveTimerToExecutableJob} does, without its
      * {@code JobNotFoundException} for a timer that is gone. Conflicts are retried by the runner.
      */
-    private boolean toExecutable(ManagementService management, Job timer) {
+    private boolean moveTimer(ManagementService management, Job timer, boolean run) {
         String timerId = timer.getId();
         JobServiceConfiguration jobService = jobService();
         try {
@@ -441,9 +429,12 @@ public final class PlieEngine implements AutoCloseable {
                 lockProtocolOf(timer);
                 TimerJobEntity due = jobService.getTimerJobEntityManager().findById(timerId);
                 if (due == null) {
-                    return false; // another caller moved it (or a command ended it) while this one waited
+                    return false; // another caller took it (or a command ended it) while this one waited
                 }
-                jobService.getJobManager().moveTimerJobToExecutableJob(due);
+                JobEntity job = jobService.getJobManager().moveTimerJobToExecutableJob(due);
+                if (run) {
+                    jobService.getJobManager().execute(job);
+                }
                 return true;
             });
         } catch (RuntimeException e) {

@@ -7,7 +7,6 @@ import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Reminder;
-import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,7 +17,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowable.engine.ProcessEngines;
 import org.flowable.engine.RuntimeService;
@@ -48,13 +46,7 @@ class AsyncExecutorLockTest {
         ProtocolId id = ProtocolId.of("PLIE-ASYNC-LOCK-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
         try (Databases.Target database = Databases.fresh(kind);
                 PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).asyncExecutor(true).build()) {
-            List<Reminder> reminders = new CopyOnWriteArrayList<>();
-            engine.addListener(new WorkflowListener() {
-                @Override
-                public void onReminder(Reminder reminder) {
-                    reminders.add(reminder);
-                }
-            });
+            List<Reminder> reminders = Negotiator.reminders(engine);
             Negotiator negotiator = new Negotiator(engine, clock, id).startedWithDiagnostic();
             try (Connection holder = database.dataSource().getConnection()) {
                 holder.setAutoCommit(false);
@@ -80,18 +72,13 @@ class AsyncExecutorLockTest {
     void processEndedWhileTheJobWaits(Databases.Kind kind) throws Exception {
         ProtocolId id = ProtocolId.of("PLIE-ASYNC-GONE-" + ProcessHandle.current().pid() + "-" + PROTOCOLS.incrementAndGet());
         String name = "async-gone-" + ProcessHandle.current().pid() + "-" + kind + "-" + PROTOCOLS.incrementAndGet();
-        List<Reminder> reminders = new CopyOnWriteArrayList<>();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream err = System.err;
+        List<Reminder> reminders;
         try (Databases.Target database = Databases.fresh(kind)) {
             PlieEngine engine = database.engine(clock, WorkflowSettings.defaults()).asyncExecutor(true).name(name).build();
             try {
-                engine.addListener(new WorkflowListener() {
-                    @Override
-                    public void onReminder(Reminder reminder) {
-                        reminders.add(reminder);
-                    }
-                });
+                reminders = Negotiator.reminders(engine);
                 new Negotiator(engine, clock, id).startedWithDiagnostic();
                 RuntimeService runtime = ProcessEngines.getProcessEngine(name).getRuntimeService();
                 String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.value()).singleResult().getId();

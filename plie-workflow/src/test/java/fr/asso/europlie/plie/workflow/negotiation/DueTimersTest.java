@@ -8,7 +8,6 @@ import fr.asso.europlie.plie.workflow.Databases;
 import fr.asso.europlie.plie.workflow.ManualClock;
 import fr.asso.europlie.plie.workflow.PlieEngine;
 import fr.asso.europlie.plie.workflow.Reminder;
-import fr.asso.europlie.plie.workflow.WorkflowListener;
 import fr.asso.europlie.plie.workflow.WorkflowSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,13 +66,7 @@ class DueTimersTest {
                 assertThat(engine.deployCustomisedProcess("negotiation-cut-off-first.bpmn20.xml",
                         new ByteArrayInputStream(customised))).isEqualTo(2);
             }
-            List<Reminder> reminders = new CopyOnWriteArrayList<>();
-            engine.addListener(new WorkflowListener() {
-                @Override
-                public void onReminder(Reminder reminder) {
-                    reminders.add(reminder);
-                }
-            });
+            List<Reminder> reminders = Negotiator.reminders(engine);
             Negotiator negotiator = new Negotiator(engine, clock, id).startedWithDiagnostic();
             negotiator.advance(Duration.ofDays(46)); // both timers due, run by one call
 

@@ -124,6 +124,23 @@ public final class Negotiator {
         return Actor.of(role.name().toLowerCase() + "@" + organisation.value(), organisation, role);
     }
 
+    /**
+     * The reminders the engine will send from now on, collected by a listener added to it.
+     *
+     * @param engine the engine
+     * @return the list the reminders are added to, safe to read from another thread
+     */
+    public static List<fr.asso.europlie.plie.workflow.Reminder> reminders(PlieEngine engine) {
+        List<fr.asso.europlie.plie.workflow.Reminder> reminders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addListener(new fr.asso.europlie.plie.workflow.WorkflowListener() {
+            @Override
+            public void onReminder(fr.asso.europlie.plie.workflow.Reminder reminder) {
+                reminders.add(reminder);
+            }
+        });
+        return reminders;
+    }
+
     /** Moves the engine's clock and runs what fell due. */
     public void advance(Duration duration) {
         clock.advance(duration);
