@@ -30,6 +30,11 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
  *
  * <p>The library reads the time from the engine's clock, in the zone given here (Europe/Paris by
  * default), so that moving Flowable's clock moves the library's instants too.
+ *
+ * <p>Before the engine is built it also appends one command interceptor to the configuration's
+ * {@code customPostCommandInterceptors} (the application's own are kept, before it): a negotiation's
+ * job run by Flowable's async executor takes its protocol's row lock before the job is read, as
+ * every command on the protocol does.
  */
 public final class PlieConfigurator implements EngineConfigurator {
 
