@@ -63,4 +63,38 @@ class PlieConfiguratorTest {
             host.close();
         }
     }
+
+    @Test
+    @DisplayName("the application's own command interceptors are kept, the library's lock for the executor's jobs appended after them, and both run")
+    void applicationsInterceptorsKept() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:host-with-interceptor;DB_CLOSE_DELAY=-1");
+        configuration.setEngineName("host-with-interceptor");
+        configuration.setAsyncExecutorActivate(false);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        org.flowable.common.engine.impl.interceptor.CommandInterceptor own =
+                new org.flowable.common.engine.impl.interceptor.AbstractCommandInterceptor() {
+                    @Override
+                    public <T> T execute(org.flowable.common.engine.impl.interceptor.CommandConfig config,
+                            org.flowable.common.engine.impl.interceptor.Command<T> command,
+                            org.flowable.common.engine.impl.interceptor.CommandExecutor executor) {
+                        seen.incrementAndGet();
+                        return next.execute(config, command, executor);
+                    }
+                };
+        configuration.setCustomPostCommandInterceptors(new java.util.ArrayList<>(java.util.List.of(own)));
+        configuration.addConfigurator(new PlieConfigurator(WorkflowSettings.defaults()));
+        ProcessEngine host = configuration.buildProcessEngine();
+        try {
+            assertThat(configuration.getCustomPostCommandInterceptors()).hasSize(2).first().isSameAs(own);
+            assertThat(configuration.getCustomPostCommandInterceptors().get(1).getClass().getSimpleName())
+                    .isEqualTo("NegotiationJobLock");
+            int before = seen.get();
+            PlieEngine plie = PlieEngine.attach(host);
+            new Negotiator(plie, ManualClock.at(Instant.now()), ProtocolId.of("PLIE-INTERCEPTED")).startedWithDiagnostic();
+            assertThat(seen.get()).as("commands through the application's interceptor").isGreaterThan(before);
+        } finally {
+            host.close();
+        }
+    }
 }
