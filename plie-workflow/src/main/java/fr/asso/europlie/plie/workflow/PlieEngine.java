@@ -11,13 +11,13 @@ import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.Dialect;
 import fr.asso.europlie.plie.workflow.internal.DrainingJobExecutor;
+import fr.asso.europlie.plie.workflow.internal.NegotiationJobLock;
 import fr.asso.europlie.plie.workflow.internal.NegotiationService;
 import fr.asso.europlie.plie.workflow.internal.OuterTransaction;
 import fr.asso.europlie.plie.workflow.internal.PlanRegistry;
 import fr.asso.europlie.plie.workflow.internal.PlieRuntime;
 import fr.asso.europlie.plie.workflow.internal.ProcessDeployments;
 import fr.asso.europlie.plie.workflow.internal.ProgrammingService;
-import fr.asso.europlie.plie.workflow.internal.Tenants;
 import fr.asso.europlie.plie.workflow.negotiation.NegotiationProcess;
 import fr.asso.europlie.plie.workflow.negotiation.ProtocolNegotiation;
 import fr.asso.europlie.plie.workflow.cohort.CohortFollowUp;
@@ -45,7 +45,6 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.job.api.Job;
 import org.flowable.job.service.JobServiceConfiguration;
 import org.flowable.job.service.impl.persistence.entity.JobEntity;
@@ -426,7 +425,7 @@ public final class PlieEngine implements AutoCloseable {
         JobServiceConfiguration jobService = jobService();
         try {
             return runner.run(null, "timer " + timerId, () -> {
-                lockProtocolOf(timer);
+                lockProtocolOf(timer, true);
                 TimerJobEntity due = jobService.getTimerJobEntityManager().findById(timerId);
                 if (due == null) {
                     return false; // another caller took it (or a command ended it) while this one waited
@@ -464,7 +463,7 @@ public final class PlieEngine implements AutoCloseable {
         JobServiceConfiguration jobService = jobService();
         try {
             return runner.run(null, "job " + jobId, () -> {
-                lockProtocolOf(listed);
+                lockProtocolOf(listed, false);
                 JobEntity job = jobService.getJobEntityManager().findById(jobId);
                 if (job == null) {
                     return false; // another caller ran it, or a command ended it while this one waited
@@ -492,19 +491,14 @@ public final class PlieEngine implements AutoCloseable {
      * run one after the other instead of interleaving inside Flowable's execution tree (seen on
      * PostgreSQL as a multi-instance that no longer found its collection, or a job inserted for an
      * execution the other had just deleted). A due timer of a negotiation takes it too before it
-     * is moved to an executable job. The job given is a copy listed before the lock: its callers
-     * read the job or timer again once the lock is held.
+     * is moved to an executable job. The job given is a copy listed before the lock: its process is
+     * looked up again with plain SQL, as the async executor's jobs are ({@link NegotiationJobLock}),
+     * and its callers read the job or timer once the lock is held. Jobs of other processes cost
+     * no query.
      */
-    private void lockProtocolOf(Job job) {
-        if (job.getProcessInstanceId() == null || job.getProcessDefinitionId() == null
-                || !job.getProcessDefinitionId().startsWith(NegotiationProcess.KEY + ":")) {
-            return;
-        }
-        ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(job.getProcessInstanceId()).singleResult();
-        if (instance != null && instance.getBusinessKey() != null) {
-            runtime.protocols(Tenants.plan(instance.getTenantId()))
-                    .lock(ProtocolId.of(instance.getBusinessKey()));
+    private static void lockProtocolOf(Job job, boolean timer) {
+        if (job.getProcessDefinitionId() != null && job.getProcessDefinitionId().startsWith(NegotiationProcess.KEY + ":")) {
+            NegotiationJobLock.lockProtocolOf(job.getId(), timer);
         }
     }
 

@@ -33,19 +33,31 @@ public final class NegotiationJobLock extends AbstractCommandInterceptor {
     @Override
     public <T> T execute(CommandConfig config, Command<T> command, CommandExecutor commandExecutor) {
         if (command instanceof ExecuteAsyncRunnableJobCmd job && job.getJobId() != null) {
-            lockProtocolOf(job.getJobId());
+            lockProtocolOf(job.getJobId(), false);
         }
         return next.execute(config, command, commandExecutor);
     }
 
-    private static void lockProtocolOf(String jobId) {
+    /**
+     * Takes the row lock of the protocol a negotiation's job or due timer acts on, in the current
+     * command's transaction; nothing for a job of another process or a job that is gone. The job's
+     * process and business key are read with plain SQL (one indexed query), not through Flowable's
+     * queries: those put the process instance in the command's entity cache, and a copy read before
+     * the lock would then be used after it. Also used by {@code PlieEngine.runDueJobs}, for the
+     * timers it moves and the jobs it runs.
+     *
+     * @param jobId the job's id, not null
+     * @param timer true for a timer not yet due ({@code ACT_RU_TIMER_JOB}), false for an
+     *     executable job ({@code ACT_RU_JOB})
+     */
+    public static void lockProtocolOf(String jobId, boolean timer) {
         ProcessEngineConfigurationImpl configuration = CommandContextUtil.getProcessEngineConfiguration();
         String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
         String businessKey;
         String tenant;
         Connection connection = EngineTransaction.connection();
         try (PreparedStatement statement = connection.prepareStatement("SELECT e.BUSINESS_KEY_, e.TENANT_ID_ FROM " + prefix
-                + "ACT_RU_JOB j JOIN " + prefix + "ACT_RU_EXECUTION e ON e.ID_ = j.PROCESS_INSTANCE_ID_"
+                + (timer ? "ACT_RU_TIMER_JOB" : "ACT_RU_JOB") + " j JOIN " + prefix + "ACT_RU_EXECUTION e ON e.ID_ = j.PROCESS_INSTANCE_ID_"
                 + " WHERE j.ID_ = ? AND j.PROC_DEF_ID_ LIKE ?")) {
             statement.setString(1, jobId);
             statement.setString(2, NegotiationProcess.KEY + ":%");
