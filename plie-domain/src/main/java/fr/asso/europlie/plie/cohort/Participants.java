@@ -1,5 +1,6 @@
 package fr.asso.europlie.plie.cohort;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,6 +32,20 @@ public interface Participants {
      *     this id is stored
      */
     void add(Participant participant);
+
+    /**
+     * Stores new participants, each at revision 1, as {@link #add} stores them one after the other
+     * in the list's order, with the same refusal; an implementation on a database may send them
+     * together (the library's sends them in batches). A caller that needs all or none runs it in one
+     * transaction.
+     *
+     * @param participants the participants, none of whose ids is stored yet nor listed twice, not null
+     * @throws ConcurrentParticipantChangeException ({@code PLIE-COHORT-040}) when a participant with
+     *     one of these ids is stored, or an id is listed twice
+     */
+    default void addAll(List<Participant> participants) {
+        participants.forEach(this::add);
+    }
 
     /**
      * Stores a changed participant, at the next revision.

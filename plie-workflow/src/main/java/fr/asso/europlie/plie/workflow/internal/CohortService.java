@@ -389,8 +389,10 @@ public final class CohortService implements CohortFollowUp {
             ImportReplay replay = new ImportReplay(c.settings(), referents, counts);
             ImportResult result = replay.importData(data, mode, exits,
                     id -> c.participants().find(id).isPresent() || identities.erasure(id).isPresent());
+            // Sent in batches (one round trip for many rows): a cohort of 100,000 no longer costs
+            // 300,000 round trips on PostgreSQL. Refused as add refuses, before anything is written.
+            c.participants().addAll(result.data().participants());
             for (Participant participant : result.data().participants()) {
-                c.participants().add(participant);
                 audit(actor, participant, "LOAD", null, null);
             }
             result.data().identities().forEach(identities::put);

@@ -124,6 +124,106 @@ public final class JdbcParticipants implements Participants {
         writeSpans(participant);
     }
 
+    /**
+     * Stores new participants as {@link #add} stores each, with fewer round trips to the database:
+     * the ids are looked up a chunk at a time, and the rows (participants, then their caseload
+     * spans) are sent as JDBC batches. The same refusal as {@code add}'s, for the first participant
+     * in the list's order that is stored already or listed a second time, before anything is
+     * written. Should another transaction insert one of the ids meanwhile, the database's unique
+     * key refuses the batch: a conflict, which the command runner retries, and the retry's lookup
+     * names the participant.
+     *
+     * @param participants the participants, not null
+     */
+    @Override
+    public void addAll(List<Participant> participants) {
+        Objects.requireNonNull(participants, "participants");
+        Map<String, Participant> listed = new java.util.HashMap<>();
+        for (Participant participant : participants) {
+            if (listed.putIfAbsent(participant.id().value(), participant) != null) {
+                throw new ConcurrentParticipantChangeException(participant.id(), 0, 1);
+            }
+        }
+        Map<String, Long> stored = storedRevisions(participants);
+        for (Participant participant : participants) {
+            Long revision = stored.get(participant.id().value());
+            if (revision != null) {
+                throw new ConcurrentParticipantChangeException(participant.id(), 0, revision);
+            }
+        }
+        for (int from = 0; from < participants.size(); from += BATCH) {
+            List<Participant> chunk = participants.subList(from, Math.min(participants.size(), from + BATCH));
+            insertBatch(chunk);
+            writeSpans(chunk);
+        }
+    }
+
+    /** The rows sent in one JDBC batch, and the ids looked up in one query, by {@link #addAll}. */
+    static final int BATCH = 500;
+
+    /** The stored revision of each of these participants that is stored, by id. */
+    private Map<String, Long> storedRevisions(List<Participant> participants) {
+        Map<String, Long> stored = new java.util.HashMap<>();
+        for (int from = 0; from < participants.size(); from += BATCH) {
+            List<Participant> chunk = participants.subList(from, Math.min(participants.size(), from + BATCH));
+            // A list of the key's pairs, not "plan_id = ? AND id IN (...)": H2 looks an IN list up in an
+            // index only on the index's first columns, and would read the whole plan for each chunk.
+            String keys = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                    "SELECT id, revision FROM plie_participant WHERE (plan_id, id) IN (" + keys + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(2 * i + 1, plan.value());
+                    select.setString(2 * i + 2, chunk.get(i).id().value());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("look up participants " + chunk.get(0).id() + "...", e);
+            }
+        }
+        return stored;
+    }
+
+    private void insertBatch(List<Participant> chunk) {
+        try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
+                "INSERT INTO plie_participant (plan_id, id, revision, is_open, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            OffsetDateTime now = now();
+            for (Participant participant : chunk) {
+                insert.setString(1, plan.value());
+                insert.setString(2, participant.id().value());
+                insert.setLong(3, 1);
+                insert.setBoolean(4, participant.isOpen());
+                insert.setString(5, write(participant));
+                insert.setObject(6, now);
+                insert.addBatch();
+            }
+            EngineTransaction.changed();
+            insert.executeBatch();
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConcurrentParticipantChangeException(chunk.get(0).id(), 0, 1);
+            }
+            throw new StoreException("insert participants " + chunk.get(0).id() + "...", e);
+        }
+    }
+
+    /** Whether a failure (a batch's, whose cause may be chained) is a unique-key violation. */
+    private static boolean isUniqueViolation(SQLException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public void update(Participant participant, long readRevision) {
         int updated;
@@ -241,27 +341,34 @@ public final class JdbcParticipants implements Participants {
     }
 
     private void writeSpans(Participant participant) {
-        List<CaseloadSpan> spans = participant.caseloadSpans();
-        if (spans.isEmpty()) {
+        writeSpans(List.of(participant));
+    }
+
+    /** The caseload spans of these participants, in one JDBC batch. */
+    private void writeSpans(List<Participant> participants) {
+        if (participants.stream().allMatch(p -> p.caseloadSpans().isEmpty())) {
             return;
         }
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_caseload_span (plan_id, participant_id, referent_id, first_day, end_day) VALUES (?, ?, ?, ?, ?)")) {
-            for (CaseloadSpan span : spans) {
-                insert.setString(1, plan.value());
-                insert.setString(2, participant.id().value());
-                insert.setString(3, span.referent().value());
-                insert.setDate(4, Date.valueOf(span.first()));
-                if (span.end() == null) {
-                    insert.setNull(5, Types.DATE);
-                } else {
-                    insert.setDate(5, Date.valueOf(span.end()));
+            for (Participant participant : participants) {
+                for (CaseloadSpan span : participant.caseloadSpans()) {
+                    insert.setString(1, plan.value());
+                    insert.setString(2, participant.id().value());
+                    insert.setString(3, span.referent().value());
+                    insert.setDate(4, Date.valueOf(span.first()));
+                    if (span.end() == null) {
+                        insert.setNull(5, Types.DATE);
+                    } else {
+                        insert.setDate(5, Date.valueOf(span.end()));
+                    }
+                    insert.addBatch();
                 }
-                insert.addBatch();
             }
             insert.executeBatch();
         } catch (SQLException e) {
-            throw new StoreException("write the caseload of participant " + participant.id(), e);
+            throw new StoreException("write the caseload of participant " + participants.get(0).id()
+                    + (participants.size() > 1 ? " and the " + (participants.size() - 1) + " after it" : ""), e);
         }
     }
 

@@ -109,7 +109,7 @@ class StoredCohortReportTest {
             for (int from = 0; from < participants.size(); from += 2_000) {
                 List<Participant> batch = participants.subList(from, Math.min(participants.size(), from + 2_000));
                 runner.run(null, "load", () -> {
-                    batch.forEach(store::add);
+                    store.addAll(batch);
                     return null;
                 });
             }

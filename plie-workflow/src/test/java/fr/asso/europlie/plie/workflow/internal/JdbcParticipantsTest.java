@@ -207,6 +207,88 @@ class JdbcParticipantsTest {
     }
 
     /** The same participant under another id (its document with the id replaced). */
+    /** Participants P-0 to P-(count - 1), cycling through the three states of a history (one, two and two closed spans). */
+    private static List<Participant> many(int count) {
+        History history = History.of("Martin");
+        Participant[] states = {history.entered(), history.handedOver(), history.left()};
+        List<Participant> participants = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            participants.add(withId(states[i % 3], "P-" + i));
+        }
+        return participants;
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("addAll stores what add stores one by one, across several batches: the same participants in the same order, at revision 1, the same caseload rows")
+    void addAllStoresWhatAddStores(Databases.Kind kind) {
+        List<Participant> participants = many(2 * JdbcParticipants.BATCH + 3);
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcParticipants batched = store.of(PlanId.DEFAULT);
+            JdbcParticipants oneByOne = store.of(OTHER_PLAN);
+            store.run(() -> batched.addAll(participants));
+            store.run(() -> participants.forEach(oneByOne::add));
+
+            assertThat(store.inTransaction(() -> all(batched))).isEqualTo(participants);
+            assertThat(store.inTransaction(() -> all(oneByOne))).isEqualTo(participants);
+            assertThat(store.inTransaction(batched::count)).isEqualTo(participants.size());
+            for (Participant participant : List.of(participants.get(0), participants.get(JdbcParticipants.BATCH),
+                    participants.get(participants.size() - 1))) {
+                assertThat(store.inTransaction(() -> batched.find(participant.id()))).contains(new ParticipantVersion(participant, 1));
+            }
+            List<String> spans = store.inTransaction(() -> allSpans(PlanId.DEFAULT));
+            assertThat(spans).hasSize(participants.stream().mapToInt(p -> p.caseloadSpans().size()).sum())
+                    .isEqualTo(store.inTransaction(() -> allSpans(OTHER_PLAN)));
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("addAll with one participant stored already, or one id listed twice, is refused as add refuses (PLIE-COHORT-040, that participant named) and stores none of the list")
+    void addAllRefusedAsAddIs(Databases.Kind kind) {
+        List<Participant> participants = many(JdbcParticipants.BATCH + 10);
+        Participant stored = participants.get(JdbcParticipants.BATCH + 5);
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcParticipants here = store.of(PlanId.DEFAULT);
+            store.run(() -> here.add(stored));
+            List<String> spansBefore = store.inTransaction(() -> allSpans(PlanId.DEFAULT));
+
+            ConflictException refused = catchThrowableOfType(ConflictException.class, () -> store.run(() -> here.addAll(participants)));
+            ConflictingChangeException conflict = (ConflictingChangeException) refused.getSuppressed()[0];
+            assertThat(conflict.code()).isEqualTo(CohortError.CONCURRENT_CHANGE.code());
+            assertThat(conflict.subjectId()).isEqualTo(stored.id().value());
+            assertThat(conflict.found()).isOne();
+
+            List<Participant> twice = new ArrayList<>(participants);
+            twice.remove(stored);
+            twice.add(JdbcParticipants.BATCH + 2, participants.get(3));
+            refused = catchThrowableOfType(ConflictException.class, () -> store.run(() -> here.addAll(twice)));
+            assertThat(((ConflictingChangeException) refused.getSuppressed()[0]).subjectId()).isEqualTo(participants.get(3).id().value());
+
+            assertThat(store.inTransaction(here::count)).isOne();
+            assertThat(store.inTransaction(() -> all(here))).containsExactly(stored);
+            assertThat(store.inTransaction(() -> allSpans(PlanId.DEFAULT))).isEqualTo(spansBefore);
+        }
+    }
+
+    /** Every caseload row of a plan, as "participant referent first..end", sorted. */
+    private static List<String> allSpans(PlanId plan) {
+        List<String> spans = new ArrayList<>();
+        try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
+                "SELECT participant_id, referent_id, first_day, end_day FROM plie_caseload_span WHERE plan_id = ? "
+                        + "ORDER BY participant_id, first_day, referent_id")) {
+            select.setString(1, plan.value());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    spans.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getDate(3) + ".." + rows.getDate(4));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return spans;
+    }
+
     private static Participant withId(Participant participant, String id) {
         return new Participant(ParticipantId.of(id), participant.periods());
     }
