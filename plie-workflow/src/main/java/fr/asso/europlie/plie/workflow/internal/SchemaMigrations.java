@@ -51,7 +51,8 @@ public final class SchemaMigrations {
             "V016__caseload_span_end.sql",
             "V017__documents_lz4.sql",
             "V018__protocol_document_inline.sql",
-            "V019__programming_document_inline.sql");
+            "V019__programming_document_inline.sql",
+            "V020__participant_document_inline.sql");
 
     private static final String VERSION_TABLE = "plie_schema_version";
 
