@@ -506,8 +506,15 @@ public final class PerformanceBenchmarks {
                     Figure figure = Figure.rate("negotiations/s on PostgreSQL, " + parallel + " at once", "/s");
                     int perThread = parallel == 1 ? (quick ? 4 : 10) : (quick ? 2 : 4);
                     for (int round = 0; round < (quick ? 3 : 6); round++) {
-                        figure.library(rate(threads, parallel, perThread, () -> shapes.library(library, CLOCK)));
-                        figure.baseline(rate(threads, parallel, perThread, () -> shapes.bare(bare, PROCESS_KEY)));
+                        // The side that goes first alternates (since 2026-12-03; the library always went first before).
+                        boolean libraryFirst = round % 2 == 0;
+                        for (int turn = 0; turn < 2; turn++) {
+                            if ((turn == 0) == libraryFirst) {
+                                figure.library(rate(threads, parallel, perThread, () -> shapes.library(library, CLOCK)));
+                            } else {
+                                figure.baseline(rate(threads, parallel, perThread, () -> shapes.bare(bare, PROCESS_KEY)));
+                            }
+                        }
                     }
                     figure.note(perThread * parallel + " negotiations a round, " + parallel + " threads, pool of 10");
                     figures.add(figure);
