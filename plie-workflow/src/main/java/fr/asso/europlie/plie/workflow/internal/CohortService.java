@@ -389,8 +389,8 @@ public final class CohortService implements CohortFollowUp {
             ImportReplay replay = new ImportReplay(c.settings(), referents, counts);
             ImportResult result = replay.importData(data, mode, exits,
                     id -> c.participants().find(id).isPresent() || identities.erasure(id).isPresent());
-            // Sent in batches (one round trip for many rows): a cohort of 100,000 no longer costs
-            // 300,000 round trips on PostgreSQL. Refused as add refuses, before anything is written.
+            // The participants' rows and caseload spans in batches, not two or three round trips a
+            // participant; refused as add refuses, before anything is written.
             c.participants().addAll(result.data().participants());
             for (Participant participant : result.data().participants()) {
                 audit(actor, participant, "LOAD", null, null);

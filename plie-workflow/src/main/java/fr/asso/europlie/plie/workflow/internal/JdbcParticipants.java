@@ -21,12 +21,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -105,23 +109,8 @@ public final class JdbcParticipants implements Participants {
         if (earlier.isPresent()) {
             throw new ConcurrentParticipantChangeException(participant.id(), 0, earlier.get().revision());
         }
-        try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
-                "INSERT INTO plie_participant (plan_id, id, revision, is_open, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, plan.value());
-            insert.setString(2, participant.id().value());
-            insert.setLong(3, 1);
-            insert.setBoolean(4, participant.isOpen());
-            insert.setString(5, write(participant));
-            insert.setObject(6, now());
-            EngineTransaction.changed();
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new ConcurrentParticipantChangeException(participant.id(), 0, 1);
-            }
-            throw new StoreException("insert participant " + participant.id(), e);
-        }
-        writeSpans(participant);
+        insertRows(List.of(participant));
+        writeSpans(List.of(participant));
     }
 
     /**
@@ -138,9 +127,9 @@ public final class JdbcParticipants implements Participants {
     @Override
     public void addAll(List<Participant> participants) {
         Objects.requireNonNull(participants, "participants");
-        Map<String, Participant> listed = new java.util.HashMap<>();
+        Set<String> listed = new HashSet<>();
         for (Participant participant : participants) {
-            if (listed.putIfAbsent(participant.id().value(), participant) != null) {
+            if (!listed.add(participant.id().value())) {
                 throw new ConcurrentParticipantChangeException(participant.id(), 0, 1);
             }
         }
@@ -153,7 +142,7 @@ public final class JdbcParticipants implements Participants {
         }
         for (int from = 0; from < participants.size(); from += BATCH) {
             List<Participant> chunk = participants.subList(from, Math.min(participants.size(), from + BATCH));
-            insertBatch(chunk);
+            insertRows(chunk);
             writeSpans(chunk);
         }
     }
@@ -163,12 +152,12 @@ public final class JdbcParticipants implements Participants {
 
     /** The stored revision of each of these participants that is stored, by id. */
     private Map<String, Long> storedRevisions(List<Participant> participants) {
-        Map<String, Long> stored = new java.util.HashMap<>();
+        Map<String, Long> stored = new HashMap<>();
         for (int from = 0; from < participants.size(); from += BATCH) {
             List<Participant> chunk = participants.subList(from, Math.min(participants.size(), from + BATCH));
             // A list of the key's pairs, not "plan_id = ? AND id IN (...)": H2 looks an IN list up in an
             // index only on the index's first columns, and would read the whole plan for each chunk.
-            String keys = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            String keys = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"));
             try (PreparedStatement select = EngineTransaction.connection().prepareStatement(
                     "SELECT id, revision FROM plie_participant WHERE (plan_id, id) IN (" + keys + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
@@ -187,7 +176,8 @@ public final class JdbcParticipants implements Participants {
         return stored;
     }
 
-    private void insertBatch(List<Participant> chunk) {
+    /** Inserts the participants' rows at revision 1, in one JDBC batch. */
+    private void insertRows(List<Participant> chunk) {
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_participant (plan_id, id, revision, is_open, document, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             OffsetDateTime now = now();
@@ -206,7 +196,7 @@ public final class JdbcParticipants implements Participants {
             if (isUniqueViolation(e)) {
                 throw new ConcurrentParticipantChangeException(chunk.get(0).id(), 0, 1);
             }
-            throw new StoreException("insert participants " + chunk.get(0).id() + "...", e);
+            throw new StoreException("insert participant " + chunk.get(0).id() + after(chunk), e);
         }
     }
 
@@ -247,7 +237,7 @@ public final class JdbcParticipants implements Participants {
                     find(participant.id()).map(ParticipantVersion::revision).orElse(-1L));
         }
         deleteSpans(participant.id());
-        writeSpans(participant);
+        writeSpans(List.of(participant));
     }
 
     @Override
@@ -340,17 +330,11 @@ public final class JdbcParticipants implements Participants {
         }
     }
 
-    private void writeSpans(Participant participant) {
-        writeSpans(List.of(participant));
-    }
-
     /** The caseload spans of these participants, in one JDBC batch. */
     private void writeSpans(List<Participant> participants) {
-        if (participants.stream().allMatch(p -> p.caseloadSpans().isEmpty())) {
-            return;
-        }
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_caseload_span (plan_id, participant_id, referent_id, first_day, end_day) VALUES (?, ?, ?, ?, ?)")) {
+            boolean any = false;
             for (Participant participant : participants) {
                 for (CaseloadSpan span : participant.caseloadSpans()) {
                     insert.setString(1, plan.value());
@@ -363,13 +347,20 @@ public final class JdbcParticipants implements Participants {
                         insert.setDate(5, Date.valueOf(span.end()));
                     }
                     insert.addBatch();
+                    any = true;
                 }
             }
-            insert.executeBatch();
+            if (any) {
+                insert.executeBatch();
+            }
         } catch (SQLException e) {
-            throw new StoreException("write the caseload of participant " + participants.get(0).id()
-                    + (participants.size() > 1 ? " and the " + (participants.size() - 1) + " after it" : ""), e);
+            throw new StoreException("write the caseload of participant " + participants.get(0).id() + after(participants), e);
         }
+    }
+
+    /** How many participants a batch's error message leaves unnamed after its first. */
+    private static String after(List<Participant> participants) {
+        return participants.size() > 1 ? " and the " + (participants.size() - 1) + " after it" : "";
     }
 
     private void deleteSpans(ParticipantId id) {

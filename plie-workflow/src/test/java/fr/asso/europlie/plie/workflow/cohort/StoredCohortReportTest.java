@@ -48,8 +48,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Script V020 (2026-12-03) keeps the participant's document in its row on H2 instead of H2's LOB
  * storage: the H2 child then needs less, and holding the participants fitted in 64 MB. Measured
  * again on H2: the report child fails in 30 and 34 MB and draws the report in 38 and 42; the hold
- * child fails in 42, 46, 50 and 54 MB and fits in 58. 46 MB leaves 8 MB on either side. A change that makes participants smaller again shows here first (the hold child then fits), and
- * the cohort or the heap must be re-measured, not the assertion weakened.
+ * child fails in 42, 46, 50 and 54 MB and fits in 58. 46 MB leaves 8 MB on either side. A change
+ * that makes participants smaller again shows here first (the hold child then fits), and the cohort
+ * or the heap must be re-measured, not the assertion weakened.
  */
 @DisplayName("the indicator report over 100,000 stored participants streams with bounded memory")
 class StoredCohortReportTest {

@@ -206,7 +206,6 @@ class JdbcParticipantsTest {
         }
     }
 
-    /** The same participant under another id (its document with the id replaced). */
     /** Participants P-0 to P-(count - 1), cycling through the three states of a history (one, two and two closed spans). */
     private static List<Participant> many(int count) {
         History history = History.of("Martin");
@@ -289,6 +288,7 @@ class JdbcParticipantsTest {
         return spans;
     }
 
+    /** The same participant under another id (its document with the id replaced). */
     private static Participant withId(Participant participant, String id) {
         return new Participant(ParticipantId.of(id), participant.periods());
     }

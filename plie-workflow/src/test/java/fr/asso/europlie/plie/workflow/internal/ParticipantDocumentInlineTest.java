@@ -7,8 +7,8 @@ import org.junit.jupiter.api.DisplayName;
  * {@code CHARACTER VARYING} instead of a {@code CLOB}), on a fresh database and on one the previous
  * release migrated (up to {@code V019}) and wrote to; the column stays {@code TEXT} on PostgreSQL;
  * any text reads back as it was written, up to the longest document the reader accepts by default.
- * The rows inserted after the upgrade take their order of joining ({@code seq}, unique in a plan)
- * after the rows inserted before it.
+ * Rows inserted after the upgrade are numbered by the same {@code seq} identity: had the upgrade
+ * restarted it, their inserts would break the unique order index of the rows inserted before.
  */
 @DisplayName("the participant's document kept in its row on H2 (script V020)")
 class ParticipantDocumentInlineTest extends InlineDocumentColumnTest {
