@@ -689,6 +689,12 @@ public final class PlieEngine implements AutoCloseable {
             configuration.setEngineName(name != null ? name : "plie-" + number);
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
             configuration.setHistoryLevel(HistoryLevel.AUDIT);
+            // No PNG image drawn and stored for each deployed process: Flowable draws one by default
+            // from the BPMN's diagram interchange, with Java2D, on every deployment (about half of a
+            // start-up's time, docs/PERFORMANCE.md section 42). The BPMN keeps its diagram for any
+            // modeler or viewer; an application that wants the stored images builds its own engine
+            // with the configurator and Flowable's default.
+            configuration.setCreateDiagramOnDeploy(false);
             configuration.setAsyncExecutorActivate(asyncExecutor);
             // Closing waits for the running jobs before releasing the others (see DrainingJobExecutor).
             configuration.setAsyncExecutor(new DrainingJobExecutor(configuration.getAsyncExecutorConfiguration()));

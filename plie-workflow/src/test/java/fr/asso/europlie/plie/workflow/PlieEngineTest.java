@@ -9,15 +9,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngines;
+import org.flowable.engine.RepositoryService;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.delegate.JavaDelegate;
+import org.flowable.engine.repository.ProcessDefinition;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,25 @@ class PlieEngineTest {
         try (PlieEngine embedded = PlieEngine.builder().asyncExecutor(false).name(name + "-embedded").build()) {
             assertThat(((ProcessEngineConfigurationImpl) ProcessEngines.getProcessEngine(name + "-embedded")
                     .getProcessEngineConfiguration()).isBulkInsertEnabled()).as("the library's own H2").isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("the library's engine deploys each process's BPMN, with its diagram interchange, and stores no PNG drawn from it")
+    void noDiagramImageStored() {
+        String name = "no-diagram-image";
+        try (PlieEngine engine = PlieEngine.builder().asyncExecutor(false).name(name).build()) {
+            RepositoryService repository = ProcessEngines.getProcessEngine(name).getRepositoryService();
+            List<ProcessDefinition> definitions = repository
+                    .createProcessDefinitionQuery().list();
+            assertThat(definitions).as("the library's processes").hasSizeGreaterThanOrEqualTo(3);
+            for (ProcessDefinition definition : definitions) {
+                assertThat(definition.getDiagramResourceName()).as(definition.getKey() + "'s image").isNull();
+                assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId()))
+                        .as(definition.getKey() + "'s deployment").allMatch(resource -> resource.endsWith(".bpmn20.xml"));
+                assertThat(repository.getBpmnModel(definition.getId()).getLocationMap())
+                        .as(definition.getKey() + "'s shapes, for a modeler").isNotEmpty();
+            }
         }
     }
 
