@@ -330,15 +330,21 @@ public final class JdbcParticipants implements Participants {
         }
     }
 
-    /** The caseload spans of these participants, in one JDBC batch. */
+    /** The caseload spans of these participants, in one JDBC batch; no statement when they have none. */
     private void writeSpans(List<Participant> participants) {
+        List<List<CaseloadSpan>> spans = new ArrayList<>(participants.size());
+        for (Participant participant : participants) {
+            spans.add(participant.caseloadSpans());
+        }
+        if (spans.stream().allMatch(List::isEmpty)) {
+            return;
+        }
         try (PreparedStatement insert = EngineTransaction.connection().prepareStatement(
                 "INSERT INTO plie_caseload_span (plan_id, participant_id, referent_id, first_day, end_day) VALUES (?, ?, ?, ?, ?)")) {
-            boolean any = false;
-            for (Participant participant : participants) {
-                for (CaseloadSpan span : participant.caseloadSpans()) {
+            for (int i = 0; i < participants.size(); i++) {
+                for (CaseloadSpan span : spans.get(i)) {
                     insert.setString(1, plan.value());
-                    insert.setString(2, participant.id().value());
+                    insert.setString(2, participants.get(i).id().value());
                     insert.setString(3, span.referent().value());
                     insert.setDate(4, Date.valueOf(span.first()));
                     if (span.end() == null) {
@@ -347,12 +353,9 @@ public final class JdbcParticipants implements Participants {
                         insert.setDate(5, Date.valueOf(span.end()));
                     }
                     insert.addBatch();
-                    any = true;
                 }
             }
-            if (any) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new StoreException("write the caseload of participant " + participants.get(0).id() + after(participants), e);
         }
