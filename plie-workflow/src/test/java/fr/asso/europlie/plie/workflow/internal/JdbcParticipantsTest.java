@@ -219,14 +219,15 @@ class JdbcParticipantsTest {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Databases.Kind.class)
-    @DisplayName("addAll stores what add stores one by one, across several batches: the same participants in the same order, at revision 1, the same caseload rows")
+    @DisplayName("addAll stores what add stores one by one, across several batches, the same ids stored in another plan: the same participants in the same order, at revision 1, the same caseload rows")
     void addAllStoresWhatAddStores(Databases.Kind kind) {
         List<Participant> participants = many(2 * JdbcParticipants.BATCH + 3);
         try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
             JdbcParticipants batched = store.of(PlanId.DEFAULT);
             JdbcParticipants oneByOne = store.of(OTHER_PLAN);
-            store.run(() -> batched.addAll(participants));
+            // One by one first, in the other plan: addAll's lookup must not take those for its own.
             store.run(() -> participants.forEach(oneByOne::add));
+            store.run(() -> batched.addAll(participants));
 
             assertThat(store.inTransaction(() -> all(batched))).isEqualTo(participants);
             assertThat(store.inTransaction(() -> all(oneByOne))).isEqualTo(participants);
