@@ -12,6 +12,7 @@ import fr.asso.europlie.plie.cohort.ExitReason;
 import fr.asso.europlie.plie.cohort.Participant;
 import fr.asso.europlie.plie.cohort.ParticipantId;
 import fr.asso.europlie.plie.cohort.ParticipantVersion;
+import fr.asso.europlie.plie.cohort.PersonalData;
 import fr.asso.europlie.plie.error.ConflictingChangeException;
 import fr.asso.europlie.plie.workflow.ConflictException;
 import fr.asso.europlie.plie.workflow.Databases;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.flowable.engine.ProcessEngines;
@@ -268,6 +270,41 @@ class JdbcParticipantsTest {
             assertThat(store.inTransaction(here::count)).isOne();
             assertThat(store.inTransaction(() -> all(here))).containsExactly(stored);
             assertThat(store.inTransaction(() -> allSpans(PlanId.DEFAULT))).isEqualTo(spansBefore);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Databases.Kind.class)
+    @DisplayName("a page's identities are read in one query, each participant's from its own plan: the same ids in another plan, with other names, are not taken, and ids without an identity are left out")
+    void identitiesOfAPageStayInTheirPlan(Databases.Kind kind) {
+        List<ParticipantId> page = new ArrayList<>();
+        for (int i = 0; i < JdbcParticipants.PAGE; i++) {
+            page.add(ParticipantId.of(String.format("P-%04d", i)));
+        }
+        try (Databases.Target database = Databases.fresh(kind); Store store = new Store(database)) {
+            JdbcPersonalData here = new JdbcPersonalData(PlanId.DEFAULT);
+            JdbcPersonalData other = new JdbcPersonalData(OTHER_PLAN);
+            store.run(() -> {
+                for (int i = 0; i < page.size(); i++) {
+                    // In the other plan every id has an identity; here only the even ones.
+                    other.put(page.get(i), PersonalData.of("Autre" + i, "Plan", LocalDate.of(1970, 1, 1)));
+                    if (i % 2 == 0) {
+                        here.put(page.get(i), PersonalData.of("Nom" + i, "Camille", LocalDate.of(1980, 5, 14)));
+                    }
+                }
+            });
+
+            Map<ParticipantId, PersonalData> found = store.inTransaction(() -> here.findAll(page));
+
+            assertThat(found).hasSize(page.size() / 2);
+            for (int i = 0; i < page.size(); i++) {
+                if (i % 2 == 0) {
+                    assertThat(found.get(page.get(i)).lastName()).isEqualTo("Nom" + i);
+                } else {
+                    assertThat(found).doesNotContainKey(page.get(i));
+                }
+            }
+            assertThat(store.inTransaction(() -> other.findAll(page.subList(0, 3))).get(page.get(1)).lastName()).isEqualTo("Autre1");
         }
     }
 
