@@ -11,6 +11,7 @@ import fr.asso.europlie.plie.workflow.internal.ClockBridge;
 import fr.asso.europlie.plie.workflow.internal.CommandRunner;
 import fr.asso.europlie.plie.workflow.internal.Dialect;
 import fr.asso.europlie.plie.workflow.internal.DrainingJobExecutor;
+import fr.asso.europlie.plie.workflow.internal.PlieProcessEngineConfiguration;
 import fr.asso.europlie.plie.workflow.internal.NegotiationJobLock;
 import fr.asso.europlie.plie.workflow.internal.NegotiationService;
 import fr.asso.europlie.plie.workflow.internal.OuterTransaction;
@@ -664,7 +665,7 @@ public final class PlieEngine implements AutoCloseable {
          */
         public PlieEngine build() {
             int number = EMBEDDED.incrementAndGet();
-            StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+            StandaloneProcessEngineConfiguration configuration = new PlieProcessEngineConfiguration();
             String embeddedUrl = null;
             if (dataSource != null) {
                 configuration.setDataSource(dataSource);
