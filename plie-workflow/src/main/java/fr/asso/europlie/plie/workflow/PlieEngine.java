@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flowable.common.engine.impl.history.HistoryLevel;
@@ -88,6 +89,8 @@ public final class PlieEngine implements AutoCloseable {
 
     private final ProcessEngine processEngine;
     private final boolean owned;
+    /** Set by the first {@link #close}: a second (try-with-resources after an explicit close) does nothing. */
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final PlieRuntime runtime;
     private final CommandRunner runner;
     private final Map<PlanId, Plan> plans = new ConcurrentHashMap<>();
@@ -519,10 +522,13 @@ public final class PlieEngine implements AutoCloseable {
 
     /**
      * Closes the engine: stops its executor and releases the database. An attached engine (the
-     * application's own) stays open.
+     * application's own) stays open. Closing it again does nothing.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (owned) {
             processEngine.close();
         }

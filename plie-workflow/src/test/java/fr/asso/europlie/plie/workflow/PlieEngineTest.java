@@ -1,6 +1,7 @@
 package fr.asso.europlie.plie.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ class PlieEngineTest {
 
         assertThatThrownBy(() -> DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "").close())
                 .as("the database is gone once the engine is closed").isInstanceOf(SQLException.class);
+        assertThatCode(engine::close).as("closing it again (try-with-resources after an explicit close) does nothing")
+                .doesNotThrowAnyException();
     }
 
     @Test
