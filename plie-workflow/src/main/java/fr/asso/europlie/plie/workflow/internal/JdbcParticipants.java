@@ -11,8 +11,6 @@ import fr.asso.europlie.plie.json.cohort.CohortJson;
 import fr.asso.europlie.plie.protocol.TargetPublic;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.StoreException;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,38 +151,16 @@ public final class JdbcParticipants implements Participants {
 
     /**
      * The stored revision of each of these participants that is stored, by id: one query a chunk,
-     * the chunk's ids sent as one array and joined to the table, so that each is looked up in the
-     * primary key. Not {@code (plan_id, id) IN ((?, ?), ...)}: on PostgreSQL, while the table's
-     * statistics do not yet count the rows a bulk load is adding (before the next ANALYZE, and never
-     * for rows of the load's own transaction), the planner read the whole plan's rows for each chunk
-     * and tested each against the chunk's 500 pairs, 0.7 to 2 s a chunk at 50,000 participants: an
-     * import's time grew with the square of its size (docs/PERFORMANCE.md section 44). Nor
-     * {@code plan_id = ? AND id = ANY (?)}: the same whole-plan scan, shorter. The join keeps the
-     * index lookups with or without statistics, and on H2 too.
+     * each id looked up in the primary key ({@link ByIds}; the IN list of pairs it replaces made an
+     * import's time grow with the square of its size on PostgreSQL, docs/PERFORMANCE.md section 44).
      */
     private Map<String, Long> storedRevisions(List<Participant> participants) {
         Map<String, Long> stored = new HashMap<>();
-        Connection connection = EngineTransaction.connection();
         for (int from = 0; from < participants.size(); from += BATCH) {
             List<Participant> chunk = participants.subList(from, Math.min(participants.size(), from + BATCH));
-            Object[] ids = new Object[chunk.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = chunk.get(i).id().value();
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT p.id, p.revision FROM UNNEST(?) AS k(id) JOIN plie_participant p ON p.plan_id = ? AND p.id = k.id")) {
-                Array array = connection.createArrayOf("varchar", ids);
-                try {
-                    select.setArray(1, array);
-                    select.setString(2, plan.value());
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            stored.put(rows.getString(1), rows.getLong(2));
-                        }
-                    }
-                } finally {
-                    array.free();
-                }
+            try {
+                ByIds.select("SELECT p.id, p.revision FROM UNNEST(?) AS k(id) JOIN plie_participant p ON p.plan_id = ? AND p.id = k.id",
+                        plan, chunk.stream().map(p -> p.id().value()).toList(), row -> stored.put(row.getString(1), row.getLong(2)));
             } catch (SQLException e) {
                 throw new StoreException("look up participants " + chunk.get(0).id() + after(chunk), e);
             }

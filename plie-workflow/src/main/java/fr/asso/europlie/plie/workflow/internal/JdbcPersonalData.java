@@ -7,8 +7,6 @@ import fr.asso.europlie.plie.cohort.PersonKey;
 import fr.asso.europlie.plie.cohort.PersonalData;
 import fr.asso.europlie.plie.workflow.PlanId;
 import fr.asso.europlie.plie.workflow.StoreException;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,29 +74,12 @@ public final class JdbcPersonalData implements Identities {
         if (ids.isEmpty()) {
             return found;
         }
-        // The ids as one array joined to the table, each looked up in the primary key; not
-        // "participant_id IN (?, ...)", which H2 looks up on the key's first column only, reading the
-        // whole plan for each page, and PostgreSQL too while the table has no statistics
-        // (docs/PERFORMANCE.md section 44).
-        Object[] values = new Object[ids.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = ids.get(i).value();
-        }
-        Connection connection = EngineTransaction.connection();
-        try (PreparedStatement select = connection.prepareStatement("SELECT i.participant_id, i.document FROM UNNEST(?) AS k(id)"
-                + " JOIN plie_participant_identity i ON i.plan_id = ? AND i.participant_id = k.id")) {
-            Array array = connection.createArrayOf("varchar", values);
-            try {
-                select.setArray(1, array);
-                select.setString(2, plan.value());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(ParticipantId.of(rows.getString(1)), read(rows.getString(2)));
-                    }
-                }
-            } finally {
-                array.free();
-            }
+        try {
+            // Each id looked up in the primary key (ByIds; an IN list read the whole plan on H2 for each page).
+            ByIds.select("SELECT i.participant_id, i.document FROM UNNEST(?) AS k(id)"
+                    + " JOIN plie_participant_identity i ON i.plan_id = ? AND i.participant_id = k.id",
+                    plan, ids.stream().map(ParticipantId::value).toList(),
+                    row -> found.put(ParticipantId.of(row.getString(1)), read(row.getString(2))));
         } catch (SQLException e) {
             throw new StoreException("read the identities of " + ids.size() + " participants", e);
         }

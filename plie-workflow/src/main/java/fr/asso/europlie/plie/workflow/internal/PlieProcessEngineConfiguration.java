@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,14 +115,14 @@ public final class PlieProcessEngineConfiguration extends StandaloneProcessEngin
     }
 
     /** These texts in their natural order (the sets' own order may differ from one engine to the next). */
-    private static List<String> sorted(java.util.Collection<String> texts) {
+    private static List<String> sorted(Collection<String> texts) {
         List<String> sorted = new ArrayList<>(texts);
-        java.util.Collections.sort(sorted);
+        Collections.sort(sorted);
         return sorted;
     }
 
     /** The classes of these objects (or the classes themselves), in order. */
-    private static List<String> names(java.util.Collection<?> objects) {
+    private static List<String> names(Collection<?> objects) {
         List<String> names = new ArrayList<>();
         if (objects != null) {
             for (Object o : objects) {

@@ -56,7 +56,6 @@ class SharedMybatisConfigurationTest {
         String first = name();
         String second = name();
         PlieEngine one = PlieEngine.builder().asyncExecutor(false).clock(clock).name(first).build();
-        boolean oneOpen = true;
         try (PlieEngine two = PlieEngine.builder().asyncExecutor(false).clock(clock).name(second).build()) {
             Configuration parsedForOne = flowable(first).getSqlSessionFactory().getConfiguration();
             Configuration parsedForTwo = flowable(second).getSqlSessionFactory().getConfiguration();
@@ -78,7 +77,6 @@ class SharedMybatisConfigurationTest {
             RuntimeService runtimeTwo = flowable(second).getRuntimeService();
             assertThat(runtimeTwo.createProcessInstanceQuery().count()).as("the other engine's process, not in this database").isZero();
             one.close();
-            oneOpen = false;
 
             ProtocolId inTwo = ProtocolId.of("PLIE-SHARED-TWO");
             new Negotiator(two, clock, inTwo).startedWithDiagnostic();
@@ -90,9 +88,7 @@ class SharedMybatisConfigurationTest {
             assertThat(runtimeTwo.createProcessInstanceQuery().list()).singleElement()
                     .satisfies(p -> assertThat(p.getBusinessKey()).isEqualTo(inTwo.value()));
         } finally {
-            if (oneOpen) {
-                one.close();
-            }
+            one.close(); // nothing the second time
         }
     }
 
