@@ -78,7 +78,7 @@ public class JsonReadBenchmark {
         }
         List<Figure> figures = new ArrayList<>();
         figures.add(figure.note("JMH average time per read; forks " + (quick ? 1 : 3)));
-        figures.add(cpuTime(quick ? 15 : 30, 2_000));
+        figures.add(cpuTime(quick ? 15 : 30, 2_000, quick ? 6 : 10));
         return figures;
     }
 
@@ -87,18 +87,29 @@ public class JsonReadBenchmark {
 
     /**
      * The same two reads measured by the CPU time of the calling thread, rounds alternating in
-     * this JVM after 3 of warm-up: far less disturbed than JMH's wall time when the machine is
-     * loaded (docs/performance-json.md).
+     * this JVM: far less disturbed than JMH's wall time when the machine is loaded
+     * (docs/performance-json.md).
+     *
+     * <p>Warm-up is by time, not by a count of rounds: alternating rounds until the library's reads
+     * have used {@code warmUpSeconds} of CPU time (and at least 3 rounds). In a fresh JVM on this
+     * 2-core machine the library's read reaches its steady cost only after about 30,000 reads
+     * (3 to 4 s of its CPU time: the JIT compiles about 1,000 of the library's methods), against
+     * about 4,000 for {@code readTree}; 3 rounds of warm-up left the first ten measured rounds of a
+     * cold JVM in that transient (PERFORMANCE.md, section 48).
      *
      * @param rounds the measured rounds
      * @param reads the reads of each kind in a round
+     * @param warmUpSeconds the library's CPU time spent in warm-up rounds before measuring
      */
-    static Figure cpuTime(int rounds, int reads) {
+    static Figure cpuTime(int rounds, int reads, double warmUpSeconds) {
         String plan = NegotiationShapes.planText();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Figure figure = Figure.time("ProtocolJson.read of the plan (" + plan.length() / 1000
                 + " KB) vs Jackson readTree, CPU time of the thread", "us");
-        for (int round = -3; round < rounds; round++) {
+        long warmUpNanos = (long) (warmUpSeconds * 1e9);
+        long libraryWarmUp = 0;
+        int warmUpRounds = 0;
+        for (int round = 0; round < rounds; ) {
             long start = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < reads; i++) {
                 sink = ProtocolJson.read(plan);
@@ -108,10 +119,15 @@ public class JsonReadBenchmark {
                 sink = MAPPER.readTree(plan);
             }
             long end = threads.getCurrentThreadCpuTime();
-            if (round >= 0) {
+            if (warmUpRounds < 3 || libraryWarmUp < warmUpNanos) {
+                libraryWarmUp += between - start;
+                warmUpRounds++;
+            } else {
                 figure.library((between - start) / 1e3 / reads).baseline((end - between) / 1e3 / reads);
+                round++;
             }
         }
-        return figure.note(rounds + " alternating rounds of " + reads + " reads each, after 3 of warm-up");
+        return figure.note(rounds + " alternating rounds of " + reads + " reads each, after " + warmUpRounds
+                + " of warm-up (" + Math.round(warmUpSeconds) + " s of the library's CPU time)");
     }
 }
